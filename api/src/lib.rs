@@ -1,0 +1,297 @@
+//! Bidwell's HTTP contract: the JSON bodies that travel between the app (and any other
+//! client) and the server, plus the one error shape every endpoint uses.
+//!
+//! Guarantees: serde types only, no behaviour; decimals travel as strings; every
+//! request type rejects unknown fields, so a typo in a client is a 400, not a silently
+//! ignored value.
+
+use std::collections::BTreeMap;
+
+pub use domain::access::Role;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Header carrying the CSRF token on every state-changing request.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Session cookie name.
+pub const SESSION_COOKIE: &str = "bidwell_session";
+
+/// Every error response: `{"code":"…","message":"…","fields":{…}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// Stable machine-readable code, e.g. `invalid_credentials`, `validation`.
+    pub code: String,
+    /// A sentence for a person: what went wrong and what to do.
+    pub message: String,
+    /// Per-field messages for form errors (field name → message).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+    /// `sqlite` or `postgres`.
+    pub database: String,
+}
+
+/// `POST /api/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// The signed-in user: `GET /api/me`, and the answer to a login or an accepted invitation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organization_id: String,
+    pub organization_name: String,
+    /// Set for supplier users: the supplier organization they act for.
+    pub supplier_id: Option<String>,
+    /// Send this in the `x-csrf-token` header on every POST/PUT/PATCH/DELETE.
+    pub csrf_token: String,
+}
+
+/// A part revision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: String,
+    /// e.g. `A`, `B`, `03`.
+    pub label: String,
+    /// `draft`, `released` or `obsolete`.
+    pub status: String,
+    /// ISO date (YYYY-MM-DD) of release, if released.
+    pub released_on: Option<String>,
+}
+
+/// A part with its revisions, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub id: String,
+    /// Our part number, unique.
+    pub number: String,
+    pub name: String,
+    pub description: String,
+    /// UN/ECE Rec 20 unit code, e.g. `H87` (piece).
+    pub uom: String,
+    pub revisions: Vec<Revision>,
+}
+
+/// `POST /api/parts`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPart {
+    pub number: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Defaults to `H87` (piece).
+    #[serde(default)]
+    pub uom: Option<String>,
+    /// The first revision's label; defaults to `A`.
+    #[serde(default)]
+    pub revision: Option<String>,
+}
+
+/// A supplier contact person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    /// Whether this contact has a Bidwell login.
+    pub has_login: bool,
+}
+
+/// A supplier organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Supplier {
+    pub id: String,
+    pub name: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: String,
+    /// ISO 4217 default quote currency.
+    pub currency: String,
+    /// `approved`, `conditional` or `blocked`.
+    pub status: String,
+    pub contacts: Vec<Contact>,
+}
+
+/// `POST /api/suppliers`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewSupplier {
+    pub name: String,
+    pub country: String,
+    pub currency: String,
+    /// Defaults to `approved`.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// One line of an RFQ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfqLine {
+    pub id: String,
+    pub line_no: i64,
+    pub part_id: String,
+    pub part_number: String,
+    pub part_name: String,
+    pub revision: String,
+    pub uom: String,
+    /// Quantity breaks, ascending.
+    pub quantities: Vec<Decimal>,
+    pub annual_volume: Option<Decimal>,
+    /// ISO date.
+    pub need_by: Option<String>,
+    pub notes: String,
+}
+
+/// An RFQ as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfqSummary {
+    pub id: String,
+    /// Human reference, e.g. `RFQ-2026-0001`.
+    pub number: String,
+    pub title: String,
+    /// `draft`, `open`, `closed`, `awarded`, `cancelled`.
+    pub status: String,
+    /// RFC 3339 deadline.
+    pub deadline: String,
+    /// IANA time zone the deadline was set in, for display.
+    pub time_zone: String,
+    pub sealed: bool,
+    pub currency: String,
+    pub line_count: i64,
+    /// Internal users see the count; a supplier sees 0 (it must not learn the field's size).
+    pub invited_count: i64,
+}
+
+/// An RFQ in full. A supplier user receives only its own entry in `invited`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfqDetail {
+    #[serde(flatten)]
+    pub summary: RfqSummary,
+    pub incoterm: String,
+    pub payment_terms: String,
+    pub lines: Vec<RfqLine>,
+    pub invited: Vec<InvitedSupplier>,
+}
+
+/// A supplier invited to an RFQ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InvitedSupplier {
+    pub supplier_id: String,
+    pub supplier_name: String,
+}
+
+/// `POST /api/invitations`: invite a supplier contact to Bidwell.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewInvitation {
+    pub supplier_id: String,
+    pub email: String,
+    pub name: String,
+}
+
+/// The answer to [`NewInvitation`]: the single-use link to hand to the contact.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InvitationCreated {
+    pub id: String,
+    /// Path of the accept page, e.g. `/invite/3f…`; the token is only shown here.
+    pub path: String,
+    pub token: String,
+    pub expires_at: String,
+}
+
+/// `GET /api/invitations/{token}`: what the accept page shows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InvitationInfo {
+    pub email: String,
+    pub name: String,
+    pub supplier_name: String,
+    pub expires_at: String,
+}
+
+/// `POST /api/invitations/{token}/accept`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvitation {
+    pub name: String,
+    pub password: String,
+}
+
+/// A user account, as the admin sees it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organization_name: String,
+    pub supplier_id: Option<String>,
+}
+
+/// `GET /api/audit/verify`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AuditVerify {
+    pub ok: bool,
+    pub events: u64,
+    /// The first broken link, if any.
+    pub error: Option<String>,
+}
+
+pub use domain::audit::AuditEvent;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_reject_unknown_fields() {
+        let e = serde_json::from_str::<LoginRequest>(
+            r#"{"email":"a@b.c","password":"x","remember":true}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("unknown field `remember`"), "{e}");
+    }
+
+    #[test]
+    fn error_shape_omits_empty_fields() {
+        let e = ApiError {
+            code: "not_found".into(),
+            message: "no such part".into(),
+            fields: BTreeMap::new(),
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"code":"not_found","message":"no such part"}"#
+        );
+    }
+
+    #[test]
+    fn rfq_detail_flattens_summary_and_carries_decimals_as_strings() {
+        let line = RfqLine {
+            id: "l".into(),
+            line_no: 1,
+            part_id: "p".into(),
+            part_number: "BRK-2208".into(),
+            part_name: "Bracket".into(),
+            revision: "B".into(),
+            uom: "H87".into(),
+            quantities: vec![Decimal::new(500, 0), Decimal::new(2000, 0)],
+            annual_volume: None,
+            need_by: None,
+            notes: String::new(),
+        };
+        let j = serde_json::to_value(&line).unwrap();
+        assert_eq!(j["quantities"], serde_json::json!(["500", "2000"]));
+    }
+}

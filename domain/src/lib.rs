@@ -1,0 +1,17 @@
+//! Bidwell's domain: every business rule of the sourcing workspace, as plain Rust.
+//!
+//! Guarantees:
+//! - No IO, no framework, no runtime, no database: the crate builds for
+//!   `wasm32-unknown-unknown` and natively, so the browser and the server run the very
+//!   same rules (the server re-validates whatever the browser computed).
+//! - Money is [`rust_decimal::Decimal`] tagged with an ISO 4217 [`money::Currency`];
+//!   arithmetic across currencies is an error, and rounding happens only in named
+//!   functions that take an explicit strategy.
+//! - Who may do what is decided in one function, [`access::authorize`].
+//! - Audit events are hash-chained by [`audit::chain_hash`] and checked by
+//!   [`audit::verify_chain`].
+
+pub mod access;
+pub mod audit;
+pub mod money;
+pub mod validate;
