@@ -81,9 +81,8 @@ where
     I: IntoIterator<Item = &'a AuditEvent>,
 {
     let mut prev = GENESIS.to_string();
-    let mut expected = 1;
     let mut n = 0;
-    for e in events {
+    for (expected, e) in (1..).zip(events) {
         if e.seq != expected {
             return Err(BrokenLink::Gap {
                 seq: e.seq,
@@ -97,7 +96,6 @@ where
             return Err(BrokenLink::HashMismatch { seq: e.seq });
         }
         prev = e.hash.clone();
-        expected += 1;
         n += 1;
     }
     Ok(n)

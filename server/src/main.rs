@@ -1,1 +1,247 @@
-fn main() {}
+//! `bidwell`: serve the app, migrate, seed demo data, verify the audit chain, extract quotes.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use server::db::{sqlite_url, Db};
+use server::{app, seed, AppState, Config};
+
+#[derive(Parser)]
+#[command(
+    name = "bidwell",
+    version,
+    about = "Bidwell: a supplier portal and a buyer's bid desk in one app."
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// Directory for the embedded SQLite database (and, later, uploaded files and the mail outbox).
+    #[arg(long, env = "BIDWELL_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// Use this database instead of SQLite in the data directory (sqlite://… or postgres://…).
+    #[arg(long, env = "DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+impl DbArgs {
+    async fn open(&self) -> anyhow::Result<Db> {
+        let url = match &self.database_url {
+            Some(u) => u.clone(),
+            None => {
+                std::fs::create_dir_all(&self.data_dir).with_context(|| {
+                    format!("creating data directory {}", self.data_dir.display())
+                })?;
+                sqlite_url(&self.data_dir)
+            }
+        };
+        let db = Db::connect(&url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Serve the API and the built app; seeds demo data into an empty database.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "BIDWELL_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// The built app (output of `trunk build`).
+        #[arg(long, env = "BIDWELL_DIST", default_value = "dist")]
+        dist: PathBuf,
+        /// Mark cookies Secure (when served over https).
+        #[arg(long, env = "BIDWELL_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+        #[arg(long, env = "BIDWELL_TRUST_PROXY")]
+        trust_proxy: bool,
+        /// Do not seed demo data into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Seed the demo organization, suppliers, parts and RFQ into an empty database.
+    SeedDemo {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Audit trail tools.
+    Audit {
+        #[command(subcommand)]
+        cmd: AuditCmd,
+    },
+    /// Extract quote lines from files (CSV, XLSX, PDF, .eml, text) and print them as JSON.
+    Extract {
+        /// Files to read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// An RFQ (JSON, see docs/extract.md) to match lines against.
+        #[arg(long)]
+        rfq: Option<PathBuf>,
+        /// Print JSON only (no human summary).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCmd {
+    /// Check the hash chain; exits 1 and names the first broken link if it is broken.
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Cmd::Extract { files, rfq, json } = &cli.cmd {
+        return match server::extract_cmd::run(files, rfq.as_deref(), *json) {
+            Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(run(cli.cmd)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Cmd::Serve {
+            addr,
+            dist,
+            secure_cookies,
+            trust_proxy,
+            no_demo,
+            db,
+        } => {
+            let database = db.open().await?;
+            if !no_demo && seed::seed_if_empty(&database).await? {
+                println!("Seeded demo data.");
+            }
+            if !dist.join("index.html").exists() {
+                eprintln!(
+                    "warning: {} has no index.html; the API works but the app is not built (run `cargo xtask serve`).",
+                    dist.display()
+                );
+            }
+            let config = Config {
+                secure_cookies,
+                trust_proxy,
+                dist: Some(dist),
+                ..Config::default()
+            };
+            let state = AppState {
+                db: database,
+                config: Arc::new(config),
+            };
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("cannot listen on {addr}"))?;
+            let bound = listener.local_addr()?;
+            println!("Bidwell listening on http://{bound}");
+            println!("Demo logins (password: {}):", seed::DEMO_PASSWORD);
+            for (email, name, role, org) in seed::DEMO_LOGINS {
+                println!("  {email:<26} {role:<9} {name} ({org})");
+            }
+            axum::serve(
+                listener,
+                app(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+            println!("Bidwell stopped.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Migrate { db } => {
+            db.open().await?;
+            println!("Migrations applied.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::SeedDemo { db } => {
+            let database = db.open().await?;
+            if seed::seed_if_empty(&database).await? {
+                println!("Seeded demo data.");
+            } else {
+                println!("The database already has users; nothing seeded.");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Audit {
+            cmd: AuditCmd::Verify { db },
+        } => {
+            let database = db.open().await?;
+            let v = server::audit::verify(&database.pool).await?;
+            match v.describe() {
+                None => {
+                    println!("Audit chain intact: {} events verified.", v.events);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some(broken) => {
+                    println!("Audit chain BROKEN: {broken}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Cmd::Extract { .. } => unreachable!("handled before the runtime starts"),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,171 @@
+//! Bidwell's server: the system of record and the access rules.
+//!
+//! Guarantees:
+//! - Every answer under `/api/` is JSON; errors have the shape `api::ApiError` and a
+//!   client mistake is never a 500 (see [`error`]).
+//! - Access is decided by `domain::access::authorize`, called by every handler; a
+//!   supplier user never receives another supplier's data.
+//! - Every state change appends a hash-chained audit event in the same transaction
+//!   ([`audit`]); an acknowledged write is committed before the response.
+//! - The same code runs on SQLite (embedded default) and PostgreSQL ([`db`]).
+
+pub mod audit;
+pub mod auth;
+pub mod db;
+pub mod error;
+pub mod extract_cmd;
+pub mod routes;
+pub mod seed;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::LockoutPolicy;
+use crate::db::Db;
+use crate::error::AppError;
+
+/// Server settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark the session cookie `Secure` (serve over https).
+    pub secure_cookies: bool,
+    /// Take the client IP from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy: bool,
+    /// The built app to serve (`dist/`), if any.
+    pub dist: Option<PathBuf>,
+    pub session_ttl_ms: i64,
+    pub invitation_ttl_ms: i64,
+    pub lockout: LockoutPolicy,
+    /// Largest accepted request body.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            secure_cookies: false,
+            trust_proxy: false,
+            dist: None,
+            session_ttl_ms: 12 * 60 * 60 * 1000,
+            invitation_ttl_ms: 7 * 24 * 60 * 60 * 1000,
+            lockout: LockoutPolicy::default(),
+            max_body_bytes: 2 * 1024 * 1024,
+        }
+    }
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+async fn health(State(st): State<AppState>) -> Result<axum::Json<api::Health>, AppError> {
+    sqlx::query("SELECT 1").execute(&st.db.pool).await?;
+    Ok(axum::Json(api::Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        database: st.db.engine.name().into(),
+    }))
+}
+
+async fn api_not_found(req: Request) -> AppError {
+    AppError::Coded {
+        status: StatusCode::NOT_FOUND,
+        code: "no_such_endpoint",
+        message: format!(
+            "There is no API endpoint {} {}.",
+            req.method(),
+            req.uri().path()
+        ),
+    }
+}
+
+async fn method_not_allowed(req: Request) -> AppError {
+    AppError::Coded {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        code: "method_not_allowed",
+        message: format!("{} is not allowed on {}.", req.method(), req.uri().path()),
+    }
+}
+
+/// Refuses state-changing requests whose `Origin` is another site: a second line of
+/// CSRF defence that also covers the endpoints used before a session exists.
+async fn same_origin(req: Request, next: Next) -> Response {
+    if auth::is_unsafe(req.method()) {
+        if let Some(origin) = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|o| o.to_str().ok())
+        {
+            let host = req
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok());
+            let origin_host = origin.split_once("://").map(|(_, h)| h);
+            if origin != "null" && origin_host != host {
+                return AppError::Csrf.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/health", get(health))
+        .route("/api/auth/login", post(auth::login))
+        .route("/api/auth/logout", post(auth::logout))
+        .route("/api/me", get(auth::me))
+        .merge(routes::parts::router())
+        .merge(routes::suppliers::router())
+        .merge(routes::rfqs::router())
+        .merge(routes::invitations::router())
+        .merge(routes::admin::router())
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed);
+
+    let router = match &state.config.dist {
+        Some(dist) => {
+            let index = dist.join("index.html");
+            // Client routes (/rfqs/…) get index.html with status 200.
+            api.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
+        }
+        None => api.fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                "The app is not built: run `cargo xtask serve`, or pass --dist DIR.",
+            )
+        }),
+    };
+    router
+        .layer(middleware::from_fn(same_origin))
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,7 @@
+//! One router per feature, merged in `crate::app`.
+
+pub mod admin;
+pub mod invitations;
+pub mod parts;
+pub mod rfqs;
+pub mod suppliers;

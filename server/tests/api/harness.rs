@@ -1,0 +1,260 @@
+//! A fresh database and router per test, driven with `tower::ServiceExt::oneshot`.
+//!
+//! SQLite by default (a temporary file); PostgreSQL when `BIDWELL_TEST_DATABASE_URL` is
+//! set, in a throw-away database created for the test.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use server::db::Db;
+use server::{app, seed, AppState, Config};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    _cleanup: Cleanup,
+}
+
+/// Removes the SQLite file (PostgreSQL test databases are dropped at the next run).
+struct Cleanup(Option<std::path::PathBuf>);
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+            }
+        }
+    }
+}
+
+/// Drops test databases left by earlier runs, once per process, before any test makes one.
+fn drop_stale_pg_databases(admin_url: &str) {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        let url = admin_url.to_string();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async {
+                sqlx::any::install_default_drivers();
+                let pool = sqlx::AnyPool::connect(&url)
+                    .await
+                    .expect("connect to PostgreSQL");
+                let rows =
+                    sqlx::query("SELECT datname FROM pg_database WHERE datname LIKE 'bidwell_t_%'")
+                        .fetch_all(&pool)
+                        .await
+                        .expect("list databases");
+                for r in rows {
+                    let name: String = sqlx::Row::get(&r, "datname");
+                    let _ =
+                        sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .execute(&pool)
+                            .await;
+                }
+            });
+        })
+        .join()
+        .expect("cleanup thread");
+    });
+}
+
+/// `url` with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let base = match base.rfind('/') {
+        Some(i) if i > base.find("://").map_or(0, |s| s + 2) => &base[..i],
+        _ => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        Self::with_config(Config::default()).await
+    }
+
+    pub async fn with_config(config: Config) -> TestApp {
+        sqlx::any::install_default_drivers();
+        let (url, cleanup) = match std::env::var("BIDWELL_TEST_DATABASE_URL") {
+            Ok(admin) if !admin.is_empty() => {
+                drop_stale_pg_databases(&admin);
+                let name = format!("bidwell_t_{}", uuid::Uuid::new_v4().simple());
+                let pool = sqlx::AnyPool::connect(&admin)
+                    .await
+                    .expect("connect to PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                    .execute(&pool)
+                    .await
+                    .expect("create test database");
+                pool.close().await;
+                (with_database(&admin, &name), Cleanup(None))
+            }
+            _ => {
+                let path =
+                    std::env::temp_dir().join(format!("bidwell-test-{}.db", uuid::Uuid::new_v4()));
+                (
+                    format!("sqlite://{}?mode=rwc", path.display()),
+                    Cleanup(Some(path)),
+                )
+            }
+        };
+        let db = Db::connect(&url).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        seed::seed_if_empty(&db).await.expect("seed");
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(config),
+        };
+        TestApp {
+            router: app(state),
+            db,
+            _cleanup: cleanup,
+        }
+    }
+
+    /// Sends a request from `ip`; returns status, headers and the JSON body (Null if empty).
+    pub async fn send(&self, req: Request<Body>, ip: [u8; 4]) -> Response {
+        let mut req = req;
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from((ip, 40000))));
+        let res = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let json = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
+        Response {
+            status,
+            headers,
+            json,
+        }
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        session: Option<&Session>,
+    ) -> Response {
+        let mut b = Request::builder().method(method.clone()).uri(path);
+        if let Some(s) = session {
+            b = b.header(
+                header::COOKIE,
+                format!("{}={}", api::SESSION_COOKIE, s.cookie),
+            );
+            if method != Method::GET {
+                b = b.header(api::CSRF_HEADER, &s.csrf);
+            }
+        }
+        let req = match body {
+            Some(v) => b
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(v.to_string())),
+            None => b.body(Body::empty()),
+        }
+        .expect("request");
+        self.send(req, [10, 0, 0, 1]).await
+    }
+
+    pub async fn get(&self, path: &str, s: &Session) -> Response {
+        self.call(Method::GET, path, None, Some(s)).await
+    }
+    pub async fn post(&self, path: &str, body: Value, s: &Session) -> Response {
+        self.call(Method::POST, path, Some(body), Some(s)).await
+    }
+
+    /// Signs in from `ip`; returns the raw response.
+    pub async fn login_from(&self, email: &str, password: &str, ip: [u8; 4]) -> Response {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/api/auth/login")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                serde_json::json!({"email": email, "password": password}).to_string(),
+            ))
+            .expect("request");
+        self.send(req, ip).await
+    }
+
+    /// Signs in a demo user and returns the session.
+    pub async fn login(&self, email: &str) -> Session {
+        let res = self
+            .login_from(email, seed::DEMO_PASSWORD, [10, 0, 0, 1])
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "login {email}: {}", res.json);
+        res.session()
+    }
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub json: Value,
+}
+
+impl Response {
+    /// The session carried by this response's Set-Cookie and body.
+    pub fn session(&self) -> Session {
+        let cookie = self
+            .headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .expect("Set-Cookie");
+        let value = cookie
+            .split(';')
+            .next()
+            .and_then(|kv| kv.split_once('='))
+            .map(|(_, v)| v.to_string())
+            .expect("cookie value");
+        Session {
+            cookie: value,
+            csrf: self.json["csrf_token"]
+                .as_str()
+                .expect("csrf_token")
+                .to_string(),
+            me: self.json.clone(),
+        }
+    }
+    pub fn code(&self) -> &str {
+        self.json["code"].as_str().unwrap_or("")
+    }
+}
+
+#[derive(Clone)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+    pub me: Value,
+}
+
+#[test]
+fn database_name_is_replaced_in_urls() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+        "postgres://postgres@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("postgres://u@h/test?sslmode=disable", "x"),
+        "postgres://u@h/x?sslmode=disable"
+    );
+}

@@ -1,0 +1,12 @@
+//! Server integration tests through the router. One binary; one module per concern.
+//! Runs on SQLite, and on PostgreSQL when `BIDWELL_TEST_DATABASE_URL` is set.
+#![allow(clippy::unwrap_used)]
+
+mod harness;
+
+mod audit;
+mod auth;
+mod authz;
+mod csrf;
+mod errors;
+mod invitations;
