@@ -10,8 +10,11 @@
 //! - Who may do what is decided in one function, [`access::authorize`].
 //! - Audit events are hash-chained by [`audit::chain_hash`] and checked by
 //!   [`audit::verify_chain`].
+//! - Supplier quotes in any common format become comparable lines through
+//!   [`extract::extract`], which never panics and reports what it is unsure of.
 
 pub mod access;
 pub mod audit;
+pub mod extract;
 pub mod money;
 pub mod validate;

@@ -1,0 +1,306 @@
+//! JSON price documents (distributor API replies, exported quotes): any object holding an
+//! array of `{quantity, price}` entries is an offer; part numbers, MOQ, multiples, lead
+//! time and seller come from the keys around it, whatever the vendor calls them.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::model::{Extraction, Location, PriceBreak, QuoteLine, Severity};
+use super::number::{parse_money, parse_quantity, DecimalStyle};
+use super::terms::parse_lead_time;
+use super::units::unit_price;
+use crate::money::Currency;
+
+#[derive(Clone, Default)]
+struct Ctx {
+    part: Option<String>,
+    supplier_part: Option<String>,
+    manufacturer: Option<String>,
+    description: Option<String>,
+    moq: Option<Decimal>,
+    mult: Option<Decimal>,
+    lead: Option<u32>,
+    seller: Option<String>,
+    currency: Option<Currency>,
+}
+
+fn norm(k: &str) -> String {
+    k.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn as_dec(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::Number(n) => parse_quantity(&n.to_string(), DecimalStyle::Dot)
+            .or_else(|| parse_money(&n.to_string(), DecimalStyle::Dot).map(|m| m.amount)),
+        Value::String(s) => parse_money(s, DecimalStyle::Unknown).map(|m| m.amount),
+        _ => None,
+    }
+}
+
+/// Reads a JSON document into `ex`.
+pub fn read(text: &str, file: &str, ex: &mut Extraction) {
+    let v: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            ex.diag(
+                "json.invalid",
+                Severity::Error,
+                format!("not valid JSON: {e}"),
+                Some(Location {
+                    line: u32::try_from(e.line()).ok(),
+                    ..Location::file(file)
+                }),
+            );
+            return;
+        }
+    };
+    walk(&v, &Ctx::default(), "$", file, ex, 0);
+}
+
+fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
+    for (k, v) in obj {
+        let n = norm(k);
+        match n.as_str() {
+            "mpn"
+            | "manufacturerpartnumber"
+            | "manufacturerpartno"
+            | "mfrpartnumber"
+            | "originalsymbol"
+            | "partnumber" => {
+                if let Some(t) = as_text(v) {
+                    ctx.part = Some(t);
+                } else if let Value::Object(o) = v {
+                    if let Some(t) = o.get("part").and_then(as_text) {
+                        ctx.part = Some(t);
+                    }
+                    if let Some(t) = o.get("manufacturer").and_then(as_text) {
+                        ctx.manufacturer = Some(t);
+                    }
+                }
+            }
+            "sku" | "mouserpartnumber" | "digikeypartnumber" | "symbol" | "supplierpartnumber"
+            | "ordercode" => {
+                if let Some(t) = as_text(v) {
+                    ctx.supplier_part = Some(t);
+                } else if let Value::Object(o) = v {
+                    if let Some(t) = o.get("part").and_then(as_text) {
+                        ctx.supplier_part = Some(t);
+                    }
+                    if let Some(t) = o.get("vendor").and_then(as_text) {
+                        ctx.seller = Some(t);
+                    }
+                }
+            }
+            "manufacturer" | "producer" | "brand" => {
+                if let Some(t) = as_text(v) {
+                    ctx.manufacturer = Some(t);
+                } else if let Some(t) = v.get("name").and_then(as_text) {
+                    ctx.manufacturer = Some(t);
+                }
+            }
+            "description" | "shortdescription" | "productdescription" => {
+                if let Some(t) = as_text(v) {
+                    ctx.description = Some(t);
+                }
+            }
+            "moq" | "min" | "minamount" | "minimumorderquantity" | "minimumquantity" => {
+                if let Some(d) = as_dec(v) {
+                    ctx.moq = Some(d);
+                }
+            }
+            "ordermultiple" | "mult" | "multiples" | "multiple" => {
+                if let Some(d) = as_dec(v) {
+                    ctx.mult = Some(d);
+                }
+            }
+            "leadtime" | "factoryleadtime" | "manufacturerleadweeks" | "leadtimedays" => {
+                if let Some(t) = as_text(v) {
+                    let unit = if n.contains("weeks") {
+                        Some(7)
+                    } else {
+                        Some(1)
+                    };
+                    ctx.lead = parse_lead_time(&t, unit).map(|l| l.max_days);
+                }
+            }
+            "company" | "seller" | "distributor" | "supplier" | "vendor" => {
+                if let Some(t) = as_text(v).or_else(|| v.get("name").and_then(as_text)) {
+                    ctx.seller = Some(t);
+                }
+            }
+            "currency" | "currencycode" => {
+                if let Some(c) = as_text(v).and_then(|t| Currency::from_code(&t).ok()) {
+                    ctx.currency = Some(c);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn price_entry(v: &Value) -> Option<(Decimal, Decimal, Option<Currency>, bool)> {
+    match v {
+        Value::Object(o) => {
+            let mut q = None;
+            let mut p = None;
+            let mut cur = None;
+            let mut amb = false;
+            for (k, x) in o {
+                match norm(k).as_str() {
+                    "quantity" | "qty" | "amount" | "breakquantity" | "minqty" | "from" => {
+                        q = q.or_else(|| as_dec(x))
+                    }
+                    "price" | "pricevalue" | "unitprice" | "value" => {
+                        if let Value::String(s) = x {
+                            let m = parse_money(s, DecimalStyle::Unknown)?;
+                            cur = cur.or(m.currency);
+                            amb = m.ambiguous_currency;
+                            p = Some(m.amount);
+                        } else {
+                            p = as_dec(x);
+                        }
+                    }
+                    "currency" => {
+                        cur = as_text(x)
+                            .and_then(|t| Currency::from_code(&t).ok())
+                            .or(cur)
+                    }
+                    _ => {}
+                }
+            }
+            Some((q?, p?, cur, amb))
+        }
+        Value::Array(a) if a.len() == 2 => Some((as_dec(&a[0])?, as_dec(&a[1])?, None, false)),
+        _ => None,
+    }
+}
+
+fn walk(v: &Value, parent: &Ctx, path: &str, file: &str, ex: &mut Extraction, depth: u32) {
+    if depth > 64 {
+        return;
+    }
+    match v {
+        Value::Object(o) => {
+            let mut ctx = parent.clone();
+            update_ctx(&mut ctx, o);
+            for (k, child) in o {
+                let p = format!("{path}.{k}");
+                if let Value::Array(items) = child {
+                    let entries: Vec<_> = items.iter().filter_map(price_entry).collect();
+                    if !entries.is_empty() && entries.len() * 2 >= items.len() {
+                        push_offer(&ctx, &entries, &p, file, ex);
+                        continue;
+                    }
+                }
+                // `prices: {"USD": [[1, 0.1], …]}` (currency-keyed).
+                if let Value::Object(m) = child {
+                    let mut any = false;
+                    for (code, arr) in m {
+                        if let (Ok(cur), Value::Array(items)) = (Currency::from_code(code), arr) {
+                            let entries: Vec<_> = items
+                                .iter()
+                                .filter_map(price_entry)
+                                .map(|(q, p, _, a)| (q, p, Some(cur), a))
+                                .collect();
+                            if !entries.is_empty() {
+                                push_offer(&ctx, &entries, &format!("{p}.{code}"), file, ex);
+                                any = true;
+                            }
+                        }
+                    }
+                    if any {
+                        continue;
+                    }
+                }
+                walk(child, &ctx, &p, file, ex, depth + 1);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                walk(x, parent, &format!("{path}[{i}]"), file, ex, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_offer(
+    ctx: &Ctx,
+    entries: &[(Decimal, Decimal, Option<Currency>, bool)],
+    path: &str,
+    file: &str,
+    ex: &mut Extraction,
+) {
+    let loc = Location {
+        path: Some(path.to_string()),
+        ..Location::file(file)
+    };
+    let mut line = QuoteLine {
+        part_number: ctx.part.clone(),
+        supplier_part: ctx.supplier_part.clone(),
+        manufacturer: ctx.manufacturer.clone(),
+        description: ctx.description.clone(),
+        price_basis_qty: Decimal::ONE,
+        moq: ctx.moq,
+        order_multiple: ctx.mult,
+        lead_time_days: ctx.lead,
+        offer_from: ctx.seller.clone(),
+        confidence: 90,
+        ..Default::default()
+    };
+    let mut cur = ctx.currency;
+    for (i, (q, p, c, amb)) in entries.iter().enumerate() {
+        if let Some(c) = c {
+            cur = Some(*c);
+        }
+        if *amb {
+            line.confidence = 80;
+        }
+        if let Some(up) = unit_price(*p, Decimal::ONE) {
+            line.breaks.push(PriceBreak {
+                min_qty: *q,
+                unit_price: up,
+            });
+            line.provenance.insert(
+                format!("breaks[{i}].unit_price"),
+                Location {
+                    path: Some(format!("{path}[{i}]")),
+                    ..Location::file(file)
+                },
+            );
+        }
+    }
+    line.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+    for f in [
+        "part_number",
+        "supplier_part",
+        "description",
+        "moq",
+        "order_multiple",
+        "lead_time_days",
+    ] {
+        line.provenance
+            .entry(f.to_string())
+            .or_insert_with(|| loc.clone());
+    }
+    if line.part_number.is_none() && line.supplier_part.is_none() {
+        line.confidence = 50;
+    }
+    match (ex.currency, cur) {
+        (None, Some(c)) => ex.currency = Some(c),
+        (Some(a), Some(c)) if a != c => line.currency = Some(c),
+        _ => {}
+    }
+    ex.lines.push(line);
+}

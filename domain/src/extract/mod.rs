@@ -1,0 +1,448 @@
+//! Quote extraction and normalisation: supplier quotes in any common format become
+//! comparable [`QuoteLine`]s with provenance, confidence and diagnostics.
+//!
+//! Guarantees:
+//! - [`extract`] never panics and never stops at the first problem: whatever cannot be
+//!   read becomes a [`Diagnostic`] with a stable code, and the rest is still read.
+//! - Every extracted value carries a [`Location`] (file, sheet + cell, page + line + span).
+//! - Prices are normalised to ONE unit ([`PriceBreak::unit_price`]) whatever the printed
+//!   basis (per 100 "/C", per 1000 "/M", per pack); the basis is kept in
+//!   [`QuoteLine::price_basis_qty`].
+//! - Pure Rust, no IO. The normalisation core (numbers, money, units, price basis, terms,
+//!   Incoterms, lead times, the text and table readers and the result types) builds
+//!   without the `extract` feature; the binary-format parsers (CSV reader, spreadsheets,
+//!   PDF, e-mail, e-invoice XML) need it.
+//!
+//! Format detection looks at the content first and the file name only to break ties.
+
+pub mod memory;
+pub mod model;
+pub mod number;
+pub mod rfq;
+pub mod table;
+pub mod terms;
+pub mod text;
+pub mod units;
+
+mod json;
+
+#[cfg(feature = "extract")]
+mod cii;
+#[cfg(feature = "extract")]
+mod delimited;
+#[cfg(feature = "extract")]
+mod email;
+#[cfg(feature = "extract")]
+mod pdf;
+#[cfg(feature = "extract")]
+mod sheet;
+
+pub use memory::MappingMemory;
+pub use model::*;
+pub use rfq::{RfqLine, RfqSpec};
+pub use table::ColumnRole;
+
+use rust_decimal::Decimal;
+
+use number::{detect_style, DecimalStyle};
+
+/// Inputs larger than this are refused with a diagnostic (the browser would stall anyway).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Attachments are followed this deep (an .eml inside an .eml…).
+const MAX_DEPTH: u8 = 3;
+
+/// Extracts a quote from one file. Never panics; see the module docs.
+pub fn extract(input: &ExtractInput) -> Extraction {
+    let mut ex = extract_bytes(&input.file_name, &input.bytes, input.memory.as_ref(), 0);
+    finish(&mut ex, input.rfq.as_ref());
+    ex
+}
+
+/// Text decoding: BOM, UTF-16 without BOM, UTF-8, else Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (s, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return (s.into_owned(), enc.name());
+    }
+    // UTF-16 without BOM: many NUL bytes on one side.
+    if bytes.len() >= 4 {
+        let sample = &bytes[..bytes.len().min(4096)];
+        let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
+        let odd_nul = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count();
+        let half = sample.len() / 2;
+        if odd_nul * 10 > half * 4 && even_nul * 10 < half {
+            let (s, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+            return (s.into_owned(), "UTF-16LE");
+        }
+        if even_nul * 10 > half * 4 && odd_nul * 10 < half {
+            let (s, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(bytes);
+            return (s.into_owned(), "UTF-16BE");
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (s.into_owned(), "windows-1252")
+        }
+    }
+}
+
+/// Detects the format from the bytes (and the name as a tie-breaker).
+pub fn detect_format(file_name: &str, bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Format::Pdf;
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Format::Spreadsheet;
+    }
+    let (text, _) = decode_text(&bytes[..bytes.len().min(16 * 1024)]);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') || t.starts_with('[') && !t.starts_with("[[") && looks_json(t) {
+        return Format::Json;
+    }
+    if t.starts_with('<')
+        && (t.contains("CrossIndustryInvoice") || t.contains("CrossIndustryDocument"))
+    {
+        return Format::CiiXml;
+    }
+    if looks_email(t) {
+        return Format::Email;
+    }
+    let lower = file_name.to_lowercase();
+    if delimiter_of(t).is_some() {
+        return Format::Delimited;
+    }
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") {
+        return Format::Delimited;
+    }
+    Format::Text
+}
+
+fn looks_json(t: &str) -> bool {
+    t.trim_start_matches('[')
+        .trim_start()
+        .starts_with(['{', '"', ']'])
+}
+
+fn looks_email(t: &str) -> bool {
+    let mut headers = 0;
+    let mut known = 0;
+    for line in t.lines().take(40) {
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some((name, _)) = line.split_once(':') else {
+            return false;
+        };
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return false;
+        }
+        headers += 1;
+        let n = name.to_ascii_lowercase();
+        if matches!(
+            n.as_str(),
+            "from"
+                | "to"
+                | "subject"
+                | "date"
+                | "mime-version"
+                | "content-type"
+                | "received"
+                | "message-id"
+                | "return-path"
+        ) {
+            known += 1;
+        }
+    }
+    headers >= 2 && known >= 2
+}
+
+/// The field delimiter of delimited text, if it is one: the candidate that splits most of
+/// the first lines into the same number (≥ 2) of fields.
+pub fn delimiter_of(t: &str) -> Option<u8> {
+    let lines: Vec<&str> = t
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let mut best: Option<(u8, usize)> = None;
+    for d in [b'\t', b';', b',', b'|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, d)).collect();
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for c in counts.iter().filter(|c| **c >= 3) {
+            match freq.iter_mut().find(|f| f.0 == *c) {
+                Some(f) => f.1 += 1,
+                None => freq.push((*c, 1)),
+            }
+        }
+        let Some(&(_, n)) = freq.iter().max_by_key(|f| (f.1, f.0)) else {
+            continue;
+        };
+        // Most lines agree on the field count (preamble and totals may not).
+        if n * 2 >= lines.len() && n >= 2 && best.is_none_or(|b| n > b.1) {
+            best = Some((d, n));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+fn count_fields(line: &str, d: u8) -> usize {
+    let mut n = 1;
+    let mut quoted = false;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == d && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Extracts from bytes; `depth` counts attachment nesting.
+pub(crate) fn extract_bytes(
+    name: &str,
+    bytes: &[u8],
+    memory: Option<&MappingMemory>,
+    depth: u8,
+) -> Extraction {
+    let mut ex = Extraction {
+        file: name.to_string(),
+        ..Default::default()
+    };
+    if bytes.len() > MAX_INPUT_BYTES {
+        ex.format = Format::Unknown;
+        ex.diag(
+            "input.too_large",
+            Severity::Error,
+            format!(
+                "{} bytes is more than the {} byte limit",
+                bytes.len(),
+                MAX_INPUT_BYTES
+            ),
+            Some(Location::file(name)),
+        );
+        return ex;
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        ex.diag(
+            "input.empty",
+            Severity::Error,
+            "the file is empty",
+            Some(Location::file(name)),
+        );
+        return ex;
+    }
+    if depth > MAX_DEPTH {
+        ex.diag(
+            "input.too_deep",
+            Severity::Warning,
+            "attachments nested too deep; not read",
+            Some(Location::file(name)),
+        );
+        return ex;
+    }
+    ex.format = detect_format(name, bytes);
+    match ex.format {
+        Format::Json => {
+            let (text, _) = decode_text(bytes);
+            json::read(&text, name, &mut ex);
+        }
+        Format::Text => {
+            let (text, _) = decode_text(bytes);
+            read_plain_text(&text, &Location::file(name), &mut ex);
+        }
+        #[cfg(feature = "extract")]
+        Format::Delimited => delimited::read(bytes, name, memory, &mut ex),
+        #[cfg(feature = "extract")]
+        Format::Spreadsheet => sheet::read(bytes, name, memory, &mut ex),
+        #[cfg(feature = "extract")]
+        Format::Pdf => pdf::read(bytes, name, memory, &mut ex),
+        #[cfg(feature = "extract")]
+        Format::Email => email::read(bytes, name, memory, depth, &mut ex),
+        #[cfg(feature = "extract")]
+        Format::CiiXml => cii::read(bytes, name, &mut ex),
+        #[allow(unreachable_patterns)]
+        other => {
+            let _ = memory;
+            ex.diag(
+                "input.format_unsupported",
+                Severity::Error,
+                format!("{other:?} input needs the `extract` feature"),
+                Some(Location::file(name)),
+            );
+        }
+    }
+    ex
+}
+
+/// Reads free text (a pasted body, a PDF's text, an email body).
+pub fn read_plain_text(text: &str, base: &Location, ex: &mut Extraction) {
+    let style = detect_style(text);
+    let lines: Vec<(String, Location)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !is_quoted_reply(l))
+        .map(|(i, l)| {
+            let mut loc = base.clone();
+            loc.line = Some(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            (l.to_string(), loc)
+        })
+        .collect();
+    text::scan_header(&lines, style, ex);
+    text::parse_text_lines(&lines, style, ex);
+}
+
+fn is_quoted_reply(l: &str) -> bool {
+    l.trim_start().starts_with('>')
+}
+
+/// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
+fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
+    flag_outliers(ex, rfq);
+    if let Some(r) = rfq {
+        rfq::match_rfq(ex, r);
+    }
+    if ex.lines.is_empty() && !ex.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ex.diag(
+            "extract.no_lines",
+            Severity::Warning,
+            "no quote lines found",
+            Some(Location::file(&ex.file)),
+        );
+    }
+}
+
+/// Ratio bands that suggest a price typed per 100 or per 1000 as per unit.
+fn basis_suspect(a: Decimal, b: Decimal) -> Option<u32> {
+    if a <= Decimal::ZERO || b <= Decimal::ZERO {
+        return None;
+    }
+    let r = if a > b { a / b } else { b / a };
+    if r >= Decimal::from(60) && r <= Decimal::from(160) {
+        Some(100)
+    } else if r >= Decimal::from(600) && r <= Decimal::from(1600) {
+        Some(1000)
+    } else {
+        None
+    }
+}
+
+fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
+    let mut found: Vec<(usize, String, Option<Location>)> = Vec::new();
+    for (li, line) in ex.lines.iter().enumerate() {
+        // Within the line's own breaks.
+        for (k, w) in line.breaks.windows(2).enumerate() {
+            if let Some(f) = basis_suspect(w[0].unit_price, w[1].unit_price) {
+                found.push((
+                    li,
+                    format!(
+                        "break prices {} and {} differ ~{f}×: a price per {f} typed as per unit?",
+                        w[0].unit_price, w[1].unit_price
+                    ),
+                    line.provenance
+                        .get(&format!("breaks[{}].unit_price", k + 1))
+                        .cloned(),
+                ));
+            }
+        }
+        // Against other offers for the same part in this file.
+        if let (Some(pn), Some(b)) = (line.part_number.as_deref(), line.breaks.first()) {
+            for other in ex.lines.iter().skip(li + 1) {
+                if other.part_number.as_deref() == Some(pn) {
+                    if let Some(ob) = other.breaks.first() {
+                        if let Some(f) = basis_suspect(b.unit_price, ob.unit_price) {
+                            found.push((
+                                li,
+                                format!(
+                                    "{pn}: offers {} and {} differ ~{f}×",
+                                    b.unit_price, ob.unit_price
+                                ),
+                                line.provenance.get("breaks[0].unit_price").cloned(),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        // Against the RFQ's last price paid.
+        if let (Some(r), Some(pn), Some(b)) =
+            (rfq, line.part_number.as_deref(), line.breaks.first())
+        {
+            let np = rfq::norm_part(pn);
+            if let Some(last) = r
+                .lines
+                .iter()
+                .find(|l| rfq::norm_part(&l.part_number) == np)
+                .and_then(|l| l.last_price)
+            {
+                if let Some(f) = basis_suspect(b.unit_price, last) {
+                    found.push((
+                        li,
+                        format!(
+                            "{pn}: unit price {} is ~{f}× the last price paid {last}",
+                            b.unit_price
+                        ),
+                        line.provenance.get("breaks[0].unit_price").cloned(),
+                    ));
+                }
+            }
+        }
+        if line
+            .breaks
+            .windows(2)
+            .any(|w| w[1].unit_price > w[0].unit_price && w[1].min_qty > w[0].min_qty)
+        {
+            let msg = "a higher quantity break has a higher unit price".to_string();
+            ex.diagnostics.push(Diagnostic {
+                code: "breaks.not_descending".into(),
+                severity: Severity::Info,
+                message: msg,
+                location: line.provenance.get("breaks[1].unit_price").cloned(),
+                line_index: Some(li),
+            });
+        }
+    }
+    for (li, msg, loc) in found {
+        ex.diagnostics.push(Diagnostic {
+            code: "price.basis_suspect".into(),
+            severity: Severity::Warning,
+            message: msg,
+            location: loc,
+            line_index: Some(li),
+        });
+        if let Some(l) = ex.lines.get_mut(li) {
+            l.confidence = l.confidence.saturating_sub(30);
+        }
+    }
+}
+
+/// The decimal style of a text, re-exported for the parsers.
+pub(crate) fn style_of(text: &str) -> DecimalStyle {
+    detect_style(text)
+}
+
+/// A1-style cell reference for 0-based column and row.
+pub fn sheet_ref(col: usize, row: usize) -> String {
+    let mut c = col + 1;
+    let mut letters = Vec::new();
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}

@@ -1,0 +1,452 @@
+//! Numbers and money in every common notation: `1,234.56`, `1.234,56`, `1 234,56`,
+//! `1'234.56`, `0.6250`, `(12.00)`, with currency symbols or codes before or after.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::money::Currency;
+
+/// Which character a document uses as its decimal separator, when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalStyle {
+    /// Not known: ambiguous numbers are read the English way (`1,234` = 1234, `1.234` = 1.234).
+    #[default]
+    Unknown,
+    /// `1,234.56`
+    Dot,
+    /// `1.234,56`
+    Comma,
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’')
+}
+
+/// Parses one number. Returns `None` for anything that is not entirely a number
+/// (after trimming a sign, parentheses and surrounding whitespace).
+pub fn parse_number(s: &str, style: DecimalStyle) -> Option<Decimal> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 64 {
+        return None;
+    }
+    let (neg_paren, t) = match t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim()),
+        None => (false, t),
+    };
+    let (neg, t) = if let Some(r) = t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
+        (true, r.trim_start())
+    } else if let Some(r) = t.strip_prefix('+') {
+        (false, r.trim_start())
+    } else if let Some(r) = t.strip_suffix('-') {
+        // SAP-style trailing minus.
+        (true, r.trim_end())
+    } else {
+        (false, t)
+    };
+    // Remove group spaces / apostrophes between digits only.
+    let chars: Vec<char> = t.chars().collect();
+    let mut cleaned = String::with_capacity(chars.len());
+    let mut space_grouped = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_group_space(c) {
+            let before = i > 0 && chars[i - 1].is_ascii_digit();
+            let after: usize = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let next_is_sep = chars.get(i + 1 + after).is_none_or(|c| !c.is_ascii_digit());
+            if before && after == 3 && next_is_sep {
+                space_grouped = true;
+                continue;
+            }
+            return None;
+        }
+        if !(c.is_ascii_digit() || c == '.' || c == ',') {
+            return None;
+        }
+        cleaned.push(c);
+    }
+    if !cleaned.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let dots = cleaned.matches('.').count();
+    let commas = cleaned.matches(',').count();
+    let decimal_sep: Option<char> = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) if dots > 1 => None, // 1.234.567
+        (0, _) if commas > 1 => None,
+        (1, 0) => {
+            if style == DecimalStyle::Comma && groups_ok(&cleaned, '.') && !space_grouped {
+                None
+            } else {
+                Some('.')
+            }
+        }
+        (0, 1) => {
+            // `1,234` is a thousands group in English; `0,62`, `12,5`, `1,2345` are decimals.
+            let after = cleaned.len() - cleaned.find(',').unwrap_or(0) - 1;
+            let lead_zero = cleaned.starts_with("0,") || cleaned.starts_with(',');
+            if style == DecimalStyle::Comma || space_grouped || after != 3 || lead_zero {
+                Some(',')
+            } else {
+                None
+            }
+        }
+        _ => {
+            // Both present: the last one is the decimal separator.
+            let ld = cleaned.rfind('.').unwrap_or(0);
+            let lc = cleaned.rfind(',').unwrap_or(0);
+            if ld > lc {
+                if dots > 1 {
+                    return None;
+                }
+                Some('.')
+            } else {
+                if commas > 1 {
+                    return None;
+                }
+                Some(',')
+            }
+        }
+    };
+    let group_sep = match decimal_sep {
+        Some('.') => ',',
+        Some(_) => '.',
+        None => {
+            if dots > 0 {
+                '.'
+            } else {
+                ','
+            }
+        }
+    };
+    let (int_part, frac_part) = match decimal_sep {
+        Some(d) => {
+            let idx = cleaned.rfind(d)?;
+            (&cleaned[..idx], Some(&cleaned[idx + 1..]))
+        }
+        None => (cleaned.as_str(), None),
+    };
+    if int_part.contains(group_sep) && !groups_ok(int_part, group_sep) {
+        return None;
+    }
+    if let Some(f) = frac_part {
+        if f.contains(['.', ',']) || f.is_empty() && int_part.is_empty() {
+            return None;
+        }
+    }
+    let mut plain: String = int_part.chars().filter(|&c| c != group_sep).collect();
+    if plain.is_empty() {
+        plain.push('0');
+    }
+    if let Some(f) = frac_part {
+        if !f.is_empty() {
+            plain.push('.');
+            plain.push_str(f);
+        }
+    }
+    let mut d = Decimal::from_str(&plain).ok()?;
+    if neg || neg_paren {
+        d.set_sign_negative(true);
+    }
+    Some(d)
+}
+
+/// Thousands groups after the first are 3 digits (or 2, Indian lakh style `1,23,456`).
+fn groups_ok(int_part: &str, sep: char) -> bool {
+    let mut parts = int_part.split(sep);
+    let first = parts.next().unwrap_or("");
+    if first.is_empty() || first.len() > 3 {
+        return false;
+    }
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty() {
+        return true;
+    }
+    let last_ok = rest.last().is_some_and(|l| l.len() == 3);
+    last_ok
+        && rest
+            .iter()
+            .all(|g| (g.len() == 3 || g.len() == 2) && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Guesses the decimal style of a whole document from its unambiguous numbers.
+pub fn detect_style(text: &str) -> DecimalStyle {
+    let (mut dot, mut comma) = (0u32, 0u32);
+    let b = text.as_bytes();
+    for i in 1..b.len().saturating_sub(2) {
+        let (p, c) = (b[i - 1], b[i]);
+        if !p.is_ascii_digit() || !(c == b'.' || c == b',') {
+            continue;
+        }
+        let digits = b[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let ends = b.get(i + 1 + digits).is_none_or(|x| !x.is_ascii_digit());
+        if (digits == 2) && ends && b.get(i + 1 + digits) != Some(&b'.') {
+            // `12,50` / `12.50`: a two-decimal amount (a date `12.05.2024` has a dot after).
+            if c == b',' {
+                comma += 1;
+            } else {
+                dot += 1;
+            }
+        }
+    }
+    if comma > dot.saturating_mul(2) && comma >= 2 {
+        DecimalStyle::Comma
+    } else if dot > comma.saturating_mul(2) && dot >= 2 {
+        DecimalStyle::Dot
+    } else {
+        DecimalStyle::Unknown
+    }
+}
+
+/// Currency markers, longest first so `US$` wins over `$`.
+const MARKERS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("USD$", "USD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("CN¥", "CNY"),
+    ("RMB", "CNY"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("₹", "INR"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("￥", "JPY"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("zł", "PLN"),
+    ("Kč", "CZK"),
+    ("Fr.", "CHF"),
+    ("SFr", "CHF"),
+    ("₺", "TRY"),
+    ("$", "USD"),
+];
+
+/// A price or amount as printed: number, currency and basis suffix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyToken {
+    pub amount: Decimal,
+    pub currency: Option<Currency>,
+    /// A basis suffix such as `/C`, `/M`, `/100`, `per 1000`; 1 for `/ea`.
+    pub basis: Option<Decimal>,
+    /// True when the currency came from a bare `$` (could be another dollar).
+    pub ambiguous_currency: bool,
+}
+
+/// Finds a currency marker or ISO code at the start or end of `s`; returns the
+/// currency and the rest.
+pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
+    let t = s.trim();
+    for (m, code) in MARKERS {
+        if let Some(r) = t.strip_prefix(m) {
+            if m.chars().all(|c| c.is_ascii_alphabetic())
+                && r.starts_with(|c: char| c.is_alphabetic())
+            {
+                continue;
+            }
+            return (Currency::from_code(code).ok(), *m == "$", r.trim());
+        }
+        if let Some(r) = t.strip_suffix(m) {
+            if m.chars().all(|c| c.is_ascii_alphabetic())
+                && r.ends_with(|c: char| c.is_alphabetic())
+            {
+                continue;
+            }
+            return (Currency::from_code(code).ok(), *m == "$", r.trim());
+        }
+    }
+    // ISO code: three uppercase letters, separated by a space or directly before a digit.
+    if t.len() > 3 && t.is_char_boundary(3) {
+        let (head, rest) = t.split_at(3);
+        if head.bytes().all(|b| b.is_ascii_uppercase())
+            && !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            if let Ok(c) = Currency::from_code(head) {
+                return (Some(c), false, rest.trim());
+            }
+        }
+        let (rest2, tail) = t.split_at(t.len() - 3);
+        if t.is_char_boundary(t.len() - 3)
+            && tail.bytes().all(|b| b.is_ascii_uppercase())
+            && !rest2.ends_with(|c: char| c.is_ascii_alphabetic())
+        {
+            if let Ok(c) = Currency::from_code(tail) {
+                return (Some(c), false, rest2.trim());
+            }
+        }
+    }
+    (None, false, t)
+}
+
+/// Parses a printed price like `$0.62/ea`, `12,50 €`, `USD 1,234.56`, `0.85/C`,
+/// `EUR 62.00 per 1000`, `Rs. 1,23,456.00`.
+pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
+    let mut t = s.trim();
+    if t.is_empty() || t.len() > 80 {
+        return None;
+    }
+    // Basis suffix.
+    let mut basis = None;
+    let lower = t.to_ascii_lowercase();
+    if let Some(idx) = lower.rfind(['/']).or_else(|| lower.rfind(" per ")) {
+        let suffix = &t[idx..];
+        let suffix = suffix.trim_start_matches('/').trim();
+        let suffix = suffix
+            .strip_prefix("per ")
+            .or_else(|| suffix.strip_prefix("Per "))
+            .unwrap_or(suffix);
+        if let Some(b) = super::units::parse_price_basis(suffix) {
+            basis = Some(b);
+            t = t[..idx].trim();
+        }
+    }
+    let (cur, amb, rest) = strip_currency(t);
+    let amount = parse_number(rest, style)?;
+    Some(MoneyToken {
+        amount,
+        currency: cur,
+        basis,
+        ambiguous_currency: amb,
+    })
+}
+
+/// Parses a quantity such as `2k`, `5K`, `1,000`, `500 pcs`, `1+`, `≥100`, `100-499` (lower
+/// bound), `@ 5k`. Returns the (lower) quantity.
+pub fn parse_quantity(s: &str, style: DecimalStyle) -> Option<Decimal> {
+    let mut t = s.trim();
+    for p in ["@", "≥", ">=", "qty", "Qty", "QTY", "Menge", "x"] {
+        if let Some(r) = t.strip_prefix(p) {
+            t = r.trim_start_matches([':', '.']).trim();
+        }
+    }
+    // Ranges: keep the lower bound.
+    if let Some(idx) = t.find(['-', '–']).filter(|&i| i > 0) {
+        let (a, b) = t.split_at(idx);
+        if parse_quantity(
+            &b[b.char_indices().nth(1).map_or(b.len(), |x| x.0)..],
+            style,
+        )
+        .is_some()
+            || b.trim_start_matches(['-', '–']).trim().is_empty()
+        {
+            t = a.trim();
+        }
+    }
+    let t = t.trim_end_matches('+').trim();
+    let lower = t.to_ascii_lowercase();
+    let mut core = lower.as_str();
+    for unit in [
+        "pieces", "piece", "pcs.", "pcs", "pc.", "pc", "ea.", "ea", "units", "unit", "stk",
+        "stück", "st.", "nos", "off",
+    ] {
+        if let Some(r) = core.strip_suffix(unit) {
+            core = r.trim();
+            break;
+        }
+    }
+    let (mult, core) = if let Some(r) = core.strip_suffix('k') {
+        (Decimal::from(1000), r)
+    } else if let Some(r) = core.strip_suffix("mm") {
+        (Decimal::from(1_000_000), r)
+    } else {
+        (Decimal::ONE, core)
+    };
+    let n = parse_number(core, style)?;
+    if n.is_sign_negative() {
+        return None;
+    }
+    n.checked_mul(mult)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn n(s: &str) -> Option<Decimal> {
+        parse_number(s, DecimalStyle::Unknown)
+    }
+
+    #[test]
+    fn notations() {
+        assert_eq!(n("1,234.56"), Some(dec!(1234.56)));
+        assert_eq!(n("1.234,56"), Some(dec!(1234.56)));
+        assert_eq!(n("1 234,56"), Some(dec!(1234.56)));
+        assert_eq!(n("1\u{a0}234,56"), Some(dec!(1234.56)));
+        assert_eq!(n("1'234.56"), Some(dec!(1234.56)));
+        assert_eq!(n("0.6250"), Some(dec!(0.6250)));
+        assert_eq!(n("0,62"), Some(dec!(0.62)));
+        assert_eq!(n("1,234"), Some(dec!(1234)));
+        assert_eq!(n("1,2345"), Some(dec!(1.2345)));
+        assert_eq!(n("1,23,456.00"), Some(dec!(123456.00)));
+        assert_eq!(n("1.234.567"), Some(dec!(1234567)));
+        assert_eq!(n("(12.00)"), Some(dec!(-12.00)));
+        assert_eq!(n("-3"), Some(dec!(-3)));
+        assert_eq!(n("12.5-"), Some(dec!(-12.5)));
+        assert_eq!(parse_number("1.234", DecimalStyle::Comma), Some(dec!(1234)));
+        assert_eq!(
+            parse_number("1,234", DecimalStyle::Comma),
+            Some(dec!(1.234))
+        );
+        for bad in ["", "abc", "1.2.3,4,5", "12a", "1,2,3", ".", "1 23", "--1"] {
+            assert_eq!(n(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn money() {
+        let m = parse_money("$0.62/ea", DecimalStyle::Unknown).unwrap();
+        assert_eq!((m.amount, m.currency.unwrap().code()), (dec!(0.62), "USD"));
+        assert_eq!(m.basis, Some(dec!(1)));
+        let m = parse_money("12,50 €", DecimalStyle::Unknown).unwrap();
+        assert_eq!((m.amount, m.currency.unwrap().code()), (dec!(12.50), "EUR"));
+        let m = parse_money("USD 1,234.56", DecimalStyle::Unknown).unwrap();
+        assert_eq!(m.amount, dec!(1234.56));
+        let m = parse_money("Rs. 1,23,456.00", DecimalStyle::Unknown).unwrap();
+        assert_eq!(m.currency.unwrap().code(), "INR");
+        let m = parse_money("RMB 3.20", DecimalStyle::Unknown).unwrap();
+        assert_eq!(m.currency.unwrap().code(), "CNY");
+        let m = parse_money("85.00/C", DecimalStyle::Unknown).unwrap();
+        assert_eq!(m.basis, Some(dec!(100)));
+        let m = parse_money("EUR 62.00 per 1000", DecimalStyle::Unknown).unwrap();
+        assert_eq!((m.amount, m.basis), (dec!(62.00), Some(dec!(1000))));
+        let m = parse_money("1.234,56EUR", DecimalStyle::Unknown).unwrap();
+        assert_eq!(m.amount, dec!(1234.56));
+        assert!(parse_money("Net 30", DecimalStyle::Unknown).is_none());
+    }
+
+    #[test]
+    fn quantities() {
+        let q = |s| parse_quantity(s, DecimalStyle::Unknown);
+        assert_eq!(q("2k"), Some(dec!(2000)));
+        assert_eq!(q("@ 5k"), Some(dec!(5000)));
+        assert_eq!(q("1,000"), Some(dec!(1000)));
+        assert_eq!(q("500 pcs"), Some(dec!(500)));
+        assert_eq!(q("1+"), Some(dec!(1)));
+        assert_eq!(q("100-499"), Some(dec!(100)));
+        assert_eq!(q("≥100"), Some(dec!(100)));
+        assert_eq!(q("Qty 250"), Some(dec!(250)));
+        assert_eq!(q("-5"), None);
+    }
+
+    #[test]
+    fn style_detection() {
+        assert_eq!(
+            detect_style("Preis 12,50 EUR, Summe 1.234,56"),
+            DecimalStyle::Comma
+        );
+        assert_eq!(
+            detect_style("Price 12.50 USD, total 1,234.56"),
+            DecimalStyle::Dot
+        );
+    }
+}

@@ -1,0 +1,1413 @@
+//! Tables to quote lines. Every tabular source (CSV, spreadsheet sheets, tables rebuilt
+//! from PDF text) becomes a [`Grid`] of cells with locations; this module finds the header
+//! row, maps columns to fields (or takes a remembered mapping), reads the data rows with
+//! breaks as columns or as rows, and hands the text around the table (letterhead, terms,
+//! totals) to the header scanner.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::memory::{fingerprint, MappingMemory};
+use super::model::{Extraction, Location, PriceBreak, QuoteLine, Severity, TableLayout, Tooling};
+use super::number::{parse_money, parse_number, parse_quantity, DecimalStyle};
+use super::terms::parse_lead_time;
+use super::text;
+use super::units::{parse_price_basis, unit_price, uom_code};
+use crate::money::Currency;
+
+/// One cell with where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub text: String,
+    pub loc: Location,
+    /// A formula cell whose file holds no cached value.
+    pub formula_without_value: bool,
+    /// The formula text, when the cell has one and no value.
+    pub formula: Option<String>,
+}
+
+/// A table: rows of cells (ragged rows allowed).
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    /// Sheet name, `page N`, or `table`.
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    PartNumber,
+    SupplierPart,
+    Manufacturer,
+    Revision,
+    Description,
+    Uom,
+    /// Quantity of the row: requested/invoiced quantity, or the break's minimum quantity
+    /// when a part repeats over several rows.
+    Quantity,
+    UnitPrice,
+    PriceBasis,
+    LineTotal,
+    Moq,
+    OrderMultiple,
+    LeadTime,
+    /// Lead time column whose bare numbers are weeks.
+    LeadTimeWeeks,
+    Tooling,
+    Currency,
+    Remarks,
+    Alternate,
+    /// Unit price at this minimum quantity (breaks as columns).
+    BreakPrice(Decimal),
+}
+
+const PATTERNS: &[(ColumnRole, &[&str])] = &[
+    (
+        ColumnRole::PartNumber,
+        &[
+            "part number",
+            "part no",
+            "part",
+            "pn",
+            "p n",
+            "our part",
+            "customer part",
+            "customer part number",
+            "your part",
+            "manf",
+            "mpn",
+            "manufacturer part number",
+            "mfr part",
+            "mfr part number",
+            "mfg part",
+            "item code",
+            "material",
+            "drawing",
+            "drawing no",
+            "partno",
+            "part num",
+            "code",
+            "teilenummer",
+            "sachnummer",
+            "référence client",
+            "item",
+            "article",
+        ],
+    ),
+    (
+        ColumnRole::SupplierPart,
+        &[
+            "supplier part",
+            "supplier part number",
+            "vendor part",
+            "vendor part number",
+            "cat",
+            "catalog",
+            "catalogue",
+            "catalog number",
+            "sku",
+            "digi key part number",
+            "mouser part",
+            "mouser part number",
+            "order code",
+            "order number",
+            "artikelnummer",
+            "art nr",
+            "artikel nr",
+            "our ref",
+            "supplier ref",
+            "distributor part number",
+            "stock no",
+            "référence",
+            "ref fournisseur",
+            "digikey",
+            "mouser",
+            "farnell",
+            "newark",
+            "rs",
+        ],
+    ),
+    (
+        ColumnRole::Manufacturer,
+        &[
+            "manufacturer",
+            "mfr",
+            "mfg",
+            "make",
+            "hersteller",
+            "brand",
+            "fabricant",
+        ],
+    ),
+    (
+        ColumnRole::Revision,
+        &[
+            "rev",
+            "revision",
+            "index",
+            "drawing rev",
+            "rev level",
+            "version",
+            "ver",
+            "issue",
+        ],
+    ),
+    (
+        ColumnRole::Description,
+        &[
+            "description",
+            "desc",
+            "item description",
+            "bezeichnung",
+            "beschreibung",
+            "designation",
+            "désignation",
+            "name",
+            "product",
+            "product description",
+            "part description",
+            "artikel",
+            "text",
+            "details",
+        ],
+    ),
+    (
+        ColumnRole::Uom,
+        &[
+            "uom",
+            "unit",
+            "u m",
+            "um",
+            "einheit",
+            "me",
+            "unité",
+            "unit of measure",
+            "units",
+        ],
+    ),
+    (
+        ColumnRole::Quantity,
+        &[
+            "qty",
+            "quantity",
+            "menge",
+            "quantité",
+            "qté",
+            "anzahl",
+            "quantity 1",
+            "break qty",
+            "qty break",
+            "price break",
+            "from qty",
+            "break",
+            "volume",
+            "order qty",
+            "count",
+            "req qty",
+            "requested qty",
+            "annual qty",
+        ],
+    ),
+    (
+        ColumnRole::UnitPrice,
+        &[
+            "unit price",
+            "price",
+            "unit cost",
+            "price each",
+            "each",
+            "preis",
+            "einzelpreis",
+            "ep",
+            "prix unitaire",
+            "prix",
+            "price unit",
+            "unit rate",
+            "rate",
+            "net price",
+            "unit net price",
+            "stückpreis",
+            "price per unit",
+            "cost",
+            "unit price net",
+            "quoted price",
+            "offer price",
+            "unitprice",
+        ],
+    ),
+    (
+        ColumnRole::PriceBasis,
+        &[
+            "per",
+            "price basis",
+            "basis",
+            "preiseinheit",
+            "pe",
+            "price per",
+            "pricing unit",
+            "pu",
+        ],
+    ),
+    (
+        ColumnRole::LineTotal,
+        &[
+            "total",
+            "amount",
+            "ext",
+            "extended",
+            "ext price",
+            "extended price",
+            "line total",
+            "gesamtpreis",
+            "gesamt",
+            "betrag",
+            "montant",
+            "total price",
+            "net amount",
+            "total net",
+            "value",
+            "subtotal",
+            "amount net",
+            "gp",
+        ],
+    ),
+    (
+        ColumnRole::Moq,
+        &[
+            "moq",
+            "min qty",
+            "minimum order",
+            "minimum order quantity",
+            "min order qty",
+            "mindestmenge",
+            "min",
+            "min order",
+            "minimum qty",
+            "mindestbestellmenge",
+            "minimum",
+        ],
+    ),
+    (
+        ColumnRole::OrderMultiple,
+        &[
+            "mult",
+            "order multiple",
+            "multiple",
+            "multiples",
+            "spq",
+            "pack qty",
+            "increment",
+            "vpe",
+            "standard pack",
+            "pack size",
+            "package qty",
+        ],
+    ),
+    (
+        ColumnRole::LeadTime,
+        &[
+            "lead time",
+            "leadtime",
+            "lead",
+            "delivery",
+            "lieferzeit",
+            "delivery time",
+            "mfg std lead time",
+            "lt",
+            "lead time days",
+            "délai",
+            "availability date",
+            "factory lead time",
+        ],
+    ),
+    (
+        ColumnRole::LeadTimeWeeks,
+        &[
+            "lead time weeks",
+            "lead time wks",
+            "lt weeks",
+            "lt wks",
+            "weeks",
+            "wks",
+            "lieferzeit wochen",
+            "lead time wk",
+            "delivery weeks",
+        ],
+    ),
+    (
+        ColumnRole::Tooling,
+        &[
+            "tooling",
+            "nre",
+            "setup",
+            "set up",
+            "tool cost",
+            "tooling cost",
+            "one time",
+            "one time cost",
+            "werkzeug",
+            "werkzeugkosten",
+            "einmalkosten",
+            "nre cost",
+            "setup charge",
+            "tooling nre",
+        ],
+    ),
+    (
+        ColumnRole::Currency,
+        &["currency", "curr", "cur", "währung", "devise", "ccy"],
+    ),
+    (
+        ColumnRole::Remarks,
+        &[
+            "remarks",
+            "remark",
+            "comment",
+            "comments",
+            "notes",
+            "note",
+            "bemerkung",
+            "bemerkungen",
+            "status",
+            "supplier comments",
+            "observations",
+        ],
+    ),
+    (
+        ColumnRole::Alternate,
+        &[
+            "alternate",
+            "alt part",
+            "alternative",
+            "substitute",
+            "alternate part",
+            "alternate offered",
+            "alt",
+        ],
+    ),
+];
+
+fn norm_header(s: &str) -> String {
+    let mut out = String::new();
+    let mut last_space = true;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+            last_space = false;
+        } else if !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Strips a trailing currency or unit annotation: `unit price usd`, `price eur`, `price in usd`.
+fn strip_annotations(h: &str) -> (String, Option<Currency>) {
+    let mut words: Vec<&str> = h.split(' ').collect();
+    let mut cur = None;
+    while let Some(last) = words.last() {
+        if last.len() == 3 && last.chars().all(|c| c.is_ascii_alphabetic()) {
+            if let Ok(c) = Currency::from_code(last) {
+                cur = Some(c);
+                words.pop();
+                if words.last() == Some(&"in") {
+                    words.pop();
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    (words.join(" "), cur)
+}
+
+/// The role a header text names, with the length of the matched pattern (longer = surer).
+pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
+    let raw = h.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let n = norm_header(raw);
+    let (n, _) = strip_annotations(&n);
+    // Per-quantity price columns: `500`, `2,000`, `1k`, `Qty 500`, `500+`, `@500`, `Price @ 5000`.
+    if let Some(q) = header_break_qty(raw) {
+        return Some((ColumnRole::BreakPrice(q), 20));
+    }
+    if raw.contains(['$', '€', '£', '¥']) {
+        let lower = raw.to_lowercase();
+        if lower.starts_with("ext") || lower.contains("total") {
+            return Some((ColumnRole::LineTotal, 5));
+        }
+        if lower.starts_with("unit") || lower.contains("price") {
+            return Some((ColumnRole::UnitPrice, 5));
+        }
+    }
+    let mut best: Option<(ColumnRole, usize)> = None;
+    for (role, pats) in PATTERNS {
+        for p in *pats {
+            let hit = n == *p
+                || (p.len() >= 3
+                    && (n.starts_with(&format!("{p} "))
+                        || n.ends_with(&format!(" {p}"))
+                        || n.contains(&format!(" {p} "))));
+            let score = if n == *p { p.len() + 10 } else { p.len() };
+            if hit && best.is_none_or(|b| score > b.1) {
+                best = Some((*role, score));
+            }
+        }
+    }
+    if let Some((ColumnRole::UnitPrice, _)) = best {
+        if n.contains("week") || n.contains("wk") {
+            return Some((ColumnRole::LeadTimeWeeks, 10));
+        }
+    }
+    if let Some((ColumnRole::LeadTime, s)) = best {
+        if n.contains("week") || n.contains("wks") || n.contains("wochen") {
+            return Some((ColumnRole::LeadTimeWeeks, s));
+        }
+    }
+    best
+}
+
+/// A header cell naming a quantity for a price column.
+fn header_break_qty(raw: &str) -> Option<Decimal> {
+    let lower = raw.trim().to_lowercase();
+    let mut t = lower.as_str();
+    for p in [
+        "unit price",
+        "price",
+        "preis",
+        "prix",
+        "qty",
+        "quantity",
+        "menge",
+        "ab",
+        "from",
+        "at",
+        "for",
+        "break",
+        "@",
+        ":",
+    ] {
+        t = t.trim_start_matches(p).trim();
+    }
+    for s in ["pcs", "pc", "units", "ea", "+", "stk", "st", "and up"] {
+        t = t.trim_end_matches(s).trim();
+    }
+    let t = t
+        .trim_start_matches(['@', '≥', '>', '=', ' ', '('])
+        .trim_end_matches(')')
+        .trim();
+    if t.is_empty() || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let q = parse_quantity(t, DecimalStyle::Unknown)?;
+    // A bare small integer like "1" or "2" is more likely a column number than a break.
+    let bare = t.chars().all(|c| c.is_ascii_digit());
+    let looks_year =
+        bare && t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && lower == t;
+    if q <= Decimal::ZERO
+        || looks_year
+        || (bare && lower == t && q < Decimal::from(10) && !raw.contains('+'))
+    {
+        return None;
+    }
+    Some(q)
+}
+
+/// Column roles for a header row; duplicates of a singular role after the first are dropped.
+pub fn map_header(header: &[String]) -> Vec<Option<ColumnRole>> {
+    let mut roles: Vec<Option<ColumnRole>> = header
+        .iter()
+        .map(|h| classify_header(h).map(|x| x.0))
+        .collect();
+    let mut seen: Vec<ColumnRole> = Vec::new();
+    for r in roles.iter_mut() {
+        if let Some(role) = *r {
+            if matches!(role, ColumnRole::BreakPrice(_)) {
+                continue;
+            }
+            if seen.contains(&role) {
+                // A second "Manufacturer / MPN" pair (alternates in a BOM) or "Quantity 2".
+                *r = match role {
+                    ColumnRole::PartNumber => Some(ColumnRole::Alternate),
+                    ColumnRole::SupplierPart | ColumnRole::Manufacturer => None,
+                    _ => None,
+                };
+            } else {
+                seen.push(role);
+            }
+        }
+    }
+    roles
+}
+
+fn header_score(roles: &[Option<ColumnRole>]) -> (usize, bool) {
+    let mut distinct: Vec<std::mem::Discriminant<ColumnRole>> = Vec::new();
+    let mut priced = false;
+    let mut ided = false;
+    for r in roles.iter().flatten() {
+        let d = std::mem::discriminant(r);
+        if !distinct.contains(&d) {
+            distinct.push(d);
+        }
+        priced |= matches!(
+            r,
+            ColumnRole::UnitPrice | ColumnRole::BreakPrice(_) | ColumnRole::LineTotal
+        );
+        ided |= matches!(
+            r,
+            ColumnRole::PartNumber | ColumnRole::SupplierPart | ColumnRole::Description
+        );
+    }
+    let n = distinct.len();
+    (n, ided && (priced && n >= 2 || n >= 3))
+}
+
+fn cell_text(row: &[Cell], i: usize) -> &str {
+    row.get(i).map_or("", |c| c.text.trim())
+}
+
+fn is_blank(row: &[Cell]) -> bool {
+    row.iter()
+        .all(|c| c.text.trim().is_empty() && !c.formula_without_value)
+}
+
+const TOTAL_WORDS: &[&str] = &[
+    "total",
+    "subtotal",
+    "sub total",
+    "grand total",
+    "sum",
+    "summe",
+    "gesamt",
+    "gesamtbetrag",
+    "montant total",
+    "net total",
+    "amount due",
+    "total amount",
+    "totaal",
+    "zwischensumme",
+    "nettobetrag",
+    "tax",
+    "vat",
+    "mwst",
+    "ust",
+];
+
+fn is_total_row(row: &[Cell]) -> bool {
+    row.iter().take(6).any(|c| {
+        let n = norm_header(&c.text);
+        TOTAL_WORDS
+            .iter()
+            .any(|w| n == *w || n.starts_with(&format!("{w} ")) || n.ends_with(&format!(" {w}")))
+    })
+}
+
+/// Keywords that mark a no-bid.
+pub fn no_bid_reason(s: &str) -> Option<String> {
+    let l = s.to_lowercase();
+    const KEYS: &[&str] = &[
+        "no bid",
+        "no-bid",
+        "nobid",
+        "no quote",
+        "not quoted",
+        "cannot quote",
+        "can't quote",
+        "unable to quote",
+        "will not quote",
+        "not quoting",
+        "n/q",
+        "declined",
+        "decline",
+        "we pass",
+        "kein angebot",
+        "nicht lieferbar",
+        "not available",
+        "obsolete",
+        "discontinued",
+        "eol",
+        "end of life",
+        "no offer",
+        "regret",
+    ];
+    KEYS.iter()
+        .find(|k| {
+            l.find(*k).is_some_and(|i| {
+                let before_ok = i == 0 || !l.as_bytes()[i - 1].is_ascii_alphanumeric();
+                let end = i + k.len();
+                let after_ok = end >= l.len() || !l.as_bytes()[end].is_ascii_alphanumeric();
+                before_ok && after_ok
+            })
+        })
+        .map(|_| s.trim().to_string())
+}
+
+/// Keywords that mark an alternate offer; returns the part offered or the note.
+pub fn alternate_note(s: &str) -> Option<String> {
+    let l = s.to_lowercase();
+    const KEYS: &[&str] = &[
+        "alternate",
+        "alternative",
+        "substitute",
+        "in lieu of",
+        "instead of",
+        "equivalent",
+        "offer instead",
+        "alt:",
+        "alt.",
+        "replacement",
+        "ersatz",
+        "we offer",
+    ];
+    KEYS.iter()
+        .any(|k| l.contains(k))
+        .then(|| s.trim().to_string())
+}
+
+/// How to read one table.
+pub struct TableContext<'a> {
+    pub file: &'a str,
+    pub style: DecimalStyle,
+    pub memory: Option<&'a MappingMemory>,
+    pub supplier: Option<String>,
+}
+
+/// Reads one grid into `ex`: header fields from the text around the table, lines from the
+/// table. Returns the number of lines added.
+pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
+    let scan_limit = grid.rows.len().min(80);
+    // Header row: best score among the first rows.
+    let mut best: Option<(usize, usize, Vec<Option<ColumnRole>>, String)> = None;
+    for (ri, row) in grid.rows.iter().take(scan_limit).enumerate() {
+        let header: Vec<String> = row.iter().map(|c| c.text.trim().to_string()).collect();
+        let fp = fingerprint(&header);
+        let (roles, from_memory) = match ctx
+            .memory
+            .and_then(|m| m.lookup(ctx.supplier.as_deref(), &fp))
+        {
+            Some(r) => (r.clone(), true),
+            None => (map_header(&header), false),
+        };
+        let (score, ok) = header_score(&roles);
+        let score = if from_memory { score + 100 } else { score };
+        if ok && best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((
+                score,
+                ri,
+                roles,
+                if from_memory {
+                    "memory".into()
+                } else {
+                    "inferred".into()
+                },
+            ));
+        }
+    }
+    let Some((_, hrow, mut roles, source)) = best else {
+        // No table: read every row as text.
+        let lines: Vec<(String, Location)> = grid
+            .rows
+            .iter()
+            .filter(|r| !is_blank(r))
+            .map(|r| {
+                (
+                    row_text(r),
+                    r.first().map(|c| c.loc.clone()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        text::scan_header(&lines, ctx.style, ex);
+        let before = ex.lines.len();
+        text::parse_text_lines(&lines, ctx.style, ex);
+        if ex.lines.len() == before {
+            ex.diag(
+                "table.no_header",
+                Severity::Warning,
+                format!(
+                    "no header row with part and price columns found in {}",
+                    grid.name
+                ),
+                grid.rows
+                    .first()
+                    .and_then(|r| r.first())
+                    .map(|c| c.loc.clone()),
+            );
+        }
+        return ex.lines.len() - before;
+    };
+    let header: Vec<String> = grid.rows[hrow]
+        .iter()
+        .map(|c| c.text.trim().to_string())
+        .collect();
+    let mut data_start = hrow + 1;
+    // Sub-header of quantities under a (merged) price header: `Unit price` / `500 | 1,000`.
+    if let Some(next) = grid.rows.get(hrow + 1) {
+        let qcols: Vec<(usize, Decimal)> = next
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| header_break_qty(&c.text).map(|q| (i, q)))
+            .collect();
+        let id_empty = roles.iter().enumerate().all(|(i, r)| {
+            !matches!(r, Some(ColumnRole::PartNumber | ColumnRole::Description))
+                || cell_text(next, i).is_empty()
+        });
+        if qcols.len() >= 2 && id_empty {
+            for (i, q) in qcols {
+                if i < roles.len() && matches!(roles[i], None | Some(ColumnRole::UnitPrice))
+                    || i >= roles.len()
+                {
+                    if i >= roles.len() {
+                        roles.resize(i + 1, None);
+                    }
+                    roles[i] = Some(ColumnRole::BreakPrice(q));
+                }
+            }
+            data_start = hrow + 2;
+        }
+    }
+    let fp = fingerprint(&header);
+    ex.layouts.push(TableLayout {
+        table: grid.name.clone(),
+        fingerprint: fp,
+        header: header.clone(),
+        roles: roles.clone(),
+        source,
+    });
+    // Column groups above the header (a priced BOM: `Mouser` over Unit$ / MOQ / Ext$).
+    let segments = segments(grid, hrow, &roles);
+    // Text around the table feeds the header scanner.
+    let mut around: Vec<(String, Location)> = Vec::new();
+    for row in grid.rows[..hrow].iter().filter(|r| !is_blank(r)) {
+        around.push((
+            row_text(row),
+            row.first().map(|c| c.loc.clone()).unwrap_or_default(),
+        ));
+    }
+    let header_cur = header
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_) | ColumnRole::LineTotal)
+            )
+        })
+        .find_map(|(h, _)| {
+            strip_annotations(&norm_header(h))
+                .1
+                .or_else(|| text::currency_in(h))
+        });
+    let header_basis: Vec<Option<Decimal>> = header
+        .iter()
+        .zip(&roles)
+        .map(|(h, r)| match r {
+            Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_)) => basis_in_header(h),
+            _ => None,
+        })
+        .collect();
+    let mut added = 0;
+    for (group, seg_roles) in &segments {
+        let mut last_line: Option<usize> = None;
+        for row in grid.rows.iter().skip(data_start) {
+            if is_blank(row) {
+                continue;
+            }
+            let hdr_again: Vec<String> = row.iter().map(|c| c.text.trim().to_string()).collect();
+            if hdr_again == header {
+                continue; // header repeated on a continued page
+            }
+            if is_total_row(row)
+                && role_cell(row, seg_roles, ColumnRole::PartNumber)
+                    .is_none_or(|c| c.text.trim().is_empty())
+            {
+                if group.is_none() {
+                    around.push((
+                        row_text(row),
+                        row.first().map(|c| c.loc.clone()).unwrap_or_default(),
+                    ));
+                }
+                continue;
+            }
+            match read_row(row, seg_roles, &header, &header_basis, header_cur, ctx, ex) {
+                RowOutcome::Line(mut line) => {
+                    line.offer_from = group.clone();
+                    // Breaks as rows: the same part again, or a row with only qty + price.
+                    let same = last_line.and_then(|li| {
+                        let prev = &ex.lines[li];
+                        let key_prev = (
+                            prev.part_number.clone(),
+                            prev.supplier_part.clone(),
+                            prev.description.clone(),
+                        );
+                        let continuation = line.part_number.is_none()
+                            && line.supplier_part.is_none()
+                            && line.description.is_none();
+                        let same_key = (line.part_number.is_some() || line.supplier_part.is_some())
+                            && key_prev
+                                == (
+                                    line.part_number.clone(),
+                                    line.supplier_part.clone(),
+                                    line.description.clone(),
+                                );
+                        (continuation || same_key).then_some(li)
+                    });
+                    if let Some(li) = same.filter(|_| !line.breaks.is_empty()) {
+                        let prev = &mut ex.lines[li];
+                        let n = prev.breaks.len();
+                        for (k, b) in line.breaks.into_iter().enumerate() {
+                            if let Some(loc) =
+                                line.provenance.get(&format!("breaks[{k}].unit_price"))
+                            {
+                                prev.provenance
+                                    .insert(format!("breaks[{}].unit_price", n + k), loc.clone());
+                            }
+                            prev.breaks.push(b);
+                        }
+                        prev.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+                        prev.quantity = None;
+                        prev.line_total = None;
+                        prev.tooling.extend(line.tooling);
+                    } else {
+                        ex.lines.push(line);
+                        last_line = Some(ex.lines.len() - 1);
+                        added += 1;
+                    }
+                }
+                RowOutcome::Text => {
+                    if group.is_none() || segments.len() == 1 {
+                        around.push((
+                            row_text(row),
+                            row.first().map(|c| c.loc.clone()).unwrap_or_default(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    text::scan_header(&around, ctx.style, ex);
+    added
+}
+
+/// Splits the columns into one segment per supplier column group, when the row above the
+/// header labels groups that each hold price columns; otherwise one segment.
+fn segments(
+    grid: &Grid,
+    hrow: usize,
+    roles: &[Option<ColumnRole>],
+) -> Vec<(Option<String>, Vec<Option<ColumnRole>>)> {
+    let single = vec![(None, roles.to_vec())];
+    let Some(above) = hrow.checked_sub(1).and_then(|i| grid.rows.get(i)) else {
+        return single;
+    };
+    let starts: Vec<(usize, String)> = above
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.trim().is_empty())
+        .map(|(i, c)| (i, c.text.trim().to_string()))
+        .collect();
+    if starts.len() < 2 {
+        return single;
+    }
+    let price_cols = |a: usize, b: usize| {
+        roles[a.min(roles.len())..b.min(roles.len())]
+            .iter()
+            .any(|r| matches!(r, Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_))))
+    };
+    let mut groups = Vec::new();
+    for (k, (start, label)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(roles.len(), |s| s.0);
+        groups.push((*start, end, label.clone()));
+    }
+    let first_start = groups.first().map_or(0, |g| g.0);
+    let global_end = if first_start == 0 || groups[0].2.to_lowercase().contains("global") {
+        groups[0].1
+    } else {
+        first_start
+    };
+    let priced: Vec<&(usize, usize, String)> = groups
+        .iter()
+        .filter(|g| g.0 >= global_end && price_cols(g.0, g.1))
+        .collect();
+    if priced.is_empty() {
+        return single;
+    }
+    // Columns of the global section apart from its own price columns are shared.
+    let shared: Vec<Option<ColumnRole>> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i < global_end
+                && !matches!(
+                    r,
+                    Some(
+                        ColumnRole::UnitPrice
+                            | ColumnRole::LineTotal
+                            | ColumnRole::BreakPrice(_)
+                            | ColumnRole::SupplierPart
+                            | ColumnRole::Moq
+                            | ColumnRole::OrderMultiple
+                    )
+                )
+            {
+                *r
+            } else {
+                None
+            }
+        })
+        .collect();
+    priced
+        .into_iter()
+        .map(|(a, b, label)| {
+            let mut seg = shared.clone();
+            for i in *a..(*b).min(roles.len()) {
+                // Inside a group the first part-number-like column is the distributor's own.
+                seg[i] = match roles[i] {
+                    Some(ColumnRole::PartNumber) => Some(ColumnRole::SupplierPart),
+                    Some(ColumnRole::Quantity) => None,
+                    r => r,
+                };
+            }
+            (Some(label.clone()), seg)
+        })
+        .collect()
+}
+
+fn basis_in_header(h: &str) -> Option<Decimal> {
+    let l = h.to_lowercase();
+    for key in ["per ", "/"] {
+        if let Some(i) = l.rfind(key) {
+            let rest = l[i + key.len()..].trim().trim_end_matches(')');
+            if let Some(b) = parse_price_basis(rest) {
+                return Some(b);
+            }
+        }
+    }
+    None
+}
+
+fn row_text(row: &[Cell]) -> String {
+    row.iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn role_cell<'a>(
+    row: &'a [Cell],
+    roles: &[Option<ColumnRole>],
+    role: ColumnRole,
+) -> Option<&'a Cell> {
+    roles
+        .iter()
+        .position(|r| *r == Some(role))
+        .and_then(|i| row.get(i))
+}
+
+enum RowOutcome {
+    Line(QuoteLine),
+    Text,
+}
+
+fn nonempty(c: Option<&Cell>) -> Option<&Cell> {
+    c.filter(|c| !c.text.trim().is_empty())
+}
+
+fn read_row(
+    row: &[Cell],
+    roles: &[Option<ColumnRole>],
+    header: &[String],
+    header_basis: &[Option<Decimal>],
+    header_cur: Option<Currency>,
+    ctx: &TableContext<'_>,
+    ex: &mut Extraction,
+) -> RowOutcome {
+    let style = ctx.style;
+    let mut line = QuoteLine {
+        price_basis_qty: Decimal::ONE,
+        ..Default::default()
+    };
+    let mut confidence: i32 = 100;
+    let get = |role: ColumnRole| nonempty(role_cell(row, roles, role));
+    let text_of = |role: ColumnRole| get(role).map(|c| (c.text.trim().to_string(), c.loc.clone()));
+    let set = |line: &mut QuoteLine, field: &str, loc: &Location| {
+        line.provenance.insert(field.to_string(), loc.clone());
+    };
+    if let Some((t, loc)) = text_of(ColumnRole::PartNumber) {
+        line.part_number = Some(t);
+        set(&mut line, "part_number", &loc);
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::SupplierPart) {
+        line.supplier_part = Some(t);
+        set(&mut line, "supplier_part", &loc);
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::Manufacturer) {
+        line.manufacturer = Some(t);
+        set(&mut line, "manufacturer", &loc);
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::Revision) {
+        line.revision = Some(t);
+        set(&mut line, "revision", &loc);
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::Description) {
+        line.description = Some(t);
+        set(&mut line, "description", &loc);
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::Uom) {
+        match uom_code(&t) {
+            Some(code) => {
+                line.uom = Some(code.to_string());
+                set(&mut line, "uom", &loc);
+            }
+            None => {
+                // A uom column holding a basis (`/100`, `per 1000 pcs`).
+                if let Some(b) = parse_price_basis(&t).filter(|b| *b > Decimal::ONE) {
+                    line.price_basis_qty = b;
+                    set(&mut line, "price_basis_qty", &loc);
+                } else {
+                    ex.diag(
+                        "line.unknown_uom",
+                        Severity::Info,
+                        format!("unit of measure '{t}' is not a UN/ECE Rec 20 unit"),
+                        Some(loc),
+                    );
+                }
+            }
+        }
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::PriceBasis) {
+        match parse_price_basis(&t).or_else(|| parse_quantity(&t, style)) {
+            Some(b) if b > Decimal::ZERO => {
+                line.price_basis_qty = b;
+                set(&mut line, "price_basis_qty", &loc);
+            }
+            _ => ex.diag(
+                "line.bad_price_basis",
+                Severity::Warning,
+                format!("price basis '{t}' not understood; assumed per 1"),
+                Some(loc),
+            ),
+        }
+    }
+    let mut currency = header_cur;
+    if let Some((t, _)) = text_of(ColumnRole::Currency) {
+        currency = Currency::from_code(&t)
+            .ok()
+            .or_else(|| text::currency_in(&t))
+            .or(currency);
+    }
+    let qty = get(ColumnRole::Quantity)
+        .and_then(|c| parse_quantity(&c.text, style).map(|q| (q, c.loc.clone())));
+    if let Some((q, loc)) = &qty {
+        line.quantity = Some(*q);
+        set(&mut line, "quantity", loc);
+    }
+    let mut qty_cell_unreadable = false;
+    if let (None, Some(c)) = (&qty, get(ColumnRole::Quantity)) {
+        qty_cell_unreadable = !c.text.trim().is_empty();
+    }
+    let _ = qty_cell_unreadable;
+    if let Some(c) = get(ColumnRole::Moq) {
+        if let Some(q) = parse_quantity(&c.text, style) {
+            line.moq = Some(q);
+            set(&mut line, "moq", &c.loc);
+        }
+    }
+    if let Some(c) = get(ColumnRole::OrderMultiple) {
+        if let Some(q) = parse_quantity(&c.text, style) {
+            line.order_multiple = Some(q);
+            set(&mut line, "order_multiple", &c.loc);
+        }
+    }
+    for (role, unit) in [
+        (ColumnRole::LeadTime, None),
+        (ColumnRole::LeadTimeWeeks, Some(7)),
+    ] {
+        if let Some(c) = get(role) {
+            if let Some(lt) = parse_lead_time(&c.text, unit) {
+                line.lead_time_days = Some(lt.max_days);
+                set(&mut line, "lead_time_days", &c.loc);
+            }
+        }
+    }
+    // Tooling columns.
+    for (i, r) in roles.iter().enumerate() {
+        if *r == Some(ColumnRole::Tooling) {
+            if let Some(c) = nonempty(row.get(i)) {
+                if let Some(m) = parse_money(&c.text, style).filter(|m| m.amount > Decimal::ZERO) {
+                    let k = line.tooling.len();
+                    line.tooling.push(Tooling {
+                        description: header.get(i).cloned().unwrap_or_else(|| "tooling".into()),
+                        amount: m.amount,
+                    });
+                    set(&mut line, &format!("tooling[{k}].amount"), &c.loc);
+                }
+            }
+        }
+    }
+    // Remarks: no-bid, alternates.
+    let mut remark_texts: Vec<(String, Location)> = Vec::new();
+    for role in [ColumnRole::Remarks, ColumnRole::Alternate] {
+        if let Some((t, loc)) = text_of(role) {
+            remark_texts.push((t, loc));
+        }
+    }
+    if let Some((t, loc)) = text_of(ColumnRole::Alternate) {
+        if !t.is_empty() && !matches!(t.to_lowercase().as_str(), "no" | "n" | "-" | "none" | "n/a")
+        {
+            line.alternate = Some(t);
+            set(&mut line, "alternate", &loc);
+        }
+    }
+    for (t, loc) in &remark_texts {
+        if let Some(reason) = no_bid_reason(t) {
+            line.no_bid = true;
+            line.no_bid_reason = Some(reason);
+            set(&mut line, "no_bid", loc);
+        } else if line.alternate.is_none() {
+            if let Some(a) = alternate_note(t) {
+                line.alternate = Some(a);
+                set(&mut line, "alternate", loc);
+            }
+        }
+        if line.lead_time_days.is_none() {
+            if let Some(lt) = parse_lead_time(t, None) {
+                line.lead_time_days = Some(lt.max_days);
+                set(&mut line, "lead_time_days", loc);
+            }
+        }
+    }
+    // Prices.
+    let mut ambiguous = false;
+    let mut add_price =
+        |line: &mut QuoteLine, c: &Cell, min_qty: Decimal, col: usize, ex: &mut Extraction| {
+            if c.formula_without_value {
+                ex.diag(
+                    "cell.formula_no_value",
+                    Severity::Warning,
+                    format!(
+                        "formula without a cached value: {}",
+                        c.formula.as_deref().unwrap_or("?")
+                    ),
+                    Some(c.loc.clone()),
+                );
+                return;
+            }
+            let t = c.text.trim();
+            if t.is_empty() {
+                return;
+            }
+            let Some(m) = parse_money(t, style) else {
+                if let Some(reason) = no_bid_reason(t) {
+                    line.no_bid = true;
+                    line.no_bid_reason = Some(reason);
+                    line.provenance.insert("no_bid".into(), c.loc.clone());
+                } else if !matches!(t, "-" | "—" | "n/a" | "N/A" | "NA") {
+                    ex.diag(
+                        "line.bad_price",
+                        Severity::Warning,
+                        format!("'{t}' is not a price"),
+                        Some(c.loc.clone()),
+                    );
+                }
+                return;
+            };
+            if m.amount <= Decimal::ZERO {
+                return;
+            }
+            let basis = m
+                .basis
+                .or(header_basis.get(col).copied().flatten())
+                .unwrap_or(line.price_basis_qty);
+            if basis != line.price_basis_qty && m.basis.is_some()
+                || header_basis.get(col).copied().flatten().is_some()
+            {
+                line.price_basis_qty = basis;
+            }
+            if let Some(cur) = m.currency {
+                currency = Some(cur);
+                ambiguous |= m.ambiguous_currency;
+            }
+            if let Some(up) = unit_price(m.amount, basis) {
+                let k = line.breaks.len();
+                line.breaks.push(PriceBreak {
+                    min_qty,
+                    unit_price: up,
+                });
+                line.provenance
+                    .insert(format!("breaks[{k}].unit_price"), c.loc.clone());
+            }
+        };
+    for (i, r) in roles.iter().enumerate() {
+        match r {
+            Some(ColumnRole::UnitPrice) => {
+                if let Some(c) = row.get(i) {
+                    let min = qty.as_ref().map_or(Decimal::ONE, |q| q.0);
+                    add_price(&mut line, c, min, i, ex);
+                }
+            }
+            Some(ColumnRole::BreakPrice(q)) => {
+                if let Some(c) = row.get(i) {
+                    add_price(&mut line, c, *q, i, ex);
+                }
+            }
+            _ => {}
+        }
+    }
+    line.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+    if let Some(c) = get(ColumnRole::LineTotal) {
+        if let Some(m) = parse_money(&c.text, style) {
+            line.line_total = Some(m.amount);
+            set(&mut line, "line_total", &c.loc);
+            if currency.is_none() {
+                currency = m.currency;
+            }
+        }
+    }
+    // Unit price missing but total and quantity given (invoice-like).
+    if line.breaks.is_empty() && !roles.contains(&Some(ColumnRole::UnitPrice)) {
+        if let (Some(t), Some((q, _))) = (line.line_total, &qty) {
+            if *q > Decimal::ZERO {
+                if let Some(up) = t.checked_div(*q) {
+                    line.breaks.push(PriceBreak {
+                        min_qty: *q,
+                        unit_price: up.normalize(),
+                    });
+                    confidence -= 15;
+                }
+            }
+        }
+    }
+    // Any cell mentioning no-bid when there is no price.
+    if line.breaks.is_empty() && !line.no_bid {
+        for c in row {
+            if let Some(r) = no_bid_reason(&c.text) {
+                line.no_bid = true;
+                line.no_bid_reason = Some(r);
+                line.provenance.insert("no_bid".into(), c.loc.clone());
+                break;
+            }
+        }
+    }
+    let has_id =
+        line.part_number.is_some() || line.supplier_part.is_some() || line.description.is_some();
+    let has_value = !line.breaks.is_empty()
+        || line.no_bid
+        || line.quantity.is_some()
+        || line.lead_time_days.is_some();
+    if !(has_id && has_value) && !(line.breaks.len() == 1 && qty.is_some()) {
+        // A row with only a price and nothing to tie it to, or a text row.
+        if !line.breaks.is_empty() && qty.is_some() {
+            return RowOutcome::Line(line); // a break row continuing the previous part
+        }
+        return RowOutcome::Text;
+    }
+    // A part number that is really a text row ("Notes: ...").
+    if line.breaks.is_empty()
+        && !line.no_bid
+        && line
+            .part_number
+            .as_deref()
+            .is_some_and(|p| p.split_whitespace().count() > 6)
+    {
+        return RowOutcome::Text;
+    }
+    if let Some(d) = line.description.clone() {
+        if line.revision.is_none() {
+            if let Some((rev, _)) = text::find_revision(&d) {
+                line.revision = Some(rev);
+                if let Some(l) = line.provenance.get("description").cloned() {
+                    line.provenance.insert("revision".into(), l);
+                }
+            }
+        }
+    }
+    if let (Some(q), Some(t), Some(b)) = (line.quantity, line.line_total, line.breaks.first()) {
+        if line.breaks.len() == 1 {
+            if let Some(expect) = q.checked_mul(b.unit_price) {
+                let diff = (expect - t).abs();
+                let tol = (t.abs() * Decimal::new(5, 3)).max(Decimal::new(2, 2));
+                if diff > tol {
+                    let loc = line.provenance.get("line_total").cloned();
+                    ex.diag(
+                        "line.total_mismatch",
+                        Severity::Warning,
+                        format!(
+                            "line total {t} is not quantity {q} × unit price {} = {expect}",
+                            b.unit_price
+                        ),
+                        loc,
+                    );
+                    if let Some(d) = ex.diagnostics.last_mut() {
+                        d.line_index = Some(ex.lines.len());
+                    }
+                    confidence -= 20;
+                }
+            }
+        }
+    }
+    if line.part_number.is_none() && line.supplier_part.is_none() {
+        confidence -= 25;
+    }
+    if line.breaks.is_empty() && !line.no_bid {
+        confidence -= 20;
+    }
+    if ambiguous {
+        confidence -= 5;
+    }
+    if currency != ex.currency && currency.is_some() {
+        line.currency = currency;
+    }
+    if ex.currency.is_none() && currency.is_some() && !ambiguous {
+        ex.currency = currency;
+        ex.provenance
+            .entry("currency".into())
+            .or_insert_with(|| row.first().map(|c| c.loc.clone()).unwrap_or_default());
+        line.currency = None;
+    }
+    let _ = parse_number;
+    line.confidence = u8::try_from(confidence.clamp(0, 100)).unwrap_or(0);
+    RowOutcome::Line(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        let r = |s: &str| classify_header(s).map(|x| x.0);
+        assert_eq!(r("Part No."), Some(ColumnRole::PartNumber));
+        assert_eq!(r("Unit Price (USD)"), Some(ColumnRole::UnitPrice));
+        assert_eq!(r("Unit$"), Some(ColumnRole::UnitPrice));
+        assert_eq!(r("Ext$"), Some(ColumnRole::LineTotal));
+        assert_eq!(
+            r("2,000"),
+            Some(ColumnRole::BreakPrice(Decimal::from(2000)))
+        );
+        assert_eq!(
+            r("Qty 500"),
+            Some(ColumnRole::BreakPrice(Decimal::from(500)))
+        );
+        assert_eq!(r("1k+"), Some(ColumnRole::BreakPrice(Decimal::from(1000))));
+        assert_eq!(r("Lead time (weeks)"), Some(ColumnRole::LeadTimeWeeks));
+        assert_eq!(r("Mfg Std Lead Time"), Some(ColumnRole::LeadTime));
+        assert_eq!(r("Digi-Key Part Number"), Some(ColumnRole::SupplierPart));
+        assert_eq!(r("Manufacturer Part Number"), Some(ColumnRole::PartNumber));
+        assert_eq!(r("MOQ"), Some(ColumnRole::Moq));
+        assert_eq!(r("Tooling / NRE"), Some(ColumnRole::Tooling));
+        assert_eq!(r("2024"), None);
+    }
+
+    #[test]
+    fn no_bid_words() {
+        assert!(no_bid_reason("No bid - process not available").is_some());
+        assert!(no_bid_reason("EOL, see alternate").is_some());
+        assert!(no_bid_reason("people").is_none());
+    }
+}

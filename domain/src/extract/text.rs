@@ -1,0 +1,1000 @@
+//! Free text: header fields from labelled lines (supplier, quote ref, dates, validity,
+//! payment terms, Incoterm, freight, totals) and quote lines written as prose, e.g.
+//! `BRK-2208 rev B: $0.62/ea @ 2k, $0.55 @ 5k, MOQ 1000, 4-6 wks`.
+
+use rust_decimal::Decimal;
+
+use super::model::{Extraction, Freight, Location, PriceBreak, QuoteLine, Tooling};
+use super::number::{parse_money, parse_quantity, strip_currency, DecimalStyle};
+use super::table::{alternate_note, no_bid_reason};
+use super::terms::{
+    find_date, parse_incoterm, parse_lead_time, parse_payment_terms, parse_validity,
+};
+use super::units::{parse_price_basis, unit_price, uom_code};
+use crate::money::Currency;
+
+/// The currency a text names by code or symbol, if exactly one kind is named.
+pub fn currency_in(s: &str) -> Option<Currency> {
+    let mut found: Option<Currency> = None;
+    for w in s.split(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':' | ';' | '[' | ']' | '/')
+    }) {
+        if w.is_empty() {
+            continue;
+        }
+        let c = if w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            if matches!(
+                w,
+                "ALL"
+                    | "AND"
+                    | "MOQ"
+                    | "PCS"
+                    | "QTY"
+                    | "REV"
+                    | "NRE"
+                    | "FOB"
+                    | "EXW"
+                    | "DAP"
+                    | "DDP"
+                    | "CIF"
+                    | "FCA"
+                    | "TBD"
+                    | "USA"
+                    | "SET"
+                    | "EOM"
+                    | "ARO"
+            ) {
+                None
+            } else {
+                Currency::from_code(w).ok()
+            }
+        } else {
+            let (c, _, rest) = strip_currency(w);
+            c.filter(|_| {
+                rest.is_empty()
+                    || rest.starts_with(|ch: char| ch.is_ascii_digit())
+                    || rest.ends_with(|ch: char| ch.is_ascii_digit())
+            })
+        };
+        if let Some(c) = c {
+            match found {
+                None => found = Some(c),
+                Some(f) if f != c => return None,
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// `rev B`, `Rev. 03`, `revision C`, `Index B`, `Rev: A1`.
+pub fn find_revision(s: &str) -> Option<(String, usize)> {
+    let lower = s.to_lowercase();
+    for key in ["revision", "rev.", "rev:", "rev ", "index ", "idx "] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(key) {
+            let at = from + i;
+            from = at + key.len();
+            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest = s[at + key.len()..].trim_start_matches([' ', ':', '.', '#']);
+            let val: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+                .collect();
+            let val = val.trim_end_matches(['.', '-']).to_string();
+            if !val.is_empty() && val.len() <= 6 {
+                return Some((val, at));
+            }
+        }
+    }
+    None
+}
+
+fn after_label<'a>(line: &'a str, labels: &[&str]) -> Option<(&'a str, usize)> {
+    let lower = line.to_lowercase();
+    for l in labels {
+        if let Some(i) = lower.find(l) {
+            if i > 0 && lower.as_bytes()[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let start = i + l.len();
+            if !line.is_char_boundary(start) {
+                continue;
+            }
+            let rest = &line[start..];
+            let trimmed = rest.trim_start_matches([' ', ':', '#', '.', '\t', '°', 'º']);
+            let off = start + (rest.len() - trimmed.len());
+            if !trimmed.is_empty() {
+                return Some((trimmed, off));
+            }
+        }
+    }
+    None
+}
+
+fn first_token(s: &str) -> &str {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .next()
+        .unwrap_or("")
+}
+
+/// Scans lines for header fields; the first value found for a field wins.
+pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
+    let month_first = ex.currency.is_some_and(|c| c.code() == "USD");
+    let mut cur_votes: Vec<(Currency, usize, Location)> = Vec::new();
+    for (text, loc) in lines {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 2000 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let put = |ex: &mut Extraction, field: &str, l: Location| {
+            ex.provenance.entry(field.to_string()).or_insert(l);
+        };
+        if ex.supplier.is_none() {
+            if let Some((v, off)) = after_label(
+                t,
+                &[
+                    "supplier:",
+                    "vendor:",
+                    "lieferant:",
+                    "fournisseur:",
+                    "company:",
+                    "supplier name:",
+                    "from:",
+                ],
+            ) {
+                let v = v
+                    .split(['<', '|'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"');
+                if !v.is_empty() && v.len() < 80 {
+                    ex.supplier = Some(v.to_string());
+                    put(ex, "supplier", loc.clone().with_span(off, off + v.len()));
+                }
+            }
+        }
+        if ex.quote_ref.is_none() {
+            let labels = [
+                "quotation number",
+                "quotation no",
+                "quotation #",
+                "quote number",
+                "quote no",
+                "quote #",
+                "quote ref",
+                "quotation ref",
+                "our ref",
+                "offer no",
+                "offer number",
+                "angebotsnummer",
+                "angebot nr",
+                "angebots-nr",
+                "devis n",
+                "devis no",
+                "quotation",
+                "quote",
+                "invoice number",
+                "invoice no",
+                "invoice #",
+                "rechnungsnummer",
+                "rechnung nr",
+                "rechnungs-nr",
+                "facture n",
+                "ref:",
+            ];
+            if let Some((v, off)) = after_label(t, &labels) {
+                let tok = first_token(v).trim_end_matches(['.', ',', ')']);
+                if tok.chars().any(|c| c.is_ascii_digit())
+                    && tok.len() >= 2
+                    && tok.len() <= 40
+                    && find_date(tok, false).is_none()
+                {
+                    ex.quote_ref = Some(tok.to_string());
+                    put(ex, "quote_ref", loc.clone().with_span(off, off + tok.len()));
+                }
+            }
+        }
+        if ex.quote_date.is_none() {
+            if let Some((v, _)) = after_label(
+                t,
+                &[
+                    "quote date",
+                    "quotation date",
+                    "date of quote",
+                    "invoice date",
+                    "rechnungsdatum",
+                    "datum",
+                    "date:",
+                    "date ",
+                ],
+            ) {
+                if let Some(d) = find_date(v, month_first) {
+                    ex.quote_date = Some(d.to_string());
+                    put(ex, "quote_date", loc.clone());
+                }
+            }
+        }
+        if ex.valid_until.is_none() && ex.validity_days.is_none() {
+            if let Some((d, days)) = parse_validity(t, month_first) {
+                ex.valid_until = d.map(|d| d.to_string());
+                ex.validity_days = days;
+                put(ex, "validity", loc.clone());
+            }
+        }
+        if ex.payment_terms.is_none() {
+            let cue = [
+                "payment",
+                "terms",
+                "net ",
+                "net30",
+                "skonto",
+                "zahlbar",
+                "zahlung",
+                "t/t",
+                "eom",
+                "prox",
+                "l/c",
+                "due on receipt",
+                "in advance",
+                "paiement",
+                "règlement",
+                "n30",
+                "n60",
+                "deposit",
+                "zahlungsbedingung",
+            ];
+            if cue.iter().any(|c| lower.contains(c)) && !lower.contains("incoterm")
+                || lower.starts_with("payment")
+            {
+                let v = after_label(
+                    t,
+                    &[
+                        "payment terms",
+                        "terms of payment",
+                        "payment",
+                        "zahlungsbedingungen",
+                        "zahlungsziel",
+                        "conditions de paiement",
+                        "terms",
+                    ],
+                )
+                .map_or(t, |x| x.0);
+                if let Some(p) = parse_payment_terms(v) {
+                    ex.payment_terms = Some(p);
+                    put(ex, "payment_terms", loc.clone());
+                }
+            }
+        }
+        if ex.incoterm.is_none() {
+            if let Some(i) = parse_incoterm(t) {
+                ex.incoterm = Some(i);
+                put(ex, "incoterm", loc.clone());
+            }
+        }
+        if ex.freight.is_none()
+            && [
+                "freight",
+                "shipping",
+                "carriage",
+                "fracht",
+                "versand",
+                "transport",
+                "delivery charge",
+                "port",
+            ]
+            .iter()
+            .any(|k| lower.contains(k))
+            && !lower.contains("incoterm")
+        {
+            if let Some(f) = parse_freight(t, style) {
+                ex.freight = Some(f);
+                put(ex, "freight", loc.clone());
+            }
+        }
+        if [
+            "grand total",
+            "total amount",
+            "amount due",
+            "total:",
+            "total ",
+            "gesamtbetrag",
+            "rechnungsbetrag",
+            "montant total",
+            "total ttc",
+            "total due",
+        ]
+        .iter()
+        .any(|k| lower.starts_with(k) || lower.contains(&format!(" {k}")))
+        {
+            let amounts: Vec<Decimal> = t
+                .split_whitespace()
+                .filter_map(|w| parse_money(w.trim_end_matches([',', ';']), style))
+                .map(|m| m.amount)
+                .collect();
+            if let Some(max) = amounts.iter().max().copied() {
+                if ex.total.is_none_or(|x| max > x) {
+                    ex.total = Some(max);
+                    ex.provenance.insert("total".into(), loc.clone());
+                }
+            }
+        }
+        if let Some(c) = currency_in(t) {
+            match cur_votes.iter_mut().find(|v| v.0 == c) {
+                Some(v) => v.1 += 1,
+                None => cur_votes.push((c, 1, loc.clone())),
+            }
+        }
+    }
+    if ex.currency.is_none() {
+        if let Some((c, _, l)) = cur_votes.into_iter().max_by_key(|v| v.1) {
+            ex.currency = Some(c);
+            ex.provenance.entry("currency".into()).or_insert(l);
+        }
+    }
+}
+
+fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
+    let lower = t.to_lowercase();
+    if [
+        "included",
+        "incl",
+        "inclusive",
+        "free",
+        "frei",
+        "inklusive",
+        "prepaid",
+        "no charge",
+        "franco",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+    {
+        return Some(Freight {
+            kind: "included".into(),
+            amount: None,
+        });
+    }
+    let amount = t
+        .split_whitespace()
+        .filter_map(|w| {
+            parse_money(w.trim_end_matches([',', ';', '.']), style)
+                .filter(|m| m.currency.is_some())
+                .map(|m| m.amount)
+        })
+        .next();
+    let per_unit = [
+        "per unit",
+        "per piece",
+        "/pc",
+        "/ea",
+        "per pc",
+        "each",
+        "/unit",
+        "pro stück",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    let kind = if per_unit {
+        "per_unit"
+    } else if amount.is_some()
+        || ["per shipment", "per order", "flat", "pauschal"]
+            .iter()
+            .any(|k| lower.contains(k))
+    {
+        "per_shipment"
+    } else if [
+        "extra",
+        "additional",
+        "billed",
+        "separately",
+        "excluded",
+        "not included",
+        "collect",
+        "at cost",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+    {
+        "extra"
+    } else {
+        return None;
+    };
+    Some(Freight {
+        kind: kind.into(),
+        amount,
+    })
+}
+
+/// A token that looks like a part number: has a digit, letters or a dash, 4+ chars, and
+/// is not a price, a quantity, a date or a unit.
+fn is_part_like(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+    if w.len() < 4 || w.len() > 40 {
+        return false;
+    }
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if digits == 0
+        || !w
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '_' | '#'))
+    {
+        return false;
+    }
+    if letters == 0 && !w.contains('-') {
+        return false;
+    }
+    let (cur, _, _) = strip_currency(w);
+    if cur.is_some()
+        || find_date(w, false).is_some()
+        || parse_money(w, DecimalStyle::Unknown).is_some()
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    if ["wks", "weeks", "days", "pcs", "mm"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+        && lower
+            .trim_end_matches(char::is_alphabetic)
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-')
+    {
+        return false;
+    }
+    !(lower.ends_with('k')
+        && lower[..lower.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// Splits at commas/semicolons that are clause breaks (followed by a space, not inside a number).
+fn clauses(s: &str) -> Vec<(usize, &str)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..b.len() {
+        let brk = match b[i] {
+            b';' | b'|' => true,
+            b',' => {
+                !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+            }
+            _ => false,
+        };
+        if brk {
+            out.push((start, &s[start..i]));
+            start = i + 1;
+        }
+    }
+    out.push((start, &s[start..]));
+    out
+}
+
+/// Reads quote lines written as text. Lines with prices but no part number continue the
+/// line before (`  5,000 pcs: $0.50`).
+pub fn parse_text_lines(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
+    let doc_cur = ex.currency;
+    let mut last: Option<usize> = None;
+    let mut gap = 0;
+    for (text, loc) in lines {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 1000 {
+            gap += 1;
+            if gap > 1 {
+                last = None;
+            }
+            continue;
+        }
+        gap = 0;
+        let words: Vec<&str> = t.split_whitespace().collect();
+        // The part: the first part-like word in the first clause (before any price).
+        let first_price_at = words.iter().position(|w| price_word(w, style).is_some());
+        let part_idx = words
+            .iter()
+            .take(first_price_at.unwrap_or(words.len()).min(8))
+            .position(|w| is_part_like(w) && !w.to_lowercase().starts_with("rev"));
+        let lower = t.to_lowercase();
+        let mut line = QuoteLine {
+            price_basis_qty: Decimal::ONE,
+            ..Default::default()
+        };
+        let mut found_any = false;
+        let mut desc_end = t.len();
+        let part_end;
+        if let Some(pi) = part_idx {
+            let p = words[pi]
+                .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+            let off = t.find(p).unwrap_or(0);
+            part_end = off + p.len();
+            line.part_number = Some(p.to_string());
+            line.provenance.insert(
+                "part_number".into(),
+                loc.clone().with_span(off, off + p.len()),
+            );
+        } else {
+            part_end = 0;
+        }
+        if let Some((rev, at)) = find_revision(&t[part_end..]) {
+            if at < 8 || part_idx.is_some() && at < 30 {
+                line.revision = Some(rev);
+                line.provenance.insert(
+                    "revision".into(),
+                    loc.clone().with_span(part_end + at, part_end + at + 4),
+                );
+            }
+        }
+        let mut breaks: Vec<PriceBreak> = Vec::new();
+        let mut basis_seen = Decimal::ONE;
+        for (coff, clause) in clauses(t) {
+            let c = clause.trim();
+            let cl = c.to_lowercase();
+            let abs = coff + (clause.len() - clause.trim_start().len());
+            let span = loc.clone().with_span(abs, abs + c.len());
+            if let Some(r) = no_bid_reason(c) {
+                line.no_bid = true;
+                line.no_bid_reason = Some(r);
+                line.provenance.insert("no_bid".into(), span.clone());
+                found_any = true;
+                continue;
+            }
+            if let Some(q) = labelled_qty(
+                &cl,
+                &["moq", "min order", "minimum order", "minimum", "min."],
+                style,
+            ) {
+                line.moq = Some(q);
+                line.provenance.insert("moq".into(), span.clone());
+                continue;
+            }
+            if let Some(q) = labelled_qty(
+                &cl,
+                &[
+                    "order multiple",
+                    "multiples of",
+                    "mult",
+                    "spq",
+                    "pack of",
+                    "reel of",
+                    "increments of",
+                ],
+                style,
+            ) {
+                line.order_multiple = Some(q);
+                line.provenance
+                    .insert("order_multiple".into(), span.clone());
+                continue;
+            }
+            if [
+                "tooling", "nre", "setup", "set-up", "one-time", "one time", "werkzeug", "fixture",
+            ]
+            .iter()
+            .any(|k| cl.contains(k))
+            {
+                if let Some(m) = c
+                    .split_whitespace()
+                    .filter_map(|w| parse_money(w.trim_matches([':', '(', ')']), style))
+                    .find(|m| m.amount > Decimal::ZERO)
+                {
+                    let label: String = c
+                        .split(|ch: char| ch.is_ascii_digit() || "$€£¥:".contains(ch))
+                        .next()
+                        .unwrap_or("tooling")
+                        .trim()
+                        .to_string();
+                    let k = line.tooling.len();
+                    line.tooling.push(Tooling {
+                        description: if label.is_empty() {
+                            "tooling".into()
+                        } else {
+                            label
+                        },
+                        amount: m.amount,
+                    });
+                    line.provenance
+                        .insert(format!("tooling[{k}].amount"), span.clone());
+                    found_any = true;
+                    continue;
+                }
+            }
+            if line.alternate.is_none()
+                && (cl.contains("alternate")
+                    || cl.contains("alternative")
+                    || cl.contains("substitute")
+                    || cl.contains("in lieu")
+                    || cl.contains("instead of")
+                    || cl.contains("offer "))
+            {
+                if let Some(a) = alternate_note(c) {
+                    line.alternate = Some(a);
+                    line.provenance.insert("alternate".into(), span.clone());
+                }
+            }
+            // Prices with their quantities.
+            let ws: Vec<&str> = c.split_whitespace().collect();
+            let mut k = 0;
+            let mut clause_has_price = false;
+            while k < ws.len() {
+                if let Some((m, consumed)) = price_at(
+                    &ws,
+                    k,
+                    style,
+                    doc_cur.is_some() || lower.contains("price") || lower.contains(" ea"),
+                ) {
+                    let mut basis = m.basis.unwrap_or(Decimal::ONE);
+                    let mut j = k + consumed;
+                    // `per 100`, `/C` as a separate word.
+                    if let Some(w) = ws.get(j) {
+                        let wl = w.to_lowercase();
+                        if wl == "per" || wl == "/" {
+                            if let Some(b) = ws
+                                .get(j + 1)
+                                .and_then(|x| parse_price_basis(x.trim_end_matches([',', '.'])))
+                            {
+                                basis = b;
+                                j += 2;
+                            }
+                        } else if let Some(b) = w.strip_prefix('/').and_then(parse_price_basis) {
+                            basis = b;
+                            j += 1;
+                        } else if matches!(
+                            wl.as_str(),
+                            "ea" | "each" | "pc" | "pcs" | "ea." | "/ea"
+                        ) {
+                            j += 1;
+                        }
+                    }
+                    // Quantity: `@ 2k`, `at 500`, `for 1000+`, or before: `1k: $0.55`, `5,000 pcs $0.50`.
+                    let mut qty = None;
+                    if let Some(w) = ws.get(j) {
+                        let wl = w.to_lowercase();
+                        if matches!(wl.as_str(), "@" | "at" | "for" | "ab" | "from" | "x") {
+                            qty = ws.get(j + 1).and_then(|x| {
+                                parse_quantity(x.trim_end_matches([',', ';', ')', '.']), style)
+                            });
+                            if qty.is_some() {
+                                j += 2;
+                                if ws.get(j).is_some_and(|x| {
+                                    matches!(
+                                        x.to_lowercase().trim_end_matches([',', '.']),
+                                        "pcs" | "pc" | "units" | "ea" | "+" | "pieces"
+                                    )
+                                }) {
+                                    j += 1;
+                                }
+                            }
+                        } else if let Some(r) = w.strip_prefix('@') {
+                            qty = parse_quantity(r.trim_end_matches([',', ';', ')']), style);
+                            if qty.is_some() {
+                                j += 1;
+                            }
+                        }
+                    }
+                    if qty.is_none() && k > 0 {
+                        let prev = ws[k - 1].trim_end_matches([':', '=', '-']);
+                        let prev2 = if k >= 2 { ws[k - 2] } else { "" };
+                        if let Some(q) = parse_quantity(prev, style).filter(|_| {
+                            !prev.is_empty()
+                                && prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        }) {
+                            qty = Some(q);
+                        } else if matches!(
+                            prev.to_lowercase().as_str(),
+                            "pcs" | "pc" | "units" | "pieces" | "ea" | "qty"
+                        ) {
+                            qty = parse_quantity(prev2.trim_end_matches(':'), style);
+                        }
+                    }
+                    if let Some(cur) = m.currency {
+                        line.currency = Some(cur);
+                    }
+                    basis_seen = basis;
+                    if let Some(up) = unit_price(m.amount, basis) {
+                        let idx = breaks.len();
+                        breaks.push(PriceBreak {
+                            min_qty: qty.unwrap_or(Decimal::ONE),
+                            unit_price: up,
+                        });
+                        line.provenance
+                            .insert(format!("breaks[{idx}].unit_price"), span.clone());
+                        found_any = true;
+                        if !clause_has_price && desc_end == t.len() {
+                            let word_off = c.find(ws[k]).unwrap_or(0);
+                            desc_end = abs + word_off;
+                        }
+                        clause_has_price = true;
+                    }
+                    k = j.max(k + 1);
+                } else {
+                    k += 1;
+                }
+            }
+            if !clause_has_price && line.lead_time_days.is_none() {
+                if let Some(lt) = parse_lead_time(c, None) {
+                    if cl.contains("wk")
+                        || cl.contains("week")
+                        || cl.contains("day")
+                        || cl.contains("stock")
+                        || cl.contains("lead")
+                        || cl.contains("aro")
+                        || cl.contains("woche")
+                        || cl.contains("month")
+                    {
+                        line.lead_time_days = Some(lt.max_days);
+                        line.provenance
+                            .insert("lead_time_days".into(), span.clone());
+                    }
+                }
+            }
+            if line.uom.is_none() {
+                for w in &ws {
+                    if let Some(u) = w
+                        .strip_prefix("UOM:")
+                        .or_else(|| w.strip_prefix("uom:"))
+                        .and_then(uom_code)
+                    {
+                        line.uom = Some(u.to_string());
+                    }
+                }
+            }
+        }
+        line.price_basis_qty = basis_seen;
+        // Description: text between the part (and revision) and the first price.
+        if line.part_number.is_some() {
+            let mut s = part_end.min(desc_end);
+            let seg = &t[s..desc_end.max(s)];
+            let seg_trim = seg.trim_start_matches([' ', ':', '-', ',', '–']);
+            s += seg.len() - seg_trim.len();
+            let mut d = seg_trim.to_string();
+            if let Some((_, at)) = find_revision(&d) {
+                if at < 3 {
+                    d = d[at..]
+                        .split_once([' ', ':'])
+                        .map(|x| x.1)
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                    d = d
+                        .split_once([' ', ':'])
+                        .map_or(String::new(), |x| x.1.to_string());
+                }
+            }
+            let d = d.trim().trim_matches([':', '-', ',', ' ']).to_string();
+            if d.len() >= 3 && d.chars().any(char::is_alphabetic) && d.len() < 200 {
+                line.provenance
+                    .insert("description".into(), loc.clone().with_span(s, desc_end));
+                line.description = Some(d);
+            }
+        }
+        breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+        line.breaks = breaks;
+        if line.part_number.is_none() && !line.breaks.is_empty() {
+            if let Some(li) = last {
+                let prev = &mut ex.lines[li];
+                let n = prev.breaks.len();
+                for (i, b) in line.breaks.iter().enumerate() {
+                    if let Some(l) = line.provenance.get(&format!("breaks[{i}].unit_price")) {
+                        prev.provenance
+                            .insert(format!("breaks[{}].unit_price", n + i), l.clone());
+                    }
+                    prev.breaks.push(b.clone());
+                }
+                prev.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+                if prev.lead_time_days.is_none() {
+                    prev.lead_time_days = line.lead_time_days;
+                }
+                if prev.moq.is_none() {
+                    prev.moq = line.moq;
+                }
+                continue;
+            }
+        }
+        if line.part_number.is_none() && line.breaks.is_empty() && !line.tooling.is_empty() {
+            if let Some(li) = last {
+                let prev = &mut ex.lines[li];
+                for (i, tl) in line.tooling.into_iter().enumerate() {
+                    if let Some(l) = line.provenance.get(&format!("tooling[{i}].amount")) {
+                        prev.provenance
+                            .insert(format!("tooling[{}].amount", prev.tooling.len()), l.clone());
+                    }
+                    prev.tooling.push(tl);
+                }
+                continue;
+            }
+        }
+        if line.part_number.is_none() && line.no_bid {
+            // "Line 3: no bid" style without a part: keep only if it names one of ours later.
+            continue;
+        }
+        if line.part_number.is_some() && (found_any || line.no_bid) {
+            let mut conf: i32 = 85;
+            if line.breaks.is_empty() && !line.no_bid {
+                conf -= 30;
+            }
+            if line.currency.is_none() && doc_cur.is_none() && !line.breaks.is_empty() {
+                conf -= 10;
+            }
+            if line.currency.is_some() && line.currency == ex.currency {
+                line.currency = None;
+            } else if ex.currency.is_none() && line.currency.is_some() {
+                ex.currency = line.currency.take();
+                ex.provenance
+                    .entry("currency".into())
+                    .or_insert(loc.clone());
+            }
+            line.confidence = u8::try_from(conf.clamp(0, 100)).unwrap_or(0);
+            ex.lines.push(line);
+            last = Some(ex.lines.len() - 1);
+        } else if part_idx.is_some() {
+            last = None;
+        }
+    }
+}
+
+fn labelled_qty(cl: &str, labels: &[&str], style: DecimalStyle) -> Option<Decimal> {
+    for l in labels {
+        if let Some(i) = cl.find(l) {
+            let rest = cl[i + l.len()..]
+                .trim_start_matches([' ', ':', '=', '.', 'o', 'f'])
+                .trim();
+            let tok = first_token(rest);
+            if let Some(q) = parse_quantity(tok, style) {
+                return Some(q);
+            }
+            // `1000 MOQ`
+            let before = cl[..i].trim_end();
+            if let Some(q) = before
+                .rsplit(' ')
+                .next()
+                .and_then(|w| parse_quantity(w, style))
+            {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+/// A word that is a price with an explicit currency marker (`$0.62/ea`, `€12,50`, `0.48EUR`).
+fn price_word(w: &str, style: DecimalStyle) -> Option<super::number::MoneyToken> {
+    let w = w
+        .trim_end_matches([',', ';', ')', '.'])
+        .trim_start_matches('(');
+    let m = parse_money(w, style)?;
+    m.currency.map(|_| m)
+}
+
+/// A price at word `k`: a word with a currency marker, a currency code followed by a number,
+/// or (when the document has a currency) a decimal number followed by `@`/`ea`/a basis.
+fn price_at(
+    ws: &[&str],
+    k: usize,
+    style: DecimalStyle,
+    lenient: bool,
+) -> Option<(super::number::MoneyToken, usize)> {
+    let w = ws[k];
+    if let Some(m) = price_word(w, style) {
+        return Some((m, 1));
+    }
+    let clean = w.trim_end_matches([',', ';', ':']);
+    if let Ok(cur) = Currency::from_code(clean).map_err(|_| ()).and_then(|c| {
+        if clean.len() == 3 && clean.chars().all(|c| c.is_ascii_uppercase()) {
+            Ok(c)
+        } else {
+            Err(())
+        }
+    }) {
+        if let Some(next) = ws.get(k + 1) {
+            if let Some(mut m) = parse_money(next.trim_end_matches([',', ';', ')']), style) {
+                m.currency = Some(cur);
+                return Some((m, 2));
+            }
+        }
+    }
+    if let Some(next) = ws.get(k + 1) {
+        let (c, _, rest) = strip_currency(next.trim_end_matches([',', ';', '.']));
+        if c.is_some() && rest.is_empty() {
+            if let Some(mut m) = parse_money(w, style) {
+                if m.amount.scale() > 0 || w.contains('/') {
+                    m.currency = c;
+                    return Some((m, 2));
+                }
+            }
+        }
+    }
+    if lenient && (clean.contains('.') || clean.contains(',') || clean.contains('/')) {
+        let next = ws.get(k + 1).map(|x| x.to_lowercase()).unwrap_or_default();
+        if next.starts_with('@')
+            || matches!(
+                next.as_str(),
+                "ea" | "each" | "per" | "/ea" | "ea," | "each," | "at"
+            )
+            || clean.contains('/')
+        {
+            let m = parse_money(clean, style)?;
+            if m.amount.scale() > 0 {
+                return Some((m, 1));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn parse(text: &str) -> Extraction {
+        let mut ex = Extraction::default();
+        let lines: Vec<(String, Location)> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (l.to_string(), Location::file("t").at_line(i + 1)))
+            .collect();
+        scan_header(&lines, DecimalStyle::Unknown, &mut ex);
+        parse_text_lines(&lines, DecimalStyle::Unknown, &mut ex);
+        ex
+    }
+
+    #[test]
+    fn issue_example_line() {
+        let ex = parse("BRK-2208 rev B: $0.62/ea @ 2k, $0.55 @ 5k, MOQ 1000, 4-6 wks");
+        assert_eq!(ex.lines.len(), 1);
+        let l = &ex.lines[0];
+        assert_eq!(l.part_number.as_deref(), Some("BRK-2208"));
+        assert_eq!(l.revision.as_deref(), Some("B"));
+        assert_eq!(
+            l.breaks,
+            vec![
+                PriceBreak {
+                    min_qty: dec!(2000),
+                    unit_price: dec!(0.62)
+                },
+                PriceBreak {
+                    min_qty: dec!(5000),
+                    unit_price: dec!(0.55)
+                }
+            ]
+        );
+        assert_eq!(l.moq, Some(dec!(1000)));
+        assert_eq!(l.lead_time_days, Some(42));
+        assert_eq!(ex.currency.map(|c| c.code()), Some("USD"));
+    }
+
+    #[test]
+    fn basis_and_continuation() {
+        let ex = parse("Part 7731-C washer: EUR 85.00 per 1000 @ 10k\n  50k: EUR 79.00/M\nTooling: EUR 1,200 one-time");
+        assert_eq!(ex.lines.len(), 1, "{:#?}", ex.lines);
+        let l = &ex.lines[0];
+        assert_eq!(l.breaks[0].unit_price, dec!(0.085));
+        assert_eq!(
+            l.breaks[1],
+            PriceBreak {
+                min_qty: dec!(50000),
+                unit_price: dec!(0.079)
+            }
+        );
+        assert_eq!(l.description.as_deref(), Some("washer"));
+        assert_eq!(l.tooling[0].amount, dec!(1200));
+    }
+
+    #[test]
+    fn header_fields() {
+        let ex = parse("Quote #: Q-2024-0173\nPayment terms: 2/10 net 30\nDelivery FCA Shenzhen, Incoterms 2020\nFreight: included\nQuote valid for 30 days");
+        assert_eq!(ex.quote_ref.as_deref(), Some("Q-2024-0173"));
+        assert_eq!(ex.payment_terms.as_ref().and_then(|p| p.net_days), Some(30));
+        assert_eq!(ex.incoterm.as_ref().map(|i| i.code.as_str()), Some("FCA"));
+        assert_eq!(
+            ex.freight.as_ref().map(|f| f.kind.as_str()),
+            Some("included")
+        );
+        assert_eq!(ex.validity_days, Some(30));
+    }
+}
