@@ -2,12 +2,14 @@
 // a new contact joins through an invitation link.
 import { expect, test } from '@playwright/test';
 import {
+  BidDesk,
   BUYER,
   DEMO_RFQ,
   InvitePage,
   LoginPage,
   screenshotsAtEachViewport,
   SUPPLIER,
+  SupplierDetailPage,
   SupplierPortal,
 } from './pages';
 
@@ -27,42 +29,42 @@ test('the supplier lands on the portal with its invited RFQ and no buyer navigat
 });
 
 test('a buyer invites a new contact, who accepts the link and lands in the supplier portal', async ({ browser }) => {
-  // The buyer's side. The UI contract names no screen for creating invitations, so the
-  // buyer signs in through the UI and then uses the HTTP API with that session.
+  const email = `new.contact.${Date.now()}@northwind.example`;
+  const name = 'Nadia Newcontact';
+  const passphrase = 'a-long-enough-passphrase-42';
+
+  // The buyer creates a single-use link on the supplier's page.
   const buyerContext = await browser.newContext();
   const buyerPage = await buyerContext.newPage();
   const login = new LoginPage(buyerPage);
   await login.goto();
   expect((await login.signInAs(BUYER.email)).status()).toBe(200);
-  const me = await (await buyerPage.request.get('/api/me')).json();
-  const suppliers = await buyerPage.request.get(`/api/suppliers?q=${encodeURIComponent('Northwind')}`);
-  expect(suppliers.status()).toBe(200);
-  const northwind = (await suppliers.json()).find((s: { name: string }) => s.name === SUPPLIER.org);
-  expect(northwind, `${SUPPLIER.org} among the suppliers`).toBeTruthy();
-
-  const email = `new.contact.${Date.now()}@northwind.example`;
-  const name = 'Nadia Newcontact';
-  const created = await buyerPage.request.post('/api/invitations', {
-    headers: { 'x-csrf-token': me.csrf_token },
-    data: { supplier_id: northwind.id, email, name },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const invitation = await created.json();
-  expect(invitation.path).toMatch(/^\/invite\//);
+  await expect(new BidDesk(buyerPage).title).toBeVisible();
+  const supplier = new SupplierDetailPage(buyerPage);
+  await supplier.open(SUPPLIER.org);
+  await supplier.contactName.fill(name);
+  await supplier.contactEmail.fill(email);
+  const created = buyerPage.waitForResponse(
+    (r) => r.url().endsWith('/api/invitations') && r.request().method() === 'POST',
+  );
+  await supplier.createLink.click();
+  expect((await created).status()).toBe(201);
+  await expect(supplier.link).toHaveValue(/\/invite\/.+/);
+  const link = await supplier.link.inputValue();
   await buyerContext.close();
 
-  // The contact's side: a fresh browser with nothing but the link.
+  // The contact: a fresh browser with nothing but the link.
   const contactContext = await browser.newContext();
   const page = await contactContext.newPage();
-  await page.goto(invitation.path);
+  await page.goto(link);
   const invite = new InvitePage(page);
   await expect(page.getByText(SUPPLIER.org).first()).toBeVisible();
   await expect(page.getByText(email).first()).toBeVisible();
   await invite.yourName.fill(name);
-  await invite.password.fill('a-long-enough-passphrase-42');
-  await invite.repeatPassword.fill('a-long-enough-passphrase-42');
+  await invite.password.fill(passphrase);
+  await invite.repeatPassword.fill(passphrase);
   const accepted = page.waitForResponse(
-    (r) => r.url().includes('/accept') && r.request().method() === 'POST',
+    (r) => /\/api\/invitations\/[^/]+\/accept$/.test(r.url()) && r.request().method() === 'POST',
   );
   await invite.createAccount.click();
   expect((await accepted).status()).toBe(200);

@@ -24,5 +24,5 @@ test('a wrong password shows the server message in an alert and stays on /login'
 
 test('an unknown path shows "Page not found"', async ({ page }) => {
   await page.goto('/no-such-page/anywhere');
-  await expect(page.getByText('Page not found').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });

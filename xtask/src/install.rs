@@ -27,6 +27,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
+    Components,
     WasmTarget,
     Node,
     WasmOpt,
@@ -38,6 +39,7 @@ pub enum Tool {
 
 /// Everything, cheapest first so that a broken machine fails fast.
 pub const ALL: &[Tool] = &[
+    Tool::Components,
     Tool::WasmTarget,
     Tool::Node,
     Tool::WasmOpt,
@@ -59,6 +61,7 @@ pub const FOR_SERVE: &[Tool] = &[
 impl Tool {
     fn name(self) -> &'static str {
         match self {
+            Tool::Components => "rustfmt + clippy",
             Tool::WasmTarget => "wasm32 target",
             Tool::Node => "node + npm",
             Tool::WasmOpt => "wasm-opt (npm binaryen)",
@@ -99,6 +102,14 @@ pub fn ensure(ctx: &Ctx, tools: &[Tool]) -> Result<()> {
 /// `Some(version text)` when the tool is there at the version we need.
 fn present(ctx: &Ctx, tool: Tool) -> Result<Option<String>> {
     Ok(match tool {
+        Tool::Components => {
+            let fmt = output(ctx.cargo().args(["fmt", "--version"]));
+            let clippy = output(ctx.cargo().args(["clippy", "--version"]));
+            match (fmt, clippy) {
+                (Some(fmt), Some(clippy)) => Some(format!("{fmt}, {clippy}")),
+                _ => None,
+            }
+        }
         Tool::WasmTarget => {
             let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
                 .context("`rustc --print sysroot` failed: is Rust installed?")?;
@@ -167,6 +178,10 @@ fn present(ctx: &Ctx, tool: Tool) -> Result<Option<String>> {
 
 fn install(ctx: &Ctx, tool: Tool) -> Result<()> {
     match tool {
+        Tool::Components => {
+            sh(Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]))
+                .context("rustup is needed to add rustfmt and clippy")
+        }
         Tool::WasmTarget => sh(Command::new("rustup").args(["target", "add", WASM_TARGET]))
             .context("rustup is needed to add the wasm32 target"),
         Tool::Node => apt_install(&["nodejs", "npm"]),

@@ -169,7 +169,7 @@ fn summary(selected: &[&Step], results: &[(&Step, Duration, Result<Outcome>)], t
                 failed += 1;
                 println!("  FAILED   {:<12} {:>8}", step.name, fmt_duration(*took));
             }
-            None => println!("  not run  {:<12}", step.name),
+            None => println!("  not run  {}", step.name),
         }
     }
     println!("steps: {passed} passed, {failed} failed, {skipped} skipped");
@@ -258,9 +258,17 @@ fn domain_deps(ctx: &Ctx) -> Result<Outcome> {
                 offending.join("\n  ")
             );
         }
+        let crates: std::collections::BTreeSet<&str> = tree
+            .lines()
+            .filter_map(|l| {
+                l.trim_start_matches(|c: char| c.is_ascii_digit())
+                    .split(' ')
+                    .next()
+            })
+            .collect();
         println!(
             "  {} crates in the tree, none of: {}",
-            tree.lines().count(),
+            crates.len(),
             FORBIDDEN_IN_DOMAIN.join(", ")
         );
     }
