@@ -1,0 +1,303 @@
+//! `/rfqs` and `/rfqs/{id}`, plus the RFQ table the role homes reuse.
+
+use api::{RfqDetail, RfqLine, RfqSummary};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api as client;
+use crate::session::use_internal;
+use crate::ui::{error_panel, loading, local_date, local_datetime, status_badge, time_left};
+
+/// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
+/// which only internal users receive.
+#[component]
+pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
+    if rfqs.is_empty() {
+        return view! { <p class="empty">"No RFQs here yet."</p> }.into_any();
+    }
+    let rows = rfqs
+        .into_iter()
+        .map(|r| {
+            let href = format!("/rfqs/{}", r.id);
+            let deadline = local_datetime(&r.deadline);
+            let left = time_left(&r.deadline);
+            view! {
+                <tr>
+                    <td data-label="RFQ">
+                        <a class="mono strong" href=href>
+                            {r.number}
+                        </a>
+                    </td>
+                    <td data-label="Title" class="wrap">
+                        {r.title}
+                    </td>
+                    <td data-label="Status">{status_badge(r.status)}</td>
+                    <td data-label="Deadline">
+                        <div>
+                            <time datetime=r.deadline.clone() title=r.time_zone.clone()>
+                                {deadline}
+                            </time>
+                            <span class="muted small block">{left}</span>
+                        </div>
+                    </td>
+                    <td data-label="Bids">
+                        {if r.sealed {
+                            view! {
+                                <span
+                                    class="badge badge-sealed"
+                                    title="Prices stay hidden until the deadline"
+                                >
+                                    "Sealed"
+                                </span>
+                            }
+                                .into_any()
+                        } else {
+                            view! { <span class="muted">"Not sealed"</span> }.into_any()
+                        }}
+                    </td>
+                    <td data-label="Lines" class="num">
+                        {r.line_count}
+                    </td>
+                    {show_invited
+                        .then(|| {
+                            view! {
+                                <td data-label="Invited" class="num">
+                                    {r.invited_count}
+                                </td>
+                            }
+                        })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table table-cards">
+                <thead>
+                    <tr>
+                        <th scope="col">"RFQ"</th>
+                        <th scope="col">"Title"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Deadline"</th>
+                        <th scope="col">"Bids"</th>
+                        <th scope="col" class="num">
+                            "Lines"
+                        </th>
+                        {show_invited
+                            .then(|| {
+                                view! {
+                                    <th scope="col" class="num">
+                                        "Invited"
+                                    </th>
+                                }
+                            })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/rfqs`: every RFQ the person may see.
+#[component]
+pub fn RfqsPage() -> impl IntoView {
+    let internal = use_internal();
+    let rfqs = LocalResource::new(client::rfqs);
+    view! {
+        <div class="page-head">
+            <h1>{if internal { "RFQs" } else { "Invited RFQs" }}</h1>
+        </div>
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let list = rfqs.await?;
+                    Ok::<_, client::AppError>(view! { <RfqTable rfqs=list show_invited=internal /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// `/rfqs/{id}`: header facts, lines with quantity breaks, and (internal users) the
+/// invited suppliers.
+#[component]
+pub fn RfqDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let internal = use_internal();
+    let rfq = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { client::rfq(&id).await }
+    });
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/rfqs">"RFQ list"</a>
+        </nav>
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let detail = rfq.await?;
+                    Ok::<_, client::AppError>(rfq_view(detail, internal))
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
+    let s = d.summary;
+    let lines = d.lines.into_iter().map(line_row).collect_view();
+    let invited = d.invited;
+    view! {
+        <div class="page-head">
+            <div>
+                <p class="eyebrow mono">{s.number.clone()}</p>
+                <h1>{s.title.clone()}</h1>
+            </div>
+            <div class="head-badges">
+                {status_badge(s.status.clone())}
+                {s
+                    .sealed
+                    .then(|| {
+                        view! {
+                            <span
+                                class="badge badge-sealed"
+                                title="Prices stay hidden until the deadline"
+                            >
+                                "Sealed"
+                            </span>
+                        }
+                    })}
+            </div>
+        </div>
+        <dl class="facts">
+            <div>
+                <dt>"Deadline"</dt>
+                <dd>
+                    <time datetime=s.deadline.clone()>{local_datetime(&s.deadline)}</time>
+                    <span class="muted small block">
+                        {time_left(&s.deadline)} " · set in " {s.time_zone.clone()}
+                    </span>
+                </dd>
+            </div>
+            <div>
+                <dt>"Currency"</dt>
+                <dd class="mono">{s.currency.clone()}</dd>
+            </div>
+            <div>
+                <dt>"Incoterm"</dt>
+                <dd>{non_empty(d.incoterm)}</dd>
+            </div>
+            <div>
+                <dt>"Payment terms"</dt>
+                <dd>{non_empty(d.payment_terms)}</dd>
+            </div>
+        </dl>
+        <section aria-labelledby="lines-h">
+            <h2 id="lines-h">"Lines"</h2>
+            <div class="table-wrap">
+                <table class="table table-cards">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="num">
+                                "#"
+                            </th>
+                            <th scope="col">"Part"</th>
+                            <th scope="col">"Revision"</th>
+                            <th scope="col">"Quantity breaks"</th>
+                            <th scope="col" class="num">
+                                "Annual volume"
+                            </th>
+                            <th scope="col">"Need by"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            </div>
+        </section>
+        {internal
+            .then(|| {
+                let count = invited.len();
+                let items = invited
+                    .into_iter()
+                    .map(|i| {
+                        view! {
+                            <li>
+                                <a href=format!("/suppliers/{}", i.supplier_id)>{i.supplier_name}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="invited-h">
+                        <h2 id="invited-h">"Invited suppliers " <span class="count">{count}</span></h2>
+                        {if count == 0 {
+                            view! { <p class="empty">"No supplier invited yet."</p> }.into_any()
+                        } else {
+                            view! { <ul class="chips">{items}</ul> }.into_any()
+                        }}
+                    </section>
+                }
+            })}
+    }
+}
+
+fn line_row(l: RfqLine) -> impl IntoView {
+    let breaks = l
+        .quantities
+        .iter()
+        .map(|q| q.normalize().to_string())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let volume = l
+        .annual_volume
+        .map(|v| v.normalize().to_string())
+        .unwrap_or_else(|| "—".into());
+    let need = l
+        .need_by
+        .as_deref()
+        .map(local_date)
+        .unwrap_or_else(|| "—".into());
+    let notes = (!l.notes.is_empty())
+        .then(|| view! { <span class="muted small block">{l.notes.clone()}</span> });
+    view! {
+        <tr>
+            <td data-label="#" class="num">
+                {l.line_no}
+            </td>
+            <td data-label="Part" class="wrap">
+                <div>
+                    <a class="mono strong" href=format!("/parts/{}", l.part_id)>
+                        {l.part_number}
+                    </a>
+                    " "
+                    <span>{l.part_name}</span>
+                    {notes}
+                </div>
+            </td>
+            <td data-label="Revision" class="mono">
+                {l.revision}
+            </td>
+            <td data-label="Quantity breaks" class="mono">
+                <div>
+                    {breaks}
+                    " "
+                    <span class="muted small">{l.uom}</span>
+                </div>
+            </td>
+            <td data-label="Annual volume" class="num">
+                {volume}
+            </td>
+            <td data-label="Need by">{need}</td>
+        </tr>
+    }
+}
+
+fn non_empty(s: String) -> String {
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s
+    }
+}

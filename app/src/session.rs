@@ -1,0 +1,183 @@
+//! Who is signed in, shared through context, and the signed-in layout ([`Shell`]) that
+//! sends a signed-out visitor to `/login?next=…` and brings them back afterwards.
+
+use api::Me;
+use domain::access::{authorize, Actor, Resource, Role, Verb};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::{api as client, storage};
+
+/// The session as the app knows it. `checked` turns true once `GET /api/me` answered.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub me: RwSignal<Option<Me>>,
+    pub checked: RwSignal<bool>,
+    /// True after the person pressed "Sign out": the layout then goes to a plain
+    /// `/login` instead of remembering where they were.
+    pub left: RwSignal<bool>,
+}
+
+impl Session {
+    /// Creates the session and asks the server who is signed in.
+    pub fn start() -> Session {
+        let session = Session {
+            me: RwSignal::new(None),
+            checked: RwSignal::new(false),
+            left: RwSignal::new(false),
+        };
+        client::on_unauthenticated(move || session.me.set(None));
+        leptos::task::spawn_local(async move {
+            if let Ok(me) = client::me().await {
+                session.me.set(Some(me));
+            }
+            session.checked.set(true);
+        });
+        session
+    }
+
+    /// Records a successful sign-in (login or accepted invitation).
+    pub fn signed_in(&self, me: Me) {
+        self.left.set(false);
+        self.me.set(Some(me));
+        self.checked.set(true);
+    }
+}
+
+/// The session from context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The signed-in person (below [`Shell`]; `None` only while signing out).
+pub fn use_me() -> Option<Me> {
+    use_context::<Me>().or_else(|| use_session().me.get_untracked())
+}
+
+/// Whether the signed-in person is staff of the buying organization.
+pub fn use_internal() -> bool {
+    use_me().is_some_and(|m| m.role.is_internal())
+}
+
+/// Whether the signed-in person may write `resource` (the server decides; this only
+/// hides buttons that would be refused).
+pub fn may_write(resource: Resource<'_>) -> bool {
+    use_me().is_some_and(|me| {
+        let actor = Actor {
+            user_id: me.user_id,
+            role: me.role,
+            supplier_id: me.supplier_id,
+        };
+        authorize(&actor, Verb::Write, resource).is_ok()
+    })
+}
+
+/// A `next` value from the URL is followed only if it is a path on this site.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login") => n,
+        _ => "/".to_string(),
+    }
+}
+
+/// Layout of every signed-in page: header with the person and "Sign out", navigation by
+/// role, and the page in `<main>`.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    move || {
+        if !session.checked.get() {
+            return view! { <div class="boot" aria-busy="true">"Loading Bidwell…"</div> }
+                .into_any();
+        }
+        match session.me.get() {
+            None => {
+                let here = format!(
+                    "{}{}",
+                    location.pathname.get_untracked(),
+                    location.search.get_untracked()
+                );
+                let to = if session.left.get_untracked() || here == "/" {
+                    "/login".to_string()
+                } else {
+                    format!("/login?next={}", js_sys::encode_uri_component(&here))
+                };
+                view! { <Redirect path=to options=NavigateOptions { replace: true, ..Default::default() } /> }
+                    .into_any()
+            }
+            Some(me) => view! { <Layout me=me /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn Layout(me: Me) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    provide_context(me.clone());
+    let internal = me.role.is_internal();
+    let role = match me.role {
+        Role::Buyer => "Buyer",
+        Role::Approver => "Approver",
+        Role::Admin => "Admin",
+        Role::Supplier => "Supplier",
+    };
+
+    let sign_out = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            // Whatever the server says, this device forgets the person and their data.
+            let _ = client::logout().await;
+            let _ = storage::clear_user_data().await;
+            session.left.set(true);
+            navigate("/login", NavigateOptions::default());
+            session.me.set(None);
+        }
+    });
+
+    view! {
+        <div class="app">
+            <a class="skip" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <div class="topbar-row">
+                    <a class="brand" href="/" aria-label="Bidwell home">
+                        <img src="/icon.svg" alt="" width="24" height="24" />
+                        <span>"Bidwell"</span>
+                    </a>
+                    <nav class="mainnav" aria-label="Main">
+                        <A href="/rfqs">"RFQs"</A>
+                        {internal
+                            .then(|| {
+                                view! {
+                                    <A href="/parts">"Parts"</A>
+                                    <A href="/suppliers">"Suppliers"</A>
+                                }
+                            })}
+                    </nav>
+                    <div class="who">
+                        <span class="who-name">{me.name.clone()}</span>
+                        <span class="who-org">
+                            {me.organization_name.clone()} " · " {role}
+                        </span>
+                    </div>
+                    <button
+                        class="btn btn-quiet"
+                        type="button"
+                        disabled=move || sign_out.pending().get()
+                        on:click=move |_| {
+                            sign_out.dispatch(());
+                        }
+                    >
+                        "Sign out"
+                    </button>
+                </div>
+            </header>
+            <main id="main" class="content">
+                <Outlet />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,124 @@
+//! The storage module against a real IndexedDB in headless Chromium:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p app --target wasm32-unknown-unknown`.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use app::storage::{new_id, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Note {
+    title: String,
+    qty: Vec<String>,
+}
+
+fn note(title: &str) -> Note {
+    Note {
+        title: title.into(),
+        qty: vec!["500".into(), "2000".into()],
+    }
+}
+
+/// Each test gets its own database so they can run in any order.
+async fn fresh(name: &str) -> Storage {
+    if let Ok(s) = Storage::open_named(name).await {
+        s.delete_database(name).await.unwrap();
+    }
+    Storage::open_named(name).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn records_round_trip_by_kind_and_id() {
+    let name = "bidwell-test-records";
+    let s = fresh(name).await;
+    s.put_record("part", "p1", &note("Bracket")).await.unwrap();
+    s.put_record("part", "p2", &note("Housing")).await.unwrap();
+    s.put_record("rfq", "p1", &note("Same id, other kind"))
+        .await
+        .unwrap();
+
+    let got = s.get_record::<Note>("part", "p1").await.unwrap().unwrap();
+    assert_eq!(got.value, note("Bracket"));
+    assert_eq!((got.kind.as_str(), got.id.as_str()), ("part", "p1"));
+    assert!(got.fetched_at.ends_with('Z'), "{}", got.fetched_at);
+    assert_eq!(s.get_record::<Note>("part", "nope").await.unwrap(), None);
+
+    let parts = s.list_records::<Note>("part").await.unwrap();
+    let ids: Vec<_> = parts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["p1", "p2"]);
+    assert_eq!(s.list_records::<Note>("rfq").await.unwrap().len(), 1);
+
+    // Putting again replaces.
+    s.put_record("part", "p1", &note("Bracket v2"))
+        .await
+        .unwrap();
+    let got = s.get_record::<Note>("part", "p1").await.unwrap().unwrap();
+    assert_eq!(got.value.title, "Bracket v2");
+
+    s.delete_record("part", "p1").await.unwrap();
+    assert_eq!(s.get_record::<Note>("part", "p1").await.unwrap(), None);
+    assert_eq!(s.list_records::<Note>("part").await.unwrap().len(), 1);
+    // Deleting what is not there is fine.
+    s.delete_record("part", "p1").await.unwrap();
+    s.delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn drafts_round_trip() {
+    let name = "bidwell-test-drafts";
+    let s = fresh(name).await;
+    s.put_draft("quote:rfq1", &note("draft")).await.unwrap();
+    let d = s.get_draft::<Note>("quote:rfq1").await.unwrap().unwrap();
+    assert_eq!(d.value, note("draft"));
+    assert_eq!(s.list_drafts::<Note>().await.unwrap().len(), 1);
+    s.delete_draft("quote:rfq1").await.unwrap();
+    assert!(s.get_draft::<Note>("quote:rfq1").await.unwrap().is_none());
+    s.delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn outbox_keeps_order_and_ids() {
+    let name = "bidwell-test-outbox";
+    let s = fresh(name).await;
+    let a = s.push_outbox(&note("first")).await.unwrap();
+    let b = s.push_outbox(&note("second")).await.unwrap();
+    assert_ne!(a.id, b.id);
+    let list = s.list_outbox::<Note>().await.unwrap();
+    let titles: Vec<_> = list.iter().map(|e| e.payload.title.as_str()).collect();
+    assert_eq!(titles, ["first", "second"]);
+    s.delete_outbox(&a.id).await.unwrap();
+    let list = s.list_outbox::<Note>().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, b.id);
+    s.delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn clear_user_data_empties_every_store() {
+    let name = "bidwell-test-clear";
+    let s = fresh(name).await;
+    s.put_record("rfq", "r1", &note("cached")).await.unwrap();
+    s.put_draft("d", &note("draft")).await.unwrap();
+    s.push_outbox(&note("unsent")).await.unwrap();
+    s.clear_user_data().await.unwrap();
+    assert!(s.list_records::<Note>("rfq").await.unwrap().is_empty());
+    assert!(s.list_drafts::<Note>().await.unwrap().is_empty());
+    assert!(s.list_outbox::<Note>().await.unwrap().is_empty());
+    // The database stays usable.
+    s.put_record("rfq", "r1", &note("again")).await.unwrap();
+    assert!(s.get_record::<Note>("rfq", "r1").await.unwrap().is_some());
+    s.delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn ids_are_uuid_v4() {
+    let id = new_id().unwrap();
+    assert_eq!(id.len(), 36);
+    assert_eq!(&id[14..15], "4");
+    assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
+    assert_ne!(id, new_id().unwrap());
+}
