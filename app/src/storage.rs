@@ -5,8 +5,8 @@
 //! - `records`: cached server records keyed by `[kind, id]`, each with the time it was
 //!   fetched; index `kind` lists one kind.
 //! - `drafts`: unfinished forms keyed by a caller-chosen key.
-//! - `outbox`: writes made offline, keyed by a client-generated id, replayed in
-//!   `created_at` order (index `created_at`).
+//! - `outbox`: writes made offline, keyed by a client-generated id, replayed in the
+//!   order they were made (index `order` on `[created_at, seq]`).
 //!
 //! Guarantees: values are stored as plain JSON objects (the serde form of the Rust
 //! type), so a later version can read and migrate them; [`Storage::clear_user_data`]
@@ -27,6 +27,10 @@ const RECORDS: &str = "records";
 const DRAFTS: &str = "drafts";
 const OUTBOX: &str = "outbox";
 const ALL_STORES: [&str; 3] = [RECORDS, DRAFTS, OUTBOX];
+
+thread_local! {
+    static OUTBOX_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
 
 /// Why a storage call failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,6 +79,9 @@ pub struct OutboxEntry<T> {
     pub id: String,
     /// RFC 3339 time (UTC) at which the write was made.
     pub created_at: String,
+    /// Tie-breaker for writes made within the same millisecond by this page.
+    #[serde(default)]
+    pub seq: u32,
     pub payload: T,
 }
 
@@ -102,7 +109,7 @@ impl Storage {
             .add_object_store(
                 ObjectStore::new(OUTBOX)
                     .key_path("id")
-                    .add_index(Index::new("created_at", "created_at")),
+                    .add_index(Index::new_array("order", ["created_at", "seq"])),
             )
             .build()
             .await?;
@@ -233,6 +240,11 @@ impl Storage {
         let entry = OutboxEntry {
             id: new_id()?,
             created_at: now_rfc3339(),
+            seq: OUTBOX_SEQ.with(|n| {
+                let v = n.get().wrapping_add(1);
+                n.set(v);
+                v
+            }),
             payload: payload.clone(),
         };
         self.put_value(OUTBOX, &entry).await?;
@@ -241,7 +253,7 @@ impl Storage {
 
     /// The queued writes, oldest first.
     pub async fn list_outbox<T: DeserializeOwned>(&self) -> StorageResult<Vec<OutboxEntry<T>>> {
-        self.all_values(OUTBOX, Some(("created_at", None))).await
+        self.all_values(OUTBOX, Some(("order", None))).await
     }
 
     /// Removes a queued write once the server has acknowledged it.

@@ -90,6 +90,25 @@ async fn outbox_keeps_order_and_ids() {
     let list = s.list_outbox::<Note>().await.unwrap();
     let titles: Vec<_> = list.iter().map(|e| e.payload.title.as_str()).collect();
     assert_eq!(titles, ["first", "second"]);
+    // Many writes within the same millisecond still come back in the order made.
+    for i in 0..30 {
+        s.push_outbox(&note(&format!("burst {i:02}")))
+            .await
+            .unwrap();
+    }
+    let burst: Vec<_> = s
+        .list_outbox::<Note>()
+        .await
+        .unwrap()
+        .into_iter()
+        .skip(2)
+        .map(|e| e.payload.title)
+        .collect();
+    let expected: Vec<_> = (0..30).map(|i| format!("burst {i:02}")).collect();
+    assert_eq!(burst, expected);
+    for e in s.list_outbox::<Note>().await.unwrap().into_iter().skip(2) {
+        s.delete_outbox(&e.id).await.unwrap();
+    }
     s.delete_outbox(&a.id).await.unwrap();
     let list = s.list_outbox::<Note>().await.unwrap();
     assert_eq!(list.len(), 1);
