@@ -16,5 +16,7 @@
 pub mod access;
 pub mod audit;
 pub mod extract;
+pub mod level;
 pub mod money;
+pub mod quote;
 pub mod validate;

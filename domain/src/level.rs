@@ -1,0 +1,861 @@
+//! Leveling: quotes in different currencies, price bases, breaks and terms become one
+//! grid of landed unit costs per (RFQ line × quantity break × supplier), in the buyer's
+//! base currency, with deltas and flags.
+//!
+//! Landed unit cost = unit price at the break
+//!   + freight share (per unit; per shipment ÷ break quantity)
+//!   + tooling amortized (one-time charges ÷ (annual volume × amortization years), or ÷
+//!     the break quantity when there is no volume or no amortization)
+//!   + financing (present value of the payment terms at the buyer's cost of capital,
+//!     simple interest: paying later is worth money, deposits cost money, and an
+//!     early-payment discount is taken when it beats the cost of capital).
+//!
+//! All arithmetic is `Decimal`; the only rounding is [`round_cost`] and [`pct`], named.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::money::Currency;
+use crate::quote::{Freight, PaymentTerms, Quote, QuoteLine, RfqLineSpec, RfqSpec};
+
+/// One exchange rate: one unit of `currency` is worth `rate` units of the base currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FxRate {
+    pub currency: Currency,
+    pub rate: Decimal,
+    /// The day the rate was taken.
+    pub as_of: NaiveDate,
+}
+
+/// The buyer's knobs; changing any of them re-levels instantly (client-side).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub base: Currency,
+    pub fx: Vec<FxRate>,
+    /// Years over which one-time tooling is spread (0: charge it to the order).
+    pub amortization_years: Decimal,
+    /// Annual cost of capital in percent (e.g. 8 for 8 %).
+    pub cost_of_capital_pct: Decimal,
+    /// A price this many times off the others (or the last price paid) is an outlier.
+    pub outlier_ratio: Decimal,
+    pub today: NaiveDate,
+}
+
+/// One supplier's current quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bid {
+    pub supplier_id: String,
+    pub supplier_name: String,
+    pub quote: Quote,
+}
+
+/// Why a cell deserves a second look.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "flag", rename_all = "snake_case")]
+pub enum Flag {
+    RevisionMismatch {
+        quoted: String,
+        requested: String,
+    },
+    /// The supplier's minimum (MOQ or first break) is above this break's quantity.
+    MoqAboveBreak {
+        minimum: Decimal,
+    },
+    LeadTimePastNeed {
+        lead_time_days: u32,
+        need_by: NaiveDate,
+    },
+    QuoteExpired {
+        valid_until: NaiveDate,
+    },
+    NoBid {
+        reason: String,
+    },
+    MissingLine,
+    TermsDeviate {
+        what: String,
+    },
+    FreightNotQuoted,
+    /// Far off the other bids or the last price paid: often a per-100 price typed as per-unit.
+    OutlierPrice {
+        ratio: Decimal,
+        against: String,
+    },
+    BreaksDiffer {
+        quoted: Vec<Decimal>,
+    },
+    AlternateOffered {
+        alternate: String,
+    },
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    Priced,
+    NoBid,
+    Missing,
+    /// Priced, but in a currency the FX table lacks.
+    NoFxRate,
+}
+
+/// The parts of a landed unit cost, in the base currency per unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Breakdown {
+    pub unit_price: Decimal,
+    pub freight: Decimal,
+    pub tooling: Decimal,
+    pub financing: Decimal,
+    pub landed: Decimal,
+    /// The price as quoted, per unit, in the quote's currency.
+    pub quoted_unit_price: Decimal,
+    pub quoted_currency: Currency,
+    /// Rate used (1 for the base currency) and its date.
+    pub fx_rate: Decimal,
+    pub fx_as_of: Option<NaiveDate>,
+    /// Payment days used for financing, and whether the early-payment discount was taken.
+    pub payment_days: i64,
+    pub discount_taken: bool,
+}
+
+/// One supplier at one (line, break).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub supplier_id: String,
+    pub state: CellState,
+    pub breakdown: Option<Breakdown>,
+    /// Percent above the lowest landed cost at this break (0 for the lowest).
+    pub delta_to_lowest_pct: Option<Decimal>,
+    pub lowest: bool,
+    pub delta_to_last_price_pct: Option<Decimal>,
+    pub delta_to_should_cost_pct: Option<Decimal>,
+    pub flags: Vec<Flag>,
+}
+
+/// One quantity break of one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakRow {
+    pub qty: Decimal,
+    pub lowest_landed: Option<Decimal>,
+    pub cells: Vec<Cell>,
+}
+
+/// One RFQ line with its breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineRow {
+    pub rfq_line_id: String,
+    pub line_no: u32,
+    pub part_number: String,
+    pub revision: String,
+    pub breaks: Vec<BreakRow>,
+}
+
+/// Per supplier, across lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupplierSummary {
+    pub supplier_id: String,
+    pub supplier_name: String,
+    pub lines_bid: usize,
+    pub lines_total: usize,
+    pub coverage_pct: Decimal,
+    /// Longest lead time over the lines it bid.
+    pub max_lead_time_days: Option<u32>,
+    /// Σ landed × quantity over the lines priced at each break position (1st, 2nd, …).
+    pub totals: Vec<Decimal>,
+    pub quote_flags: Vec<Flag>,
+}
+
+/// The leveled comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leveled {
+    pub base: Currency,
+    pub lines: Vec<LineRow>,
+    pub suppliers: Vec<SupplierSummary>,
+}
+
+/// Rounds a per-unit cost for display and comparison: 6 decimals, half away from zero.
+pub fn round_cost(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// `(value − reference) / reference` in percent, 1 decimal, half away from zero.
+pub fn pct(value: Decimal, reference: Decimal) -> Option<Decimal> {
+    if reference <= Decimal::ZERO {
+        return None;
+    }
+    let d = (value - reference).checked_div(reference)? * Decimal::ONE_HUNDRED;
+    Some(d.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+}
+
+fn rate_for(settings: &Settings, currency: Currency) -> Option<(Decimal, Option<NaiveDate>)> {
+    if currency == settings.base {
+        return Some((Decimal::ONE, None));
+    }
+    settings
+        .fx
+        .iter()
+        .filter(|r| r.currency == currency && r.rate > Decimal::ZERO)
+        .max_by_key(|r| r.as_of)
+        .map(|r| (r.rate, Some(r.as_of)))
+}
+
+/// Days from invoice to payment implied by the terms (end-of-month bases add the
+/// average half month).
+pub fn payment_days(t: &PaymentTerms) -> i64 {
+    let net = i64::from(t.net_days.unwrap_or(0));
+    match t.basis.as_str() {
+        "end_of_month" => net + 15,
+        "end_of_next_month" => net + 45,
+        _ => net,
+    }
+}
+
+/// Present-value adjustment per unit for paying `amount` under `terms`, at an annual
+/// cost of capital `r` (a fraction). Negative when the terms are worth money to the buyer.
+fn financing(
+    amount: Decimal,
+    terms: &PaymentTerms,
+    r: Decimal,
+    lead_time_days: Option<u32>,
+) -> (Decimal, i64, bool) {
+    let year = Decimal::from(365);
+    let days = payment_days(terms);
+    let pv_at = |amt: Decimal, d: i64| amt * (Decimal::ONE - r * Decimal::from(d) / year);
+    let mut pv = pv_at(amount, days);
+    let mut taken = false;
+    if let (Some(disc), Some(dd)) = (terms.discount_pct, terms.discount_days) {
+        let discounted = pv_at(
+            amount * (Decimal::ONE - disc / Decimal::ONE_HUNDRED),
+            i64::from(dd),
+        );
+        if discounted < pv {
+            pv = discounted;
+            taken = true;
+        }
+    }
+    if let Some(dep) = terms.deposit_pct.filter(|d| *d > Decimal::ZERO) {
+        // A deposit is paid at order, about one lead time before delivery and invoice.
+        let share = dep / Decimal::ONE_HUNDRED;
+        let lead = i64::from(lead_time_days.unwrap_or(0));
+        let deposit_pv = pv_at(amount * share, -lead);
+        pv = pv * (Decimal::ONE - share) + deposit_pv;
+    }
+    (pv - amount, days, taken)
+}
+
+fn quote_flags(rfq: &RfqSpec, q: &Quote, today: NaiveDate) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    if let Some(v) = q.header.valid_until.filter(|v| *v < today) {
+        flags.push(Flag::QuoteExpired { valid_until: v });
+    }
+    if let (Some(want), Some(got)) = (&rfq.incoterm, &q.header.incoterm) {
+        let want_code = want.split_whitespace().next().unwrap_or("");
+        if !want_code.eq_ignore_ascii_case(got.trim()) {
+            flags.push(Flag::TermsDeviate {
+                what: format!("Incoterm {got} instead of {want_code}"),
+            });
+        }
+    }
+    if let Some(want) = rfq.payment_terms.as_ref() {
+        let (w, g) = (payment_days(want), payment_days(&q.header.payment_terms));
+        if g < w {
+            flags.push(Flag::TermsDeviate {
+                what: format!("payment in {g} days instead of {w}"),
+            });
+        }
+        if q.header
+            .payment_terms
+            .deposit_pct
+            .is_some_and(|d| d > Decimal::ZERO)
+            && want.deposit_pct.is_none()
+        {
+            flags.push(Flag::TermsDeviate {
+                what: "asks for a deposit".into(),
+            });
+        }
+    }
+    if q.header.freight == Freight::NotQuoted {
+        flags.push(Flag::FreightNotQuoted);
+    }
+    flags
+}
+
+fn cell(
+    rfq_line: &RfqLineSpec,
+    qty: Decimal,
+    bid: &Bid,
+    settings: &Settings,
+    qflags: &[Flag],
+) -> Cell {
+    let mut c = Cell {
+        supplier_id: bid.supplier_id.clone(),
+        state: CellState::Missing,
+        breakdown: None,
+        delta_to_lowest_pct: None,
+        lowest: false,
+        delta_to_last_price_pct: None,
+        delta_to_should_cost_pct: None,
+        flags: Vec::new(),
+    };
+    let Some(ql) = bid
+        .quote
+        .lines
+        .iter()
+        .find(|l| l.rfq_line_id == rfq_line.id)
+    else {
+        c.flags.push(Flag::MissingLine);
+        return c;
+    };
+    if ql.no_bid {
+        c.state = CellState::NoBid;
+        c.flags.push(Flag::NoBid {
+            reason: ql.no_bid_reason.clone().unwrap_or_default(),
+        });
+        return c;
+    }
+    line_flags(rfq_line, qty, ql, settings, &mut c.flags);
+    c.flags.extend(qflags.iter().cloned());
+    let Some((quoted, _)) = ql.unit_price_at(qty) else {
+        return c;
+    };
+    let h = &bid.quote.header;
+    let Some((rate, as_of)) = rate_for(settings, h.currency) else {
+        c.state = CellState::NoFxRate;
+        return c;
+    };
+    let unit = quoted * rate;
+    let freight = match h.freight {
+        Freight::PerUnit(a) => a * rate,
+        Freight::PerShipment(a) => (a * rate).checked_div(qty).unwrap_or_default(),
+        Freight::Included | Freight::NotQuoted => Decimal::ZERO,
+    };
+    let tooling_total = ql.tooling_total() * rate;
+    let spread = match rfq_line.annual_volume {
+        Some(v) if v > Decimal::ZERO && settings.amortization_years > Decimal::ZERO => {
+            v * settings.amortization_years
+        }
+        _ => qty,
+    };
+    let tooling = tooling_total.checked_div(spread).unwrap_or_default();
+    let r = settings.cost_of_capital_pct / Decimal::ONE_HUNDRED;
+    let (fin, days, taken) = financing(unit + freight, &h.payment_terms, r, ql.lead_time_days);
+    let landed = unit + freight + tooling + fin;
+    c.state = CellState::Priced;
+    c.breakdown = Some(Breakdown {
+        unit_price: round_cost(unit),
+        freight: round_cost(freight),
+        tooling: round_cost(tooling),
+        financing: round_cost(fin),
+        landed: round_cost(landed),
+        quoted_unit_price: round_cost(quoted),
+        quoted_currency: h.currency,
+        fx_rate: rate,
+        fx_as_of: as_of,
+        payment_days: days,
+        discount_taken: taken,
+    });
+    c
+}
+
+fn line_flags(
+    rfq_line: &RfqLineSpec,
+    qty: Decimal,
+    ql: &QuoteLine,
+    settings: &Settings,
+    flags: &mut Vec<Flag>,
+) {
+    if let Some(rev) = ql
+        .revision
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        if !rev.eq_ignore_ascii_case(rfq_line.revision.trim()) {
+            flags.push(Flag::RevisionMismatch {
+                quoted: rev.to_string(),
+                requested: rfq_line.revision.clone(),
+            });
+        }
+    }
+    let first_break = ql.breaks.iter().map(|b| b.min_qty).min();
+    let minimum = [ql.moq, first_break].into_iter().flatten().max();
+    if let Some(m) = minimum.filter(|m| *m > qty) {
+        flags.push(Flag::MoqAboveBreak { minimum: m });
+    }
+    if let (Some(days), Some(need)) = (ql.lead_time_days, rfq_line.need_by) {
+        if settings.today + chrono::Duration::days(i64::from(days)) > need {
+            flags.push(Flag::LeadTimePastNeed {
+                lead_time_days: days,
+                need_by: need,
+            });
+        }
+    }
+    let mut quoted: Vec<Decimal> = ql.breaks.iter().map(|b| b.min_qty.normalize()).collect();
+    quoted.sort();
+    let mut asked: Vec<Decimal> = rfq_line.quantities.iter().map(|q| q.normalize()).collect();
+    asked.sort();
+    if !quoted.is_empty() && quoted != asked {
+        flags.push(Flag::BreaksDiffer { quoted });
+    }
+    if let Some(alt) = ql.alternate.as_deref().filter(|a| !a.trim().is_empty()) {
+        flags.push(Flag::AlternateOffered {
+            alternate: alt.to_string(),
+        });
+    }
+}
+
+fn median(mut v: Vec<Decimal>) -> Option<Decimal> {
+    v.sort();
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) / Decimal::TWO),
+    }
+}
+
+fn ratio_off(value: Decimal, reference: Decimal) -> Option<Decimal> {
+    if value <= Decimal::ZERO || reference <= Decimal::ZERO {
+        return None;
+    }
+    let r = if value > reference {
+        value / reference
+    } else {
+        reference / value
+    };
+    Some(r.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Builds the leveled comparison.
+pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
+    let qflags: Vec<Vec<Flag>> = bids
+        .iter()
+        .map(|b| quote_flags(rfq, &b.quote, settings.today))
+        .collect();
+    // Reference prices (last price, should-cost) are in the RFQ's currency.
+    let ref_rate = rate_for(settings, rfq.currency).map(|(r, _)| r);
+    let mut lines = Vec::with_capacity(rfq.lines.len());
+    for rl in &rfq.lines {
+        let mut breaks = Vec::with_capacity(rl.quantities.len());
+        for &qty in &rl.quantities {
+            let mut cells: Vec<Cell> = bids
+                .iter()
+                .zip(&qflags)
+                .map(|(b, f)| cell(rl, qty, b, settings, f))
+                .collect();
+            let landed: Vec<Option<Decimal>> = cells
+                .iter()
+                .map(|c| c.breakdown.as_ref().map(|b| b.landed))
+                .collect();
+            let lowest = landed.iter().flatten().min().copied();
+            let last = rl.last_price.zip(ref_rate).map(|(p, r)| p * r);
+            let should = rl.should_cost.zip(ref_rate).map(|(p, r)| p * r);
+            for (i, c) in cells.iter_mut().enumerate() {
+                let Some(mine) = landed[i] else { continue };
+                c.delta_to_lowest_pct = lowest.and_then(|l| pct(mine, l));
+                c.lowest = Some(mine) == lowest;
+                c.delta_to_last_price_pct = last.and_then(|l| pct(mine, l));
+                c.delta_to_should_cost_pct = should.and_then(|s| pct(mine, s));
+                // With three or more bids the median is a fair middle; with fewer, one
+                // wild bid would drag it, so compare with the last price paid instead.
+                let priced: Vec<Decimal> = landed.iter().flatten().copied().collect();
+                let outlier = if priced.len() >= 3 {
+                    median(priced)
+                        .and_then(|m| ratio_off(mine, m))
+                        .map(|r| (r, "the other bids".to_string()))
+                } else {
+                    last.and_then(|l| ratio_off(mine, l))
+                        .map(|r| (r, "the last price paid".to_string()))
+                };
+                if let Some((ratio, against)) =
+                    outlier.filter(|(r, _)| *r >= settings.outlier_ratio)
+                {
+                    c.flags.push(Flag::OutlierPrice { ratio, against });
+                }
+            }
+            breaks.push(BreakRow {
+                qty,
+                lowest_landed: lowest,
+                cells,
+            });
+        }
+        lines.push(LineRow {
+            rfq_line_id: rl.id.clone(),
+            line_no: rl.line_no,
+            part_number: rl.part_number.clone(),
+            revision: rl.revision.clone(),
+            breaks,
+        });
+    }
+    let suppliers = bids
+        .iter()
+        .enumerate()
+        .zip(qflags)
+        .map(|((i, b), quote_flags)| summary(i, b, rfq, &lines, quote_flags))
+        .collect();
+    Leveled {
+        base: settings.base,
+        lines,
+        suppliers,
+    }
+}
+
+fn summary(
+    i: usize,
+    bid: &Bid,
+    rfq: &RfqSpec,
+    lines: &[LineRow],
+    quote_flags: Vec<Flag>,
+) -> SupplierSummary {
+    let positions = rfq
+        .lines
+        .iter()
+        .map(|l| l.quantities.len())
+        .max()
+        .unwrap_or(0);
+    let mut totals = vec![Decimal::ZERO; positions];
+    let mut lines_bid = 0;
+    for row in lines {
+        let mut priced = false;
+        for (k, br) in row.breaks.iter().enumerate() {
+            if let Some(b) = br.cells[i].breakdown.as_ref() {
+                totals[k] += b.landed * br.qty;
+                priced = true;
+            }
+        }
+        lines_bid += usize::from(priced);
+    }
+    let max_lead_time_days = bid
+        .quote
+        .lines
+        .iter()
+        .filter(|l| !l.no_bid && rfq.lines.iter().any(|r| r.id == l.rfq_line_id))
+        .filter_map(|l| l.lead_time_days)
+        .max();
+    let lines_total = rfq.lines.len();
+    SupplierSummary {
+        supplier_id: bid.supplier_id.clone(),
+        supplier_name: bid.supplier_name.clone(),
+        lines_bid,
+        lines_total,
+        coverage_pct: pct(Decimal::from(lines_bid), Decimal::from(lines_total.max(1)))
+            .map(|p| p + Decimal::ONE_HUNDRED)
+            .unwrap_or_default(),
+        max_lead_time_days,
+        totals: totals.into_iter().map(round_cost).collect(),
+        quote_flags,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::tests::{day, line, quote, rfq, usd};
+    use crate::quote::Tooling;
+    use rust_decimal_macros::dec;
+
+    fn eur() -> Currency {
+        Currency::from_code("EUR").unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            base: usd(),
+            fx: vec![FxRate {
+                currency: eur(),
+                rate: dec!(1.10),
+                as_of: day("2026-11-20"),
+            }],
+            amortization_years: dec!(2),
+            cost_of_capital_pct: dec!(0),
+            outlier_ratio: dec!(20),
+            today: day("2026-11-23"),
+        }
+    }
+
+    fn bid(id: &str, q: Quote) -> Bid {
+        Bid {
+            supplier_id: id.into(),
+            supplier_name: id.to_uppercase(),
+            quote: q,
+        }
+    }
+
+    fn cell_of<'a>(l: &'a Leveled, line: usize, brk: usize, supplier: &str) -> &'a Cell {
+        l.lines[line].breaks[brk]
+            .cells
+            .iter()
+            .find(|c| c.supplier_id == supplier)
+            .unwrap()
+    }
+
+    fn landed(l: &Leveled, line: usize, brk: usize, supplier: &str) -> Decimal {
+        cell_of(l, line, brk, supplier)
+            .breakdown
+            .as_ref()
+            .unwrap()
+            .landed
+    }
+
+    fn three_breaks(p: [Decimal; 3]) -> Vec<(Decimal, Decimal)> {
+        vec![(dec!(500), p[0]), (dec!(2000), p[1]), (dec!(5000), p[2])]
+    }
+
+    #[test]
+    fn lowest_and_deltas_per_break() {
+        let a = bid(
+            "a",
+            quote(vec![line(
+                "L1",
+                &three_breaks([dec!(0.60), dec!(0.55), dec!(0.50)]),
+            )]),
+        );
+        let b = bid(
+            "b",
+            quote(vec![line(
+                "L1",
+                &three_breaks([dec!(0.66), dec!(0.50), dec!(0.45)]),
+            )]),
+        );
+        let l = level(&rfq(), &[a, b], &settings());
+        assert!(cell_of(&l, 0, 0, "a").lowest);
+        assert_eq!(cell_of(&l, 0, 0, "b").delta_to_lowest_pct, Some(dec!(10.0)));
+        assert!(cell_of(&l, 0, 1, "b").lowest);
+        assert_eq!(cell_of(&l, 0, 1, "a").delta_to_lowest_pct, Some(dec!(10.0)));
+        assert_eq!(cell_of(&l, 0, 1, "b").delta_to_lowest_pct, Some(dec!(0.0)));
+        // Against the last price paid (0.70) and should-cost (0.55).
+        assert_eq!(
+            cell_of(&l, 0, 0, "a").delta_to_last_price_pct,
+            Some(dec!(-14.3))
+        );
+        assert_eq!(
+            cell_of(&l, 0, 0, "a").delta_to_should_cost_pct,
+            Some(dec!(9.1))
+        );
+        // Line 2 was not answered by anyone.
+        assert_eq!(cell_of(&l, 1, 0, "a").state, CellState::Missing);
+        assert_eq!(cell_of(&l, 1, 0, "a").flags, vec![Flag::MissingLine]);
+        assert_eq!(l.suppliers[0].lines_bid, 1);
+        assert_eq!(l.suppliers[0].coverage_pct, dec!(50.0));
+        // Totals per break position: 500×0.60, 2000×0.55, 5000×0.50.
+        assert_eq!(
+            l.suppliers[0].totals,
+            vec![dec!(300), dec!(1100), dec!(2500)]
+        );
+    }
+
+    #[test]
+    fn fx_converts_to_base_with_the_newest_rate() {
+        let mut q = quote(vec![line(
+            "L1",
+            &three_breaks([dec!(0.50), dec!(0.50), dec!(0.50)]),
+        )]);
+        q.header.currency = eur();
+        let mut s = settings();
+        s.fx.push(FxRate {
+            currency: eur(),
+            rate: dec!(1.20),
+            as_of: day("2026-10-01"),
+        });
+        let l = level(&rfq(), &[bid("e", q.clone())], &s);
+        let b = cell_of(&l, 0, 0, "e").breakdown.clone().unwrap();
+        assert_eq!(b.landed, dec!(0.55));
+        assert_eq!(b.fx_as_of, Some(day("2026-11-20")));
+        assert_eq!(b.quoted_currency, eur());
+        s.fx.clear();
+        let l = level(&rfq(), &[bid("e", q)], &s);
+        assert_eq!(cell_of(&l, 0, 0, "e").state, CellState::NoFxRate);
+    }
+
+    #[test]
+    fn freight_and_tooling_are_spread_per_unit() {
+        let mut ql = line("L1", &three_breaks([dec!(1), dec!(1), dec!(1)]));
+        ql.tooling.push(Tooling {
+            description: "Die".into(),
+            amount: dec!(4800),
+        });
+        let mut q = quote(vec![ql]);
+        q.header.freight = Freight::PerShipment(dec!(250));
+        let l = level(&rfq(), &[bid("t", q)], &settings());
+        let b = cell_of(&l, 0, 0, "t").breakdown.clone().unwrap();
+        // 250 / 500 units; 4800 / (24000 × 2 years).
+        assert_eq!(
+            (b.freight, b.tooling, b.landed),
+            (dec!(0.5), dec!(0.1), dec!(1.6))
+        );
+        let b2 = cell_of(&l, 0, 2, "t").breakdown.clone().unwrap();
+        assert_eq!(b2.freight, dec!(0.05));
+        // Without amortization the tooling is charged to the order.
+        let mut s = settings();
+        s.amortization_years = dec!(0);
+        let mut ql = line("L1", &three_breaks([dec!(1), dec!(1), dec!(1)]));
+        ql.tooling.push(Tooling {
+            description: "Die".into(),
+            amount: dec!(4800),
+        });
+        let l = level(&rfq(), &[bid("t", quote(vec![ql]))], &s);
+        assert_eq!(
+            cell_of(&l, 0, 0, "t").breakdown.as_ref().unwrap().tooling,
+            dec!(9.6)
+        );
+    }
+
+    #[test]
+    fn longer_terms_are_cheaper_and_a_good_discount_is_taken() {
+        let mut s = settings();
+        s.cost_of_capital_pct = dec!(10);
+        let mk = |net: u32, disc: Option<(Decimal, u32)>| {
+            let mut q = quote(vec![line(
+                "L1",
+                &three_breaks([dec!(100), dec!(100), dec!(100)]),
+            )]);
+            q.header.payment_terms = PaymentTerms {
+                net_days: Some(net),
+                discount_pct: disc.map(|d| d.0),
+                discount_days: disc.map(|d| d.1),
+                ..PaymentTerms::default()
+            };
+            q
+        };
+        let l = level(
+            &rfq(),
+            &[
+                bid("n0", mk(0, None)),
+                bid("n73", mk(73, None)),
+                bid("d", mk(30, Some((dec!(2), 10)))),
+            ],
+            &s,
+        );
+        assert_eq!(landed(&l, 0, 0, "n0"), dec!(100));
+        // 100 × (1 − 0.10 × 73/365) = 98.
+        assert_eq!(landed(&l, 0, 0, "n73"), dec!(98));
+        // 2/10 net 30 at 10 %: 98 × (1 − 0.1 × 10/365) ≈ 97.7315 beats 100 × (1 − 0.1 × 30/365).
+        let d = cell_of(&l, 0, 0, "d").breakdown.clone().unwrap();
+        assert!(d.discount_taken);
+        assert_eq!(d.landed, dec!(97.731507));
+        // The RFQ asked for net 60: net 0 deviates.
+        assert!(l.suppliers[0]
+            .quote_flags
+            .iter()
+            .any(|f| matches!(f, Flag::TermsDeviate { .. })));
+        assert!(!l.suppliers[1]
+            .quote_flags
+            .iter()
+            .any(|f| matches!(f, Flag::TermsDeviate { .. })));
+    }
+
+    #[test]
+    fn flags_catch_what_a_buyer_would_miss() {
+        let mut ql = line("L1", &[(dec!(1000), dec!(0.5)), (dec!(5000), dec!(0.45))]);
+        ql.revision = Some("A".into());
+        ql.lead_time_days = Some(200);
+        ql.alternate = Some("DC04 instead of DC01".into());
+        let mut q = quote(vec![ql]);
+        q.header.valid_until = Some(day("2026-11-01"));
+        q.header.incoterm = Some("EXW".into());
+        q.header.freight = Freight::NotQuoted;
+        let mut nb = line("L2", &[]);
+        nb.no_bid = true;
+        nb.no_bid_reason = Some("no capacity".into());
+        q.lines.push(nb);
+        let l = level(&rfq(), &[bid("f", q)], &settings());
+        let flags = &cell_of(&l, 0, 0, "f").flags;
+        let has = |want: &Flag| flags.contains(want);
+        assert!(has(&Flag::RevisionMismatch {
+            quoted: "A".into(),
+            requested: "B".into()
+        }));
+        assert!(has(&Flag::MoqAboveBreak {
+            minimum: dec!(1000)
+        }));
+        assert!(has(&Flag::LeadTimePastNeed {
+            lead_time_days: 200,
+            need_by: day("2027-03-01")
+        }));
+        assert!(has(&Flag::QuoteExpired {
+            valid_until: day("2026-11-01")
+        }));
+        assert!(has(&Flag::TermsDeviate {
+            what: "Incoterm EXW instead of FCA".into()
+        }));
+        assert!(has(&Flag::FreightNotQuoted));
+        assert!(has(&Flag::BreaksDiffer {
+            quoted: vec![dec!(1000), dec!(5000)]
+        }));
+        assert!(has(&Flag::AlternateOffered {
+            alternate: "DC04 instead of DC01".into()
+        }));
+        // At 2000 the 1000 break applies and the MOQ is met.
+        assert!(!cell_of(&l, 0, 1, "f")
+            .flags
+            .iter()
+            .any(|f| matches!(f, Flag::MoqAboveBreak { .. })));
+        let nb = cell_of(&l, 1, 0, "f");
+        assert_eq!(nb.state, CellState::NoBid);
+        assert_eq!(
+            nb.flags,
+            vec![Flag::NoBid {
+                reason: "no capacity".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_per_hundred_price_typed_per_unit_is_an_outlier() {
+        let p = |x: Decimal| three_breaks([x, x, x]);
+        let bids = [
+            bid("a", quote(vec![line("L1", &p(dec!(0.62)))])),
+            bid("b", quote(vec![line("L1", &p(dec!(0.58)))])),
+            bid("c", quote(vec![line("L1", &p(dec!(60)))])),
+        ];
+        let l = level(&rfq(), &bids, &settings());
+        let c = cell_of(&l, 0, 0, "c");
+        assert!(
+            c.flags.contains(&Flag::OutlierPrice {
+                ratio: dec!(96.8),
+                against: "the other bids".into()
+            }),
+            "{:?}",
+            c.flags
+        );
+        assert!(!cell_of(&l, 0, 0, "a")
+            .flags
+            .iter()
+            .any(|f| matches!(f, Flag::OutlierPrice { .. })));
+        // Alone, a bid is compared with the last price paid (0.70).
+        let l = level(
+            &rfq(),
+            &[bid("c", quote(vec![line("L1", &p(dec!(70)))]))],
+            &settings(),
+        );
+        assert!(cell_of(&l, 0, 0, "c").flags.contains(&Flag::OutlierPrice {
+            ratio: dec!(100.0),
+            against: "the last price paid".into()
+        }));
+        // The same price per 100 is normal.
+        let mut per100 = line("L1", &p(dec!(62)));
+        per100.price_basis_qty = dec!(100);
+        let l = level(&rfq(), &[bid("c", quote(vec![per100]))], &settings());
+        assert_eq!(landed(&l, 0, 0, "c"), dec!(0.62));
+        assert!(cell_of(&l, 0, 0, "c").flags.is_empty());
+    }
+
+    #[test]
+    fn a_deposit_costs_money() {
+        let mut s = settings();
+        s.cost_of_capital_pct = dec!(10);
+        let mut ql = line("L1", &three_breaks([dec!(100), dec!(100), dec!(100)]));
+        ql.lead_time_days = Some(73);
+        let mut q = quote(vec![ql]);
+        q.header.payment_terms = PaymentTerms {
+            net_days: Some(0),
+            deposit_pct: Some(dec!(50)),
+            ..PaymentTerms::default()
+        };
+        let l = level(&rfq(), &[bid("dep", q)], &s);
+        // Half paid 73 days early: 50 × (1 + 0.1 × 73/365) + 50 = 101.
+        assert_eq!(landed(&l, 0, 0, "dep"), dec!(101));
+    }
+}

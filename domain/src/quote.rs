@@ -1,0 +1,523 @@
+//! A supplier's quote on an RFQ as submitted (typed in the portal or filled from an
+//! extracted file), its validation against the RFQ, and the bid receipt hash.
+//!
+//! Prices are entered per `price_basis_qty` units (per 1, per 100 "/C", per 1000 "/M");
+//! [`QuoteLine::unit_price_at`] always answers per ONE unit.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::money::Currency;
+use crate::validate::FieldErrors;
+
+/// One price break: from `min_qty` units on, `price` per `price_basis_qty` units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceBreak {
+    pub min_qty: Decimal,
+    pub price: Decimal,
+}
+
+/// A one-time charge (tooling, NRE, fixtures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tooling {
+    pub description: String,
+    pub amount: Decimal,
+}
+
+/// How freight is charged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
+pub enum Freight {
+    /// In the unit price.
+    Included,
+    /// A fixed amount per shipment (one shipment per ordered break quantity).
+    PerShipment(Decimal),
+    /// An amount per unit.
+    PerUnit(Decimal),
+    /// The supplier did not say.
+    NotQuoted,
+}
+
+/// Payment terms, as the extractor normalizes them (net days, discount, basis, deposit).
+pub use crate::extract::model::PaymentTerms;
+
+/// Quote header: what applies to every line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteHeader {
+    pub currency: Currency,
+    /// Last day the prices hold.
+    pub valid_until: Option<NaiveDate>,
+    /// Incoterms 2020 code, e.g. `FCA`.
+    pub incoterm: Option<String>,
+    pub incoterm_place: Option<String>,
+    pub payment_terms: PaymentTerms,
+    pub freight: Freight,
+    /// The supplier's own quote reference.
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The answer to one RFQ line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteLine {
+    pub rfq_line_id: String,
+    /// The revision the supplier quoted (defaults to the RFQ's when omitted).
+    #[serde(default)]
+    pub revision: Option<String>,
+    #[serde(default)]
+    pub breaks: Vec<PriceBreak>,
+    /// Prices are per this many units (1, 100, 1000, pack size).
+    pub price_basis_qty: Decimal,
+    #[serde(default)]
+    pub moq: Option<Decimal>,
+    #[serde(default)]
+    pub order_multiple: Option<Decimal>,
+    #[serde(default)]
+    pub lead_time_days: Option<u32>,
+    #[serde(default)]
+    pub tooling: Vec<Tooling>,
+    #[serde(default)]
+    pub no_bid: bool,
+    #[serde(default)]
+    pub no_bid_reason: Option<String>,
+    /// An alternate part or material offered instead, described.
+    #[serde(default)]
+    pub alternate: Option<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl QuoteLine {
+    /// Unit price (per ONE unit) for an order of `qty`: the break with the largest
+    /// `min_qty` not above `qty`; below the first break, the first break's price.
+    /// Returns the price and whether `qty` reached a break at all.
+    pub fn unit_price_at(&self, qty: Decimal) -> Option<(Decimal, bool)> {
+        if self.no_bid || self.price_basis_qty <= Decimal::ZERO {
+            return None;
+        }
+        let mut sorted: Vec<&PriceBreak> = self.breaks.iter().collect();
+        sorted.sort_by_key(|b| b.min_qty);
+        let reached = sorted.iter().rev().find(|b| b.min_qty <= qty);
+        let (b, ok) = match reached {
+            Some(b) => (*b, true),
+            None => (*sorted.first()?, false),
+        };
+        b.price.checked_div(self.price_basis_qty).map(|p| (p, ok))
+    }
+
+    /// Sum of one-time charges.
+    pub fn tooling_total(&self) -> Decimal {
+        self.tooling.iter().map(|t| t.amount).sum()
+    }
+}
+
+/// A whole quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub header: QuoteHeader,
+    pub lines: Vec<QuoteLine>,
+}
+
+/// The RFQ line facts a quote is checked against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RfqLineSpec {
+    pub id: String,
+    pub line_no: u32,
+    pub part_number: String,
+    pub revision: String,
+    /// Quantity breaks asked for.
+    pub quantities: Vec<Decimal>,
+    pub annual_volume: Option<Decimal>,
+    pub need_by: Option<NaiveDate>,
+    /// Last price paid, per unit in the RFQ's currency.
+    #[serde(default)]
+    pub last_price: Option<Decimal>,
+    /// Should-cost, per unit in the RFQ's currency.
+    #[serde(default)]
+    pub should_cost: Option<Decimal>,
+}
+
+/// The RFQ facts a quote is checked and leveled against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RfqSpec {
+    pub currency: Currency,
+    pub incoterm: Option<String>,
+    pub payment_terms: Option<PaymentTerms>,
+    pub lines: Vec<RfqLineSpec>,
+}
+
+const MAX_LEAD_TIME_DAYS: u32 = 3650;
+
+/// Checks a quote against its RFQ. Every problem is reported with a field path such as
+/// `lines[1].breaks[0].price`, so the form can put the message beside the input.
+pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::new();
+    let h = &quote.header;
+    if let Some(v) = h.valid_until {
+        if v < today {
+            e.add(
+                "header.valid_until",
+                format!("the validity date {v} is in the past"),
+            );
+        }
+    }
+    let net_days = h.payment_terms.net_days.unwrap_or(0);
+    if net_days > 365 {
+        e.add("header.payment_terms.net_days", "at most 365 days");
+    }
+    match (h.payment_terms.discount_pct, h.payment_terms.discount_days) {
+        (Some(p), Some(d)) => {
+            if p <= Decimal::ZERO || p >= Decimal::from(100) {
+                e.add(
+                    "header.payment_terms.discount_pct",
+                    "a percentage between 0 and 100",
+                );
+            }
+            if d > net_days {
+                e.add(
+                    "header.payment_terms.discount_days",
+                    "the discount period cannot be longer than the net term",
+                );
+            }
+        }
+        (None, None) => {}
+        _ => e.add(
+            "header.payment_terms",
+            "give both the discount percentage and its days, or neither",
+        ),
+    }
+    match h.freight {
+        Freight::PerShipment(a) | Freight::PerUnit(a) if a < Decimal::ZERO => {
+            e.add("header.freight", "freight cannot be negative");
+        }
+        _ => {}
+    }
+    if let Some(code) = &h.incoterm {
+        let known = crate::extract::terms::parse_incoterm(&code.to_ascii_uppercase())
+            .is_some_and(|i| !i.retired && i.code.eq_ignore_ascii_case(code.trim()));
+        if !known {
+            e.add("header.incoterm", format!("{code} is not an Incoterms 2020 rule (EXW, FCA, CPT, CIP, DAP, DPU, DDP, FAS, FOB, CFR, CIF)"));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, l) in quote.lines.iter().enumerate() {
+        let at = |f: &str| format!("lines[{i}].{f}");
+        if !rfq.lines.iter().any(|r| r.id == l.rfq_line_id) {
+            e.add(&at("rfq_line_id"), "this RFQ has no such line");
+        } else if !seen.insert(&l.rfq_line_id) {
+            e.add(&at("rfq_line_id"), "this RFQ line is answered twice");
+        }
+        if l.no_bid {
+            if l.no_bid_reason
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or("")
+                .is_empty()
+            {
+                e.add(
+                    &at("no_bid_reason"),
+                    "say why you do not bid, so the buyer can act on it",
+                );
+            }
+            continue;
+        }
+        if l.price_basis_qty <= Decimal::ZERO {
+            e.add(
+                &at("price_basis_qty"),
+                "the price basis must be a positive quantity (1, 100, 1000…)",
+            );
+        }
+        if l.breaks.is_empty() {
+            e.add(
+                &at("breaks"),
+                "enter at least one price, or mark the line as no-bid",
+            );
+        }
+        let mut last: Option<Decimal> = None;
+        for (j, b) in l.breaks.iter().enumerate() {
+            if b.min_qty <= Decimal::ZERO {
+                e.add(
+                    &at(&format!("breaks[{j}].min_qty")),
+                    "the quantity must be positive",
+                );
+            }
+            if b.price <= Decimal::ZERO {
+                e.add(
+                    &at(&format!("breaks[{j}].price")),
+                    "the price must be positive",
+                );
+            }
+            if let Some(prev) = last {
+                if b.min_qty <= prev {
+                    e.add(
+                        &at(&format!("breaks[{j}].min_qty")),
+                        "break quantities must increase",
+                    );
+                }
+            }
+            last = Some(b.min_qty);
+        }
+        if matches!(l.moq, Some(m) if m <= Decimal::ZERO) {
+            e.add(&at("moq"), "the minimum order quantity must be positive");
+        }
+        if matches!(l.order_multiple, Some(m) if m <= Decimal::ZERO) {
+            e.add(&at("order_multiple"), "the order multiple must be positive");
+        }
+        if matches!(l.lead_time_days, Some(d) if d > MAX_LEAD_TIME_DAYS) {
+            e.add(&at("lead_time_days"), "at most 3650 days");
+        }
+        for (j, t) in l.tooling.iter().enumerate() {
+            if t.description.trim().is_empty() {
+                e.add(
+                    &at(&format!("tooling[{j}].description")),
+                    "describe the charge",
+                );
+            }
+            if t.amount < Decimal::ZERO {
+                e.add(&at(&format!("tooling[{j}].amount")), "cannot be negative");
+            }
+        }
+    }
+    e.into_result()
+}
+
+/// The bid receipt: SHA-256 over the canonical JSON of the quote (keys sorted, decimals
+/// as their canonical strings) and the server's receipt time. The supplier keeps it; the
+/// server stores the same hash; either can later prove what was submitted and when.
+pub fn receipt_hash(
+    rfq_id: &str,
+    supplier_id: &str,
+    version: u32,
+    quote: &Quote,
+    received_at: &str,
+) -> String {
+    let canonical = serde_json::json!({
+        "rfq_id": rfq_id,
+        "supplier_id": supplier_id,
+        "version": version,
+        "quote": normalized(quote),
+        "received_at": received_at,
+    });
+    hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
+}
+
+/// The quote with decimals normalized (`1.50` and `1.5` are the same price) so that a
+/// receipt does not depend on how a number was typed.
+pub fn normalized(quote: &Quote) -> Quote {
+    let mut q = quote.clone();
+    let n = |d: &mut Decimal| *d = d.normalize();
+    if let Freight::PerShipment(a) | Freight::PerUnit(a) = &mut q.header.freight {
+        n(a);
+    }
+    if let Some(p) = q.header.payment_terms.discount_pct.as_mut() {
+        n(p);
+    }
+    for l in &mut q.lines {
+        n(&mut l.price_basis_qty);
+        for b in &mut l.breaks {
+            n(&mut b.min_qty);
+            n(&mut b.price);
+        }
+        for t in &mut l.tooling {
+            n(&mut t.amount);
+        }
+        if let Some(m) = l.moq.as_mut() {
+            n(m);
+        }
+        if let Some(m) = l.order_multiple.as_mut() {
+            n(m);
+        }
+    }
+    q
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    pub fn usd() -> Currency {
+        Currency::from_code("USD").unwrap()
+    }
+
+    pub fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    pub fn rfq() -> RfqSpec {
+        RfqSpec {
+            currency: usd(),
+            incoterm: Some("FCA".into()),
+            payment_terms: Some(PaymentTerms {
+                net_days: Some(60),
+                text: "Net 60".into(),
+                ..PaymentTerms::default()
+            }),
+            lines: vec![
+                RfqLineSpec {
+                    id: "L1".into(),
+                    line_no: 1,
+                    part_number: "BRK-2208".into(),
+                    revision: "B".into(),
+                    quantities: vec![dec!(500), dec!(2000), dec!(5000)],
+                    annual_volume: Some(dec!(24000)),
+                    need_by: Some(day("2027-03-01")),
+                    last_price: Some(dec!(0.70)),
+                    should_cost: Some(dec!(0.55)),
+                },
+                RfqLineSpec {
+                    id: "L2".into(),
+                    line_no: 2,
+                    part_number: "HSG-1040".into(),
+                    revision: "C".into(),
+                    quantities: vec![dec!(500), dec!(2000), dec!(5000)],
+                    annual_volume: Some(dec!(12000)),
+                    need_by: Some(day("2027-03-01")),
+                    last_price: None,
+                    should_cost: None,
+                },
+            ],
+        }
+    }
+
+    pub fn line(id: &str, breaks: &[(Decimal, Decimal)]) -> QuoteLine {
+        QuoteLine {
+            rfq_line_id: id.into(),
+            revision: None,
+            breaks: breaks
+                .iter()
+                .map(|(q, p)| PriceBreak {
+                    min_qty: *q,
+                    price: *p,
+                })
+                .collect(),
+            price_basis_qty: dec!(1),
+            moq: None,
+            order_multiple: None,
+            lead_time_days: Some(28),
+            tooling: vec![],
+            no_bid: false,
+            no_bid_reason: None,
+            alternate: None,
+            notes: String::new(),
+        }
+    }
+
+    pub fn quote(lines: Vec<QuoteLine>) -> Quote {
+        Quote {
+            header: QuoteHeader {
+                currency: usd(),
+                valid_until: Some(day("2027-06-30")),
+                incoterm: Some("FCA".into()),
+                incoterm_place: Some("Chicago".into()),
+                payment_terms: PaymentTerms {
+                    net_days: Some(60),
+                    text: "Net 60".into(),
+                    ..PaymentTerms::default()
+                },
+                freight: Freight::Included,
+                reference: "Q-1".into(),
+                notes: String::new(),
+            },
+            lines,
+        }
+    }
+
+    #[test]
+    fn price_at_quantity_uses_the_break_reached_and_the_basis() {
+        let mut l = line(
+            "L1",
+            &[
+                (dec!(500), dec!(62)),
+                (dec!(2000), dec!(55)),
+                (dec!(5000), dec!(49)),
+            ],
+        );
+        l.price_basis_qty = dec!(100);
+        assert_eq!(l.unit_price_at(dec!(500)), Some((dec!(0.62), true)));
+        assert_eq!(l.unit_price_at(dec!(4999)), Some((dec!(0.55), true)));
+        assert_eq!(l.unit_price_at(dec!(100000)), Some((dec!(0.49), true)));
+        // Below the first break: its price, but the quantity was not reached.
+        assert_eq!(l.unit_price_at(dec!(100)), Some((dec!(0.62), false)));
+        l.no_bid = true;
+        assert_eq!(l.unit_price_at(dec!(500)), None);
+    }
+
+    #[test]
+    fn validation_names_each_bad_field() {
+        let mut bad = line("L1", &[(dec!(2000), dec!(0.55)), (dec!(500), dec!(-1))]);
+        bad.moq = Some(dec!(0));
+        bad.tooling.push(Tooling {
+            description: " ".into(),
+            amount: dec!(-5),
+        });
+        let mut nobid = line("L2", &[]);
+        nobid.no_bid = true;
+        let dup = line("L1", &[(dec!(1), dec!(1))]);
+        let ghost = line("L9", &[(dec!(1), dec!(1))]);
+        let mut q = quote(vec![bad, nobid, dup, ghost]);
+        q.header.valid_until = Some(day("2020-01-01"));
+        q.header.incoterm = Some("FOT".into());
+        q.header.payment_terms.discount_pct = Some(dec!(2));
+        let e = validate(&rfq(), &q, day("2026-11-23")).unwrap_err();
+        let keys: Vec<&str> = e.0.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "header.incoterm",
+                "header.payment_terms",
+                "header.valid_until",
+                "lines[0].breaks[1].min_qty",
+                "lines[0].breaks[1].price",
+                "lines[0].moq",
+                "lines[0].tooling[0].amount",
+                "lines[0].tooling[0].description",
+                "lines[1].no_bid_reason",
+                "lines[2].rfq_line_id",
+                "lines[3].rfq_line_id",
+            ]
+        );
+        assert_eq!(
+            e.0["lines[2].rfq_line_id"],
+            "this RFQ line is answered twice"
+        );
+    }
+
+    #[test]
+    fn a_complete_quote_validates() {
+        let mut nobid = line("L2", &[]);
+        nobid.no_bid = true;
+        nobid.no_bid_reason = Some("no anodizing in house".into());
+        let q = quote(vec![line("L1", &[(dec!(500), dec!(0.62))]), nobid]);
+        assert_eq!(validate(&rfq(), &q, day("2026-11-23")), Ok(()));
+    }
+
+    #[test]
+    fn receipt_depends_on_content_and_time_but_not_on_number_spelling() {
+        let a = quote(vec![line("L1", &[(dec!(500), dec!(0.620))])]);
+        let b = quote(vec![line("L1", &[(dec!(500), dec!(0.62))])]);
+        let c = quote(vec![line("L1", &[(dec!(500), dec!(0.63))])]);
+        let t = "2026-11-23T10:00:00.000Z";
+        assert_eq!(
+            receipt_hash("r", "s", 1, &a, t),
+            receipt_hash("r", "s", 1, &b, t)
+        );
+        assert_ne!(
+            receipt_hash("r", "s", 1, &a, t),
+            receipt_hash("r", "s", 1, &c, t)
+        );
+        assert_ne!(
+            receipt_hash("r", "s", 1, &a, t),
+            receipt_hash("r", "s", 2, &a, t)
+        );
+        assert_ne!(
+            receipt_hash("r", "s", 1, &a, t),
+            receipt_hash("r", "s", 1, &a, "2026-11-23T10:00:00.001Z")
+        );
+        assert_eq!(receipt_hash("r", "s", 1, &a, t).len(), 64);
+    }
+}
