@@ -95,11 +95,17 @@ pub fn Shell() -> impl IntoView {
         }
         match session.me.get() {
             None => {
-                let here = format!(
-                    "{}{}",
-                    location.pathname.get_untracked(),
-                    location.search.get_untracked()
-                );
+                // The router's `search` comes without its leading `?`.
+                let search = location.search.get_untracked();
+                let here = if search.is_empty() {
+                    location.pathname.get_untracked()
+                } else {
+                    format!(
+                        "{}?{}",
+                        location.pathname.get_untracked(),
+                        search.trim_start_matches('?')
+                    )
+                };
                 let to = if session.left.get_untracked() || here == "/" {
                     "/login".to_string()
                 } else {

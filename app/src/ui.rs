@@ -91,7 +91,7 @@ pub fn form_alert(error: RwSignal<Option<AppError>>) -> impl IntoView {
 
 /// A status word as a coloured badge.
 pub fn status_badge(status: String) -> impl IntoView {
-    let class = format!("badge badge-{}", status.to_ascii_lowercase());
+    let class = format!("badge badge-status badge-{}", status.to_ascii_lowercase());
     view! { <span class=class>{status}</span> }
 }
 
