@@ -1,11 +1,201 @@
-//! E-mail.
+//! E-mail (`.eml`): the plain body (or the HTML body as text) is read as free text with
+//! quoted replies dropped; each attachment goes back through format detection, and its
+//! lines join the result with the attachment named in their provenance.
+
+use mail_parser::{MessageParser, MimeHeaders};
+
 use super::memory::MappingMemory;
-use super::model::Extraction;
+use super::model::{Extraction, Location, Severity};
+use super::read_plain_text;
+
+/// Reads a message into `ex`.
 pub fn read(
-    _bytes: &[u8],
-    _file: &str,
-    _memory: Option<&MappingMemory>,
-    _depth: u8,
-    _ex: &mut Extraction,
+    bytes: &[u8],
+    file: &str,
+    memory: Option<&MappingMemory>,
+    depth: u8,
+    ex: &mut Extraction,
 ) {
+    let Some(msg) = MessageParser::new().parse(bytes) else {
+        ex.diag(
+            "email.unreadable",
+            Severity::Error,
+            "not a readable e-mail message",
+            Some(Location::file(file)),
+        );
+        return;
+    };
+    if let Some(m) = msg.from().and_then(|a| a.first()) {
+        let who = m.name().or(m.address()).map(str::to_string);
+        if let Some(w) = who {
+            ex.supplier = Some(w);
+            ex.provenance.insert(
+                "supplier".into(),
+                Location {
+                    path: Some("From".into()),
+                    ..Location::file(file)
+                },
+            );
+        }
+    }
+    if let Some(subject) = msg.subject() {
+        // "Re: Quote Q-123 for …" carries the reference as often as the body does.
+        let mut tmp = Extraction::default();
+        super::text::scan_header(
+            &[(
+                subject.to_string(),
+                Location {
+                    path: Some("Subject".into()),
+                    ..Location::file(file)
+                },
+            )],
+            super::number::DecimalStyle::Unknown,
+            &mut tmp,
+        );
+        if ex.quote_ref.is_none() {
+            ex.quote_ref = tmp.quote_ref;
+            if let Some(l) = tmp.provenance.remove("quote_ref") {
+                ex.provenance.insert("quote_ref".into(), l);
+            }
+        }
+    }
+    let body = msg
+        .body_text(0)
+        .map(|b| b.into_owned())
+        .or_else(|| msg.body_html(0).map(|h| html_to_text(&h)));
+    match body {
+        Some(b) => {
+            let cut = strip_quoted(&b);
+            let loc = Location {
+                path: Some("body".into()),
+                ..Location::file(file)
+            };
+            read_plain_text(cut, &loc, ex);
+        }
+        None => ex.diag(
+            "email.no_body",
+            Severity::Info,
+            "the message has no text body",
+            Some(Location::file(file)),
+        ),
+    }
+    for (i, part) in msg.attachments().enumerate() {
+        let name = part
+            .attachment_name()
+            .map_or_else(|| format!("attachment-{}", i + 1), str::to_string);
+        let content = part.contents();
+        let inner_name = format!("{file}/{name}");
+        let sub = super::extract_bytes(&inner_name, content, memory, depth + 1);
+        merge(ex, sub);
+    }
+}
+
+/// HTML to text: block ends become line breaks, cells become tabs, tags go, entities decode.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[lt + 1..lt + gt].trim().to_ascii_lowercase();
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        match name {
+            "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table" => out.push('\n'),
+            "td" | "th" if !tag.starts_with('/') => out.push('\t'),
+            "style" | "script" if !tag.starts_with('/') => {
+                let close = format!("</{name}");
+                let after = &rest[lt + gt + 1..];
+                rest = after
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .map_or("", |i| &after[i..]);
+                continue;
+            }
+            _ => {}
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
+    let text = out
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&euro;", "€");
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Cuts a reply at the quoted original ("On … wrote:", "-----Original Message-----").
+fn strip_quoted(body: &str) -> &str {
+    let markers = [
+        "-----Original Message-----",
+        "-----Ursprüngliche Nachricht-----",
+        "________________________________\r\nFrom:",
+        "________________________________\nFrom:",
+    ];
+    let mut end = body.len();
+    for m in markers {
+        if let Some(i) = body.find(m) {
+            end = end.min(i);
+        }
+    }
+    for (off, line) in line_offsets(body) {
+        let t = line.trim();
+        if off < end && t.starts_with("On ") && t.ends_with("wrote:")
+            || t.starts_with("Am ") && t.ends_with("schrieb:")
+        {
+            end = end.min(off);
+        }
+    }
+    &body[..end]
+}
+
+fn line_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive('\n').scan(0usize, |pos, l| {
+        let start = *pos;
+        *pos += l.len();
+        Some((start, l))
+    })
+}
+
+/// Adds an attachment's result: its lines and diagnostics; header fields only where the
+/// body left them empty.
+fn merge(ex: &mut Extraction, sub: Extraction) {
+    macro_rules! fill {
+        ($($f:ident),*) => {$(
+            if ex.$f.is_none() && sub.$f.is_some() {
+                ex.$f = sub.$f;
+                if let Some(l) = sub.provenance.get(stringify!($f)) {
+                    ex.provenance.insert(stringify!($f).into(), l.clone());
+                }
+            }
+        )*};
+    }
+    fill!(
+        supplier,
+        quote_ref,
+        quote_date,
+        currency,
+        valid_until,
+        validity_days,
+        payment_terms,
+        incoterm,
+        freight,
+        total
+    );
+    ex.lines.extend(sub.lines);
+    ex.diagnostics.extend(sub.diagnostics);
+    ex.layouts.extend(sub.layouts);
 }

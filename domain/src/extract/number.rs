@@ -247,21 +247,19 @@ pub struct MoneyToken {
 pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
     let t = s.trim();
     for (m, code) in MARKERS {
+        let first_alpha = m.starts_with(|c: char| c.is_alphabetic());
+        let last_alpha = m
+            .trim_end_matches('.')
+            .ends_with(|c: char| c.is_alphabetic());
         if let Some(r) = t.strip_prefix(m) {
-            if m.chars().all(|c| c.is_ascii_alphabetic())
-                && r.starts_with(|c: char| c.is_alphabetic())
-            {
-                continue;
+            if !(last_alpha && r.starts_with(|c: char| c.is_alphabetic())) {
+                return (Currency::from_code(code).ok(), *m == "$", r.trim());
             }
-            return (Currency::from_code(code).ok(), *m == "$", r.trim());
         }
         if let Some(r) = t.strip_suffix(m) {
-            if m.chars().all(|c| c.is_ascii_alphabetic())
-                && r.ends_with(|c: char| c.is_alphabetic())
-            {
-                continue;
+            if !(first_alpha && r.ends_with(|c: char| c.is_alphabetic())) {
+                return (Currency::from_code(code).ok(), *m == "$", r.trim());
             }
-            return (Currency::from_code(code).ok(), *m == "$", r.trim());
         }
     }
     // ISO code: three uppercase letters, separated by a space or directly before a digit.

@@ -1,4 +1,398 @@
-//! Text PDFs.
+//! Text PDFs. An embedded ZUGFeRD / Factur-X XML is read first (it is exact); the text
+//! layer is then read with positions: characters become lines by baseline, lines become
+//! cells by gaps, and cells are put into the columns of the header row they sit under,
+//! so a table that continues over pages (with its header repeated) reads as one table.
+//! Letterhead, terms and totals around the table go to the header scanner.
+//!
+//! Positions are geometry in PDF points, not money, hence the float arithmetic here.
+#![allow(clippy::float_arithmetic)]
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
+
 use super::memory::MappingMemory;
-use super::model::Extraction;
-pub fn read(_bytes: &[u8], _file: &str, _memory: Option<&MappingMemory>, _ex: &mut Extraction) {}
+use super::model::{Extraction, Format, Location, Severity};
+use super::table::{classify_header, read_grid, Cell, Grid, TableContext};
+use super::{read_plain_text, style_of};
+
+#[derive(Debug, Clone)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    w: f64,
+    size: f64,
+    ch: String,
+}
+
+#[derive(Default)]
+struct Collector {
+    pages: Vec<Vec<Glyph>>,
+    height: f64,
+    budget: usize,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push(Vec::new());
+        self.height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        if self.budget == 0 {
+            return Ok(());
+        }
+        self.budget -= 1;
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = (font_size * scale).abs().max(0.1);
+        let x = trm.m31;
+        let y = self.height - trm.m32;
+        if !x.is_finite() || !y.is_finite() {
+            return Ok(());
+        }
+        if let Some(p) = self.pages.last_mut() {
+            p.push(Glyph {
+                x,
+                y,
+                w: (width * size).abs(),
+                size,
+                ch: ch.to_string(),
+            });
+        }
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A run of text on one line with its horizontal extent.
+#[derive(Debug, Clone)]
+struct Seg {
+    text: String,
+    x0: f64,
+    x1: f64,
+    col: usize,
+}
+
+#[derive(Debug, Clone)]
+struct PLine {
+    page: u32,
+    line: u32,
+    segs: Vec<Seg>,
+}
+
+impl PLine {
+    fn text(&self) -> String {
+        self.segs
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+}
+
+/// Reads a PDF into `ex`.
+pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
+    let doc = match loaded {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => {
+            ex.diag(
+                "pdf.unreadable",
+                Severity::Error,
+                format!("not a readable PDF: {e}"),
+                Some(Location::file(file)),
+            );
+            return;
+        }
+        Err(_) => {
+            ex.diag(
+                "pdf.parser_panic",
+                Severity::Error,
+                "the PDF parser failed on this file",
+                Some(Location::file(file)),
+            );
+            return;
+        }
+    };
+    if doc.is_encrypted() {
+        ex.diag(
+            "pdf.encrypted",
+            Severity::Error,
+            "the PDF is encrypted",
+            Some(Location::file(file)),
+        );
+        return;
+    }
+    // Embedded e-invoice XML.
+    let xml = catch_unwind(AssertUnwindSafe(|| embedded_xml(&doc))).unwrap_or_default();
+    if let Some((name, xml)) = xml {
+        let mut structured = Extraction {
+            file: file.to_string(),
+            ..Default::default()
+        };
+        super::cii::read_str(&xml, &format!("{file}#{name}"), &mut structured);
+        if !structured.lines.is_empty() {
+            *ex = Extraction {
+                format: Format::Pdf,
+                ..structured
+            };
+            ex.file = file.to_string();
+            ex.diag(
+                "pdf.embedded_xml",
+                Severity::Info,
+                format!("read the embedded e-invoice XML '{name}' (exact)"),
+                Some(Location::file(file)),
+            );
+            return;
+        }
+    }
+    let lines = match text_lines(&doc) {
+        Ok(l) => l,
+        Err(msg) => {
+            ex.diag(
+                "pdf.text_failed",
+                Severity::Error,
+                msg,
+                Some(Location::file(file)),
+            );
+            return;
+        }
+    };
+    if lines.iter().all(|l| l.segs.is_empty()) {
+        ex.diag(
+            "pdf.no_text",
+            Severity::Error,
+            "the PDF has no text layer (scanned?); OCR is not done here",
+            Some(Location::file(file)),
+        );
+        return;
+    }
+    read_lines(lines, file, memory, ex);
+}
+
+/// The first embedded file that is CII XML: (name, text).
+fn embedded_xml(doc: &Document) -> Option<(String, String)> {
+    for (_, obj) in doc.objects.iter() {
+        let Object::Stream(s) = obj else { continue };
+        let is_embedded = s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
+            == Some(b"EmbeddedFile".as_slice())
+            || s.dict
+                .get(b"Subtype")
+                .ok()
+                .and_then(|t| t.as_name().ok())
+                .is_some_and(|n| n.ends_with(b"xml"));
+        if !is_embedded {
+            continue;
+        }
+        let content = s
+            .decompressed_content()
+            .unwrap_or_else(|_| s.content.clone());
+        let (text, _) = super::decode_text(&content);
+        if text.contains("CrossIndustryInvoice") || text.contains("CrossIndustryDocument") {
+            return Some(("factur-x.xml".to_string(), text));
+        }
+    }
+    None
+}
+
+fn text_lines(doc: &Document) -> Result<Vec<PLine>, String> {
+    let mut col = Collector {
+        budget: 5_000_000,
+        ..Default::default()
+    };
+    let res = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(doc, &mut col)));
+    match res {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            if col.pages.is_empty() {
+                return Err(format!("text not extracted: {e:?}"));
+            }
+        }
+        Err(_) => {
+            if col.pages.is_empty() {
+                return Err("the PDF text extractor failed on this file".into());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (pi, glyphs) in col.pages.into_iter().enumerate() {
+        out.extend(page_lines(
+            glyphs,
+            u32::try_from(pi + 1).unwrap_or(u32::MAX),
+        ));
+    }
+    Ok(out)
+}
+
+fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
+    glyphs.retain(|g| !g.ch.trim().is_empty() || g.ch == " ");
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Group by baseline.
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(r) if (r[0].y - g.y).abs() <= r[0].size.min(g.size) * 0.4 => r.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for (li, mut r) in rows.into_iter().enumerate() {
+        r.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut last_end = f64::MIN;
+        for g in r {
+            let gap = g.x - last_end;
+            let space = g.ch == " ";
+            match segs.last_mut() {
+                // A wide gap starts a new cell; a narrow one is a space between words.
+                Some(s) if gap < g.size * 1.2 => {
+                    if gap > g.size * 0.15 && !s.text.ends_with(' ') && !space {
+                        s.text.push(' ');
+                    }
+                    if !(space && s.text.ends_with(' ')) {
+                        s.text.push_str(&g.ch);
+                    }
+                    s.x1 = s.x1.max(g.x + g.w);
+                }
+                _ => {
+                    if !space {
+                        segs.push(Seg {
+                            text: g.ch.clone(),
+                            x0: g.x,
+                            x1: g.x + g.w,
+                            col: 0,
+                        });
+                    }
+                }
+            }
+            last_end = last_end.max(g.x + g.w);
+        }
+        for s in segs.iter_mut() {
+            s.text = s.text.trim().to_string();
+        }
+        segs.retain(|s| !s.text.is_empty());
+        out.push(PLine {
+            page,
+            line: u32::try_from(li + 1).unwrap_or(u32::MAX),
+            segs,
+        });
+    }
+    out
+}
+
+fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+    let all_text: String = lines.iter().map(PLine::text).collect::<Vec<_>>().join("\n");
+    let style = style_of(&all_text);
+    // The header row: most segments naming a column role.
+    let mut best: Option<(usize, usize)> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let n = l
+            .segs
+            .iter()
+            .filter(|s| {
+                classify_header(&s.text)
+                    .is_some_and(|r| !matches!(r.0, super::table::ColumnRole::BreakPrice(_)))
+            })
+            .count();
+        if n >= 3 && l.segs.len() >= 3 && best.is_none_or(|b| n > b.1) {
+            best = Some((i, n));
+        }
+    }
+    let Some((hi, _)) = best else {
+        // No table: the text as prose.
+        let mut text_ex = std::mem::take(ex);
+        for l in &lines {
+            let loc = Location {
+                page: Some(l.page),
+                ..Location::file(file)
+            };
+            read_plain_text(&l.text(), &loc, &mut text_ex);
+            if let Some(last) = text_ex.lines.last_mut() {
+                for v in last.provenance.values_mut() {
+                    if v.line == Some(1) && v.page == Some(l.page) {
+                        v.line = Some(l.line);
+                    }
+                }
+            }
+        }
+        *ex = text_ex;
+        return;
+    };
+    let header = &lines[hi].segs;
+    let bounds: Vec<f64> = header
+        .windows(2)
+        .map(|w| (w[0].x1 + w[1].x0) / 2.0)
+        .collect();
+    let column_of = |s: &Seg| -> usize {
+        // Numbers are right-aligned: their right edge decides; text is left-aligned.
+        let numeric =
+            s.text.chars().filter(|c| c.is_ascii_digit()).count() * 2 > s.text.chars().count();
+        let x = if numeric { s.x1 - 0.5 } else { s.x0 + 0.5 };
+        bounds.iter().position(|b| x < *b).unwrap_or(bounds.len())
+    };
+    let mut grid = Grid {
+        name: "pdf".into(),
+        rows: Vec::new(),
+    };
+    for l in &lines {
+        let ncols = header.len();
+        let mut cells: Vec<Cell> = (0..ncols)
+            .map(|_| Cell {
+                loc: Location {
+                    page: Some(l.page),
+                    line: Some(l.line),
+                    ..Location::file(file)
+                },
+                ..Default::default()
+            })
+            .collect();
+        // Lines far outside the table's width, or with a single long segment, stay text.
+        let is_text = l.segs.len() == 1 && l.segs[0].text.len() > 40;
+        if is_text {
+            cells[0].text = l.segs[0].text.clone();
+        } else {
+            for s in &l.segs {
+                let mut s = s.clone();
+                s.col = column_of(&s);
+                let c = &mut cells[s.col.min(ncols - 1)];
+                if !c.text.is_empty() {
+                    c.text.push(' ');
+                }
+                c.text.push_str(&s.text);
+            }
+        }
+        grid.rows.push(cells);
+    }
+    let ctx = TableContext {
+        file,
+        style,
+        memory,
+        supplier: None,
+    };
+    read_grid(&grid, &ctx, ex);
+    // Prose lines outside the table (e.g. a quote written as text under a table).
+    let _ = all_text;
+}

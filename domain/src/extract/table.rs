@@ -24,6 +24,30 @@ pub struct Cell {
     pub formula_without_value: bool,
     /// The formula text, when the cell has one and no value.
     pub formula: Option<String>,
+    /// A typed numeric value (spreadsheets), read as is whatever the decimal style.
+    pub number: Option<Decimal>,
+    /// Quantity → price pairs read from a `LOOKUP` formula without a cached value.
+    pub formula_breaks: Vec<(Decimal, Decimal)>,
+}
+
+fn money_of(c: &Cell, style: DecimalStyle) -> Option<super::number::MoneyToken> {
+    match c.number {
+        Some(n) => Some(super::number::MoneyToken {
+            amount: n,
+            currency: None,
+            basis: None,
+            ambiguous_currency: false,
+        }),
+        None => parse_money(&c.text, style),
+    }
+}
+
+fn qty_of(c: &Cell, style: DecimalStyle) -> Option<Decimal> {
+    match c.number {
+        Some(n) if n > Decimal::ZERO => Some(n),
+        Some(_) => None,
+        None => parse_quantity(&c.text, style).filter(|q| *q > Decimal::ZERO),
+    }
 }
 
 /// A table: rows of cells (ragged rows allowed).
@@ -76,7 +100,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "customer part",
             "customer part number",
             "your part",
-            "manf",
+            "manf number",
             "mpn",
             "manufacturer part number",
             "mfr part",
@@ -132,6 +156,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Manufacturer,
         &[
+            "manf",
             "manufacturer",
             "mfr",
             "mfg",
@@ -267,7 +292,6 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "total price",
             "net amount",
             "total net",
-            "value",
             "subtotal",
             "amount net",
             "gp",
@@ -370,7 +394,6 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "note",
             "bemerkung",
             "bemerkungen",
-            "status",
             "supplier comments",
             "observations",
         ],
@@ -393,7 +416,13 @@ fn norm_header(s: &str) -> String {
     let mut out = String::new();
     let mut last_space = true;
     for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        if c == '#' {
+            if !last_space {
+                out.push(' ');
+            }
+            out.push_str("number ");
+            last_space = true;
+        } else if c.is_alphanumeric() {
             out.push(c);
             last_space = false;
         } else if !last_space {
@@ -509,6 +538,11 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
     let bare = t.chars().all(|c| c.is_ascii_digit());
     let looks_year =
         bare && t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && lower == t;
+    let qty_word =
+        lower.starts_with("qty") || lower.starts_with("quantity") || lower.starts_with("menge");
+    if qty_word && q < Decimal::from(10) && !raw.contains('+') {
+        return None;
+    }
     if q <= Decimal::ZERO
         || looks_year
         || (bare && lower == t && q < Decimal::from(10) && !raw.contains('+'))
@@ -520,10 +554,16 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
 
 /// Column roles for a header row; duplicates of a singular role after the first are dropped.
 pub fn map_header(header: &[String]) -> Vec<Option<ColumnRole>> {
-    let mut roles: Vec<Option<ColumnRole>> = header
-        .iter()
-        .map(|h| classify_header(h).map(|x| x.0))
-        .collect();
+    dedup_roles(
+        header
+            .iter()
+            .map(|h| classify_header(h).map(|x| x.0))
+            .collect(),
+    )
+}
+
+/// Keeps the first column of each singular role; a second part-number column is an alternate.
+fn dedup_roles(mut roles: Vec<Option<ColumnRole>>) -> Vec<Option<ColumnRole>> {
     let mut seen: Vec<ColumnRole> = Vec::new();
     for r in roles.iter_mut() {
         if let Some(role) = *r {
@@ -664,6 +704,9 @@ pub fn alternate_note(s: &str) -> Option<String> {
         "ersatz",
         "we offer",
     ];
+    if l.contains("packaging") {
+        return None; // "Alternate packaging exists": a catalogue remark, not an offer
+    }
     KEYS.iter()
         .any(|k| l.contains(k))
         .then(|| s.trim().to_string())
@@ -680,7 +723,7 @@ pub struct TableContext<'a> {
 /// Reads one grid into `ex`: header fields from the text around the table, lines from the
 /// table. Returns the number of lines added.
 pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
-    let scan_limit = grid.rows.len().min(80);
+    let scan_limit = grid.rows.len().min(200);
     // Header row: best score among the first rows.
     let mut best: Option<(usize, usize, Vec<Option<ColumnRole>>, String)> = None;
     for (ri, row) in grid.rows.iter().take(scan_limit).enumerate() {
@@ -691,9 +734,15 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             .and_then(|m| m.lookup(ctx.supplier.as_deref(), &fp))
         {
             Some(r) => (r.clone(), true),
-            None => (map_header(&header), false),
+            None => (
+                header
+                    .iter()
+                    .map(|h| classify_header(h).map(|x| x.0))
+                    .collect(),
+                false,
+            ),
         };
-        let (score, ok) = header_score(&roles);
+        let (score, ok) = header_score(&dedup_roles(roles.clone()));
         let score = if from_memory { score + 100 } else { score };
         if ok && best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((
@@ -779,7 +828,10 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         source,
     });
     // Column groups above the header (a priced BOM: `Mouser` over Unit$ / MOQ / Ext$).
-    let segments = segments(grid, hrow, &roles);
+    let segments: Vec<(Option<String>, Vec<Option<ColumnRole>>)> = segments(grid, hrow, &roles)
+        .into_iter()
+        .map(|(g, r)| (g, dedup_roles(r)))
+        .collect();
     // Text around the table feeds the header scanner.
     let mut around: Vec<(String, Location)> = Vec::new();
     for row in grid.rows[..hrow].iter().filter(|r| !is_blank(r)) {
@@ -801,6 +853,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             strip_annotations(&norm_header(h))
                 .1
                 .or_else(|| text::currency_in(h))
+                .or_else(|| symbol_currency(h))
         });
     let header_basis: Vec<Option<Decimal>> = header
         .iter()
@@ -835,6 +888,9 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             }
             match read_row(row, seg_roles, &header, &header_basis, header_cur, ctx, ex) {
                 RowOutcome::Line(mut line) => {
+                    if group.is_some() && line.breaks.is_empty() && !line.no_bid {
+                        continue; // this distributor has no offer for the part
+                    }
                     line.offer_from = group.clone();
                     // Breaks as rows: the same part again, or a row with only qty + price.
                     let same = last_line.and_then(|li| {
@@ -904,12 +960,14 @@ fn segments(
     let Some(above) = hrow.checked_sub(1).and_then(|i| grid.rows.get(i)) else {
         return single;
     };
-    let starts: Vec<(usize, String)> = above
+    let mut starts: Vec<(usize, String)> = above
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.text.trim().is_empty())
         .map(|(i, c)| (i, c.text.trim().to_string()))
         .collect();
+    // A merged label is filled into every cell it spans: one group, not many.
+    starts.dedup_by(|b, a| a.1 == b.1);
     if starts.len() < 2 {
         return single;
     }
@@ -975,6 +1033,20 @@ fn segments(
             (Some(label.clone()), seg)
         })
         .collect()
+}
+
+/// A bare currency symbol in a header such as `Unit$` or `Preis €`.
+fn symbol_currency(h: &str) -> Option<Currency> {
+    let code = if h.contains('€') {
+        "EUR"
+    } else if h.contains('£') {
+        "GBP"
+    } else if h.contains('$') {
+        "USD"
+    } else {
+        return None;
+    };
+    Currency::from_code(code).ok()
 }
 
 fn basis_in_header(h: &str) -> Option<Decimal> {
@@ -1101,8 +1173,7 @@ fn read_row(
             .or_else(|| text::currency_in(&t))
             .or(currency);
     }
-    let qty = get(ColumnRole::Quantity)
-        .and_then(|c| parse_quantity(&c.text, style).map(|q| (q, c.loc.clone())));
+    let qty = get(ColumnRole::Quantity).and_then(|c| qty_of(c, style).map(|q| (q, c.loc.clone())));
     if let Some((q, loc)) = &qty {
         line.quantity = Some(*q);
         set(&mut line, "quantity", loc);
@@ -1113,13 +1184,13 @@ fn read_row(
     }
     let _ = qty_cell_unreadable;
     if let Some(c) = get(ColumnRole::Moq) {
-        if let Some(q) = parse_quantity(&c.text, style) {
+        if let Some(q) = qty_of(c, style) {
             line.moq = Some(q);
             set(&mut line, "moq", &c.loc);
         }
     }
     if let Some(c) = get(ColumnRole::OrderMultiple) {
-        if let Some(q) = parse_quantity(&c.text, style) {
+        if let Some(q) = qty_of(c, style) {
             line.order_multiple = Some(q);
             set(&mut line, "order_multiple", &c.loc);
         }
@@ -1139,7 +1210,7 @@ fn read_row(
     for (i, r) in roles.iter().enumerate() {
         if *r == Some(ColumnRole::Tooling) {
             if let Some(c) = nonempty(row.get(i)) {
-                if let Some(m) = parse_money(&c.text, style).filter(|m| m.amount > Decimal::ZERO) {
+                if let Some(m) = money_of(c, style).filter(|m| m.amount > Decimal::ZERO) {
                     let k = line.tooling.len();
                     line.tooling.push(Tooling {
                         description: header.get(i).cloned().unwrap_or_else(|| "tooling".into()),
@@ -1187,22 +1258,40 @@ fn read_row(
     let mut add_price =
         |line: &mut QuoteLine, c: &Cell, min_qty: Decimal, col: usize, ex: &mut Extraction| {
             if c.formula_without_value {
-                ex.diag(
-                    "cell.formula_no_value",
-                    Severity::Warning,
-                    format!(
-                        "formula without a cached value: {}",
-                        c.formula.as_deref().unwrap_or("?")
-                    ),
-                    Some(c.loc.clone()),
-                );
+                if c.formula_breaks.is_empty() {
+                    ex.diag(
+                        "cell.formula_no_value",
+                        Severity::Warning,
+                        format!(
+                            "formula without a cached value: {}",
+                            c.formula.as_deref().unwrap_or("?")
+                        ),
+                        Some(c.loc.clone()),
+                    );
+                } else {
+                    ex.diag(
+                        "cell.formula_no_value",
+                        Severity::Info,
+                        "formula without a cached value; price breaks read from its LOOKUP table",
+                        Some(c.loc.clone()),
+                    );
+                    for (q, p) in &c.formula_breaks {
+                        let k = line.breaks.len();
+                        line.breaks.push(PriceBreak {
+                            min_qty: *q,
+                            unit_price: *p,
+                        });
+                        line.provenance
+                            .insert(format!("breaks[{k}].unit_price"), c.loc.clone());
+                    }
+                }
                 return;
             }
             let t = c.text.trim();
-            if t.is_empty() {
+            if t.is_empty() && c.number.is_none() {
                 return;
             }
-            let Some(m) = parse_money(t, style) else {
+            let Some(m) = money_of(c, style) else {
                 if let Some(reason) = no_bid_reason(t) {
                     line.no_bid = true;
                     line.no_bid_reason = Some(reason);
@@ -1261,7 +1350,7 @@ fn read_row(
     }
     line.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
     if let Some(c) = get(ColumnRole::LineTotal) {
-        if let Some(m) = parse_money(&c.text, style) {
+        if let Some(m) = money_of(c, style).filter(|m| !m.amount.is_zero()) {
             line.line_total = Some(m.amount);
             set(&mut line, "line_total", &c.loc);
             if currency.is_none() {
