@@ -107,6 +107,29 @@ fn format_with(date: &js_sys::Date, options: &[(&str, &str)]) -> Option<String> 
         .as_string()
 }
 
+/// A decimal (as the API sends it, a string) grouped in the person's locale, e.g.
+/// "12000" → "12,000". The string goes to `Intl.NumberFormat` as is, which formats it
+/// exactly; no float is involved.
+pub fn local_number(decimal: &str) -> String {
+    let opts = js_sys::Object::new();
+    if js_sys::Reflect::set(
+        &opts,
+        &JsValue::from_str("maximumFractionDigits"),
+        &JsValue::from_f64(6.0),
+    )
+    .is_err()
+    {
+        return decimal.to_string();
+    }
+    let fmt = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &opts);
+    fmt.format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_str(decimal))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| s != "NaN")
+        .unwrap_or_else(|| decimal.to_string())
+}
+
 fn parse(s: &str) -> Option<js_sys::Date> {
     let d = js_sys::Date::new(&JsValue::from_str(s));
     (!d.get_time().is_nan()).then_some(d)

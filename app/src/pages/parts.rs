@@ -4,7 +4,7 @@ use api::{NewPart, Part};
 use domain::access::Resource;
 use domain::validate::{self, FieldErrors};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self as client, AppError};
 use crate::session::may_write;
@@ -14,7 +14,12 @@ use crate::ui::{
 
 #[component]
 pub fn PartsPage() -> impl IntoView {
-    let q = RwSignal::new(String::new());
+    // `?q=` in the address pre-fills the search (links and a return from sign-in).
+    let q = RwSignal::new(
+        use_query_map()
+            .with_untracked(|m| m.get("q"))
+            .unwrap_or_default(),
+    );
     let parts = LocalResource::new(move || {
         let q = q.get();
         async move { client::parts(&q).await }

@@ -6,7 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api as client;
 use crate::session::use_internal;
-use crate::ui::{error_panel, loading, local_date, local_datetime, status_badge, time_left};
+use crate::ui::{
+    error_panel, loading, local_date, local_datetime, local_number, status_badge, time_left,
+};
 
 /// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
 /// which only internal users receive.
@@ -247,12 +249,12 @@ fn line_row(l: RfqLine) -> impl IntoView {
     let breaks = l
         .quantities
         .iter()
-        .map(|q| q.normalize().to_string())
+        .map(|q| local_number(&q.normalize().to_string()))
         .collect::<Vec<_>>()
         .join(" / ");
     let volume = l
         .annual_volume
-        .map(|v| v.normalize().to_string())
+        .map(|v| local_number(&v.normalize().to_string()))
         .unwrap_or_else(|| "—".into());
     let need = l
         .need_by

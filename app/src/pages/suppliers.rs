@@ -6,7 +6,7 @@ use api::{InvitationCreated, NewInvitation, NewSupplier, Supplier};
 use domain::access::Resource;
 use domain::validate::{self, FieldErrors};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use wasm_bindgen::JsValue;
 
 use crate::api::{self as client, AppError};
@@ -17,7 +17,12 @@ use crate::ui::{
 
 #[component]
 pub fn SuppliersPage() -> impl IntoView {
-    let q = RwSignal::new(String::new());
+    // `?q=` in the address pre-fills the search (links and a return from sign-in).
+    let q = RwSignal::new(
+        use_query_map()
+            .with_untracked(|m| m.get("q"))
+            .unwrap_or_default(),
+    );
     let suppliers = LocalResource::new(move || {
         let q = q.get();
         async move { client::suppliers(&q).await }
