@@ -8,6 +8,17 @@ use wasm_bindgen::JsValue;
 
 use crate::api::AppError;
 
+/// Sets the browser tab's title to "`page` · Bidwell" (history and tabs stay legible).
+pub fn set_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&if page.is_empty() {
+            "Bidwell".to_string()
+        } else {
+            format!("{page} · Bidwell")
+        });
+    }
+}
+
 /// The `ErrorBoundary` fallback used everywhere: the friendly message of each error and
 /// a way out.
 pub fn error_panel(errors: ArcRwSignal<Errors>) -> impl IntoView {

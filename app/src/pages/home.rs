@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::{self as client, AppError};
 use crate::pages::rfqs::RfqTable;
 use crate::session::use_internal;
-use crate::ui::{error_panel, loading};
+use crate::ui::{error_panel, loading, set_title};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn BidDesk() -> impl IntoView {
+    set_title("Bid desk");
     let rfqs = LocalResource::new(client::rfqs);
     let parts = LocalResource::new(|| client::parts(""));
     let suppliers = LocalResource::new(|| client::suppliers(""));
@@ -81,6 +82,7 @@ fn BidDesk() -> impl IntoView {
 
 #[component]
 fn SupplierPortal() -> impl IntoView {
+    set_title("Supplier portal");
     let rfqs = LocalResource::new(client::rfqs);
     view! {
         <div class="page-head">

@@ -13,6 +13,7 @@ use crate::ui::{error_panel, field_error, form_alert, invalid, loading, local_da
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
+    crate::ui::set_title("Invitation");
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let info = LocalResource::new(move || {

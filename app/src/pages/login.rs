@@ -6,10 +6,11 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{self as client, AppError};
 use crate::session::{safe_next, use_session};
-use crate::ui::form_alert;
+use crate::ui::{form_alert, set_title};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    set_title("Sign in");
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();

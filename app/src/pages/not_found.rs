@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::ui::set_title("Page not found");
     view! {
         <div class="auth-page">
             <main class="auth-card">

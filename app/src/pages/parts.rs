@@ -9,11 +9,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self as client, AppError};
 use crate::session::may_write;
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_date, status_badge, FieldMap,
+    error_panel, field_error, form_alert, invalid, loading, local_date, set_title, status_badge,
+    FieldMap,
 };
 
 #[component]
 pub fn PartsPage() -> impl IntoView {
+    set_title("Parts");
     // `?q=` in the address pre-fills the search (links and a return from sign-in).
     let q = RwSignal::new(
         use_query_map()
@@ -283,6 +285,7 @@ pub fn PartDetail() -> impl IntoView {
 }
 
 fn part_view(p: Part) -> impl IntoView {
+    set_title(&p.number);
     let revs = p
         .revisions
         .into_iter()

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api as client;
 use crate::session::use_internal;
 use crate::ui::{
-    error_panel, loading, local_date, local_datetime, local_number, status_badge, time_left,
+    error_panel, loading, local_date, local_datetime, local_number, set_title, status_badge,
+    time_left,
 };
 
 /// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
@@ -105,6 +106,7 @@ pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
 /// `/rfqs`: every RFQ the person may see.
 #[component]
 pub fn RfqsPage() -> impl IntoView {
+    set_title("RFQs");
     let internal = use_internal();
     let rfqs = LocalResource::new(client::rfqs);
     view! {
@@ -149,6 +151,7 @@ pub fn RfqDetailPage() -> impl IntoView {
 
 fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
     let s = d.summary;
+    set_title(&s.number);
     let lines = d.lines.into_iter().map(line_row).collect_view();
     let invited = d.invited;
     view! {

@@ -12,11 +12,13 @@ use wasm_bindgen::JsValue;
 use crate::api::{self as client, AppError};
 use crate::session::may_write;
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_datetime, status_badge, FieldMap,
+    error_panel, field_error, form_alert, invalid, loading, local_datetime, set_title,
+    status_badge, FieldMap,
 };
 
 #[component]
 pub fn SuppliersPage() -> impl IntoView {
+    set_title("Suppliers");
     // `?q=` in the address pre-fills the search (links and a return from sign-in).
     let q = RwSignal::new(
         use_query_map()
@@ -271,6 +273,7 @@ pub fn SupplierDetail() -> impl IntoView {
 }
 
 fn supplier_view(s: Supplier, can_invite: bool) -> impl IntoView {
+    set_title(&s.name);
     let contacts = if s.contacts.is_empty() {
         view! { <p class="empty">"No contacts yet."</p> }.into_any()
     } else {
