@@ -249,6 +249,117 @@ pub struct AuditVerify {
 }
 
 pub use domain::audit::AuditEvent;
+pub use domain::quote::Quote;
+
+/// `POST /api/rfqs`: a new draft RFQ.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRfq {
+    pub title: String,
+    /// ISO 4217 base currency of the comparison.
+    pub currency: String,
+    /// Requested Incoterm and place, e.g. `FCA Chicago`.
+    #[serde(default)]
+    pub incoterm: String,
+    /// Requested payment terms, e.g. `Net 60`.
+    #[serde(default)]
+    pub payment_terms: String,
+    /// RFC 3339 deadline.
+    pub deadline: String,
+    /// IANA time zone the buyer set the deadline in (display only).
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    pub sealed: bool,
+    pub lines: Vec<NewRfqLine>,
+    #[serde(default)]
+    pub supplier_ids: Vec<String>,
+}
+
+/// One line of a new RFQ.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRfqLine {
+    pub part_id: String,
+    /// Revision label; defaults to the part's newest revision.
+    #[serde(default)]
+    pub revision: Option<String>,
+    pub quantities: Vec<Decimal>,
+    #[serde(default)]
+    pub annual_volume: Option<Decimal>,
+    /// ISO date.
+    #[serde(default)]
+    pub need_by: Option<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// `POST /api/rfqs/{id}/extend`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendDeadline {
+    pub deadline: String,
+    pub reason: String,
+}
+
+/// `POST /api/rfqs/{id}/suppliers`: invite one more supplier.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteSupplier {
+    pub supplier_id: String,
+}
+
+/// A bid receipt: proof of what a supplier submitted and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteReceipt {
+    pub rfq_id: String,
+    pub rfq_number: String,
+    pub supplier_id: String,
+    pub version: i64,
+    /// Server time of receipt, RFC 3339.
+    pub received_at: String,
+    /// SHA-256 over the canonical quote and the receipt time (`domain::quote::receipt_hash`).
+    pub hash: String,
+}
+
+/// One stored version of a supplier's quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteVersion {
+    pub receipt: QuoteReceipt,
+    /// `submitted`, `superseded` or `withdrawn`.
+    pub status: String,
+    /// The RFQ changed after this was submitted; the supplier should confirm or revise.
+    pub needs_reconfirmation: bool,
+    /// Absent where the reader may not see prices (sealed RFQ before its deadline).
+    pub quote: Option<Quote>,
+}
+
+/// `GET /api/rfqs/{id}/quote`: the supplier's own quote history, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyQuote {
+    /// Whether the supplier may still submit, resubmit or withdraw.
+    pub can_change: bool,
+    pub versions: Vec<QuoteVersion>,
+}
+
+/// One invited supplier's response, as the buyer sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub supplier_id: String,
+    pub supplier_name: String,
+    /// `none`, `submitted` or `withdrawn`.
+    pub status: String,
+    pub current: Option<QuoteVersion>,
+}
+
+/// `GET /api/rfqs/{id}/quotes`: who responded; prices only when they may be seen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfqResponses {
+    pub prices_visible: bool,
+    /// Why prices are hidden, for the person.
+    pub sealed_message: Option<String>,
+    pub responses: Vec<Response>,
+}
 
 #[cfg(test)]
 mod tests {

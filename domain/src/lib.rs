@@ -19,4 +19,5 @@ pub mod extract;
 pub mod level;
 pub mod money;
 pub mod quote;
+pub mod rfq;
 pub mod validate;

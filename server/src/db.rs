@@ -64,6 +64,19 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
+/// Serializes this transaction with every other writer before it reads what it will
+/// base a write on (numbering, versions). SQLite writers are already serialized by
+/// [`Db::write`]; on PostgreSQL this takes the audit head's row lock, which every
+/// audited write takes anyway.
+pub async fn lock_writers(tx: &mut WriteTx, engine: Engine) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+            .execute(&mut *tx.tx)
+            .await?;
+    }
+    Ok(())
+}
+
 /// The SQLite URL for a data directory.
 pub fn sqlite_url(data_dir: &Path) -> String {
     format!(

@@ -132,6 +132,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::parts::router())
         .merge(routes::suppliers::router())
         .merge(routes::rfqs::router())
+        .merge(routes::quotes::router())
         .merge(routes::invitations::router())
         .merge(routes::admin::router())
         .route("/api", any(api_not_found))

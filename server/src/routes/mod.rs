@@ -3,5 +3,6 @@
 pub mod admin;
 pub mod invitations;
 pub mod parts;
+pub mod quotes;
 pub mod rfqs;
 pub mod suppliers;

@@ -1,25 +1,37 @@
-//! RFQs as seen by buyers (all) and suppliers (only those they are invited to, never
-//! drafts, and never who else is invited).
+//! RFQs: buyers create, open, extend and invite; suppliers see only those they are
+//! invited to, never drafts, and never who else is invited. The status shown is the
+//! effective one (`domain::rfq::effective_status`): an open RFQ past its deadline is
+//! closed by the server's clock.
 
 use std::str::FromStr;
 
 use axum::extract::State;
-use axum::routing::get;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
 use axum::Router;
+use chrono::{DateTime, NaiveDate};
 use domain::access::{authorize, rfq_scope, Resource, RfqScope, Verb};
+use domain::money::Currency;
+use domain::quote::{PaymentTerms, RfqLineSpec, RfqSpec};
+use domain::rfq::{self as lifecycle, Status};
+use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
+use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
-use crate::db::{col, rfc3339};
-use crate::error::{AppError, AppResult, Path};
+use crate::db::{col, lock_writers, new_id, now_ms, rfc3339};
+use crate::error::{AppError, AppResult, Json, Path};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/rfqs", get(list))
+        .route("/api/rfqs", get(list).post(create))
         .route("/api/rfqs/{id}", get(one))
+        .route("/api/rfqs/{id}/open", post(open))
+        .route("/api/rfqs/{id}/extend", post(extend))
+        .route("/api/rfqs/{id}/suppliers", post(invite))
 }
 
 const SUMMARY_SQL: &str = "SELECT r.*, \
@@ -27,13 +39,77 @@ const SUMMARY_SQL: &str = "SELECT r.*, \
     (SELECT COUNT(*) FROM rfq_suppliers s WHERE s.rfq_id = r.id) AS invited_count \
     FROM rfqs r";
 
-fn summary(r: &AnyRow, internal: bool) -> Result<api::RfqSummary, sqlx::Error> {
+/// The stored facts of one RFQ that rules need.
+pub struct RfqRow {
+    pub id: String,
+    pub number: String,
+    pub status: Status,
+    pub deadline: i64,
+    pub sealed: bool,
+    pub invited: Vec<String>,
+}
+
+impl RfqRow {
+    pub fn effective(&self, now: i64) -> Status {
+        lifecycle::effective_status(self.status, self.deadline, now)
+    }
+}
+
+fn status_of(r: &AnyRow) -> Result<Status, AppError> {
+    let s: String = col(r, "status")?;
+    Status::parse(&s).ok_or_else(|| anyhow::anyhow!("rfq row has unknown status {s:?}").into())
+}
+
+/// Loads an RFQ's rule facts, or 404.
+pub async fn load_row(pool: &AnyPool, id: &str) -> AppResult<RfqRow> {
+    let r = sqlx::query("SELECT id, number, status, deadline, sealed FROM rfqs WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("RFQ {id}")))?;
+    let invited = sqlx::query("SELECT supplier_id FROM rfq_suppliers WHERE rfq_id = $1")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|x| col::<String>(x, "supplier_id"))
+        .collect::<Result<_, _>>()?;
+    Ok(RfqRow {
+        id: col(&r, "id")?,
+        number: col(&r, "number")?,
+        status: status_of(&r)?,
+        deadline: col(&r, "deadline")?,
+        sealed: col::<i64>(&r, "sealed")? != 0,
+        invited,
+    })
+}
+
+/// Loads an RFQ the actor may read (404 for a supplier not invited, or for a draft).
+pub async fn readable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
+    let row = load_row(pool, id).await?;
+    authorize(
+        &user.actor,
+        Verb::Read,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    if !user.actor.role.is_internal() && row.status == Status::Draft {
+        return Err(AppError::not_found(format!("RFQ {id}")));
+    }
+    Ok(row)
+}
+
+fn summary(r: &AnyRow, internal: bool, now: i64) -> Result<api::RfqSummary, AppError> {
+    let deadline: i64 = col(r, "deadline")?;
     Ok(api::RfqSummary {
         id: col(r, "id")?,
         number: col(r, "number")?,
         title: col(r, "title")?,
-        status: col(r, "status")?,
-        deadline: rfc3339(col(r, "deadline")?),
+        status: lifecycle::effective_status(status_of(r)?, deadline, now)
+            .as_str()
+            .to_string(),
+        deadline: rfc3339(deadline),
         time_zone: col(r, "time_zone")?,
         sealed: col::<i64>(r, "sealed")? != 0,
         currency: col(r, "currency")?,
@@ -69,22 +145,21 @@ async fn list(
         }
     };
     let internal = user.actor.role.is_internal();
+    let now = now_ms();
     Ok(axum::Json(
         rows.iter()
-            .map(|r| summary(r, internal))
+            .map(|r| summary(r, internal, now))
             .collect::<Result<_, _>>()?,
     ))
 }
 
+const LINES_SQL: &str =
+    "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision \
+     FROM rfq_lines l JOIN parts p ON p.id = l.part_id JOIN revisions v ON v.id = l.revision_id \
+     WHERE l.rfq_id = $1 ORDER BY l.line_no";
+
 async fn lines(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<api::RfqLine>> {
-    let rows = sqlx::query(
-        "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision \
-         FROM rfq_lines l JOIN parts p ON p.id = l.part_id JOIN revisions v ON v.id = l.revision_id \
-         WHERE l.rfq_id = $1 ORDER BY l.line_no",
-    )
-    .bind(rfq_id)
-    .fetch_all(pool)
-    .await?;
+    let rows = sqlx::query(LINES_SQL).bind(rfq_id).fetch_all(pool).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let quantities: String = col(r, "quantities")?;
@@ -111,22 +186,54 @@ async fn lines(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<api::RfqLine>> {
     Ok(out)
 }
 
-async fn one(
-    State(st): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<axum::Json<api::RfqDetail>> {
+/// The RFQ as the domain rules see it (for quote validation and leveling).
+pub async fn spec(pool: &AnyPool, rfq_id: &str) -> AppResult<RfqSpec> {
+    let r = sqlx::query("SELECT currency, incoterm, payment_terms FROM rfqs WHERE id = $1")
+        .bind(rfq_id)
+        .fetch_one(pool)
+        .await?;
+    let currency: String = col(&r, "currency")?;
+    let incoterm: String = col(&r, "incoterm")?;
+    let terms: String = col(&r, "payment_terms")?;
+    let lines = lines(pool, rfq_id).await?;
+    Ok(RfqSpec {
+        currency: Currency::from_code(&currency).map_err(|e| anyhow::anyhow!(e))?,
+        incoterm: (!incoterm.trim().is_empty()).then_some(incoterm),
+        payment_terms: domain::extract::terms::parse_payment_terms(&terms).or_else(|| {
+            (!terms.trim().is_empty()).then(|| PaymentTerms {
+                text: terms.clone(),
+                ..PaymentTerms::default()
+            })
+        }),
+        lines: lines
+            .into_iter()
+            .map(|l| RfqLineSpec {
+                id: l.id,
+                line_no: u32::try_from(l.line_no).unwrap_or(0),
+                part_number: l.part_number,
+                revision: l.revision,
+                quantities: l.quantities,
+                annual_volume: l.annual_volume,
+                need_by: l.need_by.and_then(|d| NaiveDate::from_str(&d).ok()),
+                last_price: None,
+                should_cost: None,
+            })
+            .collect(),
+    })
+}
+
+async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::RfqDetail> {
     let row = sqlx::query(&format!("{SUMMARY_SQL} WHERE r.id = $1"))
-        .bind(&id)
-        .fetch_optional(&st.db.pool)
+        .bind(id)
+        .fetch_optional(pool)
         .await?
         .ok_or_else(|| AppError::not_found(format!("RFQ {id}")))?;
     let invited_rows = sqlx::query(
         "SELECT x.supplier_id, s.name FROM rfq_suppliers x JOIN suppliers s ON s.id = x.supplier_id \
          WHERE x.rfq_id = $1 ORDER BY s.name",
     )
-    .bind(&id)
-    .fetch_all(&st.db.pool)
+    .bind(id)
+    .fetch_all(pool)
     .await?;
     let mut invited = Vec::with_capacity(invited_rows.len());
     for r in &invited_rows {
@@ -135,22 +242,387 @@ async fn one(
             supplier_name: col(r, "name")?,
         });
     }
-    let ids: Vec<String> = invited.iter().map(|i| i.supplier_id.clone()).collect();
-    authorize(&user.actor, Verb::Read, Resource::Rfq { invited: &ids })?;
-    let status: String = col(&row, "status")?;
     let internal = user.actor.role.is_internal();
     if !internal {
-        if status == "draft" {
-            // A draft is not sent yet: to the supplier it does not exist.
-            return Err(AppError::not_found(format!("RFQ {id}")));
-        }
         invited.retain(|i| Some(&i.supplier_id) == user.actor.supplier_id.as_ref());
     }
-    Ok(axum::Json(api::RfqDetail {
-        summary: summary(&row, internal)?,
+    Ok(api::RfqDetail {
+        summary: summary(&row, internal, now_ms())?,
         incoterm: col(&row, "incoterm")?,
         payment_terms: col(&row, "payment_terms")?,
-        lines: lines(&st.db.pool, &id).await?,
+        lines: lines(pool, id).await?,
         invited,
-    }))
+    })
+}
+
+async fn one(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    readable(&st.db.pool, &user, &id).await?;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+fn parse_deadline(e: &mut FieldErrors, field: &str, s: &str) -> Option<i64> {
+    match DateTime::parse_from_rfc3339(s.trim()) {
+        Ok(d) => Some(d.timestamp_millis()),
+        Err(_) => {
+            e.add(
+                field,
+                "give a date and time with its offset, e.g. 2026-12-15T17:00:00+01:00",
+            );
+            None
+        }
+    }
+}
+
+struct LinePlan {
+    part_id: String,
+    revision_id: String,
+    quantities: Vec<Decimal>,
+    annual_volume: Option<Decimal>,
+    need_by: Option<String>,
+    notes: String,
+}
+
+async fn create(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Json(n): Json<api::NewRfq>,
+) -> AppResult<(StatusCode, axum::Json<api::RfqDetail>)> {
+    authorize(&user.actor, Verb::Write, Resource::RfqList)?;
+    let now = now_ms();
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "title", &n.title, 200);
+    if Currency::from_code(&n.currency).is_err() {
+        e.add(
+            "currency",
+            "use an ISO 4217 currency code such as EUR or USD",
+        );
+    }
+    if let Some(d) = parse_deadline(&mut e, "deadline", &n.deadline) {
+        if d <= now {
+            e.add("deadline", "the deadline must be in the future");
+        }
+    }
+    let mut plans = Vec::with_capacity(n.lines.len());
+    for (i, l) in n.lines.iter().enumerate() {
+        let at = |f: &str| format!("lines[{i}].{f}");
+        if let Err(m) = lifecycle::check_quantities(&l.quantities) {
+            e.add(&at("quantities"), m);
+        }
+        if matches!(l.annual_volume, Some(v) if v <= Decimal::ZERO) {
+            e.add(&at("annual_volume"), "must be positive");
+        }
+        if let Some(d) = &l.need_by {
+            if NaiveDate::from_str(d).is_err() {
+                e.add(&at("need_by"), "a date like 2027-03-01");
+            }
+        }
+        let rev = match &l.revision {
+            Some(label) => sqlx::query("SELECT id FROM revisions WHERE part_id = $1 AND label = $2")
+                .bind(&l.part_id)
+                .bind(label.trim())
+                .fetch_optional(&st.db.pool)
+                .await?,
+            None => sqlx::query("SELECT id FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC LIMIT 1")
+                .bind(&l.part_id)
+                .fetch_optional(&st.db.pool)
+                .await?,
+        };
+        match rev {
+            Some(r) => plans.push(LinePlan {
+                part_id: l.part_id.clone(),
+                revision_id: col(&r, "id")?,
+                quantities: l.quantities.clone(),
+                annual_volume: l.annual_volume,
+                need_by: l.need_by.clone(),
+                notes: l.notes.trim().to_string(),
+            }),
+            None => e.add(&at("part_id"), "no such part, or it has no such revision"),
+        }
+    }
+    for (i, sid) in n.supplier_ids.iter().enumerate() {
+        let s = sqlx::query("SELECT status FROM suppliers WHERE id = $1")
+            .bind(sid)
+            .fetch_optional(&st.db.pool)
+            .await?;
+        match s {
+            None => e.add(&format!("supplier_ids[{i}]"), "no such supplier"),
+            Some(r) if col::<String>(&r, "status")? == "blocked" => e.add(
+                &format!("supplier_ids[{i}]"),
+                "this supplier is blocked and cannot be invited",
+            ),
+            Some(_) => {}
+        }
+    }
+    e.into_result()?;
+    let deadline = DateTime::parse_from_rfc3339(n.deadline.trim())
+        .map(|d| d.timestamp_millis())
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let currency = Currency::from_code(&n.currency).map_err(|e| anyhow::anyhow!(e))?;
+
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    let year = rfc3339(now)[..4].to_string();
+    let count: i64 = col(
+        &sqlx::query("SELECT COUNT(*) AS n FROM rfqs WHERE number LIKE $1")
+            .bind(format!("RFQ-{year}-%"))
+            .fetch_one(&mut **w)
+            .await?,
+        "n",
+    )?;
+    let number = format!("RFQ-{year}-{:04}", count + 1);
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO rfqs (id, number, title, status, deadline, time_zone, sealed, currency, incoterm, payment_terms, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+    )
+    .bind(&id)
+    .bind(&number)
+    .bind(n.title.trim())
+    .bind(deadline)
+    .bind(n.time_zone.as_deref().unwrap_or("UTC"))
+    .bind(i64::from(n.sealed))
+    .bind(currency.code())
+    .bind(n.incoterm.trim())
+    .bind(n.payment_terms.trim())
+    .bind(user.id())
+    .bind(now)
+    .execute(&mut **w)
+    .await?;
+    for (i, p) in plans.iter().enumerate() {
+        let q: Vec<String> = p
+            .quantities
+            .iter()
+            .map(|d| d.normalize().to_string())
+            .collect();
+        sqlx::query(
+            "INSERT INTO rfq_lines (id, rfq_id, line_no, part_id, revision_id, quantities, annual_volume, need_by, notes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(i as i64 + 1)
+        .bind(&p.part_id)
+        .bind(&p.revision_id)
+        .bind(serde_json::to_string(&q).map_err(|e| anyhow::anyhow!(e))?)
+        .bind(p.annual_volume.map(|v| v.normalize().to_string()))
+        .bind(&p.need_by)
+        .bind(&p.notes)
+        .execute(&mut **w)
+        .await?;
+    }
+    let mut invited: Vec<&String> = n.supplier_ids.iter().collect();
+    invited.sort();
+    invited.dedup();
+    for sid in &invited {
+        sqlx::query(
+            "INSERT INTO rfq_suppliers (rfq_id, supplier_id, invited_at) VALUES ($1, $2, $3)",
+        )
+        .bind(&id)
+        .bind(*sid)
+        .bind(now)
+        .execute(&mut **w)
+        .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.create",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"number": number, "title": n.title.trim(), "lines": plans.len(), "suppliers": invited, "sealed": n.sealed, "deadline": rfc3339(deadline)}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(detail(&st.db.pool, &id, &user).await?),
+    ))
+}
+
+fn lifecycle_error(e: lifecycle::LifecycleError) -> AppError {
+    AppError::Coded {
+        status: StatusCode::CONFLICT,
+        code: "lifecycle",
+        message: format!("{}.", capitalize(&e.to_string())),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+async fn open(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    let row = load_row(&st.db.pool, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    let row = load_row(&st.db.pool, &id).await?;
+    let lines: i64 = col(
+        &sqlx::query("SELECT COUNT(*) AS n FROM rfq_lines WHERE rfq_id = $1")
+            .bind(&id)
+            .fetch_one(&mut **w)
+            .await?,
+        "n",
+    )?;
+    let now = now_ms();
+    lifecycle::may_open(
+        row.status,
+        lines as usize,
+        row.invited.len(),
+        row.deadline,
+        now,
+    )
+    .map_err(lifecycle_error)?;
+    sqlx::query("UPDATE rfqs SET status = 'open', updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.open",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"number": row.number, "suppliers": row.invited}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+async fn extend(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(x): Json<api::ExtendDeadline>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    let row = load_row(&st.db.pool, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    let mut e = FieldErrors::new();
+    let new = parse_deadline(&mut e, "deadline", &x.deadline);
+    e.into_result()?;
+    let new = new.unwrap_or_default();
+    let now = now_ms();
+    lifecycle::may_extend(row.status, row.deadline, new, &x.reason, now)
+        .map_err(lifecycle_error)?;
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    sqlx::query("UPDATE rfqs SET deadline = $1, updated_at = $2 WHERE id = $3")
+        .bind(new)
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    sqlx::query(
+        "INSERT INTO rfq_deadline_changes (id, rfq_id, old_deadline, new_deadline, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(&id)
+    .bind(row.deadline)
+    .bind(new)
+    .bind(x.reason.trim())
+    .bind(user.id())
+    .bind(now)
+    .execute(&mut **w)
+    .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.extend",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"from": rfc3339(row.deadline), "to": rfc3339(new), "reason": x.reason.trim()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+async fn invite(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(x): Json<api::InviteSupplier>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    let row = load_row(&st.db.pool, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    let now = now_ms();
+    if matches!(
+        row.effective(now),
+        Status::Closed | Status::Awarded | Status::Cancelled
+    ) {
+        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
+            row.effective(now).as_str(),
+        )));
+    }
+    let s = sqlx::query("SELECT status FROM suppliers WHERE id = $1")
+        .bind(&x.supplier_id)
+        .fetch_optional(&st.db.pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("supplier {}", x.supplier_id)))?;
+    if col::<String>(&s, "status")? == "blocked" {
+        return Err(AppError::conflict_field(
+            "supplier_id",
+            "this supplier is blocked and cannot be invited",
+        ));
+    }
+    if row.invited.contains(&x.supplier_id) {
+        return Ok(axum::Json(detail(&st.db.pool, &id, &user).await?));
+    }
+    let mut w = st.db.write().await?;
+    sqlx::query("INSERT INTO rfq_suppliers (rfq_id, supplier_id, invited_at) VALUES ($1, $2, $3)")
+        .bind(&id)
+        .bind(&x.supplier_id)
+        .bind(now)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.invite",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"supplier_id": x.supplier_id}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
 }

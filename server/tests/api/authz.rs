@@ -93,6 +93,16 @@ async fn world() -> World {
     }
 }
 
+/// (who, session, method, path, body, expected status)
+type Case<'a> = (
+    &'a str,
+    &'a Session,
+    Method,
+    String,
+    Option<Value>,
+    StatusCode,
+);
+
 #[tokio::test]
 async fn matrix() {
     let w = world().await;
@@ -104,7 +114,7 @@ async fn matrix() {
     let supplier_body = |n: &str| json!({"name": n, "country": "DE", "currency": "EUR"});
     let invite_body = |e: &str| json!({"supplier_id": w.ke, "email": e, "name": "M"});
     #[rustfmt::skip]
-    let cases: Vec<(&str, &Session, Method, String, Option<Value>, StatusCode)> = vec![
+    let cases: Vec<Case> = vec![
         // parts
         ("buyer", &w.buyer, Method::GET, "/api/parts".into(), None, ok),
         ("approver", &w.approver, Method::GET, "/api/parts".into(), None, ok),

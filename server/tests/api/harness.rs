@@ -50,7 +50,7 @@ fn drop_stale_pg_databases(admin_url: &str) {
                     .await
                     .expect("connect to PostgreSQL");
                 let rows =
-                    sqlx::query("SELECT datname FROM pg_database WHERE datname LIKE 'bidwell_t_%'")
+                    sqlx::query("SELECT datname::text AS datname FROM pg_database WHERE datname LIKE 'bidwell_t_%'")
                         .fetch_all(&pool)
                         .await
                         .expect("list databases");

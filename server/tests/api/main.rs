@@ -10,3 +10,4 @@ mod authz;
 mod csrf;
 mod errors;
 mod invitations;
+mod quotes;

@@ -1,0 +1,488 @@
+//! RFQ lifecycle, supplier quotes, bid receipts and sealed bids (issue 4, server side).
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::harness::{Session, TestApp};
+
+struct Setup {
+    app: TestApp,
+    buyer: Session,
+    northwind: Session,
+    kestrel: Session,
+    orion: Session,
+    rfq: String,
+    lines: Vec<String>,
+}
+
+fn in_hours(h: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(h)).to_rfc3339()
+}
+
+async fn supplier_ids(app: &TestApp, buyer: &Session) -> Value {
+    app.get("/api/suppliers", buyer).await.json
+}
+
+fn id_named(list: &Value, name: &str) -> String {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn setup(sealed: bool) -> Setup {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let sups = supplier_ids(&app, &buyer).await;
+    let parts = app.get("/api/parts", &buyer).await.json;
+    let part = |n: &str| {
+        parts
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["number"] == n)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let r = app
+        .post(
+            "/api/rfqs",
+            json!({
+                "title": "Brackets for 2027",
+                "currency": "USD",
+                "incoterm": "FCA Chicago",
+                "payment_terms": "Net 60",
+                "deadline": in_hours(2),
+                "time_zone": "America/Chicago",
+                "sealed": sealed,
+                "lines": [
+                    {"part_id": part("BRK-2208"), "revision": "B", "quantities": ["500", "2000", "5000"], "annual_volume": "24000", "need_by": "2027-03-01"},
+                    {"part_id": part("HSG-1040"), "quantities": ["500", "2000"]}
+                ],
+                "supplier_ids": [id_named(&sups, "Northwind Metal Works"), id_named(&sups, "Kestrel Plastics")]
+            }),
+            &buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["status"], "draft");
+    assert_eq!(
+        r.json["number"],
+        format!("RFQ-{}-0002", &chrono::Utc::now().to_rfc3339()[..4])
+    );
+    assert_eq!(
+        r.json["lines"][1]["revision"], "C",
+        "the newest revision is the default"
+    );
+    let rfq = r.json["id"].as_str().unwrap().to_string();
+    let lines = r.json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    Setup {
+        northwind: app.login("sales@northwind.example").await,
+        kestrel: app.login("quotes@kestrel.example").await,
+        orion: app.login("rep@orion.example").await,
+        app,
+        buyer,
+        rfq,
+        lines,
+    }
+}
+
+async fn open(s: &Setup) {
+    let r = s
+        .app
+        .post(&format!("/api/rfqs/{}/open", s.rfq), json!(null), &s.buyer)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["status"], "open");
+}
+
+fn a_quote(lines: &[String], price: &str) -> Value {
+    json!({
+        "header": {
+            "currency": "USD",
+            "valid_until": "2027-06-30",
+            "incoterm": "FCA",
+            "incoterm_place": "Chicago",
+            "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
+            "freight": {"kind": "included"},
+            "reference": "NW-Q-77"
+        },
+        "lines": [
+            {"rfq_line_id": lines[0], "breaks": [{"min_qty": "500", "price": price}, {"min_qty": "2000", "price": "0.55"}, {"min_qty": "5000", "price": "0.49"}], "price_basis_qty": "1", "lead_time_days": 35},
+            {"rfq_line_id": lines[1], "breaks": [], "price_basis_qty": "1", "no_bid": true, "no_bid_reason": "no anodizing line"}
+        ]
+    })
+}
+
+async fn put_quote(s: &Setup, who: &Session, body: Value) -> crate::harness::Response {
+    s.app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{}/quote", s.rfq),
+            Some(body),
+            Some(who),
+        )
+        .await
+}
+
+async fn expire(s: &Setup) {
+    sqlx::query("UPDATE rfqs SET deadline = $1 WHERE id = $2")
+        .bind(chrono::Utc::now().timestamp_millis() - 1000)
+        .bind(&s.rfq)
+        .execute(&s.app.db.pool)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn drafts_are_invisible_to_suppliers_until_opened() {
+    let s = setup(true).await;
+    let path = format!("/api/rfqs/{}", s.rfq);
+    assert_eq!(
+        s.app.get(&path, &s.northwind).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    open(&s).await;
+    assert_eq!(s.app.get(&path, &s.northwind).await.status, StatusCode::OK);
+    // Orion was not invited: the RFQ does not exist for it.
+    assert_eq!(
+        s.app.get(&path, &s.orion).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        put_quote(&s, &s.orion, a_quote(&s.lines, "0.62"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // Opening twice is a lifecycle conflict with a clear message.
+    let again = s
+        .app
+        .post(&format!("/api/rfqs/{}/open", s.rfq), json!(null), &s.buyer)
+        .await;
+    assert_eq!(
+        (again.status, again.code()),
+        (StatusCode::CONFLICT, "lifecycle")
+    );
+    assert_eq!(
+        again.json["message"],
+        "Only a draft can be opened (this one is open)."
+    );
+}
+
+#[tokio::test]
+async fn submit_resubmit_and_receipts() {
+    let s = setup(true).await;
+    open(&s).await;
+    let first = put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    assert_eq!(first.json["version"], 1);
+    assert_eq!(first.json["hash"].as_str().unwrap().len(), 64);
+    let second = put_quote(&s, &s.northwind, a_quote(&s.lines, "0.60")).await;
+    assert_eq!(second.json["version"], 2);
+    assert_ne!(first.json["hash"], second.json["hash"]);
+
+    let mine = s
+        .app
+        .get(&format!("/api/rfqs/{}/quote", s.rfq), &s.northwind)
+        .await
+        .json;
+    assert_eq!(mine["can_change"], true);
+    let v = mine["versions"].as_array().unwrap();
+    assert_eq!(
+        (v[0]["status"].as_str(), v[1]["status"].as_str()),
+        (Some("submitted"), Some("superseded"))
+    );
+    assert_eq!(v[0]["quote"]["lines"][0]["breaks"][0]["price"], "0.6");
+    assert_eq!(v[0]["receipt"]["hash"], second.json["hash"]);
+
+    // The receipt is reproducible from the stored content and time.
+    let stored: domain::quote::Quote = serde_json::from_value(v[0]["quote"].clone()).unwrap();
+    let supplier = s.northwind.me["supplier_id"].as_str().unwrap();
+    let again = domain::quote::receipt_hash(
+        &s.rfq,
+        supplier,
+        2,
+        &stored,
+        second.json["received_at"].as_str().unwrap(),
+    );
+    assert_eq!(again, second.json["hash"].as_str().unwrap());
+
+    // The audit trail records the receipt, never the prices.
+    let audit = s
+        .app
+        .get("/api/audit?limit=5", &s.buyer)
+        .await
+        .json
+        .to_string();
+    assert!(
+        audit.contains("quote.submit") && audit.contains(second.json["hash"].as_str().unwrap())
+    );
+    assert!(
+        !audit.contains("0.6"),
+        "prices leaked into the audit trail: {audit}"
+    );
+}
+
+#[tokio::test]
+async fn the_server_revalidates_and_names_fields() {
+    let s = setup(false).await;
+    open(&s).await;
+    let mut q = a_quote(&s.lines, "-1");
+    q["lines"][1]["no_bid_reason"] = json!("");
+    q["lines"].as_array_mut().unwrap().push(json!({"rfq_line_id": "not-a-line", "breaks": [{"min_qty": "1", "price": "1"}], "price_basis_qty": "1"}));
+    let r = put_quote(&s, &s.northwind, q).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    let fields = r.json["fields"].as_object().unwrap();
+    for f in [
+        "lines[0].breaks[0].price",
+        "lines[1].no_bid_reason",
+        "lines[2].rfq_line_id",
+    ] {
+        assert!(fields.contains_key(f), "{f} missing in {fields:?}");
+    }
+    let bad_currency = {
+        let mut q = a_quote(&s.lines, "0.62");
+        q["header"]["currency"] = json!("ZZZ");
+        put_quote(&s, &s.northwind, q).await
+    };
+    assert_eq!(bad_currency.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad_currency.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("ISO 4217"),
+        "{}",
+        bad_currency.json
+    );
+}
+
+#[tokio::test]
+async fn sealed_prices_stay_hidden_until_the_deadline_and_opening_is_audited() {
+    let s = setup(true).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    put_quote(&s, &s.kestrel, a_quote(&s.lines, "0.58")).await;
+    let path = format!("/api/rfqs/{}/quotes", s.rfq);
+    let before = s.app.get(&path, &s.buyer).await.json;
+    assert_eq!(before["prices_visible"], false);
+    assert!(before["sealed_message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Sealed bid: prices open at the deadline"));
+    let responses = before["responses"].as_array().unwrap();
+    assert_eq!(responses.len(), 2);
+    assert!(responses
+        .iter()
+        .all(|r| r["status"] == "submitted" && r["current"]["quote"].is_null()));
+    assert!(!before.to_string().contains("0.58"), "{before}");
+
+    // Suppliers never get the field of bidders.
+    assert_eq!(
+        s.app.get(&path, &s.northwind).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    expire(&s).await;
+    let after = s.app.get(&path, &s.buyer).await.json;
+    assert_eq!(after["prices_visible"], true);
+    let kestrel = after["responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["supplier_name"] == "Kestrel Plastics")
+        .unwrap();
+    assert_eq!(
+        kestrel["current"]["quote"]["lines"][0]["breaks"][0]["price"],
+        "0.58"
+    );
+    let audit = s.app.get("/api/audit?limit=3", &s.buyer).await.json;
+    assert_eq!(audit[0]["action"], "rfq.quotes_opened");
+    assert_eq!(audit[0]["summary"]["responses"], 2);
+    assert_eq!(
+        s.app.get("/api/audit/verify", &s.buyer).await.json["ok"],
+        true
+    );
+}
+
+#[tokio::test]
+async fn after_the_deadline_nothing_changes() {
+    let s = setup(false).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    expire(&s).await;
+    let late = put_quote(&s, &s.northwind, a_quote(&s.lines, "0.50")).await;
+    assert_eq!(
+        (late.status, late.code()),
+        (StatusCode::CONFLICT, "deadline_passed")
+    );
+    assert!(late.json["message"]
+        .as_str()
+        .unwrap()
+        .contains("The deadline has passed"));
+    let w = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/quote/withdraw", s.rfq),
+            json!(null),
+            &s.northwind,
+        )
+        .await;
+    assert_eq!(w.code(), "deadline_passed");
+    let detail = s
+        .app
+        .get(&format!("/api/rfqs/{}", s.rfq), &s.northwind)
+        .await
+        .json;
+    assert_eq!(detail["status"], "closed", "closed by the clock");
+    assert_eq!(
+        s.app
+            .get(&format!("/api/rfqs/{}/quote", s.rfq), &s.northwind)
+            .await
+            .json["can_change"],
+        false
+    );
+
+    // Extending the deadline (with a reason) reopens quoting.
+    let no_reason = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/extend", s.rfq),
+            json!({"deadline": in_hours(5), "reason": " "}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(no_reason.code(), "lifecycle");
+    let ext = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/extend", s.rfq),
+            json!({"deadline": in_hours(5), "reason": "Kestrel asked for a week"}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(ext.status, StatusCode::OK, "{}", ext.json);
+    assert_eq!(ext.json["status"], "open");
+    assert_eq!(
+        put_quote(&s, &s.northwind, a_quote(&s.lines, "0.50"))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
+async fn withdraw_then_nothing_left_to_withdraw() {
+    let s = setup(false).await;
+    open(&s).await;
+    put_quote(&s, &s.kestrel, a_quote(&s.lines, "0.62")).await;
+    let path = format!("/api/rfqs/{}/quote/withdraw", s.rfq);
+    let w = s.app.post(&path, json!(null), &s.kestrel).await;
+    assert_eq!(w.status, StatusCode::OK, "{}", w.json);
+    assert_eq!(w.json["versions"][0]["status"], "withdrawn");
+    assert_eq!(
+        s.app.post(&path, json!(null), &s.kestrel).await.code(),
+        "nothing_to_withdraw"
+    );
+    let buyer_view = s
+        .app
+        .get(&format!("/api/rfqs/{}/quotes", s.rfq), &s.buyer)
+        .await
+        .json;
+    let k = buyer_view["responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["supplier_name"] == "Kestrel Plastics")
+        .unwrap()
+        .clone();
+    assert_eq!(k["status"], "withdrawn");
+}
+
+#[tokio::test]
+async fn rfq_creation_checks_every_field_and_blocked_suppliers() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let sups = supplier_ids(&app, &buyer).await;
+    let orion = id_named(&sups, "Orion Stamping");
+    sqlx::query("UPDATE suppliers SET status = 'blocked' WHERE id = $1")
+        .bind(&orion)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            "/api/rfqs",
+            json!({"title": "", "currency": "EURO", "deadline": "tomorrow", "lines": [{"part_id": "nope", "quantities": ["500", "100"]}], "supplier_ids": [orion]}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let f = r.json["fields"].as_object().unwrap();
+    for k in [
+        "title",
+        "currency",
+        "deadline",
+        "lines[0].quantities",
+        "lines[0].part_id",
+        "supplier_ids[0]",
+    ] {
+        assert!(f.contains_key(k), "{k} missing: {f:?}");
+    }
+    assert!(f["supplier_ids[0]"].as_str().unwrap().contains("blocked"));
+    // Suppliers and approvers cannot create RFQs.
+    for who in ["approver@acme.example", "sales@northwind.example"] {
+        let s = app.login(who).await;
+        let r = app
+            .post(
+                "/api/rfqs",
+                json!({"title": "x", "currency": "USD", "deadline": in_hours(1), "lines": []}),
+                &s,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}");
+    }
+    // Opening an RFQ with no lines or suppliers says what is missing.
+    let empty = app
+        .post(
+            "/api/rfqs",
+            json!({"title": "Empty", "currency": "USD", "deadline": in_hours(1), "lines": []}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::CREATED);
+    let o = app
+        .post(
+            &format!("/api/rfqs/{}/open", empty.json["id"].as_str().unwrap()),
+            json!(null),
+            &buyer,
+        )
+        .await;
+    assert_eq!(o.json["message"], "Add at least one line before opening.");
+    // A blocked supplier cannot be invited later either.
+    let inv = app
+        .post(
+            &format!("/api/rfqs/{}/suppliers", empty.json["id"].as_str().unwrap()),
+            json!({"supplier_id": orion}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(inv.status, StatusCode::CONFLICT);
+}
