@@ -1,0 +1,53 @@
+//! Small pure-ish pieces of the app, checked in headless Chromium (they use the
+//! browser's Intl and Date): `cargo test -p app --target wasm32-unknown-unknown`.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use app::api::AppError;
+use app::session::safe_next;
+use app::ui::{local_date, local_number, time_left};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn next_after_sign_in_stays_on_this_site() {
+    let cases: &[(Option<&str>, &str)] = &[
+        (None, "/"),
+        (Some("/parts?q=brk"), "/parts?q=brk"),
+        (Some("/rfqs/abc"), "/rfqs/abc"),
+        (Some("//evil.example/x"), "/"),
+        (Some("https://evil.example/"), "/"),
+        (Some("/login?next=/"), "/"),
+        (Some(""), "/"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(safe_next(input.map(str::to_string)), *want, "{input:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn numbers_keep_every_digit() {
+    // Grouping depends on the browser's locale; the digits must all survive.
+    let digits = |s: String| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    assert_eq!(digits(local_number("12000")), "12000");
+    assert_eq!(digits(local_number("1234567.125")), "1234567125");
+    assert_eq!(local_number("not a number"), "not a number");
+}
+
+#[wasm_bindgen_test]
+fn dates_fall_back_to_the_input_when_unreadable() {
+    assert_eq!(local_date("someday"), "someday");
+    assert!(local_date("2027-02-01").contains("2027"));
+    assert_eq!(time_left("2000-01-01T00:00:00Z"), "passed");
+    assert_eq!(time_left("garbage"), "");
+}
+
+#[wasm_bindgen_test]
+fn errors_read_as_their_message() {
+    let e = AppError::new("network", "Bidwell can't be reached right now.");
+    assert!(e.is_network());
+    assert_eq!(e.to_string(), "Bidwell can't be reached right now.");
+    assert!(e.fields().is_empty());
+}
