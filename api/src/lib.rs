@@ -251,6 +251,47 @@ pub struct AuditVerify {
 pub use domain::audit::AuditEvent;
 pub use domain::quote::Quote;
 
+/// An exchange rate: one unit of `currency` is worth `rate` units of `base`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FxRate {
+    pub base: String,
+    pub currency: String,
+    pub rate: Decimal,
+    /// ISO date the rate was taken.
+    pub as_of: String,
+}
+
+/// `GET /api/rfqs/{id}/comparison?…`: the inputs of the leveled comparison (so the app
+/// can re-level instantly, offline) and the result for the requested settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub rfq: domain::quote::RfqSpec,
+    pub bids: Vec<domain::level::Bid>,
+    pub settings: domain::level::Settings,
+    pub leveled: domain::level::Leveled,
+}
+
+/// A clarification question and, once given, its answer. Suppliers see every answered
+/// question without the asker's identity, plus their own open ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clarification {
+    pub id: String,
+    pub question: String,
+    pub asked_at: String,
+    /// Only internal users and the asking supplier see who asked.
+    pub asked_by_supplier: Option<String>,
+    pub answer: Option<String>,
+    pub answered_at: Option<String>,
+}
+
+/// `POST /api/rfqs/{id}/clarifications` (supplier) and `…/{cid}/answer` (buyer).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClarificationText {
+    pub text: String,
+}
+
 /// `POST /api/rfqs`: a new draft RFQ.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

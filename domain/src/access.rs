@@ -75,6 +75,8 @@ pub enum Resource<'a> {
     Users,
     /// The audit trail.
     Audit,
+    /// The exchange-rate table used for leveling.
+    FxRates,
 }
 
 /// Why access was refused.
@@ -144,7 +146,7 @@ pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<()
             Verb::Read if actor.supplier_id.is_some() => Ok(()),
             _ => Err(Denied::Forbidden),
         },
-        (Role::Supplier, Parts | SupplierDirectory | Invitations | Users | Audit) => {
+        (Role::Supplier, Parts | SupplierDirectory | Invitations | Users | Audit | FxRates) => {
             Err(Denied::Forbidden)
         }
     }
@@ -209,6 +211,10 @@ mod tests {
             (&appr, Verb::Write, Resource::Parts, forb),
             (&appr, Verb::Write, Resource::Invitations, forb),
             (&appr, Verb::Read, Resource::Rfq { invited: &[] }, ok),
+            (&appr, Verb::Read, Resource::FxRates, ok),
+            (&appr, Verb::Write, Resource::FxRates, forb),
+            (&buyer, Verb::Write, Resource::FxRates, ok),
+            (&s1, Verb::Read, Resource::FxRates, forb),
             (&admin, Verb::Write, Resource::Users, ok),
             (&admin, Verb::Read, Resource::Audit, ok),
         ];

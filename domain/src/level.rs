@@ -178,6 +178,7 @@ pub struct Leveled {
 /// Rounds a per-unit cost for display and comparison: 6 decimals, half away from zero.
 pub fn round_cost(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
 }
 
 /// `(value − reference) / reference` in percent, 1 decimal, half away from zero.
@@ -186,7 +187,9 @@ pub fn pct(value: Decimal, reference: Decimal) -> Option<Decimal> {
         return None;
     }
     let d = (value - reference).checked_div(reference)? * Decimal::ONE_HUNDRED;
-    Some(d.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+    let mut d = d.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    d.rescale(1);
+    Some(d)
 }
 
 fn rate_for(settings: &Settings, currency: Currency) -> Option<(Decimal, Option<NaiveDate>)> {
@@ -549,6 +552,105 @@ fn summary(
     }
 }
 
+/// One flag as a short phrase for a person (and for exports).
+pub fn describe(flag: &Flag) -> String {
+    match flag {
+        Flag::RevisionMismatch { quoted, requested } => {
+            format!("quoted rev {quoted}, RFQ asks rev {requested}")
+        }
+        Flag::MoqAboveBreak { minimum } => format!("minimum order {minimum} above this quantity"),
+        Flag::LeadTimePastNeed {
+            lead_time_days,
+            need_by,
+        } => format!("{lead_time_days} days lead time misses need date {need_by}"),
+        Flag::QuoteExpired { valid_until } => format!("quote expired {valid_until}"),
+        Flag::NoBid { reason } if reason.is_empty() => "no-bid".to_string(),
+        Flag::NoBid { reason } => format!("no-bid: {reason}"),
+        Flag::MissingLine => "line not quoted".to_string(),
+        Flag::TermsDeviate { what } => format!("terms differ: {what}"),
+        Flag::FreightNotQuoted => "freight not quoted".to_string(),
+        Flag::OutlierPrice { ratio, against } => {
+            format!("price {ratio}x off {against} (per-100 typed as per-unit?)")
+        }
+        Flag::BreaksDiffer { quoted } => format!(
+            "quoted breaks {}",
+            quoted
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("/")
+        ),
+        Flag::AlternateOffered { alternate } => format!("alternate offered: {alternate}"),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The leveled grid as CSV (RFC 4180), one row per line × break × supplier.
+pub fn to_csv(l: &Leveled) -> String {
+    let mut out = String::from(
+        "line,part,revision,quantity,supplier,state,currency,unit_price,freight,tooling,financing,landed,delta_to_lowest_pct,lowest,delta_to_last_price_pct,delta_to_should_cost_pct,flags\r\n",
+    );
+    let name = |id: &str| {
+        l.suppliers
+            .iter()
+            .find(|s| s.supplier_id == id)
+            .map_or_else(|| id.to_string(), |s| s.supplier_name.clone())
+    };
+    let opt = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    for line in &l.lines {
+        for br in &line.breaks {
+            for c in &br.cells {
+                let b = c.breakdown.as_ref();
+                let state = match c.state {
+                    CellState::Priced => "priced",
+                    CellState::NoBid => "no_bid",
+                    CellState::Missing => "missing",
+                    CellState::NoFxRate => "no_fx_rate",
+                };
+                let flags = c.flags.iter().map(describe).collect::<Vec<_>>().join("; ");
+                let row = [
+                    line.line_no.to_string(),
+                    line.part_number.clone(),
+                    line.revision.clone(),
+                    br.qty.to_string(),
+                    name(&c.supplier_id),
+                    state.to_string(),
+                    l.base.code().to_string(),
+                    opt(b.map(|b| b.unit_price)),
+                    opt(b.map(|b| b.freight)),
+                    opt(b.map(|b| b.tooling)),
+                    opt(b.map(|b| b.financing)),
+                    opt(b.map(|b| b.landed)),
+                    opt(c.delta_to_lowest_pct),
+                    if c.lowest {
+                        "yes".into()
+                    } else {
+                        String::new()
+                    },
+                    opt(c.delta_to_last_price_pct),
+                    opt(c.delta_to_should_cost_pct),
+                    flags,
+                ];
+                out.push_str(
+                    &row.iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -840,6 +942,31 @@ mod tests {
         let l = level(&rfq(), &[bid("c", quote(vec![per100]))], &settings());
         assert_eq!(landed(&l, 0, 0, "c"), dec!(0.62));
         assert!(cell_of(&l, 0, 0, "c").flags.is_empty());
+    }
+
+    #[test]
+    fn csv_export_has_a_row_per_cell_and_escapes() {
+        let mut q = quote(vec![line(
+            "L1",
+            &three_breaks([dec!(0.6), dec!(0.55), dec!(0.5)]),
+        )]);
+        q.lines[0].alternate = Some("DC04, \"zinc\" plated".into());
+        let l = level(&rfq(), &[bid("a", q)], &settings());
+        let csv = to_csv(&l);
+        let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+        // header + (3 breaks of line 1 + 3 of line 2) × 1 supplier
+        assert_eq!(rows.len(), 7);
+        assert!(
+            rows[1].starts_with("1,BRK-2208,B,500,A,priced,USD,0.6,0,0,0,0.6,0.0,yes,-14.3,9.1,"),
+            "{}",
+            rows[1]
+        );
+        assert!(
+            rows[1].ends_with("\"alternate offered: DC04, \"\"zinc\"\" plated\""),
+            "{}",
+            rows[1]
+        );
+        assert!(rows[4].contains(",missing,") && rows[4].ends_with("line not quoted"));
     }
 
     #[test]

@@ -133,6 +133,8 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::suppliers::router())
         .merge(routes::rfqs::router())
         .merge(routes::quotes::router())
+        .merge(routes::compare::router())
+        .merge(routes::clarifications::router())
         .merge(routes::invitations::router())
         .merge(routes::admin::router())
         .route("/api", any(api_not_found))

@@ -486,3 +486,207 @@ async fn rfq_creation_checks_every_field_and_blocked_suppliers() {
         .await;
     assert_eq!(inv.status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn comparison_levels_in_base_currency_after_the_deadline_and_exports_csv() {
+    let s = setup(true).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    let mut eur = a_quote(&s.lines, "0.58");
+    eur["header"]["currency"] = json!("EUR");
+    assert_eq!(
+        put_quote(&s, &s.kestrel, eur).await.status,
+        StatusCode::CREATED
+    );
+    let path = format!("/api/rfqs/{}/comparison", s.rfq);
+    let sealed = s.app.get(&path, &s.buyer).await;
+    assert_eq!(
+        (sealed.status, sealed.code()),
+        (StatusCode::CONFLICT, "sealed")
+    );
+
+    let fx = s
+        .app
+        .call(
+            Method::PUT,
+            "/api/fx",
+            Some(
+                json!([{"base": "USD", "currency": "EUR", "rate": "1.10", "as_of": "2026-11-20"}]),
+            ),
+            Some(&s.buyer),
+        )
+        .await;
+    assert_eq!(fx.status, StatusCode::OK, "{}", fx.json);
+    let bad_fx = s
+        .app
+        .call(
+            Method::PUT,
+            "/api/fx",
+            Some(json!([{"base": "USD", "currency": "USD", "rate": "0", "as_of": "someday"}])),
+            Some(&s.buyer),
+        )
+        .await;
+    assert_eq!(bad_fx.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        bad_fx.json["fields"].as_object().unwrap().len(),
+        3,
+        "{}",
+        bad_fx.json
+    );
+    assert_eq!(
+        s.app
+            .call(Method::PUT, "/api/fx", Some(json!([])), Some(&s.northwind))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    expire(&s).await;
+    let c = s
+        .app
+        .get(&format!("{path}?cost_of_capital_pct=0"), &s.buyer)
+        .await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.json);
+    let first = &c.json["leveled"]["lines"][0]["breaks"][0];
+    let cell = |name: &str| {
+        let sid = c.json["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["supplier_name"] == name)
+            .unwrap()["supplier_id"]
+            .clone();
+        first["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["supplier_id"] == sid)
+            .unwrap()
+            .clone()
+    };
+    let (nw, ke) = (cell("Northwind Metal Works"), cell("Kestrel Plastics"));
+    assert_eq!(nw["lowest"], true);
+    assert_eq!(nw["breakdown"]["landed"], "0.62");
+    assert_eq!(ke["breakdown"]["landed"], "0.638", "0.58 EUR at 1.10");
+    assert_eq!(ke["breakdown"]["fx_as_of"], "2026-11-20");
+    assert_eq!(ke["delta_to_lowest_pct"], "2.9");
+    let line2 = &c.json["leveled"]["lines"][1]["breaks"][0]["cells"][0];
+    assert_eq!(line2["state"], "no_bid");
+
+    let bad = s
+        .app
+        .get(&format!("{path}?cost_of_capital_pct=500"), &s.buyer)
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        s.app.get(&path, &s.northwind).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        s.app
+            .get(&path, &s.app.login("approver@acme.example").await)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    let csv = s
+        .app
+        .get(&format!("/api/rfqs/{}/comparison.csv", s.rfq), &s.buyer)
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(csv.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("-leveled.csv"));
+    let text = csv.json.as_str().unwrap();
+    assert!(text.starts_with("line,part,revision,quantity,supplier,state,currency,"));
+    assert!(
+        text.contains("1,BRK-2208,B,500,Kestrel Plastics,priced,USD,0.638,"),
+        "{text}"
+    );
+    // 2 lines × (3 + 2 breaks) … line 1 has 3 breaks and line 2 has 2: (3 + 2) × 2 suppliers + header.
+    assert_eq!(text.split("\r\n").filter(|r| !r.is_empty()).count(), 11);
+}
+
+#[tokio::test]
+async fn clarification_answers_reach_everyone_without_the_askers_name() {
+    let s = setup(false).await;
+    open(&s).await;
+    let path = format!("/api/rfqs/{}/clarifications", s.rfq);
+    let q = s
+        .app
+        .post(
+            &path,
+            json!({"text": "Is zinc flake acceptable instead of zinc plating?"}),
+            &s.northwind,
+        )
+        .await;
+    assert_eq!(q.status, StatusCode::CREATED, "{}", q.json);
+    let cid = q.json["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        s.app.get(&path, &s.kestrel).await.json,
+        json!([]),
+        "open questions of others stay private"
+    );
+    let buyer_view = s.app.get(&path, &s.buyer).await.json;
+    assert_eq!(
+        buyer_view[0]["asked_by_supplier"],
+        s.northwind.me["supplier_id"]
+    );
+    assert_eq!(
+        s.app
+            .post(
+                &format!("{path}/{cid}/answer"),
+                json!({"text": "Yes"}),
+                &s.kestrel
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let a = s
+        .app
+        .post(
+            &format!("{path}/{cid}/answer"),
+            json!({"text": "Yes, zinc flake per ISO 10683 is fine."}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    let kestrel_view = s.app.get(&path, &s.kestrel).await.json;
+    assert_eq!(
+        kestrel_view[0]["answer"],
+        "Yes, zinc flake per ISO 10683 is fine."
+    );
+    assert!(
+        kestrel_view[0]["asked_by_supplier"].is_null(),
+        "{kestrel_view}"
+    );
+    assert!(!kestrel_view.to_string().contains("Northwind"));
+    let own = s.app.get(&path, &s.northwind).await.json;
+    assert_eq!(own[0]["asked_by_supplier"], s.northwind.me["supplier_id"]);
+    assert_eq!(
+        s.app
+            .post(&path, json!({"text": "  "}), &s.kestrel)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        s.app
+            .post(&path, json!({"text": "?"}), &s.orion)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    expire(&s).await;
+    assert_eq!(
+        s.app
+            .post(&path, json!({"text": "late?"}), &s.kestrel)
+            .await
+            .code(),
+        "rfq_not_open"
+    );
+}
