@@ -67,11 +67,29 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
             }
         }
     }
+    // The supplier named above the table keys the mapping memory.
+    let mut pre = Extraction::default();
+    let lines: Vec<(String, Location)> = grid
+        .rows
+        .iter()
+        .take(30)
+        .map(|r| {
+            (
+                r.iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                Location::file(file),
+            )
+        })
+        .collect();
+    super::text::scan_header(&lines, style_of(&text), &mut pre);
     let ctx = TableContext {
         file,
         style: style_of(&text),
         memory,
-        supplier: None,
+        supplier: pre.supplier,
     };
     read_grid(&grid, &ctx, ex);
 }

@@ -59,10 +59,15 @@ pub fn read(
             }
         }
     }
-    let body = msg
-        .body_text(0)
-        .map(|b| b.into_owned())
-        .or_else(|| msg.body_html(0).map(|h| html_to_text(&h)));
+    // Prefer our own rendering of an HTML-only body: it keeps one line per paragraph/row.
+    let html_only = msg.text_body.is_empty() || msg.text_body == msg.html_body;
+    let body = if html_only {
+        msg.body_html(0)
+            .map(|h| html_to_text(&h))
+            .or_else(|| msg.body_text(0).map(|b| b.into_owned()))
+    } else {
+        msg.body_text(0).map(|b| b.into_owned())
+    };
     match body {
         Some(b) => {
             let cut = strip_quoted(&b);

@@ -58,6 +58,20 @@ pub fn extract(input: &ExtractInput) -> Extraction {
     ex
 }
 
+/// Reads a PDF's text layer only, ignoring an embedded e-invoice XML (used to check the
+/// text reader against the XML, and by the app to show what the text says).
+#[cfg(feature = "extract")]
+pub fn extract_pdf_text(file_name: &str, bytes: &[u8]) -> Extraction {
+    let mut ex = Extraction {
+        file: file_name.to_string(),
+        format: Format::Pdf,
+        ..Default::default()
+    };
+    pdf::read_with(bytes, file_name, None, false, &mut ex);
+    finish(&mut ex, None);
+    ex
+}
+
 /// Text decoding: BOM, UTF-16 without BOM, UTF-8, else Windows-1252.
 pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -312,10 +326,10 @@ fn is_quoted_reply(l: &str) -> bool {
 
 /// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
-    flag_outliers(ex, rfq);
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);
     }
+    flag_outliers(ex, rfq);
     if ex.lines.is_empty() && !ex.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         ex.diag(
             "extract.no_lines",
@@ -378,18 +392,16 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
                 }
             }
         }
-        // Against the RFQ's last price paid.
-        if let (Some(r), Some(pn), Some(b)) =
-            (rfq, line.part_number.as_deref(), line.breaks.first())
-        {
-            let np = rfq::norm_part(pn);
+        // Against the RFQ's last price paid (the matched RFQ line).
+        if let (Some(r), Some(m), Some(b)) = (rfq, line.rfq_line.as_ref(), line.breaks.first()) {
             if let Some(last) = r
                 .lines
                 .iter()
-                .find(|l| rfq::norm_part(&l.part_number) == np)
+                .find(|l| l.line == m.line)
                 .and_then(|l| l.last_price)
             {
                 if let Some(f) = basis_suspect(b.unit_price, last) {
+                    let pn = line.part_number.as_deref().unwrap_or("?");
                     found.push((
                         li,
                         format!(

@@ -263,7 +263,7 @@ pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
         }
     }
     // ISO code: three uppercase letters, separated by a space or directly before a digit.
-    if t.len() > 3 && t.is_char_boundary(3) {
+    if t.len() >= 3 && t.is_char_boundary(3) {
         let (head, rest) = t.split_at(3);
         if head.bytes().all(|b| b.is_ascii_uppercase())
             && !rest.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -272,8 +272,13 @@ pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
                 return (Some(c), false, rest.trim());
             }
         }
-        let (rest2, tail) = t.split_at(t.len() - 3);
-        if t.is_char_boundary(t.len() - 3)
+        let cut = t.len() - 3;
+        let (rest2, tail) = if t.is_char_boundary(cut) {
+            t.split_at(cut)
+        } else {
+            ("", "")
+        };
+        if !tail.is_empty()
             && tail.bytes().all(|b| b.is_ascii_uppercase())
             && !rest2.ends_with(|c: char| c.is_ascii_alphabetic())
         {

@@ -115,6 +115,18 @@ impl PLine {
 
 /// Reads a PDF into `ex`.
 pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+    read_with(bytes, file, memory, true, ex);
+}
+
+/// Reads a PDF; `use_xml` = false ignores an embedded e-invoice XML (to check the text
+/// reader against it).
+pub fn read_with(
+    bytes: &[u8],
+    file: &str,
+    memory: Option<&MappingMemory>,
+    use_xml: bool,
+    ex: &mut Extraction,
+) {
     let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
     let doc = match loaded {
         Ok(Ok(d)) => d,
@@ -147,7 +159,11 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
         return;
     }
     // Embedded e-invoice XML.
-    let xml = catch_unwind(AssertUnwindSafe(|| embedded_xml(&doc))).unwrap_or_default();
+    let xml = if use_xml {
+        catch_unwind(AssertUnwindSafe(|| embedded_xml(&doc))).unwrap_or_default()
+    } else {
+        None
+    };
     if let Some((name, xml)) = xml {
         let mut structured = Extraction {
             file: file.to_string(),
@@ -305,6 +321,7 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
 
 fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
     let all_text: String = lines.iter().map(PLine::text).collect::<Vec<_>>().join("\n");
+
     let style = style_of(&all_text);
     // The header row: most segments naming a column role.
     let mut best: Option<(usize, usize)> = None;
@@ -341,7 +358,42 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         *ex = text_ex;
         return;
     };
-    let header = &lines[hi].segs;
+    // Stacked header lines just above and below ("Art-Nr-Kunde" over "Art-Nr-Lief." over
+    // the main header): their cells join the header, as extra columns or into the column
+    // they sit over.
+    let mut header: Vec<Seg> = lines[hi].segs.clone();
+    let mut consumed: Vec<usize> = Vec::new();
+    for k in [hi.wrapping_sub(1), hi.wrapping_sub(2), hi + 1, hi + 2] {
+        let Some(l) = lines.get(k) else { continue };
+        if l.segs.is_empty() || l.page != lines[hi].page {
+            continue;
+        }
+        let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
+        let fits = l.segs.iter().all(|s| {
+            !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
+                && s.text.len() <= 30
+                && (header.iter().any(|h| overlaps(s, h)) || classify_header(&s.text).is_some())
+        });
+        if !fits {
+            continue;
+        }
+        for s in &l.segs {
+            match header.iter_mut().find(|h| overlaps(s, h)) {
+                Some(h) => {
+                    h.text = if k < hi {
+                        format!("{} {}", s.text, h.text)
+                    } else {
+                        format!("{} {}", h.text, s.text)
+                    };
+                    h.x0 = h.x0.min(s.x0);
+                    h.x1 = h.x1.max(s.x1);
+                }
+                None => header.push(s.clone()),
+            }
+        }
+        consumed.push(k);
+    }
+    header.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let bounds: Vec<f64> = header
         .windows(2)
         .map(|w| (w[0].x1 + w[1].x0) / 2.0)
@@ -357,7 +409,10 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         name: "pdf".into(),
         rows: Vec::new(),
     };
-    for l in &lines {
+    for (li, l) in lines.iter().enumerate() {
+        if consumed.contains(&li) {
+            continue;
+        }
         let ncols = header.len();
         let mut cells: Vec<Cell> = (0..ncols)
             .map(|_| Cell {
@@ -371,7 +426,11 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
             .collect();
         // Lines far outside the table's width, or with a single long segment, stay text.
         let is_text = l.segs.len() == 1 && l.segs[0].text.len() > 40;
-        if is_text {
+        if li == hi {
+            for (c, h) in cells.iter_mut().zip(&header) {
+                c.text = h.text.clone();
+            }
+        } else if is_text {
             cells[0].text = l.segs[0].text.clone();
         } else {
             for s in &l.segs {

@@ -100,6 +100,10 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "customer part",
             "customer part number",
             "your part",
+            "art nr kunde",
+            "kunden art nr",
+            "kundenartikelnummer",
+            "kunden teilenummer",
             "manf number",
             "mpn",
             "manufacturer part number",
@@ -107,6 +111,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "mfr part number",
             "mfg part",
             "item code",
+            "item number",
             "material",
             "drawing",
             "drawing no",
@@ -116,7 +121,6 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "teilenummer",
             "sachnummer",
             "référence client",
-            "item",
             "article",
         ],
     ),
@@ -196,6 +200,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "artikel",
             "text",
             "details",
+            "produkt",
+            "omschrijving",
+            "leistung",
+            "artikelbezeichnung",
+            "item name",
+            "libellé",
         ],
     ),
     (
@@ -221,6 +231,9 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "quantité",
             "qté",
             "anzahl",
+            "aantal",
+            "cantidad",
+            "quantita",
             "quantity 1",
             "break qty",
             "qty break",
@@ -245,6 +258,11 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "each",
             "preis",
             "einzelpreis",
+            "nettopreis",
+            "stückpreis netto",
+            "prijs",
+            "precio",
+            "prezzo",
             "ep",
             "prix unitaire",
             "prix",
@@ -286,6 +304,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "extended price",
             "line total",
             "gesamtpreis",
+            "gesamtbetrag",
+            "nettobetrag",
+            "positionsbetrag",
+            "bedrag",
+            "montant ht",
+            "importe",
             "gesamt",
             "betrag",
             "montant",
@@ -758,6 +782,31 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         }
     }
     let Some((_, hrow, mut roles, source)) = best else {
+        // No header recognised: offer the widest early row as a candidate layout, so a
+        // person can map it (and the mapping memory learn it).
+        if let Some(row) = grid
+            .rows
+            .iter()
+            .take(40)
+            .enumerate()
+            .filter(|(_, r)| r.iter().filter(|c| !c.text.trim().is_empty()).count() >= 3)
+            .max_by_key(|(i, r)| {
+                (
+                    r.iter().filter(|c| !c.text.trim().is_empty()).count(),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, r)| r)
+        {
+            let header: Vec<String> = row.iter().map(|c| c.text.trim().to_string()).collect();
+            ex.layouts.push(TableLayout {
+                table: grid.name.clone(),
+                fingerprint: fingerprint(&header),
+                roles: map_header(&header),
+                header,
+                source: "unmapped".into(),
+            });
+        }
         // No table: read every row as text.
         let lines: Vec<(String, Location)> = grid
             .rows
@@ -828,6 +877,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         source,
     });
     // Column groups above the header (a priced BOM: `Mouser` over Unit$ / MOQ / Ext$).
+    amount_as_quantity(&header, &mut roles);
     let segments: Vec<(Option<String>, Vec<Option<ColumnRole>>)> = segments(grid, hrow, &roles)
         .into_iter()
         .map(|(g, r)| (g, dedup_roles(r)))
@@ -868,11 +918,35 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         let mut last_line: Option<usize> = None;
         for row in grid.rows.iter().skip(data_start) {
             if is_blank(row) {
+                last_line = None;
                 continue;
             }
             let hdr_again: Vec<String> = row.iter().map(|c| c.text.trim().to_string()).collect();
             if hdr_again == header {
                 continue; // header repeated on a continued page
+            }
+            // A wrapped description: only description cells filled, right under a line.
+            if let Some(li) = last_line {
+                let filled: Vec<usize> = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.text.trim().is_empty())
+                    .map(|(i, _)| i)
+                    .collect();
+                let extra = row_text(row);
+                let looks_text = !is_total_row(row) && text::currency_in(&extra).is_none();
+                if looks_text
+                    && !filled.is_empty()
+                    && filled
+                        .iter()
+                        .all(|i| seg_roles.get(*i) == Some(&Some(ColumnRole::Description)))
+                {
+                    if let Some(d) = ex.lines[li].description.as_mut() {
+                        d.push(' ');
+                        d.push_str(&extra);
+                        continue;
+                    }
+                }
             }
             if is_total_row(row)
                 && role_cell(row, seg_roles, ColumnRole::PartNumber)
@@ -1035,6 +1109,23 @@ fn segments(
         .collect()
 }
 
+/// "Amount" next to a "Total" and no quantity column is the quantity (a common rendering
+/// of German "Menge").
+fn amount_as_quantity(header: &[String], roles: &mut [Option<ColumnRole>]) {
+    let totals = roles
+        .iter()
+        .filter(|r| **r == Some(ColumnRole::LineTotal))
+        .count();
+    if totals < 2 || roles.contains(&Some(ColumnRole::Quantity)) {
+        return;
+    }
+    if let Some(i) = header.iter().position(|h| norm_header(h) == "amount") {
+        if roles.get(i) == Some(&Some(ColumnRole::LineTotal)) {
+            roles[i] = Some(ColumnRole::Quantity);
+        }
+    }
+}
+
 /// A bare currency symbol in a header such as `Unit$` or `Preis €`.
 fn symbol_currency(h: &str) -> Option<Currency> {
     let code = if h.contains('€') {
@@ -1173,7 +1264,25 @@ fn read_row(
             .or_else(|| text::currency_in(&t))
             .or(currency);
     }
-    let qty = get(ColumnRole::Quantity).and_then(|c| qty_of(c, style).map(|q| (q, c.loc.clone())));
+    let mut qty =
+        get(ColumnRole::Quantity).and_then(|c| qty_of(c, style).map(|q| (q, c.loc.clone())));
+    // `20 Stk`, `3 m²`, `5 kg`: quantity with its unit.
+    if let Some(c) = get(ColumnRole::Quantity) {
+        let t = c.text.trim();
+        if let Some((n, u)) = t.split_once(char::is_whitespace) {
+            if let Some(code) = uom_code(u.trim()) {
+                if qty.is_none() {
+                    qty = parse_quantity(n, style)
+                        .filter(|q| *q > Decimal::ZERO)
+                        .map(|q| (q, c.loc.clone()));
+                }
+                if line.uom.is_none() && qty.is_some() {
+                    line.uom = Some(code.to_string());
+                    set(&mut line, "uom", &c.loc);
+                }
+            }
+        }
+    }
     if let Some((q, loc)) = &qty {
         line.quantity = Some(*q);
         set(&mut line, "quantity", loc);

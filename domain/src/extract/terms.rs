@@ -151,7 +151,8 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
                 let mut best: Option<(usize, u32)> = None;
                 for (i, tk) in toks.iter().enumerate() {
                     if let (Tok::Num(n), Some(Tok::Word(x))) = (tk, toks.get(i + 1)) {
-                        if DAY_WORDS.contains(&x.as_str()) {
+                        let net_follows = matches!(toks.get(i + 2), Some(Tok::Word(n)) if NET_WORDS.contains(&n.as_str()));
+                        if DAY_WORDS.contains(&x.as_str()) && !net_follows {
                             let dist = i.abs_diff(pi);
                             if best.is_none_or(|b| dist < b.0) {
                                 best = to_u32(*n).map(|d| (dist, d));
@@ -228,9 +229,10 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
         if after.is_some_and(|a| DAY_WORDS.contains(&a)) {
             // `30 days net`, `60 days EOM`, `innerhalb 30 Tagen netto`, `balance 60 days`.
             let skonto_context = matches!(after2, Some("skonto"))
-                || toks[i.saturating_sub(6)..i]
-                    .iter()
-                    .any(|t| matches!(t, Tok::Pct(_)));
+                || (t.discount_pct.is_some()
+                    && toks[i.saturating_sub(6)..i]
+                        .iter()
+                        .any(|t| matches!(t, Tok::Pct(_))));
             if !skonto_context || matches!(after2, Some("net" | "netto" | "nett")) {
                 net = Some(d);
                 if matches!(
@@ -405,7 +407,8 @@ pub fn parse_incoterm(s: &str) -> Option<Incoterm> {
                 place.push(' ');
             }
             place.push_str(word);
-            if clean.ends_with([',', ';', ')', '(']) || raw.contains('\n') || nw.contains('\n') {
+            if clean.ends_with([',', ';', ')', '(', '.']) || raw.contains('\n') || nw.contains('\n')
+            {
                 break;
             }
             if place.split(' ').count() >= 5 {

@@ -46,7 +46,19 @@ pub fn currency_in(s: &str) -> Option<Currency> {
             ) {
                 None
             } else {
-                Currency::from_code(w).ok()
+                // Bare codes only for common trade currencies: ISO also has GEL, ALL,
+                // TOP, CUP, MAD… which are ordinary words in capitals.
+                const COMMON: &[&str] = &[
+                    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "HKD",
+                    "SGD", "INR", "KRW", "TWD", "MXN", "BRL", "SEK", "NOK", "DKK", "PLN", "CZK",
+                    "HUF", "RON", "ZAR", "THB", "MYR", "IDR", "PHP", "VND", "AED", "SAR", "ILS",
+                    "RUB",
+                ];
+                if COMMON.contains(&w) {
+                    Currency::from_code(if w == "RMB" { "CNY" } else { w }).ok()
+                } else {
+                    None
+                }
             }
         } else {
             let (c, _, rest) = strip_currency(w);
@@ -183,6 +195,8 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "invoice #",
                 "rechnungsnummer",
                 "rechnung nr",
+                "rechnung #",
+                "rechnung",
                 "rechnungs-nr",
                 "facture n",
                 "ref:",
@@ -340,7 +354,8 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
 
 fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
     let lower = t.to_lowercase();
-    if [
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let incl = [
         "included",
         "incl",
         "inclusive",
@@ -348,25 +363,29 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
         "frei",
         "inklusive",
         "prepaid",
-        "no charge",
         "franco",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
-    {
+    ];
+    if incl.iter().any(|k| words.contains(k)) || lower.contains("no charge") {
         return Some(Freight {
             kind: "included".into(),
             amount: None,
         });
     }
-    let amount = t
+    let ws: Vec<&str> = t
         .split_whitespace()
-        .filter_map(|w| {
-            parse_money(w.trim_end_matches([',', ';', '.']), style)
-                .filter(|m| m.currency.is_some())
-                .map(|m| m.amount)
+        .map(|w| w.trim_end_matches([',', ';']))
+        .collect();
+    let amount = (0..ws.len())
+        .find_map(|i| {
+            let one =
+                parse_money(ws[i].trim_end_matches('.'), style).filter(|m| m.currency.is_some());
+            let two = ws
+                .get(i + 1)
+                .and_then(|n| parse_money(&format!("{} {}", ws[i], n.trim_end_matches('.')), style))
+                .filter(|m| m.currency.is_some());
+            one.or(two)
         })
-        .next();
+        .map(|m| m.amount);
     let per_unit = [
         "per unit",
         "per piece",
@@ -480,6 +499,22 @@ fn clauses(s: &str) -> Vec<(usize, &str)> {
 /// Reads quote lines written as text. Lines with prices but no part number continue the
 /// line before (`  5,000 pcs: $0.50`).
 pub fn parse_text_lines(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
+    let from = ex.lines.len();
+    parse_text_lines_inner(lines, style, ex);
+    merge_same_part(ex, from);
+    for l in &mut ex.lines[from..] {
+        if l.no_bid
+            && l.description
+                .as_deref()
+                .is_some_and(|d| no_bid_reason(d).is_some())
+        {
+            l.description = None;
+            l.provenance.remove("description");
+        }
+    }
+}
+
+fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
     let doc_cur = ex.currency;
     let mut last: Option<usize> = None;
     let mut gap = 0;
@@ -833,6 +868,35 @@ pub fn parse_text_lines(lines: &[(String, Location)], style: DecimalStyle, ex: &
             last = Some(ex.lines.len() - 1);
         } else if part_idx.is_some() {
             last = None;
+        }
+    }
+}
+
+/// Folds lines that repeat a part (a tooling or lead-time sentence naming it) into the
+/// first line for that part.
+fn merge_same_part(ex: &mut Extraction, from: usize) {
+    let mut i = from;
+    while i < ex.lines.len() {
+        let key = ex.lines[i].part_number.clone();
+        let first = (from..i).find(|&j| key.is_some() && ex.lines[j].part_number == key);
+        match first {
+            Some(j) if ex.lines[i].breaks.is_empty() && !ex.lines[i].no_bid => {
+                let extra = ex.lines.remove(i);
+                let target = &mut ex.lines[j];
+                for (k, t) in extra.tooling.into_iter().enumerate() {
+                    if let Some(l) = extra.provenance.get(&format!("tooling[{k}].amount")) {
+                        target.provenance.insert(
+                            format!("tooling[{}].amount", target.tooling.len()),
+                            l.clone(),
+                        );
+                    }
+                    target.tooling.push(t);
+                }
+                target.lead_time_days = target.lead_time_days.or(extra.lead_time_days);
+                target.moq = target.moq.or(extra.moq);
+                target.order_multiple = target.order_multiple.or(extra.order_multiple);
+            }
+            _ => i += 1,
         }
     }
 }

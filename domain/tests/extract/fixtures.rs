@@ -1,0 +1,338 @@
+//! Per-field precision and recall over every labelled fixture in `testdata/fixtures`.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use domain::extract::{Extraction, QuoteLine};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::{data, run};
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fp)
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fn_)
+        }
+    }
+}
+
+/// Canonical comparable text: decimals normalised, strings trimmed, null/"" = absent.
+fn canon(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::Bool(false) => None,
+        Value::Bool(true) => Some("true".into()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => Some(match Decimal::from_str(s.trim()) {
+            Ok(d) => d.normalize().to_string(),
+            Err(_) => s.trim().to_string(),
+        }),
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|x| canon(x).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("|"),
+        ),
+        Value::Object(_) => Some(v.to_string()),
+    }
+}
+
+fn tally(
+    scores: &mut BTreeMap<String, Score>,
+    field: &str,
+    truth: Option<String>,
+    got: Option<String>,
+) {
+    let s = scores.entry(field.to_string()).or_default();
+    match (truth, got) {
+        (Some(t), Some(g)) if t == g => s.tp += 1,
+        (Some(_), Some(_)) => {
+            s.fp += 1;
+            s.fn_ += 1
+        }
+        (Some(_), None) => s.fn_ += 1,
+        (None, Some(_)) => s.fp += 1,
+        (None, None) => {}
+    }
+}
+
+fn header_value(ex: &Extraction, key: &str) -> Value {
+    let p = ex.payment_terms.as_ref();
+    match key {
+        "supplier" => serde_json::json!(ex.supplier),
+        "quote_ref" => serde_json::json!(ex.quote_ref),
+        "currency" => serde_json::json!(ex.currency.map(|c| c.code())),
+        "validity_days" => serde_json::json!(ex.validity_days),
+        "valid_until" => serde_json::json!(ex.valid_until),
+        "payment_net_days" => serde_json::json!(p.and_then(|p| p.net_days)),
+        "payment_discount_pct" => {
+            serde_json::json!(p.and_then(|p| p.discount_pct).map(|d| d.to_string()))
+        }
+        "payment_discount_days" => serde_json::json!(p.and_then(|p| p.discount_days)),
+        "payment_deposit_pct" => {
+            serde_json::json!(p.and_then(|p| p.deposit_pct).map(|d| d.to_string()))
+        }
+        "incoterm" => serde_json::json!(ex.incoterm.as_ref().map(|i| i.code.clone())),
+        "incoterm_place" => serde_json::json!(ex.incoterm.as_ref().and_then(|i| i.place.clone())),
+        "freight" => serde_json::json!(ex.freight.as_ref().map(|f| f.kind.clone())),
+        "total" => serde_json::json!(ex.total.map(|d| d.to_string())),
+        other => panic!("truth names an unknown header field {other}"),
+    }
+}
+
+const LINE_FIELDS: &[&str] = &[
+    "supplier_part",
+    "revision",
+    "uom",
+    "price_basis_qty",
+    "breaks",
+    "moq",
+    "order_multiple",
+    "lead_time_days",
+    "tooling",
+    "no_bid",
+    "alternate",
+];
+
+fn line_value(l: &QuoteLine, key: &str) -> Value {
+    match key {
+        "supplier_part" => serde_json::json!(l.supplier_part),
+        "revision" => serde_json::json!(l.revision.as_deref().filter(|r| *r != "-")),
+        "uom" => serde_json::json!(l.uom),
+        // Per 1 is the default: only a non-trivial basis counts as a value.
+        "price_basis_qty" => {
+            serde_json::json!(Some(l.price_basis_qty.normalize().to_string()).filter(|b| b != "1"))
+        }
+        "breaks" => Value::Array(
+            l.breaks
+                .iter()
+                .map(|b| {
+                    Value::String(format!(
+                        "{}@{}",
+                        b.min_qty.normalize(),
+                        b.unit_price.normalize()
+                    ))
+                })
+                .collect(),
+        ),
+        "moq" => serde_json::json!(l.moq.map(|d| d.to_string())),
+        "order_multiple" => serde_json::json!(l.order_multiple.map(|d| d.to_string())),
+        "lead_time_days" => serde_json::json!(l.lead_time_days),
+        "tooling" => Value::Array(
+            l.tooling
+                .iter()
+                .map(|t| Value::String(t.amount.normalize().to_string()))
+                .collect(),
+        ),
+        "no_bid" => serde_json::json!(l.no_bid),
+        "alternate" => serde_json::json!(l.alternate.is_some()),
+        _ => Value::Null,
+    }
+}
+
+fn truth_line_value(t: &Value, key: &str) -> Value {
+    match key {
+        "breaks" => Value::Array(
+            t["breaks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| {
+                    let q = Decimal::from_str(b[0].as_str().unwrap())
+                        .unwrap()
+                        .normalize();
+                    let p = Decimal::from_str(b[1].as_str().unwrap())
+                        .unwrap()
+                        .normalize();
+                    Value::String(format!("{q}@{p}"))
+                })
+                .collect(),
+        ),
+        "tooling" => Value::Array(
+            t.get("tooling")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|x| {
+                            Value::String(
+                                Decimal::from_str(x.as_str().unwrap())
+                                    .unwrap()
+                                    .normalize()
+                                    .to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        "price_basis_qty" => t
+            .get(key)
+            .cloned()
+            .filter(|v| v.as_str() != Some("1"))
+            .unwrap_or(Value::Null),
+        _ => t.get(key).cloned().unwrap_or(Value::Null),
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn empty_list_is_none(v: Option<String>) -> Option<String> {
+    v.filter(|s| !s.is_empty())
+}
+
+#[test]
+fn fixtures_precision_recall() {
+    let dir = data("fixtures");
+    let mut truths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".truth.json"))
+        .collect();
+    truths.sort();
+    assert!(
+        truths.len() >= 8,
+        "expected the fixture set, found {}",
+        truths.len()
+    );
+    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
+    let mut formats = std::collections::BTreeSet::new();
+    for tp in &truths {
+        let stem = tp
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".truth.json")
+            .to_string();
+        let input = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                let n = p.file_name().unwrap().to_string_lossy().into_owned();
+                n.starts_with(&format!("{stem}.")) && !n.ends_with(".truth.json")
+            })
+            .unwrap_or_else(|| panic!("no input file for {stem}"));
+        let rel = format!("fixtures/{}", input.file_name().unwrap().to_string_lossy());
+        let ex = run(&rel);
+        formats.insert(format!("{:?}", ex.format));
+        let truth: Value = serde_json::from_str(&std::fs::read_to_string(tp).unwrap()).unwrap();
+        for (k, v) in truth["header"].as_object().unwrap() {
+            tally(
+                &mut scores,
+                &format!("header.{k}"),
+                canon(v),
+                canon(&header_value(&ex, k)),
+            );
+        }
+        let tlines = truth["lines"].as_array().unwrap();
+        let mut used = vec![false; ex.lines.len()];
+        for t in tlines {
+            let pn = norm(t["part_number"].as_str().unwrap());
+            let found = ex.lines.iter().enumerate().position(|(i, l)| {
+                !used[i] && l.part_number.as_deref().map(norm) == Some(pn.clone())
+            });
+            tally(
+                &mut scores,
+                "line",
+                Some("1".into()),
+                found.map(|_| "1".into()),
+            );
+            for f in LINE_FIELDS {
+                let tv = empty_list_is_none(canon(&truth_line_value(t, f)));
+                let gv = found
+                    .map(|i| empty_list_is_none(canon(&line_value(&ex.lines[i], f))))
+                    .unwrap_or(None);
+                tally(&mut scores, f, tv, gv);
+            }
+            if let Some(i) = found {
+                used[i] = true;
+            }
+        }
+        for (i, u) in used.iter().enumerate() {
+            if !u {
+                eprintln!("{stem}: extra line {:?}", ex.lines[i].part_number);
+                tally(&mut scores, "line", None, Some("1".into()));
+            }
+        }
+    }
+    let mut all = Score::default();
+    println!(
+        "\nper-field precision / recall over {} fixtures ({formats:?}):",
+        truths.len()
+    );
+    println!(
+        "{:<28} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "field", "tp", "fp", "fn", "precision", "recall"
+    );
+    for (k, s) in &scores {
+        println!(
+            "{:<28} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
+            k,
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
+        all.tp += s.tp;
+        all.fp += s.fp;
+        all.fn_ += s.fn_;
+    }
+    println!(
+        "{:<28} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
+        "ALL (micro)",
+        all.tp,
+        all.fp,
+        all.fn_,
+        all.precision(),
+        all.recall()
+    );
+    // Floors, set from the measured figures minus a small margin (see docs/extract.md).
+    assert!(
+        all.precision() >= 0.93,
+        "overall precision {:.3} below floor",
+        all.precision()
+    );
+    assert!(
+        all.recall() >= 0.90,
+        "overall recall {:.3} below floor",
+        all.recall()
+    );
+    for key in [
+        "line",
+        "breaks",
+        "header.currency",
+        "header.incoterm",
+        "header.payment_net_days",
+    ] {
+        let s = scores.get(key).copied().unwrap_or_default();
+        assert!(
+            s.recall() >= 0.85 && s.precision() >= 0.85,
+            "{key}: precision {:.3} recall {:.3} below 0.85",
+            s.precision(),
+            s.recall()
+        );
+    }
+}
