@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::model::{Extraction, Incoterm, Location, PriceBreak, QuoteLine, Severity};
 use super::number::{parse_number, DecimalStyle};
 use super::terms::{find_date, parse_payment_terms};
-use super::units::{is_rec20, unit_price};
+use super::units::unit_price;
 use crate::money::Currency;
 
 /// One XML event of the scanner.
@@ -228,11 +228,7 @@ pub fn read_str(xml: &str, file: &str, ex: &mut Extraction) {
                         (_, "BilledQuantity") => {
                             l.quantity = dec(&t);
                             if let Some(u) = attrs_unit.as_deref() {
-                                l.uom = Some(if u == "C62" || is_rec20(u) {
-                                    u.to_string()
-                                } else {
-                                    u.to_string()
-                                });
+                                l.uom = Some(u.to_string());
                             }
                             l.provenance.insert("quantity".into(), here);
                         }

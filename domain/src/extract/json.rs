@@ -281,7 +281,7 @@ fn push_offer(
             );
         }
     }
-    line.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+    line.breaks.sort_by_key(|b| b.min_qty);
     for f in [
         "part_number",
         "supplier_part",

@@ -443,6 +443,7 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
 }
 
 /// The decimal style of a text, re-exported for the parsers.
+#[cfg(feature = "extract")]
 pub(crate) fn style_of(text: &str) -> DecimalStyle {
     detect_style(text)
 }

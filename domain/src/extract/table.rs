@@ -961,7 +961,8 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                 continue;
             }
             match read_row(row, seg_roles, &header, &header_basis, header_cur, ctx, ex) {
-                RowOutcome::Line(mut line) => {
+                RowOutcome::Line(line) => {
+                    let mut line = *line;
                     if group.is_some() && line.breaks.is_empty() && !line.no_bid {
                         continue; // this distributor has no offer for the part
                     }
@@ -998,7 +999,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                             }
                             prev.breaks.push(b);
                         }
-                        prev.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+                        prev.breaks.sort_by_key(|b| b.min_qty);
                         prev.quantity = None;
                         prev.line_total = None;
                         prev.tooling.extend(line.tooling);
@@ -1173,7 +1174,7 @@ fn role_cell<'a>(
 }
 
 enum RowOutcome {
-    Line(QuoteLine),
+    Line(Box<QuoteLine>),
     Text,
 }
 
@@ -1457,7 +1458,7 @@ fn read_row(
             _ => {}
         }
     }
-    line.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+    line.breaks.sort_by_key(|b| b.min_qty);
     if let Some(c) = get(ColumnRole::LineTotal) {
         if let Some(m) = money_of(c, style).filter(|m| !m.amount.is_zero()) {
             line.line_total = Some(m.amount);
@@ -1498,10 +1499,10 @@ fn read_row(
         || line.no_bid
         || line.quantity.is_some()
         || line.lead_time_days.is_some();
-    if !(has_id && has_value) && !(line.breaks.len() == 1 && qty.is_some()) {
+    if !(has_id && has_value || line.breaks.len() == 1 && qty.is_some()) {
         // A row with only a price and nothing to tie it to, or a text row.
         if !line.breaks.is_empty() && qty.is_some() {
-            return RowOutcome::Line(line); // a break row continuing the previous part
+            return RowOutcome::Line(Box::new(line)); // a break row continuing the previous part
         }
         return RowOutcome::Text;
     }
@@ -1552,6 +1553,17 @@ fn read_row(
     if line.part_number.is_none() && line.supplier_part.is_none() {
         confidence -= 25;
     }
+    // The supplier's article number is the only identifier: it is the part number the
+    // buyer will read (and match on), at a lower confidence.
+    if line.part_number.is_none() && !roles.contains(&Some(ColumnRole::PartNumber)) {
+        if let Some(sp) = line.supplier_part.clone() {
+            if let Some(l) = line.provenance.get("supplier_part").cloned() {
+                line.provenance.insert("part_number".into(), l);
+            }
+            line.part_number = Some(sp);
+            confidence -= 10;
+        }
+    }
     if line.breaks.is_empty() && !line.no_bid {
         confidence -= 20;
     }
@@ -1570,7 +1582,7 @@ fn read_row(
     }
     let _ = parse_number;
     line.confidence = u8::try_from(confidence.clamp(0, 100)).unwrap_or(0);
-    RowOutcome::Line(line)
+    RowOutcome::Line(Box::new(line))
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub fn currency_in(s: &str) -> Option<Currency> {
     for w in s.split(|c: char| {
         c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':' | ';' | '[' | ']' | '/')
     }) {
+        let w = w.trim_end_matches(['.', '!', '?']);
         if w.is_empty() {
             continue;
         }
@@ -480,6 +481,13 @@ fn clauses(s: &str) -> Vec<(usize, &str)> {
     for i in 0..b.len() {
         let brk = match b[i] {
             b';' | b'|' => true,
+            // A sentence end: ". " followed by a capital letter.
+            b'.' => {
+                i > 0
+                    && !b[i - 1].is_ascii_digit()
+                    && b.get(i + 1) == Some(&b' ')
+                    && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+            }
             b',' => {
                 !(i > 0
                     && b[i - 1].is_ascii_digit()
@@ -712,8 +720,14 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                         }
                     }
                     if qty.is_none() && k > 0 {
-                        let prev = ws[k - 1].trim_end_matches([':', '=', '-']);
-                        let prev2 = if k >= 2 { ws[k - 2] } else { "" };
+                        // `1,000 pcs @ 0.84`: skip the `@` between quantity and price.
+                        let back = if k >= 2 && matches!(ws[k - 1], "@" | "at" | "à" | "a") {
+                            k - 1
+                        } else {
+                            k
+                        };
+                        let prev = ws[back - 1].trim_end_matches([':', '=', '-']);
+                        let prev2 = if back >= 2 { ws[back - 2] } else { "" };
                         if let Some(q) = parse_quantity(prev, style).filter(|_| {
                             !prev.is_empty()
                                 && prev.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -800,14 +814,30 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                         .map_or(String::new(), |x| x.1.to_string());
                 }
             }
-            let d = d.trim().trim_matches([':', '-', ',', ' ']).to_string();
+            let mut d = d.trim().trim_matches([':', '-', ',', ' ']).to_string();
+            // Drop a trailing quantity phrase that belongs to the price (`- 1,000 pcs @`).
+            while let Some((head, last)) = d
+                .rsplit_once(' ')
+                .map(|(h, l)| (h.to_string(), l.to_string()))
+                .or_else(|| (!d.is_empty()).then(|| (String::new(), d.clone())))
+            {
+                let l = last.to_lowercase();
+                let qtyish = matches!(
+                    l.as_str(),
+                    "@" | "at" | "pcs" | "pc" | "ea" | "units" | "pieces" | "-" | "–" | "x" | "for"
+                ) || parse_quantity(&l, style).is_some();
+                if !qtyish {
+                    break;
+                }
+                d = head.trim_end_matches([' ', '-', ':', ',']).to_string();
+            }
             if d.len() >= 3 && d.chars().any(char::is_alphabetic) && d.len() < 200 {
                 line.provenance
                     .insert("description".into(), loc.clone().with_span(s, desc_end));
                 line.description = Some(d);
             }
         }
-        breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+        breaks.sort_by_key(|b| b.min_qty);
         line.breaks = breaks;
         if line.part_number.is_none() && !line.breaks.is_empty() {
             if let Some(li) = last {
@@ -820,7 +850,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     }
                     prev.breaks.push(b.clone());
                 }
-                prev.breaks.sort_by(|a, b| a.min_qty.cmp(&b.min_qty));
+                prev.breaks.sort_by_key(|b| b.min_qty);
                 if prev.lead_time_days.is_none() {
                     prev.lead_time_days = line.lead_time_days;
                 }
@@ -907,7 +937,11 @@ fn labelled_qty(cl: &str, labels: &[&str], style: DecimalStyle) -> Option<Decima
             let rest = cl[i + l.len()..]
                 .trim_start_matches([' ', ':', '=', '.', 'o', 'f'])
                 .trim();
-            let tok = first_token(rest);
+            let tok = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(['.', ',', ';', ')']);
             if let Some(q) = parse_quantity(tok, style) {
                 return Some(q);
             }
