@@ -77,7 +77,15 @@ pub fn may_write(resource: Resource<'_>) -> bool {
 /// A `next` value from the URL is followed only if it is a path on this site.
 pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/login") => n,
+        // `//host` and `/\host` would leave the site; browsers read `\` as `/`.
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.starts_with("/login") =>
+        {
+            n
+        }
         _ => "/".to_string(),
     }
 }

@@ -54,6 +54,24 @@ pub fn error_panel(errors: ArcRwSignal<Errors>) -> impl IntoView {
     }
 }
 
+/// What a supplier user sees on a page meant for the buying organization's staff (the
+/// server would refuse the data anyway).
+pub fn staff_only() -> AnyView {
+    set_title("Not available");
+    view! {
+        <div class="page-head">
+            <h1>"Not available"</h1>
+        </div>
+        <div class="panel">
+            <p>"This page is for the buying team."</p>
+            <p class="muted">
+                "Your invited RFQs are on " <a href="/">"the start page"</a> "."
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
 /// The placeholder shown while a page's data loads.
 pub fn loading() -> impl IntoView {
     view! {

@@ -18,6 +18,7 @@ fn next_after_sign_in_stays_on_this_site() {
         (Some("/parts?q=brk"), "/parts?q=brk"),
         (Some("/rfqs/abc"), "/rfqs/abc"),
         (Some("//evil.example/x"), "/"),
+        (Some("/\\evil.example/x"), "/"),
         (Some("https://evil.example/"), "/"),
         (Some("/login?next=/"), "/"),
         (Some(""), "/"),

@@ -7,14 +7,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self as client, AppError};
-use crate::session::may_write;
+use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_date, set_title, status_badge,
-    FieldMap,
+    error_panel, field_error, form_alert, invalid, loading, local_date, set_title, staff_only,
+    status_badge, FieldMap,
 };
 
 #[component]
-pub fn PartsPage() -> impl IntoView {
+pub fn PartsPage() -> AnyView {
+    if !use_internal() {
+        return staff_only();
+    }
     set_title("Parts");
     // `?q=` in the address pre-fills the search (links and a return from sign-in).
     let q = RwSignal::new(
@@ -31,64 +34,65 @@ pub fn PartsPage() -> impl IntoView {
     let created = RwSignal::new(None::<Part>);
 
     view! {
-        <div class="page-head">
-            <h1>"Parts"</h1>
-            {can_create
-                .then(|| {
-                    view! {
-                        <button
-                            class="btn btn-primary"
-                            type="button"
-                            aria-expanded=move || open.get().to_string()
-                            aria-controls="new-part"
-                            on:click=move |_| open.update(|o| *o = !*o)
-                        >
-                            "New part"
-                        </button>
-                    }
-                })}
-        </div>
-        {move || {
-            created
-                .get()
-                .map(|p| {
-                    view! {
-                        <p class="alert alert-ok" role="status">
-                            "Part " <a href=format!("/parts/{}", p.id)>{p.number.clone()}</a>
-                            " created."
-                        </p>
-                    }
-                })
-        }}
-        <Show when=move || open.get()>
-            <NewPartForm
-                on_done=Callback::new(move |p: Part| {
-                    open.set(false);
-                    created.set(Some(p));
-                    parts.refetch();
-                })
-                on_cancel=Callback::new(move |_| open.set(false))
-            />
-        </Show>
-        <div class="toolbar">
-            <label class="search">
-                <span class="sr-only">"Search parts"</span>
-                <input
-                    type="search"
-                    placeholder="Search by number or name"
-                    bind:value=q
+            <div class="page-head">
+                <h1>"Parts"</h1>
+                {can_create
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn btn-primary"
+                                type="button"
+                                aria-expanded=move || open.get().to_string()
+                                aria-controls="new-part"
+                                on:click=move |_| open.update(|o| *o = !*o)
+                            >
+                                "New part"
+                            </button>
+                        }
+                    })}
+            </div>
+            {move || {
+                created
+                    .get()
+                    .map(|p| {
+    view! {
+                            <p class="alert alert-ok" role="status">
+                                "Part " <a href=format!("/parts/{}", p.id)>{p.number.clone()}</a>
+                                " created."
+                            </p>
+                        }
+                    })
+            }}
+            <Show when=move || open.get()>
+                <NewPartForm
+                    on_done=Callback::new(move |p: Part| {
+                        open.set(false);
+                        created.set(Some(p));
+                        parts.refetch();
+                    })
+                    on_cancel=Callback::new(move |_| open.set(false))
                 />
-            </label>
-        </div>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let list = parts.await?;
-                    Ok::<_, AppError>(parts_table(list))
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
+            </Show>
+            <div class="toolbar">
+                <label class="search">
+                    <span class="sr-only">"Search parts"</span>
+                    <input
+                        type="search"
+                        placeholder="Search by number or name"
+                        bind:value=q
+                    />
+                </label>
+            </div>
+            <Transition fallback=loading>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let list = parts.await?;
+                        Ok::<_, AppError>(parts_table(list))
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        }
+    .into_any()
 }
 
 fn parts_table(list: Vec<Part>) -> AnyView {
@@ -263,7 +267,10 @@ fn NewPartForm(on_done: Callback<Part>, on_cancel: Callback<()>) -> impl IntoVie
 
 /// `/parts/{id}`.
 #[component]
-pub fn PartDetail() -> impl IntoView {
+pub fn PartDetail() -> AnyView {
+    if !use_internal() {
+        return staff_only();
+    }
     let params = use_params_map();
     let part = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
@@ -282,6 +289,7 @@ pub fn PartDetail() -> impl IntoView {
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 fn part_view(p: Part) -> impl IntoView {

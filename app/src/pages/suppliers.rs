@@ -10,14 +10,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use wasm_bindgen::JsValue;
 
 use crate::api::{self as client, AppError};
-use crate::session::may_write;
+use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_datetime, set_title,
+    error_panel, field_error, form_alert, invalid, loading, local_datetime, set_title, staff_only,
     status_badge, FieldMap,
 };
 
 #[component]
-pub fn SuppliersPage() -> impl IntoView {
+pub fn SuppliersPage() -> AnyView {
+    if !use_internal() {
+        return staff_only();
+    }
     set_title("Suppliers");
     // `?q=` in the address pre-fills the search (links and a return from sign-in).
     let q = RwSignal::new(
@@ -55,7 +58,7 @@ pub fn SuppliersPage() -> impl IntoView {
             created
                 .get()
                 .map(|s| {
-                    view! {
+view! {
                         <p class="alert alert-ok" role="status">
                             "Supplier " <a href=format!("/suppliers/{}", s.id)>{s.name.clone()}</a>
                             " created. Open it to invite a contact."
@@ -88,6 +91,7 @@ pub fn SuppliersPage() -> impl IntoView {
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 fn suppliers_table(list: Vec<Supplier>) -> AnyView {
