@@ -9,6 +9,13 @@
 //! - [`ui`]: small shared view pieces (error panels, field errors, dates, badges).
 //! - [`pages`]: one module per screen; routes are declared in [`App`].
 //!
+//! Build and test (see `Trunk.toml`; `CARGO_TARGET_DIR` as you like):
+//! - `TRUNK_SKIP_VERSION_CHECK=true trunk build` → `dist/` (dev, no wasm-opt);
+//! - `PATH=$PWD/.tools/node_modules/.bin:$PATH trunk build --release` → cargo profile
+//!   `wasm-release` + `wasm-opt -Oz` (binaryen 132 from npm, pinned in `Trunk.toml`);
+//! - `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p app --target wasm32-unknown-unknown`
+//!   runs `app/tests/` in headless Chromium (storage against a real IndexedDB).
+//!
 //! Components stay thin: rules (validation, access) come from the `domain` crate, which
 //! the server runs too, so the browser says what the server would.
 

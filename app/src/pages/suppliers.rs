@@ -350,7 +350,8 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
     let link = RwSignal::new(None::<(String, InvitationCreated)>);
-    let copied = RwSignal::new(false);
+    // None: not tried yet; Some(true): copied; Some(false): the browser refused.
+    let copied = RwSignal::new(None::<bool>);
 
     let invite = Action::new_local(move |body: &NewInvitation| {
         let body = body.clone();
@@ -361,7 +362,7 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
                         .and_then(|w| w.location().origin().ok())
                         .unwrap_or_default();
                     link.set(Some((format!("{origin}{}", created.path), created)));
-                    copied.set(false);
+                    copied.set(None);
                     name.set(String::new());
                     email.set(String::new());
                 }
@@ -391,13 +392,19 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
         });
     };
 
+    // Copy with the clipboard API; where the browser refuses (plain-http origin,
+    // permissions), select the link so Ctrl+C / the share menu does the rest.
     let copy = move |_| {
         let Some((url, _)) = link.get_untracked() else {
             return;
         };
-        if copy_text(&url) {
-            copied.set(true);
-        }
+        leptos::task::spawn_local(async move {
+            let ok = copy_text(&url).await;
+            copied.set(Some(ok));
+            if !ok {
+                select_link();
+            }
+        });
     };
 
     view! {
@@ -460,9 +467,19 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
                                         }
                                     />
                                     <button class="btn" type="button" on:click=copy>
-                                        {move || if copied.get() { "Copied" } else { "Copy link" }}
+                                        {move || if copied.get() == Some(true) { "Copied" } else { "Copy link" }}
                                     </button>
                                 </div>
+                                {move || {
+                                    (copied.get() == Some(false))
+                                        .then(|| {
+                                            view! {
+                                                <p class="hint">
+                                                    "The browser did not allow copying: the link is selected, press Ctrl+C (⌘C)."
+                                                </p>
+                                            }
+                                        })
+                                }}
                                 <p class="hint">
                                     "Valid until " {local_datetime(&created.expires_at)}
                                     ". The link is shown only now."
@@ -476,8 +493,8 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
 }
 
 /// Copies `text` with the async clipboard API where the browser offers it (secure
-/// origins only); returns whether it tried.
-fn copy_text(text: &str) -> bool {
+/// origins only); whether it worked.
+async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -489,8 +506,17 @@ fn copy_text(text: &str) -> bool {
         return false;
     }
     let promise = navigator.clipboard().write_text(text);
-    leptos::task::spawn_local(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    });
-    true
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+fn select_link() {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("invite-link"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
 }
