@@ -584,26 +584,55 @@ pub fn describe(flag: &Flag) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+/// One exported value: text or a number (kept a number so spreadsheets can sum it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(String),
+    Num(Decimal),
+    Empty,
+}
+
+impl Field {
+    fn text(&self) -> String {
+        match self {
+            Field::Text(s) => s.clone(),
+            Field::Num(d) => d.to_string(),
+            Field::Empty => String::new(),
+        }
     }
 }
 
-/// The leveled grid as CSV (RFC 4180), one row per line × break × supplier.
-pub fn to_csv(l: &Leveled) -> String {
-    let mut out = String::from(
-        "line,part,revision,quantity,supplier,state,currency,unit_price,freight,tooling,financing,landed,delta_to_lowest_pct,lowest,delta_to_last_price_pct,delta_to_should_cost_pct,flags\r\n",
-    );
+/// Column names of [`export_rows`].
+pub const EXPORT_COLUMNS: [&str; 17] = [
+    "line",
+    "part",
+    "revision",
+    "quantity",
+    "supplier",
+    "state",
+    "currency",
+    "unit_price",
+    "freight",
+    "tooling",
+    "financing",
+    "landed",
+    "delta_to_lowest_pct",
+    "lowest",
+    "delta_to_last_price_pct",
+    "delta_to_should_cost_pct",
+    "flags",
+];
+
+/// The leveled grid as rows, one per line × break × supplier, for CSV and XLSX export.
+pub fn export_rows(l: &Leveled) -> Vec<Vec<Field>> {
     let name = |id: &str| {
         l.suppliers
             .iter()
             .find(|s| s.supplier_id == id)
             .map_or_else(|| id.to_string(), |s| s.supplier_name.clone())
     };
-    let opt = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let num = |d: Option<Decimal>| d.map_or(Field::Empty, Field::Num);
+    let mut rows = Vec::new();
     for line in &l.lines {
         for br in &line.breaks {
             for c in &br.cells {
@@ -614,39 +643,55 @@ pub fn to_csv(l: &Leveled) -> String {
                     CellState::Missing => "missing",
                     CellState::NoFxRate => "no_fx_rate",
                 };
-                let flags = c.flags.iter().map(describe).collect::<Vec<_>>().join("; ");
-                let row = [
-                    line.line_no.to_string(),
-                    line.part_number.clone(),
-                    line.revision.clone(),
-                    br.qty.to_string(),
-                    name(&c.supplier_id),
-                    state.to_string(),
-                    l.base.code().to_string(),
-                    opt(b.map(|b| b.unit_price)),
-                    opt(b.map(|b| b.freight)),
-                    opt(b.map(|b| b.tooling)),
-                    opt(b.map(|b| b.financing)),
-                    opt(b.map(|b| b.landed)),
-                    opt(c.delta_to_lowest_pct),
+                rows.push(vec![
+                    Field::Num(Decimal::from(line.line_no)),
+                    Field::Text(line.part_number.clone()),
+                    Field::Text(line.revision.clone()),
+                    Field::Num(br.qty),
+                    Field::Text(name(&c.supplier_id)),
+                    Field::Text(state.to_string()),
+                    Field::Text(l.base.code().to_string()),
+                    num(b.map(|b| b.unit_price)),
+                    num(b.map(|b| b.freight)),
+                    num(b.map(|b| b.tooling)),
+                    num(b.map(|b| b.financing)),
+                    num(b.map(|b| b.landed)),
+                    num(c.delta_to_lowest_pct),
                     if c.lowest {
-                        "yes".into()
+                        Field::Text("yes".into())
                     } else {
-                        String::new()
+                        Field::Empty
                     },
-                    opt(c.delta_to_last_price_pct),
-                    opt(c.delta_to_should_cost_pct),
-                    flags,
-                ];
-                out.push_str(
-                    &row.iter()
-                        .map(|f| csv_field(f))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
-                out.push_str("\r\n");
+                    num(c.delta_to_last_price_pct),
+                    num(c.delta_to_should_cost_pct),
+                    Field::Text(c.flags.iter().map(describe).collect::<Vec<_>>().join("; ")),
+                ]);
             }
         }
+    }
+    rows
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The leveled grid as CSV (RFC 4180), one row per line × break × supplier.
+pub fn to_csv(l: &Leveled) -> String {
+    let mut out = EXPORT_COLUMNS.join(",");
+    out.push_str("\r\n");
+    for row in export_rows(l) {
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(&f.text()))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
     }
     out
 }

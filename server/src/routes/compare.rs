@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/fx", get(fx_list).put(fx_put))
         .route("/api/rfqs/{id}/comparison", get(comparison))
         .route("/api/rfqs/{id}/comparison.csv", get(comparison_csv))
+        .route("/api/rfqs/{id}/comparison.xlsx", get(comparison_xlsx))
 }
 
 #[derive(Deserialize)]
@@ -242,19 +243,8 @@ async fn build(
     let bids = bids(&st.db.pool, id).await?;
     let leveled = level::level(&spec, &bids, &settings);
     if row.sealed {
-        let mut w = st.db.write().await?;
-        audit::append(
-            &mut w,
-            Change {
-                actor: user.id(),
-                action: "rfq.quotes_opened",
-                entity_type: "rfq",
-                entity_id: id,
-                summary: serde_json::json!({"responses": bids.len(), "view": "comparison"}),
-            },
-        )
-        .await?;
-        w.commit().await?;
+        let summary = serde_json::json!({"responses": bids.len(), "view": "comparison"});
+        crate::routes::quotes::audit_opening(st, user, id, summary).await?;
     }
     Ok(api::Comparison {
         rfq: spec,
@@ -273,6 +263,100 @@ async fn comparison(
     Ok(axum::Json(build(&st, &user, &id, q).await?))
 }
 
+async fn rfq_number(pool: &AnyPool, id: &str) -> AppResult<String> {
+    Ok(col(
+        &sqlx::query("SELECT number FROM rfqs WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await?,
+        "number",
+    )?)
+}
+
+fn download(body: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
+    let mut res = body.into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+/// The leveled grid as an XLSX workbook: sheet "Leveled" (one row per line × break ×
+/// supplier, numbers as numbers) and sheet "Suppliers" (totals, coverage, lead time).
+/// Spreadsheet cells hold IEEE doubles by format; the conversion happens only here, on
+/// the way out, never in arithmetic.
+fn xlsx(c: &api::Comparison) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_decimal::prelude::ToPrimitive;
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let sheet = wb.add_worksheet().set_name("Leveled")?;
+    for (i, h) in level::EXPORT_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, i as u16, *h, &bold)?;
+    }
+    for (r, row) in level::export_rows(&c.leveled).iter().enumerate() {
+        let r = r as u32 + 1;
+        for (i, f) in row.iter().enumerate() {
+            let col = i as u16;
+            match f {
+                level::Field::Text(t) => {
+                    sheet.write_string(r, col, t)?;
+                }
+                level::Field::Num(d) => {
+                    sheet.write_number(r, col, d.to_f64().unwrap_or_default())?;
+                }
+                level::Field::Empty => {}
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let sup = wb.add_worksheet().set_name("Suppliers")?;
+    let breaks = c.leveled.suppliers.first().map_or(0, |s| s.totals.len());
+    let mut head = vec![
+        "supplier".to_string(),
+        "lines_bid".into(),
+        "lines_total".into(),
+        "coverage_pct".into(),
+        "max_lead_time_days".into(),
+    ];
+    head.extend((1..=breaks).map(|k| format!("total_at_break_{k}")));
+    for (i, h) in head.iter().enumerate() {
+        sup.write_string_with_format(0, i as u16, h, &bold)?;
+    }
+    for (r, s) in c.leveled.suppliers.iter().enumerate() {
+        let r = r as u32 + 1;
+        sup.write_string(r, 0, &s.supplier_name)?;
+        sup.write_number(r, 1, s.lines_bid as f64)?;
+        sup.write_number(r, 2, s.lines_total as f64)?;
+        sup.write_number(r, 3, s.coverage_pct.to_f64().unwrap_or_default())?;
+        if let Some(d) = s.max_lead_time_days {
+            sup.write_number(r, 4, f64::from(d))?;
+        }
+        for (k, t) in s.totals.iter().enumerate() {
+            sup.write_number(r, 5 + k as u16, t.to_f64().unwrap_or_default())?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+async fn comparison_xlsx(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Query(q): Query<LevelQuery>,
+) -> AppResult<Response> {
+    let c = build(&st, &user, &id, q).await?;
+    let number = rfq_number(&st.db.pool, &id).await?;
+    let bytes = xlsx(&c).map_err(|e| anyhow::anyhow!("writing the XLSX export: {e}"))?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("{number}-leveled.xlsx"),
+    ))
+}
+
 async fn comparison_csv(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -280,21 +364,10 @@ async fn comparison_csv(
     Query(q): Query<LevelQuery>,
 ) -> AppResult<Response> {
     let c = build(&st, &user, &id, q).await?;
-    let number: String = col(
-        &sqlx::query("SELECT number FROM rfqs WHERE id = $1")
-            .bind(&id)
-            .fetch_one(&st.db.pool)
-            .await?,
-        "number",
-    )?;
-    let mut res = level::to_csv(&c.leveled).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{number}-leveled.csv\""))
-    {
-        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(res)
+    let number = rfq_number(&st.db.pool, &id).await?;
+    Ok(download(
+        level::to_csv(&c.leveled).into_bytes(),
+        "text/csv; charset=utf-8",
+        &format!("{number}-leveled.csv"),
+    ))
 }

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/quote", get(mine).put(submit))
         .route("/api/rfqs/{id}/quote/withdraw", post(withdraw))
         .route("/api/rfqs/{id}/quotes", get(responses))
+        .route("/api/rfqs/{id}/quotes/{supplier_id}", get(one_supplier))
 }
 
 /// The supplier the actor quotes for, or 403 for internal users.
@@ -251,6 +252,66 @@ async fn withdraw(
     }))
 }
 
+/// `GET /api/rfqs/{id}/quotes/{supplier_id}`: one supplier's quote history. A supplier
+/// may ask only for its own (anyone else's is "not found"); buyers see prices only when
+/// the sealing rules allow.
+async fn one_supplier(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, supplier_id)): Path<(String, String)>,
+) -> AppResult<axum::Json<Vec<api::QuoteVersion>>> {
+    let rfq = rfqs::readable(&st.db.pool, &user, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Read,
+        Resource::Quote {
+            supplier_id: &supplier_id,
+        },
+    )?;
+    if !rfq.invited.contains(&supplier_id) {
+        return Err(AppError::not_found(format!(
+            "a quote by supplier {supplier_id}"
+        )));
+    }
+    let internal = user.actor.role.is_internal();
+    let visible =
+        !internal || lifecycle::prices_visible(rfq.sealed, rfq.status, rfq.deadline, now_ms());
+    let list = versions(&st.db.pool, &rfq, &supplier_id, visible).await?;
+    if internal && visible && rfq.sealed && !list.is_empty() {
+        audit_opening(
+            &st,
+            &user,
+            &id,
+            serde_json::json!({"supplier_id": supplier_id}),
+        )
+        .await?;
+    }
+    Ok(axum::Json(list))
+}
+
+/// Records that a person saw the prices of a sealed RFQ: every opening is on the record.
+pub async fn audit_opening(
+    st: &AppState,
+    user: &CurrentUser,
+    rfq_id: &str,
+    summary: serde_json::Value,
+) -> AppResult<()> {
+    let mut w = st.db.write().await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.quotes_opened",
+            entity_type: "rfq",
+            entity_id: rfq_id,
+            summary,
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(())
+}
+
 async fn responses(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -292,20 +353,8 @@ async fn responses(
         });
     }
     if visible && rfq.sealed {
-        // Every opening of sealed quotes is on the record.
-        let mut w = st.db.write().await?;
-        audit::append(
-            &mut w,
-            Change {
-                actor: user.id(),
-                action: "rfq.quotes_opened",
-                entity_type: "rfq",
-                entity_id: &id,
-                summary: serde_json::json!({"responses": out.iter().filter(|r| r.current.is_some()).count()}),
-            },
-        )
-        .await?;
-        w.commit().await?;
+        let n = out.iter().filter(|r| r.current.is_some()).count();
+        audit_opening(&st, &user, &id, serde_json::json!({"responses": n})).await?;
     }
     Ok(axum::Json(api::RfqResponses {
         prices_visible: visible,

@@ -690,3 +690,65 @@ async fn clarification_answers_reach_everyone_without_the_askers_name() {
         "rfq_not_open"
     );
 }
+
+#[tokio::test]
+async fn nobody_reads_another_suppliers_quote_by_url() {
+    let s = setup(true).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    put_quote(&s, &s.kestrel, a_quote(&s.lines, "0.58")).await;
+    let nw = s.northwind.me["supplier_id"].as_str().unwrap();
+    let ke = s.kestrel.me["supplier_id"].as_str().unwrap();
+    let url = |sid: &str| format!("/api/rfqs/{}/quotes/{sid}", s.rfq);
+    let foreign = s.app.get(&url(ke), &s.northwind).await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    assert!(!foreign.json.to_string().contains("0.58"));
+    let own = s.app.get(&url(nw), &s.northwind).await;
+    assert_eq!(
+        own.json[0]["quote"]["lines"][0]["breaks"][0]["price"],
+        "0.62"
+    );
+    // Orion is not invited: neither the RFQ nor any quote on it exists for Orion.
+    assert_eq!(
+        s.app.get(&url(nw), &s.orion).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // The buyer sees that Kestrel responded, but no price before the sealed deadline …
+    let sealed = s.app.get(&url(ke), &s.buyer).await;
+    assert_eq!(sealed.json[0]["status"], "submitted");
+    assert!(sealed.json[0]["quote"].is_null());
+    // … and the price after it, with the opening on the record.
+    expire(&s).await;
+    let open_now = s.app.get(&url(ke), &s.buyer).await;
+    assert_eq!(
+        open_now.json[0]["quote"]["lines"][0]["breaks"][0]["price"],
+        "0.58"
+    );
+    let audit = s.app.get("/api/audit?limit=1", &s.buyer).await.json;
+    assert_eq!(audit[0]["action"], "rfq.quotes_opened");
+    assert_eq!(audit[0]["summary"]["supplier_id"], ke);
+}
+
+#[tokio::test]
+async fn xlsx_export_is_a_workbook() {
+    let s = setup(false).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    let r = s
+        .app
+        .get(&format!("/api/rfqs/{}/comparison.xlsx", s.rfq), &s.buyer)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(r.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .ends_with("-leveled.xlsx\""));
+    assert!(
+        r.json.as_str().unwrap().starts_with("PK"),
+        "an XLSX is a zip archive"
+    );
+}
