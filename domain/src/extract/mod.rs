@@ -44,7 +44,9 @@ pub use table::ColumnRole;
 
 use rust_decimal::Decimal;
 
-use number::{detect_style, DecimalStyle};
+use number::detect_style;
+#[cfg(feature = "extract")]
+use number::DecimalStyle;
 
 /// Inputs larger than this are refused with a diagnostic (the browser would stall anyway).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -458,4 +460,94 @@ pub fn sheet_ref(col: usize, row: usize) -> String {
         c = (c - 1) / 26;
     }
     letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+/// What `bidwell extract` prints and exits with, for extractions already made (the CLI
+/// reads the files; this stays IO-free so it is tested here).
+///
+/// `json` = true: one JSON array with one [`Extraction`] per file. Otherwise a short
+/// human summary per file. Exit code: 0 when every file gave lines without an
+/// error-severity diagnostic, 1 when any file had an error or no lines.
+pub fn cli_report(results: &[Extraction], json: bool) -> (String, i32) {
+    let failed = results.iter().any(|ex| {
+        ex.lines.is_empty() || ex.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    });
+    let code = i32::from(failed);
+    if json {
+        let text = serde_json::to_string_pretty(results).unwrap_or_else(|e| {
+            format!("[{{\"error\": \"could not serialise the result: {e}\"}}]")
+        });
+        return (text + "\n", code);
+    }
+    let mut out = String::new();
+    for ex in results {
+        out.push_str(&format!("{} ({:?})\n", ex.file, ex.format));
+        let field = |name: &str, v: Option<String>| {
+            v.map(|v| format!("  {name}: {v}\n")).unwrap_or_default()
+        };
+        out.push_str(&field("supplier", ex.supplier.clone()));
+        out.push_str(&field("quote", ex.quote_ref.clone()));
+        out.push_str(&field(
+            "currency",
+            ex.currency.map(|c| c.code().to_string()),
+        ));
+        out.push_str(&field(
+            "validity",
+            ex.valid_until
+                .clone()
+                .or(ex.validity_days.map(|d| format!("{d} days"))),
+        ));
+        out.push_str(&field(
+            "payment",
+            ex.payment_terms.as_ref().map(|p| p.text.clone()),
+        ));
+        out.push_str(&field(
+            "incoterm",
+            ex.incoterm.as_ref().map(|i| {
+                format!("{} {}", i.code, i.place.clone().unwrap_or_default())
+                    .trim()
+                    .to_string()
+            }),
+        ));
+        out.push_str(&field(
+            "freight",
+            ex.freight.as_ref().map(|f| f.kind.clone()),
+        ));
+        for l in &ex.lines {
+            let id = l
+                .part_number
+                .clone()
+                .or(l.supplier_part.clone())
+                .unwrap_or_else(|| "?".into());
+            let breaks: Vec<String> = l
+                .breaks
+                .iter()
+                .map(|b| format!("{}@{}", b.min_qty.normalize(), b.unit_price.normalize()))
+                .collect();
+            let mut s = format!("  - {id}");
+            if let Some(r) = &l.revision {
+                s.push_str(&format!(" rev {r}"));
+            }
+            if l.no_bid {
+                s.push_str(" NO BID");
+            }
+            if !breaks.is_empty() {
+                s.push_str(&format!(" [{}]", breaks.join(", ")));
+            }
+            if let Some(d) = l.lead_time_days {
+                s.push_str(&format!(" lead {d}d"));
+            }
+            if let Some(m) = &l.rfq_line {
+                s.push_str(&format!(" → RFQ line {} ({})", m.line, m.reason));
+            }
+            s.push_str(&format!(" ({}%)\n", l.confidence));
+            out.push_str(&s);
+        }
+        for d in &ex.diagnostics {
+            if d.severity >= Severity::Warning {
+                out.push_str(&format!("  {:?} {}: {}\n", d.severity, d.code, d.message));
+            }
+        }
+    }
+    (out, code)
 }

@@ -284,3 +284,23 @@ fn encoding_rs_like(s: &str) -> (Vec<u8>, (), ()) {
         .collect();
     (bytes, (), ())
 }
+
+#[test]
+fn cli_report_json_and_exit_code() {
+    let good = extract(&input("q.txt", "BRK-2208 rev B: $0.62/ea @ 2k\n"));
+    let bad = extract(&ExtractInput {
+        file_name: "x.pdf".into(),
+        bytes: b"%PDF-1.4 junk".to_vec(),
+        rfq: None,
+        memory: None,
+    });
+    let (text, code) = domain::extract::cli_report(std::slice::from_ref(&good), true);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["lines"][0]["part_number"], "BRK-2208");
+    let (text, code) = domain::extract::cli_report(&[good, bad], false);
+    assert_eq!(code, 1);
+    assert!(text.contains("BRK-2208 rev B [2000@0.62]"), "{text}");
+    assert!(text.contains("pdf."), "{text}");
+}
