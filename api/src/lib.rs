@@ -321,6 +321,10 @@ pub struct NewRfq {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewRfqLine {
+    /// When editing: the id of the existing line this replaces (kept, so quotes that
+    /// answer it still match). Omit for a new line.
+    #[serde(default)]
+    pub id: Option<String>,
     pub part_id: String,
     /// Revision label; defaults to the part's newest revision.
     #[serde(default)]

@@ -14,6 +14,7 @@ pub mod auth;
 pub mod db;
 pub mod error;
 pub mod extract_cmd;
+pub mod outbox;
 pub mod routes;
 pub mod seed;
 
@@ -48,6 +49,11 @@ pub struct Config {
     pub lockout: LockoutPolicy,
     /// Largest accepted request body.
     pub max_body_bytes: usize,
+    /// Where outbound messages are written as `.eml` files (`DATA_DIR/outbox`); `None`
+    /// keeps them in the database only.
+    pub outbox_dir: Option<PathBuf>,
+    /// Sender address of outbound messages.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -60,6 +66,8 @@ impl Default for Config {
             invitation_ttl_ms: 7 * 24 * 60 * 60 * 1000,
             lockout: LockoutPolicy::default(),
             max_body_bytes: 2 * 1024 * 1024,
+            outbox_dir: None,
+            mail_from: "Bidwell <no-reply@bidwell.invalid>".to_string(),
         }
     }
 }

@@ -153,6 +153,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             db,
         } => {
             let database = db.open().await?;
+            let outbox_dir = db.data_dir.join("outbox");
             if !no_demo && seed::seed_if_empty(&database).await? {
                 println!("Seeded demo data.");
             }
@@ -166,6 +167,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 secure_cookies,
                 trust_proxy,
                 dist: Some(dist),
+                outbox_dir: Some(outbox_dir),
                 ..Config::default()
             };
             let state = AppState {

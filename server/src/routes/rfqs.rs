@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/open", post(open))
         .route("/api/rfqs/{id}/extend", post(extend))
         .route("/api/rfqs/{id}/suppliers", post(invite))
+        .route("/api/rfqs/{id}/lines", axum::routing::put(edit_lines))
 }
 
 const SUMMARY_SQL: &str = "SELECT r.*, \
@@ -278,12 +279,147 @@ fn parse_deadline(e: &mut FieldErrors, field: &str, s: &str) -> Option<i64> {
 }
 
 struct LinePlan {
+    existing_id: Option<String>,
     part_id: String,
     revision_id: String,
     quantities: Vec<Decimal>,
     annual_volume: Option<Decimal>,
     need_by: Option<String>,
     notes: String,
+}
+
+/// Checks new or edited lines (field errors go to `e`) and resolves their revisions.
+async fn plan_lines(
+    pool: &AnyPool,
+    lines: &[api::NewRfqLine],
+    e: &mut FieldErrors,
+) -> AppResult<Vec<LinePlan>> {
+    let mut plans = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let at = |f: &str| format!("lines[{i}].{f}");
+        if let Err(m) = lifecycle::check_quantities(&l.quantities) {
+            e.add(&at("quantities"), m);
+        }
+        if matches!(l.annual_volume, Some(v) if v <= Decimal::ZERO) {
+            e.add(&at("annual_volume"), "must be positive");
+        }
+        if let Some(d) = &l.need_by {
+            if NaiveDate::from_str(d).is_err() {
+                e.add(&at("need_by"), "a date like 2027-03-01");
+            }
+        }
+        let rev = match &l.revision {
+            Some(label) => {
+                sqlx::query("SELECT id FROM revisions WHERE part_id = $1 AND label = $2")
+                    .bind(&l.part_id)
+                    .bind(label.trim())
+                    .fetch_optional(pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("SELECT id FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC LIMIT 1")
+                    .bind(&l.part_id)
+                    .fetch_optional(pool)
+                    .await?
+            }
+        };
+        match rev {
+            Some(r) => plans.push(LinePlan {
+                existing_id: l.id.clone(),
+                part_id: l.part_id.clone(),
+                revision_id: col(&r, "id")?,
+                quantities: l.quantities.clone(),
+                annual_volume: l.annual_volume,
+                need_by: l.need_by.clone(),
+                notes: l.notes.trim().to_string(),
+            }),
+            None => e.add(&at("part_id"), "no such part, or it has no such revision"),
+        }
+    }
+    Ok(plans)
+}
+
+/// Writes `plans` as the RFQ's lines: lines named by id are updated in place (so quotes
+/// that answer them still match), others inserted, and lines no longer listed removed.
+async fn write_lines(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    rfq_id: &str,
+    plans: &[LinePlan],
+) -> AppResult<()> {
+    let keep: Vec<&String> = plans
+        .iter()
+        .filter_map(|p| p.existing_id.as_ref())
+        .collect();
+    let existing = sqlx::query("SELECT id FROM rfq_lines WHERE rfq_id = $1")
+        .bind(rfq_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    for r in &existing {
+        let id: String = col(r, "id")?;
+        if !keep.contains(&&id) {
+            sqlx::query("DELETE FROM rfq_lines WHERE id = $1")
+                .bind(&id)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    // Renumber through a temporary offset so the (rfq_id, line_no) key never collides.
+    sqlx::query("UPDATE rfq_lines SET line_no = line_no + 100000 WHERE rfq_id = $1")
+        .bind(rfq_id)
+        .execute(&mut **tx)
+        .await?;
+    for (i, p) in plans.iter().enumerate() {
+        let q: Vec<String> = p
+            .quantities
+            .iter()
+            .map(|d| d.normalize().to_string())
+            .collect();
+        let q = serde_json::to_string(&q).map_err(|e| anyhow::anyhow!(e))?;
+        let annual = p.annual_volume.map(|v| v.normalize().to_string());
+        if let Some(id) = &p.existing_id {
+            let updated = sqlx::query(
+                "UPDATE rfq_lines SET line_no = $1, part_id = $2, revision_id = $3, quantities = $4, annual_volume = $5, need_by = $6, notes = $7 \
+                 WHERE id = $8 AND rfq_id = $9",
+            )
+            .bind(i as i64 + 1)
+            .bind(&p.part_id)
+            .bind(&p.revision_id)
+            .bind(&q)
+            .bind(&annual)
+            .bind(&p.need_by)
+            .bind(&p.notes)
+            .bind(id)
+            .bind(rfq_id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+            if updated == 0 {
+                let mut e = FieldErrors::new();
+                e.add(
+                    &format!("lines[{i}].id"),
+                    format!("this RFQ has no line {id}"),
+                );
+                return Err(e.into());
+            }
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO rfq_lines (id, rfq_id, line_no, part_id, revision_id, quantities, annual_volume, need_by, notes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(new_id())
+        .bind(rfq_id)
+        .bind(i as i64 + 1)
+        .bind(&p.part_id)
+        .bind(&p.revision_id)
+        .bind(&q)
+        .bind(&annual)
+        .bind(&p.need_by)
+        .bind(&p.notes)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn create(
@@ -306,43 +442,7 @@ async fn create(
             e.add("deadline", "the deadline must be in the future");
         }
     }
-    let mut plans = Vec::with_capacity(n.lines.len());
-    for (i, l) in n.lines.iter().enumerate() {
-        let at = |f: &str| format!("lines[{i}].{f}");
-        if let Err(m) = lifecycle::check_quantities(&l.quantities) {
-            e.add(&at("quantities"), m);
-        }
-        if matches!(l.annual_volume, Some(v) if v <= Decimal::ZERO) {
-            e.add(&at("annual_volume"), "must be positive");
-        }
-        if let Some(d) = &l.need_by {
-            if NaiveDate::from_str(d).is_err() {
-                e.add(&at("need_by"), "a date like 2027-03-01");
-            }
-        }
-        let rev = match &l.revision {
-            Some(label) => sqlx::query("SELECT id FROM revisions WHERE part_id = $1 AND label = $2")
-                .bind(&l.part_id)
-                .bind(label.trim())
-                .fetch_optional(&st.db.pool)
-                .await?,
-            None => sqlx::query("SELECT id FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC LIMIT 1")
-                .bind(&l.part_id)
-                .fetch_optional(&st.db.pool)
-                .await?,
-        };
-        match rev {
-            Some(r) => plans.push(LinePlan {
-                part_id: l.part_id.clone(),
-                revision_id: col(&r, "id")?,
-                quantities: l.quantities.clone(),
-                annual_volume: l.annual_volume,
-                need_by: l.need_by.clone(),
-                notes: l.notes.trim().to_string(),
-            }),
-            None => e.add(&at("part_id"), "no such part, or it has no such revision"),
-        }
-    }
+    let plans = plan_lines(&st.db.pool, &n.lines, &mut e).await?;
     for (i, sid) in n.supplier_ids.iter().enumerate() {
         let s = sqlx::query("SELECT status FROM suppliers WHERE id = $1")
             .bind(sid)
@@ -392,28 +492,7 @@ async fn create(
     .bind(now)
     .execute(&mut **w)
     .await?;
-    for (i, p) in plans.iter().enumerate() {
-        let q: Vec<String> = p
-            .quantities
-            .iter()
-            .map(|d| d.normalize().to_string())
-            .collect();
-        sqlx::query(
-            "INSERT INTO rfq_lines (id, rfq_id, line_no, part_id, revision_id, quantities, annual_volume, need_by, notes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(new_id())
-        .bind(&id)
-        .bind(i as i64 + 1)
-        .bind(&p.part_id)
-        .bind(&p.revision_id)
-        .bind(serde_json::to_string(&q).map_err(|e| anyhow::anyhow!(e))?)
-        .bind(p.annual_volume.map(|v| v.normalize().to_string()))
-        .bind(&p.need_by)
-        .bind(&p.notes)
-        .execute(&mut **w)
-        .await?;
-    }
+    write_lines(&mut w, &id, &plans).await?;
     let mut invited: Vec<&String> = n.supplier_ids.iter().collect();
     invited.sort();
     invited.dedup();
@@ -624,5 +703,91 @@ async fn invite(
     )
     .await?;
     w.commit().await?;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+/// `PUT /api/rfqs/{id}/lines`: replaces the lines of a draft or open RFQ. On an open RFQ
+/// every submitted quote is marked as needing reconfirmation and every invited supplier
+/// is told, so all bidders work from the same information.
+async fn edit_lines(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(lines): Json<Vec<api::NewRfqLine>>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    let row = load_row(&st.db.pool, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    let now = now_ms();
+    let status = row.effective(now);
+    if !matches!(status, Status::Draft | Status::Open) {
+        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
+            status.as_str(),
+        )));
+    }
+    let mut e = FieldErrors::new();
+    let plans = plan_lines(&st.db.pool, &lines, &mut e).await?;
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    write_lines(&mut w, &id, &plans).await?;
+    sqlx::query("UPDATE rfqs SET updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    let mut notified = 0;
+    let mut reconfirm = 0;
+    if status == Status::Open {
+        reconfirm = sqlx::query(
+            "UPDATE quotes SET needs_reconfirmation = 1 WHERE rfq_id = $1 AND status = 'submitted'",
+        )
+        .bind(&id)
+        .execute(&mut **w)
+        .await?
+        .rows_affected();
+        let title: String = col(
+            &sqlx::query("SELECT title FROM rfqs WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&mut **w)
+                .await?,
+            "title",
+        )?;
+        notified = crate::outbox::queue(
+            &mut w,
+            &row.invited,
+            &crate::outbox::Notice {
+                kind: "rfq.amended",
+                rfq_id: Some(&id),
+                subject: format!("{} amended: {title}", row.number),
+                body: format!(
+                    "The buyer changed the lines of {} \"{title}\".\n\nPlease review the RFQ in Bidwell. \
+                     If you already submitted a quote, confirm it or submit a revised one before the deadline, {}.\n",
+                    row.number,
+                    rfc3339(row.deadline)
+                ),
+                created_by: user.id(),
+            },
+        )
+        .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.lines_edit",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"lines": plans.len(), "quotes_to_reconfirm": reconfirm, "messages": notified}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
     Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
 }

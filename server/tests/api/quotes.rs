@@ -35,7 +35,11 @@ fn id_named(list: &Value, name: &str) -> String {
 }
 
 async fn setup(sealed: bool) -> Setup {
-    let app = TestApp::new().await;
+    setup_with(sealed, server::Config::default()).await
+}
+
+async fn setup_with(sealed: bool, config: server::Config) -> Setup {
+    let app = TestApp::with_config(config).await;
     let buyer = app.login("buyer@acme.example").await;
     let sups = supplier_ids(&app, &buyer).await;
     let parts = app.get("/api/parts", &buyer).await.json;
@@ -751,4 +755,54 @@ async fn xlsx_export_is_a_workbook() {
         r.json.as_str().unwrap().starts_with("PK"),
         "an XLSX is a zip archive"
     );
+}
+
+#[tokio::test]
+async fn amending_an_open_rfq_asks_every_bidder_to_reconfirm_and_tells_them() {
+    let outbox = std::env::temp_dir().join(format!("bidwell-outbox-{}", uuid::Uuid::new_v4()));
+    let s = setup_with(false, server::Config { outbox_dir: Some(outbox.clone()), ..server::Config::default() }).await;
+    open(&s).await;
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    let detail = s.app.get(&format!("/api/rfqs/{}", s.rfq), &s.buyer).await.json;
+    let l0 = &detail["lines"][0];
+    // Keep line 1 (more volume), drop line 2, add nothing.
+    let edit = s
+        .app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{}/lines", s.rfq),
+            Some(json!([{"id": l0["id"], "part_id": l0["part_id"], "revision": "B", "quantities": ["1000", "5000"], "annual_volume": "30000"}])),
+            Some(&s.buyer),
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::OK, "{}", edit.json);
+    assert_eq!(edit.json["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(edit.json["lines"][0]["id"], l0["id"], "an edited line keeps its id");
+    assert_eq!(edit.json["lines"][0]["quantities"], json!(["1000", "5000"]));
+    let mine = s.app.get(&format!("/api/rfqs/{}/quote", s.rfq), &s.northwind).await.json;
+    assert_eq!(mine["versions"][0]["needs_reconfirmation"], true);
+    // One notice per contact of each invited supplier (Northwind and Kestrel: one each).
+    let n: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE rfq_id = $1 AND kind = 'rfq.amended' AND written_at IS NOT NULL")
+            .bind(&s.rfq)
+            .fetch_one(&s.app.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    );
+    assert_eq!(n, 2);
+    let files: Vec<_> = std::fs::read_dir(&outbox).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 2);
+    let text = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<String>();
+    assert!(text.contains("To: sales@northwind.example") && text.contains("To: quotes@kestrel.example"), "{text}");
+    assert!(text.contains("amended"));
+    assert!(!text.contains("orion"), "Orion is not invited");
+    let bad = s
+        .app
+        .call(Method::PUT, &format!("/api/rfqs/{}/lines", s.rfq), Some(json!([{"id": "nope", "part_id": l0["part_id"], "quantities": ["1"]}])), Some(&s.buyer))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.json);
+    assert!(bad.json["fields"]["lines[0].id"].is_string());
+    assert_eq!(s.app.call(Method::PUT, &format!("/api/rfqs/{}/lines", s.rfq), Some(json!([])), Some(&s.northwind)).await.status, StatusCode::FORBIDDEN);
+    std::fs::remove_dir_all(outbox).unwrap();
 }
