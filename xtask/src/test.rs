@@ -405,12 +405,11 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     if !dist.join("index.html").exists() {
         bail!("dist/index.html is missing: run the `trunk` step first");
     }
-    // Built by the `tests` step (cargo builds a package's binaries for its integration
-    // tests); build it only when that step did not run.
+    // The binary the `tests` and `postgres` steps built (cargo builds a package's binaries
+    // for its integration tests). Asking for it the same way is a no-op after those steps,
+    // and keeps it fresh when `e2e` runs alone.
+    sh(ctx.cargo().args(["test", "-p", "server", "--no-run"]))?;
     let bin = target_dir(ctx).join("debug").join("bidwell");
-    if !bin.exists() {
-        sh(ctx.cargo().args(["build", "-p", "server"]))?;
-    }
 
     // Playwright wipes its own output dir on every run; screenshots we keep live beside it.
     let artifacts = end2end.join("artifacts");
