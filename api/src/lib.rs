@@ -122,6 +122,114 @@ pub struct Supplier {
     /// `approved`, `conditional` or `blocked`.
     pub status: String,
     pub contacts: Vec<Contact>,
+    /// What the supplier makes, e.g. `stamping`, `machining` (lower case).
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+}
+
+/// A supplier certificate (ISO 9001, IATF 16949 …) with its validity today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Certification {
+    pub id: String,
+    pub name: String,
+    pub number: String,
+    /// ISO date.
+    pub expires_on: Option<String>,
+    pub status: domain::supplier::CertStatus,
+}
+
+/// `POST /api/suppliers/{id}/certifications`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCertification {
+    pub name: String,
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub expires_on: Option<String>,
+}
+
+/// `PATCH /api/suppliers/{id}`: only the fields given change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSupplier {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub categories: Option<Vec<String>>,
+}
+
+/// `POST /api/suppliers/{id}/contacts`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewContact {
+    pub name: String,
+    pub email: String,
+}
+
+/// `POST /api/parts/{id}/revisions`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRevision {
+    pub label: String,
+}
+
+/// One child of a BOM.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BomLine {
+    pub child_part_id: String,
+    pub child_number: String,
+    pub child_name: String,
+    /// Quantity per one parent.
+    pub quantity: Decimal,
+}
+
+/// `PUT /api/revisions/{id}/bom`: the whole child list of a parent revision.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetBom {
+    pub children: Vec<BomChild>,
+}
+
+/// A child part and its quantity per parent.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BomChild {
+    pub part_id: String,
+    pub quantity: Decimal,
+}
+
+/// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RfqFromBom {
+    pub revision_id: String,
+    pub title: String,
+    pub currency: String,
+    pub deadline: String,
+    /// Parent build quantities; each child's breaks are these × its quantity per parent.
+    pub build_quantities: Vec<Decimal>,
+    /// Parent builds per year, for the children's annual volumes.
+    #[serde(default)]
+    pub annual_builds: Option<Decimal>,
+    #[serde(default)]
+    pub need_by: Option<String>,
+    #[serde(default)]
+    pub supplier_ids: Vec<String>,
+    #[serde(default = "yes")]
+    pub sealed: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// `POST /api/suppliers`.

@@ -672,7 +672,8 @@ pub fn export_rows(l: &Leveled) -> Vec<Vec<Field>> {
     rows
 }
 
-fn csv_field(s: &str) -> String {
+/// Quotes one CSV field (RFC 4180) when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -15,9 +15,11 @@
 
 pub mod access;
 pub mod audit;
+pub mod bom;
 pub mod extract;
 pub mod level;
 pub mod money;
 pub mod quote;
 pub mod rfq;
+pub mod supplier;
 pub mod validate;

@@ -4,8 +4,8 @@
 use std::str::FromStr;
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use chrono::{NaiveDate, Utc};
@@ -273,16 +273,6 @@ async fn rfq_number(pool: &AnyPool, id: &str) -> AppResult<String> {
     )?)
 }
 
-fn download(body: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
-    let mut res = body.into_response();
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
-        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
-}
-
 /// The leveled grid as an XLSX workbook: sheet "Leveled" (one row per line × break ×
 /// supplier, numbers as numbers) and sheet "Suppliers" (totals, coverage, lead time).
 /// Spreadsheet cells hold IEEE doubles by format; the conversion happens only here, on
@@ -350,7 +340,7 @@ async fn comparison_xlsx(
     let c = build(&st, &user, &id, q).await?;
     let number = rfq_number(&st.db.pool, &id).await?;
     let bytes = xlsx(&c).map_err(|e| anyhow::anyhow!("writing the XLSX export: {e}"))?;
-    Ok(download(
+    Ok(crate::routes::download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         &format!("{number}-leveled.xlsx"),
@@ -365,7 +355,7 @@ async fn comparison_csv(
 ) -> AppResult<Response> {
     let c = build(&st, &user, &id, q).await?;
     let number = rfq_number(&st.db.pool, &id).await?;
-    Ok(download(
+    Ok(crate::routes::download(
         level::to_csv(&c.leveled).into_bytes(),
         "text/csv; charset=utf-8",
         &format!("{number}-leveled.csv"),

@@ -20,6 +20,16 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/parts", get(list).post(create))
         .route("/api/parts/{id}", get(one))
+        .route(
+            "/api/parts/{id}/revisions",
+            axum::routing::post(add_revision),
+        )
+        .route(
+            "/api/parts/{id}/revisions/{rid}/release",
+            axum::routing::post(release),
+        )
+        .route("/api/revisions/{rid}/bom", get(bom).put(set_bom))
+        .route("/api/parts.csv", get(export_csv))
 }
 
 #[derive(Deserialize)]
@@ -205,6 +215,260 @@ async fn create(
         StatusCode::CREATED,
         axum::Json(part_from_row(&st.db.pool, &row).await?),
     ))
+}
+
+async fn load(pool: &AnyPool, id: &str) -> AppResult<api::Part> {
+    let row = sqlx::query("SELECT * FROM parts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("part {id}")))?;
+    Ok(part_from_row(pool, &row).await?)
+}
+
+/// `POST /api/parts/{id}/revisions`: a new draft revision.
+async fn add_revision(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(r): Json<api::NewRevision>,
+) -> AppResult<(StatusCode, axum::Json<api::Part>)> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let part = load(&st.db.pool, &id).await?;
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "label", &r.label, 16);
+    let label = r.label.trim().to_string();
+    if part
+        .revisions
+        .iter()
+        .any(|x| x.label.eq_ignore_ascii_case(&label))
+    {
+        e.add(
+            "label",
+            format!("{} already has revision {label}", part.number),
+        );
+    }
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
+        .bind(new_id())
+        .bind(&id)
+        .bind(&label)
+        .bind(now_ms())
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "part.revision_add",
+            entity_type: "part",
+            entity_id: &id,
+            summary: serde_json::json!({"number": part.number, "revision": label}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(load(&st.db.pool, &id).await?),
+    ))
+}
+
+/// `POST /api/parts/{id}/revisions/{rid}/release`: releases a revision today; the
+/// previously released one becomes obsolete.
+async fn release(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, rid)): Path<(String, String)>,
+) -> AppResult<axum::Json<api::Part>> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let part = load(&st.db.pool, &id).await?;
+    let rev = part
+        .revisions
+        .iter()
+        .find(|r| r.id == rid)
+        .ok_or_else(|| AppError::not_found(format!("revision {rid} of {}", part.number)))?;
+    if rev.status != "draft" {
+        return Err(AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code: "lifecycle",
+            message: format!(
+                "Revision {} is {}; only a draft can be released.",
+                rev.label, rev.status
+            ),
+        });
+    }
+    let today = chrono::Utc::now().date_naive().to_string();
+    let mut w = st.db.write().await?;
+    sqlx::query(
+        "UPDATE revisions SET status = 'obsolete' WHERE part_id = $1 AND status = 'released'",
+    )
+    .bind(&id)
+    .execute(&mut **w)
+    .await?;
+    sqlx::query("UPDATE revisions SET status = 'released', released_on = $1 WHERE id = $2")
+        .bind(&today)
+        .bind(&rid)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "part.revision_release",
+            entity_type: "part",
+            entity_id: &id,
+            summary: serde_json::json!({"number": part.number, "revision": rev.label, "released_on": today}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
+}
+
+/// The children of a parent revision.
+pub async fn bom_lines(pool: &AnyPool, rid: &str) -> AppResult<Vec<api::BomLine>> {
+    let rows = sqlx::query(
+        "SELECT b.child_part_id, b.quantity, p.number, p.name FROM bom_lines b JOIN parts p ON p.id = b.child_part_id \
+         WHERE b.parent_revision_id = $1 ORDER BY p.number",
+    )
+    .bind(rid)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let q: String = col(r, "quantity")?;
+        out.push(api::BomLine {
+            child_part_id: col(r, "child_part_id")?,
+            child_number: col(r, "number")?,
+            child_name: col(r, "name")?,
+            quantity: q
+                .parse()
+                .map_err(|e| anyhow::anyhow!("bom quantity {q:?}: {e}"))?,
+        });
+    }
+    Ok(out)
+}
+
+async fn revision_part(pool: &AnyPool, rid: &str) -> AppResult<String> {
+    let r = sqlx::query("SELECT part_id FROM revisions WHERE id = $1")
+        .bind(rid)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("revision {rid}")))?;
+    Ok(col(&r, "part_id")?)
+}
+
+async fn bom(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(rid): Path<String>,
+) -> AppResult<axum::Json<Vec<api::BomLine>>> {
+    authorize(&user.actor, Verb::Read, Resource::Parts)?;
+    revision_part(&st.db.pool, &rid).await?;
+    Ok(axum::Json(bom_lines(&st.db.pool, &rid).await?))
+}
+
+/// `PUT /api/revisions/{rid}/bom`: replaces the child list; refuses loops at any depth.
+async fn set_bom(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(rid): Path<String>,
+    Json(b): Json<api::SetBom>,
+) -> AppResult<axum::Json<Vec<api::BomLine>>> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let parent_part = revision_part(&st.db.pool, &rid).await?;
+    // part → parts used by any of its revisions' BOMs (a loop through any revision is a loop).
+    let edges = sqlx::query("SELECT v.part_id AS parent, b.child_part_id AS child FROM bom_lines b JOIN revisions v ON v.id = b.parent_revision_id WHERE b.parent_revision_id <> $1")
+        .bind(&rid)
+        .fetch_all(&st.db.pool)
+        .await?;
+    let mut uses: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for e in &edges {
+        uses.entry(col(e, "parent")?)
+            .or_default()
+            .insert(col(e, "child")?);
+    }
+    let mut e = FieldErrors::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, c) in b.children.iter().enumerate() {
+        let at = |f: &str| format!("children[{i}].{f}");
+        if c.quantity <= rust_decimal::Decimal::ZERO {
+            e.add(&at("quantity"), "the quantity per parent must be positive");
+        }
+        if !seen.insert(&c.part_id) {
+            e.add(&at("part_id"), "this part is listed twice");
+        }
+        if sqlx::query("SELECT id FROM parts WHERE id = $1")
+            .bind(&c.part_id)
+            .fetch_optional(&st.db.pool)
+            .await?
+            .is_none()
+        {
+            e.add(&at("part_id"), "no such part");
+        } else if domain::bom::creates_cycle(&uses, &parent_part, &c.part_id) {
+            e.add(&at("part_id"), "this part contains the parent (directly or further down): a BOM cannot contain itself");
+        }
+    }
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    sqlx::query("DELETE FROM bom_lines WHERE parent_revision_id = $1")
+        .bind(&rid)
+        .execute(&mut **w)
+        .await?;
+    for c in &b.children {
+        sqlx::query("INSERT INTO bom_lines (id, parent_revision_id, child_part_id, quantity) VALUES ($1, $2, $3, $4)")
+            .bind(new_id())
+            .bind(&rid)
+            .bind(&c.part_id)
+            .bind(c.quantity.normalize().to_string())
+            .execute(&mut **w)
+            .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "bom.set",
+            entity_type: "revision",
+            entity_id: &rid,
+            summary: serde_json::json!({"children": b.children.iter().map(|c| serde_json::json!({"part_id": c.part_id, "quantity": c.quantity.normalize().to_string()})).collect::<Vec<_>>()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(bom_lines(&st.db.pool, &rid).await?))
+}
+
+/// `GET /api/parts.csv`: the catalogue as CSV, one row per part with its revisions.
+async fn export_csv(
+    State(st): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<axum::response::Response> {
+    authorize(&user.actor, Verb::Read, Resource::Parts)?;
+    let rows = sqlx::query("SELECT * FROM parts ORDER BY number")
+        .fetch_all(&st.db.pool)
+        .await?;
+    let mut table = vec![vec![
+        "number".to_string(),
+        "name".into(),
+        "description".into(),
+        "uom".into(),
+        "revisions".into(),
+    ]];
+    for r in &rows {
+        let p = part_from_row(&st.db.pool, r).await?;
+        let revs = p
+            .revisions
+            .iter()
+            .map(|v| format!("{} ({})", v.label, v.status))
+            .collect::<Vec<_>>()
+            .join("; ");
+        table.push(vec![p.number, p.name, p.description, p.uom, revs]);
+    }
+    Ok(crate::routes::csv_download(&table, "parts.csv"))
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/rfqs", get(list).post(create))
         .route("/api/rfqs/{id}", get(one))
+        .route("/api/rfqs/from-bom", post(from_bom))
         .route("/api/rfqs/{id}/open", post(open))
         .route("/api/rfqs/{id}/extend", post(extend))
         .route("/api/rfqs/{id}/suppliers", post(invite))
@@ -790,4 +791,63 @@ async fn edit_lines(
     w.commit().await?;
     crate::outbox::flush_logged(&st).await;
     Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+/// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children,
+/// each asked at (build quantity × quantity per parent) and for the newest revision.
+async fn from_bom(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Json(b): Json<api::RfqFromBom>,
+) -> AppResult<(StatusCode, axum::Json<api::RfqDetail>)> {
+    authorize(&user.actor, Verb::Write, Resource::RfqList)?;
+    let mut e = FieldErrors::new();
+    if let Err(m) = lifecycle::check_quantities(&b.build_quantities) {
+        e.add("build_quantities", m);
+    }
+    if matches!(b.annual_builds, Some(v) if v <= Decimal::ZERO) {
+        e.add("annual_builds", "must be positive");
+    }
+    let children = match sqlx::query("SELECT id FROM revisions WHERE id = $1")
+        .bind(&b.revision_id)
+        .fetch_optional(&st.db.pool)
+        .await?
+    {
+        None => {
+            e.add("revision_id", "no such revision");
+            Vec::new()
+        }
+        Some(_) => crate::routes::parts::bom_lines(&st.db.pool, &b.revision_id).await?,
+    };
+    if e.is_empty() && children.is_empty() {
+        e.add(
+            "revision_id",
+            "this revision has no BOM lines; add children to its BOM first",
+        );
+    }
+    e.into_result()?;
+    let lines = children
+        .iter()
+        .map(|c| api::NewRfqLine {
+            id: None,
+            part_id: c.child_part_id.clone(),
+            revision: None,
+            quantities: domain::bom::child_quantities(c.quantity, &b.build_quantities),
+            annual_volume: b.annual_builds.map(|a| (a * c.quantity).normalize()),
+            need_by: b.need_by.clone(),
+            notes: String::new(),
+        })
+        .collect();
+    let n = api::NewRfq {
+        title: b.title,
+        currency: b.currency,
+        incoterm: String::new(),
+        payment_terms: String::new(),
+        deadline: b.deadline,
+        time_zone: None,
+        sealed: b.sealed,
+        lines,
+        supplier_ids: b.supplier_ids,
+    };
+    create(State(st), user, Json(n)).await
 }

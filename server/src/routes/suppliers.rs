@@ -6,6 +6,7 @@ use axum::routing::get;
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
 use domain::money::Currency;
+use domain::supplier::{cert_status, normalize_categories};
 use domain::validate::{self, FieldErrors};
 use serde::Deserialize;
 use sqlx::any::AnyRow;
@@ -18,12 +19,25 @@ use crate::error::{AppError, AppResult, Json, Path, Query};
 use crate::routes::parts::like_pattern;
 use crate::AppState;
 
-pub const STATUSES: [&str; 3] = ["approved", "conditional", "blocked"];
+pub use domain::supplier::STATUSES;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/suppliers", get(list).post(create))
-        .route("/api/suppliers/{id}", get(one))
+        .route("/api/suppliers/{id}", get(one).patch(update))
+        .route(
+            "/api/suppliers/{id}/contacts",
+            axum::routing::post(add_contact),
+        )
+        .route(
+            "/api/suppliers/{id}/certifications",
+            axum::routing::post(add_certification),
+        )
+        .route(
+            "/api/suppliers/{id}/certifications/{cid}",
+            axum::routing::delete(remove_certification),
+        )
+        .route("/api/suppliers.csv", get(export_csv))
 }
 
 #[derive(Deserialize)]
@@ -51,10 +65,39 @@ async fn contacts(pool: &AnyPool, supplier_id: &str) -> Result<Vec<api::Contact>
         .collect()
 }
 
+async fn certifications(
+    pool: &AnyPool,
+    supplier_id: &str,
+) -> Result<Vec<api::Certification>, sqlx::Error> {
+    let today = chrono::Utc::now().date_naive();
+    let rows = sqlx::query(
+        "SELECT * FROM certifications WHERE supplier_id = $1 ORDER BY expires_on, name",
+    )
+    .bind(supplier_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let expires_on: Option<String> = col(r, "expires_on")?;
+            let date = expires_on.as_deref().and_then(|d| d.parse().ok());
+            Ok(api::Certification {
+                id: col(r, "id")?,
+                name: col(r, "name")?,
+                number: col(r, "number")?,
+                status: cert_status(date, today),
+                expires_on,
+            })
+        })
+        .collect()
+}
+
 pub async fn from_row(pool: &AnyPool, r: &AnyRow) -> Result<api::Supplier, sqlx::Error> {
     let id: String = col(r, "id")?;
+    let categories: String = col(r, "categories")?;
     Ok(api::Supplier {
         contacts: contacts(pool, &id).await?,
+        certifications: certifications(pool, &id).await?,
+        categories: serde_json::from_str(&categories).unwrap_or_default(),
         id,
         name: col(r, "name")?,
         country: col(r, "country")?,
@@ -209,4 +252,276 @@ async fn create(
         StatusCode::CREATED,
         axum::Json(from_row(&st.db.pool, &row).await?),
     ))
+}
+
+async fn load(pool: &AnyPool, id: &str) -> AppResult<api::Supplier> {
+    let row = sqlx::query("SELECT * FROM suppliers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("supplier {id}")))?;
+    Ok(from_row(pool, &row).await?)
+}
+
+/// `PATCH /api/suppliers/{id}`.
+async fn update(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(u): Json<api::UpdateSupplier>,
+) -> AppResult<axum::Json<api::Supplier>> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let before = load(&st.db.pool, &id).await?;
+    let mut e = FieldErrors::new();
+    let name = u
+        .name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(&before.name)
+        .to_string();
+    validate::required(&mut e, "name", &name, 200);
+    let country = u
+        .country
+        .as_deref()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .unwrap_or(before.country.clone());
+    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
+        e.add(
+            "country",
+            "use a two-letter ISO 3166 country code such as DE or US",
+        );
+    }
+    let currency = u
+        .currency
+        .as_deref()
+        .unwrap_or(&before.currency)
+        .trim()
+        .to_ascii_uppercase();
+    if Currency::from_code(&currency).is_err() {
+        e.add(
+            "currency",
+            "use an ISO 4217 currency code such as EUR or USD",
+        );
+    }
+    let status = u
+        .status
+        .as_deref()
+        .map(|s| s.trim().to_lowercase())
+        .unwrap_or(before.status.clone());
+    if !STATUSES.contains(&status.as_str()) {
+        e.add("status", "one of approved, conditional, blocked");
+    }
+    let categories = u
+        .categories
+        .as_deref()
+        .map(normalize_categories)
+        .unwrap_or(before.categories.clone());
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    let cats = serde_json::to_string(&categories).map_err(|e| anyhow::anyhow!(e))?;
+    sqlx::query("UPDATE suppliers SET name = $1, country = $2, currency = $3, status = $4, categories = $5 WHERE id = $6")
+        .bind(&name)
+        .bind(&country)
+        .bind(&currency)
+        .bind(&status)
+        .bind(&cats)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2")
+        .bind(&name)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.update",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "before": {"name": before.name, "country": before.country, "currency": before.currency, "status": before.status, "categories": before.categories},
+                "after": {"name": name, "country": country, "currency": currency, "status": status, "categories": categories},
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
+}
+
+/// `POST /api/suppliers/{id}/contacts`: a contact without a login (invite to give one).
+async fn add_contact(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(c): Json<api::NewContact>,
+) -> AppResult<(StatusCode, axum::Json<api::Supplier>)> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    load(&st.db.pool, &id).await?;
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "name", &c.name, 200);
+    validate::email(&mut e, "email", &c.email);
+    e.into_result()?;
+    let email = c.email.trim().to_lowercase();
+    let mut w = st.db.write().await?;
+    if sqlx::query("SELECT id FROM supplier_contacts WHERE supplier_id = $1 AND email = $2")
+        .bind(&id)
+        .bind(&email)
+        .fetch_optional(&mut **w)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict_field(
+            "email",
+            format!("{email} is already a contact of this supplier"),
+        ));
+    }
+    sqlx::query("INSERT INTO supplier_contacts (id, supplier_id, name, email, user_id) VALUES ($1, $2, $3, $4, NULL)")
+        .bind(new_id())
+        .bind(&id)
+        .bind(c.name.trim())
+        .bind(&email)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.contact_add",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({"name": c.name.trim(), "email": email}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(load(&st.db.pool, &id).await?),
+    ))
+}
+
+async fn add_certification(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(c): Json<api::NewCertification>,
+) -> AppResult<(StatusCode, axum::Json<api::Supplier>)> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    load(&st.db.pool, &id).await?;
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "name", &c.name, 200);
+    if let Some(d) = &c.expires_on {
+        if d.parse::<chrono::NaiveDate>().is_err() {
+            e.add("expires_on", "a date like 2027-06-30");
+        }
+    }
+    e.into_result()?;
+    let cid = new_id();
+    let mut w = st.db.write().await?;
+    sqlx::query("INSERT INTO certifications (id, supplier_id, name, number, expires_on, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&cid)
+        .bind(&id)
+        .bind(c.name.trim())
+        .bind(c.number.trim())
+        .bind(&c.expires_on)
+        .bind(now_ms())
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.certification_add",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({"certification_id": cid, "name": c.name.trim(), "number": c.number.trim(), "expires_on": c.expires_on}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(load(&st.db.pool, &id).await?),
+    ))
+}
+
+async fn remove_certification(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, cid)): Path<(String, String)>,
+) -> AppResult<axum::Json<api::Supplier>> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let mut w = st.db.write().await?;
+    let gone = sqlx::query("DELETE FROM certifications WHERE id = $1 AND supplier_id = $2")
+        .bind(&cid)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    if gone.rows_affected() == 0 {
+        return Err(AppError::not_found(format!("certification {cid}")));
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.certification_remove",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({"certification_id": cid}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
+}
+
+/// `GET /api/suppliers.csv`: the directory as CSV.
+async fn export_csv(
+    State(st): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<axum::response::Response> {
+    authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
+    let rows = sqlx::query("SELECT * FROM suppliers ORDER BY name")
+        .fetch_all(&st.db.pool)
+        .await?;
+    let mut table = vec![vec![
+        "name".to_string(),
+        "country".into(),
+        "currency".into(),
+        "status".into(),
+        "categories".into(),
+        "contacts".into(),
+        "certifications".into(),
+    ]];
+    for r in &rows {
+        let s = from_row(&st.db.pool, r).await?;
+        table.push(vec![
+            s.name,
+            s.country,
+            s.currency,
+            s.status,
+            s.categories.join("; "),
+            s.contacts
+                .iter()
+                .map(|c| format!("{} <{}>", c.name, c.email))
+                .collect::<Vec<_>>()
+                .join("; "),
+            s.certifications
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {} (expires {})",
+                        c.name,
+                        c.number,
+                        c.expires_on.as_deref().unwrap_or("n/a")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ]);
+    }
+    Ok(crate::routes::csv_download(&table, "suppliers.csv"))
 }

@@ -10,4 +10,5 @@ mod authz;
 mod csrf;
 mod errors;
 mod invitations;
+mod master;
 mod quotes;

@@ -760,10 +760,21 @@ async fn xlsx_export_is_a_workbook() {
 #[tokio::test]
 async fn amending_an_open_rfq_asks_every_bidder_to_reconfirm_and_tells_them() {
     let outbox = std::env::temp_dir().join(format!("bidwell-outbox-{}", uuid::Uuid::new_v4()));
-    let s = setup_with(false, server::Config { outbox_dir: Some(outbox.clone()), ..server::Config::default() }).await;
+    let s = setup_with(
+        false,
+        server::Config {
+            outbox_dir: Some(outbox.clone()),
+            ..server::Config::default()
+        },
+    )
+    .await;
     open(&s).await;
     put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
-    let detail = s.app.get(&format!("/api/rfqs/{}", s.rfq), &s.buyer).await.json;
+    let detail = s
+        .app
+        .get(&format!("/api/rfqs/{}", s.rfq), &s.buyer)
+        .await
+        .json;
     let l0 = &detail["lines"][0];
     // Keep line 1 (more volume), drop line 2, add nothing.
     let edit = s
@@ -777,9 +788,16 @@ async fn amending_an_open_rfq_asks_every_bidder_to_reconfirm_and_tells_them() {
         .await;
     assert_eq!(edit.status, StatusCode::OK, "{}", edit.json);
     assert_eq!(edit.json["lines"].as_array().unwrap().len(), 1);
-    assert_eq!(edit.json["lines"][0]["id"], l0["id"], "an edited line keeps its id");
+    assert_eq!(
+        edit.json["lines"][0]["id"], l0["id"],
+        "an edited line keeps its id"
+    );
     assert_eq!(edit.json["lines"][0]["quantities"], json!(["1000", "5000"]));
-    let mine = s.app.get(&format!("/api/rfqs/{}/quote", s.rfq), &s.northwind).await.json;
+    let mine = s
+        .app
+        .get(&format!("/api/rfqs/{}/quote", s.rfq), &s.northwind)
+        .await
+        .json;
     assert_eq!(mine["versions"][0]["needs_reconfirmation"], true);
     // One notice per contact of each invited supplier (Northwind and Kestrel: one each).
     let n: i64 = sqlx::Row::get(
@@ -791,18 +809,43 @@ async fn amending_an_open_rfq_asks_every_bidder_to_reconfirm_and_tells_them() {
         "n",
     );
     assert_eq!(n, 2);
-    let files: Vec<_> = std::fs::read_dir(&outbox).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(&outbox)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 2);
-    let text = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect::<String>();
-    assert!(text.contains("To: sales@northwind.example") && text.contains("To: quotes@kestrel.example"), "{text}");
+    let text = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect::<String>();
+    assert!(
+        text.contains("To: sales@northwind.example") && text.contains("To: quotes@kestrel.example"),
+        "{text}"
+    );
     assert!(text.contains("amended"));
     assert!(!text.contains("orion"), "Orion is not invited");
     let bad = s
         .app
-        .call(Method::PUT, &format!("/api/rfqs/{}/lines", s.rfq), Some(json!([{"id": "nope", "part_id": l0["part_id"], "quantities": ["1"]}])), Some(&s.buyer))
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{}/lines", s.rfq),
+            Some(json!([{"id": "nope", "part_id": l0["part_id"], "quantities": ["1"]}])),
+            Some(&s.buyer),
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.json);
     assert!(bad.json["fields"]["lines[0].id"].is_string());
-    assert_eq!(s.app.call(Method::PUT, &format!("/api/rfqs/{}/lines", s.rfq), Some(json!([])), Some(&s.northwind)).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        s.app
+            .call(
+                Method::PUT,
+                &format!("/api/rfqs/{}/lines", s.rfq),
+                Some(json!([])),
+                Some(&s.northwind)
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     std::fs::remove_dir_all(outbox).unwrap();
 }

@@ -1,0 +1,339 @@
+//! Supplier and part master data: updates, contacts, certifications, revisions, BOMs,
+//! RFQs from a BOM, CSV exports.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::harness::{Session, TestApp};
+
+async fn by_name(app: &TestApp, s: &Session, path: &str, key: &str, value: &str) -> Value {
+    app.get(path, s)
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x[key] == value)
+        .cloned()
+        .unwrap()
+}
+
+async fn patch(app: &TestApp, path: &str, body: Value, s: &Session) -> crate::harness::Response {
+    app.call(Method::PATCH, path, Some(body), Some(s)).await
+}
+
+#[tokio::test]
+async fn supplier_updates_are_checked_audited_and_blocking_bites() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let orion = by_name(&app, &buyer, "/api/suppliers", "name", "Orion Stamping").await;
+    let path = format!("/api/suppliers/{}", orion["id"].as_str().unwrap());
+    let r = patch(
+        &app,
+        &path,
+        json!({"status": "blocked", "categories": [" Stamping", "deep drawing", "stamping"]}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["status"], "blocked");
+    assert_eq!(r.json["categories"], json!(["deep drawing", "stamping"]));
+    let audit = app.get("/api/audit?limit=1", &buyer).await.json;
+    assert_eq!(audit[0]["action"], "supplier.update");
+    assert_eq!(audit[0]["summary"]["before"]["status"], "approved");
+    assert_eq!(audit[0]["summary"]["after"]["status"], "blocked");
+    let rfq = app.get("/api/rfqs", &buyer).await.json[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Already invited before the block; a new invitation of a blocked supplier is refused.
+    let empty = app
+        .post("/api/rfqs", json!({"title": "x", "currency": "USD", "deadline": (chrono::Utc::now() + chrono::Duration::days(3)).to_rfc3339(), "lines": []}), &buyer)
+        .await;
+    let inv = app
+        .post(
+            &format!("/api/rfqs/{}/suppliers", empty.json["id"].as_str().unwrap()),
+            json!({"supplier_id": orion["id"]}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(inv.status, StatusCode::CONFLICT);
+    assert!(!rfq.is_empty());
+    let bad = patch(
+        &app,
+        &path,
+        json!({"country": "Mexico", "currency": "PESO", "status": "great"}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.json["fields"].as_object().unwrap().len(), 3);
+    let unknown_field = patch(&app, &path, json!({"rating": 5}), &buyer).await;
+    assert_eq!(unknown_field.status, StatusCode::BAD_REQUEST);
+    let supplier = app.login("rep@orion.example").await;
+    assert_eq!(
+        patch(&app, &path, json!({"status": "approved"}), &supplier)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn contacts_and_certifications_with_expiry_status() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let k = by_name(&app, &buyer, "/api/suppliers", "name", "Kestrel Plastics").await;
+    let base = format!("/api/suppliers/{}", k["id"].as_str().unwrap());
+    let c = app
+        .post(
+            &format!("{base}/contacts"),
+            json!({"name": "Quality Desk", "email": "QA@kestrel.example"}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(c.status, StatusCode::CREATED, "{}", c.json);
+    let qa = c.json["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["email"] == "qa@kestrel.example")
+        .cloned()
+        .unwrap();
+    assert_eq!(qa["has_login"], false);
+    let dup = app
+        .post(
+            &format!("{base}/contacts"),
+            json!({"name": "Again", "email": "qa@kestrel.example"}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(dup.status, StatusCode::CONFLICT);
+    let today = chrono::Utc::now().date_naive();
+    let soon = (today + chrono::Duration::days(20)).to_string();
+    let later = (today + chrono::Duration::days(400)).to_string();
+    let past = (today - chrono::Duration::days(1)).to_string();
+    for (name, date) in [
+        ("ISO 9001", &later),
+        ("IATF 16949", &soon),
+        ("ISO 14001", &past),
+    ] {
+        let r = app
+            .post(
+                &format!("{base}/certifications"),
+                json!({"name": name, "number": "C-1", "expires_on": date}),
+                &buyer,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    let s = app.get(&base, &buyer).await.json;
+    let status = |n: &str| {
+        s["certifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == n)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(
+        (
+            status("ISO 9001"),
+            status("IATF 16949"),
+            status("ISO 14001")
+        ),
+        (json!("valid"), json!("expiring"), json!("expired"))
+    );
+    let bad = app
+        .post(
+            &format!("{base}/certifications"),
+            json!({"name": "", "expires_on": "next year"}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(bad.json["fields"].as_object().unwrap().len(), 2);
+    let cid = s["certifications"][0]["id"].as_str().unwrap();
+    let del = app
+        .call(
+            Method::DELETE,
+            &format!("{base}/certifications/{cid}"),
+            None,
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(del.status, StatusCode::OK);
+    assert_eq!(del.json["certifications"].as_array().unwrap().len(), 2);
+    let again = app
+        .call(
+            Method::DELETE,
+            &format!("{base}/certifications/{cid}"),
+            None,
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn revisions_release_in_order() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let part = by_name(&app, &buyer, "/api/parts", "number", "BRK-2208").await;
+    let base = format!("/api/parts/{}", part["id"].as_str().unwrap());
+    let r = app
+        .post(&format!("{base}/revisions"), json!({"label": "C"}), &buyer)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["revisions"][0]["label"], "C");
+    assert_eq!(r.json["revisions"][0]["status"], "draft");
+    assert_eq!(
+        app.post(&format!("{base}/revisions"), json!({"label": "c"}), &buyer)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let c_id = r.json["revisions"][0]["id"].as_str().unwrap().to_string();
+    let rel = app
+        .post(
+            &format!("{base}/revisions/{c_id}/release"),
+            json!(null),
+            &buyer,
+        )
+        .await;
+    assert_eq!(rel.status, StatusCode::OK, "{}", rel.json);
+    let status = |label: &str| {
+        rel.json["revisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["label"] == label)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(
+        (status("A"), status("B"), status("C")),
+        (json!("obsolete"), json!("obsolete"), json!("released"))
+    );
+    let again = app
+        .post(
+            &format!("{base}/revisions/{c_id}/release"),
+            json!(null),
+            &buyer,
+        )
+        .await;
+    assert_eq!(
+        (again.status, again.code()),
+        (StatusCode::CONFLICT, "lifecycle")
+    );
+}
+
+#[tokio::test]
+async fn boms_refuse_loops_and_become_rfqs() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let asm = app
+        .post(
+            "/api/parts",
+            json!({"number": "ASM-100", "name": "Sensor assembly"}),
+            &buyer,
+        )
+        .await
+        .json;
+    let asm_rev = asm["revisions"][0]["id"].as_str().unwrap().to_string();
+    let brk = by_name(&app, &buyer, "/api/parts", "number", "BRK-2208").await;
+    let shf = by_name(&app, &buyer, "/api/parts", "number", "SHF-0310").await;
+    let set = app
+        .call(
+            Method::PUT,
+            &format!("/api/revisions/{asm_rev}/bom"),
+            Some(json!({"children": [{"part_id": brk["id"], "quantity": "2"}, {"part_id": shf["id"], "quantity": "1"}]})),
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.json);
+    assert_eq!(set.json.as_array().unwrap().len(), 2);
+    // BRK-2208 cannot contain the assembly that contains it, nor itself.
+    let brk_rev = brk["revisions"][0]["id"].as_str().unwrap();
+    let loop_ = app
+        .call(
+            Method::PUT,
+            &format!("/api/revisions/{brk_rev}/bom"),
+            Some(json!({"children": [{"part_id": asm["id"], "quantity": "1"}]})),
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(loop_.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(loop_.json["fields"]["children[0].part_id"]
+        .as_str()
+        .unwrap()
+        .contains("cannot contain itself"));
+    let itself = app
+        .call(
+            Method::PUT,
+            &format!("/api/revisions/{brk_rev}/bom"),
+            Some(json!({"children": [{"part_id": brk["id"], "quantity": "1"}]})),
+            Some(&buyer),
+        )
+        .await;
+    assert_eq!(itself.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let sups = app.get("/api/suppliers", &buyer).await.json;
+    let rfq = app
+        .post(
+            "/api/rfqs/from-bom",
+            json!({
+                "revision_id": asm_rev,
+                "title": "Sensor assembly parts",
+                "currency": "EUR",
+                "deadline": (chrono::Utc::now() + chrono::Duration::days(7)).to_rfc3339(),
+                "build_quantities": ["100", "500"],
+                "annual_builds": "1200",
+                "supplier_ids": [sups[0]["id"]]
+            }),
+            &buyer,
+        )
+        .await;
+    assert_eq!(rfq.status, StatusCode::CREATED, "{}", rfq.json);
+    assert_eq!(rfq.json["status"], "draft");
+    assert_eq!(rfq.json["sealed"], true);
+    let lines = rfq.json["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["part_number"], "BRK-2208");
+    assert_eq!(lines[0]["revision"], "B", "the newest revision");
+    assert_eq!(lines[0]["quantities"], json!(["200", "1000"]));
+    assert_eq!(lines[0]["annual_volume"], "2400");
+    assert_eq!(lines[1]["quantities"], json!(["100", "500"]));
+    let no_bom = app
+        .post("/api/rfqs/from-bom", json!({"revision_id": brk_rev, "title": "x", "currency": "EUR", "deadline": "2030-01-01T00:00:00Z", "build_quantities": ["1"]}), &buyer)
+        .await;
+    assert!(no_bom.json["fields"]["revision_id"]
+        .as_str()
+        .unwrap()
+        .contains("no BOM lines"));
+}
+
+#[tokio::test]
+async fn master_data_exports_as_csv() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let parts = app.get("/api/parts.csv", &buyer).await;
+    assert_eq!(parts.status, StatusCode::OK);
+    assert_eq!(
+        parts.headers["content-disposition"],
+        "attachment; filename=\"parts.csv\""
+    );
+    let text = parts.json.as_str().unwrap();
+    assert!(text.starts_with("number,name,description,uom,revisions\r\n"));
+    assert!(text.contains("BRK-2208,Mounting bracket,\"Stamped steel bracket, 2 mm DC01, zinc plated\",H87,B (released); A (obsolete)\r\n"), "{text}");
+    let sups = app.get("/api/suppliers.csv", &buyer).await.json;
+    assert!(sups
+        .as_str()
+        .unwrap()
+        .contains("Kestrel Plastics,DE,EUR,approved,,Ken Kestrel <quotes@kestrel.example>,"));
+    let supplier = app.login("sales@northwind.example").await;
+    assert_eq!(
+        app.get("/api/parts.csv", &supplier).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
