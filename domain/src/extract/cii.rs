@@ -22,7 +22,8 @@ fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
-fn unescape(s: &str) -> String {
+/// Decodes XML/HTML character references (the XML five, a few HTML names, numeric).
+pub(crate) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -43,6 +44,12 @@ fn unescape(s: &str) -> String {
             "gt" => Some('>'),
             "quot" => Some('"'),
             "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            "euro" => Some('€'),
+            "pound" => Some('£'),
+            "yen" => Some('¥'),
+            "deg" => Some('°'),
+            "times" => Some('×'),
             _ => ent
                 .strip_prefix("#x")
                 .and_then(|h| u32::from_str_radix(h, 16).ok())

@@ -7,6 +7,7 @@ use mail_parser::{MessageParser, MimeHeaders};
 use super::memory::MappingMemory;
 use super::model::{Extraction, Location, Severity};
 use super::read_plain_text;
+use super::table::{read_grid, Cell, Grid, TableContext};
 
 /// Reads a message into `ex`.
 pub fn read(
@@ -75,7 +76,36 @@ pub fn read(
                 path: Some("body".into()),
                 ..Location::file(file)
             };
-            read_plain_text(cut, &loc, ex);
+            // An HTML table in the body is read as a table; the rest as text.
+            let grid = if html_only {
+                msg.body_html(0).and_then(|h| html_table_grid(&h, file))
+            } else {
+                None
+            };
+            match grid {
+                Some(g) => {
+                    let ctx = TableContext {
+                        file,
+                        style: super::style_of(cut),
+                        memory,
+                        supplier: ex.supplier.clone(),
+                    };
+                    let before = ex.lines.len();
+                    read_grid(&g, &ctx, ex);
+                    if ex.lines.len() == before {
+                        read_plain_text(cut, &loc, ex);
+                    } else {
+                        // Header fields from the text outside the table.
+                        let lines: Vec<(String, Location)> = cut
+                            .lines()
+                            .enumerate()
+                            .map(|(i, l)| (l.to_string(), loc.at_line(i + 1)))
+                            .collect();
+                        super::text::scan_header(&lines, super::style_of(cut), ex);
+                    }
+                }
+                None => read_plain_text(cut, &loc, ex),
+            }
         }
         None => ex.diag(
             "email.no_body",
@@ -93,6 +123,58 @@ pub fn read(
         let sub = super::extract_bytes(&inner_name, content, memory, depth + 1);
         merge(ex, sub);
     }
+}
+
+/// The first HTML `<table>` with at least two rows, as a grid (cells keep their row and
+/// column in the provenance path).
+fn html_table_grid(html: &str, file: &str) -> Option<Grid> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("<table")?;
+    let end = lower[start..]
+        .find("</table>")
+        .map_or(html.len(), |e| start + e);
+    let body = &html[start..end];
+    let lbody = &lower[start..end];
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let starts: Vec<usize> = lbody.match_indices("<tr").map(|(i, _)| i).collect();
+    for (ri, &a) in starts.iter().enumerate() {
+        let b = starts.get(ri + 1).copied().unwrap_or(lbody.len());
+        let mut row = Vec::new();
+        let mut rest = &body[a..b];
+        let mut lrest = &lbody[a..b];
+        while let Some(i) = lrest.find("<td").or_else(|| lrest.find("<th")) {
+            let i2 = [lrest.find("<td"), lrest.find("<th")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(i);
+            let after = &lrest[i2..];
+            let Some(gt) = after.find('>') else { break };
+            let content_start = i2 + gt + 1;
+            let close = lrest[content_start..]
+                .find("</t")
+                .map_or(lrest.len(), |c| content_start + c);
+            let text = html_to_text(&rest[content_start..close])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            row.push(Cell {
+                text,
+                loc: Location {
+                    path: Some(format!("body/table/tr[{}]/td[{}]", ri + 1, row.len() + 1)),
+                    ..Location::file(file)
+                },
+                ..Default::default()
+            });
+            rest = &rest[close..];
+            lrest = &lrest[close..];
+        }
+        rows.push(row);
+    }
+    (rows.len() >= 2).then(|| Grid {
+        name: "html table".into(),
+        rows,
+    })
 }
 
 /// HTML to text: block ends become line breaks, cells become tabs, tags go, entities decode.
@@ -128,14 +210,7 @@ pub fn html_to_text(html: &str) -> String {
         rest = &rest[lt + gt + 1..];
     }
     out.push_str(rest);
-    let text = out
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&euro;", "€");
+    let text = super::cii::unescape(&out);
     text.lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()

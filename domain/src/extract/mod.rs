@@ -196,6 +196,18 @@ pub fn delimiter_of(t: &str) -> Option<u8> {
     }
     let mut best: Option<(u8, usize)> = None;
     for d in [b'\t', b';', b',', b'|'] {
+        // Prose separates with ", " (a space after the comma); CSV fields rarely start so.
+        let sep = char::from(d);
+        let (spaced, all) = lines.iter().fold((0usize, 0usize), |(s, a), l| {
+            let parts: Vec<&str> = l.split(sep).skip(1).collect();
+            (
+                s + parts.iter().filter(|p| p.starts_with(' ')).count(),
+                a + parts.len(),
+            )
+        });
+        if d == b',' && all > 0 && spaced * 2 > all {
+            continue;
+        }
         let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, d)).collect();
         let mut freq: Vec<(usize, usize)> = Vec::new();
         for c in counts.iter().filter(|c| **c >= 3) {
@@ -282,7 +294,29 @@ pub(crate) fn extract_bytes(
             read_plain_text(&text, &Location::file(name), &mut ex);
         }
         #[cfg(feature = "extract")]
-        Format::Delimited => delimited::read(bytes, name, memory, &mut ex),
+        Format::Delimited => {
+            delimited::read(bytes, name, memory, &mut ex);
+            // Prose with regular commas looks delimited; when no table came out of it,
+            // read it as text instead.
+            if ex.lines.is_empty() {
+                let (text, _) = decode_text(bytes);
+                let mut as_text = Extraction {
+                    file: name.to_string(),
+                    format: Format::Text,
+                    ..Default::default()
+                };
+                read_plain_text(&text, &Location::file(name), &mut as_text);
+                if !as_text.lines.is_empty() {
+                    as_text.diag(
+                        "input.read_as_text",
+                        Severity::Info,
+                        "looked delimited, read as text",
+                        Some(Location::file(name)),
+                    );
+                    ex = as_text;
+                }
+            }
+        }
         #[cfg(feature = "extract")]
         Format::Spreadsheet => sheet::read(bytes, name, memory, &mut ex),
         #[cfg(feature = "extract")]

@@ -477,10 +477,20 @@ fn strip_annotations(h: &str) -> (String, Option<Currency>) {
     (words.join(" "), cur)
 }
 
+/// `p` occurs in `n` as whole words (bounded by the ends or spaces).
+fn contains_words(n: &str, p: &str) -> bool {
+    let b = n.as_bytes();
+    n.match_indices(p).any(|(i, _)| {
+        let end = i + p.len();
+        (i == 0 || b[i - 1] == b' ') && (end == b.len() || b[end] == b' ')
+    })
+}
+
 /// The role a header text names, with the length of the matched pattern (longer = surer).
 pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     let raw = h.trim();
-    if raw.is_empty() {
+    // Header cells are short; long text and bare data never name a column.
+    if raw.is_empty() || raw.len() > 60 {
         return None;
     }
     let n = norm_header(raw);
@@ -501,11 +511,7 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     let mut best: Option<(ColumnRole, usize)> = None;
     for (role, pats) in PATTERNS {
         for p in *pats {
-            let hit = n == *p
-                || (p.len() >= 3
-                    && (n.starts_with(&format!("{p} "))
-                        || n.ends_with(&format!(" {p}"))
-                        || n.contains(&format!(" {p} "))));
+            let hit = n == *p || (p.len() >= 3 && contains_words(&n, p));
             let score = if n == *p { p.len() + 10 } else { p.len() };
             if hit && best.is_none_or(|b| score > b.1) {
                 best = Some((*role, score));
@@ -751,6 +757,10 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
     // Header row: best score among the first rows.
     let mut best: Option<(usize, usize, Vec<Option<ColumnRole>>, String)> = None;
     for (ri, row) in grid.rows.iter().take(scan_limit).enumerate() {
+        // A header is near the top: 20 rows past a good one, stop looking.
+        if best.as_ref().is_some_and(|b| ri > b.1 + 20) {
+            break;
+        }
         let header: Vec<String> = row.iter().map(|c| c.text.trim().to_string()).collect();
         let fp = fingerprint(&header);
         let (roles, from_memory) = match ctx

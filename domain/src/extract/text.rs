@@ -351,6 +351,72 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             ex.provenance.entry("currency".into()).or_insert(l);
         }
     }
+    // No labelled supplier: the letterhead, i.e. an early line naming a company form.
+    if ex.supplier.is_none() && lines.len() >= 3 {
+        if let Some((name, loc)) = lines
+            .iter()
+            .filter(|(t, _)| !t.trim().is_empty())
+            .take(8)
+            .find_map(|(t, loc)| letterhead_company(t).map(|n| (n, loc.clone())))
+        {
+            ex.supplier = Some(name);
+            ex.provenance.insert("supplier".into(), loc);
+        }
+    }
+}
+
+/// A company name with its legal form (`… GmbH`, `… Ltd.`, `… Inc.`) at the start of a
+/// letterhead line (the part before a separator such as `●`, `|`, `,`).
+fn letterhead_company(line: &str) -> Option<String> {
+    const FORMS: &[&str] = &[
+        "gmbh",
+        "ag",
+        "kg",
+        "ltd",
+        "limited",
+        "inc",
+        "llc",
+        "corp",
+        "corporation",
+        "co",
+        "sa",
+        "sas",
+        "sarl",
+        "bv",
+        "nv",
+        "pvt",
+        "spa",
+        "srl",
+        "ab",
+        "oy",
+        "plc",
+        "kft",
+        "sro",
+        "gmbh&co",
+    ];
+    let part = line
+        .split(['●', '|', '·', '•', '\t'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let part = part.split(", ").next().unwrap_or(part).trim();
+    if part.len() < 4 || part.len() > 70 || part.contains(':') || part.contains('@') {
+        return None;
+    }
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '&')
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    // The form is one of the last two words, after at least one name word.
+    let n = words.len();
+    let hit = (n >= 2 && FORMS.contains(&words[n - 1].as_str()))
+        || (n >= 3 && FORMS.contains(&words[n - 2].as_str()));
+    (hit && part.chars().next().is_some_and(char::is_uppercase)).then(|| part.to_string())
 }
 
 fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
