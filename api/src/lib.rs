@@ -207,6 +207,15 @@ pub struct BomChild {
     pub quantity: Decimal,
 }
 
+/// `POST /api/rfqs/requote?file_name=…`: the draft RFQ made from an old document, with
+/// what was matched how, what was not, and the extractor's diagnostics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Requote {
+    pub rfq: Option<RfqDetail>,
+    pub plan: domain::requote::Plan,
+    pub diagnostics: Vec<domain::extract::Diagnostic>,
+}
+
 /// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -20,6 +20,7 @@ pub mod extract;
 pub mod level;
 pub mod money;
 pub mod quote;
+pub mod requote;
 pub mod rfq;
 pub mod supplier;
 pub mod validate;

@@ -30,6 +30,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs", get(list).post(create))
         .route("/api/rfqs/{id}", get(one))
         .route("/api/rfqs/from-bom", post(from_bom))
+        .route(
+            "/api/rfqs/requote",
+            post(requote).layer(axum::extract::DefaultBodyLimit::max(REQUOTE_MAX_BYTES)),
+        )
         .route("/api/rfqs/{id}/open", post(open))
         .route("/api/rfqs/{id}/extend", post(extend))
         .route("/api/rfqs/{id}/suppliers", post(invite))
@@ -850,4 +854,128 @@ async fn from_bom(
         supplier_ids: b.supplier_ids,
     };
     create(State(st), user, Json(n)).await
+}
+
+/// Largest document accepted for a re-quote.
+const REQUOTE_MAX_BYTES: usize = 25 * 1024 * 1024;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequoteQuery {
+    file_name: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    currency: Option<String>,
+}
+
+/// `POST /api/rfqs/requote?file_name=…` with the document as the body: extracts it with
+/// the same `domain::extract` the browser runs, matches its lines to current revisions,
+/// and creates a draft RFQ (deadline in 14 days, sealed) for the buyer to finish. When no
+/// line matches, no RFQ is created and the answer lists why.
+async fn requote(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    crate::error::Query(q): crate::error::Query<RequoteQuery>,
+    body: axum::body::Bytes,
+) -> AppResult<(StatusCode, axum::Json<api::Requote>)> {
+    authorize(&user.actor, Verb::Write, Resource::RfqList)?;
+    if body.is_empty() {
+        return Err(AppError::bad_request(
+            "empty_file",
+            "The uploaded file is empty.",
+        ));
+    }
+    let file_name = q.file_name.clone();
+    let bytes = body.to_vec();
+    let extraction = tokio::task::spawn_blocking(move || {
+        domain::extract::extract(&domain::extract::ExtractInput {
+            file_name,
+            bytes,
+            rfq: None,
+            memory: None,
+        })
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!("extraction task failed: {e}"))?;
+    let parts = sqlx::query(
+        "SELECT p.id, p.number, p.name, \
+           (SELECT v.label FROM revisions v WHERE v.part_id = p.id \
+            ORDER BY CASE v.status WHEN 'released' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, v.created_at DESC LIMIT 1) AS rev \
+         FROM parts p",
+    )
+    .fetch_all(&st.db.pool)
+    .await?;
+    let mut catalogue = Vec::with_capacity(parts.len());
+    for r in &parts {
+        if let Some(rev) = col::<Option<String>>(r, "rev")? {
+            catalogue.push(domain::requote::CatalogueEntry {
+                part_id: col(r, "id")?,
+                number: col(r, "number")?,
+                name: col(r, "name")?,
+                current_revision: rev,
+            });
+        }
+    }
+    let plan = domain::requote::plan(&extraction, &catalogue);
+    if plan.lines.is_empty() {
+        return Ok((
+            StatusCode::OK,
+            axum::Json(api::Requote {
+                rfq: None,
+                plan,
+                diagnostics: extraction.diagnostics,
+            }),
+        ));
+    }
+    let currency = q
+        .currency
+        .or_else(|| extraction.currency.map(|c| c.code().to_string()))
+        .unwrap_or_else(|| "USD".into());
+    let n = api::NewRfq {
+        title: q
+            .title
+            .unwrap_or_else(|| format!("Re-quote of {}", q.file_name)),
+        currency,
+        incoterm: extraction
+            .incoterm
+            .as_ref()
+            .map(|i| {
+                format!("{} {}", i.code, i.place.clone().unwrap_or_default())
+                    .trim()
+                    .to_string()
+            })
+            .unwrap_or_default(),
+        payment_terms: extraction
+            .payment_terms
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default(),
+        deadline: (chrono::Utc::now() + chrono::Duration::days(14)).to_rfc3339(),
+        time_zone: None,
+        sealed: true,
+        lines: plan
+            .lines
+            .iter()
+            .map(|l| api::NewRfqLine {
+                id: None,
+                part_id: l.part_id.clone(),
+                revision: Some(l.revision.clone()),
+                quantities: l.quantities.clone(),
+                annual_volume: None,
+                need_by: None,
+                notes: l.notes.join("; "),
+            })
+            .collect(),
+        supplier_ids: Vec::new(),
+    };
+    let (status, axum::Json(rfq)) = create(State(st), user, Json(n)).await?;
+    Ok((
+        status,
+        axum::Json(api::Requote {
+            rfq: Some(rfq),
+            plan,
+            diagnostics: extraction.diagnostics,
+        }),
+    ))
 }

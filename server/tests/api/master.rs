@@ -337,3 +337,112 @@ async fn master_data_exports_as_csv() {
         StatusCode::FORBIDDEN
     );
 }
+
+async fn requote(
+    app: &TestApp,
+    s: &Session,
+    file: &str,
+    bytes: Vec<u8>,
+) -> crate::harness::Response {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(format!("/api/rfqs/requote?file_name={file}"))
+        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
+        .header(api::CSRF_HEADER, &s.csrf)
+        .header(header::CONTENT_TYPE, "application/octet-stream")
+        .body(Body::from(bytes))
+        .unwrap();
+    app.send(req, [10, 0, 0, 1]).await
+}
+
+#[tokio::test]
+async fn an_old_pdf_becomes_a_draft_rfq_against_current_revisions() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    for n in ["LSR-001", "LSR-003"] {
+        assert_eq!(
+            app.post(
+                "/api/parts",
+                json!({"number": n, "name": format!("Laser part {n}"), "revision": "D"}),
+                &buyer
+            )
+            .await
+            .status,
+            StatusCode::CREATED
+        );
+    }
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../domain/testdata/fixtures/pdf_two_pages.pdf"
+    ))
+    .unwrap();
+    let r = requote(&app, &buyer, "last-year.pdf", pdf).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let rfq = &r.json["rfq"];
+    assert_eq!(rfq["status"], "draft");
+    assert_eq!(rfq["title"], "Re-quote of last-year.pdf");
+    let numbers: Vec<&str> = rfq["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["part_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, vec!["LSR-001", "LSR-003"]);
+    assert_eq!(rfq["lines"][0]["revision"], "D");
+    assert_eq!(rfq["lines"][1]["quantities"], json!(["1000"]));
+    let unmatched: Vec<&str> = r.json["plan"]["unmatched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["part_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(unmatched, vec!["LSR-002", "LSR-004", "LSR-005"]);
+    assert!(
+        r.json["plan"]["unmatched"][0]["source"]["page"].is_number(),
+        "{}",
+        r.json["plan"]["unmatched"][0]
+    );
+}
+
+#[tokio::test]
+async fn requote_with_nothing_to_match_or_no_file() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let none = requote(
+        &app,
+        &buyer,
+        "x.csv",
+        b"Part,Qty,Price\nZZZ-1,10,1.00\n".to_vec(),
+    )
+    .await;
+    assert_eq!(none.status, StatusCode::OK, "{}", none.json);
+    assert!(none.json["rfq"].is_null());
+    assert_eq!(none.json["plan"]["unmatched"][0]["part_number"], "ZZZ-1");
+    let empty = requote(&app, &buyer, "x.pdf", Vec::new()).await;
+    assert_eq!(
+        (empty.status, empty.code()),
+        (StatusCode::BAD_REQUEST, "empty_file")
+    );
+    let garbage = requote(
+        &app,
+        &buyer,
+        "x.pdf",
+        b"%PDF-1.7 this is not really a pdf".to_vec(),
+    )
+    .await;
+    assert!(
+        garbage.status.is_success(),
+        "a broken file is diagnosed, not a 500: {}",
+        garbage.json
+    );
+    assert!(!garbage.json["diagnostics"].as_array().unwrap().is_empty());
+    let supplier = app.login("sales@northwind.example").await;
+    assert_eq!(
+        requote(&app, &supplier, "x.csv", b"a".to_vec())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
