@@ -393,6 +393,13 @@ fn basis_suspect(a: Decimal, b: Decimal) -> Option<u32> {
 
 fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     let mut found: Vec<(usize, String, Option<Location>)> = Vec::new();
+    // Lines by part number, so comparing offers for one part is not quadratic.
+    let mut by_part: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, l) in ex.lines.iter().enumerate() {
+        if let Some(pn) = l.part_number.as_deref() {
+            by_part.entry(pn).or_default().push(i);
+        }
+    }
     for (li, line) in ex.lines.iter().enumerate() {
         // Within the line's own breaks.
         for (k, w) in line.breaks.windows(2).enumerate() {
@@ -411,8 +418,9 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         }
         // Against other offers for the same part in this file.
         if let (Some(pn), Some(b)) = (line.part_number.as_deref(), line.breaks.first()) {
-            for other in ex.lines.iter().skip(li + 1) {
-                if other.part_number.as_deref() == Some(pn) {
+            let later = by_part.get(pn).map(Vec::as_slice).unwrap_or_default();
+            for other in later.iter().filter(|&&j| j > li).map(|&j| &ex.lines[j]) {
+                {
                     if let Some(ob) = other.breaks.first() {
                         if let Some(f) = basis_suspect(b.unit_price, ob.unit_price) {
                             found.push((

@@ -247,10 +247,10 @@ pub struct MoneyToken {
 pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
     let t = s.trim();
     for (m, code) in MARKERS {
-        let first_alpha = m.starts_with(|c: char| c.is_alphabetic());
+        let first_alpha = m.starts_with(|c: char| c.is_ascii_alphabetic());
         let last_alpha = m
             .trim_end_matches('.')
-            .ends_with(|c: char| c.is_alphabetic());
+            .ends_with(|c: char| c.is_ascii_alphabetic());
         if let Some(r) = t.strip_prefix(m) {
             if !(last_alpha && r.starts_with(|c: char| c.is_alphabetic())) {
                 return (Currency::from_code(code).ok(), *m == "$", r.trim());
@@ -293,6 +293,9 @@ pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
 /// Parses a printed price like `$0.62/ea`, `12,50 €`, `USD 1,234.56`, `0.85/C`,
 /// `EUR 62.00 per 1000`, `Rs. 1,23,456.00`.
 pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut t = s.trim();
     if t.is_empty() || t.len() > 80 {
         return None;

@@ -480,10 +480,18 @@ fn strip_annotations(h: &str) -> (String, Option<Currency>) {
 /// `p` occurs in `n` as whole words (bounded by the ends or spaces).
 fn contains_words(n: &str, p: &str) -> bool {
     let b = n.as_bytes();
-    n.match_indices(p).any(|(i, _)| {
-        let end = i + p.len();
-        (i == 0 || b[i - 1] == b' ') && (end == b.len() || b[end] == b' ')
-    })
+    // Only word starts can begin a match: no substring searcher per pattern.
+    std::iter::once(0)
+        .chain(
+            b.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b' ')
+                .map(|(i, _)| i + 1),
+        )
+        .any(|i| {
+            let end = i + p.len();
+            end <= b.len() && &b[i..end] == p.as_bytes() && (end == b.len() || b[end] == b' ')
+        })
 }
 
 /// The role a header text names, with the length of the matched pattern (longer = surer).
@@ -492,6 +500,10 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     // Header cells are short; long text and bare data never name a column.
     if raw.is_empty() || raw.len() > 60 {
         return None;
+    }
+    if !raw.chars().any(char::is_alphabetic) {
+        // Digits and symbols only: at most a break quantity (`500`, `2,000`, `1k+`…).
+        return header_break_qty(raw).map(|q| (ColumnRole::BreakPrice(q), 20));
     }
     let n = norm_header(raw);
     let (n, _) = strip_annotations(&n);
@@ -671,9 +683,15 @@ const TOTAL_WORDS: &[&str] = &[
 fn is_total_row(row: &[Cell]) -> bool {
     row.iter().take(6).any(|c| {
         let n = norm_header(&c.text);
-        TOTAL_WORDS
-            .iter()
-            .any(|w| n == *w || n.starts_with(&format!("{w} ")) || n.ends_with(&format!(" {w}")))
+        !n.is_empty()
+            && n.len() < 60
+            && TOTAL_WORDS.iter().any(|w| {
+                n == *w
+                    || (n.starts_with(w) && n.as_bytes().get(w.len()) == Some(&b' '))
+                    || (n.ends_with(w)
+                        && n.len() > w.len()
+                        && n.as_bytes()[n.len() - w.len() - 1] == b' ')
+            })
     })
 }
 

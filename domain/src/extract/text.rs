@@ -971,10 +971,16 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
 /// Folds lines that repeat a part (a tooling or lead-time sentence naming it) into the
 /// first line for that part.
 fn merge_same_part(ex: &mut Extraction, from: usize) {
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut i = from;
     while i < ex.lines.len() {
         let key = ex.lines[i].part_number.clone();
-        let first = (from..i).find(|&j| key.is_some() && ex.lines[j].part_number == key);
+        let first = key.as_ref().and_then(|k| first_of.get(k).copied());
+        if first.is_none() {
+            if let Some(k) = key {
+                first_of.insert(k, i);
+            }
+        }
         match first {
             Some(j) if ex.lines[i].breaks.is_empty() && !ex.lines[i].no_bid => {
                 let extra = ex.lines.remove(i);
