@@ -215,6 +215,29 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             }
         }
         if ex.quote_date.is_none() {
+            // A date word inside a compound (Factuurdatum, Rechnungsdatum, Invoice Date…).
+            let compound = ["datum", "date", "fecha", "data"].iter().find_map(|k| {
+                lower
+                    .find(k)
+                    .filter(|_| {
+                        !lower.contains("due")
+                            && !lower.contains("vervaldatum")
+                            && !lower.contains("fällig")
+                            && !lower.contains("order")
+                            && !lower.contains("lieferdatum")
+                            && !lower.contains("leistungsdatum")
+                    })
+                    .map(|i| &t[(i + k.len()).min(t.len())..])
+            });
+            if let Some(d) = compound
+                .filter(|v| t.is_char_boundary(t.len() - v.len()))
+                .and_then(|v| find_date(v, month_first))
+            {
+                ex.quote_date = Some(d.to_string());
+                put(ex, "quote_date", loc.clone());
+            }
+        }
+        if ex.quote_date.is_none() {
             if let Some((v, _)) = after_label(
                 t,
                 &[
@@ -322,14 +345,35 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             "montant total",
             "total ttc",
             "total due",
+            "totaal",
+            "totaal:",
+            "factuur totaal",
+            "gesamtsumme",
+            "endbetrag",
+            "importe total",
+            "totale",
+            "total (",
         ]
         .iter()
-        .any(|k| lower.starts_with(k) || lower.contains(&format!(" {k}")))
-        {
-            let amounts: Vec<Decimal> = t
+        .any(|k| {
+            lower.starts_with(k) || lower.contains(&format!(" {k}")) || lower.trim() == k.trim()
+        }) {
+            // Money-looking amounts only (a currency or two decimals), not years or counts.
+            let ws: Vec<&str> = t
                 .split_whitespace()
-                .filter_map(|w| parse_money(w.trim_end_matches([',', ';']), style))
-                .map(|m| m.amount)
+                .map(|w| w.trim_end_matches([',', ';']))
+                .collect();
+            let amounts: Vec<Decimal> = (0..ws.len())
+                .filter_map(|i| {
+                    let prev_cur = i > 0
+                        && strip_currency(ws[i - 1]).0.is_some()
+                        && strip_currency(ws[i - 1]).2.is_empty();
+                    let m = parse_money(ws[i], style)?;
+                    let decimals = ws[i].rsplit_once(['.', ',']).is_some_and(|(_, f)| {
+                        !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())
+                    });
+                    (m.currency.is_some() || prev_cur || decimals).then_some(m.amount)
+                })
                 .collect();
             if let Some(max) = amounts.iter().max().copied() {
                 if ex.total.is_none_or(|x| max > x) {
