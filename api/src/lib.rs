@@ -216,6 +216,129 @@ pub struct Requote {
     pub diagnostics: Vec<domain::extract::Diagnostic>,
 }
 
+/// `POST /api/sync`: outbox operations made offline, to apply in order.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncRequest {
+    pub ops: Vec<SyncOp>,
+}
+
+/// One queued change. `op_id` is generated on the device and makes the op idempotent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncOp {
+    pub op_id: String,
+    /// `quote.submit`, `quote.enter_for_supplier` or `visit_note.create`.
+    pub kind: String,
+    /// When the person made the change on the device (RFC 3339; informative only —
+    /// time rules use the server's clock).
+    pub created_at: String,
+    pub payload: serde_json::Value,
+}
+
+/// Payload of `quote.submit`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteSubmitOp {
+    pub rfq_id: String,
+    /// The newest version the device knew when the person edited (`null`: none).
+    pub base_version: Option<i64>,
+    pub quote: Quote,
+}
+
+/// Payload of `quote.enter_for_supplier` (a buyer capturing a quote at a visit).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnterForSupplierOp {
+    pub rfq_id: String,
+    pub supplier_id: String,
+    pub base_version: Option<i64>,
+    pub quote: Quote,
+}
+
+/// Payload of `visit_note.create`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitNoteOp {
+    pub note_id: String,
+    pub supplier_id: String,
+    #[serde(default)]
+    pub rfq_id: Option<String>,
+    pub text: String,
+    /// When the note was taken (RFC 3339).
+    pub taken_at: String,
+    #[serde(default)]
+    pub photos: Vec<PhotoOp>,
+}
+
+/// A photo taken at a visit, resized in the browser.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoOp {
+    pub photo_id: String,
+    /// `image/jpeg`, `image/png` or `image/webp`.
+    pub content_type: String,
+    pub data_base64: String,
+}
+
+/// The outcome of one op.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncResult {
+    pub op_id: String,
+    /// `applied`, `duplicate`, `conflict` or `rejected`.
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<serde_json::Value>,
+}
+
+/// `POST /api/sync` answer, one result per op in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub results: Vec<SyncResult>,
+}
+
+/// `GET /api/changes?since=N`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    /// Pass this as `since` next time.
+    pub cursor: i64,
+    /// More changes wait after `cursor`.
+    pub more: bool,
+    pub changes: Vec<ChangeRef>,
+}
+
+/// Something that changed; refetch it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeRef {
+    pub seq: i64,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub action: String,
+}
+
+/// A buyer's note from a supplier visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitNote {
+    pub id: String,
+    pub supplier_id: String,
+    pub rfq_id: Option<String>,
+    pub text: String,
+    pub taken_at: String,
+    pub created_by: String,
+    pub photos: Vec<PhotoRef>,
+}
+
+/// A stored photo; fetch it at `/api/visit-notes/{note}/photos/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRef {
+    pub id: String,
+    pub content_type: String,
+}
+
 /// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

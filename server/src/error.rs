@@ -96,8 +96,9 @@ impl From<Denied> for AppError {
     }
 }
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
+impl AppError {
+    /// Status, error body and Retry-After seconds; server faults are logged here.
+    pub fn parts(self) -> (StatusCode, api::ApiError, Option<u64>) {
         let mut fields = BTreeMap::new();
         let mut retry_after = None;
         let (status, code, message) = match self {
@@ -174,6 +175,13 @@ impl IntoResponse for AppError {
             message,
             fields,
         };
+        (status, body, retry_after)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body, retry_after) = self.parts();
         let mut res = (status, axum::Json(body)).into_response();
         if let Some(secs) = retry_after {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {

@@ -143,6 +143,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::quotes::router())
         .merge(routes::compare::router())
         .merge(routes::clarifications::router())
+        .merge(routes::sync::router())
         .merge(routes::invitations::router())
         .merge(routes::admin::router())
         .route("/api", any(api_not_found))

@@ -8,6 +8,7 @@ pub mod parts;
 pub mod quotes;
 pub mod rfqs;
 pub mod suppliers;
+pub mod sync;
 
 /// A file download with its content type and a file name for the browser.
 pub fn download(

@@ -19,7 +19,7 @@ use sqlx::AnyPool;
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
-use crate::db::{col, lock_writers, new_id, now_ms, rfc3339};
+use crate::db::{col, lock_writers, new_id, now_ms, rfc3339, WriteTx};
 use crate::error::{AppError, AppResult, Json, Path};
 use crate::routes::rfqs::{self, RfqRow};
 use crate::AppState;
@@ -40,7 +40,7 @@ fn own_supplier(user: &CurrentUser) -> AppResult<&str> {
         .ok_or_else(|| AppError::Forbidden("Only supplier users submit quotes here.".into()))
 }
 
-fn refused(e: lifecycle::QuoteRefused) -> AppError {
+pub fn refused(e: lifecycle::QuoteRefused) -> AppError {
     AppError::Coded {
         status: StatusCode::CONFLICT,
         code: e.code(),
@@ -117,6 +117,115 @@ async fn mine(
     }))
 }
 
+/// What a submission came to.
+pub enum Submitted {
+    Receipt(api::QuoteReceipt),
+    /// The server holds a newer version than the one the person edited (offline).
+    Conflict(Box<api::QuoteVersion>),
+}
+
+/// A quote to store, with who sends it and on whose behalf.
+pub struct Submission<'a> {
+    pub rfq_id: &'a str,
+    pub supplier_id: &'a str,
+    /// The newest version the person's device knew; `None` skips the conflict check
+    /// (an online submit always builds on what the server has).
+    pub base_version: Option<i64>,
+    pub quote: &'a Quote,
+    /// Set when a buyer enters the quote on the supplier's behalf (a supplier visit).
+    pub entered_by_buyer: bool,
+}
+
+/// Checks and stores one quote version inside the caller's write transaction: validates
+/// with `domain::quote::validate`, judges the deadline by the server's clock under the
+/// writer lock, supersedes the previous version, computes the bid receipt and audits it.
+pub async fn submit_in(
+    w: &mut WriteTx,
+    st: &AppState,
+    user: &CurrentUser,
+    s: &Submission<'_>,
+) -> AppResult<Submitted> {
+    let spec = rfqs::spec(&st.db.pool, s.rfq_id).await?;
+    quote::validate(&spec, s.quote, Utc::now().date_naive())?;
+    let normalized = quote::normalized(s.quote);
+    lock_writers(w, st.db.engine).await?;
+    let now = now_ms();
+    let current = rfqs::load_row(&st.db.pool, s.rfq_id).await?;
+    lifecycle::may_quote(current.status, current.deadline, now).map_err(refused)?;
+    let last: Option<i64> = col(
+        &sqlx::query("SELECT MAX(version) AS v FROM quotes WHERE rfq_id = $1 AND supplier_id = $2")
+            .bind(s.rfq_id)
+            .bind(s.supplier_id)
+            .fetch_one(&mut *w.tx)
+            .await?,
+        "v",
+    )?;
+    if let (Some(base), Some(last)) = (s.base_version, last) {
+        if last > base {
+            let row = sqlx::query(
+                "SELECT * FROM quotes WHERE rfq_id = $1 AND supplier_id = $2 AND version = $3",
+            )
+            .bind(s.rfq_id)
+            .bind(s.supplier_id)
+            .bind(last)
+            .fetch_one(&mut *w.tx)
+            .await?;
+            return Ok(Submitted::Conflict(Box::new(version_from_row(
+                &row, &current, true,
+            )?)));
+        }
+    }
+    let version = last.unwrap_or(0) + 1;
+    let received_at = rfc3339(now);
+    let hash = quote::receipt_hash(
+        s.rfq_id,
+        s.supplier_id,
+        u32::try_from(version).unwrap_or(u32::MAX),
+        &normalized,
+        &received_at,
+    );
+    sqlx::query("UPDATE quotes SET status = 'superseded' WHERE rfq_id = $1 AND supplier_id = $2 AND status = 'submitted'")
+        .bind(s.rfq_id)
+        .bind(s.supplier_id)
+        .execute(&mut *w.tx)
+        .await?;
+    let body = serde_json::to_string(&normalized).map_err(|e| anyhow::anyhow!(e))?;
+    sqlx::query(
+        "INSERT INTO quotes (id, rfq_id, supplier_id, version, status, body, receipt_hash, received_at, submitted_by, needs_reconfirmation, entered_by_buyer) \
+         VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, 0, $9)",
+    )
+    .bind(new_id())
+    .bind(s.rfq_id)
+    .bind(s.supplier_id)
+    .bind(version)
+    .bind(&body)
+    .bind(&hash)
+    .bind(now)
+    .bind(user.id())
+    .bind(i64::from(s.entered_by_buyer))
+    .execute(&mut *w.tx)
+    .await?;
+    audit::append(
+        &mut w.tx,
+        Change {
+            actor: user.id(),
+            action: if s.entered_by_buyer { "quote.enter_for_supplier" } else { "quote.submit" },
+            entity_type: "rfq",
+            entity_id: s.rfq_id,
+            summary: serde_json::json!({"supplier_id": s.supplier_id, "version": version, "receipt_hash": hash, "entered_by_buyer": s.entered_by_buyer}),
+        },
+    )
+    .await?;
+    Ok(Submitted::Receipt(api::QuoteReceipt {
+        rfq_id: s.rfq_id.to_string(),
+        rfq_number: current.number,
+        supplier_id: s.supplier_id.to_string(),
+        version,
+        received_at,
+        hash,
+    }))
+}
+
 async fn submit(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -133,76 +242,23 @@ async fn submit(
         },
     )?;
     lifecycle::may_quote(rfq.status, rfq.deadline, now_ms()).map_err(refused)?;
-    let spec = rfqs::spec(&st.db.pool, &id).await?;
-    quote::validate(&spec, &q, Utc::now().date_naive())?;
-    let normalized = quote::normalized(&q);
-
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
-    // Judge the deadline again under the lock, by the clock at the moment of receipt.
-    let now = now_ms();
-    let current = rfqs::load_row(&st.db.pool, &id).await?;
-    lifecycle::may_quote(current.status, current.deadline, now).map_err(refused)?;
-    let last: Option<i64> = col(
-        &sqlx::query("SELECT MAX(version) AS v FROM quotes WHERE rfq_id = $1 AND supplier_id = $2")
-            .bind(&id)
-            .bind(&supplier)
-            .fetch_one(&mut **w)
-            .await?,
-        "v",
-    )?;
-    let version = last.unwrap_or(0) + 1;
-    let received_at = rfc3339(now);
-    let hash = quote::receipt_hash(
-        &id,
-        &supplier,
-        u32::try_from(version).unwrap_or(u32::MAX),
-        &normalized,
-        &received_at,
-    );
-    sqlx::query("UPDATE quotes SET status = 'superseded' WHERE rfq_id = $1 AND supplier_id = $2 AND status = 'submitted'")
-        .bind(&id)
-        .bind(&supplier)
-        .execute(&mut **w)
-        .await?;
-    let body = serde_json::to_string(&normalized).map_err(|e| anyhow::anyhow!(e))?;
-    sqlx::query(
-        "INSERT INTO quotes (id, rfq_id, supplier_id, version, status, body, receipt_hash, received_at, submitted_by, needs_reconfirmation) \
-         VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, 0)",
-    )
-    .bind(new_id())
-    .bind(&id)
-    .bind(&supplier)
-    .bind(version)
-    .bind(&body)
-    .bind(&hash)
-    .bind(now)
-    .bind(user.id())
-    .execute(&mut **w)
-    .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "quote.submit",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"supplier_id": supplier, "version": version, "receipt_hash": hash}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(api::QuoteReceipt {
-            rfq_id: id,
-            rfq_number: rfq.number,
-            supplier_id: supplier,
-            version,
-            received_at,
-            hash,
-        }),
-    ))
+    let sub = Submission {
+        rfq_id: &id,
+        supplier_id: &supplier,
+        base_version: None,
+        quote: &q,
+        entered_by_buyer: false,
+    };
+    match submit_in(&mut w, &st, &user, &sub).await? {
+        Submitted::Receipt(r) => {
+            w.commit().await?;
+            Ok((StatusCode::CREATED, axum::Json(r)))
+        }
+        Submitted::Conflict(_) => {
+            Err(anyhow::anyhow!("an online submit has no base version to conflict with").into())
+        }
+    }
 }
 
 async fn withdraw(

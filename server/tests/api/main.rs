@@ -12,3 +12,4 @@ mod errors;
 mod invitations;
 mod master;
 mod quotes;
+mod sync;

@@ -1,0 +1,479 @@
+//! Offline sync: the app's outbox replays through `POST /api/sync`; `GET /api/changes`
+//! is the incremental pull; visit notes (with photos) are what a buyer captures at a
+//! supplier visit.
+//!
+//! Exactly once: each op's id is inserted into `sync_ops` in the same transaction as the
+//! change the op makes, together with its outcome. A replay of the same id (a retry after
+//! a dropped response) finds the row and answers `duplicate` with the first outcome; two
+//! concurrent replays are serialized by the writer lock (SQLite) or the audit-head row
+//! lock plus the primary key (PostgreSQL).
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use base64::Engine as _;
+use domain::access::{authorize, Resource, Role, Verb};
+use domain::validate::{self, FieldErrors};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::audit::{self, Change};
+use crate::auth::CurrentUser;
+use crate::db::{col, lock_writers, now_ms, WriteTx};
+use crate::error::{AppError, AppResult, Json, Path, Query};
+use crate::routes::quotes::{submit_in, Submission, Submitted};
+use crate::routes::rfqs;
+use crate::AppState;
+
+/// Most ops in one request.
+pub const MAX_OPS: usize = 200;
+/// Largest photo after decoding.
+pub const MAX_PHOTO_BYTES: usize = 2 * 1024 * 1024;
+const PHOTO_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/sync",
+            post(sync).layer(DefaultBodyLimit::max(64 * 1024 * 1024)),
+        )
+        .route("/api/changes", get(changes))
+        .route("/api/visit-notes", get(notes))
+        .route("/api/visit-notes/{id}/photos/{photo_id}", get(photo))
+}
+
+/// An op's outcome before it is recorded.
+enum Outcome {
+    Applied(Value),
+    Conflict(Value),
+}
+
+fn payload<T: serde::de::DeserializeOwned>(v: &Value) -> AppResult<T> {
+    serde_json::from_value(v.clone()).map_err(|e| {
+        AppError::bad_request(
+            "invalid_payload",
+            format!("The op's payload does not fit: {e}"),
+        )
+    })
+}
+
+async fn apply(
+    w: &mut WriteTx,
+    st: &AppState,
+    user: &CurrentUser,
+    op: &api::SyncOp,
+) -> AppResult<Outcome> {
+    match op.kind.as_str() {
+        "quote.submit" => {
+            let p: api::QuoteSubmitOp = payload(&op.payload)?;
+            let supplier = user
+                .actor
+                .supplier_id
+                .clone()
+                .ok_or_else(|| AppError::Forbidden("Only supplier users submit quotes; buyers use quote.enter_for_supplier.".into()))?;
+            rfqs::readable(&st.db.pool, user, &p.rfq_id).await?;
+            authorize(&user.actor, Verb::Write, Resource::Quote { supplier_id: &supplier })?;
+            submitted(w, st, user, &Submission { rfq_id: &p.rfq_id, supplier_id: &supplier, base_version: Some(p.base_version.unwrap_or(0)), quote: &p.quote, entered_by_buyer: false }).await
+        }
+        "quote.enter_for_supplier" => {
+            let p: api::EnterForSupplierOp = payload(&op.payload)?;
+            if !matches!(user.actor.role, Role::Buyer | Role::Admin) {
+                return Err(AppError::Forbidden("Only buyers enter quotes on a supplier's behalf.".into()));
+            }
+            let row = rfqs::readable(&st.db.pool, user, &p.rfq_id).await?;
+            if !row.invited.contains(&p.supplier_id) {
+                return Err(AppError::not_found(format!("supplier {} on this RFQ", p.supplier_id)));
+            }
+            submitted(w, st, user, &Submission { rfq_id: &p.rfq_id, supplier_id: &p.supplier_id, base_version: Some(p.base_version.unwrap_or(0)), quote: &p.quote, entered_by_buyer: true }).await
+        }
+        "visit_note.create" => {
+            let p: api::VisitNoteOp = payload(&op.payload)?;
+            create_note(w, user, &p).await.map(|n| Outcome::Applied(json!(n)))
+        }
+        other => Err(AppError::bad_request(
+            "unknown_op",
+            format!("Unknown op kind {other:?}; use quote.submit, quote.enter_for_supplier or visit_note.create."),
+        )),
+    }
+}
+
+/// An offline edit that knew no version (`null`) conflicts with any version the server
+/// has by now; so `base_version` is always checked here (`None` → 0).
+async fn submitted(
+    w: &mut WriteTx,
+    st: &AppState,
+    user: &CurrentUser,
+    s: &Submission<'_>,
+) -> AppResult<Outcome> {
+    Ok(match submit_in(w, st, user, s).await? {
+        Submitted::Receipt(r) => Outcome::Applied(json!(r)),
+        Submitted::Conflict(server) => {
+            Outcome::Conflict(json!({"server": server, "mine": s.quote}))
+        }
+    })
+}
+
+async fn create_note(
+    w: &mut WriteTx,
+    user: &CurrentUser,
+    p: &api::VisitNoteOp,
+) -> AppResult<api::VisitNote> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "text", &p.text, 20_000);
+    if chrono::DateTime::parse_from_rfc3339(&p.taken_at).is_err() {
+        e.add("taken_at", "a time like 2026-11-23T10:15:00+01:00");
+    }
+    if uuid::Uuid::parse_str(&p.note_id).is_err() {
+        e.add("note_id", "a UUID made on the device");
+    }
+    let mut photos = Vec::with_capacity(p.photos.len());
+    for (i, ph) in p.photos.iter().enumerate() {
+        if !PHOTO_TYPES.contains(&ph.content_type.as_str()) {
+            e.add(
+                &format!("photos[{i}].content_type"),
+                "a JPEG, PNG or WebP image",
+            );
+        }
+        match base64::engine::general_purpose::STANDARD.decode(ph.data_base64.as_bytes()) {
+            Ok(bytes) if bytes.len() > MAX_PHOTO_BYTES => e.add(
+                &format!("photos[{i}].data_base64"),
+                "at most 2 MiB after resizing",
+            ),
+            Ok(bytes) => photos.push((ph, bytes)),
+            Err(_) => e.add(&format!("photos[{i}].data_base64"), "not valid base64"),
+        }
+    }
+    e.into_result()?;
+    if sqlx::query("SELECT id FROM suppliers WHERE id = $1")
+        .bind(&p.supplier_id)
+        .fetch_optional(&mut *w.tx)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::not_found(format!("supplier {}", p.supplier_id)));
+    }
+    sqlx::query("INSERT INTO visit_notes (id, supplier_id, rfq_id, text, taken_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(&p.note_id)
+        .bind(&p.supplier_id)
+        .bind(&p.rfq_id)
+        .bind(p.text.trim())
+        .bind(&p.taken_at)
+        .bind(user.id())
+        .bind(now_ms())
+        .execute(&mut *w.tx)
+        .await?;
+    for (ph, bytes) in &photos {
+        sqlx::query(
+            "INSERT INTO visit_photos (id, note_id, content_type, data) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&ph.photo_id)
+        .bind(&p.note_id)
+        .bind(&ph.content_type)
+        .bind(bytes.clone())
+        .execute(&mut *w.tx)
+        .await?;
+    }
+    audit::append(
+        &mut w.tx,
+        Change {
+            actor: user.id(),
+            action: "visit_note.create",
+            entity_type: "supplier",
+            entity_id: &p.supplier_id,
+            summary: json!({"note_id": p.note_id, "rfq_id": p.rfq_id, "photos": photos.len(), "taken_at": p.taken_at}),
+        },
+    )
+    .await?;
+    Ok(api::VisitNote {
+        id: p.note_id.clone(),
+        supplier_id: p.supplier_id.clone(),
+        rfq_id: p.rfq_id.clone(),
+        text: p.text.trim().to_string(),
+        taken_at: p.taken_at.clone(),
+        created_by: user.id().to_string(),
+        photos: photos
+            .iter()
+            .map(|(ph, _)| api::PhotoRef {
+                id: ph.photo_id.clone(),
+                content_type: ph.content_type.clone(),
+            })
+            .collect(),
+    })
+}
+
+async fn record(
+    w: &mut WriteTx,
+    user: &CurrentUser,
+    op: &api::SyncOp,
+    result: &api::SyncResult,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO sync_ops (op_id, user_id, kind, status, result, applied_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&op.op_id)
+        .bind(user.id())
+        .bind(&op.kind)
+        .bind(&result.status)
+        .bind(serde_json::to_string(result).unwrap_or_default())
+        .bind(now_ms())
+        .execute(&mut *w.tx)
+        .await?;
+    Ok(())
+}
+
+/// Replays one op exactly once.
+async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<api::SyncResult> {
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    let seen = sqlx::query("SELECT user_id, result FROM sync_ops WHERE op_id = $1")
+        .bind(&op.op_id)
+        .fetch_optional(&mut *w.tx)
+        .await?;
+    if let Some(row) = seen {
+        let owner: String = col(&row, "user_id")?;
+        if owner != user.id() {
+            return Ok(api::SyncResult {
+                op_id: op.op_id.clone(),
+                status: "rejected".into(),
+                code: Some("op_id_taken".into()),
+                message: Some("This op id was used by another user; make a new one.".into()),
+                detail: None,
+            });
+        }
+        let first: String = col(&row, "result")?;
+        return Ok(api::SyncResult {
+            op_id: op.op_id.clone(),
+            status: "duplicate".into(),
+            code: None,
+            message: Some("Already applied; this is the first outcome.".into()),
+            detail: serde_json::from_str(&first).ok(),
+        });
+    }
+    let result = match apply(&mut w, st, user, op).await {
+        Ok(Outcome::Applied(detail)) => api::SyncResult { op_id: op.op_id.clone(), status: "applied".into(), code: None, message: None, detail: Some(detail) },
+        Ok(Outcome::Conflict(detail)) => api::SyncResult {
+            op_id: op.op_id.clone(),
+            status: "conflict".into(),
+            code: Some("changed_on_server".into()),
+            message: Some("The quote was changed on the server after you edited it offline. Compare both versions and choose.".into()),
+            detail: Some(detail),
+        },
+        Err(e) => {
+            let (status, body, _) = e.parts();
+            if status.is_server_error() {
+                // Nothing of this op is committed; the device retries the same op later.
+                return Err(AppError::Coded { status, code: "sync_failed", message: body.message });
+            }
+            // Undo whatever the op half-did, then record the rejection on its own.
+            drop(w);
+            w = st.db.write().await?;
+            lock_writers(&mut w, st.db.engine).await?;
+            api::SyncResult {
+                op_id: op.op_id.clone(),
+                status: "rejected".into(),
+                code: Some(body.code),
+                message: Some(body.message),
+                detail: (!body.fields.is_empty()).then(|| json!({"fields": body.fields})),
+            }
+        }
+    };
+    record(&mut w, user, op, &result).await?;
+    w.commit().await?;
+    Ok(result)
+}
+
+async fn sync(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Json(req): Json<api::SyncRequest>,
+) -> AppResult<axum::Json<api::SyncResponse>> {
+    if req.ops.len() > MAX_OPS {
+        return Err(AppError::bad_request(
+            "too_many_ops",
+            format!(
+                "Send at most {MAX_OPS} ops per request (got {}).",
+                req.ops.len()
+            ),
+        ));
+    }
+    let mut e = FieldErrors::new();
+    for (i, op) in req.ops.iter().enumerate() {
+        if uuid::Uuid::parse_str(&op.op_id).is_err() {
+            e.add(&format!("ops[{i}].op_id"), "a UUID made on the device");
+        }
+    }
+    e.into_result()?;
+    let mut results = Vec::with_capacity(req.ops.len());
+    for op in &req.ops {
+        results.push(one(&st, &user, op).await?);
+    }
+    Ok(axum::Json(api::SyncResponse { results }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Since {
+    since: i64,
+}
+
+/// Actions a supplier may learn about on RFQs it is invited to (what every bidder is
+/// told); anything else there is another bidder's business.
+const SHARED_RFQ_ACTIONS: [&str; 5] = [
+    "rfq.open",
+    "rfq.extend",
+    "rfq.lines_edit",
+    "clarification.answer",
+    "rfq.cancel",
+];
+
+/// `GET /api/changes?since=N`.
+async fn changes(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<Since>,
+) -> AppResult<axum::Json<api::Changes>> {
+    const PAGE: i64 = 1000;
+    let rows = sqlx::query("SELECT seq, action, entity_type, entity_id, summary FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2")
+        .bind(q.since.max(0))
+        .bind(PAGE)
+        .fetch_all(&st.db.pool)
+        .await?;
+    let more = rows.len() as i64 == PAGE;
+    let mut cursor = q.since.max(0);
+    let supplier = user.actor.supplier_id.clone();
+    let invited: Vec<String> = match &supplier {
+        Some(s) => sqlx::query("SELECT x.rfq_id FROM rfq_suppliers x JOIN rfqs r ON r.id = x.rfq_id WHERE x.supplier_id = $1 AND r.status <> 'draft'")
+            .bind(s)
+            .fetch_all(&st.db.pool)
+            .await?
+            .iter()
+            .map(|r| col::<String>(r, "rfq_id"))
+            .collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    let mut out: Vec<api::ChangeRef> = Vec::new();
+    for r in &rows {
+        let seq: i64 = col(r, "seq")?;
+        cursor = seq;
+        let action: String = col(r, "action")?;
+        let entity_type: String = col(r, "entity_type")?;
+        let entity_id: String = col(r, "entity_id")?;
+        if action.starts_with("auth.") {
+            continue;
+        }
+        let visible = match &supplier {
+            None => true,
+            Some(own) => {
+                let summary: Value =
+                    serde_json::from_str(&col::<String>(r, "summary")?).unwrap_or(Value::Null);
+                let about_me = summary["supplier_id"].as_str() == Some(own.as_str());
+                match entity_type.as_str() {
+                    "rfq" => {
+                        invited.contains(&entity_id)
+                            && (SHARED_RFQ_ACTIONS.contains(&action.as_str()) || about_me)
+                    }
+                    "supplier" => &entity_id == own && !action.starts_with("visit_note"),
+                    _ => false,
+                }
+            }
+        };
+        if !visible {
+            continue;
+        }
+        // One entry per entity: the client refetches it once.
+        out.retain(|c| !(c.entity_type == entity_type && c.entity_id == entity_id));
+        out.push(api::ChangeRef {
+            seq,
+            entity_type,
+            entity_id,
+            action,
+        });
+    }
+    Ok(axum::Json(api::Changes {
+        cursor,
+        more,
+        changes: out,
+    }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteQuery {
+    #[serde(default)]
+    supplier_id: Option<String>,
+}
+
+async fn notes(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<NoteQuery>,
+) -> AppResult<axum::Json<Vec<api::VisitNote>>> {
+    authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
+    let rows = match &q.supplier_id {
+        Some(s) => {
+            sqlx::query("SELECT * FROM visit_notes WHERE supplier_id = $1 ORDER BY taken_at DESC")
+                .bind(s)
+                .fetch_all(&st.db.pool)
+                .await?
+        }
+        None => {
+            sqlx::query("SELECT * FROM visit_notes ORDER BY taken_at DESC LIMIT 1000")
+                .fetch_all(&st.db.pool)
+                .await?
+        }
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: String = col(r, "id")?;
+        let photos =
+            sqlx::query("SELECT id, content_type FROM visit_photos WHERE note_id = $1 ORDER BY id")
+                .bind(&id)
+                .fetch_all(&st.db.pool)
+                .await?
+                .iter()
+                .map(|p| {
+                    Ok(api::PhotoRef {
+                        id: col(p, "id")?,
+                        content_type: col(p, "content_type")?,
+                    })
+                })
+                .collect::<Result<_, sqlx::Error>>()?;
+        out.push(api::VisitNote {
+            id,
+            supplier_id: col(r, "supplier_id")?,
+            rfq_id: col(r, "rfq_id")?,
+            text: col(r, "text")?,
+            taken_at: col(r, "taken_at")?,
+            created_by: col(r, "created_by")?,
+            photos,
+        });
+    }
+    Ok(axum::Json(out))
+}
+
+async fn photo(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, photo_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
+    let r =
+        sqlx::query("SELECT content_type, data FROM visit_photos WHERE id = $1 AND note_id = $2")
+            .bind(&photo_id)
+            .bind(&id)
+            .fetch_optional(&st.db.pool)
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("photo {photo_id}")))?;
+    let content_type: String = col(&r, "content_type")?;
+    let data: Vec<u8> = col(&r, "data")?;
+    let mut res = (StatusCode::OK, data).into_response();
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        res.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=31536000, immutable"),
+    );
+    Ok(res)
+}

@@ -1,0 +1,412 @@
+//! Offline sync (issue 5, server side): exactly-once ops, conflicts, server-clock rules,
+//! visit notes with photos, the incremental changes feed.
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::harness::{Session, TestApp};
+
+fn op(kind: &str, payload: Value) -> Value {
+    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
+}
+
+async fn sync(app: &TestApp, s: &Session, ops: &[Value]) -> crate::harness::Response {
+    app.post("/api/sync", json!({"ops": ops}), s).await
+}
+
+struct World {
+    app: TestApp,
+    buyer: Session,
+    northwind: Session,
+    kestrel: Session,
+    rfq: Value,
+}
+
+async fn world() -> World {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let id = app.get("/api/rfqs", &buyer).await.json[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rfq = app.get(&format!("/api/rfqs/{id}"), &buyer).await.json;
+    World {
+        northwind: app.login("sales@northwind.example").await,
+        kestrel: app.login("quotes@kestrel.example").await,
+        app,
+        buyer,
+        rfq,
+    }
+}
+
+fn quote(rfq: &Value, price: &str) -> Value {
+    let lines: Vec<Value> = rfq["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| json!({"rfq_line_id": l["id"], "breaks": [{"min_qty": "500", "price": price}], "price_basis_qty": "1", "lead_time_days": 30}))
+        .collect();
+    json!({
+        "header": {"currency": "USD", "valid_until": null, "incoterm": "FCA", "incoterm_place": "Chicago",
+                   "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
+                   "freight": {"kind": "included"}},
+        "lines": lines
+    })
+}
+
+async fn versions(w: &World, s: &Session) -> Vec<Value> {
+    w.app
+        .get(
+            &format!("/api/rfqs/{}/quote", w.rfq["id"].as_str().unwrap()),
+            s,
+        )
+        .await
+        .json["versions"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn a_replayed_op_is_applied_once_and_answered_as_duplicate() {
+    let w = world().await;
+    let o = op(
+        "quote.submit",
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+    );
+    let first = sync(&w.app, &w.northwind, std::slice::from_ref(&o)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.json);
+    assert_eq!(
+        first.json["results"][0]["status"], "applied",
+        "{}",
+        first.json
+    );
+    let receipt = first.json["results"][0]["detail"].clone();
+    assert_eq!(receipt["version"], 1);
+    // The response was "lost": the device sends the same op again.
+    let again = sync(&w.app, &w.northwind, std::slice::from_ref(&o)).await;
+    assert_eq!(again.json["results"][0]["status"], "duplicate");
+    assert_eq!(
+        again.json["results"][0]["detail"]["detail"], receipt,
+        "the first outcome is returned"
+    );
+    assert_eq!(versions(&w, &w.northwind).await.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_replays_of_one_op_apply_it_once() {
+    let w = std::sync::Arc::new(world().await);
+    let o = op(
+        "quote.submit",
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+    );
+    let mut tasks = Vec::new();
+    for _ in 0..6 {
+        let (w, o) = (w.clone(), o.clone());
+        tasks.push(tokio::spawn(async move {
+            sync(&w.app, &w.northwind, &[o]).await.json["results"][0]["status"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        vec![
+            "applied",
+            "duplicate",
+            "duplicate",
+            "duplicate",
+            "duplicate",
+            "duplicate"
+        ]
+    );
+    assert_eq!(versions(&w, &w.northwind).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
+    let w = world().await;
+    let rfq_id = w.rfq["id"].as_str().unwrap().to_string();
+    // v1 online; the device edited offline knowing v1 …
+    w.app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{rfq_id}/quote"),
+            Some(quote(&w.rfq, "0.61")),
+            Some(&w.northwind),
+        )
+        .await;
+    // … while a colleague submitted v2 online.
+    w.app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{rfq_id}/quote"),
+            Some(quote(&w.rfq, "0.59")),
+            Some(&w.northwind),
+        )
+        .await;
+    let stale = op(
+        "quote.submit",
+        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote(&w.rfq, "0.57")}),
+    );
+    let r = sync(&w.app, &w.northwind, &[stale]).await;
+    let res = &r.json["results"][0];
+    assert_eq!(res["status"], "conflict", "{}", r.json);
+    assert_eq!(res["code"], "changed_on_server");
+    assert_eq!(res["detail"]["server"]["receipt"]["version"], 2);
+    assert_eq!(
+        res["detail"]["server"]["quote"]["lines"][0]["breaks"][0]["price"],
+        "0.59"
+    );
+    assert_eq!(
+        res["detail"]["mine"]["lines"][0]["breaks"][0]["price"],
+        "0.57"
+    );
+    assert_eq!(
+        versions(&w, &w.northwind).await.len(),
+        2,
+        "nothing overwritten"
+    );
+    // Keeping mine = a new op based on the server's version.
+    let keep = op(
+        "quote.submit",
+        json!({"rfq_id": rfq_id, "base_version": 2, "quote": quote(&w.rfq, "0.57")}),
+    );
+    assert_eq!(
+        sync(&w.app, &w.northwind, &[keep]).await.json["results"][0]["status"],
+        "applied"
+    );
+    // An offline edit that knew no version at all conflicts too.
+    let blind = op(
+        "quote.submit",
+        json!({"rfq_id": rfq_id, "base_version": null, "quote": quote(&w.rfq, "0.50")}),
+    );
+    assert_eq!(
+        sync(&w.app, &w.northwind, &[blind]).await.json["results"][0]["status"],
+        "conflict"
+    );
+}
+
+#[tokio::test]
+async fn a_submit_made_offline_after_the_deadline_is_refused_by_the_server_clock() {
+    let w = world().await;
+    sqlx::query("UPDATE rfqs SET deadline = $1")
+        .bind(chrono::Utc::now().timestamp_millis() - 60_000)
+        .execute(&w.app.db.pool)
+        .await
+        .unwrap();
+    let late = op(
+        "quote.submit",
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+    );
+    let r = sync(&w.app, &w.kestrel, std::slice::from_ref(&late)).await;
+    let res = &r.json["results"][0];
+    assert_eq!(
+        (res["status"].as_str(), res["code"].as_str()),
+        (Some("rejected"), Some("deadline_passed")),
+        "{}",
+        r.json
+    );
+    assert!(res["message"]
+        .as_str()
+        .unwrap()
+        .contains("The deadline has passed"));
+    let again = sync(&w.app, &w.kestrel, &[late]).await;
+    assert_eq!(again.json["results"][0]["status"], "duplicate");
+    assert_eq!(
+        again.json["results"][0]["detail"]["code"],
+        "deadline_passed"
+    );
+    assert!(versions(&w, &w.kestrel).await.is_empty());
+}
+
+#[tokio::test]
+async fn visit_notes_with_photos_and_quotes_entered_for_a_supplier() {
+    let w = world().await;
+    let sid = w.rfq["invited"][0]["supplier_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let jpeg = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        b"\xff\xd8\xff\xe0fake-jpeg",
+    );
+    let note_id = uuid::Uuid::new_v4().to_string();
+    let photo_id = uuid::Uuid::new_v4().to_string();
+    let n = op(
+        "visit_note.create",
+        json!({"note_id": note_id, "supplier_id": sid, "rfq_id": w.rfq["id"], "text": "Saw the new press line; 400 t.", "taken_at": "2026-11-23T10:15:00+01:00",
+               "photos": [{"photo_id": photo_id, "content_type": "image/jpeg", "data_base64": jpeg}]}),
+    );
+    let bad = op(
+        "visit_note.create",
+        json!({"note_id": "x", "supplier_id": sid, "text": "", "taken_at": "today", "photos": [{"photo_id": "p", "content_type": "image/gif", "data_base64": "!!"}]}),
+    );
+    let entered = op(
+        "quote.enter_for_supplier",
+        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote(&w.rfq, "0.66")}),
+    );
+    let r = sync(&w.app, &w.buyer, &[n.clone(), bad, entered]).await;
+    let res = r.json["results"].as_array().unwrap();
+    assert_eq!(res[0]["status"], "applied", "{}", r.json);
+    assert_eq!(res[1]["status"], "rejected");
+    let fields = res[1]["detail"]["fields"].as_object().unwrap();
+    for f in [
+        "text",
+        "taken_at",
+        "note_id",
+        "photos[0].content_type",
+        "photos[0].data_base64",
+    ] {
+        assert!(fields.contains_key(f), "{f} missing in {fields:?}");
+    }
+    assert_eq!(res[2]["status"], "applied", "{}", res[2]);
+    assert_eq!(
+        sync(&w.app, &w.buyer, &[n]).await.json["results"][0]["status"],
+        "duplicate"
+    );
+    let notes = w
+        .app
+        .get(&format!("/api/visit-notes?supplier_id={sid}"), &w.buyer)
+        .await
+        .json;
+    assert_eq!(notes.as_array().unwrap().len(), 1);
+    assert_eq!(notes[0]["photos"][0]["id"], photo_id.as_str());
+    let img = w
+        .app
+        .get(
+            &format!("/api/visit-notes/{note_id}/photos/{photo_id}"),
+            &w.buyer,
+        )
+        .await;
+    assert_eq!(img.headers["content-type"], "image/jpeg");
+    // The entered quote is marked as the buyer's capture in the audit trail.
+    let audit = w
+        .app
+        .get("/api/audit?limit=5", &w.buyer)
+        .await
+        .json
+        .to_string();
+    assert!(audit.contains("quote.enter_for_supplier"), "{audit}");
+    // Suppliers neither read notes nor enter quotes for others.
+    assert_eq!(
+        w.app.get("/api/visit-notes", &w.northwind).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let sneaky = op(
+        "quote.enter_for_supplier",
+        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote(&w.rfq, "9")}),
+    );
+    assert_eq!(
+        sync(&w.app, &w.northwind, &[sneaky]).await.json["results"][0]["code"],
+        "forbidden"
+    );
+}
+
+#[tokio::test]
+async fn bad_batches_are_refused_whole() {
+    let w = world().await;
+    let too_many: Vec<Value> = (0..201)
+        .map(|_| op("visit_note.create", json!({})))
+        .collect();
+    assert_eq!(
+        sync(&w.app, &w.buyer, &too_many).await.code(),
+        "too_many_ops"
+    );
+    let mut bad_id = op("visit_note.create", json!({}));
+    bad_id["op_id"] = json!("1");
+    assert_eq!(
+        sync(&w.app, &w.buyer, &[bad_id]).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let unknown = sync(&w.app, &w.buyer, &[op("part.delete", json!({}))]).await;
+    assert_eq!(unknown.json["results"][0]["code"], "unknown_op");
+}
+
+#[tokio::test]
+async fn the_changes_feed_is_incremental_and_shows_suppliers_only_their_share() {
+    let w = world().await;
+    let rfq_id = w.rfq["id"].as_str().unwrap().to_string();
+    let start = w.app.get("/api/changes?since=0", &w.buyer).await.json;
+    let cursor = start["cursor"].as_i64().unwrap();
+    assert!(cursor >= 1);
+    w.app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{rfq_id}/quote"),
+            Some(quote(&w.rfq, "0.61")),
+            Some(&w.kestrel),
+        )
+        .await;
+    let q = w
+        .app
+        .post(
+            &format!("/api/rfqs/{rfq_id}/clarifications"),
+            json!({"text": "Packaging?"}),
+            &w.kestrel,
+        )
+        .await
+        .json;
+    w.app
+        .post(
+            &format!(
+                "/api/rfqs/{rfq_id}/clarifications/{}/answer",
+                q["id"].as_str().unwrap()
+            ),
+            json!({"text": "Returnable crates."}),
+            &w.buyer,
+        )
+        .await;
+    let buyer_view = w
+        .app
+        .get(&format!("/api/changes?since={cursor}"), &w.buyer)
+        .await
+        .json;
+    let actions: Vec<&str> = buyer_view["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        vec!["clarification.answer"],
+        "one entry per entity, the newest: {buyer_view}"
+    );
+    assert!(buyer_view["cursor"].as_i64().unwrap() > cursor);
+    // Northwind learns of the shared answer, not of Kestrel's quote or question.
+    let nw = w
+        .app
+        .get(&format!("/api/changes?since={cursor}"), &w.northwind)
+        .await
+        .json;
+    assert_eq!(nw["changes"].as_array().unwrap().len(), 1, "{nw}");
+    assert_eq!(nw["changes"][0]["action"], "clarification.answer");
+    let nw_all = w
+        .app
+        .get("/api/changes?since=0", &w.northwind)
+        .await
+        .json
+        .to_string();
+    assert!(
+        !nw_all.contains("quote.submit") && !nw_all.contains("clarification.ask"),
+        "{nw_all}"
+    );
+    // Kestrel sees its own quote among its changes (the entity is the RFQ).
+    let ke = w
+        .app
+        .get(&format!("/api/changes?since={cursor}"), &w.kestrel)
+        .await
+        .json;
+    assert_eq!(ke["changes"][0]["entity_id"], rfq_id.as_str());
+    assert_eq!(
+        w.app.get("/api/changes?since=abc", &w.buyer).await.code(),
+        "bad_query"
+    );
+}
