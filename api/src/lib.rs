@@ -216,6 +216,18 @@ pub struct Requote {
     pub diagnostics: Vec<domain::extract::Diagnostic>,
 }
 
+/// An attached file (drawing, specification, original quote document).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    pub uploaded_at: String,
+}
+
 /// `POST /api/sync`: outbox operations made offline, to apply in order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -144,6 +144,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::compare::router())
         .merge(routes::clarifications::router())
         .merge(routes::sync::router())
+        .merge(routes::files::router())
         .merge(routes::invitations::router())
         .merge(routes::admin::router())
         .route("/api", any(api_not_found))

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod clarifications;
 pub mod compare;
+pub mod files;
 pub mod invitations;
 pub mod parts;
 pub mod quotes;

@@ -9,6 +9,7 @@ mod auth;
 mod authz;
 mod csrf;
 mod errors;
+mod files;
 mod invitations;
 mod master;
 mod quotes;

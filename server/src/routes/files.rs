@@ -1,0 +1,429 @@
+//! Attachments: drawings on part revisions, files on RFQ lines, a supplier's original
+//! quote document. The body of `POST /api/files?…` is the file itself.
+//!
+//! Who may read a file follows what it is attached to: a supplier reads a revision's
+//! drawing only through an RFQ it is invited to, an RFQ line's file only on such an RFQ,
+//! and only its own quote files; buyers read a sealed RFQ's quote files only once prices
+//! may be seen (an original quote document is full of prices).
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::access::{authorize, Resource, Verb};
+use domain::rfq as lifecycle;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, Change};
+use crate::auth::CurrentUser;
+use crate::db::{col, new_id, now_ms, rfc3339};
+use crate::error::{AppError, AppResult, Path, Query};
+use crate::routes::rfqs;
+use crate::AppState;
+
+/// Largest attachment.
+pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/files",
+            post(upload)
+                .get(list)
+                .layer(DefaultBodyLimit::max(MAX_FILE_BYTES)),
+        )
+        .route("/api/files/{id}", get(download).delete(remove))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Owner {
+    owner_kind: String,
+    owner_id: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// What a file hangs on, resolved for access checks.
+enum Target {
+    Revision {
+        revision_id: String,
+    },
+    RfqLine {
+        rfq: rfqs::RfqRow,
+    },
+    Quote {
+        rfq: rfqs::RfqRow,
+        supplier_id: String,
+    },
+}
+
+/// RFQs (not drafts) that ask for `revision_id` and invite `supplier`.
+async fn revision_on_invited_rfq(
+    st: &AppState,
+    revision_id: &str,
+    supplier: &str,
+) -> AppResult<bool> {
+    let hit = sqlx::query(
+        "SELECT 1 AS x FROM rfq_lines l JOIN rfqs r ON r.id = l.rfq_id JOIN rfq_suppliers s ON s.rfq_id = r.id \
+         WHERE l.revision_id = $1 AND s.supplier_id = $2 AND r.status <> 'draft' LIMIT 1",
+    )
+    .bind(revision_id)
+    .bind(supplier)
+    .fetch_optional(&st.db.pool)
+    .await?;
+    Ok(hit.is_some())
+}
+
+async fn rfq_of_line(st: &AppState, line_id: &str) -> AppResult<String> {
+    let r = sqlx::query("SELECT rfq_id FROM rfq_lines WHERE id = $1")
+        .bind(line_id)
+        .fetch_optional(&st.db.pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("RFQ line {line_id}")))?;
+    Ok(col(&r, "rfq_id")?)
+}
+
+/// Resolves the owner and checks that `user` may `verb` its files.
+async fn target(
+    st: &AppState,
+    user: &CurrentUser,
+    kind: &str,
+    owner_id: &str,
+    supplier_of_file: Option<&str>,
+    verb: Verb,
+) -> AppResult<Target> {
+    let internal = user.actor.role.is_internal();
+    match kind {
+        "revision" => {
+            if sqlx::query("SELECT id FROM revisions WHERE id = $1")
+                .bind(owner_id)
+                .fetch_optional(&st.db.pool)
+                .await?
+                .is_none()
+            {
+                return Err(AppError::not_found(format!("revision {owner_id}")));
+            }
+            if internal {
+                authorize(&user.actor, verb, Resource::Parts)?;
+            } else {
+                let supplier = user.actor.supplier_id.as_deref().unwrap_or_default();
+                if verb == Verb::Write || !revision_on_invited_rfq(st, owner_id, supplier).await? {
+                    return Err(AppError::not_found(format!("revision {owner_id}")));
+                }
+            }
+            Ok(Target::Revision {
+                revision_id: owner_id.to_string(),
+            })
+        }
+        "rfq_line" => {
+            let rfq_id = rfq_of_line(st, owner_id).await?;
+            let rfq = rfqs::readable(&st.db.pool, user, &rfq_id).await?;
+            authorize(
+                &user.actor,
+                verb,
+                Resource::Rfq {
+                    invited: &rfq.invited,
+                },
+            )?;
+            Ok(Target::RfqLine { rfq })
+        }
+        "quote" => {
+            let rfq = rfqs::readable(&st.db.pool, user, owner_id).await?;
+            let supplier = match (&user.actor.supplier_id, supplier_of_file) {
+                (Some(own), _) => own.clone(),
+                (None, Some(s)) => s.to_string(),
+                (None, None) => {
+                    return Err(AppError::Forbidden(
+                        "Only the supplier attaches files to its quote.".into(),
+                    ))
+                }
+            };
+            authorize(
+                &user.actor,
+                verb,
+                Resource::Quote {
+                    supplier_id: &supplier,
+                },
+            )?;
+            if internal
+                && verb == Verb::Read
+                && !lifecycle::prices_visible(rfq.sealed, rfq.status, rfq.deadline, now_ms())
+            {
+                return Err(AppError::Coded {
+                    status: StatusCode::CONFLICT,
+                    code: "sealed",
+                    message: format!(
+                        "Sealed bid: quote documents open at the deadline, {}.",
+                        rfc3339(rfq.deadline)
+                    ),
+                });
+            }
+            if verb == Verb::Write {
+                lifecycle::may_quote(rfq.status, rfq.deadline, now_ms())
+                    .map_err(crate::routes::quotes::refused)?;
+            }
+            Ok(Target::Quote {
+                rfq,
+                supplier_id: supplier,
+            })
+        }
+        other => Err(AppError::bad_request(
+            "bad_query",
+            format!("owner_kind must be revision, rfq_line or quote (got {other:?})"),
+        )),
+    }
+}
+
+fn file_ref(r: &AnyRow) -> Result<api::FileRef, sqlx::Error> {
+    Ok(api::FileRef {
+        id: col(r, "id")?,
+        name: col(r, "name")?,
+        content_type: col(r, "content_type")?,
+        size: col(r, "size")?,
+        sha256: col(r, "sha256")?,
+        uploaded_at: rfc3339(col(r, "uploaded_at")?),
+    })
+}
+
+/// A file name without directories or control characters, at most 200 characters.
+pub fn clean_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
+    if cleaned.is_empty() {
+        "file".to_string()
+    } else {
+        cleaned
+    }
+}
+
+fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or(v).trim().to_ascii_lowercase())
+        .filter(|v| {
+            v.contains('/')
+                && v.len() <= 100
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "/.+-".contains(c))
+        })
+        .unwrap_or_else(|| "application/octet-stream".to_string())
+}
+
+async fn upload(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(o): Query<Owner>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<(StatusCode, axum::Json<api::FileRef>)> {
+    if body.is_empty() {
+        return Err(AppError::bad_request(
+            "empty_file",
+            "The uploaded file is empty.",
+        ));
+    }
+    let t = target(&st, &user, &o.owner_kind, &o.owner_id, None, Verb::Write).await?;
+    let supplier_id = match &t {
+        Target::Quote { supplier_id, .. } => Some(supplier_id.clone()),
+        _ => None,
+    };
+    let name = clean_name(o.name.as_deref().unwrap_or("file"));
+    let ctype = content_type(&headers);
+    let sha = hex::encode(Sha256::digest(&body));
+    let id = new_id();
+    let now = now_ms();
+    let mut w = st.db.write().await?;
+    sqlx::query(
+        "INSERT INTO files (id, owner_kind, owner_id, supplier_id, name, content_type, size, sha256, data, uploaded_by, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&id)
+    .bind(&o.owner_kind)
+    .bind(&o.owner_id)
+    .bind(&supplier_id)
+    .bind(&name)
+    .bind(&ctype)
+    .bind(body.len() as i64)
+    .bind(&sha)
+    .bind(body.to_vec())
+    .bind(user.id())
+    .bind(now)
+    .execute(&mut **w)
+    .await?;
+    let (entity_type, entity_id) = match &t {
+        Target::Revision { revision_id } => ("revision", revision_id.clone()),
+        Target::RfqLine { rfq } | Target::Quote { rfq, .. } => ("rfq", rfq.id.clone()),
+    };
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "file.upload",
+            entity_type,
+            entity_id: &entity_id,
+            summary: serde_json::json!({"file_id": id, "owner_kind": o.owner_kind, "owner_id": o.owner_id, "name": name, "size": body.len(), "sha256": sha, "supplier_id": supplier_id}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(api::FileRef {
+            id,
+            name,
+            content_type: ctype,
+            size: body.len() as i64,
+            sha256: sha,
+            uploaded_at: rfc3339(now),
+        }),
+    ))
+}
+
+async fn list(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(o): Query<Owner>,
+) -> AppResult<axum::Json<Vec<api::FileRef>>> {
+    let rows = if o.owner_kind == "quote" {
+        match &user.actor.supplier_id {
+            // A supplier lists only its own quote files.
+            Some(own) => {
+                target(&st, &user, "quote", &o.owner_id, None, Verb::Read).await?;
+                sqlx::query("SELECT * FROM files WHERE owner_kind = 'quote' AND owner_id = $1 AND supplier_id = $2 ORDER BY uploaded_at")
+                    .bind(&o.owner_id)
+                    .bind(own)
+                    .fetch_all(&st.db.pool)
+                    .await?
+            }
+            None => {
+                // Buyers: the sealing rule decides; any supplier stands for the check.
+                let rfq = rfqs::readable(&st.db.pool, &user, &o.owner_id).await?;
+                if let Some(s) = rfq.invited.first() {
+                    target(&st, &user, "quote", &o.owner_id, Some(s), Verb::Read).await?;
+                }
+                sqlx::query("SELECT * FROM files WHERE owner_kind = 'quote' AND owner_id = $1 ORDER BY supplier_id, uploaded_at")
+                    .bind(&o.owner_id)
+                    .fetch_all(&st.db.pool)
+                    .await?
+            }
+        }
+    } else {
+        target(&st, &user, &o.owner_kind, &o.owner_id, None, Verb::Read).await?;
+        sqlx::query(
+            "SELECT * FROM files WHERE owner_kind = $1 AND owner_id = $2 ORDER BY uploaded_at",
+        )
+        .bind(&o.owner_kind)
+        .bind(&o.owner_id)
+        .fetch_all(&st.db.pool)
+        .await?
+    };
+    Ok(axum::Json(
+        rows.iter().map(file_ref).collect::<Result<_, _>>()?,
+    ))
+}
+
+async fn load(st: &AppState, id: &str) -> AppResult<AnyRow> {
+    sqlx::query("SELECT * FROM files WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&st.db.pool)
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("file {id}")))
+}
+
+async fn download(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let r = load(&st, &id).await?;
+    let kind: String = col(&r, "owner_kind")?;
+    let owner: String = col(&r, "owner_id")?;
+    let supplier: Option<String> = col(&r, "supplier_id")?;
+    if kind == "quote" && user.actor.supplier_id.is_some() && user.actor.supplier_id != supplier {
+        return Err(AppError::not_found(format!("file {id}")));
+    }
+    target(&st, &user, &kind, &owner, supplier.as_deref(), Verb::Read).await?;
+    let f = file_ref(&r)?;
+    let data: Vec<u8> = col(&r, "data")?;
+    let mut res = (StatusCode::OK, data).into_response();
+    if let Ok(v) = HeaderValue::from_str(&f.content_type) {
+        res.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    let ascii: String = f
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{}\"", f.sha256)) {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    Ok(res)
+}
+
+async fn remove(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    let r = load(&st, &id).await?;
+    let kind: String = col(&r, "owner_kind")?;
+    let owner: String = col(&r, "owner_id")?;
+    let supplier: Option<String> = col(&r, "supplier_id")?;
+    if kind == "quote" && user.actor.supplier_id != supplier {
+        // A quote's file is the supplier's; buyers never delete it.
+        return Err(AppError::not_found(format!("file {id}")));
+    }
+    let t = target(&st, &user, &kind, &owner, supplier.as_deref(), Verb::Write).await?;
+    let mut w = st.db.write().await?;
+    sqlx::query("DELETE FROM files WHERE id = $1")
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    let (entity_type, entity_id) = match &t {
+        Target::Revision { revision_id } => ("revision", revision_id.clone()),
+        Target::RfqLine { rfq } | Target::Quote { rfq, .. } => ("rfq", rfq.id.clone()),
+    };
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "file.delete",
+            entity_type,
+            entity_id: &entity_id,
+            summary: serde_json::json!({"file_id": id, "name": col::<String>(&r, "name")?, "sha256": col::<String>(&r, "sha256")?}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_lose_paths_and_control_characters() {
+        assert_eq!(super::clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(
+            super::clean_name("C:\\drawings\\BRK-2208 rev B.pdf"),
+            "BRK-2208 rev B.pdf"
+        );
+        assert_eq!(super::clean_name("..\u{0}hidden"), "hidden");
+        assert_eq!(super::clean_name(""), "file");
+    }
+}

@@ -1,0 +1,281 @@
+//! Attachments and who may read them.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use serde_json::Value;
+
+use crate::harness::{Session, TestApp};
+
+async fn upload(
+    app: &TestApp,
+    s: &Session,
+    query: &str,
+    bytes: &[u8],
+    ctype: &str,
+) -> crate::harness::Response {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(format!("/api/files?{query}"))
+        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
+        .header(api::CSRF_HEADER, &s.csrf)
+        .header(header::CONTENT_TYPE, ctype)
+        .body(Body::from(bytes.to_vec()))
+        .unwrap();
+    app.send(req, [10, 0, 0, 1]).await
+}
+
+async fn demo(app: &TestApp, buyer: &Session) -> (Value, Value) {
+    let id = app.get("/api/rfqs", buyer).await.json[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rfq = app.get(&format!("/api/rfqs/{id}"), buyer).await.json;
+    let part = app
+        .get(
+            &format!(
+                "/api/parts/{}",
+                rfq["lines"][0]["part_id"].as_str().unwrap()
+            ),
+            buyer,
+        )
+        .await
+        .json;
+    (rfq, part)
+}
+
+#[tokio::test]
+async fn drawings_reach_invited_suppliers_only_through_their_rfqs() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let (_rfq, part) = demo(&app, &buyer).await;
+    let rev = |label: &str| {
+        part["revisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["label"] == label)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let drawing = b"%PDF-1.4 drawing of BRK-2208 rev B";
+    let up = upload(
+        &app,
+        &buyer,
+        &format!(
+            "owner_kind=revision&owner_id={}&name=..%2F..%2FBRK-2208_B.pdf",
+            rev("B")
+        ),
+        drawing,
+        "application/pdf",
+    )
+    .await;
+    assert_eq!(up.status, StatusCode::CREATED, "{}", up.json);
+    assert_eq!(
+        up.json["name"], "BRK-2208_B.pdf",
+        "directories are stripped"
+    );
+    assert_eq!(up.json["size"], drawing.len());
+    assert_eq!(up.json["sha256"].as_str().unwrap().len(), 64);
+    let fid = up.json["id"].as_str().unwrap();
+    // Northwind is invited to an RFQ asking for rev B: it may read the drawing.
+    let got = app.get(&format!("/api/files/{fid}"), &nw).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert_eq!(
+        got.json.as_str().unwrap(),
+        std::str::from_utf8(drawing).unwrap()
+    );
+    assert_eq!(got.headers["content-type"], "application/pdf");
+    assert_eq!(
+        app.get(
+            &format!("/api/files?owner_kind=revision&owner_id={}", rev("B")),
+            &nw
+        )
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .len(),
+        1
+    );
+    // Rev A is on no RFQ: for a supplier it does not exist.
+    let a = upload(
+        &app,
+        &buyer,
+        &format!("owner_kind=revision&owner_id={}&name=old.pdf", rev("A")),
+        b"old",
+        "application/pdf",
+    )
+    .await;
+    assert_eq!(
+        app.get(
+            &format!("/api/files/{}", a.json["id"].as_str().unwrap()),
+            &nw
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    // Suppliers do not attach drawings.
+    assert_eq!(
+        upload(
+            &app,
+            &nw,
+            &format!("owner_kind=revision&owner_id={}&name=x.pdf", rev("B")),
+            b"x",
+            "application/pdf"
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let bad = upload(
+        &app,
+        &buyer,
+        "owner_kind=part&owner_id=x",
+        b"x",
+        "text/plain",
+    )
+    .await;
+    assert_eq!(
+        (bad.status, bad.code()),
+        (StatusCode::BAD_REQUEST, "bad_query")
+    );
+    assert_eq!(
+        upload(
+            &app,
+            &buyer,
+            &format!("owner_kind=revision&owner_id={}", rev("B")),
+            b"",
+            "text/plain"
+        )
+        .await
+        .code(),
+        "empty_file"
+    );
+}
+
+#[tokio::test]
+async fn original_quote_files_are_sealed_like_prices_and_private_to_their_supplier() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let ke = app.login("quotes@kestrel.example").await;
+    let (rfq, _) = demo(&app, &buyer).await;
+    let rfq_id = rfq["id"].as_str().unwrap();
+    let line_file = upload(
+        &app,
+        &buyer,
+        &format!(
+            "owner_kind=rfq_line&owner_id={}&name=spec.txt",
+            rfq["lines"][0]["id"].as_str().unwrap()
+        ),
+        b"spec",
+        "text/plain",
+    )
+    .await;
+    assert_eq!(line_file.status, StatusCode::CREATED);
+    assert_eq!(
+        app.get(
+            &format!("/api/files/{}", line_file.json["id"].as_str().unwrap()),
+            &ke
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    let q = upload(
+        &app,
+        &nw,
+        &format!("owner_kind=quote&owner_id={rfq_id}&name=NW-quote.pdf"),
+        b"%PDF prices inside",
+        "application/pdf",
+    )
+    .await;
+    assert_eq!(q.status, StatusCode::CREATED, "{}", q.json);
+    let qid = q.json["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        app.get(&format!("/api/files/{qid}"), &nw).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(&format!("/api/files/{qid}"), &ke).await.status,
+        StatusCode::NOT_FOUND,
+        "another supplier's quote file"
+    );
+    assert!(app
+        .get(
+            &format!("/api/files?owner_kind=quote&owner_id={rfq_id}"),
+            &ke
+        )
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let sealed = app.get(&format!("/api/files/{qid}"), &buyer).await;
+    assert_eq!(
+        (sealed.status, sealed.code()),
+        (StatusCode::CONFLICT, "sealed")
+    );
+    assert_eq!(
+        app.call(
+            Method::DELETE,
+            &format!("/api/files/{qid}"),
+            None,
+            Some(&buyer)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    sqlx::query("UPDATE rfqs SET deadline = $1")
+        .bind(chrono::Utc::now().timestamp_millis() - 1000)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get(&format!("/api/files/{qid}"), &buyer).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(
+            &format!("/api/files?owner_kind=quote&owner_id={rfq_id}"),
+            &buyer
+        )
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .len(),
+        1
+    );
+    let late = upload(
+        &app,
+        &nw,
+        &format!("owner_kind=quote&owner_id={rfq_id}&name=late.pdf"),
+        b"late",
+        "application/pdf",
+    )
+    .await;
+    assert_eq!(late.code(), "deadline_passed");
+    assert_eq!(
+        app.call(
+            Method::DELETE,
+            &format!("/api/files/{qid}"),
+            None,
+            Some(&nw)
+        )
+        .await
+        .code(),
+        "deadline_passed"
+    );
+    let audit = app.get("/api/audit?limit=20", &buyer).await.json;
+    assert!(audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "file.upload" && e["summary"]["name"] == "NW-quote.pdf"));
+}
