@@ -599,6 +599,25 @@ pub struct ExtendDeadline {
     pub reason: String,
 }
 
+/// A reason a person gives for a decision (`POST /api/rfqs/{id}/cancel`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    pub reason: String,
+}
+
+/// `PATCH /api/parts/{id}`: only the fields given change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePart {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub uom: Option<String>,
+}
+
 /// `POST /api/rfqs/{id}/suppliers`: invite one more supplier.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -151,6 +151,21 @@ async fn answer(
     .bind(&cid)
     .execute(&mut **w)
     .await?;
+    let question: String = col(&q, "question")?;
+    crate::outbox::queue(
+        &mut w,
+        &row.invited,
+        &crate::outbox::Notice {
+            kind: "clarification.answer",
+            rfq_id: Some(&id),
+            subject: format!("{}: a clarification was answered", row.number),
+            body: format!(
+                "A bidder asked:\n\n{question}\n\nThe buyer answered (this answer goes to every invited supplier):\n\n{answer}\n"
+            ),
+            created_by: user.id(),
+        },
+    )
+    .await?;
     audit::append(
         &mut w,
         Change {
@@ -163,9 +178,10 @@ async fn answer(
     )
     .await?;
     w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
     Ok(axum::Json(api::Clarification {
         id: cid,
-        question: col(&q, "question")?,
+        question,
         asked_at: rfc3339(col(&q, "asked_at")?),
         asked_by_supplier: Some(col(&q, "asked_by_supplier")?),
         answer: Some(answer),

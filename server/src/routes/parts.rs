@@ -19,7 +19,7 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/parts", get(list).post(create))
-        .route("/api/parts/{id}", get(one))
+        .route("/api/parts/{id}", get(one).patch(update))
         .route(
             "/api/parts/{id}/revisions",
             axum::routing::post(add_revision),
@@ -469,6 +469,53 @@ async fn export_csv(
         table.push(vec![p.number, p.name, p.description, p.uom, revs]);
     }
     Ok(crate::routes::csv_download(&table, "parts.csv"))
+}
+
+/// `PATCH /api/parts/{id}`: name, description, unit. The number identifies the part in
+/// RFQs, quotes and history and does not change.
+async fn update(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(u): Json<api::UpdatePart>,
+) -> AppResult<axum::Json<api::Part>> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let before = load(&st.db.pool, &id).await?;
+    let check = api::NewPart {
+        number: before.number.clone(),
+        name: u.name.clone().unwrap_or(before.name.clone()),
+        description: u.description.clone().unwrap_or(before.description.clone()),
+        uom: Some(u.uom.clone().unwrap_or(before.uom.clone())),
+        revision: None,
+    };
+    let (uom, _) = validate_new_part(&check)?;
+    let mut w = st.db.write().await?;
+    sqlx::query(
+        "UPDATE parts SET name = $1, description = $2, uom = $3, updated_at = $4 WHERE id = $5",
+    )
+    .bind(check.name.trim())
+    .bind(check.description.trim())
+    .bind(&uom)
+    .bind(now_ms())
+    .bind(&id)
+    .execute(&mut **w)
+    .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "part.update",
+            entity_type: "part",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "before": {"name": before.name, "description": before.description, "uom": before.uom},
+                "after": {"name": check.name.trim(), "description": check.description.trim(), "uom": uom},
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
 #[cfg(test)]

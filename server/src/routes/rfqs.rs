@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/rfqs/{id}/open", post(open))
         .route("/api/rfqs/{id}/extend", post(extend))
+        .route("/api/rfqs/{id}/cancel", post(cancel))
         .route("/api/rfqs/{id}/suppliers", post(invite))
         .route("/api/rfqs/{id}/lines", axum::routing::put(edit_lines))
 }
@@ -637,6 +638,24 @@ async fn extend(
     .bind(now)
     .execute(&mut **w)
     .await?;
+    crate::outbox::queue(
+        &mut w,
+        &row.invited,
+        &crate::outbox::Notice {
+            kind: "rfq.extend",
+            rfq_id: Some(&id),
+            subject: format!("{}: deadline extended to {}", row.number, rfc3339(new)),
+            body: format!(
+                "The deadline of {} moved from {} to {}.\nReason: {}\n",
+                row.number,
+                rfc3339(row.deadline),
+                rfc3339(new),
+                x.reason.trim()
+            ),
+            created_by: user.id(),
+        },
+    )
+    .await?;
     audit::append(
         &mut w,
         Change {
@@ -649,6 +668,7 @@ async fn extend(
     )
     .await?;
     w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
     Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
 }
 
@@ -978,4 +998,70 @@ async fn requote(
             diagnostics: extraction.diagnostics,
         }),
     ))
+}
+
+/// `POST /api/rfqs/{id}/cancel` with `{reason}`: ends a draft, open or closed RFQ for
+/// good; invited suppliers are told why (a draft was never sent, so nobody is told).
+async fn cancel(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(c): Json<api::Reason>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    let row = load_row(&st.db.pool, &id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    let now = now_ms();
+    if matches!(row.status, Status::Awarded | Status::Cancelled) {
+        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
+            row.status.as_str(),
+        )));
+    }
+    if c.reason.trim().is_empty() {
+        return Err(lifecycle_error(lifecycle::LifecycleError::NoReason));
+    }
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    sqlx::query("UPDATE rfqs SET status = 'cancelled', updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    if row.status != Status::Draft {
+        crate::outbox::queue(
+            &mut w,
+            &row.invited,
+            &crate::outbox::Notice {
+                kind: "rfq.cancel",
+                rfq_id: Some(&id),
+                subject: format!("{} cancelled", row.number),
+                body: format!(
+                    "The buyer cancelled {}.\nReason: {}\nThank you for your time.\n",
+                    row.number,
+                    c.reason.trim()
+                ),
+                created_by: user.id(),
+            },
+        )
+        .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.cancel",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"reason": c.reason.trim(), "was": row.effective(now).as_str()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
 }

@@ -45,6 +45,15 @@ pub fn router() -> Router<AppState> {
 pub struct Search {
     #[serde(default)]
     q: Option<String>,
+    /// `approved`, `conditional` or `blocked`.
+    #[serde(default)]
+    status: Option<String>,
+    /// A category the supplier must have.
+    #[serde(default)]
+    category: Option<String>,
+    /// ISO 3166 alpha-2.
+    #[serde(default)]
+    country: Option<String>,
 }
 
 async fn contacts(pool: &AnyPool, supplier_id: &str) -> Result<Vec<api::Contact>, sqlx::Error> {
@@ -113,14 +122,31 @@ async fn list(
 ) -> AppResult<axum::Json<Vec<api::Supplier>>> {
     authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
     let rows = sqlx::query(
-        "SELECT * FROM suppliers WHERE LOWER(name) LIKE $1 ESCAPE '\\' ORDER BY name LIMIT 500",
+        "SELECT * FROM suppliers WHERE LOWER(name) LIKE $1 ESCAPE '\\' \
+         AND ($2 = '' OR status = $2) AND ($3 = '' OR country = $3) ORDER BY name LIMIT 500",
     )
     .bind(like_pattern(s.q.as_deref()))
+    .bind(s.status.as_deref().unwrap_or("").trim().to_lowercase())
+    .bind(
+        s.country
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase(),
+    )
     .fetch_all(&st.db.pool)
     .await?;
+    let category = s
+        .category
+        .as_deref()
+        .map(|c| c.trim().to_lowercase())
+        .filter(|c| !c.is_empty());
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
-        out.push(from_row(&st.db.pool, r).await?);
+        let sup = from_row(&st.db.pool, r).await?;
+        if category.as_ref().is_none_or(|c| sup.categories.contains(c)) {
+            out.push(sup);
+        }
     }
     Ok(axum::Json(out))
 }

@@ -446,3 +446,206 @@ async fn requote_with_nothing_to_match_or_no_file() {
         StatusCode::FORBIDDEN
     );
 }
+
+async fn messages(app: &TestApp, kind: &str) -> i64 {
+    sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE kind = $1")
+            .bind(kind)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    )
+}
+
+#[tokio::test]
+async fn cancelling_extending_and_answering_tell_every_invited_supplier() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let id = app.get("/api/rfqs", &buyer).await.json[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ext = app
+        .post(&format!("/api/rfqs/{id}/extend"), json!({"deadline": (chrono::Utc::now() + chrono::Duration::days(30)).to_rfc3339(), "reason": "Holiday season"}), &buyer)
+        .await;
+    assert_eq!(ext.status, StatusCode::OK, "{}", ext.json);
+    assert_eq!(
+        messages(&app, "rfq.extend").await,
+        3,
+        "one per contact of the three invited suppliers"
+    );
+    let q = app
+        .post(
+            &format!("/api/rfqs/{id}/clarifications"),
+            json!({"text": "May we quote in EUR?"}),
+            &nw,
+        )
+        .await
+        .json;
+    app.post(
+        &format!(
+            "/api/rfqs/{id}/clarifications/{}/answer",
+            q["id"].as_str().unwrap()
+        ),
+        json!({"text": "Yes, any currency."}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(messages(&app, "clarification.answer").await, 3);
+    let body: String = sqlx::Row::get(
+        &sqlx::query("SELECT body FROM messages WHERE kind = 'clarification.answer' LIMIT 1")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap(),
+        "body",
+    );
+    assert!(
+        body.contains("May we quote in EUR?")
+            && body.contains("Yes, any currency.")
+            && !body.contains("Northwind"),
+        "{body}"
+    );
+
+    let no_reason = app
+        .post(
+            &format!("/api/rfqs/{id}/cancel"),
+            json!({"reason": " "}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(no_reason.code(), "lifecycle");
+    assert_eq!(
+        app.post(
+            &format!("/api/rfqs/{id}/cancel"),
+            json!({"reason": "Project stopped"}),
+            &nw
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    let c = app
+        .post(
+            &format!("/api/rfqs/{id}/cancel"),
+            json!({"reason": "Project stopped"}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(c.status, StatusCode::OK, "{}", c.json);
+    assert_eq!(c.json["status"], "cancelled");
+    assert_eq!(messages(&app, "rfq.cancel").await, 3);
+    assert_eq!(
+        app.post(
+            &format!("/api/rfqs/{id}/cancel"),
+            json!({"reason": "again"}),
+            &buyer
+        )
+        .await
+        .code(),
+        "lifecycle"
+    );
+    let late = app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{id}/quote"),
+            Some(json!({"header": {}, "lines": []})),
+            Some(&nw),
+        )
+        .await;
+    assert!(late.status.is_client_error());
+}
+
+#[tokio::test]
+async fn parts_edit_and_suppliers_filter() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let part = by_name(&app, &buyer, "/api/parts", "number", "SHF-0310").await;
+    let path = format!("/api/parts/{}", part["id"].as_str().unwrap());
+    let r = patch(
+        &app,
+        &path,
+        json!({"name": "Drive shaft, hardened", "uom": "h87"}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        (
+            r.json["name"].as_str(),
+            r.json["uom"].as_str(),
+            r.json["number"].as_str()
+        ),
+        (Some("Drive shaft, hardened"), Some("H87"), Some("SHF-0310"))
+    );
+    assert_eq!(
+        patch(&app, &path, json!({"number": "NEW"}), &buyer)
+            .await
+            .status,
+        StatusCode::BAD_REQUEST,
+        "the number does not change"
+    );
+    assert_eq!(
+        patch(&app, &path, json!({"uom": "pieces"}), &buyer)
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        patch(
+            &app,
+            &path,
+            json!({"name": "x"}),
+            &app.login("approver@acme.example").await
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let k = by_name(&app, &buyer, "/api/suppliers", "name", "Kestrel Plastics").await;
+    patch(
+        &app,
+        &format!("/api/suppliers/{}", k["id"].as_str().unwrap()),
+        json!({"categories": ["injection moulding"], "status": "conditional"}),
+        &buyer,
+    )
+    .await;
+    let names = |v: Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(
+            app.get("/api/suppliers?status=conditional", &buyer)
+                .await
+                .json
+        ),
+        vec!["Kestrel Plastics"]
+    );
+    assert_eq!(
+        names(
+            app.get("/api/suppliers?category=Injection%20Moulding", &buyer)
+                .await
+                .json
+        ),
+        vec!["Kestrel Plastics"]
+    );
+    assert_eq!(
+        names(app.get("/api/suppliers?country=us", &buyer).await.json),
+        vec!["Northwind Metal Works"]
+    );
+    assert_eq!(
+        app.get("/api/suppliers?status=approved&country=MX", &buyer)
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
