@@ -599,6 +599,22 @@ pub struct ExtendDeadline {
     pub reason: String,
 }
 
+/// `POST /api/parts/import` / `POST /api/suppliers/import`: what an import did. A file
+/// with any invalid row imports nothing (422 with `rows[N].field` errors, N = the row in
+/// the file); rows for records that already exist are skipped and listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub created: usize,
+    pub skipped: Vec<ImportSkip>,
+}
+
+/// A row left out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportSkip {
+    pub row: usize,
+    pub reason: String,
+}
+
 /// A reason a person gives for a decision (`POST /api/rfqs/{id}/cancel`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

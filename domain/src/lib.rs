@@ -17,6 +17,8 @@ pub mod access;
 pub mod audit;
 pub mod bom;
 pub mod extract;
+#[cfg(feature = "extract")]
+pub mod import;
 pub mod level;
 pub mod money;
 pub mod quote;

@@ -44,3 +44,41 @@ pub fn csv_download(rows: &[Vec<String>], file_name: &str) -> axum::response::Re
         .collect();
     download(body.into_bytes(), "text/csv; charset=utf-8", file_name)
 }
+
+/// Query of the import endpoints.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportQuery {
+    pub file_name: String,
+}
+
+/// Reads an uploaded table and maps it to records, or a 400 that says what is wrong.
+pub fn import_records(
+    file_name: &str,
+    bytes: &[u8],
+    columns: domain::import::Columns,
+    required: &[&str],
+) -> Result<Vec<domain::import::Record>, crate::error::AppError> {
+    if bytes.is_empty() {
+        return Err(crate::error::AppError::bad_request(
+            "empty_file",
+            "The uploaded file is empty.",
+        ));
+    }
+    let table = domain::import::read_table(file_name, bytes)
+        .map_err(|m| crate::error::AppError::bad_request("import_format", m))?;
+    domain::import::records(&table, columns, required).map_err(|m| {
+        crate::error::AppError::bad_request("import_format", format!("{file_name}: {m}"))
+    })
+}
+
+/// Moves a row's field errors under `rows[N].`.
+pub fn row_errors(
+    all: &mut domain::validate::FieldErrors,
+    row: usize,
+    e: domain::validate::FieldErrors,
+) {
+    for (field, message) in e.0 {
+        all.add(&format!("rows[{row}].{field}"), message);
+    }
+}

@@ -30,6 +30,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/revisions/{rid}/bom", get(bom).put(set_bom))
         .route("/api/parts.csv", get(export_csv))
+        .route(
+            "/api/parts/import",
+            axum::routing::post(import)
+                .layer(axum::extract::DefaultBodyLimit::max(25 * 1024 * 1024)),
+        )
 }
 
 #[derive(Deserialize)]
@@ -516,6 +521,106 @@ async fn update(
     .await?;
     w.commit().await?;
     Ok(axum::Json(load(&st.db.pool, &id).await?))
+}
+
+/// `POST /api/parts/import?file_name=…`: the body is a CSV/TSV/XLSX/ODS with columns
+/// such as Part number, Name, Description, Unit, Revision.
+async fn import(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<crate::routes::ImportQuery>,
+    body: axum::body::Bytes,
+) -> AppResult<axum::Json<api::ImportReport>> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let recs = crate::routes::import_records(
+        &q.file_name,
+        &body,
+        domain::import::PART_COLUMNS,
+        &["number", "name"],
+    )?;
+    let mut errors = FieldErrors::new();
+    let mut planned = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for (row, rec) in &recs {
+        let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
+        let p = api::NewPart {
+            number: get("number"),
+            name: get("name"),
+            description: get("description"),
+            uom: rec.get("uom").cloned(),
+            revision: rec.get("revision").cloned(),
+        };
+        match validate_new_part(&p) {
+            Err(e) => crate::routes::row_errors(&mut errors, *row, e),
+            Ok((uom, rev)) => {
+                let number = p.number.trim().to_string();
+                if let Some(first) = seen.insert(number.to_lowercase(), *row) {
+                    errors.add(
+                        &format!("rows[{row}].number"),
+                        format!("{number} is also on row {first}"),
+                    );
+                    continue;
+                }
+                let exists = sqlx::query("SELECT id FROM parts WHERE LOWER(number) = LOWER($1)")
+                    .bind(&number)
+                    .fetch_optional(&st.db.pool)
+                    .await?;
+                if exists.is_some() {
+                    skipped.push(api::ImportSkip {
+                        row: *row,
+                        reason: format!("part {number} already exists"),
+                    });
+                } else {
+                    planned.push((
+                        number,
+                        p.name.trim().to_string(),
+                        p.description.trim().to_string(),
+                        uom,
+                        rev,
+                    ));
+                }
+            }
+        }
+    }
+    errors.into_result()?;
+    let mut w = st.db.write().await?;
+    let now = now_ms();
+    for (number, name, description, uom, rev) in &planned {
+        let id = new_id();
+        sqlx::query("INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)")
+            .bind(&id)
+            .bind(number)
+            .bind(name)
+            .bind(description)
+            .bind(uom)
+            .bind(now)
+            .execute(&mut **w)
+            .await?;
+        sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
+            .bind(new_id())
+            .bind(&id)
+            .bind(rev)
+            .bind(now)
+            .execute(&mut **w)
+            .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "part.import",
+            entity_type: "parts",
+            entity_id: &q.file_name,
+            summary: serde_json::json!({"file": q.file_name, "created": planned.iter().map(|p| p.0.clone()).collect::<Vec<_>>(), "skipped": skipped.len()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(api::ImportReport {
+        created: planned.len(),
+        skipped,
+    }))
 }
 
 #[cfg(test)]

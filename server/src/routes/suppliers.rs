@@ -38,6 +38,11 @@ pub fn router() -> Router<AppState> {
             axum::routing::delete(remove_certification),
         )
         .route("/api/suppliers.csv", get(export_csv))
+        .route(
+            "/api/suppliers/import",
+            axum::routing::post(import)
+                .layer(axum::extract::DefaultBodyLimit::max(25 * 1024 * 1024)),
+        )
 }
 
 #[derive(Deserialize)]
@@ -550,4 +555,113 @@ async fn export_csv(
         ]);
     }
     Ok(crate::routes::csv_download(&table, "suppliers.csv"))
+}
+
+/// `POST /api/suppliers/import?file_name=…`: columns such as Supplier, Country,
+/// Currency, Status, Categories (separated by `;` or `,`), Contact, Email.
+async fn import(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<crate::routes::ImportQuery>,
+    body: axum::body::Bytes,
+) -> AppResult<axum::Json<api::ImportReport>> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let recs = crate::routes::import_records(
+        &q.file_name,
+        &body,
+        domain::import::SUPPLIER_COLUMNS,
+        &["name", "country", "currency"],
+    )?;
+    let mut errors = FieldErrors::new();
+    let mut planned = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for (row, rec) in &recs {
+        let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
+        let n = api::NewSupplier {
+            name: get("name"),
+            country: get("country"),
+            currency: get("currency"),
+            status: rec.get("status").filter(|s| !s.is_empty()).cloned(),
+        };
+        let mut contact_errors = FieldErrors::new();
+        let email = get("contact_email");
+        if !email.is_empty() {
+            validate::email(&mut contact_errors, "contact_email", &email);
+        }
+        match validate_new_supplier(&n) {
+            Err(e) => crate::routes::row_errors(&mut errors, *row, e),
+            Ok((country, currency, status)) => {
+                let name = n.name.trim().to_string();
+                if let Some(first) = seen.insert(name.to_lowercase(), *row) {
+                    errors.add(
+                        &format!("rows[{row}].name"),
+                        format!("{name} is also on row {first}"),
+                    );
+                    continue;
+                }
+                let exists = sqlx::query("SELECT id FROM suppliers WHERE LOWER(name) = LOWER($1)")
+                    .bind(&name)
+                    .fetch_optional(&st.db.pool)
+                    .await?;
+                if exists.is_some() {
+                    skipped.push(api::ImportSkip {
+                        row: *row,
+                        reason: format!("supplier {name} already exists"),
+                    });
+                    continue;
+                }
+                let cats: Vec<String> = get("categories")
+                    .split([';', ','])
+                    .map(str::to_string)
+                    .collect();
+                let contact_name = get("contact_name");
+                planned.push((
+                    name,
+                    country,
+                    currency,
+                    status,
+                    normalize_categories(&cats),
+                    contact_name,
+                    email.trim().to_lowercase(),
+                ));
+            }
+        }
+        crate::routes::row_errors(&mut errors, *row, contact_errors);
+    }
+    errors.into_result()?;
+    let mut w = st.db.write().await?;
+    for (name, country, currency, status, cats, contact_name, email) in &planned {
+        let id = insert(&mut w, name, country, *currency, status).await?;
+        sqlx::query("UPDATE suppliers SET categories = $1 WHERE id = $2")
+            .bind(serde_json::to_string(cats).map_err(|e| anyhow::anyhow!(e))?)
+            .bind(&id)
+            .execute(&mut **w)
+            .await?;
+        if !email.is_empty() {
+            sqlx::query("INSERT INTO supplier_contacts (id, supplier_id, name, email, user_id) VALUES ($1, $2, $3, $4, NULL)")
+                .bind(new_id())
+                .bind(&id)
+                .bind(if contact_name.is_empty() { email } else { contact_name })
+                .bind(email)
+                .execute(&mut **w)
+                .await?;
+        }
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.import",
+            entity_type: "suppliers",
+            entity_id: &q.file_name,
+            summary: serde_json::json!({"file": q.file_name, "created": planned.iter().map(|p| p.0.clone()).collect::<Vec<_>>(), "skipped": skipped.len()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(api::ImportReport {
+        created: planned.len(),
+        skipped,
+    }))
 }

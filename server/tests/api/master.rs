@@ -649,3 +649,144 @@ async fn parts_edit_and_suppliers_filter() {
         1
     );
 }
+
+async fn import(
+    app: &TestApp,
+    s: &Session,
+    what: &str,
+    file: &str,
+    bytes: Vec<u8>,
+) -> crate::harness::Response {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(format!("/api/{what}/import?file_name={file}"))
+        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
+        .header(api::CSRF_HEADER, &s.csrf)
+        .header(header::CONTENT_TYPE, "application/octet-stream")
+        .body(Body::from(bytes))
+        .unwrap();
+    app.send(req, [10, 0, 0, 1]).await
+}
+
+#[tokio::test]
+async fn parts_import_from_a_messy_csv_is_all_or_nothing_and_says_which_row() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    // Windows-1252, semicolons, a preamble, a blank line, an existing part, a bad row.
+    let bad = b"ERP export 20.11.2026\n\nPart No.;Part name;Unit;Rev\nNEW-1;Halterung f\xfcr Sensor;H87;A\nBRK-2208;Bracket;H87;B\n\nNEW 2;;pieces;A\n".to_vec();
+    let r = import(&app, &buyer, "parts", "erp.csv", bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    let f = r.json["fields"].as_object().unwrap();
+    for k in ["rows[7].number", "rows[7].name", "rows[7].uom"] {
+        assert!(f.contains_key(k), "{k} missing: {f:?}");
+    }
+    assert!(
+        app.get("/api/parts?q=NEW-1", &buyer)
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "nothing imported"
+    );
+    let good = b"ERP export 20.11.2026\n\nPart No.;Part name;Unit;Rev\nNEW-1;Halterung f\xfcr Sensor;H87;A\nBRK-2208;Bracket;H87;B\n\nNEW-2;Deckel;PCE;C\n".to_vec();
+    let ok = import(&app, &buyer, "parts", "erp.csv", good).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
+    assert_eq!(ok.json["created"], 2);
+    assert_eq!(
+        ok.json["skipped"],
+        json!([{"row": 5, "reason": "part BRK-2208 already exists"}])
+    );
+    let new1 = by_name(&app, &buyer, "/api/parts?q=NEW", "number", "NEW-1").await;
+    assert_eq!(new1["name"], "Halterung für Sensor");
+    let no_header = import(&app, &buyer, "parts", "x.csv", b"a,b\n1,2\n".to_vec()).await;
+    assert_eq!(
+        (no_header.status, no_header.code()),
+        (StatusCode::BAD_REQUEST, "import_format")
+    );
+    assert!(no_header.json["message"]
+        .as_str()
+        .unwrap()
+        .contains("no header row found"));
+}
+
+#[tokio::test]
+async fn suppliers_import_from_xlsx_with_contacts_and_categories() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet();
+    let rows = [
+        [
+            "Vendor",
+            "Country",
+            "Currency",
+            "Status",
+            "Commodity",
+            "Contact",
+            "E-mail",
+        ],
+        [
+            "Lumen Castings",
+            "PL",
+            "PLN",
+            "approved",
+            "die casting; machining",
+            "Ola Nowak",
+            "ola@lumen.example",
+        ],
+        ["Kestrel Plastics", "DE", "EUR", "", "", "", ""],
+        [
+            "Tanaka Seimitsu",
+            "JP",
+            "JPY",
+            "conditional",
+            "turning",
+            "",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let r = import(&app, &buyer, "suppliers", "vendors.xlsx", bytes).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["created"], 2);
+    assert_eq!(r.json["skipped"][0]["row"], 3);
+    let lumen = by_name(&app, &buyer, "/api/suppliers", "name", "Lumen Castings").await;
+    assert_eq!(lumen["currency"], "PLN");
+    assert_eq!(lumen["categories"], json!(["die casting", "machining"]));
+    assert_eq!(lumen["contacts"][0]["email"], "ola@lumen.example");
+    let bad = import(
+        &app,
+        &buyer,
+        "suppliers",
+        "v.csv",
+        b"Supplier,Country,Currency,Email\nX,Germany,EURO,not-an-email\n".to_vec(),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        bad.json["fields"].as_object().unwrap().len(),
+        3,
+        "{}",
+        bad.json
+    );
+    assert_eq!(
+        import(
+            &app,
+            &app.login("sales@northwind.example").await,
+            "suppliers",
+            "v.csv",
+            b"a".to_vec()
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+}
