@@ -136,8 +136,7 @@ export class InvitePage {
   }
 }
 
-/** `/suppliers/{id}`, as a buyer sees it. The invitation form's labels are not (yet) in the
- * UI contract; they are the app's current wording. */
+/** `/suppliers/{id}`, as a buyer sees it, with the "Invite contact" region. */
 export class SupplierDetailPage extends Shell {
   readonly invite: Locator;
   readonly contactName: Locator;

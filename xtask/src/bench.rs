@@ -1,27 +1,69 @@
 //! `cargo xtask bench`: every benchmark the project has, as a plain list. Add an entry to
 //! [`BENCHES`] for a new one; an entry whose `needs` path is absent is skipped (so the list
-//! can name benches that land later).
+//! can name benches that land later). The commands are the ones `docs/extract.md` gives.
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 
-use crate::util::{fmt_duration, sh};
+use crate::util::{fmt_duration, output, sh};
 use crate::Ctx;
+
+/// One thing a bench does, in order.
+enum Action {
+    /// `rustup target add` unless the target's std is installed.
+    RustTarget(&'static str),
+    /// `cargo ARGS…`.
+    Cargo(&'static [&'static str]),
+    /// `node SCRIPT WASM` with the newest `DIR/PREFIX*.wasm` (a cargo bench artifact whose
+    /// name carries a hash).
+    NodeWasm {
+        script: &'static str,
+        dir: &'static str,
+        prefix: &'static str,
+    },
+}
 
 struct Bench {
     name: &'static str,
     /// A path (relative to the workspace root) that must exist for the bench to run.
     needs: &'static str,
-    /// Arguments to `cargo`.
-    cargo_args: &'static [&'static str],
+    actions: &'static [Action],
 }
 
-const BENCHES: &[Bench] = &[Bench {
-    name: "domain",
-    needs: "domain/benches",
-    cargo_args: &["bench", "-p", "domain"],
-}];
+const BENCHES: &[Bench] = &[
+    Bench {
+        name: "extract (native)",
+        needs: "domain/benches/extract.rs",
+        actions: &[Action::Cargo(&[
+            "bench", "-p", "domain", "--bench", "extract",
+        ])],
+    },
+    Bench {
+        name: "extract (wasm, under Node's WASI)",
+        needs: "domain/benches/extract_wasm.rs",
+        actions: &[
+            Action::RustTarget("wasm32-wasip1"),
+            Action::Cargo(&[
+                "build",
+                "--release",
+                "-p",
+                "domain",
+                "--bench",
+                "extract_wasm",
+                "--target",
+                "wasm32-wasip1",
+            ]),
+            Action::NodeWasm {
+                script: "domain/benches/run_wasm.mjs",
+                dir: "wasm32-wasip1/release/deps",
+                prefix: "extract_wasm-",
+            },
+        ],
+    },
+];
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let mut ran = 0;
@@ -32,10 +74,64 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         }
         println!("==> {}", b.name);
         let start = Instant::now();
-        sh(ctx.cargo().args(b.cargo_args))?;
+        for action in b.actions {
+            act(ctx, action).with_context(|| format!("bench `{}`", b.name))?;
+        }
         println!("<== {} done in {}", b.name, fmt_duration(start.elapsed()));
         ran += 1;
     }
     println!("benches: {ran} of {} ran", BENCHES.len());
     Ok(())
+}
+
+fn act(ctx: &Ctx, action: &Action) -> Result<()> {
+    match action {
+        Action::RustTarget(target) => {
+            let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
+                .context("`rustc --print sysroot` failed")?;
+            let lib = Path::new(&sysroot)
+                .join("lib/rustlib")
+                .join(target)
+                .join("lib");
+            if !lib.is_dir() {
+                sh(Command::new("rustup").args(["target", "add", target]))?;
+            }
+            Ok(())
+        }
+        Action::Cargo(args) => sh(ctx.cargo().args(*args)),
+        Action::NodeWasm {
+            script,
+            dir,
+            prefix,
+        } => {
+            let dir = crate::test::target_dir(ctx).join(dir);
+            let wasm = newest(&dir, prefix, "wasm")?;
+            sh(Command::new("node")
+                .current_dir(&ctx.root)
+                .arg(script)
+                .arg(wasm))
+        }
+    }
+}
+
+/// The most recently modified `dir/prefix*.ext`.
+fn newest(dir: &Path, prefix: &str, ext: &str) -> Result<PathBuf> {
+    let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with(prefix) && path.extension().is_some_and(|e| e == ext) {
+            let modified = path.metadata()?.modified()?;
+            if best.as_ref().is_none_or(|(t, _)| modified > *t) {
+                best = Some((modified, path));
+            }
+        }
+    }
+    match best {
+        Some((_, p)) => Ok(p),
+        None => bail!("no {prefix}*.{ext} in {}", dir.display()),
+    }
 }
