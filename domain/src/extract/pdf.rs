@@ -186,7 +186,12 @@ pub fn read_with(
         }
     }
     let lines = match text_lines(&doc) {
-        Ok(l) => l,
+        Ok((l, warning)) => {
+            if let Some((code, msg)) = warning {
+                ex.diag(code, Severity::Warning, msg, Some(Location::file(file)));
+            }
+            l
+        }
         Err(msg) => {
             ex.diag(
                 "pdf.text_failed",
@@ -234,23 +239,39 @@ fn embedded_xml(doc: &Document) -> Option<(String, String)> {
     None
 }
 
-fn text_lines(doc: &Document) -> Result<Vec<PLine>, String> {
+/// The positioned lines, and a warning when the text extractor stopped part-way.
+fn text_lines(doc: &Document) -> Result<(Vec<PLine>, Option<(&'static str, String)>), String> {
     let mut col = Collector {
         budget: 5_000_000,
         ..Default::default()
     };
     let res = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(doc, &mut col)));
+    let mut warning = None;
     match res {
         Ok(Ok(())) => {}
         Ok(Err(e)) => {
             if col.pages.is_empty() {
                 return Err(format!("text not extracted: {e:?}"));
             }
+            warning = Some((
+                "pdf.text_incomplete",
+                format!(
+                    "text extraction stopped after page {}: {e:?}",
+                    col.pages.len()
+                ),
+            ));
         }
         Err(_) => {
             if col.pages.is_empty() {
                 return Err("the PDF text extractor failed on this file".into());
             }
+            warning = Some((
+                "pdf.parser_panic",
+                format!(
+                    "the PDF text extractor failed on page {}; earlier pages were read",
+                    col.pages.len()
+                ),
+            ));
         }
     }
     let mut out = Vec::new();
@@ -260,7 +281,7 @@ fn text_lines(doc: &Document) -> Result<Vec<PLine>, String> {
             u32::try_from(pi + 1).unwrap_or(u32::MAX),
         ));
     }
-    Ok(out)
+    Ok((out, warning))
 }
 
 fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {

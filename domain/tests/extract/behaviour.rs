@@ -304,3 +304,42 @@ fn cli_report_json_and_exit_code() {
     assert!(text.contains("BRK-2208 rev B [2000@0.62]"), "{text}");
     assert!(text.contains("pdf."), "{text}");
 }
+
+/// The RFQ JSON documented in docs/extract.md parses, with decimals as strings or numbers.
+#[test]
+fn rfq_json_format_from_the_docs() {
+    let doc = r#"{
+      "rfq": "RFQ-2024-017",
+      "currency": "USD",
+      "lines": [
+        { "line": "10", "part_number": "BRK-2208", "revision": "C",
+          "description": "Bracket zinc plated", "quantities": ["2000", "5000"],
+          "supplier_part": "ACME-77", "uom": "H87", "last_price": "0.48" },
+        { "line": "20", "part_number": "HSG-0300", "quantities": [500, 1000], "last_price": 11.5 }
+      ]
+    }"#;
+    let r: RfqSpec = serde_json::from_str(doc).unwrap();
+    assert_eq!(r.lines.len(), 2);
+    assert_eq!(r.lines[0].quantities, vec![d("2000"), d("5000")]);
+    assert_eq!(r.lines[1].quantities, vec![d("500"), d("1000")]);
+    assert_eq!(r.lines[1].last_price, Some(d("11.5")));
+}
+
+/// Found by `cargo fuzz run extract_pdf`: pdf-extract `expect`s a font resource the page
+/// names but does not define. The extractor reports it instead of panicking (natively;
+/// see docs/extract.md for wasm).
+#[test]
+fn regression_fuzz_pdf_font_missing() {
+    let bytes = std::fs::read(super::data("regressions/pdf_font_missing_fuzz.pdf")).unwrap();
+    let ex = extract(&ExtractInput {
+        file_name: "crash.pdf".into(),
+        bytes,
+        rfq: None,
+        memory: None,
+    });
+    assert!(
+        ex.diagnostics.iter().any(|x| x.code == "pdf.parser_panic" || x.severity == domain::extract::Severity::Error),
+        "{:?}",
+        ex.diagnostics
+    );
+}
