@@ -239,8 +239,11 @@ fn embedded_xml(doc: &Document) -> Option<(String, String)> {
     None
 }
 
+/// A diagnostic code and message.
+type Warning = (&'static str, String);
+
 /// The positioned lines, and a warning when the text extractor stopped part-way.
-fn text_lines(doc: &Document) -> Result<(Vec<PLine>, Option<(&'static str, String)>), String> {
+fn text_lines(doc: &Document) -> Result<(Vec<PLine>, Option<Warning>), String> {
     let mut col = Collector {
         budget: 5_000_000,
         ..Default::default()
