@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::access::{authorize, Resource, Verb};
 use domain::rfq::Status;
 use domain::validate::{self, FieldErrors};
 
@@ -125,14 +124,7 @@ async fn answer(
     Path((id, cid)): Path<(String, String)>,
     Json(t): Json<api::ClarificationText>,
 ) -> AppResult<axum::Json<api::Clarification>> {
-    let row = rfqs::load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    let row = rfqs::writable(&st.db.pool, &user, &id).await?;
     let answer = text(&t)?;
     let now = now_ms();
     let mut w = st.db.write().await?;

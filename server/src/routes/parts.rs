@@ -114,12 +114,7 @@ async fn one(
     Path(id): Path<String>,
 ) -> AppResult<axum::Json<api::Part>> {
     authorize(&user.actor, Verb::Read, Resource::Parts)?;
-    let row = sqlx::query("SELECT * FROM parts WHERE id = $1")
-        .bind(&id)
-        .fetch_optional(&st.db.pool)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("part {id}")))?;
-    Ok(axum::Json(part_from_row(&st.db.pool, &row).await?))
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
 /// Checks a new part; returns the normalized (uom, revision label).
@@ -212,13 +207,9 @@ async fn create(
     )
     .await?;
     w.commit().await?;
-    let row = sqlx::query("SELECT * FROM parts WHERE id = $1")
-        .bind(&id)
-        .fetch_one(&st.db.pool)
-        .await?;
     Ok((
         StatusCode::CREATED,
-        axum::Json(part_from_row(&st.db.pool, &row).await?),
+        axum::Json(load(&st.db.pool, &id).await?),
     ))
 }
 

@@ -107,6 +107,19 @@ pub async fn readable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult
     Ok(row)
 }
 
+/// Loads an RFQ the actor may change (buyers and admins).
+pub async fn writable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
+    let row = load_row(pool, id).await?;
+    authorize(
+        &user.actor,
+        Verb::Write,
+        Resource::Rfq {
+            invited: &row.invited,
+        },
+    )?;
+    Ok(row)
+}
+
 fn summary(r: &AnyRow, internal: bool, now: i64) -> Result<api::RfqSummary, AppError> {
     let deadline: i64 = col(r, "deadline")?;
     Ok(api::RfqSummary {
@@ -550,16 +563,10 @@ async fn open(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    writable(&st.db.pool, &user, &id).await?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
+    // Read again under the lock: the state the decision is based on.
     let row = load_row(&st.db.pool, &id).await?;
     let lines: i64 = col(
         &sqlx::query("SELECT COUNT(*) AS n FROM rfq_lines WHERE rfq_id = $1")
@@ -603,14 +610,7 @@ async fn extend(
     Path(id): Path<String>,
     Json(x): Json<api::ExtendDeadline>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    let row = writable(&st.db.pool, &user, &id).await?;
     let mut e = FieldErrors::new();
     let new = parse_deadline(&mut e, "deadline", &x.deadline);
     e.into_result()?;
@@ -678,14 +678,7 @@ async fn invite(
     Path(id): Path<String>,
     Json(x): Json<api::InviteSupplier>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
     if matches!(
         row.effective(now),
@@ -740,14 +733,7 @@ async fn edit_lines(
     Path(id): Path<String>,
     Json(lines): Json<Vec<api::NewRfqLine>>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
     let status = row.effective(now);
     if !matches!(status, Status::Draft | Status::Open) {
@@ -1008,14 +994,7 @@ async fn cancel(
     Path(id): Path<String>,
     Json(c): Json<api::Reason>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = load_row(&st.db.pool, &id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
     if matches!(row.status, Status::Awarded | Status::Cancelled) {
         return Err(lifecycle_error(lifecycle::LifecycleError::Final(

@@ -166,12 +166,7 @@ async fn one(
         Verb::Read,
         Resource::Supplier { supplier_id: &id },
     )?;
-    let row = sqlx::query("SELECT * FROM suppliers WHERE id = $1")
-        .bind(&id)
-        .fetch_optional(&st.db.pool)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("supplier {id}")))?;
-    Ok(axum::Json(from_row(&st.db.pool, &row).await?))
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
 /// Checks a new supplier; returns (country, currency, status) normalized.
@@ -275,13 +270,9 @@ async fn create(
     )
     .await?;
     w.commit().await?;
-    let row = sqlx::query("SELECT * FROM suppliers WHERE id = $1")
-        .bind(&id)
-        .fetch_one(&st.db.pool)
-        .await?;
     Ok((
         StatusCode::CREATED,
-        axum::Json(from_row(&st.db.pool, &row).await?),
+        axum::Json(load(&st.db.pool, &id).await?),
     ))
 }
 
