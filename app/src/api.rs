@@ -17,8 +17,9 @@ use std::fmt;
 use std::rc::Rc;
 
 use api::{
-    AcceptInvitation, ApiError, InvitationCreated, InvitationInfo, LoginRequest, Me, NewInvitation,
-    NewPart, NewSupplier, Part, RfqDetail, RfqSummary, Supplier, CSRF_HEADER,
+    AcceptInvitation, ApiError, Clarification, ClarificationText, InvitationCreated,
+    InvitationInfo, LoginRequest, Me, MyQuote, NewInvitation, NewPart, NewSupplier, Part, Quote,
+    QuoteReceipt, QuoteVersion, RfqDetail, RfqSummary, Supplier, CSRF_HEADER,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -179,6 +180,10 @@ async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> A
     read(send(write(Request::post(path)).json(body), path).await?).await
 }
 
+async fn put_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    read(send(write(Request::put(path)).json(body), path).await?).await
+}
+
 /// `GET /api/me`: who is signed in (401 `unauthenticated` if nobody).
 pub async fn me() -> ApiResult<Me> {
     let me: Me = get_json("/api/me").await?;
@@ -260,6 +265,50 @@ pub async fn accept_invitation(token: &str, body: &AcceptInvitation) -> ApiResul
     let me: Me = post_json(&format!("/api/invitations/{}/accept", encode(token)), body).await?;
     remember(&me);
     Ok(me)
+}
+
+/// `GET /api/rfqs/{id}/quote`: the signed-in supplier's own quote versions, newest first.
+pub async fn my_quote(rfq_id: &str) -> ApiResult<MyQuote> {
+    get_json(&format!("/api/rfqs/{}/quote", encode(rfq_id))).await
+}
+
+/// `PUT /api/rfqs/{id}/quote`: submits (or resubmits) the quote; answers the bid receipt.
+pub async fn submit_quote(rfq_id: &str, quote: &Quote) -> ApiResult<QuoteReceipt> {
+    put_json(&format!("/api/rfqs/{}/quote", encode(rfq_id)), quote).await
+}
+
+/// `POST /api/rfqs/{id}/quote/withdraw`.
+pub async fn withdraw_quote(rfq_id: &str) -> ApiResult<MyQuote> {
+    let path = format!("/api/rfqs/{}/quote/withdraw", encode(rfq_id));
+    read(send(write(Request::post(&path)).build(), &path).await?).await
+}
+
+/// `GET /api/rfqs/{id}/quotes/{supplier_id}`: one supplier's versions (a supplier user
+/// may read only its own).
+pub async fn supplier_quotes(rfq_id: &str, supplier_id: &str) -> ApiResult<Vec<QuoteVersion>> {
+    get_json(&format!(
+        "/api/rfqs/{}/quotes/{}",
+        encode(rfq_id),
+        encode(supplier_id)
+    ))
+    .await
+}
+
+/// `GET /api/rfqs/{id}/clarifications`.
+pub async fn clarifications(rfq_id: &str) -> ApiResult<Vec<Clarification>> {
+    get_json(&format!("/api/rfqs/{}/clarifications", encode(rfq_id))).await
+}
+
+/// `POST /api/rfqs/{id}/clarifications`: a supplier asks a question.
+pub async fn ask_clarification(rfq_id: &str, text: &str) -> ApiResult<Clarification> {
+    let body = ClarificationText {
+        text: text.trim().to_string(),
+    };
+    post_json(
+        &format!("/api/rfqs/{}/clarifications", encode(rfq_id)),
+        &body,
+    )
+    .await
 }
 
 /// Percent-encodes one path segment.

@@ -8,6 +8,7 @@
 //! - [`session`]: who is signed in, shared through context; sign-in/out.
 //! - [`ui`]: small shared view pieces (error panels, field errors, dates, badges).
 //! - [`pages`]: one module per screen; routes are declared in [`App`].
+//! - [`upload`]: the page's side of the quote-extraction worker (`extract-worker/`).
 //!
 //! Build and test (see `Trunk.toml`; `CARGO_TARGET_DIR` as you like):
 //! - `TRUNK_SKIP_VERSION_CHECK=true trunk build` → `dist/` (dev, no wasm-opt);
@@ -24,6 +25,7 @@ pub mod pages;
 pub mod session;
 pub mod storage;
 pub mod ui;
+pub mod upload;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

@@ -5,5 +5,8 @@ pub mod invite;
 pub mod login;
 pub mod not_found;
 pub mod parts;
+pub mod quote_form;
+pub mod quote_upload;
 pub mod rfqs;
+pub mod supplier_rfq;
 pub mod suppliers;

@@ -128,8 +128,12 @@ pub fn RfqsPage() -> impl IntoView {
 /// invited suppliers.
 #[component]
 pub fn RfqDetailPage() -> impl IntoView {
-    let params = use_params_map();
     let internal = use_internal();
+    if !internal {
+        // A supplier quotes here: its own page (crate::pages::supplier_rfq).
+        return view! { <crate::pages::supplier_rfq::SupplierRfqPage /> }.into_any();
+    }
+    let params = use_params_map();
     let rfq = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move { client::rfq(&id).await }
@@ -147,6 +151,7 @@ pub fn RfqDetailPage() -> impl IntoView {
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {

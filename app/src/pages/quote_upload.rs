@@ -1,0 +1,505 @@
+//! "Upload a quote file": a drop zone, a file input and a paste box; the file is read in
+//! the extraction worker ([`crate::upload`]) and the result shown for review — each value
+//! beside where it came from (sheet + cell, page + line), low-confidence lines marked,
+//! diagnostics with their locations, RFQ lines the file does not answer. The person
+//! chooses which RFQ line each extracted line answers, then "Use these values" fills the
+//! quote form. Nothing is submitted from here: the person reviews the form and submits.
+
+use api::RfqDetail;
+use domain::extract::{Extraction, Location, QuoteLine as XLine, Severity};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::pages::quote_form::{extract_spec, QuoteForm};
+use crate::ui::local_number;
+use crate::upload;
+
+/// Lines below this confidence are highlighted for a closer look.
+const LOW_CONFIDENCE: u8 = 70;
+
+/// Where a value came from, for a person: `Quote!D5`, `page 1, line 12`, `line 8`.
+pub fn where_from(l: &Location) -> String {
+    match (&l.sheet, &l.cell, l.page, l.line) {
+        (Some(s), Some(c), _, _) => format!("{s}!{c}"),
+        (None, Some(c), _, _) => c.clone(),
+        (_, _, Some(p), Some(n)) => format!("page {p}, line {n}"),
+        (_, _, Some(p), None) => format!("page {p}"),
+        (_, _, None, Some(n)) => format!("line {n}"),
+        _ => l.path.clone().unwrap_or_else(|| l.file.clone()),
+    }
+}
+
+fn src(line: &XLine, key: &str) -> Option<String> {
+    line.provenance.get(key).map(where_from)
+}
+
+fn src_view(s: Option<String>) -> impl IntoView {
+    s.map(|s| view! { <span class="src mono" title="Where this value is in the file">{s}</span> })
+}
+
+fn dec(d: rust_decimal::Decimal) -> String {
+    local_number(&d.normalize().to_string())
+}
+
+/// The upload section of the supplier's RFQ page.
+#[component]
+pub fn QuoteUpload(
+    rfq: RfqDetail,
+    supplier_id: String,
+    form: RwSignal<QuoteForm>,
+) -> impl IntoView {
+    // The supplier id keys nothing yet; kept for the mapping memory per supplier.
+    let _ = supplier_id;
+    let request = serde_json::json!({ "rfq": extract_spec(&rfq) }).to_string();
+    let progress = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    let result = RwSignal::new(None::<Extraction>);
+    let mapping = RwSignal::new(Vec::<Option<String>>::new());
+    let basis_one = RwSignal::new(true);
+    let filled = RwSignal::new(None::<String>);
+    let hover = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let rfq_lines: Vec<(String, String)> = rfq
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.id.clone(),
+                format!("{} · {} rev {}", l.line_no, l.part_number, l.revision),
+            )
+        })
+        .collect();
+    let rfq_lines = StoredValue::new(rfq_lines);
+
+    let run = Action::new_local(move |input: &(String, Vec<u8>)| {
+        let (name, bytes) = input.clone();
+        let request = request.clone();
+        async move {
+            failure.set(None);
+            filled.set(None);
+            result.set(None);
+            progress.set(Some(format!("Reading {name}…")));
+            let answer = upload::extract(&name, &bytes, &request, move |p| {
+                progress.set(Some(p.to_string()))
+            })
+            .await;
+            progress.set(None);
+            match answer {
+                Ok(ex) => {
+                    mapping.set(
+                        ex.lines
+                            .iter()
+                            .map(|l| l.rfq_line.as_ref().map(|m| m.line.clone()))
+                            .collect(),
+                    );
+                    result.set(Some(ex));
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        }
+    });
+
+    let take_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match upload::file_bytes(&file).await {
+                Ok(bytes) => {
+                    run.dispatch((file.name(), bytes));
+                }
+                Err(e) => failure.set(Some(format!("The file could not be read: {e}"))),
+            }
+        });
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        hover.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            take_file(f);
+        }
+    };
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                take_file(f);
+            }
+            // Choosing the same file again should read it again.
+            input.set_value("");
+        }
+    };
+
+    let use_values = move |_| {
+        let Some(ex) = result.get_untracked() else {
+            return;
+        };
+        let map = mapping.get_untracked();
+        form.update(|f| f.fill_from(&ex, &map, basis_one.get_untracked()));
+        let n = map.iter().filter(|m| m.is_some()).count();
+        filled.set(Some(format!(
+            "Filled the quote form from {} ({n} line{}). Check every value below before you submit.",
+            ex.file,
+            if n == 1 { "" } else { "s" }
+        )));
+    };
+
+    let review = move || {
+        let ex = result.get()?;
+        let header = header_review(&ex);
+        let rows = ex
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| line_row(k, l, mapping, rfq_lines))
+            .collect_view();
+        let diags = ex
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let sev = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                let at = d.location.as_ref().map(where_from);
+                view! {
+                    <li class=format!("diag diag-{sev}")>
+                        <span class="badge">{sev}</span>
+                        " "
+                        {d.message.clone()}
+                        {at.map(|a| view! { " " <span class="src mono">{a}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let n_diags = ex.diagnostics.len();
+        let has_diags = n_diags > 0;
+        let unanswered = move || {
+            let chosen = mapping.get();
+            let missing: Vec<String> = rfq_lines.with_value(|ls| {
+                ls.iter()
+                    .filter(|(id, _)| !chosen.iter().any(|c| c.as_deref() == Some(id)))
+                    .map(|(_, name)| name.clone())
+                    .collect()
+            });
+            (!missing.is_empty()).then(|| {
+                view! {
+                    <p class="alert alert-warn">
+                        "Not answered by this file: " {missing.join(", ")}
+                        ". Fill these lines in the form, or mark them as no bid."
+                    </p>
+                }
+            })
+        };
+        let unmatched = ex.lines.iter().filter(|l| l.rfq_line.is_none()).count();
+        Some(view! {
+            <div class="review" role="region" aria-label="Extracted values">
+                <h3>"Review what was read from " <span class="mono">{ex.file.clone()}</span></h3>
+                {header}
+                {(unmatched > 0)
+                    .then(|| {
+                        view! {
+                            <p class="alert alert-warn">
+                                {unmatched}
+                                " extracted line(s) matched no RFQ line: choose the line they answer, or leave them ignored."
+                            </p>
+                        }
+                    })}
+                <div class="table-wrap">
+                    <table class="table table-cards review-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Extracted line"</th>
+                                <th scope="col">"Answers RFQ line"</th>
+                                <th scope="col">"Price breaks (per unit)"</th>
+                                <th scope="col">"MOQ · lead time · tooling"</th>
+                                <th scope="col" class="num">
+                                    "Confidence"
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {unanswered}
+                <details class="diagnostics" open=has_diags>
+                    <summary>"Findings (" {n_diags} ")"</summary>
+                    <ul>{diags}</ul>
+                </details>
+                <div class="field checkbox">
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || basis_one.get()
+                            on:change=move |ev| basis_one.set(event_target_checked(&ev))
+                        />
+                        " Enter prices per one unit (price basis 1); untick to keep the file's basis (per 100, per 1000)"
+                    </label>
+                </div>
+                <div class="actions">
+                    <button class="btn btn-primary" type="button" on:click=use_values>
+                        "Use these values"
+                    </button>
+                    <button
+                        class="btn"
+                        type="button"
+                        on:click=move |_| {
+                            result.set(None);
+                            filled.set(None);
+                        }
+                    >
+                        "Discard"
+                    </button>
+                </div>
+            </div>
+        })
+    };
+
+    view! {
+        <section class="panel upload" aria-labelledby="upload-h">
+            <h2 id="upload-h">"Upload a quote file"</h2>
+            <div
+                class="dropzone"
+                class:dropzone-hover=move || hover.get()
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    hover.set(true);
+                }
+                on:dragleave=move |_| hover.set(false)
+                on:drop=on_drop
+            >
+                <p>
+                    "Drop a quote file (CSV, XLSX, PDF, .eml, text) or "
+                    <label for="upload-file" class="linkish">
+                        "choose one"
+                    </label>
+                </p>
+                <input
+                    id="upload-file"
+                    type="file"
+                    aria-label="Quote file"
+                    accept=".csv,.tsv,.txt,.xlsx,.xls,.xlsb,.ods,.pdf,.eml,.xml,.json"
+                    on:change=on_choose
+                />
+                <p class="hint">
+                    "The file is read here in your browser; you review every value before anything is sent."
+                </p>
+            </div>
+            <details class="paste">
+                <summary>"Paste text"</summary>
+                <div class="field">
+                    <label for="upload-paste">"Quote text"</label>
+                    <textarea
+                        id="upload-paste"
+                        rows="5"
+                        placeholder="BRK-2208 rev B: 0.62 @ 500, 0.55 @ 2000, lead time 4 weeks"
+                        bind:value=pasted
+                    ></textarea>
+                </div>
+                <button
+                    class="btn btn-small"
+                    type="button"
+                    on:click=move |_| {
+                        let t = pasted.get_untracked();
+                        if !t.trim().is_empty() {
+                            run.dispatch(("pasted text".to_string(), t.into_bytes()));
+                        }
+                    }
+                >
+                    "Read pasted text"
+                </button>
+            </details>
+            <p role="status" class="progress">
+                {move || progress.get()}
+            </p>
+            {move || {
+                failure
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="alert alert-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {review}
+            {move || {
+                filled
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="alert alert-ok" role="status">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+fn header_review(ex: &Extraction) -> impl IntoView {
+    let from = |k: &str| ex.provenance.get(k).map(where_from);
+    let mut items: Vec<(&'static str, String, Option<String>)> = Vec::new();
+    if let Some(s) = &ex.supplier {
+        items.push(("Supplier", s.clone(), from("supplier")));
+    }
+    if let Some(r) = &ex.quote_ref {
+        items.push(("Reference", r.clone(), from("quote_ref")));
+    }
+    if let Some(c) = &ex.currency {
+        items.push(("Currency", c.code().to_string(), from("currency")));
+    }
+    if let Some(v) = &ex.valid_until {
+        items.push(("Valid until", v.clone(), from("valid_until")));
+    } else if let Some(d) = ex.validity_days {
+        items.push(("Valid for", format!("{d} days"), from("validity_days")));
+    }
+    if let Some(i) = &ex.incoterm {
+        let text = match &i.place {
+            Some(p) => format!("{} {p}", i.code),
+            None => i.code.clone(),
+        };
+        items.push(("Incoterm", text, from("incoterm")));
+    }
+    if let Some(t) = &ex.payment_terms {
+        items.push(("Payment terms", t.text.clone(), from("payment_terms")));
+    }
+    if let Some(f) = &ex.freight {
+        let text = match f.amount {
+            Some(a) => format!("{} {}", f.kind.replace('_', " "), dec(a)),
+            None => f.kind.replace('_', " "),
+        };
+        items.push(("Freight", text, from("freight")));
+    }
+    let items = items
+        .into_iter()
+        .map(|(k, v, s)| {
+            view! {
+                <div>
+                    <dt>{k}</dt>
+                    <dd>{v} " " {src_view(s)}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="facts">{items}</dl> }
+}
+
+fn line_row(
+    k: usize,
+    l: &XLine,
+    mapping: RwSignal<Vec<Option<String>>>,
+    rfq_lines: StoredValue<Vec<(String, String)>>,
+) -> impl IntoView {
+    let low = l.confidence < LOW_CONFIDENCE;
+    let part = l
+        .part_number
+        .clone()
+        .or_else(|| l.supplier_part.clone())
+        .unwrap_or_else(|| "(no part number)".into());
+    let rev = l.revision.clone().map(|r| format!(" rev {r}"));
+    let basis = (l.price_basis_qty != rust_decimal::Decimal::ONE)
+        .then(|| format!("printed per {}", dec(l.price_basis_qty)));
+    let breaks = if l.no_bid {
+        view! {
+            <span>
+                "No bid" {l.no_bid_reason.clone().map(|r| format!(": {r}"))}
+            </span>
+        }
+        .into_any()
+    } else {
+        l.breaks
+            .iter()
+            .enumerate()
+            .map(|(j, b)| {
+                let s = src(l, &format!("breaks[{j}].unit_price"));
+                view! {
+                    <span class="block">
+                        <span class="mono">{dec(b.min_qty)} "+ : " {dec(b.unit_price)}</span>
+                        " "
+                        {src_view(s)}
+                    </span>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let mut facts: Vec<(String, Option<String>)> = Vec::new();
+    if let Some(m) = l.moq {
+        facts.push((format!("MOQ {}", dec(m)), src(l, "moq")));
+    }
+    if let Some(d) = l.lead_time_days {
+        facts.push((format!("{d} days"), src(l, "lead_time_days")));
+    }
+    for (j, t) in l.tooling.iter().enumerate() {
+        facts.push((
+            format!("{} {}", t.description, dec(t.amount)),
+            src(l, &format!("tooling[{j}].amount")),
+        ));
+    }
+    let facts = facts
+        .into_iter()
+        .map(|(t, s)| view! { <span class="block">{t} " " {src_view(s)}</span> })
+        .collect_view();
+    let options = rfq_lines.with_value(|ls| {
+        ls.iter()
+            .map(|(id, name)| {
+                let id2 = id.clone();
+                view! {
+                    <option
+                        value=id.clone()
+                        selected=move || mapping.with(|m| m.get(k).cloned().flatten() == Some(id2.clone()))
+                    >
+                        {name.clone()}
+                    </option>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <tr class:low-confidence=low>
+            <td data-label="Extracted line" class="wrap">
+                <div>
+                    <span class="mono strong">{part}</span>
+                    {rev}
+                    " "
+                    {src_view(src(l, "part_number"))}
+                    {l.description.clone().map(|d| view! { <span class="muted small block">{d}</span> })}
+                </div>
+            </td>
+            <td data-label="Answers RFQ line">
+                <select
+                    aria-label=format!("RFQ line for extracted line {}", k + 1)
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        mapping.update(|m| {
+                            if let Some(slot) = m.get_mut(k) {
+                                *slot = (!v.is_empty()).then_some(v);
+                            }
+                        });
+                    }
+                >
+                    <option value="" selected=move || mapping.with(|m| m.get(k).cloned().flatten().is_none())>
+                        "— ignore —"
+                    </option>
+                    {options}
+                </select>
+            </td>
+            <td data-label="Price breaks (per unit)">
+                <div>{breaks} {basis.map(|b| view! { <span class="muted small block">{b}</span> })}</div>
+            </td>
+            <td data-label="MOQ · lead time · tooling">
+                <div>{facts}</div>
+            </td>
+            <td data-label="Confidence" class="num">
+                <span class=if low { "badge badge-draft" } else { "" } title="How sure the reader is about this line">
+                    {l.confidence} "%"
+                </span>
+            </td>
+        </tr>
+    }
+}

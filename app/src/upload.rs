@@ -1,0 +1,232 @@
+//! The page's side of the extraction worker (`extract-worker/`): starts the worker on the
+//! first file a person drops, sends it the file, and hands back the
+//! [`domain::extract::Extraction`].
+//!
+//! Why a worker: the parsers (spreadsheets, PDF, e-mail) are about a megabyte gzipped, and
+//! a large PDF takes seconds. In their own wasm bundle they cost nothing until used, and
+//! the page stays responsive (and shows progress) while they run. Trunk builds the bundle
+//! from `app/index.html` (`data-type="worker"`, `data-loader-shim`), which writes
+//! [`WORKER_URL`].
+//!
+//! Protocol: see the `extract-worker` crate docs. Requests carry an id; each gets exactly
+//! one `done` or `failed` answer, or an error if the worker itself dies.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use domain::extract::Extraction;
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker};
+
+/// The loader script Trunk writes for the worker bundle.
+pub const WORKER_URL: &str = "/extract-worker_loader.js";
+
+struct Pending {
+    resolve: Function,
+    reject: Function,
+    progress: Rc<dyn Fn(&str)>,
+}
+
+struct State {
+    worker: Worker,
+    ready: Promise,
+    pending: HashMap<u32, Pending>,
+    next_id: u32,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    static READY: RefCell<Option<(Function, Function)>> = const { RefCell::new(None) };
+}
+
+#[derive(Deserialize)]
+struct Message {
+    kind: String,
+    #[serde(default)]
+    id: Option<f64>,
+    #[serde(default)]
+    stage: Option<String>,
+    #[serde(default)]
+    bytes: Option<u64>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+fn on_message(ev: MessageEvent) {
+    let Some(text) = ev.data().as_string() else {
+        return;
+    };
+    let Ok(msg) = serde_json::from_str::<Message>(&text) else {
+        return;
+    };
+    if msg.kind == "ready" {
+        if let Some((resolve, _)) = READY.with(|r| r.borrow_mut().take()) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+        return;
+    }
+    let id = msg.id.unwrap_or(-1.0) as u32;
+    match msg.kind.as_str() {
+        "progress" => {
+            let progress = STATE.with(|s| {
+                s.borrow()
+                    .as_ref()
+                    .and_then(|s| s.pending.get(&id).map(|p| p.progress.clone()))
+            });
+            if let Some(p) = progress {
+                let size = msg.bytes.map(kb).unwrap_or_default();
+                p(&format!(
+                    "{} {size}…",
+                    match msg.stage.as_deref() {
+                        Some("reading") => "Reading the file",
+                        _ => "Working",
+                    }
+                ));
+            }
+        }
+        "done" | "failed" => {
+            let pending =
+                STATE.with(|s| s.borrow_mut().as_mut().and_then(|s| s.pending.remove(&id)));
+            if let Some(p) = pending {
+                let _ = if msg.kind == "done" {
+                    p.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text))
+                } else {
+                    p.reject.call1(
+                        &JsValue::NULL,
+                        &JsValue::from_str(msg.message.as_deref().unwrap_or("failed")),
+                    )
+                };
+            }
+        }
+        _ => {}
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = bytes * 10 / 1_048_576;
+        format!("({}.{} MB)", tenths / 10, tenths % 10)
+    } else {
+        format!("({} KB)", bytes.div_ceil(1024))
+    }
+}
+
+/// The worker died or could not load: every waiting request fails.
+fn on_error(_ev: web_sys::Event) {
+    let message = JsValue::from_str(
+        "The quote reader could not be loaded. Check your connection and reload the page.",
+    );
+    if let Some((_, reject)) = READY.with(|r| r.borrow_mut().take()) {
+        let _ = reject.call1(&JsValue::NULL, &message);
+    }
+    let state = STATE.with(|s| s.borrow_mut().take());
+    if let Some(state) = state {
+        state.worker.terminate();
+        for (_, p) in state.pending {
+            let _ = p.reject.call1(&JsValue::NULL, &message);
+        }
+    }
+}
+
+fn start() -> Result<(), String> {
+    if STATE.with(|s| s.borrow().is_some()) {
+        return Ok(());
+    }
+    let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+    let ready = Promise::new(&mut |resolve, reject| {
+        READY.with(|r| *r.borrow_mut() = Some((resolve, reject)));
+    });
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(on_error);
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    STATE.with(|s| {
+        *s.borrow_mut() = Some(State {
+            worker,
+            ready,
+            pending: HashMap::new(),
+            next_id: 1,
+        })
+    });
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct Done {
+    extraction: Extraction,
+}
+
+/// Extracts a quote from `bytes` in the worker. `request_json` is the worker's request
+/// (`{"rfq": …}`); `progress` receives sentences for the person while it runs.
+pub async fn extract(
+    file_name: &str,
+    bytes: &[u8],
+    request_json: &str,
+    progress: impl Fn(&str) + 'static,
+) -> Result<Extraction, String> {
+    let progress: Rc<dyn Fn(&str)> = Rc::new(progress);
+    if STATE.with(|s| s.borrow().is_none()) {
+        progress("Loading the quote reader (first file only)…");
+    }
+    start()?;
+    let ready = STATE
+        .with(|s| s.borrow().as_ref().map(|s| s.ready.clone()))
+        .ok_or("the quote reader is not running")?;
+    JsFuture::from(ready)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+
+    let (id, worker) = STATE
+        .with(|s| {
+            s.borrow_mut().as_mut().map(|s| {
+                let id = s.next_id;
+                s.next_id = s.next_id.wrapping_add(1);
+                (id, s.worker.clone())
+            })
+        })
+        .ok_or("the quote reader stopped")?;
+    let answer = Promise::new(&mut |resolve, reject| {
+        STATE.with(|s| {
+            if let Some(s) = s.borrow_mut().as_mut() {
+                s.pending.insert(
+                    id,
+                    Pending {
+                        resolve,
+                        reject,
+                        progress: progress.clone(),
+                    },
+                );
+            }
+        });
+    });
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&msg, &JsValue::from_str(k), v);
+    set("id", &JsValue::from_f64(f64::from(id))).map_err(|e| format!("{e:?}"))?;
+    set("file_name", &JsValue::from_str(file_name)).map_err(|e| format!("{e:?}"))?;
+    set("bytes", &Uint8Array::from(bytes).into()).map_err(|e| format!("{e:?}"))?;
+    set("request", &JsValue::from_str(request_json)).map_err(|e| format!("{e:?}"))?;
+    worker.post_message(&msg).map_err(|e| format!("{e:?}"))?;
+
+    let text = JsFuture::from(answer)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+    let text = text.as_string().unwrap_or_default();
+    serde_json::from_str::<Done>(&text)
+        .map(|d| d.extraction)
+        .map_err(|e| format!("the quote reader's answer could not be read: {e}"))
+}
+
+/// The bytes of a file the person chose or dropped.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
