@@ -575,16 +575,12 @@ fn to_form_path(path: &str, break_rows: &[Vec<usize>], tooling_rows: &[Vec<usize
 /// The RFQ facts the quote is checked against, built from the RFQ as the supplier
 /// receives it (the server builds the same from its tables).
 pub fn rfq_spec(rfq: &RfqDetail) -> Option<RfqSpec> {
-    let terms = rfq.payment_terms.trim();
     Some(RfqSpec {
         currency: Currency::from_code(&rfq.summary.currency).ok()?,
         incoterm: non_empty(&rfq.incoterm),
-        payment_terms: domain::extract::terms::parse_payment_terms(terms).or_else(|| {
-            (!terms.is_empty()).then(|| PaymentTerms {
-                text: terms.to_string(),
-                ..PaymentTerms::default()
-            })
-        }),
+        // `validate` does not read the RFQ's payment terms; leaving their parser out keeps
+        // it out of the main bundle.
+        payment_terms: None,
         lines: rfq
             .lines
             .iter()

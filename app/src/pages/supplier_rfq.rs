@@ -127,13 +127,17 @@ fn loaded_view(d: Loaded) -> impl IntoView {
     let form = RwSignal::new(initial);
     let baseline = StoredValue::new(baseline);
     let draft_saved = RwSignal::new(saved_at);
+    // True from a change until its draft is written: "Draft saved" is shown only when the
+    // screen and the stored draft agree.
+    let draft_pending = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
     let mine = RwSignal::new(mine);
     let closed = RwSignal::new(None::<String>);
     let can_change =
         Signal::derive(move || mine.with(|m| m.can_change) && closed.with(Option::is_none));
     let receipt_quote = RwSignal::new(None::<Quote>);
 
-    // Drafts: saved 600 ms after the last change, unless the form is what the server has.
+    // Drafts: saved 400 ms after the last change, unless the form is what the server has.
     let timer = StoredValue::new_local(None::<Timeout>);
     let first = StoredValue::new(true);
     {
@@ -146,15 +150,22 @@ fn loaded_view(d: Loaded) -> impl IntoView {
             }
             if !can_change.get_untracked() || baseline.with_value(|b| *b == value) {
                 timer.set_value(None);
+                draft_pending.set(false);
                 return;
             }
             let key = key.clone();
-            timer.set_value(Some(Timeout::new(600, move || {
+            let gen = generation.get_value() + 1;
+            generation.set_value(gen);
+            draft_pending.set(true);
+            timer.set_value(Some(Timeout::new(400, move || {
                 spawn_local(async move {
                     if let Ok(s) = Storage::open().await {
                         if s.put_draft(&key, &value).await.is_ok() {
                             draft_saved.set(Some(crate::storage::now_rfc3339()));
                         }
+                    }
+                    if generation.get_value() == gen {
+                        draft_pending.set(false);
                     }
                 });
             })));
@@ -196,6 +207,7 @@ fn loaded_view(d: Loaded) -> impl IntoView {
             baseline=baseline
             draft_key=key
             draft_saved=draft_saved
+            draft_pending=draft_pending
             timer=timer
             mine=mine
             closed=closed
@@ -618,6 +630,12 @@ fn invalid_attr(errors: Memo<Errors>, key: String) -> impl Fn() -> Option<&'stat
     move || errors.with(|e| e.contains_key(&key)).then_some("true")
 }
 
+/// Reads one string of the form (boxed: one copy of [`text_field`] serves every input,
+/// which keeps the wasm small).
+type Getter = std::sync::Arc<dyn Fn(&QuoteForm) -> String + Send + Sync>;
+/// Writes one string of the form.
+type Setter = std::sync::Arc<dyn Fn(&mut QuoteForm, String) + Send + Sync>;
+
 /// A labelled text input bound to one string of the form.
 #[allow(clippy::too_many_arguments)]
 fn text_field(
@@ -627,9 +645,9 @@ fn text_field(
     label: &'static str,
     key: &str,
     input_type: &'static str,
-    get: impl Fn(&QuoteForm) -> String + Send + Sync + 'static,
-    set: impl Fn(&mut QuoteForm, String) + 'static,
-) -> impl IntoView {
+    get: Getter,
+    set: Setter,
+) -> AnyView {
     let key = key.to_string();
     view! {
         <div class="field">
@@ -639,7 +657,7 @@ fn text_field(
                 type=input_type
                 inputmode=(input_type == "text" && matches!(label, "Net days" | "Discount days"))
                     .then_some("numeric")
-                prop:value=move || form.with(&get)
+                prop:value=move || form.with(|f| get(f))
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     form.update(|f| set(f, v));
@@ -650,6 +668,7 @@ fn text_field(
             {err_view(errors, key.clone())}
         </div>
     }
+    .into_any()
 }
 
 /// The quote form: header, one fieldset per RFQ line, submit.
@@ -662,6 +681,7 @@ fn QuoteFormView(
     baseline: StoredValue<QuoteForm>,
     draft_key: String,
     draft_saved: RwSignal<Option<String>>,
+    draft_pending: RwSignal<bool>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     mine: RwSignal<MyQuote>,
     closed: RwSignal<Option<String>>,
@@ -701,6 +721,7 @@ fn QuoteFormView(
                         let _ = s.delete_draft(&key).await;
                     }
                     draft_saved.set(None);
+                    draft_pending.set(false);
                     attempted.set(false);
                     alert.set(None);
                     match client::my_quote(&id).await {
@@ -792,8 +813,8 @@ fn QuoteFormView(
                 "Valid until",
                 "header.valid_until",
                 "date",
-                |f| f.valid_until.clone(),
-                |f, v| f.valid_until = v,
+                std::sync::Arc::new(|f| f.valid_until.clone()),
+                std::sync::Arc::new(|f, v| f.valid_until = v),
             )}
             <div class="field">
                 <label for="q-incoterm">"Incoterm"</label>
@@ -818,8 +839,8 @@ fn QuoteFormView(
                 "Named place",
                 "header.incoterm_place",
                 "text",
-                |f| f.incoterm_place.clone(),
-                |f, v| f.incoterm_place = v,
+                std::sync::Arc::new(|f| f.incoterm_place.clone()),
+                std::sync::Arc::new(|f, v| f.incoterm_place = v),
             )}
             {text_field(
                 form,
@@ -828,8 +849,8 @@ fn QuoteFormView(
                 "Net days",
                 "header.payment_terms.net_days",
                 "text",
-                |f| f.net_days.clone(),
-                |f, v| f.net_days = v,
+                std::sync::Arc::new(|f| f.net_days.clone()),
+                std::sync::Arc::new(|f, v| f.net_days = v),
             )}
             {text_field(
                 form,
@@ -838,8 +859,8 @@ fn QuoteFormView(
                 "Early-payment discount %",
                 "header.payment_terms.discount_pct",
                 "text",
-                |f| f.discount_pct.clone(),
-                |f, v| f.discount_pct = v,
+                std::sync::Arc::new(|f| f.discount_pct.clone()),
+                std::sync::Arc::new(|f, v| f.discount_pct = v),
             )}
             {text_field(
                 form,
@@ -848,8 +869,8 @@ fn QuoteFormView(
                 "Discount days",
                 "header.payment_terms.discount_days",
                 "text",
-                |f| f.discount_days.clone(),
-                |f, v| f.discount_days = v,
+                std::sync::Arc::new(|f| f.discount_days.clone()),
+                std::sync::Arc::new(|f, v| f.discount_days = v),
             )}
             {text_field(
                 form,
@@ -858,8 +879,8 @@ fn QuoteFormView(
                 "Payment terms as written",
                 "header.payment_terms.text",
                 "text",
-                |f| f.terms_text.clone(),
-                |f, v| f.terms_text = v,
+                std::sync::Arc::new(|f| f.terms_text.clone()),
+                std::sync::Arc::new(|f, v| f.terms_text = v),
             )}
             {err_view(errors, "header.payment_terms".into())}
             <div class="field">
@@ -888,8 +909,8 @@ fn QuoteFormView(
                             "Freight amount",
                             "header.freight",
                             "text",
-                            |f| f.freight_amount.clone(),
-                            |f, v| f.freight_amount = v,
+                            std::sync::Arc::new(|f| f.freight_amount.clone()),
+                            std::sync::Arc::new(|f, v| f.freight_amount = v),
                         )
                     })
             }}
@@ -900,8 +921,8 @@ fn QuoteFormView(
                 "Your reference",
                 "header.reference",
                 "text",
-                |f| f.reference.clone(),
-                |f, v| f.reference = v,
+                std::sync::Arc::new(|f| f.reference.clone()),
+                std::sync::Arc::new(|f, v| f.reference = v),
             )}
             <div class="field span-all">
                 <label for="q-notes">"Notes"</label>
@@ -926,12 +947,18 @@ fn QuoteFormView(
         .collect_view();
 
     let saved = move || {
+        if draft_pending.get() {
+            return Some(
+                view! { <span class="muted small draft-saved">"Saving draft…"</span> }.into_any(),
+            );
+        }
         draft_saved.get().map(|t| {
             view! {
                 <span class="muted small draft-saved">
                     "Draft saved " <time datetime=t.clone()>{local_datetime(&t)}</time>
                 </span>
             }
+            .into_any()
         })
     };
     let has_version = move || mine.with(|m| !m.versions.is_empty());
@@ -1137,12 +1164,14 @@ fn line_fieldset(
                 label,
                 &p(key),
                 "text",
-                move |f| f.lines.get(i).map(get).unwrap_or_default(),
-                move |f, v| {
+                std::sync::Arc::new(move |f: &QuoteForm| {
+                    f.lines.get(i).map(get).unwrap_or_default()
+                }),
+                std::sync::Arc::new(move |f: &mut QuoteForm, v: String| {
                     if let Some(l) = f.lines.get_mut(i) {
                         set(l, v);
                     }
-                },
+                }),
             )
         };
 
