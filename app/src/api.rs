@@ -311,6 +311,94 @@ pub async fn ask_clarification(rfq_id: &str, text: &str) -> ApiResult<Clarificat
     .await
 }
 
+// ---- Buyer side of the sourcing flow (RFQs, responses, comparison, FX). ----
+
+/// `POST /api/rfqs`: a new draft RFQ (422 with field paths like `lines[0].quantities`).
+pub async fn create_rfq(body: &api::NewRfq) -> ApiResult<RfqDetail> {
+    post_json("/api/rfqs", body).await
+}
+
+async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    read(send(write(Request::post(path)).build(), path).await?).await
+}
+
+/// `POST /api/rfqs/{id}/open`.
+pub async fn open_rfq(id: &str) -> ApiResult<RfqDetail> {
+    post_empty(&format!("/api/rfqs/{}/open", encode(id))).await
+}
+
+/// `POST /api/rfqs/{id}/extend`.
+pub async fn extend_rfq(id: &str, body: &api::ExtendDeadline) -> ApiResult<RfqDetail> {
+    post_json(&format!("/api/rfqs/{}/extend", encode(id)), body).await
+}
+
+/// `POST /api/rfqs/{id}/suppliers`: invite one more supplier.
+pub async fn invite_supplier(id: &str, supplier_id: &str) -> ApiResult<RfqDetail> {
+    let body = api::InviteSupplier {
+        supplier_id: supplier_id.to_string(),
+    };
+    post_json(&format!("/api/rfqs/{}/suppliers", encode(id)), &body).await
+}
+
+/// `PUT /api/rfqs/{id}/lines` (lines with `id` keep their identity).
+pub async fn set_rfq_lines(id: &str, lines: &[api::NewRfqLine]) -> ApiResult<RfqDetail> {
+    put_json(&format!("/api/rfqs/{}/lines", encode(id)), &lines).await
+}
+
+/// `GET /api/rfqs/{id}/quotes`: who responded (prices only when they may be seen).
+pub async fn rfq_responses(id: &str) -> ApiResult<api::RfqResponses> {
+    get_json(&format!("/api/rfqs/{}/quotes", encode(id))).await
+}
+
+/// `GET /api/rfqs/{id}/comparison` with the server's default settings; the app
+/// re-levels locally from the returned inputs.
+pub async fn comparison(id: &str) -> ApiResult<api::Comparison> {
+    get_json(&format!("/api/rfqs/{}/comparison", encode(id))).await
+}
+
+/// Link to the CSV or XLSX export (`ext` = `csv` | `xlsx`) of the leveled grid with
+/// these settings.
+pub fn comparison_export_url(id: &str, ext: &str, s: &domain::level::Settings) -> String {
+    format!(
+        "/api/rfqs/{}/comparison.{ext}?base={}&amortization_years={}&cost_of_capital_pct={}&outlier_ratio={}",
+        encode(id),
+        s.base.code(),
+        s.amortization_years.normalize(),
+        s.cost_of_capital_pct.normalize(),
+        s.outlier_ratio.normalize()
+    )
+}
+
+/// `GET /api/fx?base=`.
+pub async fn fx_rates(base: &str) -> ApiResult<Vec<api::FxRate>> {
+    get_json(&format!("/api/fx?base={}", encode(base))).await
+}
+
+/// `PUT /api/fx`: sets the given rates; answers the table for their base.
+pub async fn save_fx_rates(rates: &[api::FxRate]) -> ApiResult<Vec<api::FxRate>> {
+    put_json("/api/fx", &rates).await
+}
+
+/// `POST /api/rfqs/{id}/clarifications/{cid}/answer` (goes to every invited supplier).
+pub async fn answer_clarification(
+    rfq_id: &str,
+    clarification_id: &str,
+    text: &str,
+) -> ApiResult<api::Clarification> {
+    let body = api::ClarificationText {
+        text: text.trim().to_string(),
+    };
+    post_json(
+        &format!(
+            "/api/rfqs/{}/clarifications/{}/answer",
+            encode(rfq_id),
+            encode(clarification_id)
+        ),
+        &body,
+    )
+    .await
+}
+
 /// Percent-encodes one path segment.
 fn encode(segment: &str) -> String {
     String::from(js_sys::encode_uri_component(segment))

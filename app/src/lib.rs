@@ -53,7 +53,12 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=Home />
                     <Route path=path!("rfqs") view=RfqsPage />
+                    <Route path=path!("rfqs/new") view=crate::pages::rfq_new::NewRfqPage />
                     <Route path=path!("rfqs/:id") view=RfqDetailPage />
+                    <Route
+                        path=path!("rfqs/:id/compare")
+                        view=crate::pages::compare::ComparePage
+                    />
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("parts/:id") view=PartDetail />
                     <Route path=path!("suppliers") view=SuppliersPage />

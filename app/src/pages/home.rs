@@ -46,6 +46,8 @@ fn BidDesk() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Bid desk"</h1>
+            {crate::session::may_write(domain::access::Resource::RfqList)
+                .then(|| view! { <a class="btn btn-primary" href="/rfqs/new">"New RFQ"</a> })}
         </div>
         <div class="tiles">
             <div class="tile">

@@ -1,5 +1,6 @@
 //! One module per screen. Routes are declared in [`crate::App`].
 
+pub mod compare;
 pub mod home;
 pub mod invite;
 pub mod login;
@@ -7,6 +8,8 @@ pub mod not_found;
 pub mod parts;
 pub mod quote_form;
 pub mod quote_upload;
+pub mod rfq_buyer;
+pub mod rfq_new;
 pub mod rfqs;
 pub mod supplier_rfq;
 pub mod suppliers;

@@ -2,7 +2,6 @@
 
 use api::{RfqDetail, RfqLine, RfqSummary};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api as client;
 use crate::session::use_internal;
@@ -112,6 +111,8 @@ pub fn RfqsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{if internal { "RFQs" } else { "Invited RFQs" }}</h1>
+            {crate::session::may_write(domain::access::Resource::RfqList)
+                .then(|| view! { <a class="btn btn-primary" href="/rfqs/new">"New RFQ"</a> })}
         </div>
         <Transition fallback=loading>
             <ErrorBoundary fallback=error_panel>
@@ -133,28 +134,12 @@ pub fn RfqDetailPage() -> impl IntoView {
         // A supplier quotes here: its own page (crate::pages::supplier_rfq).
         return view! { <crate::pages::supplier_rfq::SupplierRfqPage /> }.into_any();
     }
-    let params = use_params_map();
-    let rfq = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { client::rfq(&id).await }
-    });
-    view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/rfqs">"RFQ list"</a>
-        </nav>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let detail = rfq.await?;
-                    Ok::<_, client::AppError>(rfq_view(detail, internal))
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
-    .into_any()
+    // The buying team's page: actions, responses, clarifications (crate::pages::rfq_buyer).
+    view! { <crate::pages::rfq_buyer::BuyerRfqPage /> }.into_any()
 }
 
-fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
+/// The RFQ's header facts, lines and (internal users) invited suppliers.
+pub(crate) fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
     let s = d.summary;
     set_title(&s.number);
     let lines = d.lines.into_iter().map(line_row).collect_view();

@@ -1,0 +1,801 @@
+//! `/rfqs/{id}/compare`: the leveled comparison, the buyer's main screen.
+//!
+//! The server sends the inputs (`rfq`, `bids`, `settings`) once; the grid is derived
+//! from them with [`domain::level::level`] in a `Memo`, so changing a setting or an FX
+//! rate re-levels at once, with no request (and from cached data, later, offline).
+//! The grid is a `role="grid"` with a roving tabindex: arrow keys move, Enter/Space
+//! opens a cell's breakdown, Escape closes it. Below 720 px the same data shows as one
+//! card per line × break (CSS switches the two views).
+
+use std::str::FromStr;
+
+use api::Comparison;
+use chrono::NaiveDate;
+use domain::level::{describe, level, Breakdown, Cell, CellState, Flag, Settings};
+use domain::money::Currency;
+use domain::quote::RfqSpec;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use rust_decimal::{Decimal, RoundingStrategy};
+use wasm_bindgen::JsCast;
+
+use crate::api::{self as client, AppError};
+use crate::session::use_internal;
+use crate::ui::{
+    error_panel, form_alert, loading, local_date, local_number, set_title, staff_only,
+};
+
+/// The page: fetches the comparison once; a sealed RFQ before its deadline shows the
+/// server's sealed message instead.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    if !use_internal() {
+        return staff_only();
+    }
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let data = LocalResource::new(move || {
+        let id = id.get();
+        async move { client::comparison(&id).await }
+    });
+    set_title("Compare bids");
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/rfqs">"RFQ list"</a>
+            " / "
+            <a href=move || format!("/rfqs/{}", id.get())>"RFQ"</a>
+        </nav>
+        <div class="page-head">
+            <h1>"Compare bids"</h1>
+        </div>
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(c) => Ok(view! { <CompareView id=id.get_untracked() c /> }.into_any()),
+                        Err(e) if e.code() == "sealed" => {
+                            Ok(
+                                view! {
+                                    <p class="alert alert-info sealed-message" role="status">
+                                        {e.message().to_string()}
+                                    </p>
+                                }
+                                    .into_any(),
+                            )
+                        }
+                        Err(e) => Err::<AnyView, AppError>(e),
+                    }
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+/// Display of a per-unit cost: 4 decimals, half away from zero, in the person's locale.
+fn money(d: Decimal) -> String {
+    local_number(
+        &d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+            .to_string(),
+    )
+}
+
+fn delta_text(c: &Cell) -> String {
+    match c.delta_to_lowest_pct {
+        _ if c.lowest => "lowest".to_string(),
+        Some(d) => format!("+{d} %"),
+        None => String::new(),
+    }
+}
+
+/// Short badge text for a flag (its full sentence is [`describe`]).
+fn flag_short(f: &Flag) -> &'static str {
+    match f {
+        Flag::RevisionMismatch { .. } => "rev",
+        Flag::MoqAboveBreak { .. } => "MOQ",
+        Flag::LeadTimePastNeed { .. } => "late",
+        Flag::QuoteExpired { .. } => "expired",
+        Flag::NoBid { .. } => "no-bid",
+        Flag::MissingLine => "missing",
+        Flag::TermsDeviate { .. } => "terms",
+        Flag::FreightNotQuoted => "freight?",
+        Flag::OutlierPrice { .. } => "outlier",
+        Flag::BreaksDiffer { .. } => "breaks",
+        Flag::AlternateOffered { .. } => "alt",
+    }
+}
+
+fn flag_badges(flags: &[Flag]) -> impl IntoView {
+    flags
+        .iter()
+        // No-bid and missing already say so in the cell.
+        .filter(|f| !matches!(f, Flag::NoBid { .. } | Flag::MissingLine))
+        .map(|f| {
+            let text = describe(f);
+            view! {
+                <span class="badge badge-flag" title=text.clone() aria-label=text>
+                    {flag_short(f)}
+                </span>
+            }
+        })
+        .collect_view()
+}
+
+fn cell_text(c: &Cell, currency_of: &str) -> String {
+    match c.state {
+        CellState::Priced => String::new(),
+        CellState::NoBid => "No bid".into(),
+        CellState::Missing => "Not quoted".into(),
+        CellState::NoFxRate => format!("No FX rate for {currency_of}"),
+    }
+}
+
+#[component]
+fn CompareView(id: String, c: Comparison) -> impl IntoView {
+    let Comparison {
+        rfq,
+        bids,
+        settings: s0,
+        ..
+    } = c;
+    let rfq: RwSignal<RfqSpec> = RwSignal::new(rfq);
+    let bids = RwSignal::new(bids);
+    let settings = RwSignal::new(s0.clone());
+    let leveled =
+        Memo::new(move |_| rfq.with(|r| bids.with(|b| settings.with(|s| level(r, b, s)))));
+    // Cell (row, column) with tabindex 0, and the one whose breakdown is open.
+    let focus = RwSignal::new((0usize, 0usize));
+    let open = RwSignal::new(None::<(usize, usize)>);
+    let rows = Memo::new(move |_| {
+        leveled.with(|l| {
+            l.lines
+                .iter()
+                .enumerate()
+                .flat_map(|(li, line)| (0..line.breaks.len()).map(move |bi| (li, bi)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let cols = Memo::new(move |_| bids.with(Vec::len));
+    let currency_of = move |col: usize| {
+        bids.with(|b| {
+            b.get(col)
+                .map(|x| x.quote.header.currency.code().to_string())
+                .unwrap_or_default()
+        })
+    };
+
+    let focus_cell = move |r: usize, c: usize| {
+        focus.set((r, c));
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("cell-{r}-{c}")))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let (r, c) = focus.get_untracked();
+        let (nr, nc) = (rows.with_untracked(Vec::len), cols.get_untracked());
+        if nr == 0 || nc == 0 {
+            return;
+        }
+        let target = match ev.key().as_str() {
+            "ArrowRight" => Some((r, (c + 1).min(nc - 1))),
+            "ArrowLeft" => Some((r, c.saturating_sub(1))),
+            "ArrowDown" => Some(((r + 1).min(nr - 1), c)),
+            "ArrowUp" => Some((r.saturating_sub(1), c)),
+            "Home" => Some((r, 0)),
+            "End" => Some((r, nc - 1)),
+            "Enter" | " " => {
+                ev.prevent_default();
+                open.set(Some((r, c)));
+                None
+            }
+            "Escape" => {
+                open.set(None);
+                None
+            }
+            _ => None,
+        };
+        if let Some((tr, tc)) = target {
+            ev.prevent_default();
+            focus_cell(tr, tc);
+        }
+    };
+    let on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked().is_some() {
+            open.set(None);
+            let (r, c) = focus.get_untracked();
+            focus_cell(r, c);
+        }
+    };
+
+    let header = move || {
+        bids.with(|b| {
+            b.iter()
+                .map(|x| {
+                    view! {
+                        <th scope="col" role="columnheader">
+                            {x.supplier_name.clone()}
+                        </th>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let body = move || {
+        let l = leveled.get();
+        let mut r = 0usize;
+        let mut out = Vec::new();
+        for line in &l.lines {
+            for (bi, br) in line.breaks.iter().enumerate() {
+                let row = r;
+                r += 1;
+                let label = format!(
+                    "Line {} · {} rev {} · {}",
+                    line.line_no,
+                    line.part_number,
+                    line.revision,
+                    local_number(&br.qty.normalize().to_string())
+                );
+                let cells = br
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(ci, cell)| {
+                        let priced = cell.breakdown.as_ref().map(|b| money(b.landed));
+                        let class = format!(
+                            "cell state-{}{}",
+                            match cell.state {
+                                CellState::Priced => "priced",
+                                CellState::NoBid => "nobid",
+                                CellState::Missing => "missing",
+                                CellState::NoFxRate => "nofx",
+                            },
+                            if cell.lowest { " cell-lowest" } else { "" }
+                        );
+                        let text = cell_text(cell, &currency_of(ci));
+                        let delta = delta_text(cell);
+                        view! {
+                            <td
+                                role="gridcell"
+                                id=format!("cell-{row}-{ci}")
+                                class=class
+                                tabindex=move || if focus.get() == (row, ci) { "0" } else { "-1" }
+                                aria-selected=move || (open.get() == Some((row, ci))).to_string()
+                                on:click=move |_| {
+                                    focus.set((row, ci));
+                                    open.set(Some((row, ci)));
+                                }
+                                on:focus=move |_| focus.set((row, ci))
+                            >
+                                {match priced {
+                                    Some(p) => {
+                                        view! {
+                                            <span class="landed mono">{p}</span>
+                                            <span class="delta small">{delta}</span>
+                                        }
+                                            .into_any()
+                                    }
+                                    None => view! { <span class="muted">{text}</span> }.into_any(),
+                                }}
+                                <span class="flags">{flag_badges(&cell.flags)}</span>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                let first = bi == 0;
+                out.push(view! {
+                    <tr role="row" class:line-start=first>
+                        <th scope="row" role="rowheader" class="row-head">
+                            {label}
+                        </th>
+                        {cells}
+                    </tr>
+                });
+            }
+        }
+        out
+    };
+    let base_code = move || leveled.with(|l| l.base.code().to_string());
+
+    // The open breakdown, looked up in the current leveled grid.
+    let breakdown = move || {
+        let (r, c) = open.get()?;
+        let (li, bi) = rows.with(|rs| rs.get(r).copied())?;
+        leveled.with(|l| {
+            let line = l.lines.get(li)?;
+            let br = line.breaks.get(bi)?;
+            let cell = br.cells.get(c)?;
+            let name = bids.with(|b| b.get(c).map(|x| x.supplier_name.clone()))?;
+            Some(breakdown_view(
+                &format!(
+                    "{name} · line {} {} · {}",
+                    line.line_no,
+                    line.part_number,
+                    local_number(&br.qty.normalize().to_string())
+                ),
+                cell,
+                l.base,
+                open,
+            ))
+        })
+    };
+
+    let id = StoredValue::new(id);
+    let export = move |ext: &'static str| {
+        move || settings.with(|s| client::comparison_export_url(&id.get_value(), ext, s))
+    };
+
+    view! {
+        <div class="compare" on:keydown=on_escape>
+            <SettingsPanel settings />
+            <div class="actions">
+                <a class="btn" href=export("csv") download>
+                    "Export CSV"
+                </a>
+                <a class="btn" href=export("xlsx") download>
+                    "Export XLSX"
+                </a>
+            </div>
+            <p class="muted small">
+                "Landed unit cost in " {base_code}
+                ": price + freight share + tooling amortized + payment-terms financing. Select a cell for its breakdown."
+            </p>
+            <div class="compare-wide table-wrap">
+                <table
+                    class="table grid"
+                    role="grid"
+                    aria-label="Leveled comparison"
+                    on:keydown=on_key
+                >
+                    <thead>
+                        <tr role="row">
+                            <th scope="col" role="columnheader">
+                                "Line · quantity"
+                            </th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="compare-stacked">
+                <StackedView leveled bids open focus />
+            </div>
+            {breakdown}
+            <SupplierSummaries leveled />
+        </div>
+    }
+}
+
+fn breakdown_view(
+    title: &str,
+    cell: &Cell,
+    base: Currency,
+    open: RwSignal<Option<(usize, usize)>>,
+) -> AnyView {
+    let flags = cell
+        .flags
+        .iter()
+        .map(|f| view! { <li>{describe(f)}</li> })
+        .collect_view();
+    let body = match &cell.breakdown {
+        Some(b) => breakdown_facts(b, base).into_any(),
+        None => view! { <p>{cell_text(cell, "its currency")}</p> }.into_any(),
+    };
+    view! {
+        <section class="panel breakdown" role="region" aria-label="Cost breakdown">
+            <h2>"Breakdown: " {title.to_string()}</h2>
+            {body}
+            <ul class="flag-list">{flags}</ul>
+            <button class="btn btn-small" type="button" on:click=move |_| open.set(None)>
+                "Close breakdown"
+            </button>
+        </section>
+    }
+    .into_any()
+}
+
+fn breakdown_facts(b: &Breakdown, base: Currency) -> impl IntoView {
+    let row = |k: &'static str, v: String| {
+        view! {
+            <div>
+                <dt>{k}</dt>
+                <dd class="mono">{v}</dd>
+            </div>
+        }
+    };
+    let fx = match b.fx_as_of {
+        Some(d) => format!(
+            "{} (as of {})",
+            b.fx_rate.normalize(),
+            local_date(&d.to_string())
+        ),
+        None => "1 (base currency)".to_string(),
+    };
+    view! {
+        <dl class="facts">
+            {row("Unit price", format!("{base} {}", money(b.unit_price)))}
+            {row("Freight", format!("{base} {}", money(b.freight)))}
+            {row("Tooling", format!("{base} {}", money(b.tooling)))}
+            {row("Financing", format!("{base} {}", money(b.financing)))}
+            {row("Landed", format!("{base} {}", money(b.landed)))}
+            {row("Quoted price", format!("{} {}", b.quoted_currency, money(b.quoted_unit_price)))}
+            {row("FX rate", fx)}
+            {row("Payment days", b.payment_days.to_string())}
+            {row("Discount taken", if b.discount_taken { "yes" } else { "no" }.to_string())}
+        </dl>
+    }
+}
+
+/// Narrow screens: one card per line × break, suppliers as rows.
+#[component]
+fn StackedView(
+    leveled: Memo<domain::level::Leveled>,
+    bids: RwSignal<Vec<domain::level::Bid>>,
+    open: RwSignal<Option<(usize, usize)>>,
+    focus: RwSignal<(usize, usize)>,
+) -> impl IntoView {
+    move || {
+        let l = leveled.get();
+        let names: Vec<(String, String)> = bids.with(|b| {
+            b.iter()
+                .map(|x| {
+                    (
+                        x.supplier_name.clone(),
+                        x.quote.header.currency.code().to_string(),
+                    )
+                })
+                .collect()
+        });
+        let mut row = 0usize;
+        let mut cards = Vec::new();
+        for line in &l.lines {
+            for br in &line.breaks {
+                let r = row;
+                row += 1;
+                let items = br
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(ci, cell)| {
+                        let (name, cur) = names.get(ci).cloned().unwrap_or_default();
+                        let value = cell
+                            .breakdown
+                            .as_ref()
+                            .map(|b| money(b.landed))
+                            .unwrap_or_else(|| cell_text(cell, &cur));
+                        view! {
+                            <li class:cell-lowest=cell.lowest>
+                                <button
+                                    class="stacked-row"
+                                    type="button"
+                                    on:click=move |_| {
+                                        focus.set((r, ci));
+                                        open.set(Some((r, ci)));
+                                    }
+                                >
+                                    <span class="strong">{name}</span>
+                                    <span class="mono">{value}</span>
+                                    <span class="small">{delta_text(cell)}</span>
+                                </button>
+                                <span class="flags">{flag_badges(&cell.flags)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                cards.push(view! {
+                    <article class="panel stacked-card">
+                        <h3>
+                            {format!(
+                                "Line {} · {} rev {} · {}",
+                                line.line_no,
+                                line.part_number,
+                                line.revision,
+                                local_number(&br.qty.normalize().to_string()),
+                            )}
+                        </h3>
+                        <ul class="stacked-list">{items}</ul>
+                    </article>
+                });
+            }
+        }
+        cards
+    }
+}
+
+/// Per supplier: totals per break position, coverage, longest lead time, quote flags.
+#[component]
+fn SupplierSummaries(leveled: Memo<domain::level::Leveled>) -> impl IntoView {
+    move || {
+        let l = leveled.get();
+        let positions = l
+            .suppliers
+            .iter()
+            .map(|s| s.totals.len())
+            .max()
+            .unwrap_or(0);
+        let heads = (1..=positions)
+            .map(|k| view! { <th scope="col" class="num">{format!("Total, break {k}")}</th> })
+            .collect_view();
+        let rows = l
+            .suppliers
+            .iter()
+            .map(|s| {
+                let totals = s
+                    .totals
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| {
+                        view! {
+                            <td class="num mono" data-label=format!("Total, break {}", k + 1)>
+                                {money(*t)}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{s.supplier_name.clone()}</th>
+                        {totals}
+                        <td data-label="Coverage">
+                            {format!("{}/{} lines ({} %)", s.lines_bid, s.lines_total, s.coverage_pct)}
+                        </td>
+                        <td data-label="Max lead time">
+                            {s
+                                .max_lead_time_days
+                                .map(|d| format!("{d} days"))
+                                .unwrap_or_else(|| "—".into())}
+                        </td>
+                        <td data-label="Quote flags">{flag_badges(&s.quote_flags)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="summary-h">
+                <h2 id="summary-h">"Per supplier " <span class="muted small">{format!("({})", l.base)}</span></h2>
+                <div class="table-wrap">
+                    <table class="table table-cards" aria-label="Per supplier">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Supplier"</th>
+                                {heads}
+                                <th scope="col">"Coverage"</th>
+                                <th scope="col">"Max lead time"</th>
+                                <th scope="col">"Quote flags"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    }
+}
+
+fn parse_dec(s: &str) -> Option<Decimal> {
+    Decimal::from_str(s.trim()).ok()
+}
+
+/// Base currency, amortization, cost of capital, outlier ratio and the FX table. Every
+/// change writes `settings`, which re-levels the grid at once.
+#[component]
+fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
+    let s = settings.get_untracked();
+    let error = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let knob = move |label: &'static str,
+                     id: &'static str,
+                     initial: Decimal,
+                     apply: fn(&mut Settings, Decimal)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    class="mono"
+                    type="number"
+                    step="any"
+                    min="0"
+                    value=initial.normalize().to_string()
+                    on:input=move |ev| {
+                        if let Some(v) = parse_dec(&event_target_value(&ev)) {
+                            settings.update(|s| apply(s, v));
+                        }
+                    }
+                />
+            </div>
+        }
+    };
+    // A new base currency needs the rates against it: the FX table for that base.
+    let load_base = Action::new_local(move |code: &String| {
+        let code = code.clone();
+        async move {
+            let Ok(cur) = Currency::from_code(&code) else {
+                error.set(Some(AppError::new(
+                    "invalid",
+                    "Use an ISO 4217 currency code such as EUR or USD.",
+                )));
+                return;
+            };
+            match client::fx_rates(cur.code()).await {
+                Ok(rates) => {
+                    error.set(None);
+                    settings.update(|s| {
+                        s.base = cur;
+                        s.fx = to_domain(&rates);
+                    });
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let save = Action::new_local(move |rates: &Vec<api::FxRate>| {
+        let rates = rates.clone();
+        async move {
+            match client::save_fx_rates(&rates).await {
+                Ok(_) => {
+                    error.set(None);
+                    saved.set(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let fx_rows = move || {
+        settings.with(|s| {
+            (0..s.fx.len())
+                .map(|i| {
+                    let r = s.fx[i].clone();
+                    let cur = r.currency.code();
+                    view! {
+                        <tr>
+                            <th scope="row" class="mono">
+                                {cur}
+                            </th>
+                            <td>
+                                <input
+                                    class="mono"
+                                    type="number"
+                                    step="any"
+                                    aria-label=format!("Rate {cur}")
+                                    value=r.rate.normalize().to_string()
+                                    on:change=move |ev| {
+                                        if let Some(v) = parse_dec(&event_target_value(&ev))
+                                            .filter(|v| *v > Decimal::ZERO)
+                                        {
+                                            saved.set(false);
+                                            settings.update(|s| s.fx[i].rate = v);
+                                        }
+                                    }
+                                />
+                            </td>
+                            <td>
+                                <input
+                                    type="date"
+                                    aria-label=format!("Rate date {cur}")
+                                    value=r.as_of.to_string()
+                                    on:change=move |ev| {
+                                        if let Ok(d) = NaiveDate::from_str(&event_target_value(&ev)) {
+                                            saved.set(false);
+                                            settings.update(|s| s.fx[i].as_of = d);
+                                        }
+                                    }
+                                />
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let new_cur = RwSignal::new(String::new());
+    let add_rate = move |_| {
+        if let Ok(c) = Currency::from_code(new_cur.get_untracked().trim()) {
+            settings.update(|s| {
+                if c != s.base && !s.fx.iter().any(|r| r.currency == c) {
+                    s.fx.push(domain::level::FxRate {
+                        currency: c,
+                        rate: Decimal::ONE,
+                        as_of: s.today,
+                    });
+                }
+            });
+            new_cur.set(String::new());
+        }
+    };
+    view! {
+        <details class="panel settings" open>
+            <summary>"Settings"</summary>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="cmp-base">"Base currency"</label>
+                    <input
+                        id="cmp-base"
+                        class="mono"
+                        maxlength="3"
+                        value=s.base.code()
+                        on:change=move |ev| {
+                            load_base.dispatch(event_target_value(&ev).trim().to_ascii_uppercase());
+                        }
+                    />
+                </div>
+                {knob(
+                    "Amortization (years)",
+                    "cmp-years",
+                    s.amortization_years,
+                    |s, v| s.amortization_years = v,
+                )}
+                {knob(
+                    "Cost of capital %",
+                    "cmp-capital",
+                    s.cost_of_capital_pct,
+                    |s, v| s.cost_of_capital_pct = v,
+                )}
+                {knob("Outlier ratio", "cmp-outlier", s.outlier_ratio, |s, v| s.outlier_ratio = v)}
+            </div>
+            <table class="table fx" aria-label="FX rates">
+                <caption>
+                    {move || format!("Exchange rates: units of {} per unit of", settings.with(|s| s.base))}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Currency"</th>
+                        <th scope="col">"Rate"</th>
+                        <th scope="col">"As of"</th>
+                    </tr>
+                </thead>
+                <tbody>{fx_rows}</tbody>
+            </table>
+            <div class="actions">
+                <label for="cmp-newcur" class="sr-only">
+                    "Add currency"
+                </label>
+                <input id="cmp-newcur" class="mono" maxlength="3" placeholder="EUR" bind:value=new_cur />
+                <button class="btn btn-small" type="button" on:click=add_rate>
+                    "Add rate"
+                </button>
+                <button
+                    class="btn btn-small"
+                    type="button"
+                    disabled=move || save.pending().get()
+                    on:click=move |_| {
+                        save.dispatch(settings.with_untracked(to_api));
+                    }
+                >
+                    "Save rates"
+                </button>
+                {move || saved.get().then(|| view! { <span role="status">"Rates saved."</span> })}
+            </div>
+            {form_alert(error)}
+        </details>
+    }
+}
+
+fn to_domain(rates: &[api::FxRate]) -> Vec<domain::level::FxRate> {
+    rates
+        .iter()
+        .filter_map(|r| {
+            Some(domain::level::FxRate {
+                currency: Currency::from_code(&r.currency).ok()?,
+                rate: r.rate,
+                as_of: NaiveDate::from_str(&r.as_of).ok()?,
+            })
+        })
+        .collect()
+}
+
+fn to_api(s: &Settings) -> Vec<api::FxRate> {
+    s.fx.iter()
+        .map(|r| api::FxRate {
+            base: s.base.code().to_string(),
+            currency: r.currency.code().to_string(),
+            rate: r.rate,
+            as_of: r.as_of.to_string(),
+        })
+        .collect()
+}
