@@ -21,6 +21,7 @@ use api::{
     InvitationInfo, LoginRequest, Me, MyQuote, NewInvitation, NewPart, NewSupplier, Part, Quote,
     QuoteReceipt, QuoteVersion, RfqDetail, RfqSummary, Supplier, CSRF_HEADER,
 };
+use api::{Changes, SyncRequest, SyncResponse, VisitNote};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -89,6 +90,9 @@ pub fn on_unauthenticated(f: impl Fn() + 'static) {
 
 fn remember(me: &Me) {
     CSRF.with(|c| *c.borrow_mut() = Some(me.csrf_token.clone()));
+    // Kept on the device (cleared at sign-out) so the app opens offline as this person.
+    let me = me.clone();
+    leptos::task::spawn_local(async move { crate::offline::store("me", "current", &me).await });
 }
 
 fn forget() {
@@ -184,9 +188,27 @@ async fn put_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Ap
     read(send(write(Request::put(path)).json(body), path).await?).await
 }
 
-/// `GET /api/me`: who is signed in (401 `unauthenticated` if nobody).
+/// Read-through cache: a good answer is stored as record `(kind, id)`; when the server
+/// cannot be reached, the stored copy answers (and the page says how fresh it is).
+async fn get_cached<T: Serialize + DeserializeOwned>(
+    kind: &str,
+    id: &str,
+    path: &str,
+) -> ApiResult<T> {
+    match get_json::<T>(path).await {
+        Ok(v) => {
+            crate::offline::store(kind, id, &v).await;
+            Ok(v)
+        }
+        Err(e) if e.is_network() => crate::offline::load(kind, id).await.ok_or(e),
+        Err(e) => Err(e),
+    }
+}
+
+/// `GET /api/me`: who is signed in (401 `unauthenticated` if nobody). Offline, the
+/// person last signed in on this device (cleared at sign-out) so cached pages open.
 pub async fn me() -> ApiResult<Me> {
-    let me: Me = get_json("/api/me").await?;
+    let me: Me = get_cached("me", "current", "/api/me").await?;
     remember(&me);
     Ok(me)
 }
@@ -212,22 +234,25 @@ pub async fn logout() -> ApiResult<()> {
 
 /// `GET /api/rfqs`.
 pub async fn rfqs() -> ApiResult<Vec<RfqSummary>> {
-    get_json("/api/rfqs").await
+    get_cached("rfqs", "all", "/api/rfqs").await
 }
 
 /// `GET /api/rfqs/{id}`.
 pub async fn rfq(id: &str) -> ApiResult<RfqDetail> {
-    get_json(&format!("/api/rfqs/{}", encode(id))).await
+    get_cached("rfq", id, &format!("/api/rfqs/{}", encode(id))).await
 }
 
 /// `GET /api/parts?q=`.
 pub async fn parts(q: &str) -> ApiResult<Vec<Part>> {
+    if q.trim().is_empty() {
+        return get_cached("parts", "all", "/api/parts").await;
+    }
     get_json_query("/api/parts", q).await
 }
 
 /// `GET /api/parts/{id}`.
 pub async fn part(id: &str) -> ApiResult<Part> {
-    get_json(&format!("/api/parts/{}", encode(id))).await
+    get_cached("part", id, &format!("/api/parts/{}", encode(id))).await
 }
 
 /// `POST /api/parts`.
@@ -237,12 +262,15 @@ pub async fn create_part(part: &NewPart) -> ApiResult<Part> {
 
 /// `GET /api/suppliers?q=`.
 pub async fn suppliers(q: &str) -> ApiResult<Vec<Supplier>> {
+    if q.trim().is_empty() {
+        return get_cached("suppliers", "all", "/api/suppliers").await;
+    }
     get_json_query("/api/suppliers", q).await
 }
 
 /// `GET /api/suppliers/{id}`.
 pub async fn supplier(id: &str) -> ApiResult<Supplier> {
-    get_json(&format!("/api/suppliers/{}", encode(id))).await
+    get_cached("supplier", id, &format!("/api/suppliers/{}", encode(id))).await
 }
 
 /// `POST /api/suppliers`.
@@ -397,6 +425,31 @@ pub async fn answer_clarification(
         &body,
     )
     .await
+}
+
+/// `POST /api/sync`: outbox ops in order; one result per op (see [`crate::sync`]).
+pub async fn sync(request: &SyncRequest) -> ApiResult<SyncResponse> {
+    post_json("/api/sync", request).await
+}
+
+/// `GET /api/changes?since=N`: what changed after the cursor.
+pub async fn changes(since: i64) -> ApiResult<Changes> {
+    get_json(&format!("/api/changes?since={since}")).await
+}
+
+/// `GET /api/visit-notes?supplier_id=` (cached per supplier).
+pub async fn visit_notes(supplier_id: &str) -> ApiResult<Vec<VisitNote>> {
+    let path = format!("/api/visit-notes?supplier_id={}", encode(supplier_id));
+    get_cached("visit_notes", supplier_id, &path).await
+}
+
+/// Where a visit note's photo can be shown from.
+pub fn visit_photo_url(note_id: &str, photo_id: &str) -> String {
+    format!(
+        "/api/visit-notes/{}/photos/{}",
+        encode(note_id),
+        encode(photo_id)
+    )
 }
 
 /// Percent-encodes one path segment.

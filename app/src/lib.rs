@@ -5,6 +5,10 @@
 //! - [`api`]: the one typed client for the HTTP API (cookie session, CSRF header,
 //!   errors as [`api::AppError`]).
 //! - [`storage`]: the one module over the browser's IndexedDB (cache, drafts, outbox).
+//! - [`offline`]: online/offline state, the read-through cache behind [`api`], the
+//!   header's sync indicator and the conflicts panel; [`sync`]: the outbox replay
+//!   (`POST /api/sync`) and the incremental pull (`GET /api/changes`).
+//! - `public/sw.js`: the service worker keeping the app shell for offline starts.
 //! - [`session`]: who is signed in, shared through context; sign-in/out.
 //! - [`ui`]: small shared view pieces (error panels, field errors, dates, badges).
 //! - [`pages`]: one module per screen; routes are declared in [`App`].
@@ -21,9 +25,11 @@
 //! the server runs too, so the browser says what the server would.
 
 pub mod api;
+pub mod offline;
 pub mod pages;
 pub mod session;
 pub mod storage;
+pub mod sync;
 pub mod ui;
 pub mod upload;
 

@@ -8,7 +8,8 @@ use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::{api as client, storage};
+use crate::offline::{ConflictsPanel, SyncIndicator};
+use crate::{api as client, storage, sync};
 
 /// The session as the app knows it. `checked` turns true once `GET /api/me` answered.
 #[derive(Clone, Copy)]
@@ -140,11 +141,26 @@ fn Layout(me: Me) -> impl IntoView {
         Role::Supplier => "Supplier",
     };
 
+    sync::start(&me.user_id);
     let sign_out = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
+            // Unsent changes would be lost with the rest of this person's data: ask first.
+            let unsent = sync::outbox().await.len();
+            if unsent > 0 {
+                let question = format!(
+                    "{unsent} change(s) made on this device are not on the server yet and will be lost. Sign out anyway?"
+                );
+                let sure = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&question).ok())
+                    .unwrap_or(false);
+                if !sure {
+                    return;
+                }
+            }
             // Whatever the server says, this device forgets the person and their data.
             let _ = client::logout().await;
+            sync::stop();
             let _ = storage::clear_user_data().await;
             session.left.set(true);
             navigate("/login", NavigateOptions::default());
@@ -171,6 +187,7 @@ fn Layout(me: Me) -> impl IntoView {
                                 }
                             })}
                     </nav>
+                    <SyncIndicator />
                     <div class="who">
                         <span class="who-name">{me.name.clone()}</span>
                         <span class="who-org">
@@ -190,6 +207,7 @@ fn Layout(me: Me) -> impl IntoView {
                 </div>
             </header>
             <main id="main" class="content">
+                <ConflictsPanel />
                 <Outlet />
             </main>
         </div>

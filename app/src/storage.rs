@@ -27,6 +27,8 @@ const RECORDS: &str = "records";
 const DRAFTS: &str = "drafts";
 const OUTBOX: &str = "outbox";
 const ALL_STORES: [&str; 3] = [RECORDS, DRAFTS, OUTBOX];
+/// Record kind under which each user's changes-feed cursor is kept (cleared with the rest).
+const CURSOR_KIND: &str = "_cursor";
 
 thread_local! {
     static OUTBOX_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
@@ -259,6 +261,29 @@ impl Storage {
     /// Removes a queued write once the server has acknowledged it.
     pub async fn delete_outbox(&self, id: &str) -> StorageResult<()> {
         self.delete_value(OUTBOX, JsValue::from_str(id)).await
+    }
+
+    /// Replaces a queued write (same id, same place in the order), e.g. to mark it as
+    /// answered with a conflict.
+    pub async fn put_outbox_entry<T: Serialize>(
+        &self,
+        entry: &OutboxEntry<T>,
+    ) -> StorageResult<()> {
+        self.put_value(OUTBOX, entry).await
+    }
+
+    /// The changes-feed cursor of `user_id` (0 when none was stored yet).
+    pub async fn get_cursor(&self, user_id: &str) -> StorageResult<i64> {
+        Ok(self
+            .get_record::<i64>(CURSOR_KIND, user_id)
+            .await?
+            .map(|c| c.value)
+            .unwrap_or(0))
+    }
+
+    /// Stores the changes-feed cursor of `user_id`.
+    pub async fn set_cursor(&self, user_id: &str, cursor: i64) -> StorageResult<()> {
+        self.put_record(CURSOR_KIND, user_id, &cursor).await
     }
 
     /// Empties every store: cached records, drafts and unsent writes. Called at sign-out.

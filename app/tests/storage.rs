@@ -141,3 +141,82 @@ fn ids_are_uuid_v4() {
     assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
     assert_ne!(id, new_id().unwrap());
 }
+
+#[wasm_bindgen_test]
+async fn cursor_is_kept_per_user_and_cleared_at_sign_out() {
+    let name = "bidwell-test-cursor";
+    let s = fresh(name).await;
+    assert_eq!(s.get_cursor("u1").await.unwrap(), 0);
+    s.set_cursor("u1", 42).await.unwrap();
+    s.set_cursor("u2", 7).await.unwrap();
+    s.set_cursor("u1", 57).await.unwrap();
+    assert_eq!(s.get_cursor("u1").await.unwrap(), 57);
+    assert_eq!(s.get_cursor("u2").await.unwrap(), 7);
+    s.clear_user_data().await.unwrap();
+    assert_eq!(s.get_cursor("u1").await.unwrap(), 0);
+    s.delete_database(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn outbox_states_conflicts_stay_in_place_until_resolved() {
+    use app::sync::Queued;
+    use serde_json::json;
+    let name = "bidwell-test-outbox-states";
+    let s = fresh(name).await;
+    let op = |summary: &str| Queued {
+        kind: "quote.submit".into(),
+        user_id: "u1".into(),
+        summary: summary.into(),
+        payload: json!({"rfq_id": "r1", "base_version": 1}),
+        state: "pending".into(),
+        result: None,
+    };
+    let a = s.push_outbox(&op("first")).await.unwrap();
+    let b = s.push_outbox(&op("second")).await.unwrap();
+    let c = s.push_outbox(&op("third")).await.unwrap();
+
+    // The server answered: a applied (leaves), b conflict (stays, marked), c pending.
+    s.delete_outbox(&a.id).await.unwrap();
+    let mut marked = b.clone();
+    marked.payload.state = "conflict".into();
+    marked.payload.result = Some(api::SyncResult {
+        op_id: b.id.clone(),
+        status: "conflict".into(),
+        code: None,
+        message: None,
+        detail: Some(json!({"server": {"receipt": {"version": 2}}, "mine": {}})),
+    });
+    s.put_outbox_entry(&marked).await.unwrap();
+
+    let left = s.list_outbox::<Queued>().await.unwrap();
+    let ids: Vec<_> = left.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [b.id.as_str(), c.id.as_str()],
+        "order kept after marking"
+    );
+    assert_eq!(left[0].payload.state, "conflict");
+    assert_eq!(
+        left[0]
+            .payload
+            .result
+            .as_ref()
+            .unwrap()
+            .detail
+            .as_ref()
+            .unwrap()["server"]["receipt"]["version"],
+        2
+    );
+    assert_eq!(left[1].payload.state, "pending");
+    // An entry written before states existed reads as pending.
+    let old = s
+        .push_outbox(
+            &json!({"kind": "visit_note.create", "user_id": "u1", "summary": "old", "payload": {}}),
+        )
+        .await
+        .unwrap();
+    let all = s.list_outbox::<Queued>().await.unwrap();
+    let read = all.iter().find(|e| e.id == old.id).unwrap();
+    assert_eq!(read.payload.state, "pending");
+    s.delete_database(name).await.unwrap();
+}

@@ -13,3 +13,4 @@ pub mod rfq_new;
 pub mod rfqs;
 pub mod supplier_rfq;
 pub mod suppliers;
+pub mod visit_notes;

@@ -319,6 +319,8 @@ fn supplier_view(s: Supplier, can_invite: bool) -> impl IntoView {
         .into_any()
     };
     let supplier_id = s.id.clone();
+    let notes_for = (s.id.clone(), s.name.clone());
+    let can_note = may_write(Resource::SupplierDirectory);
     view! {
         <div class="page-head">
             <h1>{s.name.clone()}</h1>
@@ -339,6 +341,15 @@ fn supplier_view(s: Supplier, can_invite: bool) -> impl IntoView {
             {contacts}
         </section>
         {can_invite.then(|| view! { <InviteContact supplier_id=supplier_id /> })}
+        {can_note
+            .then(|| {
+                view! {
+                    <crate::pages::visit_notes::VisitNotes
+                        supplier_id=notes_for.0
+                        supplier_name=notes_for.1
+                    />
+                }
+            })}
     }
 }
 

@@ -1,0 +1,217 @@
+//! The app's offline state and its read-through cache.
+//!
+//! - [`state`]: app-wide signals — online/offline, syncing, pending changes, problems
+//!   (conflicts and rejections the person must decide on), and the fetched-at time of
+//!   the cached copy the page is showing (set when the network failed and an answer
+//!   came from IndexedDB).
+//! - [`store`] / [`load`]: what [`crate::api`] calls around every cached GET: a good
+//!   answer is stored as record `(kind, id)` with its fetched-at time; when the server
+//!   cannot be reached the last stored answer is used instead.
+//! - [`SyncIndicator`]: the header's "Online · 2 pending" status with "Sync now".
+//! - [`ConflictsPanel`]: each conflict or rejection, with both versions and the choice.
+
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::storage::Storage;
+use crate::sync::{self, Problem};
+
+/// App-wide offline signals (created once, never disposed).
+#[derive(Clone, Copy)]
+pub struct OfflineState {
+    pub online: RwSignal<bool>,
+    pub syncing: RwSignal<bool>,
+    /// Outbox entries still waiting to be sent.
+    pub pending: RwSignal<usize>,
+    /// Outbox entries the server answered with a conflict or a rejection.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// `Some(HH:MM)`: the page shows a cached copy fetched at that local time.
+    pub copy_from: RwSignal<Option<String>>,
+    /// The last sync's outcome for a person ("Synced 3 changes", an error).
+    pub last: RwSignal<Option<String>>,
+}
+
+thread_local! {
+    // The owner lives as long as the page (kept here), so the signals are never disposed
+    // whichever component first asks for them.
+    static STATE: (Owner, OfflineState) = {
+        let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+        // `new_root` makes itself the current owner: put the caller's back afterwards.
+        let caller = Owner::current();
+        let owner = Owner::new_root(None);
+        let state = owner.with(|| OfflineState {
+            online: RwSignal::new(online),
+            syncing: RwSignal::new(false),
+            pending: RwSignal::new(0),
+            problems: RwSignal::new(Vec::new()),
+            copy_from: RwSignal::new(None),
+            last: RwSignal::new(None),
+        });
+        match caller {
+            Some(c) => c.set(),
+            None => Owner::unset(owner.clone()),
+        }
+        (owner, state)
+    };
+}
+
+/// The offline signals.
+pub fn state() -> OfflineState {
+    STATE.with(|s| s.1)
+}
+
+/// Stores a fetched answer as record `(kind, id)`; failures only cost the offline copy.
+pub async fn store<T: Serialize>(kind: &str, id: &str, value: &T) {
+    if let Ok(db) = Storage::open().await {
+        let _ = db.put_record(kind, id, value).await;
+    }
+    let st = state();
+    st.online.set(true);
+    st.copy_from.set(None);
+}
+
+/// The cached answer `(kind, id)`, marking the page as showing an offline copy.
+pub async fn load<T: DeserializeOwned>(kind: &str, id: &str) -> Option<T> {
+    let db = Storage::open().await.ok()?;
+    let cached = db.get_record::<T>(kind, id).await.ok()??;
+    let st = state();
+    st.online.set(false);
+    st.copy_from.set(Some(local_hhmm(&cached.fetched_at)));
+    Some(cached.value)
+}
+
+/// `10:42` in the device's time zone for an RFC 3339 time.
+pub fn local_hhmm(rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if d.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+/// Header status: "Online", "Offline · 2 pending", "Syncing…", with "Sync now".
+#[component]
+pub fn SyncIndicator() -> impl IntoView {
+    let st = state();
+    let text = move || {
+        let mut s = if st.syncing.get() {
+            "Syncing…".to_string()
+        } else if st.online.get() {
+            "Online".to_string()
+        } else {
+            "Offline".to_string()
+        };
+        let n = st.pending.get();
+        if n > 0 {
+            s.push_str(&format!(" · {n} pending"));
+        }
+        let p = st.problems.with(|p| p.len());
+        if p > 0 {
+            s.push_str(&format!(" · {p} to resolve"));
+        }
+        s
+    };
+    let class = move || {
+        if st.syncing.get() {
+            "sync-status sync-busy"
+        } else if st.online.get() {
+            "sync-status sync-online"
+        } else {
+            "sync-status sync-offline"
+        }
+    };
+    view! {
+        <div class="sync">
+            <span class=class role="status" aria-label="Sync status" data-testid="sync-status">
+                {text}
+            </span>
+            <button
+                class="btn btn-quiet btn-small"
+                type="button"
+                disabled=move || st.syncing.get()
+                on:click=move |_| sync::sync_soon()
+            >
+                "Sync now"
+            </button>
+        </div>
+        {move || {
+            st.copy_from
+                .get()
+                .map(|t| {
+                    view! {
+                        <p class="offline-copy" role="note" aria-label="Offline copy">
+                            {format!("Offline copy from {t}")}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// Conflicts and rejections from the last syncs, each with both versions and a choice.
+/// Nothing leaves the outbox without the person deciding.
+#[component]
+pub fn ConflictsPanel() -> impl IntoView {
+    let st = state();
+    move || {
+        let problems = st.problems.get();
+        if problems.is_empty() {
+            return None;
+        }
+        let items = problems
+            .into_iter()
+            .map(|p| {
+                let id_keep = p.op_id.clone();
+                let id_drop = p.op_id.clone();
+                let can_keep = p.server.is_some() && p.status == "conflict";
+                let drop_label = if p.status == "conflict" {
+                    "Take theirs"
+                } else {
+                    "Discard mine"
+                };
+                view! {
+                    <li class="conflict">
+                        <p class="conflict-title">
+                            <strong>{p.summary.clone()}</strong>
+                            " — "
+                            {if p.status == "conflict" { "changed on the server meanwhile" } else { "refused by the server" }}
+                        </p>
+                        {p.message.clone().map(|m| view! { <p class="conflict-message" role="alert">{m}</p> })}
+                        <div class="conflict-versions">
+                            <div>
+                                <h3>"Mine"</h3>
+                                <pre class="mono">{pretty(&p.mine)}</pre>
+                            </div>
+                            {p.server.clone().map(|s| view! {
+                                <div>
+                                    <h3>"Server's"</h3>
+                                    <pre class="mono">{pretty(&s)}</pre>
+                                </div>
+                            })}
+                        </div>
+                        <div class="actions">
+                            {can_keep.then(|| view! {
+                                <button class="btn" type="button"
+                                    on:click=move |_| sync::resolve_keep_mine(id_keep.clone())>"Keep mine"</button>
+                            })}
+                            <button class="btn" type="button"
+                                on:click=move |_| sync::resolve_drop(id_drop.clone())>{drop_label}</button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="panel conflicts" aria-label="Conflicts">
+                <h2>"Changes that need you"</h2>
+                <ul class="plain">{items}</ul>
+            </section>
+        })
+    }
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}

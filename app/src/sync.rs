@@ -1,0 +1,363 @@
+//! Outbox and sync: writes that may be made offline are queued in IndexedDB (through
+//! [`crate::storage`]) with a client-generated op id and replayed in order through
+//! `POST /api/sync` (see docs/contract.md, "Offline sync").
+//!
+//! Guarantees:
+//! - An op leaves the outbox only when the server answered `applied` or `duplicate`
+//!   (a retry after a lost answer reuses the same op id, so the server applies it once).
+//! - `conflict` and `rejected` ops stay, marked, and are shown ([`crate::offline::ConflictsPanel`])
+//!   until the person keeps theirs (a new op based on the server's version) or drops it.
+//! - Replays run when the browser comes back online, every 30 s, and on "Sync now";
+//!   one at a time.
+//! - Pull is incremental: `GET /api/changes?since=cursor` (cursor per user in IndexedDB),
+//!   refetching only the named entities this device has cached.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
+
+use api::{SyncOp, SyncRequest, SyncResult};
+use leptos::prelude::{GetUntracked, Set};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::api as client;
+use crate::offline::state;
+use crate::storage::{OutboxEntry, Storage};
+
+/// A supplier's own quote (`{rfq_id, base_version, quote}`).
+pub const QUOTE_SUBMIT: &str = "quote.submit";
+/// A quote a buyer captured on a supplier's behalf.
+pub const ENTER_FOR_SUPPLIER: &str = "quote.enter_for_supplier";
+/// A buyer's visit note with photos.
+pub const VISIT_NOTE: &str = "visit_note.create";
+/// Most ops per request (contract).
+pub const BATCH: usize = 200;
+
+/// What the outbox holds for one op.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Queued {
+    /// One of [`QUOTE_SUBMIT`], [`ENTER_FOR_SUPPLIER`], [`VISIT_NOTE`].
+    pub kind: String,
+    /// Whose change it is; only the signed-in person's ops are sent.
+    pub user_id: String,
+    /// A line for a person ("Visit note for Northwind Metal Works").
+    pub summary: String,
+    pub payload: Value,
+    /// `pending`, `conflict` or `rejected`.
+    #[serde(default = "pending")]
+    pub state: String,
+    /// The server's answer for a conflict or rejection.
+    #[serde(default)]
+    pub result: Option<SyncResult>,
+}
+
+fn pending() -> String {
+    "pending".to_string()
+}
+
+/// A conflict or rejection to show, with both versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub op_id: String,
+    pub summary: String,
+    /// `conflict` or `rejected`.
+    pub status: String,
+    pub message: Option<String>,
+    pub mine: Value,
+    pub server: Option<Value>,
+}
+
+impl Problem {
+    fn from_entry(e: &OutboxEntry<Queued>) -> Problem {
+        let r = e.payload.result.clone();
+        let detail = r.as_ref().and_then(|r| r.detail.clone());
+        let message = r.as_ref().and_then(|r| r.message.clone()).or_else(|| {
+            (e.payload.state == "conflict")
+                .then(|| "Someone changed this on the server while you were offline.".into())
+        });
+        Problem {
+            op_id: e.id.clone(),
+            summary: e.payload.summary.clone(),
+            status: e.payload.state.clone(),
+            message,
+            mine: detail
+                .as_ref()
+                .and_then(|d| d.get("mine").cloned())
+                .unwrap_or_else(|| e.payload.payload.clone()),
+            server: detail.and_then(|d| d.get("server").cloned()),
+        }
+    }
+}
+
+thread_local! {
+    static USER: RefCell<Option<String>> = const { RefCell::new(None) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn user() -> Option<String> {
+    USER.with(|u| u.borrow().clone())
+}
+
+/// Starts syncing for `user_id` (called by the signed-in layout): listens for the
+/// browser's `online`/`offline` events, replays every 30 s, and once now.
+pub fn start(user_id: &str) {
+    USER.with(|u| *u.borrow_mut() = Some(user_id.to_string()));
+    if !STARTED.with(|s| s.replace(true)) {
+        if let Some(w) = web_sys::window() {
+            let on = Closure::<dyn Fn()>::new(|| {
+                state().online.set(true);
+                sync_soon();
+            });
+            let off = Closure::<dyn Fn()>::new(|| state().online.set(false));
+            let _ = w.add_event_listener_with_callback("online", on.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback("offline", off.as_ref().unchecked_ref());
+            on.forget();
+            off.forget();
+        }
+        gloo_timers::callback::Interval::new(30_000, sync_soon).forget();
+    }
+    sync_soon();
+}
+
+/// Forgets the signed-in person (sign-out); nothing more is sent for them.
+pub fn stop() {
+    USER.with(|u| *u.borrow_mut() = None);
+    let st = state();
+    st.pending.set(0);
+    st.problems.set(Vec::new());
+    st.copy_from.set(None);
+}
+
+/// Queues a change for the signed-in person and tries to send it at once. Returns the
+/// op id (also the idempotency key).
+pub async fn queue(kind: &str, summary: String, payload: Value) -> Result<String, String> {
+    let user_id = user().ok_or("Sign in again to save this change.")?;
+    let db = Storage::open().await.map_err(|e| e.to_string())?;
+    let entry = db
+        .push_outbox(&Queued {
+            kind: kind.to_string(),
+            user_id,
+            summary,
+            payload,
+            state: pending(),
+            result: None,
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    refresh().await;
+    sync_soon();
+    Ok(entry.id)
+}
+
+/// The signed-in person's outbox, oldest first.
+pub async fn outbox() -> Vec<OutboxEntry<Queued>> {
+    let Some(me) = user() else {
+        return Vec::new();
+    };
+    let Ok(db) = Storage::open().await else {
+        return Vec::new();
+    };
+    db.list_outbox::<Queued>()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| e.payload.user_id == me)
+        .collect()
+}
+
+/// Recounts pending ops and problems into the offline signals.
+pub async fn refresh() {
+    let entries = outbox().await;
+    let st = state();
+    st.pending.set(
+        entries
+            .iter()
+            .filter(|e| e.payload.state == "pending")
+            .count(),
+    );
+    st.problems.set(
+        entries
+            .iter()
+            .filter(|e| e.payload.state != "pending")
+            .map(Problem::from_entry)
+            .collect(),
+    );
+}
+
+/// Runs [`sync_now`] in the background.
+pub fn sync_soon() {
+    leptos::task::spawn_local(sync_now());
+}
+
+/// Sends the outbox, then pulls changes. Does nothing while another sync runs.
+pub async fn sync_now() {
+    let st = state();
+    if user().is_none() || st.syncing.get_untracked() {
+        return;
+    }
+    st.syncing.set(true);
+    let pushed = push().await;
+    if pushed {
+        pull().await;
+    }
+    refresh().await;
+    st.syncing.set(false);
+}
+
+/// Sends pending ops in order, in batches; false when the server could not be reached.
+async fn push() -> bool {
+    let st = state();
+    let entries: Vec<_> = outbox()
+        .await
+        .into_iter()
+        .filter(|e| e.payload.state == "pending")
+        .collect();
+    let Ok(db) = Storage::open().await else {
+        return false;
+    };
+    for chunk in entries.chunks(BATCH) {
+        let ops = chunk
+            .iter()
+            .map(|e| SyncOp {
+                op_id: e.id.clone(),
+                kind: e.payload.kind.clone(),
+                created_at: e.created_at.clone(),
+                payload: e.payload.payload.clone(),
+            })
+            .collect();
+        match client::sync(&SyncRequest { ops }).await {
+            Err(e) if e.is_network() => {
+                st.online.set(false);
+                return false;
+            }
+            Err(e) => {
+                st.online.set(true);
+                st.last.set(Some(e.message().to_string()));
+                return false;
+            }
+            Ok(answer) => {
+                st.online.set(true);
+                for r in answer.results {
+                    let Some(entry) = chunk.iter().find(|e| e.id == r.op_id) else {
+                        continue;
+                    };
+                    match r.status.as_str() {
+                        "applied" | "duplicate" => {
+                            let _ = db.delete_outbox(&entry.id).await;
+                        }
+                        _ => {
+                            let mut marked = entry.clone();
+                            marked.payload.state = r.status.clone();
+                            marked.payload.result = Some(r);
+                            let _ = db.put_outbox_entry(&marked).await;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    refresh().await;
+    true
+}
+
+/// Reads `GET /api/changes` from the stored cursor and refetches what this device has
+/// cached among the named entities.
+async fn pull() {
+    let Some(me) = user() else { return };
+    let Ok(db) = Storage::open().await else {
+        return;
+    };
+    let mut cursor = db.get_cursor(&me).await.unwrap_or(0);
+    let mut touched = BTreeSet::new();
+    loop {
+        let Ok(page) = client::changes(cursor).await else {
+            return;
+        };
+        for c in &page.changes {
+            touched.insert((c.entity_type.clone(), c.entity_id.clone()));
+        }
+        cursor = page.cursor;
+        let _ = db.set_cursor(&me, cursor).await;
+        if !page.more {
+            break;
+        }
+    }
+    let mut rfq_list = false;
+    for (kind, id) in touched {
+        match kind.as_str() {
+            "rfq" => {
+                rfq_list = true;
+                if cached(&db, "rfq", &id).await {
+                    let _ = client::rfq(&id).await;
+                }
+            }
+            "supplier" => {
+                if cached(&db, "supplier", &id).await {
+                    let _ = client::supplier(&id).await;
+                }
+                if cached(&db, "visit_notes", &id).await {
+                    let _ = client::visit_notes(&id).await;
+                }
+            }
+            "part" => {
+                if cached(&db, "part", &id).await {
+                    let _ = client::part(&id).await;
+                }
+            }
+            _ => {}
+        }
+    }
+    if rfq_list && cached(&db, "rfqs", "all").await {
+        let _ = client::rfqs().await;
+    }
+}
+
+async fn cached(db: &Storage, kind: &str, id: &str) -> bool {
+    matches!(db.get_record::<Value>(kind, id).await, Ok(Some(_)))
+}
+
+/// "Keep mine": queue the same change again, based on the server's current version,
+/// and drop the conflicting op.
+pub fn resolve_keep_mine(op_id: String) {
+    leptos::task::spawn_local(async move {
+        let Some(entry) = outbox().await.into_iter().find(|e| e.id == op_id) else {
+            return;
+        };
+        let server_version = entry
+            .payload
+            .result
+            .as_ref()
+            .and_then(|r| r.detail.as_ref())
+            .and_then(|d| d.get("server"))
+            .and_then(|s| {
+                s.pointer("/receipt/version")
+                    .or_else(|| s.get("version"))
+                    .and_then(Value::as_i64)
+            });
+        let mut payload = entry.payload.payload.clone();
+        if let (Some(v), Some(obj)) = (server_version, payload.as_object_mut()) {
+            obj.insert("base_version".into(), Value::from(v));
+        }
+        if queue(&entry.payload.kind, entry.payload.summary.clone(), payload)
+            .await
+            .is_ok()
+        {
+            if let Ok(db) = Storage::open().await {
+                let _ = db.delete_outbox(&op_id).await;
+            }
+        }
+        refresh().await;
+    });
+}
+
+/// "Take theirs" / "Discard mine": the person chose to drop their change.
+pub fn resolve_drop(op_id: String) {
+    leptos::task::spawn_local(async move {
+        if let Ok(db) = Storage::open().await {
+            let _ = db.delete_outbox(&op_id).await;
+        }
+        refresh().await;
+    });
+}
