@@ -301,10 +301,8 @@ async fn pull() {
                     let _ = client::visit_notes(&id).await;
                 }
             }
-            "part" => {
-                if cached(&db, "part", &id).await {
-                    let _ = client::part(&id).await;
-                }
+            "part" if cached(&db, "part", &id).await => {
+                let _ = client::part(&id).await;
             }
             _ => {}
         }

@@ -205,6 +205,7 @@ fn notes_list(server: Vec<VisitNote>, mine: Vec<(String, VisitNoteOp)>) -> AnyVi
 
 /// Reads an image file, scales it so its longest side is at most [`PHOTO_MAX_SIDE`], and
 /// answers JPEG (quality 0.8) as base64 without the `data:` prefix.
+#[allow(clippy::float_arithmetic)] // pixel geometry, not money
 async fn resize_photo(file: &web_sys::File) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let bitmap: web_sys::ImageBitmap = JsFuture::from(window.create_image_bitmap_with_blob(file)?)
