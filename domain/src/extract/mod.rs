@@ -362,6 +362,7 @@ fn is_quoted_reply(l: &str) -> bool {
 
 /// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
+    merge_no_bid_notes(ex);
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);
     }
@@ -373,6 +374,51 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
             "no quote lines found",
             Some(Location::file(&ex.file)),
         );
+    }
+}
+
+/// A no-bid said twice about one part (a "No quote" cell in the table, then a sentence
+/// under it giving the reason) is one no-bid line: the later, price-less no-bid line is
+/// folded into the first, whose reason becomes the longer of the two.
+fn merge_no_bid_notes(ex: &mut Extraction) {
+    let key = |l: &QuoteLine| {
+        l.part_number
+            .as_deref()
+            .or(l.supplier_part.as_deref())
+            .map(|p| p.trim().to_uppercase())
+    };
+    let mut j = 1;
+    while j < ex.lines.len() {
+        let later = &ex.lines[j];
+        let fold = later.no_bid && later.breaks.is_empty() && key(later).is_some();
+        let target = fold
+            .then(|| {
+                (0..j).find(|&i| {
+                    let first = &ex.lines[i];
+                    first.no_bid
+                        && key(first) == key(later)
+                        && (later.revision.is_none() || first.revision == later.revision)
+                })
+            })
+            .flatten();
+        match target {
+            Some(i) => {
+                let later = ex.lines.remove(j);
+                let first = &mut ex.lines[i];
+                let longer = match (&first.no_bid_reason, &later.no_bid_reason) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => b.len() > a.len(),
+                    _ => false,
+                };
+                if longer {
+                    first.no_bid_reason = later.no_bid_reason;
+                    if let Some(loc) = later.provenance.get("no_bid") {
+                        first.provenance.insert("no_bid_reason".into(), loc.clone());
+                    }
+                }
+            }
+            None => j += 1,
+        }
     }
 }
 

@@ -695,6 +695,30 @@ fn is_total_row(row: &[Cell]) -> bool {
     })
 }
 
+/// Splits a part-column cell that is a sentence about a part into (part, note): at least
+/// four words, the first part-like word within the first three is the part. A real part
+/// number with spaces ("M3 x 8 DIN 912") has no sentence after it, so it needs 4+ words
+/// *and* one of them must be a part-like token followed by prose.
+pub fn split_part_note(cell: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let at = words.iter().take(3).position(|w| text::is_part_like(w))?;
+    let part = words[at].trim_matches([',', ';', ':', '(', ')', '"', '\'']);
+    let rest = words[at + 1..].join(" ");
+    let rest = rest.trim_start_matches([':', '-', '–', ',', ' ']);
+    // Prose: mostly alphabetic words, several of them.
+    let prose = rest
+        .split_whitespace()
+        .filter(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || ",.;:()'".contains(c))
+        })
+        .count();
+    (prose >= 3).then(|| (part.to_string(), rest.to_string()))
+}
+
 /// Keywords that mark a no-bid.
 pub fn no_bid_reason(s: &str) -> Option<String> {
     let l = s.to_lowercase();
@@ -1230,8 +1254,18 @@ fn read_row(
     let set = |line: &mut QuoteLine, field: &str, loc: &Location| {
         line.provenance.insert(field.to_string(), loc.clone());
     };
+    // A sentence in the part column ("GSK-0077: no quote, elastomers are outside our
+    // range") is a note about a part, not a part number: its first part-like word is the
+    // part, the rest is read as a remark below.
+    let mut part_note: Option<(String, Location)> = None;
     if let Some((t, loc)) = text_of(ColumnRole::PartNumber) {
-        line.part_number = Some(t);
+        match split_part_note(&t) {
+            Some((part, note)) => {
+                line.part_number = Some(part);
+                part_note = Some((note, loc.clone()));
+            }
+            None => line.part_number = Some(t),
+        }
         set(&mut line, "part_number", &loc);
     }
     if let Some((t, loc)) = text_of(ColumnRole::SupplierPart) {
@@ -1366,6 +1400,7 @@ fn read_row(
             remark_texts.push((t, loc));
         }
     }
+    remark_texts.extend(part_note);
     if let Some((t, loc)) = text_of(ColumnRole::Alternate) {
         if !t.is_empty() && !matches!(t.to_lowercase().as_str(), "no" | "n" | "-" | "none" | "n/a")
         {
@@ -1647,5 +1682,19 @@ mod tests {
         assert!(no_bid_reason("No bid - process not available").is_some());
         assert!(no_bid_reason("EOL, see alternate").is_some());
         assert!(no_bid_reason("people").is_none());
+    }
+
+    #[test]
+    fn a_sentence_in_the_part_column_is_a_note_about_the_part() {
+        assert_eq!(
+            split_part_note("GSK-0077: no quote, elastomer parts are outside our range."),
+            Some((
+                "GSK-0077".to_string(),
+                "no quote, elastomer parts are outside our range.".to_string()
+            ))
+        );
+        assert_eq!(split_part_note("M3 x 8 DIN 912"), None);
+        assert_eq!(split_part_note("BRK-2208"), None);
+        assert_eq!(split_part_note("Total excluding VAT and freight"), None);
     }
 }

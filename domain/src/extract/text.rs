@@ -542,7 +542,7 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
 
 /// A token that looks like a part number: has a digit, letters or a dash, 4+ chars, and
 /// is not a price, a quantity, a date or a unit.
-fn is_part_like(w: &str) -> bool {
+pub(crate) fn is_part_like(w: &str) -> bool {
     let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
     if w.len() < 4 || w.len() > 40 {
         return false;
