@@ -70,6 +70,72 @@ pub struct Revision {
     pub status: String,
     /// ISO date (YYYY-MM-DD) of release, if released.
     pub released_on: Option<String>,
+    /// Buyer's should-cost per unit (buyer-internal; parts are never shown to suppliers).
+    #[serde(default)]
+    pub should_cost: Option<Money>,
+    /// Last price paid per unit: entered by hand or set by an award.
+    #[serde(default)]
+    pub last_price: Option<LastPrice>,
+}
+
+/// An amount of money in a currency (ISO 4217 code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+/// A revision's last price paid, per unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LastPrice {
+    pub amount: Decimal,
+    pub currency: String,
+    /// ISO date the price was set (the award date for awards).
+    pub on: String,
+    /// `manual` (entered by a buyer) or `award`.
+    pub source: String,
+    /// For `award`: the RFQ number it came from.
+    #[serde(default)]
+    pub rfq_number: Option<String>,
+}
+
+/// A last price entered by hand (`PATCH /api/parts/{id}/revisions/{rid}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewLastPrice {
+    pub amount: Decimal,
+    pub currency: String,
+    /// ISO date; defaults to today.
+    #[serde(default)]
+    pub on: Option<String>,
+}
+
+/// `PATCH /api/parts/{id}/revisions/{rid}`: a field left out stays as it is; `null` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateRevision {
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub should_cost: Option<Option<Money>>,
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_price: Option<Option<NewLastPrice>>,
+}
+
+/// A field that is present (possibly `null`) becomes `Some(…)`; absent stays `None`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// A part with its revisions, newest first.
@@ -226,6 +292,9 @@ pub struct FileRef {
     /// SHA-256 of the content, hex.
     pub sha256: String,
     pub uploaded_at: String,
+    /// For a quote document: whose quote it belongs to (a supplier only ever lists its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplier_id: Option<String>,
 }
 
 /// `POST /api/sync`: outbox operations made offline, to apply in order.
@@ -404,6 +473,35 @@ pub struct RfqLine {
     /// ISO date.
     pub need_by: Option<String>,
     pub notes: String,
+    /// Buyer-internal: last price paid per unit in the RFQ's currency. Never sent to a
+    /// supplier (absent from the JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_price: Option<ReferencePrice>,
+    /// Buyer-internal: should-cost per unit in the RFQ's currency. Never sent to a supplier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub should_cost: Option<ReferencePrice>,
+}
+
+/// A buyer-internal reference price of an RFQ line, per unit in the RFQ's currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferencePrice {
+    /// In the RFQ's currency; `None` when the FX table has no rate to convert with.
+    pub amount: Option<Decimal>,
+    /// `line` (entered on the RFQ line) or `revision` (taken from the part revision).
+    pub from: String,
+    /// The revision's value as stored, before conversion.
+    #[serde(default)]
+    pub original: Option<Money>,
+    /// Rate used to convert (1 unit of the original currency in the RFQ's) and its date.
+    #[serde(default)]
+    pub fx_rate: Option<Decimal>,
+    #[serde(default)]
+    pub fx_as_of: Option<String>,
+    /// For a revision's last price: its date and source (`manual`, `award RFQ-…`).
+    #[serde(default)]
+    pub on: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// An RFQ as listed.
@@ -435,6 +533,16 @@ pub struct RfqDetail {
     pub payment_terms: String,
     pub lines: Vec<RfqLine>,
     pub invited: Vec<InvitedSupplier>,
+    /// Buyers only: the award, once the RFQ is awarded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award: Option<AwardSummary>,
+    /// Supplier users only: this supplier's own award result, once the RFQ is awarded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub my_award: Option<MyAward>,
+    /// Buyers only, while open: which invited suppliers have responded (a current
+    /// submitted quote, including an all-lines no-bid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responded: Option<Vec<String>>,
 }
 
 /// A supplier invited to an RFQ.
@@ -589,6 +697,90 @@ pub struct NewRfqLine {
     pub need_by: Option<String>,
     #[serde(default)]
     pub notes: String,
+    /// Buyer-internal override of the revision's last price, per unit in the RFQ's currency.
+    #[serde(default)]
+    pub last_price: Option<Decimal>,
+    /// Buyer-internal override of the revision's should-cost, per unit in the RFQ's currency.
+    #[serde(default)]
+    pub should_cost: Option<Decimal>,
+}
+
+/// `POST /api/rfqs/{id}/close`: ends bidding now. `reason` is required unless every
+/// invited supplier has responded.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloseBidding {
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// `POST /api/rfqs/{id}/award`: one winning supplier per awarded line.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardRequest {
+    pub lines: Vec<AwardLineRequest>,
+    /// Buyer-internal note kept with the award.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One awarded line.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardLineRequest {
+    pub rfq_line_id: String,
+    pub supplier_id: String,
+    /// The quantity break awarded (one of the line's); defaults to the first.
+    #[serde(default)]
+    pub qty: Option<Decimal>,
+}
+
+/// One awarded line as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwardedLine {
+    pub rfq_line_id: String,
+    pub line_no: i64,
+    pub part_number: String,
+    pub revision: String,
+    pub supplier_id: String,
+    pub supplier_name: String,
+    pub qty: Decimal,
+    /// Quoted price per unit at `qty`, in `currency` (the quote's).
+    pub unit_price: Decimal,
+    pub currency: String,
+    /// Landed cost per unit in the RFQ's currency (default leveling settings).
+    pub landed: Option<Decimal>,
+}
+
+/// The award as buyers see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwardSummary {
+    pub awarded_at: String,
+    pub awarded_by: String,
+    pub note: String,
+    pub lines: Vec<AwardedLine>,
+}
+
+/// A supplier's own award result: `awarded` (with the lines it won) or `not_awarded`.
+/// Never names another supplier or their prices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyAward {
+    /// `awarded` or `not_awarded`.
+    pub result: String,
+    pub awarded_at: String,
+    pub lines: Vec<MyAwardedLine>,
+}
+
+/// A line a supplier won.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyAwardedLine {
+    pub rfq_line_id: String,
+    pub line_no: i64,
+    pub part_number: String,
+    pub revision: String,
+    pub qty: Decimal,
+    pub unit_price: Decimal,
+    pub currency: String,
 }
 
 /// `POST /api/rfqs/{id}/extend`.
@@ -664,6 +856,10 @@ pub struct QuoteVersion {
     pub needs_reconfirmation: bool,
     /// Absent where the reader may not see prices (sealed RFQ before its deadline).
     pub quote: Option<Quote>,
+    /// A buyer captured this version on the supplier's behalf (at a visit); the receipt's
+    /// time is when the server received it.
+    #[serde(default)]
+    pub entered_by_buyer: bool,
 }
 
 /// `GET /api/rfqs/{id}/quote`: the supplier's own quote history, newest first.
@@ -733,6 +929,8 @@ mod tests {
             annual_volume: None,
             need_by: None,
             notes: String::new(),
+            last_price: None,
+            should_cost: None,
         };
         let j = serde_json::to_value(&line).unwrap();
         assert_eq!(j["quantities"], serde_json::json!(["500", "2000"]));

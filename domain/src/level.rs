@@ -204,6 +204,42 @@ fn rate_for(settings: &Settings, currency: Currency) -> Option<(Decimal, Option<
         .map(|r| (r.rate, Some(r.as_of)))
 }
 
+/// The rate that turns one unit of `from` into `to`, from an FX table whose rows are
+/// `(base, rate)` (one `rate.currency` = `rate.rate` units of `base`): a direct row, the
+/// inverse row, or a cross through a common base. The date is the older rate's. Used to
+/// bring reference prices (last price, should-cost) kept in another currency into the
+/// RFQ's currency with the same table the comparison converts bids with.
+pub fn conversion(
+    from: Currency,
+    to: Currency,
+    table: &[(Currency, FxRate)],
+) -> Option<(Decimal, Option<NaiveDate>)> {
+    if from == to {
+        return Some((Decimal::ONE, None));
+    }
+    let find = |base: Currency, cur: Currency| {
+        table
+            .iter()
+            .filter(|(b, r)| *b == base && r.currency == cur && r.rate > Decimal::ZERO)
+            .max_by_key(|(_, r)| r.as_of)
+            .map(|(_, r)| (r.rate, r.as_of))
+    };
+    if let Some((r, d)) = find(to, from) {
+        return Some((r, Some(d)));
+    }
+    if let Some((r, d)) = find(from, to) {
+        return Some((Decimal::ONE.checked_div(r)?, Some(d)));
+    }
+    let mut bases: Vec<Currency> = table.iter().map(|(b, _)| *b).collect();
+    bases.sort_by_key(|b| b.code());
+    bases.dedup();
+    bases.into_iter().find_map(|b| {
+        let (rf, df) = find(b, from)?;
+        let (rt, dt) = find(b, to)?;
+        Some((rf.checked_div(rt)?, Some(df.min(dt))))
+    })
+}
+
 /// Days from invoice to payment implied by the terms (end-of-month bases add the
 /// average half month).
 pub fn payment_days(t: &PaymentTerms) -> i64 {
@@ -1030,5 +1066,44 @@ mod tests {
         let l = level(&rfq(), &[bid("dep", q)], &s);
         // Half paid 73 days early: 50 × (1 + 0.1 × 73/365) + 50 = 101.
         assert_eq!(landed(&l, 0, 0, "dep"), dec!(101));
+    }
+
+    #[test]
+    fn conversion_direct_inverse_and_cross() {
+        use rust_decimal_macros::dec;
+        let c = |x: &str| Currency::from_code(x).unwrap();
+        let d = |x: &str| x.parse::<NaiveDate>().unwrap();
+        let row = |b: &str, cur: &str, r: Decimal, on: &str| {
+            (
+                c(b),
+                FxRate {
+                    currency: c(cur),
+                    rate: r,
+                    as_of: d(on),
+                },
+            )
+        };
+        let table = vec![
+            row("USD", "EUR", dec!(1.10), "2026-11-01"),
+            row("USD", "EUR", dec!(1.08), "2026-10-01"),
+            row("USD", "JPY", dec!(0.0067), "2026-11-02"),
+            row("GBP", "CHF", dec!(0.90), "2026-11-03"),
+        ];
+        assert_eq!(
+            conversion(c("USD"), c("USD"), &table),
+            Some((dec!(1), None))
+        );
+        assert_eq!(
+            conversion(c("EUR"), c("USD"), &table),
+            Some((dec!(1.10), Some(d("2026-11-01")))),
+            "the newest direct rate"
+        );
+        let (inv, on) = conversion(c("USD"), c("EUR"), &table).unwrap();
+        assert_eq!(inv.round_dp(6), dec!(0.909091));
+        assert_eq!(on, Some(d("2026-11-01")));
+        let (cross, on) = conversion(c("EUR"), c("JPY"), &table).unwrap();
+        assert_eq!(cross.round_dp(4), dec!(164.1791), "1.10 / 0.0067");
+        assert_eq!(on, Some(d("2026-11-01")), "the older of the two rates");
+        assert_eq!(conversion(c("EUR"), c("CHF"), &table), None);
     }
 }

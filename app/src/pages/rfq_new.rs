@@ -130,6 +130,8 @@ pub fn read_lines(drafts: &[LineDraft]) -> Result<Vec<NewRfqLine>, FieldMap> {
             annual_volume,
             need_by: (!need_by.is_empty()).then_some(need_by),
             notes: d.notes.get_untracked().trim().to_string(),
+            last_price: None,
+            should_cost: None,
         });
     }
     if errors.is_empty() {

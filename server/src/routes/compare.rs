@@ -59,6 +59,62 @@ async fn rates(pool: &AnyPool, base: &str) -> AppResult<Vec<api::FxRate>> {
     Ok(out)
 }
 
+/// The whole FX table as `(base, rate)` rows, for converting between any two currencies
+/// it links (`domain::level::conversion`).
+pub async fn fx_table(pool: &AnyPool) -> AppResult<Vec<(Currency, level::FxRate)>> {
+    let rows = sqlx::query("SELECT * FROM fx_rates ORDER BY base, currency")
+        .fetch_all(pool)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let rate: String = col(r, "rate")?;
+        let (Ok(base), Ok(cur), Ok(rate), Ok(as_of)) = (
+            Currency::from_code(&col::<String>(r, "base")?),
+            Currency::from_code(&col::<String>(r, "currency")?),
+            Decimal::from_str(&rate),
+            NaiveDate::from_str(&col::<String>(r, "as_of")?),
+        ) else {
+            continue;
+        };
+        out.push((
+            base,
+            level::FxRate {
+                currency: cur,
+                rate,
+                as_of,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// The rates against `base` as the leveling code takes them.
+async fn level_rates(pool: &AnyPool, base: Currency) -> AppResult<Vec<level::FxRate>> {
+    Ok(rates(pool, base.code())
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(level::FxRate {
+                currency: Currency::from_code(&r.currency).ok()?,
+                rate: r.rate,
+                as_of: NaiveDate::from_str(&r.as_of).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// The comparison's default settings in `base` (2 years, 8 %, outliers at 20×).
+pub async fn default_settings(pool: &AnyPool, base: Currency) -> AppResult<Settings> {
+    Ok(Settings {
+        base,
+        fx: level_rates(pool, base).await?,
+        amortization_years: Decimal::TWO,
+        cost_of_capital_pct: Decimal::from(8),
+        outlier_ratio: Decimal::from(20),
+        today: Utc::now().date_naive(),
+    })
+}
+
 fn currency(e: &mut FieldErrors, field: &str, code: &str) -> Option<Currency> {
     let c = Currency::from_code(code).ok();
     if c.is_none() {
@@ -221,17 +277,7 @@ async fn build(
     }
     e.into_result()?;
     let base = base.unwrap_or(spec.currency);
-    let fx = rates(&st.db.pool, base.code())
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(level::FxRate {
-                currency: Currency::from_code(&r.currency).ok()?,
-                rate: r.rate,
-                as_of: NaiveDate::from_str(&r.as_of).ok()?,
-            })
-        })
-        .collect();
+    let fx = level_rates(&st.db.pool, base).await?;
     let settings = Settings {
         base,
         fx,

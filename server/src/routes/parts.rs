@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
             "/api/parts/{id}/revisions/{rid}/release",
             axum::routing::post(release),
         )
+        .route(
+            "/api/parts/{id}/revisions/{rid}",
+            axum::routing::patch(update_revision),
+        )
         .route("/api/revisions/{rid}/bom", get(bom).put(set_bom))
         .route("/api/parts.csv", get(export_csv))
         .route(
@@ -59,7 +63,7 @@ pub fn like_pattern(q: Option<&str>) -> String {
 
 async fn revisions(pool: &AnyPool, part_id: &str) -> Result<Vec<api::Revision>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, label, status, released_on FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC",
+        "SELECT * FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC",
     )
     .bind(part_id)
     .fetch_all(pool)
@@ -71,9 +75,170 @@ async fn revisions(pool: &AnyPool, part_id: &str) -> Result<Vec<api::Revision>, 
                 label: col(r, "label")?,
                 status: col(r, "status")?,
                 released_on: col(r, "released_on")?,
+                should_cost: revision_should_cost(r)?,
+                last_price: revision_last_price(r)?,
             })
         })
         .collect()
+}
+
+fn opt_decimal(r: &AnyRow, name: &str) -> Result<Option<rust_decimal::Decimal>, sqlx::Error> {
+    match col::<Option<String>>(r, name)? {
+        None => Ok(None),
+        Some(s) => {
+            s.parse()
+                .map(Some)
+                .map_err(|e: rust_decimal::Error| sqlx::Error::ColumnDecode {
+                    index: name.to_string(),
+                    source: Box::new(e),
+                })
+        }
+    }
+}
+
+/// A revision row's should-cost (buyer-internal).
+pub fn revision_should_cost(r: &AnyRow) -> Result<Option<api::Money>, sqlx::Error> {
+    let currency: Option<String> = col(r, "should_cost_currency")?;
+    Ok(opt_decimal(r, "should_cost")?
+        .zip(currency)
+        .map(|(amount, currency)| api::Money { amount, currency }))
+}
+
+/// A revision row's last price paid (buyer-internal).
+pub fn revision_last_price(r: &AnyRow) -> Result<Option<api::LastPrice>, sqlx::Error> {
+    let currency: Option<String> = col(r, "last_price_currency")?;
+    let Some((amount, currency)) = opt_decimal(r, "last_price")?.zip(currency) else {
+        return Ok(None);
+    };
+    Ok(Some(api::LastPrice {
+        amount,
+        currency,
+        on: col::<Option<String>>(r, "last_price_on")?.unwrap_or_default(),
+        source: col::<Option<String>>(r, "last_price_source")?.unwrap_or_else(|| "manual".into()),
+        rfq_number: col(r, "last_price_rfq")?,
+    }))
+}
+
+fn check_money(
+    e: &mut FieldErrors,
+    field: &str,
+    amount: rust_decimal::Decimal,
+    currency: &str,
+) -> Option<String> {
+    if amount <= rust_decimal::Decimal::ZERO {
+        e.add(&format!("{field}.amount"), "must be positive");
+    }
+    match domain::money::Currency::from_code(currency) {
+        Ok(c) => Some(c.code().to_string()),
+        Err(_) => {
+            e.add(
+                &format!("{field}.currency"),
+                "use an ISO 4217 currency code such as EUR or USD",
+            );
+            None
+        }
+    }
+}
+
+/// `PATCH /api/parts/{id}/revisions/{rid}`: the revision's buyer-internal reference
+/// prices. A field left out stays; `null` clears it. A last price entered here is
+/// `manual`; awards set it too (`award`, with the RFQ number).
+async fn update_revision(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, rid)): Path<(String, String)>,
+    Json(u): Json<api::UpdateRevision>,
+) -> AppResult<axum::Json<api::Part>> {
+    authorize(&user.actor, Verb::Write, Resource::Parts)?;
+    let part = load(&st.db.pool, &id).await?;
+    let rev = part
+        .revisions
+        .iter()
+        .find(|r| r.id == rid)
+        .ok_or_else(|| AppError::not_found(format!("revision {rid} of {}", part.number)))?;
+    let mut e = FieldErrors::new();
+    let should = match &u.should_cost {
+        Some(Some(m)) => check_money(&mut e, "should_cost", m.amount, &m.currency)
+            .map(|c| Some((m.amount.normalize().to_string(), c))),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let today = chrono::Utc::now().date_naive();
+    let last = match &u.last_price {
+        Some(Some(m)) => {
+            let c = check_money(&mut e, "last_price", m.amount, &m.currency);
+            let on = match m.on.as_deref().map(str::trim) {
+                None | Some("") => Some(today),
+                Some(d) => match d.parse::<chrono::NaiveDate>() {
+                    Ok(d) if d <= today => Some(d),
+                    Ok(_) => {
+                        e.add("last_price.on", "a price paid cannot be in the future");
+                        None
+                    }
+                    Err(_) => {
+                        e.add("last_price.on", "a date like 2026-11-20");
+                        None
+                    }
+                },
+            };
+            c.zip(on)
+                .map(|(c, on)| Some((m.amount.normalize().to_string(), c, on.to_string())))
+        }
+        Some(None) => Some(None),
+        None => None,
+    };
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    if let Some(v) = &should {
+        let (a, c) = v.clone().unzip();
+        sqlx::query(
+            "UPDATE revisions SET should_cost = $1, should_cost_currency = $2 WHERE id = $3",
+        )
+        .bind(a)
+        .bind(c)
+        .bind(&rid)
+        .execute(&mut **w)
+        .await?;
+    }
+    if let Some(v) = &last {
+        let (a, c, on, source) = match v {
+            Some((a, c, on)) => (
+                Some(a.clone()),
+                Some(c.clone()),
+                Some(on.clone()),
+                Some("manual"),
+            ),
+            None => (None, None, None, None),
+        };
+        sqlx::query(
+            "UPDATE revisions SET last_price = $1, last_price_currency = $2, last_price_on = $3, last_price_source = $4, last_price_rfq = NULL WHERE id = $5",
+        )
+        .bind(a)
+        .bind(c)
+        .bind(on)
+        .bind(source)
+        .bind(&rid)
+        .execute(&mut **w)
+        .await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "part.revision_costs",
+            entity_type: "part",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "number": part.number,
+                "revision": rev.label,
+                "before": {"should_cost": rev.should_cost, "last_price": rev.last_price},
+                "after": {"should_cost": u.should_cost, "last_price": u.last_price},
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
 async fn part_from_row(pool: &AnyPool, r: &AnyRow) -> Result<api::Part, sqlx::Error> {

@@ -39,6 +39,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/cancel", post(cancel))
         .route("/api/rfqs/{id}/suppliers", post(invite))
         .route("/api/rfqs/{id}/lines", axum::routing::put(edit_lines))
+        .route("/api/rfqs/{id}/close", post(close))
+        .route("/api/rfqs/{id}/award", post(award))
 }
 
 const SUMMARY_SQL: &str = "SELECT r.*, \
@@ -174,14 +176,105 @@ async fn list(
 }
 
 const LINES_SQL: &str =
-    "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision \
+    "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision, \
+     v.should_cost AS rev_should_cost, v.should_cost_currency AS rev_should_cost_currency, \
+     v.last_price AS rev_last_price, v.last_price_currency AS rev_last_price_currency, \
+     v.last_price_on AS rev_last_price_on, v.last_price_source AS rev_last_price_source, \
+     v.last_price_rfq AS rev_last_price_rfq, r.currency AS rfq_currency \
      FROM rfq_lines l JOIN parts p ON p.id = l.part_id JOIN revisions v ON v.id = l.revision_id \
+     JOIN rfqs r ON r.id = l.rfq_id \
      WHERE l.rfq_id = $1 ORDER BY l.line_no";
 
-async fn lines(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<api::RfqLine>> {
+fn opt_decimal(r: &AnyRow, name: &str) -> AppResult<Option<Decimal>> {
+    col::<Option<String>>(r, name)?
+        .map(|s| Decimal::from_str(&s))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("{name} is not a decimal: {e}").into())
+}
+
+/// A buyer-internal reference price of a line: the line's own value (in the RFQ's
+/// currency) if the buyer entered one, else the revision's, converted into the RFQ's
+/// currency with the FX table the comparison uses.
+fn reference(
+    line_value: Option<Decimal>,
+    revision_value: Option<(Decimal, String)>,
+    rfq_currency: Currency,
+    fx: &[(Currency, domain::level::FxRate)],
+) -> Option<api::ReferencePrice> {
+    if let Some(a) = line_value {
+        return Some(api::ReferencePrice {
+            amount: Some(a),
+            from: "line".into(),
+            original: None,
+            fx_rate: None,
+            fx_as_of: None,
+            on: None,
+            source: None,
+        });
+    }
+    let (amount, code) = revision_value?;
+    let conv = Currency::from_code(&code)
+        .ok()
+        .and_then(|c| domain::level::conversion(c, rfq_currency, fx));
+    Some(api::ReferencePrice {
+        amount: conv.map(|(rate, _)| domain::level::round_cost(amount * rate)),
+        from: "revision".into(),
+        fx_rate: conv
+            .filter(|(r, _)| *r != Decimal::ONE)
+            .map(|(r, _)| domain::level::round_cost(r)),
+        fx_as_of: conv.and_then(|(_, d)| d).map(|d| d.to_string()),
+        original: Some(api::Money {
+            amount,
+            currency: code,
+        }),
+        on: None,
+        source: None,
+    })
+}
+
+/// The lines of an RFQ; `internal` adds the buyer-internal reference prices (a supplier
+/// never receives them).
+async fn lines(pool: &AnyPool, rfq_id: &str, internal: bool) -> AppResult<Vec<api::RfqLine>> {
     let rows = sqlx::query(LINES_SQL).bind(rfq_id).fetch_all(pool).await?;
+    let fx = if internal && !rows.is_empty() {
+        crate::routes::compare::fx_table(pool).await?
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
+        let (last_price, should_cost) = if internal {
+            let rfq_currency = Currency::from_code(&col::<String>(r, "rfq_currency")?)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            let rev_money =
+                |amount: &str, currency: &str| -> AppResult<Option<(Decimal, String)>> {
+                    Ok(opt_decimal(r, amount)?.zip(col::<Option<String>>(r, currency)?))
+                };
+            let mut last = reference(
+                opt_decimal(r, "last_price")?,
+                rev_money("rev_last_price", "rev_last_price_currency")?,
+                rfq_currency,
+                &fx,
+            );
+            if let Some(l) = last.as_mut().filter(|l| l.from == "revision") {
+                l.on = col(r, "rev_last_price_on")?;
+                let source: Option<String> = col(r, "rev_last_price_source")?;
+                let rfq: Option<String> = col(r, "rev_last_price_rfq")?;
+                l.source = source.map(|s| match rfq {
+                    Some(n) => format!("{s} {n}"),
+                    None => s,
+                });
+            }
+            let should = reference(
+                opt_decimal(r, "should_cost")?,
+                rev_money("rev_should_cost", "rev_should_cost_currency")?,
+                rfq_currency,
+                &fx,
+            );
+            (last, should)
+        } else {
+            (None, None)
+        };
         let quantities: String = col(r, "quantities")?;
         let quantities: Vec<Decimal> = serde_json::from_str(&quantities)
             .map_err(|e| anyhow::anyhow!("rfq line quantities are not a decimal list: {e}"))?;
@@ -201,6 +294,8 @@ async fn lines(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<api::RfqLine>> {
                 .map_err(|e| anyhow::anyhow!("annual volume is not a decimal: {e}"))?,
             need_by: col(r, "need_by")?,
             notes: col(r, "notes")?,
+            last_price,
+            should_cost,
         });
     }
     Ok(out)
@@ -215,7 +310,7 @@ pub async fn spec(pool: &AnyPool, rfq_id: &str) -> AppResult<RfqSpec> {
     let currency: String = col(&r, "currency")?;
     let incoterm: String = col(&r, "incoterm")?;
     let terms: String = col(&r, "payment_terms")?;
-    let lines = lines(pool, rfq_id).await?;
+    let lines = lines(pool, rfq_id, true).await?;
     Ok(RfqSpec {
         currency: Currency::from_code(&currency).map_err(|e| anyhow::anyhow!(e))?,
         incoterm: (!incoterm.trim().is_empty()).then_some(incoterm),
@@ -235,8 +330,8 @@ pub async fn spec(pool: &AnyPool, rfq_id: &str) -> AppResult<RfqSpec> {
                 quantities: l.quantities,
                 annual_volume: l.annual_volume,
                 need_by: l.need_by.and_then(|d| NaiveDate::from_str(&d).ok()),
-                last_price: None,
-                should_cost: None,
+                last_price: l.last_price.and_then(|p| p.amount),
+                should_cost: l.should_cost.and_then(|p| p.amount),
             })
             .collect(),
     })
@@ -266,13 +361,131 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
     if !internal {
         invited.retain(|i| Some(&i.supplier_id) == user.actor.supplier_id.as_ref());
     }
+    let summary = summary(&row, internal, now_ms())?;
+    let awarded = summary.status == "awarded";
+    let (award, my_award) = match (awarded, internal, user.actor.supplier_id.as_deref()) {
+        (false, _, _) => (None, None),
+        (true, true, _) => (award_summary(pool, id).await?, None),
+        (true, false, Some(sid)) => (None, my_award(pool, id, sid).await?),
+        (true, false, None) => (None, None),
+    };
+    let responded = if internal {
+        Some(responded_suppliers(pool, id).await?)
+    } else {
+        None
+    };
     Ok(api::RfqDetail {
-        summary: summary(&row, internal, now_ms())?,
+        summary,
         incoterm: col(&row, "incoterm")?,
         payment_terms: col(&row, "payment_terms")?,
-        lines: lines(pool, id).await?,
+        lines: lines(pool, id, internal).await?,
         invited,
+        award,
+        my_award,
+        responded,
     })
+}
+
+/// Invited suppliers with a current submitted quote (an all-lines no-bid included).
+pub async fn responded_suppliers(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT q.supplier_id FROM quotes q JOIN rfq_suppliers x \
+         ON x.rfq_id = q.rfq_id AND x.supplier_id = q.supplier_id \
+         WHERE q.rfq_id = $1 AND q.status = 'submitted' ORDER BY q.supplier_id",
+    )
+    .bind(rfq_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| col::<String>(r, "supplier_id"))
+        .collect::<Result<_, _>>()?)
+}
+
+const AWARDS_SQL: &str = "SELECT a.*, l.line_no, p.number AS part_number, v.label AS revision, \
+     s.name AS supplier_name, u.name AS awarded_by_name \
+     FROM rfq_awards a JOIN rfq_lines l ON l.id = a.rfq_line_id JOIN parts p ON p.id = l.part_id \
+     JOIN revisions v ON v.id = l.revision_id JOIN suppliers s ON s.id = a.supplier_id \
+     JOIN users u ON u.id = a.awarded_by WHERE a.rfq_id = $1";
+
+fn col_dec(r: &AnyRow, name: &str) -> AppResult<Decimal> {
+    Ok(crate::db::col_decimal(r, name)?)
+}
+
+/// The award as buyers see it.
+async fn award_summary(pool: &AnyPool, rfq_id: &str) -> AppResult<Option<api::AwardSummary>> {
+    let rows = sqlx::query(&format!("{AWARDS_SQL} ORDER BY l.line_no"))
+        .bind(rfq_id)
+        .fetch_all(pool)
+        .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let mut lines = Vec::with_capacity(rows.len());
+    for r in &rows {
+        lines.push(api::AwardedLine {
+            rfq_line_id: col(r, "rfq_line_id")?,
+            line_no: col(r, "line_no")?,
+            part_number: col(r, "part_number")?,
+            revision: col(r, "revision")?,
+            supplier_id: col(r, "supplier_id")?,
+            supplier_name: col(r, "supplier_name")?,
+            qty: col_dec(r, "qty")?,
+            unit_price: col_dec(r, "unit_price")?,
+            currency: col(r, "currency")?,
+            landed: opt_decimal(r, "landed")?,
+        });
+    }
+    Ok(Some(api::AwardSummary {
+        awarded_at: rfc3339(col(first, "awarded_at")?),
+        awarded_by: col(first, "awarded_by_name")?,
+        note: col(first, "note")?,
+        lines,
+    }))
+}
+
+/// A supplier's own award result: the lines it won, or `not_awarded`. Nothing about
+/// other suppliers.
+async fn my_award(
+    pool: &AnyPool,
+    rfq_id: &str,
+    supplier_id: &str,
+) -> AppResult<Option<api::MyAward>> {
+    let at = sqlx::query("SELECT MAX(awarded_at) AS at FROM rfq_awards WHERE rfq_id = $1")
+        .bind(rfq_id)
+        .fetch_one(pool)
+        .await?;
+    let Some(at) = col::<Option<i64>>(&at, "at")? else {
+        return Ok(None);
+    };
+    let rows = sqlx::query(&format!(
+        "{AWARDS_SQL} AND a.supplier_id = $2 ORDER BY l.line_no"
+    ))
+    .bind(rfq_id)
+    .bind(supplier_id)
+    .fetch_all(pool)
+    .await?;
+    let mut lines = Vec::with_capacity(rows.len());
+    for r in &rows {
+        lines.push(api::MyAwardedLine {
+            rfq_line_id: col(r, "rfq_line_id")?,
+            line_no: col(r, "line_no")?,
+            part_number: col(r, "part_number")?,
+            revision: col(r, "revision")?,
+            qty: col_dec(r, "qty")?,
+            unit_price: col_dec(r, "unit_price")?,
+            currency: col(r, "currency")?,
+        });
+    }
+    Ok(Some(api::MyAward {
+        result: if lines.is_empty() {
+            "not_awarded".into()
+        } else {
+            "awarded".into()
+        },
+        awarded_at: rfc3339(at),
+        lines,
+    }))
 }
 
 async fn one(
@@ -305,6 +518,8 @@ struct LinePlan {
     annual_volume: Option<Decimal>,
     need_by: Option<String>,
     notes: String,
+    last_price: Option<Decimal>,
+    should_cost: Option<Decimal>,
 }
 
 /// Checks new or edited lines (field errors go to `e`) and resolves their revisions.
@@ -326,6 +541,18 @@ async fn plan_lines(
             if NaiveDate::from_str(d).is_err() {
                 e.add(&at("need_by"), "a date like 2027-03-01");
             }
+        }
+        if matches!(l.last_price, Some(v) if v <= Decimal::ZERO) {
+            e.add(
+                &at("last_price"),
+                "must be positive (per unit, RFQ currency)",
+            );
+        }
+        if matches!(l.should_cost, Some(v) if v <= Decimal::ZERO) {
+            e.add(
+                &at("should_cost"),
+                "must be positive (per unit, RFQ currency)",
+            );
         }
         let rev = match &l.revision {
             Some(label) => {
@@ -351,6 +578,8 @@ async fn plan_lines(
                 annual_volume: l.annual_volume,
                 need_by: l.need_by.clone(),
                 notes: l.notes.trim().to_string(),
+                last_price: l.last_price.map(|d| d.normalize()),
+                should_cost: l.should_cost.map(|d| d.normalize()),
             }),
             None => e.add(&at("part_id"), "no such part, or it has no such revision"),
         }
@@ -397,8 +626,8 @@ async fn write_lines(
         let annual = p.annual_volume.map(|v| v.normalize().to_string());
         if let Some(id) = &p.existing_id {
             let updated = sqlx::query(
-                "UPDATE rfq_lines SET line_no = $1, part_id = $2, revision_id = $3, quantities = $4, annual_volume = $5, need_by = $6, notes = $7 \
-                 WHERE id = $8 AND rfq_id = $9",
+                "UPDATE rfq_lines SET line_no = $1, part_id = $2, revision_id = $3, quantities = $4, annual_volume = $5, need_by = $6, notes = $7, \
+                 last_price = $10, should_cost = $11 WHERE id = $8 AND rfq_id = $9",
             )
             .bind(i as i64 + 1)
             .bind(&p.part_id)
@@ -409,6 +638,8 @@ async fn write_lines(
             .bind(&p.notes)
             .bind(id)
             .bind(rfq_id)
+            .bind(p.last_price.map(|d| d.to_string()))
+            .bind(p.should_cost.map(|d| d.to_string()))
             .execute(&mut **tx)
             .await?
             .rows_affected();
@@ -423,8 +654,8 @@ async fn write_lines(
             continue;
         }
         sqlx::query(
-            "INSERT INTO rfq_lines (id, rfq_id, line_no, part_id, revision_id, quantities, annual_volume, need_by, notes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO rfq_lines (id, rfq_id, line_no, part_id, revision_id, quantities, annual_volume, need_by, notes, last_price, should_cost) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(new_id())
         .bind(rfq_id)
@@ -435,6 +666,8 @@ async fn write_lines(
         .bind(&annual)
         .bind(&p.need_by)
         .bind(&p.notes)
+        .bind(p.last_price.map(|d| d.to_string()))
+        .bind(p.should_cost.map(|d| d.to_string()))
         .execute(&mut **tx)
         .await?;
     }
@@ -846,6 +1079,8 @@ async fn from_bom(
             annual_volume: b.annual_builds.map(|a| (a * c.quantity).normalize()),
             need_by: b.need_by.clone(),
             notes: String::new(),
+            last_price: None,
+            should_cost: None,
         })
         .collect();
     let n = api::NewRfq {
@@ -971,6 +1206,8 @@ async fn requote(
                 annual_volume: None,
                 need_by: None,
                 notes: l.notes.join("; "),
+                last_price: None,
+                should_cost: None,
             })
             .collect(),
         supplier_ids: Vec::new(),
@@ -1037,6 +1274,273 @@ async fn cancel(
             entity_type: "rfq",
             entity_id: &id,
             summary: serde_json::json!({"reason": c.reason.trim(), "was": row.effective(now).as_str()}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+/// `POST /api/rfqs/{id}/close` with `{reason}`: ends bidding now, by the server's clock
+/// (the deadline becomes now, so a sealed RFQ opens). Allowed on an open RFQ when every
+/// invited supplier has responded, or with a reason when not; the reason is stored with
+/// the deadline change and audited. Invited suppliers are told bidding closed (not why:
+/// the reason is the buyer's own).
+async fn close(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(c): Json<api::CloseBidding>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    writable(&st.db.pool, &user, &id).await?;
+    if c.reason.chars().count() > 2000 {
+        let mut e = FieldErrors::new();
+        e.add("reason", "at most 2000 characters");
+        return Err(e.into());
+    }
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    // Read again under the lock: the state the decision is based on.
+    let row = load_row(&st.db.pool, &id).await?;
+    let responded = responded_suppliers(&st.db.pool, &id).await?;
+    let all = lifecycle::all_responded(&row.invited, &responded);
+    let now = now_ms();
+    lifecycle::may_close(row.status, row.deadline, now, all, &c.reason).map_err(lifecycle_error)?;
+    let reason = if c.reason.trim().is_empty() {
+        "Closed early: every invited supplier responded".to_string()
+    } else {
+        c.reason.trim().to_string()
+    };
+    sqlx::query("UPDATE rfqs SET deadline = $1, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    sqlx::query(
+        "INSERT INTO rfq_deadline_changes (id, rfq_id, old_deadline, new_deadline, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(&id)
+    .bind(row.deadline)
+    .bind(now)
+    .bind(&reason)
+    .bind(user.id())
+    .bind(now)
+    .execute(&mut **w)
+    .await?;
+    let notified = crate::outbox::queue(
+        &mut w,
+        &row.invited,
+        &crate::outbox::Notice {
+            kind: "rfq.close",
+            rfq_id: Some(&id),
+            subject: format!("{}: bidding closed", row.number),
+            body: format!(
+                "The buyer closed bidding on {} at {}, before the deadline of {}.\n\
+                 Quotes can no longer be submitted, changed or withdrawn. \
+                 You will hear about the outcome in Bidwell.\n",
+                row.number,
+                rfc3339(now),
+                rfc3339(row.deadline)
+            ),
+            created_by: user.id(),
+        },
+    )
+    .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.close",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "number": row.number,
+                "deadline_was": rfc3339(row.deadline),
+                "closed_at": rfc3339(now),
+                "all_responded": all,
+                "responded": responded.len(),
+                "invited": row.invited.len(),
+                "reason": reason,
+                "messages": notified,
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    crate::outbox::flush_logged(&st).await;
+    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+}
+
+/// `POST /api/rfqs/{id}/award`: after bidding closed, one winning supplier per awarded
+/// line at one of its breaks (`domain::rfq::check_award`: invited, with a current quote
+/// that prices the line). Stores the award rows, sets the RFQ awarded, makes each
+/// awarded price its revision's last price (source `award`, the RFQ number, today), and
+/// tells every invited supplier its own result only. One transaction, audited.
+async fn award(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(a): Json<api::AwardRequest>,
+) -> AppResult<axum::Json<api::RfqDetail>> {
+    writable(&st.db.pool, &user, &id).await?;
+    if a.note.chars().count() > 2000 {
+        let mut e = FieldErrors::new();
+        e.add("note", "at most 2000 characters");
+        return Err(e.into());
+    }
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    let row = load_row(&st.db.pool, &id).await?;
+    let now = now_ms();
+    lifecycle::may_award(row.status, row.deadline, now).map_err(lifecycle_error)?;
+    let spec = spec(&st.db.pool, &id).await?;
+    let bids = crate::routes::compare::bids(&st.db.pool, &id).await?;
+    let choices: Vec<lifecycle::AwardChoice> = a
+        .lines
+        .iter()
+        .map(|l| lifecycle::AwardChoice {
+            rfq_line_id: l.rfq_line_id.clone(),
+            supplier_id: l.supplier_id.clone(),
+            qty: l.qty,
+        })
+        .collect();
+    let decisions = lifecycle::check_award(&spec, &bids, &row.invited, &choices)?;
+    let settings = crate::routes::compare::default_settings(&st.db.pool, spec.currency).await?;
+    let leveled = domain::level::level(&spec, &bids, &settings);
+    let today = chrono::Utc::now().date_naive().to_string();
+    let note = a.note.trim();
+    let mut audit_lines = Vec::with_capacity(decisions.len());
+    for d in &decisions {
+        let landed = leveled
+            .lines
+            .iter()
+            .find(|l| l.rfq_line_id == d.rfq_line_id)
+            .and_then(|l| l.breaks.iter().find(|b| b.qty == d.qty))
+            .and_then(|b| b.cells.iter().find(|c| c.supplier_id == d.supplier_id))
+            .and_then(|c| c.breakdown.as_ref())
+            .map(|b| b.landed);
+        let unit_price = d.unit_price.normalize();
+        sqlx::query(
+            "INSERT INTO rfq_awards (id, rfq_id, rfq_line_id, supplier_id, qty, unit_price, currency, landed, note, awarded_by, awarded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(&d.rfq_line_id)
+        .bind(&d.supplier_id)
+        .bind(d.qty.normalize().to_string())
+        .bind(unit_price.to_string())
+        .bind(d.currency.code())
+        .bind(landed.map(|l| l.normalize().to_string()))
+        .bind(note)
+        .bind(user.id())
+        .bind(now)
+        .execute(&mut **w)
+        .await?;
+        let line = spec.lines.iter().find(|l| l.id == d.rfq_line_id);
+        // Keep this RFQ's own reference: the last price it was compared with stays on
+        // the line, so its comparison still shows the deltas it was decided on.
+        if let Some(prev) = line.and_then(|l| l.last_price) {
+            sqlx::query(
+                "UPDATE rfq_lines SET last_price = $1 WHERE id = $2 AND last_price IS NULL",
+            )
+            .bind(prev.normalize().to_string())
+            .bind(&d.rfq_line_id)
+            .execute(&mut **w)
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE revisions SET last_price = $1, last_price_currency = $2, last_price_on = $3, \
+             last_price_source = 'award', last_price_rfq = $4 \
+             WHERE id = (SELECT revision_id FROM rfq_lines WHERE id = $5)",
+        )
+        .bind(unit_price.to_string())
+        .bind(d.currency.code())
+        .bind(&today)
+        .bind(&row.number)
+        .bind(&d.rfq_line_id)
+        .execute(&mut **w)
+        .await?;
+        audit_lines.push(serde_json::json!({
+            "line_no": line.map(|l| l.line_no),
+            "part_number": line.map(|l| l.part_number.clone()),
+            "supplier_id": d.supplier_id,
+            "qty": d.qty.normalize().to_string(),
+        }));
+    }
+    sqlx::query("UPDATE rfqs SET status = 'awarded', updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    let title: String = col(
+        &sqlx::query("SELECT title FROM rfqs WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&mut **w)
+            .await?,
+        "title",
+    )?;
+    let mut notified = 0;
+    for sid in &row.invited {
+        let won: Vec<String> = decisions
+            .iter()
+            .filter(|d| &d.supplier_id == sid)
+            .filter_map(|d| {
+                let l = spec.lines.iter().find(|l| l.id == d.rfq_line_id)?;
+                Some(format!(
+                    "  Line {}: {} rev {}, {} units at {} {} per unit",
+                    l.line_no,
+                    l.part_number,
+                    l.revision,
+                    d.qty.normalize(),
+                    d.unit_price.normalize(),
+                    d.currency.code()
+                ))
+            })
+            .collect();
+        let notice = if won.is_empty() {
+            crate::outbox::Notice {
+                kind: "rfq.not_awarded",
+                rfq_id: Some(&id),
+                subject: format!("{}: not awarded", row.number),
+                body: format!(
+                    "Thank you for your response to {} \"{title}\".\n\
+                     This RFQ has been awarded, and your company was not awarded any line this time.\n",
+                    row.number
+                ),
+                created_by: user.id(),
+            }
+        } else {
+            crate::outbox::Notice {
+                kind: "rfq.award",
+                rfq_id: Some(&id),
+                subject: format!("{}: awarded to you", row.number),
+                body: format!(
+                    "Your company has been awarded on {} \"{title}\":\n{}\n\
+                     The buyer will follow up with a purchase order.\n",
+                    row.number,
+                    won.join("\n")
+                ),
+                created_by: user.id(),
+            }
+        };
+        notified += crate::outbox::queue(&mut w, std::slice::from_ref(sid), &notice).await?;
+    }
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.award",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "number": row.number,
+                "lines": audit_lines,
+                "note": note,
+                "messages": notified,
+            }),
         },
     )
     .await?;

@@ -269,11 +269,23 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             drop(w);
             w = st.db.write().await?;
             lock_writers(&mut w, st.db.engine).await?;
+            let message = if body.code == "deadline_passed" {
+                // Said in full: the person made the change in time on their device, but
+                // the server's clock at arrival is what counts.
+                format!(
+                    "Not accepted: this change was made on your device at {} but reached the server at {}, after the deadline (the server's clock decides). {}",
+                    op.created_at,
+                    crate::db::rfc3339(now_ms()),
+                    body.message
+                )
+            } else {
+                body.message
+            };
             api::SyncResult {
                 op_id: op.op_id.clone(),
                 status: "rejected".into(),
                 code: Some(body.code),
-                message: Some(body.message),
+                message: Some(message),
                 detail: (!body.fields.is_empty()).then(|| json!({"fields": body.fields})),
             }
         }
@@ -319,12 +331,14 @@ struct Since {
 
 /// Actions a supplier may learn about on RFQs it is invited to (what every bidder is
 /// told); anything else there is another bidder's business.
-const SHARED_RFQ_ACTIONS: [&str; 5] = [
+const SHARED_RFQ_ACTIONS: [&str; 7] = [
     "rfq.open",
     "rfq.extend",
     "rfq.lines_edit",
     "clarification.answer",
     "rfq.cancel",
+    "rfq.close",
+    "rfq.award",
 ];
 
 /// `GET /api/changes?since=N`.

@@ -5,6 +5,7 @@
 mod harness;
 
 mod audit;
+mod award;
 mod auth;
 mod authz;
 mod csrf;
