@@ -188,6 +188,128 @@ async fn put_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Ap
     read(send(write(Request::put(path)).json(body), path).await?).await
 }
 
+/// Record kinds of the read-through cache (the `kind` of [`crate::storage::Cached`]).
+pub mod kinds {
+    pub const ME: &str = "me";
+    pub const RFQS: &str = "rfqs";
+    pub const RFQ: &str = "rfq";
+    pub const PARTS: &str = "parts";
+    pub const PART: &str = "part";
+    pub const SUPPLIERS: &str = "suppliers";
+    pub const SUPPLIER: &str = "supplier";
+    pub const VISIT_NOTES: &str = "visit_notes";
+    pub const MY_QUOTE: &str = "my_quote";
+    pub const CLARIFICATIONS: &str = "clarifications";
+    pub const RESPONSES: &str = "responses";
+    pub const COMPARISON: &str = "comparison";
+    pub const FX: &str = "fx";
+    /// A visit photo as a `data:` URL (stored when taken or first shown).
+    pub const PHOTO: &str = "photo";
+}
+
+/// Fetches (and so caches) everything the pages of RFQ `rfq_id` need offline: for a
+/// buyer the detail, its parts, the invited suppliers, the responses, the comparison,
+/// the FX table for its currency and the clarifications; for a supplier
+/// (`supplier_id`) the detail, its own quote, its supplier record and the
+/// clarifications. Answers the `(kind, id)` keys it stored, for the pin.
+pub async fn fetch_for_offline(
+    rfq_id: &str,
+    supplier_id: Option<&str>,
+) -> ApiResult<Vec<(String, String)>> {
+    use serde_json::Value;
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let detail: RfqDetail = fresh(kinds::RFQ, rfq_id, &paths::rfq(rfq_id)).await?;
+    keys.push((kinds::RFQ.into(), rfq_id.into()));
+    let mut wanted: Vec<(&str, String, String, bool)> = vec![(
+        kinds::CLARIFICATIONS,
+        rfq_id.to_string(),
+        paths::clarifications(rfq_id),
+        true,
+    )];
+    match supplier_id {
+        Some(sid) => {
+            wanted.push((
+                kinds::MY_QUOTE,
+                rfq_id.into(),
+                paths::my_quote(rfq_id),
+                true,
+            ));
+            wanted.push((kinds::SUPPLIER, sid.into(), paths::supplier(sid), false));
+        }
+        None => {
+            let cur = detail.summary.currency.clone();
+            wanted.push((
+                kinds::RESPONSES,
+                rfq_id.into(),
+                paths::responses(rfq_id),
+                true,
+            ));
+            // Refused while a sealed RFQ is open: then there is no comparison to keep yet.
+            wanted.push((
+                kinds::COMPARISON,
+                rfq_id.into(),
+                paths::comparison(rfq_id),
+                false,
+            ));
+            wanted.push((kinds::FX, cur.clone(), paths::fx(&cur), false));
+            let mut part_ids: Vec<&str> = detail.lines.iter().map(|l| l.part_id.as_str()).collect();
+            part_ids.sort_unstable();
+            part_ids.dedup();
+            for pid in part_ids {
+                wanted.push((kinds::PART, pid.into(), paths::part(pid), true));
+            }
+            for s in &detail.invited {
+                let sid = &s.supplier_id;
+                wanted.push((kinds::SUPPLIER, sid.clone(), paths::supplier(sid), false));
+            }
+        }
+    }
+    for (kind, id, path, required) in wanted {
+        match fresh::<Value>(kind, &id, &path).await {
+            Ok(_) => keys.push((kind.to_string(), id)),
+            Err(e) if required || e.is_network() => return Err(e),
+            Err(_) => {}
+        }
+    }
+    Ok(keys)
+}
+
+/// Paths of the cached GETs (shared by the calls and [`fetch_for_offline`]).
+mod paths {
+    use super::encode;
+    pub fn rfq(id: &str) -> String {
+        format!("/api/rfqs/{}", encode(id))
+    }
+    pub fn part(id: &str) -> String {
+        format!("/api/parts/{}", encode(id))
+    }
+    pub fn supplier(id: &str) -> String {
+        format!("/api/suppliers/{}", encode(id))
+    }
+    pub fn my_quote(rfq_id: &str) -> String {
+        format!("/api/rfqs/{}/quote", encode(rfq_id))
+    }
+    pub fn clarifications(rfq_id: &str) -> String {
+        format!("/api/rfqs/{}/clarifications", encode(rfq_id))
+    }
+    pub fn responses(rfq_id: &str) -> String {
+        format!("/api/rfqs/{}/quotes", encode(rfq_id))
+    }
+    pub fn comparison(rfq_id: &str) -> String {
+        format!("/api/rfqs/{}/comparison", encode(rfq_id))
+    }
+    pub fn fx(base: &str) -> String {
+        format!("/api/fx?base={}", encode(base))
+    }
+}
+
+/// A fresh answer from the server, stored as record `(kind, id)`; no cached fallback.
+async fn fresh<T: Serialize + DeserializeOwned>(kind: &str, id: &str, path: &str) -> ApiResult<T> {
+    let v = get_json::<T>(path).await?;
+    crate::offline::store(kind, id, &v).await;
+    Ok(v)
+}
+
 /// Read-through cache: a good answer is stored as record `(kind, id)`; when the server
 /// cannot be reached, the stored copy answers (and the page says how fresh it is).
 async fn get_cached<T: Serialize + DeserializeOwned>(
@@ -195,11 +317,8 @@ async fn get_cached<T: Serialize + DeserializeOwned>(
     id: &str,
     path: &str,
 ) -> ApiResult<T> {
-    match get_json::<T>(path).await {
-        Ok(v) => {
-            crate::offline::store(kind, id, &v).await;
-            Ok(v)
-        }
+    match fresh::<T>(kind, id, path).await {
+        Ok(v) => Ok(v),
         Err(e) if e.is_network() => crate::offline::load(kind, id).await.ok_or(e),
         Err(e) => Err(e),
     }
@@ -208,7 +327,7 @@ async fn get_cached<T: Serialize + DeserializeOwned>(
 /// `GET /api/me`: who is signed in (401 `unauthenticated` if nobody). Offline, the
 /// person last signed in on this device (cleared at sign-out) so cached pages open.
 pub async fn me() -> ApiResult<Me> {
-    let me: Me = get_cached("me", "current", "/api/me").await?;
+    let me: Me = get_cached(kinds::ME, "current", "/api/me").await?;
     remember(&me);
     Ok(me)
 }
@@ -234,25 +353,25 @@ pub async fn logout() -> ApiResult<()> {
 
 /// `GET /api/rfqs`.
 pub async fn rfqs() -> ApiResult<Vec<RfqSummary>> {
-    get_cached("rfqs", "all", "/api/rfqs").await
+    get_cached(kinds::RFQS, "all", "/api/rfqs").await
 }
 
 /// `GET /api/rfqs/{id}`.
 pub async fn rfq(id: &str) -> ApiResult<RfqDetail> {
-    get_cached("rfq", id, &format!("/api/rfqs/{}", encode(id))).await
+    get_cached(kinds::RFQ, id, &paths::rfq(id)).await
 }
 
 /// `GET /api/parts?q=`.
 pub async fn parts(q: &str) -> ApiResult<Vec<Part>> {
     if q.trim().is_empty() {
-        return get_cached("parts", "all", "/api/parts").await;
+        return get_cached(kinds::PARTS, "all", "/api/parts").await;
     }
     get_json_query("/api/parts", q).await
 }
 
 /// `GET /api/parts/{id}`.
 pub async fn part(id: &str) -> ApiResult<Part> {
-    get_cached("part", id, &format!("/api/parts/{}", encode(id))).await
+    get_cached(kinds::PART, id, &paths::part(id)).await
 }
 
 /// `POST /api/parts`.
@@ -263,14 +382,14 @@ pub async fn create_part(part: &NewPart) -> ApiResult<Part> {
 /// `GET /api/suppliers?q=`.
 pub async fn suppliers(q: &str) -> ApiResult<Vec<Supplier>> {
     if q.trim().is_empty() {
-        return get_cached("suppliers", "all", "/api/suppliers").await;
+        return get_cached(kinds::SUPPLIERS, "all", "/api/suppliers").await;
     }
     get_json_query("/api/suppliers", q).await
 }
 
 /// `GET /api/suppliers/{id}`.
 pub async fn supplier(id: &str) -> ApiResult<Supplier> {
-    get_cached("supplier", id, &format!("/api/suppliers/{}", encode(id))).await
+    get_cached(kinds::SUPPLIER, id, &paths::supplier(id)).await
 }
 
 /// `POST /api/suppliers`.
@@ -297,7 +416,7 @@ pub async fn accept_invitation(token: &str, body: &AcceptInvitation) -> ApiResul
 
 /// `GET /api/rfqs/{id}/quote`: the signed-in supplier's own quote versions, newest first.
 pub async fn my_quote(rfq_id: &str) -> ApiResult<MyQuote> {
-    get_json(&format!("/api/rfqs/{}/quote", encode(rfq_id))).await
+    get_cached(kinds::MY_QUOTE, rfq_id, &paths::my_quote(rfq_id)).await
 }
 
 /// `PUT /api/rfqs/{id}/quote`: submits (or resubmits) the quote; answers the bid receipt.
@@ -324,7 +443,12 @@ pub async fn supplier_quotes(rfq_id: &str, supplier_id: &str) -> ApiResult<Vec<Q
 
 /// `GET /api/rfqs/{id}/clarifications`.
 pub async fn clarifications(rfq_id: &str) -> ApiResult<Vec<Clarification>> {
-    get_json(&format!("/api/rfqs/{}/clarifications", encode(rfq_id))).await
+    get_cached(
+        kinds::CLARIFICATIONS,
+        rfq_id,
+        &paths::clarifications(rfq_id),
+    )
+    .await
 }
 
 /// `POST /api/rfqs/{id}/clarifications`: a supplier asks a question.
@@ -375,13 +499,13 @@ pub async fn set_rfq_lines(id: &str, lines: &[api::NewRfqLine]) -> ApiResult<Rfq
 
 /// `GET /api/rfqs/{id}/quotes`: who responded (prices only when they may be seen).
 pub async fn rfq_responses(id: &str) -> ApiResult<api::RfqResponses> {
-    get_json(&format!("/api/rfqs/{}/quotes", encode(id))).await
+    get_cached(kinds::RESPONSES, id, &paths::responses(id)).await
 }
 
 /// `GET /api/rfqs/{id}/comparison` with the server's default settings; the app
 /// re-levels locally from the returned inputs.
 pub async fn comparison(id: &str) -> ApiResult<api::Comparison> {
-    get_json(&format!("/api/rfqs/{}/comparison", encode(id))).await
+    get_cached(kinds::COMPARISON, id, &paths::comparison(id)).await
 }
 
 /// Link to the CSV or XLSX export (`ext` = `csv` | `xlsx`) of the leveled grid with
@@ -399,7 +523,7 @@ pub fn comparison_export_url(id: &str, ext: &str, s: &domain::level::Settings) -
 
 /// `GET /api/fx?base=`.
 pub async fn fx_rates(base: &str) -> ApiResult<Vec<api::FxRate>> {
-    get_json(&format!("/api/fx?base={}", encode(base))).await
+    get_cached(kinds::FX, base, &paths::fx(base)).await
 }
 
 /// `PUT /api/fx`: sets the given rates; answers the table for their base.
@@ -440,7 +564,7 @@ pub async fn changes(since: i64) -> ApiResult<Changes> {
 /// `GET /api/visit-notes?supplier_id=` (cached per supplier).
 pub async fn visit_notes(supplier_id: &str) -> ApiResult<Vec<VisitNote>> {
     let path = format!("/api/visit-notes?supplier_id={}", encode(supplier_id));
-    get_cached("visit_notes", supplier_id, &path).await
+    get_cached(kinds::VISIT_NOTES, supplier_id, &path).await
 }
 
 /// Where a visit note's photo can be shown from.
@@ -452,7 +576,305 @@ pub fn visit_photo_url(note_id: &str, photo_id: &str) -> String {
     )
 }
 
+/// A visit note's photo as a `data:` URL, so it shows with no network: answered from
+/// the device when kept there (taken on it, or shown before), else fetched once and
+/// kept (record kind [`kinds::PHOTO`], evicted with other unpinned records).
+pub async fn visit_photo_data(note_id: &str, photo_id: &str) -> ApiResult<String> {
+    if let Some(url) = stored_photo(photo_id).await {
+        return Ok(url);
+    }
+    let path = visit_photo_url(note_id, photo_id);
+    let response = send(get(&path).build(), &path).await?;
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .unwrap_or_else(|| "image/jpeg".into());
+    let bytes = response.binary().await.map_err(|_| bad_response())?;
+    let url = format!("data:{content_type};base64,{}", base64(&bytes)?);
+    keep_photo(photo_id, &url).await;
+    Ok(url)
+}
+
+/// Keeps a photo (`data:` URL) on the device under its id.
+pub async fn keep_photo(photo_id: &str, data_url: &str) {
+    if let Ok(db) = crate::storage::Storage::open().await {
+        let _ = db.put_record(kinds::PHOTO, photo_id, &data_url).await;
+    }
+}
+
+async fn stored_photo(photo_id: &str) -> Option<String> {
+    let db = crate::storage::Storage::open().await.ok()?;
+    let kept = db
+        .get_record::<String>(kinds::PHOTO, photo_id)
+        .await
+        .ok()??;
+    Some(kept.value)
+}
+
+/// Standard base64 through the browser's `btoa` (bytes as a Latin-1 string).
+fn base64(bytes: &[u8]) -> ApiResult<String> {
+    let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+    let window = web_sys::window().ok_or_else(bad_response)?;
+    window.btoa(&latin1).map_err(|_| bad_response())
+}
+
 /// Percent-encodes one path segment.
 fn encode(segment: &str) -> String {
     String::from(js_sys::encode_uri_component(segment))
+}
+
+/// `POST /api/files?owner_kind=…&owner_id=…&name=…`: stores `bytes` (already read) as an attachment of a
+/// revision (`revision`), an RFQ line (`rfq_line`) or the supplier's own quote on an RFQ
+/// (`quote`, owner = the RFQ id).
+pub async fn upload_bytes(
+    owner_kind: &str,
+    owner_id: &str,
+    name: &str,
+    content_type: &str,
+    bytes: &[u8],
+) -> ApiResult<api::FileRef> {
+    let path = "/api/files";
+    let content_type = if content_type.is_empty() {
+        "application/octet-stream"
+    } else {
+        content_type
+    };
+    let request = write(Request::post(path))
+        .query([
+            ("owner_kind", owner_kind),
+            ("owner_id", owner_id),
+            ("name", name),
+        ])
+        .header("content-type", content_type)
+        .body(js_sys::Uint8Array::from(bytes));
+    read(send(request, path).await?).await
+}
+
+// ---- Master data: parts, revisions, BOMs, files, suppliers, imports, re-quote. ----
+
+/// `GET /api/parts`, `GET /api/suppliers` etc. with a query string built from
+/// non-empty `(name, value)` pairs (uncached: a filtered view is not the list).
+async fn get_json_params<T: DeserializeOwned>(path: &str, params: &[(&str, &str)]) -> ApiResult<T> {
+    let params: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (*k, v.trim()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let builder = if params.is_empty() {
+        get(path)
+    } else {
+        get(path).query(params)
+    };
+    read(send(builder.build(), path).await?).await
+}
+
+/// A state-changing request whose body is a file as it is (`POST /api/files`, imports,
+/// re-quote); the browser's content type travels with it.
+async fn post_file<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> ApiResult<T> {
+    let mut builder = write(Request::post(path));
+    let ctype = file.type_();
+    if !ctype.is_empty() {
+        builder = builder.header("content-type", &ctype);
+    }
+    let request = builder.body(wasm_bindgen::JsValue::from(file.clone()));
+    read(send(request, path).await?).await
+}
+
+/// `PATCH /api/parts/{id}`.
+pub async fn update_part(id: &str, body: &api::UpdatePart) -> ApiResult<Part> {
+    let path = format!("/api/parts/{}", encode(id));
+    read(send(write(Request::patch(&path)).json(body), &path).await?).await
+}
+
+/// `POST /api/parts/{id}/revisions`: a new draft revision.
+pub async fn add_revision(part_id: &str, label: &str) -> ApiResult<Part> {
+    let body = api::NewRevision {
+        label: label.trim().to_string(),
+    };
+    post_json(&format!("/api/parts/{}/revisions", encode(part_id)), &body).await
+}
+
+/// `POST /api/parts/{id}/revisions/{rid}/release`.
+pub async fn release_revision(part_id: &str, revision_id: &str) -> ApiResult<Part> {
+    post_empty(&format!(
+        "/api/parts/{}/revisions/{}/release",
+        encode(part_id),
+        encode(revision_id)
+    ))
+    .await
+}
+
+/// `GET /api/revisions/{rid}/bom`.
+pub async fn bom(revision_id: &str) -> ApiResult<Vec<api::BomLine>> {
+    get_json(&format!("/api/revisions/{}/bom", encode(revision_id))).await
+}
+
+/// `PUT /api/revisions/{rid}/bom`: the whole child list (422 `children[i].part_id` for
+/// a loop).
+pub async fn set_bom(
+    revision_id: &str,
+    children: Vec<api::BomChild>,
+) -> ApiResult<Vec<api::BomLine>> {
+    put_json(
+        &format!("/api/revisions/{}/bom", encode(revision_id)),
+        &api::SetBom { children },
+    )
+    .await
+}
+
+/// `GET /api/files?owner_kind=&owner_id=`.
+pub async fn files(owner_kind: &str, owner_id: &str) -> ApiResult<Vec<api::FileRef>> {
+    get_json_params(
+        "/api/files",
+        &[("owner_kind", owner_kind), ("owner_id", owner_id)],
+    )
+    .await
+}
+
+/// `POST /api/files?owner_kind=&owner_id=&name=` with the file as the body.
+pub async fn upload_file(
+    owner_kind: &str,
+    owner_id: &str,
+    file: &web_sys::File,
+) -> ApiResult<api::FileRef> {
+    let path = format!(
+        "/api/files?owner_kind={}&owner_id={}&name={}",
+        encode(owner_kind),
+        encode(owner_id),
+        encode(&file.name())
+    );
+    post_file(&path, file).await
+}
+
+/// `DELETE /api/files/{id}`.
+pub async fn delete_file(id: &str) -> ApiResult<()> {
+    let path = format!("/api/files/{}", encode(id));
+    send(write(Request::delete(&path)).build(), &path)
+        .await
+        .map(|_| ())
+}
+
+/// Where a file downloads from (`GET /api/files/{id}`).
+pub fn file_url(id: &str) -> String {
+    format!("/api/files/{}", encode(id))
+}
+
+/// `POST /api/parts/import` or `/api/suppliers/import` (`what` = `parts` |
+/// `suppliers`): all or nothing; 422 `rows[N].field` errors.
+pub async fn import(what: &str, file: &web_sys::File) -> ApiResult<api::ImportReport> {
+    let path = format!(
+        "/api/{}/import?file_name={}",
+        encode(what),
+        encode(&file.name())
+    );
+    post_file(&path, file).await
+}
+
+/// Where the CSV export downloads from (`what` = `parts` | `suppliers`).
+pub fn export_url(what: &str) -> String {
+    format!("/api/{what}.csv")
+}
+
+/// `GET /api/suppliers?q=&status=&category=&country=`; the plain list (cached) when
+/// no filter is set.
+pub async fn suppliers_filtered(
+    q: &str,
+    status: &str,
+    category: &str,
+    country: &str,
+) -> ApiResult<Vec<Supplier>> {
+    if [status, category, country]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    {
+        return suppliers(q).await;
+    }
+    get_json_params(
+        "/api/suppliers",
+        &[
+            ("q", q),
+            ("status", status),
+            ("category", category),
+            ("country", country),
+        ],
+    )
+    .await
+}
+
+/// `PATCH /api/suppliers/{id}`.
+pub async fn update_supplier(id: &str, body: &api::UpdateSupplier) -> ApiResult<Supplier> {
+    let path = format!("/api/suppliers/{}", encode(id));
+    read(send(write(Request::patch(&path)).json(body), &path).await?).await
+}
+
+/// `POST /api/suppliers/{id}/contacts`.
+pub async fn add_contact(supplier_id: &str, body: &api::NewContact) -> ApiResult<Supplier> {
+    post_json(
+        &format!("/api/suppliers/{}/contacts", encode(supplier_id)),
+        body,
+    )
+    .await
+}
+
+/// `POST /api/suppliers/{id}/certifications`.
+pub async fn add_certification(
+    supplier_id: &str,
+    body: &api::NewCertification,
+) -> ApiResult<Supplier> {
+    post_json(
+        &format!("/api/suppliers/{}/certifications", encode(supplier_id)),
+        body,
+    )
+    .await
+}
+
+/// `DELETE /api/suppliers/{id}/certifications/{cid}`.
+pub async fn remove_certification(supplier_id: &str, cert_id: &str) -> ApiResult<Supplier> {
+    let path = format!(
+        "/api/suppliers/{}/certifications/{}",
+        encode(supplier_id),
+        encode(cert_id)
+    );
+    read(send(write(Request::delete(&path)).build(), &path).await?).await
+}
+
+/// `POST /api/rfqs/from-bom`: a draft RFQ from a revision's BOM.
+pub async fn rfq_from_bom(body: &api::RfqFromBom) -> ApiResult<RfqDetail> {
+    post_json("/api/rfqs/from-bom", body).await
+}
+
+/// `POST /api/rfqs/requote?file_name=` with an old quote/PO as the body.
+pub async fn requote(file: &web_sys::File) -> ApiResult<api::Requote> {
+    let path = format!("/api/rfqs/requote?file_name={}", encode(&file.name()));
+    post_file(&path, file).await
+}
+
+// ---- Award and early close (buyer side of issue 4). ----
+
+/// `POST /api/rfqs/{id}/close`: end bidding now (a reason is required unless every
+/// invited supplier has responded).
+pub async fn close_rfq(id: &str, reason: &str) -> ApiResult<RfqDetail> {
+    let body = api::CloseBidding {
+        reason: reason.trim().to_string(),
+    };
+    post_json(&format!("/api/rfqs/{}/close", encode(id)), &body).await
+}
+
+/// `POST /api/rfqs/{id}/award`: one winning supplier per awarded line.
+pub async fn award_rfq(id: &str, body: &api::AwardRequest) -> ApiResult<RfqDetail> {
+    post_json(&format!("/api/rfqs/{}/award", encode(id)), body).await
+}
+
+/// `PATCH /api/parts/{id}/revisions/{rid}`: a revision's should-cost and last price.
+pub async fn update_revision_costs(
+    part_id: &str,
+    revision_id: &str,
+    body: &api::UpdateRevision,
+) -> ApiResult<Part> {
+    let path = format!(
+        "/api/parts/{}/revisions/{}",
+        encode(part_id),
+        encode(revision_id)
+    );
+    read(send(write(Request::patch(&path)).json(body), &path).await?).await
 }

@@ -193,3 +193,310 @@ pub fn time_left(rfc3339: &str) -> String {
         h => format!("in {} days", h / 24),
     }
 }
+
+// ---- Shared pieces of the master-data pages (parts, suppliers). ----
+
+/// One labelled text input with its hint and error: `id` names the input, `field` the
+/// key in `errors` (the server's field path), e.g. `name`, `rows[2].number`.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldMap>,
+    field: &'static str,
+    /// `text` unless given (`date`, `email`, `datetime-local`, …).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// Extra classes for the input (`mono`).
+    #[prop(optional)]
+    class: Option<&'static str>,
+    /// Extra classes for the field (`span-all`).
+    #[prop(optional)]
+    wide: bool,
+    #[prop(optional)] placeholder: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field" class:span-all=wide>
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type=input_type.unwrap_or("text")
+                class=class.unwrap_or("")
+                placeholder=placeholder.unwrap_or("")
+                autocomplete="off"
+                bind:value=value
+                aria-invalid=move || errors.with(|e| e.contains_key(field)).then_some("true")
+                aria-describedby=described
+            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {move || {
+                errors
+                    .with(|e| e.get(field).cloned())
+                    .map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+            }}
+        </div>
+    }
+}
+
+/// A drop zone with a file input: `label` is the input's accessible name; each chosen or
+/// dropped file goes to `on_file` (the same file may be chosen again).
+#[component]
+pub fn FileDrop(
+    id: &'static str,
+    label: &'static str,
+    prompt: &'static str,
+    accept: &'static str,
+    on_file: Callback<web_sys::File>,
+    #[prop(optional, into)] busy: Signal<bool>,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let hover = RwSignal::new(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        hover.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            on_file.run(f);
+        }
+    };
+    let on_choose = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                on_file.run(f);
+            }
+            input.set_value("");
+        }
+    };
+    view! {
+        <div
+            class="dropzone"
+            class:dropzone-hover=move || hover.get()
+            aria-busy=move || busy.get().to_string()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                hover.set(true);
+            }
+            on:dragleave=move |_| hover.set(false)
+            on:drop=on_drop
+        >
+            <p>
+                {prompt} " or " <label for=id class="linkish">
+                    "choose one"
+                </label>
+            </p>
+            <input id=id type="file" aria-label=label accept=accept on:change=on_choose />
+            {move || busy.get().then(|| view! { <p class="progress">"Working…"</p> })}
+        </div>
+    }
+}
+
+/// `rows[3].number` → (3, "number"): an import error's row and column.
+fn row_field(key: &str) -> Option<(usize, &str)> {
+    let rest = key.strip_prefix("rows[")?;
+    let (n, field) = rest.split_once("].")?;
+    Some((n.parse().ok()?, field))
+}
+
+/// The import panel of a list page: a file goes to `POST /api/{what}/import`; a file
+/// with any bad row imports nothing and every row error is listed by row and column.
+#[component]
+pub fn ImportPanel(
+    /// `parts` | `suppliers`.
+    what: &'static str,
+    /// e.g. "Part number, Name, Description, Unit, Revision".
+    columns: &'static str,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let report = RwSignal::new(None::<(String, api::ImportReport)>);
+    let error = RwSignal::new(None::<AppError>);
+    let run = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            error.set(None);
+            report.set(None);
+            match crate::api::import(what, &file).await {
+                Ok(r) => {
+                    report.set(Some((file.name(), r)));
+                    on_done.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let input_id = if what == "parts" {
+        "import-parts-file"
+    } else {
+        "import-suppliers-file"
+    };
+    view! {
+        <section class="panel" aria-labelledby=format!("import-{what}-h")>
+            <h2 id=format!("import-{what}-h")>{format!("Import {what}")}</h2>
+            <p class="muted small">
+                "CSV, TSV, XLSX or ODS with a header row: " {columns}
+                ". All or nothing: a file with any bad row imports nothing; existing records are skipped."
+            </p>
+            <FileDrop
+                id=input_id
+                label="Import file"
+                prompt="Drop a CSV or XLSX file"
+                accept=".csv,.tsv,.txt,.xlsx,.xls,.ods"
+                on_file=Callback::new(move |f| {
+                    run.dispatch(f);
+                })
+                busy=Signal::derive(move || run.pending().get())
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        let mut rows: Vec<(usize, String, String)> = e
+                            .fields()
+                            .iter()
+                            .map(|(k, m)| match row_field(k) {
+                                Some((n, f)) => (n, f.to_string(), m.clone()),
+                                None => (0, k.clone(), m.clone()),
+                            })
+                            .collect();
+                        rows.sort();
+                        let items = rows
+                            .into_iter()
+                            .map(|(n, f, m)| {
+                                let at = if n > 0 {
+                                    format!("Row {n}, {f}: ")
+                                } else {
+                                    format!("{f}: ")
+                                };
+                                view! {
+                                    <li>
+                                        <strong>{at}</strong>
+                                        {m}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="alert alert-error" role="alert" aria-label="Import errors">
+                                <p>{e.message().to_string()} " Nothing was imported."</p>
+                                <ul class="import-errors">{items}</ul>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                report
+                    .get()
+                    .map(|(name, r)| {
+                        let skipped = r
+                            .skipped
+                            .iter()
+                            .map(|s| view! { <li>{format!("Row {}: {}", s.row, s.reason)}</li> })
+                            .collect_view();
+                        view! {
+                            <div class="alert alert-ok" role="status">
+                                <p>
+                                    {format!(
+                                        "Imported {} {} from {name}; {} skipped.",
+                                        r.created,
+                                        what,
+                                        r.skipped.len(),
+                                    )}
+                                </p>
+                                <ul>{skipped}</ul>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// The shape both master-data list pages share: heading with "New …", "Import" and
+/// "Export CSV"; a notice; the creation form and the import panel when opened; the
+/// search box with the page's filters; then the results (`children`).
+#[component]
+pub fn ListPage(
+    title: &'static str,
+    /// `parts` | `suppliers` (import/export endpoints).
+    what: &'static str,
+    /// Columns the import reads, for the import panel's hint.
+    import_columns: &'static str,
+    /// The creation toggle's label, e.g. "New part".
+    new_label: &'static str,
+    /// The id of the creation form (for `aria-controls`).
+    form_id: &'static str,
+    /// Whether this person may create and import.
+    can_write: bool,
+    open: RwSignal<bool>,
+    q: RwSignal<String>,
+    search_label: &'static str,
+    placeholder: &'static str,
+    #[prop(into)] notice: ViewFn,
+    #[prop(into)] form: ViewFn,
+    #[prop(optional, into)] filters: ViewFn,
+    on_imported: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    set_title(title);
+    let importing = RwSignal::new(false);
+    view! {
+        <div class="page-head">
+            <h1>{title}</h1>
+            <div class="actions">
+                <a class="btn" href=crate::api::export_url(what) download=format!("{what}.csv")>
+                    "Export CSV"
+                </a>
+                {can_write
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn"
+                                type="button"
+                                aria-expanded=move || importing.get().to_string()
+                                on:click=move |_| importing.update(|o| *o = !*o)
+                            >
+                                "Import"
+                            </button>
+                            <button
+                                class="btn btn-primary"
+                                type="button"
+                                aria-expanded=move || open.get().to_string()
+                                aria-controls=form_id
+                                on:click=move |_| open.update(|o| *o = !*o)
+                            >
+                                {new_label}
+                            </button>
+                        }
+                    })}
+            </div>
+        </div>
+        {move || notice.run()}
+        <Show when=move || open.get()>{
+            let form = form.clone();
+            move || form.run()
+        }</Show>
+        <Show when=move || importing.get()>
+            <ImportPanel what=what columns=import_columns on_done=on_imported />
+        </Show>
+        <div class="toolbar filters">
+            <label class="search">
+                <span class="sr-only">{search_label}</span>
+                <input type="search" placeholder=placeholder bind:value=q />
+            </label>
+            {filters.run()}
+        </div>
+        {children()}
+    }
+}

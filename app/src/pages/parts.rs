@@ -1,97 +1,117 @@
-//! `/parts` (search, "New part") and `/parts/{id}` (the part with its revisions).
+//! `/parts`: search, a status filter, "New part", import from CSV/XLSX and export to
+//! CSV (the list-page shape shared with suppliers, [`crate::ui::ListPage`]). The part
+//! itself is [`crate::pages::part_detail`].
 
 use api::{NewPart, Part};
 use domain::access::Resource;
 use domain::validate::{self, FieldErrors};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_date, set_title, staff_only,
-    status_badge, FieldMap,
+    error_panel, form_alert, loading, staff_only, status_badge, FieldMap, ListPage, TextField,
 };
+
+/// What a part's revisions say about it, for the list's filter and badge: `released`
+/// when one revision is released, else `draft` when one is a draft, else `obsolete`.
+pub fn part_status(p: &Part) -> &'static str {
+    let has = |s: &str| p.revisions.iter().any(|r| r.status == s);
+    if has("released") {
+        "released"
+    } else if has("draft") {
+        "draft"
+    } else {
+        "obsolete"
+    }
+}
 
 #[component]
 pub fn PartsPage() -> AnyView {
     if !use_internal() {
         return staff_only();
     }
-    set_title("Parts");
-    // `?q=` in the address pre-fills the search (links and a return from sign-in).
-    let q = RwSignal::new(
-        use_query_map()
-            .with_untracked(|m| m.get("q"))
-            .unwrap_or_default(),
-    );
+    // `?q=` pre-fills the search; `?new=NUMBER` opens "New part" with that number (links
+    // from a re-quote's unmatched lines).
+    let query = use_query_map();
+    let q = RwSignal::new(query.with_untracked(|m| m.get("q")).unwrap_or_default());
+    let new_number = query.with_untracked(|m| m.get("new")).unwrap_or_default();
+    let status = RwSignal::new(String::new());
     let parts = LocalResource::new(move || {
         let q = q.get();
         async move { client::parts(&q).await }
     });
-    let can_create = may_write(Resource::Parts);
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(!new_number.is_empty());
     let created = RwSignal::new(None::<Part>);
 
     view! {
-            <div class="page-head">
-                <h1>"Parts"</h1>
-                {can_create
-                    .then(|| {
-                        view! {
-                            <button
-                                class="btn btn-primary"
-                                type="button"
-                                aria-expanded=move || open.get().to_string()
-                                aria-controls="new-part"
-                                on:click=move |_| open.update(|o| *o = !*o)
-                            >
-                                "New part"
-                            </button>
-                        }
-                    })}
-            </div>
-            {move || {
+        <ListPage
+            title="Parts"
+            what="parts"
+            import_columns="Part number, Name, Description, Unit, Revision"
+            new_label="New part"
+            form_id="new-part"
+            can_write=may_write(Resource::Parts)
+            open=open
+            q=q
+            search_label="Search parts"
+            placeholder="Search by number or name"
+            notice=move || {
                 created
                     .get()
                     .map(|p| {
-    view! {
+                        view! {
                             <p class="alert alert-ok" role="status">
                                 "Part " <a href=format!("/parts/{}", p.id)>{p.number.clone()}</a>
                                 " created."
                             </p>
                         }
                     })
-            }}
-            <Show when=move || open.get()>
-                <NewPartForm
-                    on_done=Callback::new(move |p: Part| {
-                        open.set(false);
-                        created.set(Some(p));
-                        parts.refetch();
-                    })
-                    on_cancel=Callback::new(move |_| open.set(false))
-                />
-            </Show>
-            <div class="toolbar">
-                <label class="search">
-                    <span class="sr-only">"Search parts"</span>
-                    <input
-                        type="search"
-                        placeholder="Search by number or name"
-                        bind:value=q
+            }
+            form=move || {
+                view! {
+                    <NewPartForm
+                        number=new_number.clone()
+                        on_done=Callback::new(move |p: Part| {
+                            open.set(false);
+                            created.set(Some(p));
+                            parts.refetch();
+                        })
+                        on_cancel=Callback::new(move |_| open.set(false))
                     />
-                </label>
-            </div>
+                }
+            }
+            filters=move || {
+                view! {
+                    <label class="filter">
+                        <span>"Status"</span>
+                        <select bind:value=status aria-label="Part status">
+                            <option value="">"Any status"</option>
+                            <option value="released">"Released"</option>
+                            <option value="draft">"Draft only"</option>
+                            <option value="obsolete">"Obsolete only"</option>
+                        </select>
+                    </label>
+                }
+            }
+            on_imported=Callback::new(move |_| parts.refetch())
+        >
             <Transition fallback=loading>
                 <ErrorBoundary fallback=error_panel>
                     {move || Suspend::new(async move {
                         let list = parts.await?;
+                        let want = status.get();
+                        let list = list
+                            .into_iter()
+                            .filter(|p| want.is_empty() || part_status(p) == want)
+                            .collect();
                         Ok::<_, AppError>(parts_table(list))
                     })}
                 </ErrorBoundary>
             </Transition>
-        }
+        </ListPage>
+    }
     .into_any()
 }
 
@@ -102,6 +122,7 @@ fn parts_table(list: Vec<Part>) -> AnyView {
     let rows = list
         .into_iter()
         .map(|p| {
+            let status = part_status(&p);
             let revs = p
                 .revisions
                 .iter()
@@ -118,6 +139,7 @@ fn parts_table(list: Vec<Part>) -> AnyView {
                     <td data-label="Name" class="wrap">
                         {p.name}
                     </td>
+                    <td data-label="Status">{status_badge(status.to_string())}</td>
                     <td data-label="Revisions" class="mono">
                         {revs}
                     </td>
@@ -133,11 +155,12 @@ fn parts_table(list: Vec<Part>) -> AnyView {
         .collect_view();
     view! {
         <div class="table-wrap">
-            <table class="table table-cards">
+            <table class="table table-cards" aria-label="Parts">
                 <thead>
                     <tr>
                         <th scope="col">"Number"</th>
                         <th scope="col">"Name"</th>
+                        <th scope="col">"Status"</th>
                         <th scope="col">"Revisions"</th>
                         <th scope="col">"Unit"</th>
                         <th scope="col">"Description"</th>
@@ -151,8 +174,8 @@ fn parts_table(list: Vec<Part>) -> AnyView {
 }
 
 #[component]
-fn NewPartForm(on_done: Callback<Part>, on_cancel: Callback<()>) -> impl IntoView {
-    let number = RwSignal::new(String::new());
+fn NewPartForm(number: String, on_done: Callback<Part>, on_cancel: Callback<()>) -> impl IntoView {
+    let number = RwSignal::new(number);
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let uom = RwSignal::new("H87".to_string());
@@ -198,60 +221,41 @@ fn NewPartForm(on_done: Callback<Part>, on_cancel: Callback<()>) -> impl IntoVie
     };
 
     view! {
-        <form id="new-part" class="panel form-grid" on:submit=on_submit novalidate>
+        <form
+            id="new-part"
+            class="panel form-grid"
+            aria-label="New part"
+            on:submit=on_submit
+            novalidate
+        >
             <h2 class="span-all">"New part"</h2>
-            <div class="field">
-                <label for="part-number">"Number"</label>
-                <input
-                    id="part-number"
-                    class="mono"
-                    bind:value=number
-                    aria-invalid=invalid(fields, "number")
-                    aria-describedby="number-error"
-                    autocomplete="off"
-                />
-                {field_error(fields, "number")}
-            </div>
-            <div class="field">
-                <label for="part-name">"Name"</label>
-                <input
-                    id="part-name"
-                    bind:value=name
-                    aria-invalid=invalid(fields, "name")
-                    aria-describedby="name-error"
-                />
-                {field_error(fields, "name")}
-            </div>
-            <div class="field span-all">
-                <label for="part-description">"Description"</label>
-                <textarea id="part-description" rows="2" bind:value=description></textarea>
-                {field_error(fields, "description")}
-            </div>
-            <div class="field">
-                <label for="part-uom">"Unit"</label>
-                <input
-                    id="part-uom"
-                    class="mono"
-                    bind:value=uom
-                    aria-invalid=invalid(fields, "uom")
-                    aria-describedby="uom-hint uom-error"
-                />
-                <p class="hint" id="uom-hint">
-                    "UN/ECE code: H87 piece, KGM kilogram, MTR metre"
-                </p>
-                {field_error(fields, "uom")}
-            </div>
-            <div class="field">
-                <label for="part-revision">"First revision"</label>
-                <input
-                    id="part-revision"
-                    class="mono"
-                    bind:value=revision
-                    aria-invalid=invalid(fields, "revision")
-                    aria-describedby="revision-error"
-                />
-                {field_error(fields, "revision")}
-            </div>
+            <TextField id="part-number" label="Number" value=number errors=fields field="number" class="mono" />
+            <TextField id="part-name" label="Name" value=name errors=fields field="name" />
+            <TextField
+                id="part-description"
+                label="Description"
+                value=description
+                errors=fields
+                field="description"
+                wide=true
+            />
+            <TextField
+                id="part-uom"
+                label="Unit"
+                value=uom
+                errors=fields
+                field="uom"
+                class="mono"
+                hint="UN/ECE code: H87 piece, KGM kilogram, MTR metre"
+            />
+            <TextField
+                id="part-revision"
+                label="First revision"
+                value=revision
+                errors=fields
+                field="revision"
+                class="mono"
+            />
             <div class="span-all">{form_alert(error)}</div>
             <div class="actions span-all">
                 <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
@@ -262,86 +266,5 @@ fn NewPartForm(on_done: Callback<Part>, on_cancel: Callback<()>) -> impl IntoVie
                 </button>
             </div>
         </form>
-    }
-}
-
-/// `/parts/{id}`.
-#[component]
-pub fn PartDetail() -> AnyView {
-    if !use_internal() {
-        return staff_only();
-    }
-    let params = use_params_map();
-    let part = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { client::part(&id).await }
-    });
-    view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/parts">"Part list"</a>
-        </nav>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let p = part.await?;
-                    Ok::<_, AppError>(part_view(p))
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
-    .into_any()
-}
-
-fn part_view(p: Part) -> impl IntoView {
-    set_title(&p.number);
-    let revs = p
-        .revisions
-        .into_iter()
-        .map(|r| {
-            view! {
-                <tr>
-                    <td data-label="Revision" class="mono strong">
-                        {r.label}
-                    </td>
-                    <td data-label="Status">{status_badge(r.status)}</td>
-                    <td data-label="Released">
-                        {r.released_on.as_deref().map(local_date).unwrap_or_else(|| "—".into())}
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="page-head">
-            <div>
-                <p class="eyebrow mono">{p.number.clone()}</p>
-                <h1>{p.name.clone()}</h1>
-            </div>
-        </div>
-        <dl class="facts">
-            <div>
-                <dt>"Unit"</dt>
-                <dd class="mono">{p.uom.clone()}</dd>
-            </div>
-            <div class="wide">
-                <dt>"Description"</dt>
-                <dd>{if p.description.is_empty() { "—".to_string() } else { p.description.clone() }}</dd>
-            </div>
-        </dl>
-        <section aria-labelledby="revs-h">
-            <h2 id="revs-h">"Revisions"</h2>
-            <div class="table-wrap">
-                <table class="table table-cards">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Revision"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Released"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{revs}</tbody>
-                </table>
-            </div>
-        </section>
     }
 }

@@ -108,12 +108,33 @@ pub fn RfqsPage() -> impl IntoView {
     set_title("RFQs");
     let internal = use_internal();
     let rfqs = LocalResource::new(client::rfqs);
+    let can_write = crate::session::may_write(domain::access::Resource::RfqList);
+    let requoting = RwSignal::new(false);
     view! {
         <div class="page-head">
             <h1>{if internal { "RFQs" } else { "Invited RFQs" }}</h1>
-            {crate::session::may_write(domain::access::Resource::RfqList)
-                .then(|| view! { <a class="btn btn-primary" href="/rfqs/new">"New RFQ"</a> })}
+            {can_write
+                .then(|| {
+                    view! {
+                        <div class="actions">
+                            <button
+                                class="btn"
+                                type="button"
+                                aria-expanded=move || requoting.get().to_string()
+                                on:click=move |_| requoting.update(|o| *o = !*o)
+                            >
+                                "Re-quote from file"
+                            </button>
+                            <a class="btn btn-primary" href="/rfqs/new">
+                                "New RFQ"
+                            </a>
+                        </div>
+                    }
+                })}
         </div>
+        <Show when=move || requoting.get()>
+            <RequotePanel on_created=Callback::new(move |_| rfqs.refetch()) />
+        </Show>
         <Transition fallback=loading>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
@@ -122,6 +143,228 @@ pub fn RfqsPage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// "Re-quote from file": an old quote, PO or invoice goes to `POST /api/rfqs/requote`;
+/// its lines become a draft RFQ against the current part revisions, and the lines that
+/// matched no part are listed with where they are in the file, to resolve.
+#[component]
+fn RequotePanel(on_created: Callback<()>) -> impl IntoView {
+    let result = RwSignal::new(None::<(String, api::Requote)>);
+    let error = RwSignal::new(None::<client::AppError>);
+    let run = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
+            error.set(None);
+            result.set(None);
+            match client::requote(&file).await {
+                Ok(r) => {
+                    if r.rfq.is_some() {
+                        on_created.run(());
+                    }
+                    result.set(Some((file.name(), r)));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="requote-h">
+            <h2 id="requote-h">"Re-quote from file"</h2>
+            <p class="muted small">
+                "Drop an old quote, purchase order or invoice (PDF, XLSX, CSV, .eml). Its lines become a draft RFQ for the current revision of each part; lines that match no part are listed below for you to resolve."
+            </p>
+            <crate::ui::FileDrop
+                id="requote-file"
+                label="Old quote or PO file"
+                prompt="Drop the old quote or PO"
+                accept=".pdf,.xlsx,.xls,.ods,.csv,.tsv,.txt,.eml,.xml,.json"
+                on_file=Callback::new(move |f| {
+                    run.dispatch(f);
+                })
+                busy=Signal::derive(move || run.pending().get())
+            />
+            {crate::ui::form_alert(error)}
+            {move || result.get().map(|(name, r)| requote_result(name, r))}
+        </section>
+    }
+}
+
+fn requote_result(file: String, r: api::Requote) -> impl IntoView {
+    use crate::pages::quote_upload::where_from;
+    let rfq = r
+        .rfq
+        .as_ref()
+        .map(|d| (d.summary.id.clone(), d.summary.number.clone()));
+    let head = match &rfq {
+        Some((id, number)) => view! {
+            <p class="alert alert-ok" role="status">
+                {format!("Draft {number} created from {file} with {} line(s). ", r.plan.lines.len())}
+                <a href=format!("/rfqs/{id}")>{format!("Open draft {number}")}</a>
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="alert alert-warn" role="status">
+                {format!("No line of {file} matched a part, so no RFQ was created.")}
+            </p>
+        }
+        .into_any(),
+    };
+    let matched = r
+        .plan
+        .lines
+        .iter()
+        .map(|l| {
+            let q = l
+                .quantities
+                .iter()
+                .map(|q| local_number(&q.normalize().to_string()))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            view! {
+                <tr>
+                    <td data-label="Part">
+                        <a class="mono strong" href=format!("/parts/{}", l.part_id)>
+                            {l.part_number.clone()}
+                        </a>
+                    </td>
+                    <td data-label="Revision" class="mono">
+                        {l.revision.clone()}
+                    </td>
+                    <td data-label="Quantities" class="mono">
+                        {q}
+                    </td>
+                    <td data-label="Matched by" class="wrap">
+                        {l.reason.clone()}
+                        {(!l.notes.is_empty())
+                            .then(|| view! { <span class="muted small block">{l.notes.join("; ")}</span> })}
+                    </td>
+                    <td data-label="In the file" class="mono small">
+                        {l.source.as_ref().map(where_from).unwrap_or_default()}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let rfq_link = rfq.clone();
+    let unmatched = r
+        .plan
+        .unmatched
+        .iter()
+        .map(|u| {
+            let number = u.part_number.clone().unwrap_or_default();
+            let what = match (&u.part_number, &u.description) {
+                (Some(n), Some(d)) => format!("{n} — {d}"),
+                (Some(n), None) => n.clone(),
+                (None, Some(d)) => d.clone(),
+                (None, None) => "(no part number or description)".into(),
+            };
+            let search = u
+                .part_number
+                .clone()
+                .or_else(|| u.description.clone())
+                .unwrap_or_default();
+            let create = (!number.is_empty()).then(|| {
+                view! {
+                    <a class="btn btn-small" href=format!("/parts?new={}", js_sys::encode_uri_component(&number))>
+                        {format!("Create part {number}")}
+                    </a>
+                }
+            });
+            let pick = rfq_link.as_ref().map(|(id, number)| {
+                view! {
+                    <a class="btn btn-small btn-quiet" href=format!("/rfqs/{id}")>
+                        {format!("Add a part on {number}")}
+                    </a>
+                }
+            });
+            view! {
+                <tr>
+                    <td data-label="Line in the file" class="wrap">
+                        {what}
+                    </td>
+                    <td data-label="Why" class="wrap">
+                        {u.reason.clone()}
+                    </td>
+                    <td data-label="In the file" class="mono small">
+                        {u.source.as_ref().map(where_from).unwrap_or_default()}
+                    </td>
+                    <td data-label="Resolve">
+                        <div class="actions">
+                            {create}
+                            <a
+                                class="btn btn-small btn-quiet"
+                                href=format!("/parts?q={}", js_sys::encode_uri_component(&search))
+                            >
+                                "Find a part"
+                            </a>
+                            {pick}
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let n_unmatched = r.plan.unmatched.len();
+    let diags = r
+        .diagnostics
+        .iter()
+        .map(|d| view! { <li>{d.message.clone()} {d.location.as_ref().map(|l| format!(" ({})", where_from(l)))}</li> })
+        .collect_view();
+    let n_diags = r.diagnostics.len();
+    view! {
+        <div class="requote-result">
+            {head}
+            {(!r.plan.lines.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="table-wrap">
+                            <table class="table table-cards" aria-label="Matched lines">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Part"</th>
+                                        <th scope="col">"Revision"</th>
+                                        <th scope="col">"Quantities"</th>
+                                        <th scope="col">"Matched by"</th>
+                                        <th scope="col">"In the file"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{matched}</tbody>
+                            </table>
+                        </div>
+                    }
+                })}
+            {(n_unmatched > 0)
+                .then(|| {
+                    view! {
+                        <h3>{format!("Unmatched lines ({n_unmatched})")}</h3>
+                        <div class="table-wrap">
+                            <table class="table table-cards" aria-label="Unmatched lines">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Line in the file"</th>
+                                        <th scope="col">"Why"</th>
+                                        <th scope="col">"In the file"</th>
+                                        <th scope="col">"Resolve"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{unmatched}</tbody>
+                            </table>
+                        </div>
+                    }
+                })}
+            {(n_diags > 0)
+                .then(|| {
+                    view! {
+                        <details class="diagnostics">
+                            <summary>{format!("Findings ({n_diags})")}</summary>
+                            <ul>{diags}</ul>
+                        </details>
+                    }
+                })}
+        </div>
     }
 }
 

@@ -1,0 +1,907 @@
+//! `/parts/{id}`: the part (edit name, description, unit), its revisions (add, release),
+//! and for the revision being worked on its drawings and files (upload, download,
+//! delete), its BOM (children with quantity per parent; edit with the server's loop
+//! check shown beside the row) and "Create RFQ from BOM".
+
+use std::str::FromStr;
+
+use api::{BomChild, BomLine, FileRef, Part, RfqFromBom, UpdatePart};
+use domain::access::Resource;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use rust_decimal::Decimal;
+
+use crate::api::{self as client, AppError};
+use crate::pages::rfq_new::{local_input_in_days, local_input_to_rfc3339};
+use crate::session::{may_write, use_internal};
+use crate::ui::{
+    error_panel, form_alert, loading, local_date, local_datetime, set_title, staff_only,
+    status_badge, FieldMap, FileDrop, TextField,
+};
+
+/// `/parts/{id}`.
+#[component]
+pub fn PartDetail() -> AnyView {
+    if !use_internal() {
+        return staff_only();
+    }
+    let params = use_params_map();
+    let part = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { client::part(&id).await }
+    });
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href="/parts">"Part list"</a>
+        </nav>
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let p = part.await?;
+                    Ok::<_, AppError>(view! { <PartView part=p /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn PartView(part: Part) -> impl IntoView {
+    let can_write = may_write(Resource::Parts);
+    let first = part
+        .revisions
+        .first()
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
+    let part = RwSignal::new(part);
+    let selected = RwSignal::new(first);
+    let editing = RwSignal::new(false);
+    Effect::new(move |_| part.with(|p| set_title(&p.number)));
+    let number = move || part.with(|p| p.number.clone());
+
+    view! {
+        <div class="page-head">
+            <div>
+                <p class="eyebrow mono">{number}</p>
+                <h1>{move || part.with(|p| p.name.clone())}</h1>
+            </div>
+            {can_write
+                .then(|| {
+                    view! {
+                        <button
+                            class="btn"
+                            type="button"
+                            aria-expanded=move || editing.get().to_string()
+                            on:click=move |_| editing.update(|e| *e = !*e)
+                        >
+                            "Edit part"
+                        </button>
+                    }
+                })}
+        </div>
+        <Show when=move || editing.get()>
+            <EditPartForm part=part on_done=Callback::new(move |_| editing.set(false)) />
+        </Show>
+        <dl class="facts">
+            <div>
+                <dt>"Unit"</dt>
+                <dd class="mono">{move || part.with(|p| p.uom.clone())}</dd>
+            </div>
+            <div class="wide">
+                <dt>"Description"</dt>
+                <dd>
+                    {move || part.with(|p| if p.description.is_empty() { "—".to_string() } else { p.description.clone() })}
+                </dd>
+            </div>
+        </dl>
+        <Revisions part=part selected=selected can_write=can_write />
+        {move || {
+            let rid = selected.get();
+            let label = part
+                .with(|p| p.revisions.iter().find(|r| r.id == rid).map(|r| r.label.clone()));
+            label
+                .map(|label| {
+                    let number = part.with_untracked(|p| p.number.clone());
+                    view! {
+                        <RevisionFiles rid=rid.clone() label=label.clone() can_write=can_write />
+                        <Bom rid=rid label=label number=number can_write=can_write />
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn EditPartForm(part: RwSignal<Part>, on_done: Callback<()>) -> impl IntoView {
+    let p = part.get_untracked();
+    let name = RwSignal::new(p.name.clone());
+    let description = RwSignal::new(p.description.clone());
+    let uom = RwSignal::new(p.uom.clone());
+    let fields = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let save = Action::new_local(move |body: &UpdatePart| {
+        let body = body.clone();
+        let id = part.with_untracked(|p| p.id.clone());
+        async move {
+            match client::update_part(&id, &body).await {
+                Ok(p) => {
+                    part.set(p);
+                    on_done.run(());
+                }
+                Err(e) => {
+                    fields.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        fields.set(FieldMap::new());
+        save.dispatch(UpdatePart {
+            name: Some(name.get_untracked().trim().to_string()),
+            description: Some(description.get_untracked().trim().to_string()),
+            uom: Some(uom.get_untracked().trim().to_string()),
+        });
+    };
+    view! {
+        <form class="panel form-grid" aria-label="Edit part" on:submit=on_submit novalidate>
+            <h2 class="span-all">"Edit part"</h2>
+            <TextField id="edit-part-name" label="Name" value=name errors=fields field="name" />
+            <TextField id="edit-part-uom" label="Unit" value=uom errors=fields field="uom" class="mono" />
+            <TextField
+                id="edit-part-description"
+                label="Description"
+                value=description
+                errors=fields
+                field="description"
+                wide=true
+            />
+            <p class="hint span-all">"The part number never changes: RFQs, quotes and history refer to it."</p>
+            <div class="span-all">{form_alert(error)}</div>
+            <div class="actions span-all">
+                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
+                    "Save part"
+                </button>
+                <button class="btn" type="button" on:click=move |_| on_done.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) -> impl IntoView {
+    let label = RwSignal::new(String::new());
+    let fields = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let add = Action::new_local(move |label: &String| {
+        let label = label.clone();
+        let id = part.with_untracked(|p| p.id.clone());
+        async move {
+            match client::add_revision(&id, &label).await {
+                Ok(p) => {
+                    if let Some(r) = p.revisions.iter().find(|r| r.label == label.trim()) {
+                        selected.set(r.id.clone());
+                    }
+                    part.set(p);
+                    fields.set(FieldMap::new());
+                }
+                Err(e) => {
+                    fields.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let release = Action::new_local(move |rid: &String| {
+        let rid = rid.clone();
+        let id = part.with_untracked(|p| p.id.clone());
+        async move {
+            match client::release_revision(&id, &rid).await {
+                Ok(p) => part.set(p),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let l = label.get_untracked().trim().to_string();
+        if l.is_empty() {
+            fields.set(FieldMap::from([(
+                "label".to_string(),
+                "give the new revision a label, e.g. B".to_string(),
+            )]));
+            return;
+        }
+        add.dispatch(l);
+        label.set(String::new());
+    };
+    let rows = move || {
+        part.with(|p| {
+            p.revisions
+                .iter()
+                .map(|r| {
+                    let rid = r.id.clone();
+                    let rid2 = r.id.clone();
+                    let rid3 = r.id.clone();
+                    let draft = r.status == "draft";
+                    let label = r.label.clone();
+                    view! {
+                        <tr class:row-selected=move || selected.get() == rid3>
+                            <td data-label="Revision" class="mono strong">
+                                {r.label.clone()}
+                            </td>
+                            <td data-label="Status">{status_badge(r.status.clone())}</td>
+                            <td data-label="Released">
+                                {r.released_on.as_deref().map(local_date).unwrap_or_else(|| "—".into())}
+                            </td>
+                            <td data-label="Actions">
+                                <div class="actions">
+                                    <button
+                                        class="btn btn-small"
+                                        type="button"
+                                        aria-pressed=move || (selected.get() == rid).to_string()
+                                        on:click=move |_| selected.set(rid2.clone())
+                                    >
+                                        {format!("Work on rev {label}")}
+                                    </button>
+                                    {(can_write && draft)
+                                        .then(|| {
+                                            let rid = r.id.clone();
+                                            view! {
+                                                <button
+                                                    class="btn btn-small btn-primary"
+                                                    type="button"
+                                                    disabled=move || release.pending().get()
+                                                    on:click=move |_| {
+                                                        error.set(None);
+                                                        release.dispatch(rid.clone());
+                                                    }
+                                                >
+                                                    {format!("Release rev {}", r.label)}
+                                                </button>
+                                            }
+                                        })}
+                                </div>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section aria-labelledby="revs-h">
+            <h2 id="revs-h">"Revisions"</h2>
+            <p class="hint">
+                "Releasing a draft makes it the current revision (released today); the revision released before becomes obsolete."
+            </p>
+            <div class="table-wrap">
+                <table class="table table-cards" aria-label="Revisions">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Revision"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Released"</th>
+                            <th scope="col">"Actions"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {can_write
+                .then(|| {
+                    view! {
+                        <form class="inline-form" aria-label="Add revision" on:submit=on_submit novalidate>
+                            <TextField
+                                id="new-revision"
+                                label="New revision label"
+                                value=label
+                                errors=fields
+                                field="label"
+                                class="mono"
+                                placeholder="B"
+                            />
+                            <button class="btn" type="submit" disabled=move || add.pending().get()>
+                                "Add revision"
+                            </button>
+                        </form>
+                    }
+                })}
+            {form_alert(error)}
+        </section>
+    }
+}
+
+fn size_text(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
+        b => format!(
+            "{}.{} MB",
+            b / (1024 * 1024),
+            (b % (1024 * 1024)) * 10 / (1024 * 1024)
+        ),
+    }
+}
+
+/// Drawings and other files of one revision.
+#[component]
+fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
+    let owner = rid.clone();
+    let files = LocalResource::new(move || {
+        let rid = owner.clone();
+        async move { client::files("revision", &rid).await }
+    });
+    let error = RwSignal::new(None::<AppError>);
+    let upload_rid = rid.clone();
+    let upload = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        let rid = upload_rid.clone();
+        async move {
+            error.set(None);
+            match client::upload_file("revision", &rid, &file).await {
+                Ok(_) => files.refetch(),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let remove = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move {
+            error.set(None);
+            match client::delete_file(&id).await {
+                Ok(()) => files.refetch(),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let heading = format!("Files, rev {label}");
+    let table = move |list: Vec<FileRef>| {
+        if list.is_empty() {
+            return view! { <p class="empty">"No drawings or files on this revision yet."</p> }
+                .into_any();
+        }
+        let rows = list
+            .into_iter()
+            .map(|f| {
+                let id = f.id.clone();
+                view! {
+                    <tr>
+                        <td data-label="File" class="wrap">
+                            <a href=client::file_url(&f.id) download=f.name.clone()>
+                                {f.name.clone()}
+                            </a>
+                        </td>
+                        <td data-label="Size" class="num">
+                            {size_text(f.size)}
+                        </td>
+                        <td data-label="Uploaded">{local_datetime(&f.uploaded_at)}</td>
+                        <td data-label="SHA-256" class="mono small" title=f.sha256.clone()>
+                            {f.sha256.chars().take(12).collect::<String>()}
+                        </td>
+                        {can_write
+                            .then(|| {
+                                view! {
+                                    <td data-label="">
+                                        <button
+                                            class="btn btn-small btn-quiet"
+                                            type="button"
+                                            aria-label=format!("Delete {}", f.name)
+                                            on:click=move |_| {
+                                                remove.dispatch(id.clone());
+                                            }
+                                        >
+                                            "Delete"
+                                        </button>
+                                    </td>
+                                }
+                            })}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="table table-cards" aria-label="Files">
+                    <thead>
+                        <tr>
+                            <th scope="col">"File"</th>
+                            <th scope="col" class="num">
+                                "Size"
+                            </th>
+                            <th scope="col">"Uploaded"</th>
+                            <th scope="col">"SHA-256"</th>
+                            {can_write.then(|| view! { <th scope="col"></th> })}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="files-h">
+            <h2 id="files-h">{heading}</h2>
+            <Transition fallback=loading>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let list = files.await?;
+                        Ok::<_, AppError>(table(list))
+                    })}
+                </ErrorBoundary>
+            </Transition>
+            {can_write
+                .then(|| {
+                    view! {
+                        <FileDrop
+                            id="drawing-file"
+                            label="Drawing or file"
+                            prompt="Drop a drawing (PDF, STEP, DXF, image …)"
+                            accept=""
+                            on_file=Callback::new(move |f| {
+                                upload.dispatch(f);
+                            })
+                            busy=Signal::derive(move || upload.pending().get())
+                        />
+                    }
+                })}
+            {form_alert(error)}
+        </section>
+    }
+}
+
+/// A BOM row being edited.
+#[derive(Clone)]
+struct BomRow {
+    key: u32,
+    part_id: RwSignal<String>,
+    quantity: RwSignal<String>,
+}
+
+/// One revision's BOM: the children with their quantity per parent; edit (loops are
+/// refused by the server and shown on the row); "Create RFQ from BOM".
+#[component]
+fn Bom(rid: String, label: String, number: String, can_write: bool) -> impl IntoView {
+    let owner = rid.clone();
+    let lines = LocalResource::new(move || {
+        let rid = owner.clone();
+        async move { client::bom(&rid).await }
+    });
+    let editing = RwSignal::new(false);
+    let to_rfq = RwSignal::new(false);
+    let heading = format!("BOM, rev {label}");
+    let edit_rid = rid.clone();
+    let rfq_rid = rid.clone();
+    let rfq_title = format!("{number} rev {label} BOM");
+
+    let table = move |list: Vec<BomLine>| {
+        if list.is_empty() {
+            return view! { <p class="empty">"No children: this revision is bought or made as one piece."</p> }
+                .into_any();
+        }
+        let rows = list
+            .into_iter()
+            .map(|l| {
+                view! {
+                    <tr>
+                        <td data-label="Child part">
+                            <a class="mono strong" href=format!("/parts/{}", l.child_part_id)>
+                                {l.child_number}
+                            </a>
+                        </td>
+                        <td data-label="Name" class="wrap">
+                            {l.child_name}
+                        </td>
+                        <td data-label="Quantity per parent" class="num">
+                            {l.quantity.normalize().to_string()}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="table table-cards" aria-label="BOM">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Child part"</th>
+                            <th scope="col">"Name"</th>
+                            <th scope="col" class="num">
+                                "Quantity per parent"
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section aria-labelledby="bom-h">
+            <div class="section-head">
+                <h2 id="bom-h">{heading}</h2>
+                {can_write
+                    .then(|| {
+                        view! {
+                            <div class="actions">
+                                <button
+                                    class="btn"
+                                    type="button"
+                                    aria-expanded=move || editing.get().to_string()
+                                    on:click=move |_| editing.update(|e| *e = !*e)
+                                >
+                                    "Edit BOM"
+                                </button>
+                                <button
+                                    class="btn btn-primary"
+                                    type="button"
+                                    aria-expanded=move || to_rfq.get().to_string()
+                                    on:click=move |_| to_rfq.update(|e| *e = !*e)
+                                >
+                                    "Create RFQ from BOM"
+                                </button>
+                            </div>
+                        }
+                    })}
+            </div>
+            <Transition fallback=loading>
+                <ErrorBoundary fallback=error_panel>
+                    {move || {
+                        let edit_rid = edit_rid.clone();
+                        Suspend::new(async move {
+                        let list = lines.await?;
+                        let view = if editing.get() {
+                            view! {
+                                <BomEditor
+                                    rid=edit_rid
+                                    lines=list
+                                    on_done=Callback::new(move |saved: bool| {
+                                        editing.set(false);
+                                        if saved {
+                                            lines.refetch();
+                                        }
+                                    })
+                                />
+                            }
+                                .into_any()
+                        } else {
+                            table(list)
+                        };
+                        Ok::<_, AppError>(view)
+                    })
+                    }}
+                </ErrorBoundary>
+            </Transition>
+            <Show when=move || to_rfq.get()>
+                <FromBomForm
+                    rid=rfq_rid.clone()
+                    title=rfq_title.clone()
+                    on_cancel=Callback::new(move |_| to_rfq.set(false))
+                />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn BomEditor(rid: String, lines: Vec<BomLine>, on_done: Callback<bool>) -> impl IntoView {
+    let parts = LocalResource::new(|| client::parts(""));
+    let next = StoredValue::new(0u32);
+    let new_row = move |part_id: String, quantity: String| {
+        let key = next.get_value();
+        next.set_value(key + 1);
+        BomRow {
+            key,
+            part_id: RwSignal::new(part_id),
+            quantity: RwSignal::new(quantity),
+        }
+    };
+    let rows = RwSignal::new(
+        lines
+            .iter()
+            .map(|l| new_row(l.child_part_id.clone(), l.quantity.normalize().to_string()))
+            .collect::<Vec<_>>(),
+    );
+    // Errors by row key and field (`part_id`, `quantity`).
+    let errors = RwSignal::new(std::collections::BTreeMap::<(u32, String), String>::new());
+    let error = RwSignal::new(None::<AppError>);
+    let save = Action::new_local(move |(keys, children): &(Vec<u32>, Vec<BomChild>)| {
+        let keys = keys.clone();
+        let children = children.clone();
+        let rid = rid.clone();
+        async move {
+            match client::set_bom(&rid, children).await {
+                Ok(_) => on_done.run(true),
+                Err(e) => {
+                    let mut by_row = std::collections::BTreeMap::new();
+                    for (k, m) in e.fields() {
+                        if let Some((i, f)) =
+                            k.strip_prefix("children[").and_then(|r| r.split_once("]."))
+                        {
+                            if let Some(key) = i.parse::<usize>().ok().and_then(|i| keys.get(i)) {
+                                by_row.insert((*key, f.to_string()), m.clone());
+                            }
+                        }
+                    }
+                    errors.set(by_row);
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let mut errs = std::collections::BTreeMap::new();
+        let mut keys = Vec::new();
+        let mut children = Vec::new();
+        for r in rows.get_untracked() {
+            let part_id = r.part_id.get_untracked();
+            let q = r.quantity.get_untracked();
+            if part_id.is_empty() {
+                errs.insert(
+                    (r.key, "part_id".to_string()),
+                    "choose the child part".to_string(),
+                );
+            }
+            match Decimal::from_str(q.trim()) {
+                Ok(d) if d > Decimal::ZERO => {
+                    keys.push(r.key);
+                    children.push(BomChild {
+                        part_id,
+                        quantity: d,
+                    });
+                }
+                _ => {
+                    errs.insert(
+                        (r.key, "quantity".to_string()),
+                        "a positive number, e.g. 2 or 0.5".to_string(),
+                    );
+                }
+            }
+        }
+        let ok = errs.is_empty();
+        errors.set(errs);
+        if ok {
+            save.dispatch((keys, children));
+        }
+    };
+    let options = move |chosen: RwSignal<String>| {
+        move || {
+            parts
+                .get()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| {
+                    let id = p.id.clone();
+                    view! {
+                        <option value=p.id.clone() selected=move || chosen.get() == id>
+                            {format!("{} — {}", p.number, p.name)}
+                        </option>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let row_error = move |key: u32, field: &'static str| {
+        move || {
+            errors
+                .with(|e| e.get(&(key, field.to_string())).cloned())
+                .map(|m| view! { <p class="field-error" role="alert">{m}</p> })
+        }
+    };
+    view! {
+        <form class="panel bom-editor" aria-label="Edit BOM" on:submit=on_submit novalidate>
+            <For
+                each=move || rows.get().into_iter().enumerate()
+                key=|(i, r)| (*i, r.key)
+                children=move |(i, r)| {
+                    let n = i + 1;
+                    let key = r.key;
+                    view! {
+                        <div class="bom-row" role="group" aria-label=format!("BOM row {n}")>
+                            <div class="field">
+                                <label for=format!("bom-part-{key}")>{format!("Child part, row {n}")}</label>
+                                <select
+                                    id=format!("bom-part-{key}")
+                                    on:change=move |ev| r.part_id.set(event_target_value(&ev))
+                                    prop:value=move || r.part_id.get()
+                                    aria-invalid=move || errors.with(|e| e.contains_key(&(key, "part_id".to_string()))).then_some("true")
+                                >
+                                    <option value="">"Choose a part…"</option>
+                                    {options(r.part_id)}
+                                </select>
+                                {row_error(key, "part_id")}
+                            </div>
+                            <div class="field qty">
+                                <label for=format!("bom-qty-{key}")>{format!("Quantity, row {n}")}</label>
+                                <input
+                                    id=format!("bom-qty-{key}")
+                                    inputmode="decimal"
+                                    bind:value=r.quantity
+                                    aria-invalid=move || errors.with(|e| e.contains_key(&(key, "quantity".to_string()))).then_some("true")
+                                />
+                                {row_error(key, "quantity")}
+                            </div>
+                            <button
+                                class="btn btn-small btn-quiet"
+                                type="button"
+                                on:click=move |_| rows.update(|v| v.retain(|x| x.key != key))
+                            >
+                                {format!("Remove row {n}")}
+                            </button>
+                        </div>
+                    }
+                }
+            />
+            <div class="actions">
+                <button
+                    class="btn"
+                    type="button"
+                    on:click=move |_| rows.update(|v| v.push(new_row(String::new(), "1".into())))
+                >
+                    "Add child"
+                </button>
+                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
+                    "Save BOM"
+                </button>
+                <button class="btn" type="button" on:click=move |_| on_done.run(false)>
+                    "Cancel"
+                </button>
+            </div>
+            {form_alert(error)}
+        </form>
+    }
+}
+
+/// Numbers separated by commas or spaces ("100, 500 1000").
+fn parse_quantities(s: &str) -> Option<Vec<Decimal>> {
+    let v: Option<Vec<Decimal>> = s
+        .split([',', ' ', ';'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| Decimal::from_str(x).ok())
+        .collect();
+    v.filter(|v| !v.is_empty())
+}
+
+#[component]
+fn FromBomForm(rid: String, title: String, on_cancel: Callback<()>) -> impl IntoView {
+    let title = RwSignal::new(title);
+    let currency = RwSignal::new("EUR".to_string());
+    let deadline = RwSignal::new(local_input_in_days(14));
+    let builds = RwSignal::new("100, 500".to_string());
+    let annual = RwSignal::new(String::new());
+    let sealed = RwSignal::new(true);
+    let fields = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let navigate = use_navigate();
+    let create = Action::new_local(move |body: &RfqFromBom| {
+        let body = body.clone();
+        let navigate = navigate.clone();
+        async move {
+            match client::rfq_from_bom(&body).await {
+                Ok(d) => navigate(&format!("/rfqs/{}", d.summary.id), Default::default()),
+                Err(e) => {
+                    fields.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let mut errs = FieldMap::new();
+        let quantities = parse_quantities(&builds.get_untracked());
+        if quantities.is_none() {
+            errs.insert(
+                "build_quantities".into(),
+                "numbers separated by commas, e.g. 100, 500".into(),
+            );
+        }
+        let when = local_input_to_rfc3339(&deadline.get_untracked());
+        if when.is_none() {
+            errs.insert("deadline".into(), "pick a date and time".into());
+        }
+        let a = annual.get_untracked();
+        let annual_builds = if a.trim().is_empty() {
+            None
+        } else {
+            match Decimal::from_str(a.trim()) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errs.insert("annual_builds".into(), "a number, e.g. 1200".into());
+                    None
+                }
+            }
+        };
+        if !errs.is_empty() {
+            fields.set(errs);
+            return;
+        }
+        fields.set(FieldMap::new());
+        create.dispatch(RfqFromBom {
+            revision_id: rid.clone(),
+            title: title.get_untracked().trim().to_string(),
+            currency: currency.get_untracked().trim().to_ascii_uppercase(),
+            deadline: when.unwrap_or_default(),
+            build_quantities: quantities.unwrap_or_default(),
+            annual_builds,
+            need_by: None,
+            supplier_ids: Vec::new(),
+            sealed: sealed.get_untracked(),
+        });
+    };
+    view! {
+        <form class="panel form-grid" aria-label="Create RFQ from BOM" on:submit=on_submit novalidate>
+            <h3 class="span-all">"Create RFQ from BOM"</h3>
+            <p class="hint span-all">
+                "One line per child, asked at build quantity × quantity per parent, for the child's current revision. The RFQ starts as a draft: invite suppliers and open it there."
+            </p>
+            <TextField id="bom-rfq-title" label="RFQ title" value=title errors=fields field="title" wide=true />
+            <TextField
+                id="bom-rfq-builds"
+                label="Build quantities"
+                value=builds
+                errors=fields
+                field="build_quantities"
+                hint="Parent builds per break, e.g. 100, 500"
+            />
+            <TextField
+                id="bom-rfq-annual"
+                label="Annual builds"
+                value=annual
+                errors=fields
+                field="annual_builds"
+                hint="Optional; gives each line its annual volume"
+            />
+            <TextField
+                id="bom-rfq-currency"
+                label="Base currency"
+                value=currency
+                errors=fields
+                field="currency"
+                class="mono"
+            />
+            <TextField
+                id="bom-rfq-deadline"
+                label="Deadline"
+                value=deadline
+                errors=fields
+                field="deadline"
+                input_type="datetime-local"
+            />
+            <div class="field checkbox span-all">
+                <label>
+                    <input type="checkbox" bind:checked=sealed />
+                    " Sealed bids"
+                </label>
+            </div>
+            {move || {
+                fields
+                    .with(|f| f.get("revision_id").cloned())
+                    .map(|m| view! { <p class="field-error span-all">{m}</p> })
+            }}
+            <div class="span-all">{form_alert(error)}</div>
+            <div class="actions span-all">
+                <button class="btn btn-primary" type="submit" disabled=move || create.pending().get()>
+                    "Create draft RFQ"
+                </button>
+                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}
