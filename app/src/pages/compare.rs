@@ -310,6 +310,14 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
             let br = line.breaks.get(bi)?;
             let cell = br.cells.get(c)?;
             let name = bids.with(|b| b.get(c).map(|x| x.supplier_name.clone()))?;
+            let refs = rfq.with(|r| {
+                r.lines
+                    .iter()
+                    .find(|x| x.id == line.rfq_line_id)
+                    .map(|x| (x.last_price, x.should_cost))
+                    .unwrap_or_default()
+            });
+            let rfq_currency = rfq.with(|r| r.currency);
             Some(breakdown_view(
                 &format!(
                     "{name} · line {} {} · {}",
@@ -319,6 +327,7 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 ),
                 cell,
                 l.base,
+                (refs, rfq_currency),
                 open,
             ))
         })
@@ -367,16 +376,47 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
             </div>
             {breakdown}
             <SupplierSummaries leveled />
+            <AwardPanel id=id.get_value() leveled bids />
         </div>
     }
 }
+
+/// A reference price line of the breakdown: "−12.6 % (0.7 USD)" or "—".
+fn reference_text(delta: Option<Decimal>, value: Option<Decimal>, currency: Currency) -> String {
+    match (delta, value) {
+        (Some(d), Some(v)) => {
+            let sign = if d > Decimal::ZERO { "+" } else { "" };
+            format!("{sign}{d} % (vs {currency} {})", money(v))
+        }
+        (None, Some(v)) => format!("— (vs {currency} {})", money(v)),
+        _ => "— (none entered)".to_string(),
+    }
+}
+
+type References = ((Option<Decimal>, Option<Decimal>), Currency);
 
 fn breakdown_view(
     title: &str,
     cell: &Cell,
     base: Currency,
+    refs: References,
     open: RwSignal<Option<(usize, usize)>>,
 ) -> AnyView {
+    let ((last, should), rfq_currency) = refs;
+    let deltas = cell.breakdown.is_some().then(|| {
+        view! {
+            <dl class="facts references">
+                <div>
+                    <dt>"Delta to last price"</dt>
+                    <dd class="mono">{reference_text(cell.delta_to_last_price_pct, last, rfq_currency)}</dd>
+                </div>
+                <div>
+                    <dt>"Delta to should-cost"</dt>
+                    <dd class="mono">{reference_text(cell.delta_to_should_cost_pct, should, rfq_currency)}</dd>
+                </div>
+            </dl>
+        }
+    });
     let flags = cell
         .flags
         .iter()
@@ -390,6 +430,7 @@ fn breakdown_view(
         <section class="panel breakdown" role="region" aria-label="Cost breakdown">
             <h2>"Breakdown: " {title.to_string()}</h2>
             {body}
+            {deltas}
             <ul class="flag-list">{flags}</ul>
             <button class="btn btn-small" type="button" on:click=move |_| open.set(None)>
                 "Close breakdown"
@@ -798,4 +839,290 @@ fn to_api(s: &Settings) -> Vec<api::FxRate> {
             as_of: r.as_of.to_string(),
         })
         .collect()
+}
+
+/// Award: once bidding has closed, one winner per line (default: the lowest landed cell
+/// at the chosen break), a note, a confirmation step, then the award summary.
+#[component]
+fn AwardPanel(
+    id: String,
+    leveled: Memo<domain::level::Leveled>,
+    bids: RwSignal<Vec<domain::level::Bid>>,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let detail = LocalResource::new(move || {
+        let id = id.get_value();
+        async move { client::rfq(&id).await }
+    });
+    view! {
+        <section class="panel award" aria-labelledby="award-panel-h">
+            <h2 id="award-panel-h">"Award"</h2>
+            <Transition fallback=loading>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let d = detail.await?;
+                        let reload = Callback::new(move |_: ()| detail.refetch());
+                        Ok::<_, AppError>(
+                            match d.summary.status.as_str() {
+                                "closed" => {
+                                    view! { <AwardForm id=id.get_value() leveled bids reload /> }.into_any()
+                                }
+                                "awarded" => {
+                                    view! {
+                                        <p role="status" class="alert alert-info">
+                                            "This RFQ is awarded."
+                                        </p>
+                                        {d
+                                            .award
+                                            .map(|a| {
+                                                a.lines
+                                                    .into_iter()
+                                                    .map(|l| {
+                                                        view! {
+                                                            <p class="award-line">
+                                                                {format!(
+                                                                    "Line {} · {}: {} at {} ({} {} per unit)",
+                                                                    l.line_no,
+                                                                    l.part_number,
+                                                                    l.supplier_name,
+                                                                    l.qty.normalize(),
+                                                                    l.currency,
+                                                                    l.unit_price.normalize(),
+                                                                )}
+                                                            </p>
+                                                        }
+                                                    })
+                                                    .collect_view()
+                                            })}
+                                    }
+                                        .into_any()
+                                }
+                                "open" => {
+                                    view! {
+                                        <p class="muted">
+                                            "Bidding is still open. Close bidding on the RFQ page to award."
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                                other => {
+                                    view! { <p class="muted">{format!("This RFQ is {other}.")}</p> }.into_any()
+                                }
+                            },
+                        )
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AwardForm(
+    id: String,
+    leveled: Memo<domain::level::Leveled>,
+    bids: RwSignal<Vec<domain::level::Bid>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    // Break position (0-based) the award is made at; per-line choices override the default.
+    let position = RwSignal::new(0usize);
+    let chosen = RwSignal::new(std::collections::BTreeMap::<String, String>::new());
+    let note = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let positions =
+        move || leveled.with(|l| l.lines.iter().map(|x| x.breaks.len()).max().unwrap_or(0));
+    // (line id, break index used, default winner) per line.
+    let default_winner = move |line: &domain::level::LineRow| {
+        let bi = position.get().min(line.breaks.len().saturating_sub(1));
+        let br = line.breaks.get(bi)?;
+        br.cells
+            .iter()
+            .filter(|c| c.breakdown.is_some())
+            .min_by_key(|c| c.breakdown.as_ref().map(|b| b.landed))
+            .map(|c| (bi, c.supplier_id.clone()))
+    };
+    let winner_of = move |line: &domain::level::LineRow| -> (usize, String) {
+        let bi = position.get().min(line.breaks.len().saturating_sub(1));
+        match chosen.with(|c| c.get(&line.rfq_line_id).cloned()) {
+            Some(s) => (bi, s),
+            None => default_winner(line).unwrap_or((bi, String::new())),
+        }
+    };
+    let request = move || {
+        leveled.with(|l| {
+            let lines: Vec<api::AwardLineRequest> = l
+                .lines
+                .iter()
+                .filter_map(|line| {
+                    let (bi, sid) = winner_of(line);
+                    (!sid.is_empty()).then(|| api::AwardLineRequest {
+                        rfq_line_id: line.rfq_line_id.clone(),
+                        supplier_id: sid,
+                        qty: line.breaks.get(bi).map(|b| b.qty),
+                    })
+                })
+                .collect();
+            api::AwardRequest {
+                lines,
+                note: note.get_untracked().trim().to_string(),
+            }
+        })
+    };
+    let award = Action::new_local(move |body: &api::AwardRequest| {
+        let (id, body) = (id.get_value(), body.clone());
+        async move {
+            match client::award_rfq(&id, &body).await {
+                Ok(_) => {
+                    error.set(None);
+                    reload.run(());
+                }
+                Err(e) => {
+                    confirming.set(false);
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let names = move |sid: &str| {
+        bids.with(|b| {
+            b.iter()
+                .find(|x| x.supplier_id == sid)
+                .map(|x| x.supplier_name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let rows = move || {
+        leveled.with(|l| {
+            l.lines
+                .iter()
+                .map(|line| {
+                    let (bi, current) = winner_of(line);
+                    let lid = line.rfq_line_id.clone();
+                    let label = format!("Winner for line {}", line.line_no);
+                    let select_id = format!("award-{}", line.line_no);
+                    let br = line.breaks.get(bi);
+                    let qty = br.map(|b| local_number(&b.qty.normalize().to_string())).unwrap_or_default();
+                    let options = br
+                        .map(|br| {
+                            br.cells
+                                .iter()
+                                .filter_map(|c| {
+                                    let b = c.breakdown.as_ref()?;
+                                    let text = format!(
+                                        "{} — {}{}",
+                                        names(&c.supplier_id),
+                                        money(b.landed),
+                                        if c.lowest { " (lowest)" } else { "" }
+                                    );
+                                    let selected = c.supplier_id == current;
+                                    Some(view! {
+                                        <option value=c.supplier_id.clone() selected=selected>
+                                            {text}
+                                        </option>
+                                    })
+                                })
+                                .collect_view()
+                        });
+                    view! {
+                        <div class="field">
+                            <label for=select_id.clone()>{label}</label>
+                            <select
+                                id=select_id
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let lid = lid.clone();
+                                    chosen.update(|c| {
+                                        c.insert(lid, v);
+                                    });
+                                }
+                            >
+                                {options}
+                                <option value="" selected=current.is_empty()>
+                                    "Do not award this line"
+                                </option>
+                            </select>
+                            <p class="hint">{format!("{} rev {} at {qty}", line.part_number, line.revision)}</p>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let summary = move || {
+        let r = request();
+        let parts = r
+            .lines
+            .iter()
+            .map(|l| names(&l.supplier_id))
+            .collect::<Vec<_>>();
+        format!(
+            "Award {} line(s) ({}). Every invited supplier is told its own result; this cannot be undone.",
+            r.lines.len(),
+            parts.join(", ")
+        )
+    };
+    view! {
+        <div class="form-grid">
+            <div class="field">
+                <label for="award-break">"Award at break"</label>
+                <select
+                    id="award-break"
+                    on:change=move |ev| {
+                        if let Ok(k) = event_target_value(&ev).parse::<usize>() {
+                            chosen.set(Default::default());
+                            position.set(k);
+                        }
+                    }
+                >
+                    {move || {
+                        (0..positions())
+                            .map(|k| view! { <option value=k.to_string()>{format!("Break {}", k + 1)}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            {rows}
+            <div class="field span-all">
+                <label for="award-note">"Award note"</label>
+                <input id="award-note" bind:value=note />
+            </div>
+        </div>
+        {move || {
+            if confirming.get() {
+                view! {
+                    <div class="panel confirm" role="alertdialog" aria-label="Confirm award">
+                        <p>{summary}</p>
+                        <div class="actions">
+                            <button
+                                class="btn btn-primary"
+                                type="button"
+                                disabled=move || award.pending().get()
+                                on:click=move |_| {
+                                    award.dispatch(request());
+                                }
+                            >
+                                "Confirm award"
+                            </button>
+                            <button class="btn" type="button" on:click=move |_| confirming.set(false)>
+                                "Cancel"
+                            </button>
+                        </div>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <div class="actions">
+                        <button class="btn btn-primary" type="button" on:click=move |_| confirming.set(true)>
+                            "Award"
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+        }}
+        {form_alert(error)}
+    }
 }

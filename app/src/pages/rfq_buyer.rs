@@ -44,6 +44,7 @@ pub fn BuyerRfqPage() -> impl IntoView {
                         view! {
                             {rfq_view(detail.clone(), true)}
                             <RfqActions detail=detail.clone() reload />
+                            {detail.award.clone().map(award_summary_view)}
                         },
                     )
                 })}
@@ -144,6 +145,7 @@ enum Panel {
     Extend,
     Invite,
     Lines,
+    Close,
 }
 
 /// The actions the RFQ's status allows.
@@ -239,8 +241,18 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
             Err(e) => fields.set(e),
         }
     };
+    // Close bidding early.
+    let invited_n = detail.invited.len();
+    let responded_n = detail.responded.as_ref().map_or(0, Vec::len);
+    let everyone = responded_n >= invited_n;
+    let close_reason = RwSignal::new(String::new());
+    let close = Action::new_local(move |reason: &String| {
+        let (id, reason) = (id.get_value(), reason.clone());
+        async move { done(client::close_rfq(&id, &reason).await) }
+    });
     let pending = move || {
         open.pending().get()
+            || close.pending().get()
             || extend.pending().get()
             || invite.pending().get()
             || save_lines.pending().get()
@@ -266,6 +278,19 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
                                 }
                             >
                                 "Open RFQ"
+                            </button>
+                        }
+                    })}
+                {is_open
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn"
+                                type="button"
+                                aria-expanded=move || (panel.get() == Panel::Close).to_string()
+                                on:click=move |_| toggle(Panel::Close)
+                            >
+                                "Close bidding"
                             </button>
                         }
                     })}
@@ -306,6 +331,45 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
             </div>
             {move || match panel.get() {
                 Panel::None => ().into_any(),
+                Panel::Close => {
+                    view! {
+                        <form
+                            class="panel form-grid"
+                            aria-label="Close bidding"
+                            on:submit=move |ev| {
+                                ev.prevent_default();
+                                close.dispatch(close_reason.get_untracked());
+                            }
+                        >
+                            <p class="span-all" role="note">
+                                {if everyone {
+                                    format!(
+                                        "All {invited_n} invited suppliers have responded. Closing ends bidding now: quotes can no longer change, and sealed prices open.",
+                                    )
+                                } else {
+                                    format!(
+                                        "{responded_n} of {invited_n} invited suppliers have responded. To close bidding before the deadline, give a reason (kept in the audit trail, not sent to suppliers).",
+                                    )
+                                }}
+                            </p>
+                            {(!everyone)
+                                .then(|| {
+                                    view! {
+                                        <div class="field span-all">
+                                            <label for="close-reason">"Reason for closing early"</label>
+                                            <input id="close-reason" bind:value=close_reason />
+                                        </div>
+                                    }
+                                })}
+                            <div class="actions span-all">
+                                <button class="btn btn-primary" type="submit" disabled=pending>
+                                    "Close bidding now"
+                                </button>
+                            </div>
+                        </form>
+                    }
+                        .into_any()
+                }
                 Panel::Extend => {
                     view! {
                         <form class="panel form-grid" aria-label="Extend deadline" on:submit=on_extend>
@@ -409,6 +473,52 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
                 }
             }}
             {form_alert(error)}
+        </section>
+    }
+}
+
+/// The award, once made: who won each line, at which break and price.
+fn award_summary_view(a: api::AwardSummary) -> impl IntoView {
+    let rows = a
+        .lines
+        .into_iter()
+        .map(|l| {
+            view! {
+                <tr>
+                    <td data-label="Line">{format!("{} · {} rev {}", l.line_no, l.part_number, l.revision)}</td>
+                    <td data-label="Supplier">{l.supplier_name}</td>
+                    <td data-label="Quantity" class="num mono">{l.qty.normalize().to_string()}</td>
+                    <td data-label="Unit price" class="num mono">
+                        {format!("{} {}", l.currency, l.unit_price.normalize())}
+                    </td>
+                    <td data-label="Landed" class="num mono">
+                        {l.landed.map(|d| d.round_dp(4).normalize().to_string()).unwrap_or_else(|| "—".into())}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel award-summary" aria-labelledby="award-h">
+            <h2 id="award-h">"Award"</h2>
+            <p class="muted small">
+                {format!("Awarded {} by {}", local_datetime(&a.awarded_at), a.awarded_by)}
+            </p>
+            {(!a.note.is_empty()).then(|| view! { <p>{a.note.clone()}</p> })}
+            <div class="table-wrap">
+                <table class="table table-cards" aria-label="Award summary">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Line"</th>
+                            <th scope="col">"Supplier"</th>
+                            <th scope="col">"Quantity"</th>
+                            <th scope="col">"Unit price"</th>
+                            <th scope="col">"Landed"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -29,6 +29,9 @@ pub struct LineDraft {
     annual_volume: RwSignal<String>,
     need_by: RwSignal<String>,
     notes: RwSignal<String>,
+    /// Buyer-internal overrides, per unit in the RFQ's currency (empty: the revision's).
+    last_price: RwSignal<String>,
+    should_cost: RwSignal<String>,
 }
 
 impl LineDraft {
@@ -43,6 +46,8 @@ impl LineDraft {
             annual_volume: RwSignal::new(String::new()),
             need_by: RwSignal::new(String::new()),
             notes: RwSignal::new(String::new()),
+            last_price: RwSignal::new(String::new()),
+            should_cost: RwSignal::new(String::new()),
         }
     }
 
@@ -66,6 +71,16 @@ impl LineDraft {
         );
         d.need_by.set(l.need_by.clone().unwrap_or_default());
         d.notes.set(l.notes.clone());
+        // Only the line's own values are overrides; the revision's stay the default.
+        let own = |r: &Option<api::ReferencePrice>| {
+            r.as_ref()
+                .filter(|r| r.from == "line")
+                .and_then(|r| r.amount)
+                .map(|a| a.normalize().to_string())
+                .unwrap_or_default()
+        };
+        d.last_price.set(own(&l.last_price));
+        d.should_cost.set(own(&l.should_cost));
         d
     }
 }
@@ -120,6 +135,24 @@ pub fn read_lines(drafts: &[LineDraft]) -> Result<Vec<NewRfqLine>, FieldMap> {
                 }
             }
         };
+        let mut price = |name: &str, v: String| -> Option<Decimal> {
+            let v = v.trim().replace(',', ".");
+            if v.is_empty() {
+                return None;
+            }
+            match Decimal::from_str(&v) {
+                Ok(x) if x > Decimal::ZERO => Some(x),
+                _ => {
+                    errors.insert(
+                        format!("lines[{i}].{name}"),
+                        "Write a positive price per unit, or leave it empty.".into(),
+                    );
+                    None
+                }
+            }
+        };
+        let last_price = price("last_price", d.last_price.get_untracked());
+        let should_cost = price("should_cost", d.should_cost.get_untracked());
         let need_by = d.need_by.get_untracked();
         let revision = d.revision.get_untracked();
         out.push(NewRfqLine {
@@ -130,8 +163,8 @@ pub fn read_lines(drafts: &[LineDraft]) -> Result<Vec<NewRfqLine>, FieldMap> {
             annual_volume,
             need_by: (!need_by.is_empty()).then_some(need_by),
             notes: d.notes.get_untracked().trim().to_string(),
-            last_price: None,
-            should_cost: None,
+            last_price,
+            should_cost,
         });
     }
     if errors.is_empty() {
@@ -291,6 +324,29 @@ pub fn LinesEditor(
                                     <input id=uid("need") type="date" bind:value=d.need_by />
                                     {error_for(fields, f("need_by"))}
                                 </div>
+                                <div class="field">
+                                    <label for=uid("last")>{format!("Last price, line {n}")}</label>
+                                    <input
+                                        id=uid("last")
+                                        class="mono"
+                                        inputmode="decimal"
+                                        placeholder=move || revision_hint(&parts, d, true)
+                                        bind:value=d.last_price
+                                    />
+                                    <p class="hint">"Buyer-internal, per unit in the RFQ currency; empty: the revision's."</p>
+                                    {error_for(fields, f("last_price"))}
+                                </div>
+                                <div class="field">
+                                    <label for=uid("should")>{format!("Should-cost, line {n}")}</label>
+                                    <input
+                                        id=uid("should")
+                                        class="mono"
+                                        inputmode="decimal"
+                                        placeholder=move || revision_hint(&parts, d, false)
+                                        bind:value=d.should_cost
+                                    />
+                                    {error_for(fields, f("should_cost"))}
+                                </div>
                                 <div class="field span-all">
                                     <label for=uid("notes")>{format!("Notes, line {n}")}</label>
                                     <input id=uid("notes") bind:value=d.notes />
@@ -313,6 +369,36 @@ pub fn LinesEditor(
             </button>
         </div>
     }
+}
+
+/// Placeholder for a line's last-price / should-cost input: the chosen revision's value
+/// (the default when the input stays empty).
+fn revision_hint(parts: &StoredValue<Vec<Part>>, d: LineDraft, last: bool) -> String {
+    let (pid, label) = (d.part_id.get(), d.revision.get());
+    parts
+        .with_value(|ps| {
+            let r = ps
+                .iter()
+                .find(|p| p.id == pid)?
+                .revisions
+                .iter()
+                .find(|r| r.label == label)?;
+            if last {
+                r.last_price.as_ref().map(|m| {
+                    format!(
+                        "Revision: {} {} ({})",
+                        m.amount.normalize(),
+                        m.currency,
+                        m.on
+                    )
+                })
+            } else {
+                r.should_cost
+                    .as_ref()
+                    .map(|m| format!("Revision: {} {}", m.amount.normalize(), m.currency))
+            }
+        })
+        .unwrap_or_else(|| "none on the revision".into())
 }
 
 /// The browser's IANA time zone, e.g. `Europe/Berlin`.
