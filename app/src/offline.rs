@@ -215,3 +215,139 @@ pub fn ConflictsPanel() -> impl IntoView {
 fn pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
+
+/// How long a cached record no pin keeps may stay on the device.
+pub const UNPINNED_DAYS: f64 = 14.0;
+
+/// Drops cached records older than [`UNPINNED_DAYS`] that no "Make available offline"
+/// pin keeps (called when a signed-in session starts).
+#[allow(clippy::float_arithmetic)] // milliseconds of a JS date, not money
+pub async fn evict_stale() {
+    let cutoff = js_sys::Date::new(&JsValue::from_f64(
+        js_sys::Date::now() - UNPINNED_DAYS * 86_400_000.0,
+    ));
+    let cutoff = String::from(cutoff.to_iso_string());
+    if let Ok(db) = Storage::open().await {
+        let _ = db.evict_unpinned(&cutoff).await;
+    }
+}
+
+/// "Make available offline" on an RFQ: fetches and keeps everything the RFQ's pages
+/// need (see [`crate::api::fetch_for_offline`]), shows "Available offline · HH:MM"
+/// with "Refresh" and "Remove". `supplier_id` is the signed-in supplier's own id on
+/// the supplier's page, `None` on the buyer's.
+#[component]
+pub fn MakeAvailableOffline(
+    rfq_id: String,
+    label: String,
+    #[prop(optional, into)] supplier_id: Option<String>,
+) -> impl IntoView {
+    let rfq_id = StoredValue::new(rfq_id);
+    let label = StoredValue::new(label);
+    let supplier_id = StoredValue::new(supplier_id);
+    // `Some(HH:MM)` when pinned.
+    let pinned = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        if let Ok(db) = Storage::open().await {
+            if let Ok(Some(p)) = db.get_pin(&rfq_id.get_value()).await {
+                pinned.set(Some(local_hhmm(&p.fetched_at)));
+            }
+        }
+    });
+    let keep = Action::new_local(move |_: &()| async move {
+        let id = rfq_id.get_value();
+        let sid = supplier_id.get_value();
+        match crate::api::fetch_for_offline(&id, sid.as_deref()).await {
+            Ok(keys) => {
+                let pin = crate::storage::Pin {
+                    rfq_id: id.clone(),
+                    label: label.get_value(),
+                    keys,
+                };
+                match Storage::open().await {
+                    Ok(db) => match db.put_pin(&pin).await {
+                        Ok(()) => {
+                            pinned.set(Some(local_hhmm(&crate::storage::now_rfc3339())));
+                            message.set(None);
+                        }
+                        Err(e) => message.set(Some(format!("Could not keep it offline: {e}"))),
+                    },
+                    Err(e) => message.set(Some(format!("Could not keep it offline: {e}"))),
+                }
+            }
+            Err(e) if e.is_network() => message.set(Some(
+                "You are offline: connect to make this RFQ available offline.".into(),
+            )),
+            Err(e) => message.set(Some(e.message().to_string())),
+        }
+    });
+    let remove = Action::new_local(move |_: &()| async move {
+        if let Ok(db) = Storage::open().await {
+            match db.remove_pin(&rfq_id.get_value()).await {
+                Ok(()) => {
+                    pinned.set(None);
+                    message.set(None);
+                }
+                Err(e) => message.set(Some(format!("Could not remove the offline copy: {e}"))),
+            }
+        }
+    });
+    let busy = move || keep.pending().get() || remove.pending().get();
+    view! {
+        <div class="offline-pin" role="group" aria-label="Offline copy of this RFQ">
+            {move || match pinned.get() {
+                Some(t) => {
+                    view! {
+                        <span class="badge badge-offline" data-testid="offline-pin-state">
+                            {format!("Available offline · {t}")}
+                        </span>
+                        <button
+                            class="btn btn-quiet btn-small"
+                            type="button"
+                            disabled=busy
+                            on:click=move |_| {
+                                keep.dispatch(());
+                            }
+                        >
+                            "Refresh offline copy"
+                        </button>
+                        <button
+                            class="btn btn-quiet btn-small"
+                            type="button"
+                            disabled=busy
+                            on:click=move |_| {
+                                remove.dispatch(());
+                            }
+                        >
+                            "Remove offline copy"
+                        </button>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <button
+                            class="btn btn-small"
+                            type="button"
+                            disabled=busy
+                            on:click=move |_| {
+                                keep.dispatch(());
+                            }
+                        >
+                            {move || {
+                                if keep.pending().get() {
+                                    "Saving for offline…"
+                                } else {
+                                    "Make available offline"
+                                }
+                            }}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+            {move || message.get().map(|m| view! { <span class="muted small" role="alert">{m}</span> })}
+        </div>
+    }
+}

@@ -29,6 +29,8 @@ const OUTBOX: &str = "outbox";
 const ALL_STORES: [&str; 3] = [RECORDS, DRAFTS, OUTBOX];
 /// Record kind under which each user's changes-feed cursor is kept (cleared with the rest).
 const CURSOR_KIND: &str = "_cursor";
+/// Record kind of the pins: what the person chose to keep offline (cleared with the rest).
+const PIN_KIND: &str = "_pin";
 
 thread_local! {
     static OUTBOX_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
@@ -85,6 +87,18 @@ pub struct OutboxEntry<T> {
     #[serde(default)]
     pub seq: u32,
     pub payload: T,
+}
+
+/// "Make available offline" on one RFQ: the cached records its pages need, kept out of
+/// eviction until the person removes the pin (or signs out). Stored as record
+/// `("_pin", rfq_id)`, whose fetched-at time is when the copy was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pin {
+    pub rfq_id: String,
+    /// For a person, e.g. the RFQ number.
+    pub label: String,
+    /// The `(kind, id)` records kept.
+    pub keys: Vec<(String, String)>,
 }
 
 /// An open handle on the database.
@@ -284,6 +298,85 @@ impl Storage {
     /// Stores the changes-feed cursor of `user_id`.
     pub async fn set_cursor(&self, user_id: &str, cursor: i64) -> StorageResult<()> {
         self.put_record(CURSOR_KIND, user_id, &cursor).await
+    }
+
+    /// Pins `pin.keys` (replacing an earlier pin of the same RFQ), stamped now.
+    pub async fn put_pin(&self, pin: &Pin) -> StorageResult<()> {
+        self.put_record(PIN_KIND, &pin.rfq_id, pin).await
+    }
+
+    /// The pin of RFQ `rfq_id`, with the time it was made, if any.
+    pub async fn get_pin(&self, rfq_id: &str) -> StorageResult<Option<Cached<Pin>>> {
+        self.get_record(PIN_KIND, rfq_id).await
+    }
+
+    /// Every pin, in RFQ id order.
+    pub async fn list_pins(&self) -> StorageResult<Vec<Cached<Pin>>> {
+        self.list_records(PIN_KIND).await
+    }
+
+    /// Removes the pin of `rfq_id` and the records only it kept (records another pin
+    /// also keeps stay). No error if there is no such pin.
+    pub async fn remove_pin(&self, rfq_id: &str) -> StorageResult<()> {
+        let Some(pin) = self.get_pin(rfq_id).await? else {
+            return Ok(());
+        };
+        self.delete_record(PIN_KIND, rfq_id).await?;
+        let kept = self.pinned_keys().await?;
+        for key in pin.value.keys {
+            if !kept.contains(&key) {
+                self.delete_record(&key.0, &key.1).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn pinned_keys(&self) -> StorageResult<std::collections::BTreeSet<(String, String)>> {
+        Ok(self
+            .list_pins()
+            .await?
+            .into_iter()
+            .flat_map(|p| p.value.keys)
+            .collect())
+    }
+
+    /// Deletes cached records fetched before `cutoff` (RFC 3339 UTC, as stored) that no
+    /// pin keeps. Bookkeeping (pins, cursors) and the signed-in person stay. Answers how
+    /// many records went.
+    pub async fn evict_unpinned(&self, cutoff: &str) -> StorageResult<usize> {
+        let kept = self.pinned_keys().await?;
+        let all: Vec<Cached<serde_json::Value>> = self.all_values(RECORDS, None).await?;
+        let mut evicted = 0;
+        for r in all {
+            let bookkeeping = r.kind.starts_with('_') || r.kind == "me";
+            if bookkeeping || r.fetched_at.as_str() >= cutoff {
+                continue;
+            }
+            if kept.contains(&(r.kind.clone(), r.id.clone())) {
+                continue;
+            }
+            self.delete_record(&r.kind, &r.id).await?;
+            evicted += 1;
+        }
+        Ok(evicted)
+    }
+
+    /// Test and migration hook: stores `value` as record `(kind, id)` with an explicit
+    /// fetched-at time.
+    pub async fn put_record_at<T: Serialize>(
+        &self,
+        kind: &str,
+        id: &str,
+        fetched_at: &str,
+        value: &T,
+    ) -> StorageResult<()> {
+        let entry = Cached {
+            kind: kind.to_string(),
+            id: id.to_string(),
+            fetched_at: fetched_at.to_string(),
+            value,
+        };
+        self.put_value(RECORDS, &entry).await
     }
 
     /// Empties every store: cached records, drafts and unsent writes. Called at sign-out.

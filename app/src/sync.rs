@@ -22,7 +22,7 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::api as client;
+use crate::api::{self as client, kinds};
 use crate::offline::state;
 use crate::storage::{OutboxEntry, Storage};
 
@@ -51,6 +51,9 @@ pub struct Queued {
     /// The server's answer for a conflict or rejection.
     #[serde(default)]
     pub result: Option<SyncResult>,
+    /// The form draft this op was made from; deleted once the server applied the op.
+    #[serde(default)]
+    pub draft: Option<String>,
 }
 
 fn pending() -> String {
@@ -117,6 +120,7 @@ pub fn start(user_id: &str) {
             off.forget();
         }
         gloo_timers::callback::Interval::new(30_000, sync_soon).forget();
+        leptos::task::spawn_local(crate::offline::evict_stale());
     }
     sync_soon();
 }
@@ -133,6 +137,18 @@ pub fn stop() {
 /// Queues a change for the signed-in person and tries to send it at once. Returns the
 /// op id (also the idempotency key).
 pub async fn queue(kind: &str, summary: String, payload: Value) -> Result<String, String> {
+    queue_from_draft(kind, summary, payload, None).await
+}
+
+/// [`queue`] for a change made in a form whose draft is under `draft`: the draft is
+/// deleted once the server has applied the change (it stays while the op is pending or
+/// in conflict, so the person never loses what they typed).
+pub async fn queue_from_draft(
+    kind: &str,
+    summary: String,
+    payload: Value,
+    draft: Option<String>,
+) -> Result<String, String> {
     let user_id = user().ok_or("Sign in again to save this change.")?;
     let db = Storage::open().await.map_err(|e| e.to_string())?;
     let entry = db
@@ -143,6 +159,7 @@ pub async fn queue(kind: &str, summary: String, payload: Value) -> Result<String
             payload,
             state: pending(),
             result: None,
+            draft,
         })
         .await
         .map_err(|e| e.to_string())?;
@@ -246,6 +263,7 @@ async fn push() -> bool {
                     match r.status.as_str() {
                         "applied" | "duplicate" => {
                             let _ = db.delete_outbox(&entry.id).await;
+                            forget_sent_draft(&db, &entry.payload).await;
                         }
                         _ => {
                             let mut marked = entry.clone();
@@ -260,6 +278,13 @@ async fn push() -> bool {
     }
     refresh().await;
     true
+}
+
+/// A supplier's queued quote reached the server: its form draft has done its job.
+async fn forget_sent_draft(db: &Storage, q: &Queued) {
+    if let Some(key) = &q.draft {
+        let _ = db.delete_draft(key).await;
+    }
 }
 
 /// Reads `GET /api/changes` from the stored cursor and refetches what this device has
@@ -289,8 +314,20 @@ async fn pull() {
         match kind.as_str() {
             "rfq" => {
                 rfq_list = true;
-                if cached(&db, "rfq", &id).await {
+                if cached(&db, kinds::RFQ, &id).await {
                     let _ = client::rfq(&id).await;
+                }
+                if cached(&db, kinds::RESPONSES, &id).await {
+                    let _ = client::rfq_responses(&id).await;
+                }
+                if cached(&db, kinds::COMPARISON, &id).await {
+                    let _ = client::comparison(&id).await;
+                }
+                if cached(&db, kinds::MY_QUOTE, &id).await {
+                    let _ = client::my_quote(&id).await;
+                }
+                if cached(&db, kinds::CLARIFICATIONS, &id).await {
+                    let _ = client::clarifications(&id).await;
                 }
             }
             "supplier" => {
@@ -338,9 +375,14 @@ pub fn resolve_keep_mine(op_id: String) {
         if let (Some(v), Some(obj)) = (server_version, payload.as_object_mut()) {
             obj.insert("base_version".into(), Value::from(v));
         }
-        if queue(&entry.payload.kind, entry.payload.summary.clone(), payload)
-            .await
-            .is_ok()
+        if queue_from_draft(
+            &entry.payload.kind,
+            entry.payload.summary.clone(),
+            payload,
+            entry.payload.draft.clone(),
+        )
+        .await
+        .is_ok()
         {
             if let Ok(db) = Storage::open().await {
                 let _ = db.delete_outbox(&op_id).await;
@@ -353,8 +395,13 @@ pub fn resolve_keep_mine(op_id: String) {
 /// "Take theirs" / "Discard mine": the person chose to drop their change.
 pub fn resolve_drop(op_id: String) {
     leptos::task::spawn_local(async move {
+        let entry = outbox().await.into_iter().find(|e| e.id == op_id);
         if let Ok(db) = Storage::open().await {
             let _ = db.delete_outbox(&op_id).await;
+            // The person chose the server's version: the form shows it again.
+            if let Some(e) = entry {
+                forget_sent_draft(&db, &e.payload).await;
+            }
         }
         refresh().await;
     });

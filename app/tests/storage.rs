@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
-use app::storage::{new_id, Storage};
+use app::storage::{new_id, Pin, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
@@ -218,5 +218,94 @@ async fn outbox_states_conflicts_stay_in_place_until_resolved() {
     let all = s.list_outbox::<Queued>().await.unwrap();
     let read = all.iter().find(|e| e.id == old.id).unwrap();
     assert_eq!(read.payload.state, "pending");
+    s.delete_database(name).await.unwrap();
+}
+
+fn pin(rfq: &str, keys: &[(&str, &str)]) -> Pin {
+    Pin {
+        rfq_id: rfq.into(),
+        label: format!("RFQ {rfq}"),
+        keys: keys
+            .iter()
+            .map(|(k, i)| (k.to_string(), i.to_string()))
+            .collect(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn pins_keep_records_from_eviction_and_removal_frees_only_their_own() {
+    let name = "bidwell-test-pins";
+    let s = fresh(name).await;
+    let old = "2026-01-01T00:00:00.000Z";
+    for (k, i) in [
+        ("rfq", "r1"),
+        ("comparison", "r1"),
+        ("part", "shared"),
+        ("rfq", "r2"),
+        ("part", "loose"),
+        ("me", "current"),
+    ] {
+        s.put_record_at(k, i, old, &note(i)).await.unwrap();
+    }
+    s.put_record("part", "recent", &note("recent"))
+        .await
+        .unwrap();
+    s.set_cursor("u1", 42).await.unwrap();
+    s.put_pin(&pin(
+        "r1",
+        &[("rfq", "r1"), ("comparison", "r1"), ("part", "shared")],
+    ))
+    .await
+    .unwrap();
+    s.put_pin(&pin("r2", &[("rfq", "r2"), ("part", "shared")]))
+        .await
+        .unwrap();
+    let p = s.get_pin("r1").await.unwrap().unwrap();
+    assert_eq!(p.value.label, "RFQ r1");
+    assert!(p.fetched_at.ends_with('Z'));
+    assert_eq!(s.list_pins().await.unwrap().len(), 2);
+
+    // Only the old record no pin keeps goes; the recent one, `me`, cursors and pins stay.
+    let evicted = s.evict_unpinned("2026-06-01T00:00:00.000Z").await.unwrap();
+    assert_eq!(evicted, 1);
+    assert_eq!(s.get_record::<Note>("part", "loose").await.unwrap(), None);
+    for (k, i) in [
+        ("rfq", "r1"),
+        ("comparison", "r1"),
+        ("part", "shared"),
+        ("rfq", "r2"),
+        ("me", "current"),
+    ] {
+        assert!(
+            s.get_record::<Note>(k, i).await.unwrap().is_some(),
+            "{k}/{i}"
+        );
+    }
+    assert!(s
+        .get_record::<Note>("part", "recent")
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(s.get_cursor("u1").await.unwrap(), 42);
+
+    // Removing r1's pin drops what only it kept; the part r2 also keeps stays.
+    s.remove_pin("r1").await.unwrap();
+    assert_eq!(s.get_pin("r1").await.unwrap(), None);
+    assert_eq!(s.get_record::<Note>("rfq", "r1").await.unwrap(), None);
+    assert_eq!(
+        s.get_record::<Note>("comparison", "r1").await.unwrap(),
+        None
+    );
+    assert!(s
+        .get_record::<Note>("part", "shared")
+        .await
+        .unwrap()
+        .is_some());
+    assert!(s.get_record::<Note>("rfq", "r2").await.unwrap().is_some());
+    s.remove_pin("absent").await.unwrap();
+
+    // Sign-out clears pins with everything else.
+    s.clear_user_data().await.unwrap();
+    assert!(s.list_pins().await.unwrap().is_empty());
     s.delete_database(name).await.unwrap();
 }

@@ -2,13 +2,15 @@
 //! [`BENCHES`] for a new one; an entry whose `needs` path is absent is skipped (so the list
 //! can name benches that land later). The commands are the ones `docs/extract.md` gives.
 
+use std::fs::File;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-use crate::util::{fmt_duration, output, sh};
+use crate::util::{fmt_duration, free_port, output, sh, show, ServerGuard};
 use crate::Ctx;
 
 /// One thing a bench does, in order.
@@ -24,6 +26,9 @@ enum Action {
         dir: &'static str,
         prefix: &'static str,
     },
+    /// Builds the server, starts `bidwell serve` on a free port with a scratch data dir
+    /// (fresh demo data), runs `node SCRIPT` with `BASE_URL` pointing at it, stops it.
+    NodeAgainstServer { script: &'static str },
 }
 
 struct Bench {
@@ -63,11 +68,22 @@ const BENCHES: &[Bench] = &[
             },
         ],
     },
+    Bench {
+        name: "offline sync (500 queued changes through POST /api/sync)",
+        needs: "end2end/bench/sync-bench.mjs",
+        actions: &[Action::NodeAgainstServer {
+            script: "end2end/bench/sync-bench.mjs",
+        }],
+    },
 ];
 
-pub fn run(ctx: &Ctx) -> Result<()> {
+/// Runs every bench, or with `filter` words only those whose name contains one.
+pub fn run(ctx: &Ctx, filter: &[String]) -> Result<()> {
     let mut ran = 0;
     for b in BENCHES {
+        if !filter.is_empty() && !filter.iter().any(|w| b.name.contains(w.as_str())) {
+            continue;
+        }
         if !ctx.root.join(b.needs).exists() {
             println!("==> {}: skipped ({} does not exist)", b.name, b.needs);
             continue;
@@ -111,7 +127,52 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
                 .arg(script)
                 .arg(wasm))
         }
+        Action::NodeAgainstServer { script } => node_against_server(ctx, script),
     }
+}
+
+/// Runs `node script` against a fresh `bidwell serve` of its own (release build, SQLite
+/// in a scratch dir that is removed afterwards, the server's log beside it).
+fn node_against_server(ctx: &Ctx, script: &str) -> Result<()> {
+    sh(ctx
+        .cargo()
+        .args(["build", "--release", "-p", "server", "--bin", "bidwell"]))?;
+    let bin = crate::test::target_dir(ctx).join("release").join("bidwell");
+    let scratch = std::env::temp_dir().join(format!("bidwell-bench-{}", std::process::id()));
+    if scratch.exists() {
+        std::fs::remove_dir_all(&scratch)?;
+    }
+    std::fs::create_dir_all(&scratch)?;
+    let addr = SocketAddr::from(([127, 0, 0, 1], free_port()?));
+    let log = File::create(scratch.join("server.log"))?;
+    let mut cmd = Command::new(&bin);
+    cmd.current_dir(&ctx.root)
+        .arg("serve")
+        .arg("--addr")
+        .arg(addr.to_string())
+        .arg("--data-dir")
+        .arg(scratch.join("data"))
+        .arg("--dist")
+        .arg(scratch.join("no-dist"))
+        .env_remove("DATABASE_URL")
+        .env_remove("BIDWELL_ADDR")
+        .env_remove("BIDWELL_DATA_DIR")
+        .env_remove("BIDWELL_DIST")
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log);
+    println!("$ {}", show(&cmd));
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    let mut server = ServerGuard::new(child, Some(scratch));
+    server.wait_healthy(addr, "/api/health", Duration::from_secs(60))?;
+    println!("  server healthy at http://{addr}");
+    sh(Command::new("node")
+        .current_dir(&ctx.root)
+        .arg(script)
+        .env("BASE_URL", format!("http://{addr}")))
 }
 
 /// The most recently modified `dir/prefix*.ext`.

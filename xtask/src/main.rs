@@ -36,7 +36,7 @@ Commands:
   test --list    list the test steps
   install        install missing tools only (wasm target, trunk, wasm-bindgen-cli,
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
-  bench          run the benchmarks
+  bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`)
   help           this text
 ";
 
@@ -65,10 +65,7 @@ fn run() -> Result<()> {
             no_args("install", &rest)?;
             install::ensure(&ctx, install::ALL)
         }
-        "bench" => {
-            no_args("bench", &rest)?;
-            bench::run(&ctx)
-        }
+        "bench" => bench::run(&ctx, &rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

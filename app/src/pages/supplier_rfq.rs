@@ -178,6 +178,7 @@ fn loaded_view(d: Loaded) -> impl IntoView {
     let rfq_for_upload = rfq.clone();
     view! {
         {header}
+        <crate::offline::MakeAvailableOffline rfq_id=rfq_id.clone() label=rfq_number.clone() supplier_id=supplier_id.clone() />
         {lines}
         <YourQuote
             rfq_id=rfq_id.clone()
@@ -712,7 +713,8 @@ fn QuoteFormView(
         let id = rfq_id.clone();
         let key = draft_key.clone();
         async move {
-            match client::submit_quote(&id, &q).await {
+            let base = mine.with_untracked(|m| current(m).map(|v| v.receipt.version));
+            match crate::pages::quote_form::submit_or_queue(&id, &q, base, &key).await {
                 Ok(_receipt) => {
                     timer.set_value(None);
                     baseline.set_value(form.get_untracked());

@@ -74,8 +74,11 @@ pub fn VisitNotes(supplier_id: String, supplier_name: String) -> impl IntoView {
                             let data = resize_photo(&file).await.map_err(|_| {
                                 format!("The photo {} could not be read.", file.name())
                             })?;
+                            let photo_id = new_id().map_err(|e| e.to_string())?;
+                            // Kept on the device too, so the note shows it offline.
+                            client::keep_photo(&photo_id, &data_url("image/jpeg", &data)).await;
                             photos.push(PhotoOp {
-                                photo_id: new_id().map_err(|e| e.to_string())?,
+                                photo_id,
                                 content_type: "image/jpeg".into(),
                                 data_base64: data,
                             });
@@ -167,6 +170,14 @@ fn notes_list(server: Vec<VisitNote>, mine: Vec<(String, VisitNoteOp)>) -> AnyVi
             } else {
                 "needs your decision"
             };
+            let photos = op
+                .photos
+                .iter()
+                .map(|p| {
+                    let src = data_url(&p.content_type, &p.data_base64);
+                    view! { <img class="visit-photo" src=src alt="Visit photo" /> }
+                })
+                .collect_view();
             view! {
                 <li class="visit-note visit-pending">
                     <p class="visit-meta">
@@ -175,6 +186,7 @@ fn notes_list(server: Vec<VisitNote>, mine: Vec<(String, VisitNoteOp)>) -> AnyVi
                         {(!op.photos.is_empty()).then(|| format!(" · {} photo(s)", op.photos.len()))}
                     </p>
                     <p class="visit-text">{op.text}</p>
+                    <div class="visit-photos">{photos}</div>
                 </li>
             }
         })
@@ -185,10 +197,7 @@ fn notes_list(server: Vec<VisitNote>, mine: Vec<(String, VisitNoteOp)>) -> AnyVi
             let photos = n
                 .photos
                 .iter()
-                .map(|p| {
-                    let url = client::visit_photo_url(&n.id, &p.id);
-                    view! { <img class="visit-photo" src=url alt="Visit photo" loading="lazy" /> }
-                })
+                .map(|p| view! { <VisitPhoto note_id=n.id.clone() photo_id=p.id.clone() /> })
                 .collect_view();
             view! {
                 <li class="visit-note">
@@ -201,6 +210,29 @@ fn notes_list(server: Vec<VisitNote>, mine: Vec<(String, VisitNoteOp)>) -> AnyVi
         .collect_view();
     view! { <ul class="plain visit-notes" aria-label="Visit notes">{pending}{synced}</ul> }
         .into_any()
+}
+
+fn data_url(content_type: &str, base64: &str) -> String {
+    format!("data:{content_type};base64,{base64}")
+}
+
+/// A synced note's photo, shown from the device's copy (kept when taken or first shown)
+/// so it is there offline; fetched and kept the first time otherwise.
+#[component]
+fn VisitPhoto(note_id: String, photo_id: String) -> impl IntoView {
+    let fallback = client::visit_photo_url(&note_id, &photo_id);
+    let data = LocalResource::new(move || {
+        let (n, p) = (note_id.clone(), photo_id.clone());
+        async move { client::visit_photo_data(&n, &p).await.ok() }
+    });
+    move || {
+        let src = match data.get() {
+            Some(Some(url)) => url,
+            Some(None) => fallback.clone(),
+            None => return None,
+        };
+        Some(view! { <img class="visit-photo" src=src alt="Visit photo" /> })
+    }
 }
 
 /// Reads an image file, scales it so its longest side is at most [`PHOTO_MAX_SIDE`], and

@@ -76,6 +76,7 @@ fn version_from_row(r: &AnyRow, rfq: &RfqRow, with_prices: bool) -> AppResult<ap
         status: col(r, "status")?,
         needs_reconfirmation: col::<i64>(r, "needs_reconfirmation")? != 0,
         quote,
+        entered_by_buyer: col::<i64>(r, "entered_by_buyer")? != 0,
     })
 }
 
