@@ -88,3 +88,67 @@ test('a visit note taken offline survives closing the page and syncs exactly onc
   const notes = await (await again.request.get(`/api/visit-notes?supplier_id=${sid}`)).json();
   expect(notes.filter((n: { text: string }) => n.text === text)).toHaveLength(1);
 });
+
+// A 1×1 PNG: what the camera input hands over, resized in the browser to a JPEG.
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a visit photo taken offline shows before and after sync, and again offline from the device', async ({ context, page }) => {
+  await signIn(page, BUYER_EMAIL);
+  const sid = await supplierId(page.request, NORTHWIND);
+  await page.goto(`/suppliers/${sid}`);
+  await expect(page.getByRole('heading', { name: 'Visit notes' })).toBeVisible();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  const text = `Photo note ${Date.now()}: die shop`;
+  await page.getByLabel('Visit note', { exact: true }).fill(text);
+  await page.getByLabel('Photos', { exact: true }).setInputFiles({ name: 'die.png', mimeType: 'image/png', buffer: PHOTO });
+  await page.getByRole('button', { name: 'Add visit note' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: text });
+  await expect(item).toContainText('not yet synced');
+  await expect(item.getByRole('img', { name: 'Visit photo' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+
+  await context.setOffline(false);
+  await expect(syncStatus(page)).toHaveText(/^Online$/);
+  await expect(item).not.toContainText('not yet synced');
+  const notes = await (await page.request.get(`/api/visit-notes?supplier_id=${sid}`)).json();
+  const note = notes.find((n: { text: string }) => n.text === text);
+  expect(note.photos).toHaveLength(1);
+
+  // No network: the synced note's photo still shows, from the device's copy.
+  await context.setOffline(true);
+  await page.reload();
+  const cached = page.getByRole('listitem').filter({ hasText: text }).getByRole('img', { name: 'Visit photo' });
+  await expect(cached).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  expect(await cached.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await context.setOffline(false);
+});
+
+test('after one online visit a quote file is read offline by the precached extraction worker', async ({ context, page }) => {
+  await signIn(page, 'sales@northwind.example');
+  await page.getByText(DEMO_RFQ).first().click();
+  await expect(page.getByRole('heading', { name: 'Your quote', exact: true })).toBeVisible();
+  await waitForServiceWorker(page);
+  // The worker's files are precached by the service worker, not fetched on first use.
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls: string[] = [];
+    for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
+    return urls;
+  });
+  expect(cached).toEqual(expect.arrayContaining(['/extract-worker.js', '/extract-worker_bg.wasm']));
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your quote', exact: true })).toBeVisible();
+  await page.getByLabel('Quote file', { exact: true }).setInputFiles({
+    name: 'quote.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Part number,Quantity,Unit price,Currency\nBRK-2208,500,0.62,USD\nBRK-2208,2000,0.55,USD\n'),
+  });
+  await expect(page.getByRole('region', { name: 'Extracted values' })).toBeVisible({ timeout: 20_000 });
+  await context.setOffline(false);
+});
