@@ -170,6 +170,9 @@ pub struct NewPart {
 /// A supplier contact person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
+    /// Stable id (`PATCH`/`DELETE /api/suppliers/{id}/contacts/{contact_id}`).
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub email: String,
     /// Whether this contact has a Bidwell login.
@@ -239,6 +242,17 @@ pub struct UpdateSupplier {
 pub struct NewContact {
     pub name: String,
     pub email: String,
+}
+
+/// `PATCH /api/suppliers/{id}/contacts/{contact_id}`: only the fields given change; the
+/// e-mail of a contact with a login stays (it is the login).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateContact {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// `POST /api/parts/{id}/revisions`.

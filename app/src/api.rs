@@ -878,3 +878,28 @@ pub async fn update_revision_costs(
     );
     read(send(write(Request::patch(&path)).json(body), &path).await?).await
 }
+
+/// `PATCH /api/suppliers/{id}/contacts/{cid}`.
+pub async fn update_contact(
+    supplier_id: &str,
+    contact_id: &str,
+    body: &api::UpdateContact,
+) -> ApiResult<Supplier> {
+    let path = format!(
+        "/api/suppliers/{}/contacts/{}",
+        encode(supplier_id),
+        encode(contact_id)
+    );
+    read(send(write(Request::patch(&path)).json(body), &path).await?).await
+}
+
+/// `DELETE /api/suppliers/{id}/contacts/{cid}` (409 `contact_has_login` for a contact
+/// who signs in).
+pub async fn remove_contact(supplier_id: &str, contact_id: &str) -> ApiResult<Supplier> {
+    let path = format!(
+        "/api/suppliers/{}/contacts/{}",
+        encode(supplier_id),
+        encode(contact_id)
+    );
+    read(send(write(Request::delete(&path)).build(), &path).await?).await
+}

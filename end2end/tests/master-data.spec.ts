@@ -125,7 +125,19 @@ test('suppliers: edit, contact, expired certificate badge, list filters', async 
   await page.getByLabel('New contact name', { exact: true }).fill('Zofia Zeta');
   await page.getByLabel('New contact email', { exact: true }).fill(`zofia.${tag.toLowerCase()}@zeta.example`);
   await page.getByRole('button', { name: 'Add contact', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Contacts' })).toContainText('Zofia Zeta');
+  const contacts = page.getByRole('table', { name: 'Contacts' });
+  await expect(contacts).toContainText('Zofia Zeta');
+  await page.getByRole('button', { name: 'Edit contact Zofia Zeta', exact: true }).click();
+  await page.getByLabel("Contact's name", { exact: true }).fill('Zofia Nowak');
+  await page.getByRole('button', { name: 'Save contact', exact: true }).click();
+  await expect(contacts).toContainText('Zofia Nowak');
+  await page.getByLabel('New contact name', { exact: true }).fill('Temp Desk');
+  await page.getByLabel('New contact email', { exact: true }).fill(`temp.${tag.toLowerCase()}@zeta.example`);
+  await page.getByRole('button', { name: 'Add contact', exact: true }).click();
+  await expect(contacts).toContainText('Temp Desk');
+  await page.getByRole('button', { name: 'Remove contact Temp Desk', exact: true }).click();
+  await expect(contacts).not.toContainText('Temp Desk');
+  await expect(contacts).toContainText('Zofia Nowak');
 
   await page.getByLabel('Certificate', { exact: true }).fill('ISO 9001');
   await page.getByLabel('Certificate number', { exact: true }).fill(`Q-${tag}`);

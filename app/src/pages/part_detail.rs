@@ -527,7 +527,7 @@ fn Bom(rid: String, label: String, number: String, can_write: bool) -> impl Into
 
     view! {
         <section aria-labelledby="bom-h">
-            <div class="section-head">
+            <div class="section-head wrap">
                 <h2 id="bom-h">{heading}</h2>
                 {can_write
                     .then(|| {

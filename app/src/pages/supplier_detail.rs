@@ -4,8 +4,8 @@
 //! notes.
 
 use api::{
-    Certification, InvitationCreated, NewCertification, NewContact, NewInvitation, Supplier,
-    UpdateSupplier,
+    Certification, Contact, InvitationCreated, NewCertification, NewContact, NewInvitation,
+    Supplier, UpdateContact, UpdateSupplier,
 };
 use domain::access::Resource;
 use domain::validate::{self, FieldErrors};
@@ -246,6 +246,18 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
             email: email.get_untracked().trim().to_string(),
         });
     };
+    let editing = RwSignal::new(None::<Contact>);
+    let remove = Action::new_local(move |cid: &String| {
+        let cid = cid.clone();
+        let id = supplier.with_untracked(|s| s.id.clone());
+        async move {
+            error.set(None);
+            match client::remove_contact(&id, &cid).await {
+                Ok(s) => supplier.set(s),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
     let table = move || {
         let contacts = supplier.with(|s| s.contacts.clone());
         if contacts.is_empty() {
@@ -254,19 +266,61 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
         let rows = contacts
             .into_iter()
             .map(|c| {
+                let for_edit = c.clone();
+                let cid = c.id.clone();
+                let actions = (can_write && !c.id.is_empty()).then(|| {
+                    view! {
+                        <td data-label="">
+                            <div class="actions">
+                                <button
+                                    class="btn btn-small"
+                                    type="button"
+                                    aria-label=format!("Edit contact {}", c.name)
+                                    on:click=move |_| editing.set(Some(for_edit.clone()))
+                                >
+                                    "Edit"
+                                </button>
+                                {(!c.has_login)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="btn btn-small btn-quiet"
+                                                type="button"
+                                                aria-label=format!("Remove contact {}", c.name)
+                                                on:click=move |_| {
+                                                    remove.dispatch(cid.clone());
+                                                }
+                                            >
+                                                "Remove"
+                                            </button>
+                                        }
+                                    })}
+                            </div>
+                        </td>
+                    }
+                });
                 view! {
                     <tr>
-                        <td data-label="Name">{c.name}</td>
+                        <td data-label="Name">{c.name.clone()}</td>
                         <td data-label="E-mail" class="wrap">
                             <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>
                         </td>
                         <td data-label="Login">
                             {if c.has_login {
-                                view! { <span class="badge badge-approved">"Has login"</span> }.into_any()
+                                view! {
+                                    <span
+                                        class="badge badge-approved"
+                                        title="Signs in with this e-mail; the address cannot change and the contact stays while the account exists"
+                                    >
+                                        "Has login"
+                                    </span>
+                                }
+                                    .into_any()
                             } else {
                                 view! { <span class="muted">"No login"</span> }.into_any()
                             }}
                         </td>
+                        {actions}
                     </tr>
                 }
             })
@@ -279,6 +333,7 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
                             <th scope="col">"Name"</th>
                             <th scope="col">"E-mail"</th>
                             <th scope="col">"Login"</th>
+                            {can_write.then(|| view! { <th scope="col"></th> })}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -291,6 +346,19 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
         <section aria-labelledby="contacts-h">
             <h2 id="contacts-h">"Contacts"</h2>
             {table}
+            {move || {
+                editing
+                    .get()
+                    .map(|c| {
+                        view! {
+                            <EditContactForm
+                                supplier=supplier
+                                contact=c
+                                on_done=Callback::new(move |_| editing.set(None))
+                            />
+                        }
+                    })
+            }}
             {can_write
                 .then(|| {
                     view! {
@@ -312,6 +380,95 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
                     }
                 })}
         </section>
+    }
+}
+
+#[component]
+fn EditContactForm(
+    supplier: RwSignal<Supplier>,
+    contact: Contact,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let name = RwSignal::new(contact.name.clone());
+    let email = RwSignal::new(contact.email.clone());
+    let fields = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let cid = contact.id.clone();
+    let save = Action::new_local(move |body: &UpdateContact| {
+        let body = body.clone();
+        let id = supplier.with_untracked(|s| s.id.clone());
+        let cid = cid.clone();
+        async move {
+            match client::update_contact(&id, &cid, &body).await {
+                Ok(s) => {
+                    supplier.set(s);
+                    on_done.run(());
+                }
+                Err(e) => {
+                    fields.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let has_login = contact.has_login;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut errors = FieldErrors::new();
+        validate::required(&mut errors, "name", &name.get_untracked(), 200);
+        validate::email(&mut errors, "email", &email.get_untracked());
+        error.set(None);
+        if !errors.is_empty() {
+            fields.set(errors.0);
+            return;
+        }
+        fields.set(FieldMap::new());
+        save.dispatch(UpdateContact {
+            name: Some(name.get_untracked().trim().to_string()),
+            email: (!has_login).then(|| email.get_untracked().trim().to_string()),
+        });
+    };
+    view! {
+        <form
+            class="panel form-grid"
+            aria-label=format!("Edit contact {}", contact.name)
+            on:submit=on_submit
+            novalidate
+        >
+            <h3 class="span-all">{format!("Edit contact {}", contact.name)}</h3>
+            <TextField id="edit-contact-name" label="Contact's name" value=name errors=fields field="name" />
+            {if has_login {
+                view! {
+                    <div class="field">
+                        <span class="label">"Contact's email"</span>
+                        <p class="mono">{contact.email.clone()}</p>
+                        <p class="hint">"Signs in with this address, so it stays."</p>
+                    </div>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <TextField
+                        id="edit-contact-email"
+                        label="Contact's email"
+                        value=email
+                        errors=fields
+                        field="email"
+                        input_type="email"
+                    />
+                }
+                    .into_any()
+            }}
+            <div class="span-all">{form_alert(error)}</div>
+            <div class="actions span-all">
+                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
+                    "Save contact"
+                </button>
+                <button class="btn" type="button" on:click=move |_| on_done.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
     }
 }
 

@@ -30,6 +30,10 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(add_contact),
         )
         .route(
+            "/api/suppliers/{id}/contacts/{cid}",
+            axum::routing::patch(update_contact).delete(remove_contact),
+        )
+        .route(
             "/api/suppliers/{id}/certifications",
             axum::routing::post(add_certification),
         )
@@ -63,7 +67,7 @@ pub struct Search {
 
 async fn contacts(pool: &AnyPool, supplier_id: &str) -> Result<Vec<api::Contact>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT name, email, user_id FROM supplier_contacts WHERE supplier_id = $1 ORDER BY name",
+        "SELECT id, name, email, user_id FROM supplier_contacts WHERE supplier_id = $1 ORDER BY name",
     )
     .bind(supplier_id)
     .fetch_all(pool)
@@ -71,6 +75,7 @@ async fn contacts(pool: &AnyPool, supplier_id: &str) -> Result<Vec<api::Contact>
     rows.iter()
         .map(|r| {
             Ok(api::Contact {
+                id: col(r, "id")?,
                 name: col(r, "name")?,
                 email: col(r, "email")?,
                 has_login: col::<Option<String>>(r, "user_id")?.is_some(),
@@ -423,6 +428,134 @@ async fn add_contact(
         StatusCode::CREATED,
         axum::Json(load(&st.db.pool, &id).await?),
     ))
+}
+
+/// One contact row of a supplier: (name, email, has a login).
+async fn contact_row(
+    pool: &AnyPool,
+    supplier_id: &str,
+    cid: &str,
+) -> AppResult<(String, String, bool)> {
+    let r = sqlx::query(
+        "SELECT name, email, user_id FROM supplier_contacts WHERE id = $1 AND supplier_id = $2",
+    )
+    .bind(cid)
+    .bind(supplier_id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or_else(|| AppError::not_found(format!("contact {cid}")))?;
+    Ok((
+        col(&r, "name")?,
+        col(&r, "email")?,
+        col::<Option<String>>(&r, "user_id")?.is_some(),
+    ))
+}
+
+/// `PATCH /api/suppliers/{id}/contacts/{cid}`: name and e-mail; the e-mail of a contact
+/// with a login is the login and does not change here.
+async fn update_contact(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, cid)): Path<(String, String)>,
+    Json(u): Json<api::UpdateContact>,
+) -> AppResult<axum::Json<api::Supplier>> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let (old_name, old_email, has_login) = contact_row(&st.db.pool, &id, &cid).await?;
+    let name = u.name.as_deref().unwrap_or(&old_name).trim().to_string();
+    let email = u
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_lowercase())
+        .unwrap_or(old_email.clone());
+    let mut e = FieldErrors::new();
+    validate::required(&mut e, "name", &name, 200);
+    validate::email(&mut e, "email", &email);
+    if has_login && email != old_email {
+        e.add(
+            "email",
+            format!("{old_email} signs in to Bidwell with this address; it cannot change here"),
+        );
+    }
+    e.into_result()?;
+    let mut w = st.db.write().await?;
+    if email != old_email
+        && sqlx::query(
+            "SELECT id FROM supplier_contacts WHERE supplier_id = $1 AND email = $2 AND id <> $3",
+        )
+        .bind(&id)
+        .bind(&email)
+        .bind(&cid)
+        .fetch_optional(&mut **w)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict_field(
+            "email",
+            format!("{email} is already a contact of this supplier"),
+        ));
+    }
+    sqlx::query("UPDATE supplier_contacts SET name = $1, email = $2 WHERE id = $3")
+        .bind(&name)
+        .bind(&email)
+        .bind(&cid)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.contact_update",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "contact_id": cid,
+                "before": {"name": old_name, "email": old_email},
+                "after": {"name": name, "email": email},
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
+}
+
+/// `DELETE /api/suppliers/{id}/contacts/{cid}`: a contact without a login (one with a
+/// login is a user account, which this does not remove).
+async fn remove_contact(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, cid)): Path<(String, String)>,
+) -> AppResult<axum::Json<api::Supplier>> {
+    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    let (name, email, has_login) = contact_row(&st.db.pool, &id, &cid).await?;
+    if has_login {
+        return Err(AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code: "contact_has_login",
+            message: format!(
+                "{name} <{email}> has a Bidwell login and stays listed while the account exists."
+            ),
+        });
+    }
+    let mut w = st.db.write().await?;
+    sqlx::query("DELETE FROM supplier_contacts WHERE id = $1 AND supplier_id = $2")
+        .bind(&cid)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "supplier.contact_remove",
+            entity_type: "supplier",
+            entity_id: &id,
+            summary: serde_json::json!({"contact_id": cid, "name": name, "email": email}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
 async fn add_certification(

@@ -790,3 +790,111 @@ async fn suppliers_import_from_xlsx_with_contacts_and_categories() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn contacts_are_edited_and_removed_but_a_login_stays() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let k = by_name(&app, &buyer, "/api/suppliers", "name", "Kestrel Plastics").await;
+    let base = format!("/api/suppliers/{}", k["id"].as_str().unwrap());
+    let contact = |s: &Value, email: &str| {
+        s["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["email"] == email)
+            .cloned()
+    };
+    let added = app
+        .post(
+            &format!("{base}/contacts"),
+            json!({"name": "Quality Desk", "email": "qa@kestrel.example"}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.json);
+    let qa = contact(&added.json, "qa@kestrel.example").unwrap();
+    let qa_path = format!("{base}/contacts/{}", qa["id"].as_str().unwrap());
+
+    let edited = patch(
+        &app,
+        &qa_path,
+        json!({"name": "Quality team", "email": "Quality@Kestrel.example"}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.json);
+    let now = contact(&edited.json, "quality@kestrel.example").unwrap();
+    assert_eq!(now["name"], "Quality team");
+    assert_eq!(now["id"], qa["id"]);
+    let audit = app.get("/api/audit?limit=1", &buyer).await.json;
+    assert_eq!(audit[0]["action"], "supplier.contact_update");
+    assert_eq!(audit[0]["summary"]["before"]["email"], "qa@kestrel.example");
+
+    // Taken by another contact of the same supplier; a bad e-mail names the field.
+    let taken = patch(
+        &app,
+        &qa_path,
+        json!({"email": "quotes@kestrel.example"}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::CONFLICT, "{}", taken.json);
+    let bad = patch(&app, &qa_path, json!({"email": "not an address"}), &buyer).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.json["fields"]["email"].is_string(), "{}", bad.json);
+
+    // The seeded contact signs in: its e-mail stays and it is not removed.
+    let login = contact(&edited.json, "quotes@kestrel.example").unwrap();
+    assert_eq!(login["has_login"], true);
+    let login_path = format!("{base}/contacts/{}", login["id"].as_str().unwrap());
+    let moved = patch(
+        &app,
+        &login_path,
+        json!({"email": "ken@kestrel.example"}),
+        &buyer,
+    )
+    .await;
+    assert_eq!(
+        moved.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        moved.json
+    );
+    let renamed = patch(&app, &login_path, json!({"name": "Ken K."}), &buyer).await;
+    assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.json);
+    let kept = app
+        .call(Method::DELETE, &login_path, None, Some(&buyer))
+        .await;
+    assert_eq!(kept.status, StatusCode::CONFLICT, "{}", kept.json);
+    assert_eq!(kept.json["code"], "contact_has_login");
+
+    let removed = app.call(Method::DELETE, &qa_path, None, Some(&buyer)).await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.json);
+    assert!(contact(&removed.json, "quality@kestrel.example").is_none());
+    let audit = app.get("/api/audit?limit=1", &buyer).await.json;
+    assert_eq!(audit[0]["action"], "supplier.contact_remove");
+    let again = app.call(Method::DELETE, &qa_path, None, Some(&buyer)).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+
+    // Another supplier's contact id under this supplier is not found; suppliers may not edit.
+    let supplier = app.login("quotes@kestrel.example").await;
+    assert_eq!(
+        patch(&app, &login_path, json!({"name": "Me"}), &supplier)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let o = by_name(&app, &buyer, "/api/suppliers", "name", "Orion Stamping").await;
+    let cross = format!(
+        "/api/suppliers/{}/contacts/{}",
+        o["id"].as_str().unwrap(),
+        login["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        patch(&app, &cross, json!({"name": "X"}), &buyer)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
