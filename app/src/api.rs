@@ -903,3 +903,18 @@ pub async fn remove_contact(supplier_id: &str, contact_id: &str) -> ApiResult<Su
     );
     read(send(write(Request::delete(&path)).build(), &path).await?).await
 }
+
+/// `PATCH /api/parts/{id}/revisions/{rid}`: the revision's should-cost and last price
+/// (a field left out stays; `null` clears it).
+pub async fn update_revision(
+    part_id: &str,
+    revision_id: &str,
+    body: &api::UpdateRevision,
+) -> ApiResult<Part> {
+    let path = format!(
+        "/api/parts/{}/revisions/{}",
+        encode(part_id),
+        encode(revision_id)
+    );
+    read(send(write(Request::patch(&path)).json(body), &path).await?).await
+}

@@ -67,6 +67,17 @@ test('parts: revisions, drawing, release, BOM with loop check, RFQ from the BOM'
   await expect(revB).toContainText('released');
   await expect(page.getByRole('button', { name: 'Release rev B' })).toHaveCount(0);
 
+  // Buyer-internal reference prices of rev B.
+  await page.getByText('Edit reference prices', { exact: true }).click();
+  const costs = page.getByRole('form', { name: 'Reference prices' });
+  await costs.getByLabel('Should-cost per unit', { exact: true }).fill('12.50');
+  await costs.getByLabel('Last price per unit', { exact: true }).fill('13.1');
+  await costs.getByLabel('Last price currency', { exact: true }).fill('usd');
+  await costs.getByRole('button', { name: 'Save reference prices' }).click();
+  await expect(costs.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('definition').filter({ hasText: 'EUR 12.5' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /USD 13\.1 · .* · manual/ })).toBeVisible();
+
   // BOM of rev B: two clips per assembly.
   await page.getByRole('button', { name: 'Edit BOM', exact: true }).click();
   await page.getByRole('button', { name: 'Add child', exact: true }).click();

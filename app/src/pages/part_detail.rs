@@ -98,12 +98,18 @@ fn PartView(part: Part) -> impl IntoView {
         <Revisions part=part selected=selected can_write=can_write />
         {move || {
             let rid = selected.get();
-            let label = part
-                .with(|p| p.revisions.iter().find(|r| r.id == rid).map(|r| r.label.clone()));
+            // Untracked: saving costs or releasing must not rebuild the files and BOM.
+            let label = part.with_untracked(|p| {
+                p.revisions
+                    .iter()
+                    .find(|r| r.id == rid)
+                    .map(|r| r.label.clone())
+            });
             label
                 .map(|label| {
                     let number = part.with_untracked(|p| p.number.clone());
                     view! {
+                        <RevisionCosts part=part rid=rid.clone() label=label.clone() can_write=can_write />
                         <RevisionFiles rid=rid.clone() label=label.clone() can_write=can_write />
                         <Bom rid=rid label=label number=number can_write=can_write />
                     }
@@ -184,10 +190,15 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
         async move {
             match client::add_revision(&id, &label).await {
                 Ok(p) => {
-                    if let Some(r) = p.revisions.iter().find(|r| r.label == label.trim()) {
-                        selected.set(r.id.clone());
-                    }
+                    let new_id = p
+                        .revisions
+                        .iter()
+                        .find(|r| r.label == label.trim())
+                        .map(|r| r.id.clone());
                     part.set(p);
+                    if let Some(id) = new_id {
+                        selected.set(id);
+                    }
                     fields.set(FieldMap::new());
                 }
                 Err(e) => {
@@ -316,6 +327,237 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
             {form_alert(error)}
         </section>
     }
+}
+
+/// "EUR 1.25" for a per-unit amount.
+fn money_text(amount: &Decimal, currency: &str) -> String {
+    format!("{currency} {}", amount.normalize())
+}
+
+/// The working revision's buyer-internal reference prices: should-cost and last price
+/// paid (entered here as `manual`, or set by an award). The comparison shows each bid's
+/// delta to them.
+#[component]
+fn RevisionCosts(
+    part: RwSignal<Part>,
+    rid: String,
+    label: String,
+    can_write: bool,
+) -> impl IntoView {
+    let rev = part.with_untracked(|p| p.revisions.iter().find(|r| r.id == rid).cloned());
+    let Some(rev) = rev else {
+        return ().into_any();
+    };
+    let should_amount = RwSignal::new(
+        rev.should_cost
+            .as_ref()
+            .map(|m| m.amount.normalize().to_string())
+            .unwrap_or_default(),
+    );
+    let should_currency = RwSignal::new(
+        rev.should_cost
+            .as_ref()
+            .map(|m| m.currency.clone())
+            .unwrap_or_else(|| "EUR".into()),
+    );
+    let last_initial = rev
+        .last_price
+        .as_ref()
+        .map(|l| {
+            (
+                l.amount.normalize().to_string(),
+                l.currency.clone(),
+                l.on.clone(),
+            )
+        })
+        .unwrap_or_else(|| (String::new(), "EUR".into(), String::new()));
+    let last_amount = RwSignal::new(last_initial.0.clone());
+    let last_currency = RwSignal::new(last_initial.1.clone());
+    let last_on = RwSignal::new(last_initial.2.clone());
+    let fields = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let save_rid = rid.clone();
+    let save = Action::new_local(move |body: &api::UpdateRevision| {
+        let body = body.clone();
+        let id = part.with_untracked(|p| p.id.clone());
+        let rid = save_rid.clone();
+        async move {
+            match client::update_revision(&id, &rid, &body).await {
+                Ok(p) => {
+                    part.set(p);
+                    saved.set(true);
+                }
+                Err(e) => {
+                    fields.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let had_should = rev.should_cost.is_some();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        saved.set(false);
+        let mut errs = FieldMap::new();
+        let amount = |s: String, field: &str, errs: &mut FieldMap| -> Option<Decimal> {
+            let s = s.trim().to_string();
+            if s.is_empty() {
+                return None;
+            }
+            match Decimal::from_str(&s) {
+                Ok(d) if d > Decimal::ZERO => Some(d),
+                _ => {
+                    errs.insert(field.into(), "a positive amount per unit, e.g. 1.25".into());
+                    None
+                }
+            }
+        };
+        let should = amount(
+            should_amount.get_untracked(),
+            "should_cost.amount",
+            &mut errs,
+        );
+        let last = amount(last_amount.get_untracked(), "last_price.amount", &mut errs);
+        if !errs.is_empty() {
+            fields.set(errs);
+            return;
+        }
+        fields.set(FieldMap::new());
+        let should_cost = match should {
+            Some(a) => Some(Some(api::Money {
+                amount: a,
+                currency: should_currency.get_untracked().trim().to_ascii_uppercase(),
+            })),
+            None if had_should => Some(None),
+            None => None,
+        };
+        // An award's last price is left alone unless the buyer changed it here.
+        let now = (
+            last_amount.get_untracked().trim().to_string(),
+            last_currency.get_untracked().trim().to_ascii_uppercase(),
+            last_on.get_untracked().trim().to_string(),
+        );
+        let last_price = if now == last_initial {
+            None
+        } else {
+            match last {
+                Some(a) => Some(Some(api::NewLastPrice {
+                    amount: a,
+                    currency: now.1,
+                    on: (!now.2.is_empty()).then_some(now.2),
+                })),
+                None => Some(None),
+            }
+        };
+        save.dispatch(api::UpdateRevision {
+            should_cost,
+            last_price,
+        });
+    };
+    let facts = move || {
+        let r = part.with(|p| p.revisions.iter().find(|r| r.id == rid).cloned());
+        r.map(|r| {
+            let should = r
+                .should_cost
+                .as_ref()
+                .map(|m| money_text(&m.amount, &m.currency))
+                .unwrap_or_else(|| "—".into());
+            let last = r
+                .last_price
+                .as_ref()
+                .map(|l| {
+                    let source = match &l.rfq_number {
+                        Some(n) => format!("award {n}"),
+                        None => l.source.clone(),
+                    };
+                    format!(
+                        "{} · {} · {source}",
+                        money_text(&l.amount, &l.currency),
+                        local_date(&l.on)
+                    )
+                })
+                .unwrap_or_else(|| "—".into());
+            view! {
+                <dl class="facts">
+                    <div>
+                        <dt>"Should-cost per unit"</dt>
+                        <dd class="mono">{should}</dd>
+                    </div>
+                    <div>
+                        <dt>"Last price paid per unit"</dt>
+                        <dd class="mono">{last}</dd>
+                    </div>
+                </dl>
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="costs-h">
+            <h2 id="costs-h">{format!("Reference prices, rev {label}")}</h2>
+            <p class="hint">"Buyer-internal: suppliers never see these. The comparison shows each bid's delta to them."</p>
+            {facts}
+            {can_write
+                .then(|| {
+                    view! {
+                        <details class="panel costs-edit">
+                            <summary>"Edit reference prices"</summary>
+                            <form class="form-grid" aria-label="Reference prices" on:submit=on_submit novalidate>
+                                <TextField
+                                    id="should-amount"
+                                    label="Should-cost per unit"
+                                    value=should_amount
+                                    errors=fields
+                                    field="should_cost.amount"
+                                    hint="Empty clears it"
+                                />
+                                <TextField
+                                    id="should-currency"
+                                    label="Should-cost currency"
+                                    value=should_currency
+                                    errors=fields
+                                    field="should_cost.currency"
+                                    class="mono"
+                                />
+                                <TextField
+                                    id="last-amount"
+                                    label="Last price per unit"
+                                    value=last_amount
+                                    errors=fields
+                                    field="last_price.amount"
+                                    hint="Awards set this too"
+                                />
+                                <TextField
+                                    id="last-currency"
+                                    label="Last price currency"
+                                    value=last_currency
+                                    errors=fields
+                                    field="last_price.currency"
+                                    class="mono"
+                                />
+                                <TextField
+                                    id="last-on"
+                                    label="Last price paid on"
+                                    value=last_on
+                                    errors=fields
+                                    field="last_price.on"
+                                    input_type="date"
+                                />
+                                <div class="span-all">{form_alert(error)}</div>
+                                <div class="actions span-all">
+                                    <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
+                                        "Save reference prices"
+                                    </button>
+                                    {move || saved.get().then(|| view! { <span class="muted" role="status">"Saved."</span> })}
+                                </div>
+                            </form>
+                        </details>
+                    }
+                })}
+        </section>
+    }
+    .into_any()
 }
 
 fn size_text(bytes: i64) -> String {
