@@ -704,9 +704,10 @@ pub async fn release_revision(part_id: &str, revision_id: &str) -> ApiResult<Par
     .await
 }
 
-/// `GET /api/revisions/{rid}/bom`.
+/// `GET /api/revisions/{rid}/bom` (cached as kind `bom` for offline reading).
 pub async fn bom(revision_id: &str) -> ApiResult<Vec<api::BomLine>> {
-    get_json(&format!("/api/revisions/{}/bom", encode(revision_id))).await
+    let path = format!("/api/revisions/{}/bom", encode(revision_id));
+    get_cached("bom", revision_id, &path).await
 }
 
 /// `PUT /api/revisions/{rid}/bom`: the whole child list (422 `children[i].part_id` for
@@ -722,13 +723,15 @@ pub async fn set_bom(
     .await
 }
 
-/// `GET /api/files?owner_kind=&owner_id=`.
+/// `GET /api/files?owner_kind=&owner_id=` (the list cached as kind `files` for offline
+/// reading; the files themselves are not).
 pub async fn files(owner_kind: &str, owner_id: &str) -> ApiResult<Vec<api::FileRef>> {
-    get_json_params(
-        "/api/files",
-        &[("owner_kind", owner_kind), ("owner_id", owner_id)],
-    )
-    .await
+    let path = format!(
+        "/api/files?owner_kind={}&owner_id={}",
+        encode(owner_kind),
+        encode(owner_id)
+    );
+    get_cached("files", &format!("{owner_kind}:{owner_id}"), &path).await
 }
 
 /// `POST /api/files?owner_kind=&owner_id=&name=` with the file as the body.

@@ -116,19 +116,35 @@ fn kb(bytes: u64) -> String {
     }
 }
 
-/// The worker died or could not load: every waiting request fails.
-fn on_error(_ev: web_sys::Event) {
-    let message = JsValue::from_str(
-        "The quote reader could not be loaded. Check your connection and reload the page.",
-    );
-    if let Some((_, reject)) = READY.with(|r| r.borrow_mut().take()) {
-        let _ = reject.call1(&JsValue::NULL, &message);
+/// The worker died or could not load: every waiting request fails, and the worker is
+/// dropped so that the next file starts a fresh one. A parser that panics inside the
+/// worker aborts its wasm instance (wasm has no unwinding), which lands here too: that
+/// file fails with a message that says so, and the next file works.
+fn on_error(ev: web_sys::Event) {
+    let detail = ev
+        .dyn_ref::<web_sys::ErrorEvent>()
+        .map(|e| e.message())
+        .unwrap_or_default();
+    web_sys::console::error_1(&JsValue::from_str(&format!("extraction worker: {detail}")));
+    let loading = READY.with(|r| r.borrow_mut().take());
+    if let Some((_, reject)) = loading {
+        let _ = reject.call1(
+            &JsValue::NULL,
+            &JsValue::from_str(
+                "The quote reader could not be loaded. Check your connection and reload the page.",
+            ),
+        );
     }
+    let crashed = JsValue::from_str(
+        "The quote reader stopped while reading this file: the file is damaged or in a form it \
+         cannot read. Try the quote in another format (XLSX, CSV or a text PDF), paste its \
+         text, or type the values. The reader starts again for the next file.",
+    );
     let state = STATE.with(|s| s.borrow_mut().take());
     if let Some(state) = state {
         state.worker.terminate();
         for (_, p) in state.pending {
-            let _ = p.reject.call1(&JsValue::NULL, &message);
+            let _ = p.reject.call1(&JsValue::NULL, &crashed);
         }
     }
 }

@@ -3,6 +3,7 @@
 // an XLSX and a PDF quote read in the browser's extraction worker, reviewed, then
 // submitted; and no supplier can read another's quote.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BUYER, DEMO_PASSWORD, DEMO_RFQ, screenshotsAtEachViewport, SUPPLIER } from './pages';
 import { KESTREL, ORION, SupplierRfqPage } from './supplier-pages';
@@ -214,4 +215,47 @@ test("a supplier cannot read another supplier's quote through the API", async ({
 
   expect((await page.request.get(`/api/rfqs/${rfqId}/quotes/${other!.id}`)).status()).toBe(404);
   expect((await page.request.get(`/api/rfqs/${rfqId}/quotes/${own!.id}`)).status()).toBe(200);
+});
+
+test('a supplier corrects how an unknown layout maps to fields; the next file in that layout maps itself', async ({ page }) => {
+  const rfq = new SupplierRfqPage(page);
+  await rfq.signInAndOpen(ORION.email, DEMO_RFQ);
+  await rfq.uploadFile('meridian_offer.csv');
+  // Nothing recognised: the mapping opens with the file's own headers.
+  const mapping = page.locator('details.mapping');
+  await expect(mapping).toHaveAttribute('open', '');
+  await expect(mapping).toContainText('columns not recognised');
+  await expect(rfq.review.getByRole('row', { name: /^BRK-2208 / })).toHaveCount(0);
+
+  await mapping.getByLabel('Column Item', { exact: true }).selectOption({ label: 'Part number' });
+  await mapping.getByLabel('Column Rev', { exact: true }).selectOption({ label: 'Revision' });
+  await mapping.getByLabel('Column Qty', { exact: true }).selectOption({ label: 'Quantity (or break quantity)' });
+  await mapping.getByLabel('Column Our offer', { exact: true }).selectOption({ label: 'Unit price' });
+  await mapping.getByLabel('Column Delivery', { exact: true }).selectOption({ label: 'Lead time' });
+  await mapping.getByRole('button', { name: 'Read again with this mapping', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Mapping remembered' })).toBeVisible();
+  const brk = rfq.review.getByRole('row', { name: /^BRK-2208 / });
+  await expect(brk).toContainText('0.64');
+  await expect(brk).toContainText('28 days');
+
+  // A later offer in the same layout: mapped from memory, without help.
+  await rfq.uploadFile('meridian_offer_2.csv');
+  await expect(page.locator('details.mapping')).toContainText('remembered mapping');
+  await expect(rfq.review.getByRole('row', { name: /^HSG-1040 / })).toContainText('3.85');
+  await rfq.useValues.click();
+  await expect(rfq.price(3, 1)).toHaveValue('1.35');
+});
+
+test('a file that crashes the quote reader fails with a message, and the next file is read', async ({ page }) => {
+  const rfq = new SupplierRfqPage(page);
+  await rfq.signInAndOpen(KESTREL.email, DEMO_RFQ);
+  // A PDF from the fuzzer that makes the PDF library panic: in wasm that aborts the
+  // worker's instance. The page must say so and start a fresh worker for the next file.
+  await rfq.fileInput.setInputFiles(path.join(__dirname, '..', '..', 'domain', 'testdata', 'regressions', 'pdf_font_missing_fuzz.pdf'));
+  await expect(rfq.upload.getByRole('alert')).toContainText('The quote reader stopped while reading this file', {
+    timeout: 20_000,
+  });
+  await expect(rfq.review).toHaveCount(0);
+  await rfq.uploadFile('kestrel_quote.xlsx');
+  await expect(rfq.review.getByRole('row', { name: /^BRK-2208 / })).toContainText('0.81');
 });

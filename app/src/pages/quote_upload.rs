@@ -2,17 +2,115 @@
 //! the extraction worker ([`crate::upload`]) and the result shown for review — each value
 //! beside where it came from (sheet + cell, page + line), low-confidence lines marked,
 //! diagnostics with their locations, RFQ lines the file does not answer. The person
-//! chooses which RFQ line each extracted line answers, then "Use these values" fills the
-//! quote form. Nothing is submitted from here: the person reviews the form and submits.
+//! chooses which RFQ line each extracted line answers, and may correct how the file's
+//! columns map to fields ("Column mapping"): the correction is remembered for this
+//! supplier's layout (the extractor's [`MappingMemory`], kept on the device) and the file is
+//! read again, so the next file in the same layout maps itself. "Use these values" fills
+//! the quote form and keeps the original file with the supplier's quote on this RFQ (the
+//! buyer can open it once bids are unsealed). Nothing is submitted from here: the person
+//! reviews the form and submits.
 
-use api::RfqDetail;
-use domain::extract::{Extraction, Location, QuoteLine as XLine, Severity};
+use api::{FileRef, RfqDetail};
+use domain::extract::{
+    ColumnRole, Extraction, Location, MappingMemory, QuoteLine as XLine, Severity,
+};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 
+use crate::api as client;
 use crate::pages::quote_form::{extract_spec, QuoteForm};
+use crate::storage::Storage;
 use crate::ui::local_number;
 use crate::upload;
+
+/// Draft key under which a supplier's learned column mappings are kept on this device.
+pub fn memory_key(supplier_id: &str) -> String {
+    format!("mapping:{supplier_id}")
+}
+
+async fn load_memory(supplier_id: &str) -> MappingMemory {
+    match Storage::open().await {
+        Ok(s) => s
+            .get_draft::<MappingMemory>(&memory_key(supplier_id))
+            .await
+            .ok()
+            .flatten()
+            .map(|d| d.value)
+            .unwrap_or_default(),
+        Err(_) => MappingMemory::default(),
+    }
+}
+
+async fn save_memory(supplier_id: &str, memory: &MappingMemory) -> Result<(), String> {
+    let s = Storage::open().await.map_err(|e| e.to_string())?;
+    s.put_draft(&memory_key(supplier_id), memory)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Every role a column can be given, with the person's word for it. `breaks` are the
+/// RFQ's break quantities (a column may hold the price at one of them).
+pub fn role_choices(breaks: &[Decimal]) -> Vec<(String, String)> {
+    let fixed: [(ColumnRole, &str); 18] = [
+        (ColumnRole::PartNumber, "Part number"),
+        (ColumnRole::SupplierPart, "Supplier part number"),
+        (ColumnRole::Manufacturer, "Manufacturer"),
+        (ColumnRole::Revision, "Revision"),
+        (ColumnRole::Description, "Description"),
+        (ColumnRole::Uom, "Unit of measure"),
+        (ColumnRole::Quantity, "Quantity (or break quantity)"),
+        (ColumnRole::UnitPrice, "Unit price"),
+        (ColumnRole::PriceBasis, "Price basis (per N)"),
+        (ColumnRole::LineTotal, "Line total"),
+        (ColumnRole::Moq, "MOQ"),
+        (ColumnRole::OrderMultiple, "Order multiple"),
+        (ColumnRole::LeadTime, "Lead time"),
+        (ColumnRole::LeadTimeWeeks, "Lead time in weeks"),
+        (ColumnRole::Tooling, "Tooling"),
+        (ColumnRole::Currency, "Currency"),
+        (ColumnRole::Remarks, "Remarks"),
+        (ColumnRole::Alternate, "Alternate offered"),
+    ];
+    let mut out: Vec<(String, String)> = fixed
+        .iter()
+        .map(|(r, label)| (role_key(Some(r)), (*label).to_string()))
+        .collect();
+    for q in breaks {
+        out.push((
+            role_key(Some(&ColumnRole::BreakPrice(*q))),
+            format!("Unit price at {}", dec(*q)),
+        ));
+    }
+    out
+}
+
+/// A role as an `<option>` value: its serde name, `break:QTY` for a break price, "" for
+/// an ignored column.
+pub fn role_key(role: Option<&ColumnRole>) -> String {
+    match role {
+        None => String::new(),
+        Some(ColumnRole::BreakPrice(q)) => format!("break:{}", q.normalize()),
+        Some(r) => serde_json::to_value(r)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// The inverse of [`role_key`]; an unknown value is an ignored column.
+pub fn role_from_key(key: &str) -> Option<ColumnRole> {
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(q) = key.strip_prefix("break:") {
+        return q.parse::<Decimal>().ok().map(ColumnRole::BreakPrice);
+    }
+    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
+}
+
+/// The name pasted text is read under (not a file: never kept as an attachment).
+const PASTED: &str = "pasted text";
 
 /// Lines below this confidence are highlighted for a closer look.
 const LOW_CONFIDENCE: u8 = 70;
@@ -48,9 +146,33 @@ pub fn QuoteUpload(
     supplier_id: String,
     form: RwSignal<QuoteForm>,
 ) -> impl IntoView {
-    // The supplier id keys nothing yet; kept for the mapping memory per supplier.
-    let _ = supplier_id;
-    let request = serde_json::json!({ "rfq": extract_spec(&rfq) }).to_string();
+    let spec = StoredValue::new(extract_spec(&rfq));
+    let rfq_id = StoredValue::new(rfq.summary.id.clone());
+    let supplier_id = StoredValue::new(supplier_id);
+    let mut break_qtys: Vec<Decimal> = rfq
+        .lines
+        .iter()
+        .flat_map(|l| l.quantities.iter().copied())
+        .collect();
+    break_qtys.sort();
+    break_qtys.dedup();
+    let break_qtys = StoredValue::new(break_qtys);
+    // The file read last, to read it again with a corrected mapping and to keep it.
+    let last_file = StoredValue::new(None::<(String, String, Vec<u8>)>);
+    // Column roles per table of the current result, as the person edits them.
+    let roles = RwSignal::new(Vec::<Vec<Option<ColumnRole>>>::new());
+    let remembered = RwSignal::new(None::<String>);
+    let attach = RwSignal::new(true);
+    let attached = RwSignal::new(Vec::<FileRef>::new());
+    let attach_error = RwSignal::new(None::<String>);
+    let refresh_attached = move || {
+        leptos::task::spawn_local(async move {
+            if let Ok(files) = client::files("quote", &rfq_id.get_value()).await {
+                attached.set(files);
+            }
+        });
+    };
+    refresh_attached();
     let progress = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
     let result = RwSignal::new(None::<Extraction>);
@@ -73,11 +195,13 @@ pub fn QuoteUpload(
 
     let run = Action::new_local(move |input: &(String, Vec<u8>)| {
         let (name, bytes) = input.clone();
-        let request = request.clone();
         async move {
             failure.set(None);
             filled.set(None);
             result.set(None);
+            let memory = load_memory(&supplier_id.get_value()).await;
+            let request =
+                serde_json::json!({ "rfq": spec.get_value(), "memory": memory }).to_string();
             progress.set(Some(format!("Reading {name}…")));
             let answer = upload::extract(&name, &bytes, &request, move |p| {
                 progress.set(Some(p.to_string()))
@@ -86,6 +210,7 @@ pub fn QuoteUpload(
             progress.set(None);
             match answer {
                 Ok(ex) => {
+                    roles.set(ex.layouts.iter().map(|l| l.roles.clone()).collect());
                     mapping.set(
                         ex.lines
                             .iter()
@@ -103,6 +228,8 @@ pub fn QuoteUpload(
         leptos::task::spawn_local(async move {
             match upload::file_bytes(&file).await {
                 Ok(bytes) => {
+                    remembered.set(None);
+                    last_file.set_value(Some((file.name(), file.type_(), bytes.clone())));
                     run.dispatch((file.name(), bytes));
                 }
                 Err(e) => failure.set(Some(format!("The file could not be read: {e}"))),
@@ -143,6 +270,63 @@ pub fn QuoteUpload(
             ex.file,
             if n == 1 { "" } else { "s" }
         )));
+        // Keep the original document with the quote (not pasted text: that is in the form).
+        let keep = attach
+            .get_untracked()
+            .then(|| last_file.get_value())
+            .flatten();
+        if let Some((name, ctype, bytes)) =
+            keep.filter(|(name, _, _)| *name == ex.file && name != PASTED)
+        {
+            attach_error.set(None);
+            leptos::task::spawn_local(async move {
+                match client::upload_bytes("quote", &rfq_id.get_value(), &name, &ctype, &bytes)
+                    .await
+                {
+                    Ok(_) => refresh_attached(),
+                    Err(e) => attach_error.set(Some(format!(
+                        "The original file could not be kept with your quote: {}",
+                        e.message()
+                    ))),
+                }
+            });
+        }
+    };
+
+    // "Read again with this mapping": remember the corrected roles for this supplier's
+    // layout, then read the same file again.
+    let reread = move |_| {
+        let Some(ex) = result.get_untracked() else {
+            return;
+        };
+        let edited = roles.get_untracked();
+        let Some((name, _, bytes)) = last_file.get_value() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let sid = supplier_id.get_value();
+            let mut memory = load_memory(&sid).await;
+            let mut changed = 0;
+            for (layout, r) in ex.layouts.iter().zip(edited) {
+                if r != layout.roles {
+                    memory.learn(ex.supplier.as_deref(), &layout.fingerprint, r);
+                    changed += 1;
+                }
+            }
+            if changed > 0 {
+                if let Err(e) = save_memory(&sid, &memory).await {
+                    failure.set(Some(format!(
+                        "The mapping could not be saved on this device: {e}"
+                    )));
+                    return;
+                }
+                remembered.set(Some(format!(
+                    "Mapping remembered for this layout ({changed} table{}): the next file like this maps itself.",
+                    if changed == 1 { "" } else { "s" }
+                )));
+            }
+            run.dispatch((name, bytes));
+        });
     };
 
     let review = move || {
@@ -224,6 +408,7 @@ pub fn QuoteUpload(
                     </table>
                 </div>
                 {unanswered}
+                {mapping_editor(&ex, roles, break_qtys, reread)}
                 <details class="diagnostics" open=has_diags>
                     <summary>"Findings (" {n_diags} ")"</summary>
                     <ul>{diags}</ul>
@@ -236,6 +421,16 @@ pub fn QuoteUpload(
                             on:change=move |ev| basis_one.set(event_target_checked(&ev))
                         />
                         " Enter prices per one unit (price basis 1); untick to keep the file's basis (per 100, per 1000)"
+                    </label>
+                </div>
+                <div class="field checkbox">
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || attach.get()
+                            on:change=move |ev| attach.set(event_target_checked(&ev))
+                        />
+                        " Keep the original file with my quote (the buyer sees it when bids open)"
                     </label>
                 </div>
                 <div class="actions">
@@ -304,7 +499,9 @@ pub fn QuoteUpload(
                     on:click=move |_| {
                         let t = pasted.get_untracked();
                         if !t.trim().is_empty() {
-                            run.dispatch(("pasted text".to_string(), t.into_bytes()));
+                            remembered.set(None);
+                            last_file.set_value(Some((PASTED.to_string(), String::new(), t.clone().into_bytes())));
+                            run.dispatch((PASTED.to_string(), t.into_bytes()));
                         }
                     }
                 >
@@ -325,7 +522,46 @@ pub fn QuoteUpload(
                         }
                     })
             }}
+            {move || {
+                remembered
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="alert alert-ok" role="status">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             {review}
+            {move || {
+                attach_error
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <p class="alert alert-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                let files = attached.get();
+                (!files.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="attached" role="region" aria-label="Files with your quote">
+                                <h3>"Files with your quote"</h3>
+                                <ul>
+                                    {files
+                                        .into_iter()
+                                        .map(|f| attached_item(f, attached))
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
             {move || {
                 filled
                     .get()
@@ -502,4 +738,150 @@ fn line_row(
             </td>
         </tr>
     }
+}
+
+fn attached_item(f: FileRef, attached: RwSignal<Vec<FileRef>>) -> impl IntoView {
+    let id = f.id.clone();
+    let busy = RwSignal::new(false);
+    let remove = move |_| {
+        let id = id.clone();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            if client::delete_file(&id).await.is_ok() {
+                attached.update(|v| v.retain(|x| x.id != id));
+            }
+            busy.set(false);
+        });
+    };
+    let size = crate::pages::quote_files::size(f.size);
+    view! {
+        <li>
+            <a href=client::file_url(&f.id) download=f.name.clone()>
+                {f.name.clone()}
+            </a>
+            " "
+            <span class="muted small">{size}</span>
+            " "
+            <button
+                class="btn btn-small"
+                type="button"
+                disabled=move || busy.get()
+                aria-label=format!("Remove {}", f.name)
+                on:click=remove
+            >
+                "Remove"
+            </button>
+        </li>
+    }
+}
+
+/// "Column mapping": each table's header cells with the role the reader gave them, for
+/// the person to correct; "Read again with this mapping" remembers and re-reads.
+fn mapping_editor(
+    ex: &Extraction,
+    roles: RwSignal<Vec<Vec<Option<ColumnRole>>>>,
+    break_qtys: StoredValue<Vec<Decimal>>,
+    reread: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+) -> Option<impl IntoView> {
+    if ex.layouts.is_empty() {
+        return None;
+    }
+    let tables = ex
+        .layouts
+        .iter()
+        .enumerate()
+        .map(|(t, layout)| {
+            let mut qtys = break_qtys.get_value();
+            for r in layout.roles.iter().flatten() {
+                if let ColumnRole::BreakPrice(q) = r {
+                    if !qtys.contains(q) {
+                        qtys.push(*q);
+                    }
+                }
+            }
+            qtys.sort();
+            let choices = StoredValue::new(role_choices(&qtys));
+            let from = match layout.source.as_str() {
+                "memory" => " (remembered mapping)",
+                "unmapped" => " (columns not recognised: say what each one holds)",
+                _ => "",
+            };
+            let rows = layout
+                .header
+                .iter()
+                .enumerate()
+                .map(|(c, h)| {
+                    let heading = if h.trim().is_empty() {
+                        format!("(column {})", c + 1)
+                    } else {
+                        h.clone()
+                    };
+                    let current = move || {
+                        roles.with(|r| role_key(r.get(t).and_then(|x| x.get(c)).and_then(|x| x.as_ref())))
+                    };
+                    let options = choices.with_value(|cs| {
+                        cs.iter()
+                            .map(|(k, label)| {
+                                let k2 = k.clone();
+                                view! {
+                                    <option value=k.clone() selected=move || current() == k2>
+                                        {label.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    });
+                    view! {
+                        <tr>
+                            <td class="mono">{heading.clone()}</td>
+                            <td>
+                                <select
+                                    aria-label=format!("Column {heading}")
+                                    on:change=move |ev| {
+                                        let v = role_from_key(&event_target_value(&ev));
+                                        roles.update(|r| {
+                                            if let Some(slot) = r.get_mut(t).and_then(|x| x.get_mut(c)) {
+                                                *slot = v;
+                                            }
+                                        });
+                                    }
+                                >
+                                    <option value="" selected=move || current().is_empty()>
+                                        "— not used —"
+                                    </option>
+                                    {options}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="table mapping-table">
+                    <caption>{layout.table.clone()} {from}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Column in the file"</th>
+                            <th scope="col">"Means"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+        .collect_view();
+    // Open when a table was found but its columns were not recognised.
+    let unmapped = ex.layouts.iter().any(|l| l.source == "unmapped") || ex.lines.is_empty();
+    Some(view! {
+        <details class="mapping" open=unmapped>
+            <summary>"Column mapping"</summary>
+            <p class="hint">
+                "If a column was read as the wrong thing, correct it here. The correction is remembered on this device for files laid out like this one."
+            </p>
+            {tables}
+            <button class="btn btn-small" type="button" on:click=reread>
+                "Read again with this mapping"
+            </button>
+        </details>
+    })
 }

@@ -45,6 +45,8 @@ pub fn BuyerRfqPage() -> impl IntoView {
                             {rfq_view(detail.clone(), true)}
                             <RfqActions detail=detail.clone() reload />
                             {detail.award.clone().map(award_summary_view)}
+                            <crate::offline::MakeAvailableOffline rfq_id=detail.summary.id.clone() label=detail.summary.number.clone() />
+                            <crate::pages::quote_form::EnterForSupplier detail=detail.clone() />
                         },
                     )
                 })}
@@ -61,6 +63,21 @@ pub fn BuyerRfqPage() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
         </section>
+        <Transition>
+            {move || Suspend::new(async move {
+                responses
+                    .await
+                    .ok()
+                    .map(|r| {
+                        view! {
+                            <crate::pages::quote_files::QuoteDocuments
+                                rfq_id=id.get_untracked()
+                                responses=r
+                            />
+                        }
+                    })
+            })}
+        </Transition>
         <Clarifications id=id.get_untracked() />
     }
 }
@@ -81,6 +98,7 @@ fn responses_view(id: String, r: RfqResponses) -> impl IntoView {
                 ),
                 None => ("—".into(), "—".into(), false),
             };
+            let by_buyer = x.current.as_ref().is_some_and(|v| v.entered_by_buyer);
             let word = match x.status.as_str() {
                 "submitted" => "responded",
                 "withdrawn" => "withdrawn",
@@ -95,6 +113,7 @@ fn responses_view(id: String, r: RfqResponses) -> impl IntoView {
                             .then(|| {
                                 view! { <span class="badge badge-warn">"needs reconfirmation"</span> }
                             })}
+                        {by_buyer.then(|| view! { <span class="badge badge-info">"entered by buyer"</span> })}
                     </td>
                     <td data-label="Version" class="mono">
                         {version}

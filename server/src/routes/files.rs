@@ -187,6 +187,7 @@ fn file_ref(r: &AnyRow) -> Result<api::FileRef, sqlx::Error> {
         size: col(r, "size")?,
         sha256: col(r, "sha256")?,
         uploaded_at: rfc3339(col(r, "uploaded_at")?),
+        supplier_id: col(r, "supplier_id")?,
     })
 }
 
@@ -282,6 +283,7 @@ async fn upload(
             size: body.len() as i64,
             sha256: sha,
             uploaded_at: rfc3339(now),
+            supplier_id,
         }),
     ))
 }

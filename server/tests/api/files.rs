@@ -240,18 +240,19 @@ async fn original_quote_files_are_sealed_like_prices_and_private_to_their_suppli
         app.get(&format!("/api/files/{qid}"), &buyer).await.status,
         StatusCode::OK
     );
-    assert_eq!(
-        app.get(
+    let listed = app
+        .get(
             &format!("/api/files?owner_kind=quote&owner_id={rfq_id}"),
-            &buyer
+            &buyer,
         )
         .await
-        .json
-        .as_array()
-        .unwrap()
-        .len(),
-        1
-    );
+        .json;
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    // The buyer learns whose document it is; the uploader's answer said so too.
+    assert_eq!(listed[0]["supplier_id"], q.json["supplier_id"]);
+    assert!(listed[0]["supplier_id"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty()));
     let late = upload(
         &app,
         &nw,
