@@ -182,12 +182,12 @@ pub fn ConflictsPanel() -> impl IntoView {
                         <div class="conflict-versions">
                             <div>
                                 <h3>"Mine"</h3>
-                                <pre class="mono">{pretty(&p.mine)}</pre>
+                                {version_view(&p.mine, "Mine")}
                             </div>
                             {p.server.clone().map(|s| view! {
                                 <div>
                                     <h3>"Server's"</h3>
-                                    <pre class="mono">{pretty(&s)}</pre>
+                                    {version_view(&s, "Server's")}
                                 </div>
                             })}
                         </div>
@@ -214,6 +214,85 @@ pub fn ConflictsPanel() -> impl IntoView {
 
 fn pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// One side of a conflict: a readable summary (list named "Mine" / "Server's") when the
+/// record is a quote, and the full record under "Full record".
+fn version_view(v: &serde_json::Value, name: &'static str) -> impl IntoView {
+    let lines = summary(v);
+    view! {
+        {(!lines.is_empty())
+            .then(|| {
+                view! {
+                    <ul class="plain conflict-summary" aria-label=name>
+                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+        <details>
+            <summary>"Full record"</summary>
+            <pre class="mono">{pretty(v)}</pre>
+        </details>
+    }
+}
+
+/// A quote as a person compares it: version and time (a stored version), terms, and
+/// each line's breaks ("Line 1: 500 @ 0.58 · 2000 @ 0.6"). Empty for other records.
+pub fn summary(v: &serde_json::Value) -> Vec<String> {
+    use domain::quote::Quote;
+    let mut out = Vec::new();
+    // A stored version `{receipt, quote}`, an op payload `{rfq_id, quote}`, or a quote.
+    let quote_value = if v.get("header").is_some() {
+        Some(v)
+    } else {
+        v.get("quote").filter(|q| !q.is_null())
+    };
+    let Some(q) = quote_value.and_then(|q| serde_json::from_value::<Quote>(q.clone()).ok()) else {
+        return out;
+    };
+    if let Some(r) = v.get("receipt") {
+        let version = r.get("version").and_then(|x| x.as_i64()).unwrap_or(0);
+        let at = r
+            .get("received_at")
+            .and_then(|x| x.as_str())
+            .map(crate::ui::local_datetime)
+            .unwrap_or_default();
+        out.push(format!("Version {version}, received {at}"));
+    } else if let Some(b) = v.get("base_version").and_then(|x| x.as_i64()) {
+        out.push(format!("Made on this device from version {b}"));
+    }
+    let h = &q.header;
+    let mut terms = vec![h.currency.code().to_string()];
+    if let Some(i) = &h.incoterm {
+        terms.push(
+            format!("{i} {}", h.incoterm_place.clone().unwrap_or_default())
+                .trim()
+                .to_string(),
+        );
+    }
+    if !h.payment_terms.text.is_empty() {
+        terms.push(h.payment_terms.text.clone());
+    }
+    out.push(terms.join(" · "));
+    for (i, l) in q.lines.iter().enumerate() {
+        let body = if l.no_bid {
+            format!(
+                "no bid{}",
+                l.no_bid_reason
+                    .as_ref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            )
+        } else {
+            l.breaks
+                .iter()
+                .map(|b| format!("{} @ {}", b.min_qty.normalize(), b.price.normalize()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        out.push(format!("Line {}: {body}", i + 1));
+    }
+    out
 }
 
 /// How long a cached record no pin keeps may stay on the device.

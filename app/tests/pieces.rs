@@ -52,3 +52,38 @@ fn errors_read_as_their_message() {
     assert_eq!(e.to_string(), "Bidwell can't be reached right now.");
     assert!(e.fields().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn conflict_summary_reads_a_quote_version_and_an_op() {
+    use serde_json::json;
+    let quote = json!({
+        "header": {
+            "currency": "USD", "valid_until": "2030-06-30", "incoterm": "FCA",
+            "incoterm_place": "Chicago",
+            "payment_terms": {"text": "Net 30", "net_days": 30, "discount_pct": null,
+                "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
+            "freight": {"kind": "included"}, "reference": ""
+        },
+        "lines": [
+            {"rfq_line_id": "l1", "breaks": [{"min_qty": "500", "price": "0.690"}, {"min_qty": "2000", "price": "0.60"}],
+             "price_basis_qty": "1", "tooling": []},
+            {"rfq_line_id": "l2", "breaks": [], "price_basis_qty": "1", "no_bid": true, "no_bid_reason": "No anodizing", "tooling": []}
+        ]
+    });
+    let server =
+        json!({"receipt": {"version": 2, "received_at": "2026-11-23T10:00:00Z"}, "quote": quote});
+    let s = app::offline::summary(&server);
+    assert!(s[0].starts_with("Version 2, received "), "{s:?}");
+    assert_eq!(s[1], "USD · FCA Chicago · Net 30");
+    assert_eq!(s[2], "Line 1: 500 @ 0.69 · 2000 @ 0.6");
+    assert_eq!(s[3], "Line 2: no bid (No anodizing)");
+    let op = json!({"rfq_id": "r1", "base_version": 1, "quote": quote});
+    assert_eq!(
+        app::offline::summary(&op)[0],
+        "Made on this device from version 1"
+    );
+    // A record that is not a quote gets no summary (the full record is shown instead).
+    assert!(app::offline::summary(&json!({"note_id": "n1", "text": "hello"})).is_empty());
+    // Sealed: a version without prices.
+    assert!(app::offline::summary(&json!({"receipt": {"version": 1}, "quote": null})).is_empty());
+}

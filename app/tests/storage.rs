@@ -170,6 +170,7 @@ async fn outbox_states_conflicts_stay_in_place_until_resolved() {
         payload: json!({"rfq_id": "r1", "base_version": 1}),
         state: "pending".into(),
         result: None,
+        draft: Some("quote:r1:s1".into()),
     };
     let a = s.push_outbox(&op("first")).await.unwrap();
     let b = s.push_outbox(&op("second")).await.unwrap();
@@ -208,6 +209,7 @@ async fn outbox_states_conflicts_stay_in_place_until_resolved() {
         2
     );
     assert_eq!(left[1].payload.state, "pending");
+    assert_eq!(left[1].payload.draft.as_deref(), Some("quote:r1:s1"));
     // An entry written before states existed reads as pending.
     let old = s
         .push_outbox(
@@ -218,6 +220,7 @@ async fn outbox_states_conflicts_stay_in_place_until_resolved() {
     let all = s.list_outbox::<Queued>().await.unwrap();
     let read = all.iter().find(|e| e.id == old.id).unwrap();
     assert_eq!(read.payload.state, "pending");
+    assert_eq!(read.payload.draft, None);
     s.delete_database(name).await.unwrap();
 }
 

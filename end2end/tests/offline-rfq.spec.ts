@@ -196,8 +196,8 @@ test('an offline resubmit answered with a conflict shows both versions, and "Kee
   await expect(panel).toContainText(`Your quote for ${rfq.number} — changed on the server meanwhile`);
   await expect(panel.getByRole('heading', { name: 'Mine' })).toBeVisible();
   await expect(panel.getByRole('heading', { name: "Server's" })).toBeVisible();
-  await expect(panel.locator('pre').first()).toContainText('"0.58"');
-  await expect(panel.locator('pre').nth(1)).toContainText('"0.69"');
+  await expect(panel.getByRole('list', { name: 'Mine' })).toContainText('Line 1: 500 @ 0.58 · 2000 @ 0.6 · 5000 @ 0.5');
+  await expect(panel.getByRole('list', { name: "Server's" })).toContainText(/Version 2, received .+USD · FCA Chicago · Net 30Line 1: 500 @ 0.69 · 2000 @ 0.6 · 5000 @ 0.5/);
   await expect(syncStatus(page)).toHaveText(/1 to resolve/);
   await shot(page, 'quote-conflict');
   // Nothing was overwritten: the server still holds the colleague's version 2 on top.
@@ -244,7 +244,7 @@ test('a quote submitted offline before the deadline but synced after it is refus
   await expect(panel.getByRole('alert')).toHaveText(
     /Not accepted: this change was made on your device at .+ but reached the server at .+, after the deadline \(the server's clock decides\)\. The deadline has passed/,
   );
-  await expect(panel.getByRole('heading', { name: 'Mine' })).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Mine' })).toContainText('Line 1: 500 @ 0.61 · 2000 @ 0.54 · 5000 @ 0.48');
   await expect(syncStatus(page)).toHaveText(/1 to resolve/);
   await shot(page, 'quote-after-deadline');
   expect(await versionsOf(supplier, rfq.id)).toHaveLength(0);

@@ -272,10 +272,13 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             let message = if body.code == "deadline_passed" {
                 // Said in full: the person made the change in time on their device, but
                 // the server's clock at arrival is what counts.
+                let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+                let made = chrono::DateTime::parse_from_rfc3339(&op.created_at)
+                    .map(|t| utc(t.with_timezone(&chrono::Utc)))
+                    .unwrap_or_else(|_| op.created_at.clone());
                 format!(
-                    "Not accepted: this change was made on your device at {} but reached the server at {}, after the deadline (the server's clock decides). {}",
-                    op.created_at,
-                    crate::db::rfc3339(now_ms()),
+                    "Not accepted: this change was made on your device at {made} but reached the server at {}, after the deadline (the server's clock decides). {}",
+                    utc(chrono::Utc::now()),
                     body.message
                 )
             } else {

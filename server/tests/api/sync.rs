@@ -213,10 +213,14 @@ async fn a_submit_made_offline_after_the_deadline_is_refused_by_the_server_clock
         "{}",
         r.json
     );
-    assert!(res["message"]
-        .as_str()
-        .unwrap()
-        .contains("The deadline has passed"));
+    let message = res["message"].as_str().unwrap();
+    assert!(message.contains("The deadline has passed"), "{message}");
+    // Said for the person: when they made it, when it arrived, whose clock counts.
+    assert!(
+        message.starts_with("Not accepted: this change was made on your device at ")
+            && message.contains("after the deadline (the server's clock decides)"),
+        "{message}"
+    );
     let again = sync(&w.app, &w.kestrel, &[late]).await;
     assert_eq!(again.json["results"][0]["status"], "duplicate");
     assert_eq!(
@@ -294,6 +298,23 @@ async fn visit_notes_with_photos_and_quotes_entered_for_a_supplier() {
         .json
         .to_string();
     assert!(audit.contains("quote.enter_for_supplier"), "{audit}");
+    // …and on the version the buyer sees in the responses.
+    let responses = w
+        .app
+        .get(
+            &format!("/api/rfqs/{}/quotes", w.rfq["id"].as_str().unwrap()),
+            &w.buyer,
+        )
+        .await
+        .json;
+    let mine = responses["responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["supplier_id"] == sid.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(mine["current"]["entered_by_buyer"], true, "{responses}");
     // Suppliers neither read notes nor enter quotes for others.
     assert_eq!(
         w.app.get("/api/visit-notes", &w.northwind).await.status,
