@@ -10,6 +10,8 @@
 //! - Once the server says quoting is over (`can_change` false, or 409 on a submit) the
 //!   form is read-only and says why.
 
+use std::sync::Arc;
+
 use api::{Clarification, MyQuote, QuoteReceipt, QuoteVersion, RfqDetail};
 use domain::quote::{Quote, RfqSpec};
 use gloo_timers::callback::Timeout;
@@ -97,6 +99,60 @@ pub fn SupplierRfqPage() -> impl IntoView {
     }
 }
 
+/// "Award result": this supplier's own outcome once the RFQ is awarded (the server never
+/// says who else won or at what price).
+fn award_view(a: api::MyAward) -> impl IntoView {
+    let when = local_datetime(&a.awarded_at);
+    if a.result != "awarded" || a.lines.is_empty() {
+        return view! {
+            <section class="panel" role="region" aria-label="Award result">
+                <h2>"Award result"</h2>
+                <p role="status">
+                    "Not awarded to you this time (decided " {when}
+                    "). Thank you for your quote."
+                </p>
+            </section>
+        }
+        .into_any();
+    }
+    let rows = a
+        .lines
+        .into_iter()
+        .map(|l| {
+            view! {
+                <tr>
+                    <td data-label="Line" class="num">{l.line_no}</td>
+                    <td data-label="Part" class="mono">{l.part_number} " rev " {l.revision}</td>
+                    <td data-label="Quantity" class="num">{local_number(&l.qty.normalize().to_string())}</td>
+                    <td data-label="Unit price" class="num mono">
+                        {l.currency} " " {local_number(&l.unit_price.normalize().to_string())}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" role="region" aria-label="Award result">
+            <h2>"Award result"</h2>
+            <p role="status">"Awarded to you on " {when} " for these lines:"</p>
+            <div class="table-wrap">
+                <table class="table table-cards" aria-label="Awarded lines">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="num">"Line"</th>
+                            <th scope="col">"Part"</th>
+                            <th scope="col" class="num">"Quantity"</th>
+                            <th scope="col" class="num">"Unit price"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
 fn current(m: &MyQuote) -> Option<&QuoteVersion> {
     m.versions.first()
 }
@@ -173,11 +229,13 @@ fn loaded_view(d: Loaded) -> impl IntoView {
     }
 
     let header = rfq_header(&rfq);
+    let award = rfq.my_award.clone().map(award_view);
     let lines = rfq_lines(&rfq);
     let rfq_number = rfq.summary.number.clone();
     let rfq_for_upload = rfq.clone();
     view! {
         {header}
+        {award}
         <crate::offline::MakeAvailableOffline rfq_id=rfq_id.clone() label=rfq_number.clone() supplier_id=supplier_id.clone() />
         {lines}
         <YourQuote
@@ -631,6 +689,76 @@ fn invalid_attr(errors: Memo<Errors>, key: String) -> impl Fn() -> Option<&'stat
     move || errors.with(|e| e.contains_key(&key)).then_some("true")
 }
 
+/// One input of a repeated row (a price break's quantity, a tooling amount, …).
+struct RowCell {
+    /// Column name shown beside the value on narrow screens.
+    data_label: &'static str,
+    label: String,
+    /// Field path for errors, e.g. `lines[0].breaks[1].price`.
+    key: String,
+    decimal: bool,
+    get: MaybeGetter,
+    set: Setter,
+}
+
+/// Reads one string of a repeated row, if the row still exists.
+type MaybeGetter = Arc<dyn Fn(&QuoteForm) -> Option<String> + Send + Sync>;
+/// Changes the form as a whole (removes a row).
+type Edit = Arc<dyn Fn(&mut QuoteForm) + Send + Sync>;
+
+/// A table row of two bound inputs and a "×" that removes the row (breaks, tooling).
+fn list_row(
+    form: RwSignal<QuoteForm>,
+    errors: Memo<Errors>,
+    cells: [RowCell; 2],
+    remove_label: String,
+    remove: Edit,
+) -> impl IntoView {
+    let cells = cells
+        .into_iter()
+        .map(|c| {
+            let RowCell {
+                data_label,
+                label,
+                key,
+                decimal,
+                get,
+                set,
+            } = c;
+            view! {
+                <td data-label=data_label>
+                    <input
+                        inputmode=decimal.then_some("decimal")
+                        aria-label=label
+                        prop:value=move || form.with(|f| get(f))
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            form.update(|f| set(f, v));
+                        }
+                        aria-invalid=invalid_attr(errors, key.clone())
+                    />
+                    {err_view(errors, key)}
+                </td>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr>
+            {cells}
+            <td>
+                <button
+                    class="btn btn-quiet btn-small"
+                    type="button"
+                    aria-label=remove_label
+                    on:click=move |_| form.update(|f| remove(f))
+                >
+                    "×"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
 /// Reads one string of the form (boxed: one copy of [`text_field`] serves every input,
 /// which keeps the wasm small).
 type Getter = std::sync::Arc<dyn Fn(&QuoteForm) -> String + Send + Sync>;
@@ -1020,66 +1148,44 @@ fn line_fieldset(
     let breaks = move || {
         (0..n_breaks.get())
             .map(|j| {
-                let qk = p(&format!("breaks[{j}].min_qty"));
-                let pk = p(&format!("breaks[{j}].price"));
-                view! {
-                    <tr>
-                        <td data-label="Quantity">
-                            <input
-                                inputmode="decimal"
-                                aria-label=format!("Quantity, break {}", j + 1)
-                                prop:value=move || {
-                                    form.with(|f| f.lines[i].breaks.get(j).map(|b| b.qty.clone()))
+                list_row(
+                    form,
+                    errors,
+                    [
+                        RowCell {
+                            data_label: "Quantity",
+                            label: format!("Quantity, break {}", j + 1),
+                            key: p(&format!("breaks[{j}].min_qty")),
+                            decimal: true,
+                            get: Arc::new(move |f| f.lines[i].breaks.get(j).map(|b| b.qty.clone())),
+                            set: Arc::new(move |f, v| {
+                                if let Some(b) = f.lines[i].breaks.get_mut(j) {
+                                    b.qty = v;
                                 }
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    form.update(|f| {
-                                        if let Some(b) = f.lines[i].breaks.get_mut(j) {
-                                            b.qty = v;
-                                        }
-                                    });
+                            }),
+                        },
+                        RowCell {
+                            data_label: "Price",
+                            label: format!("Price, break {}", j + 1),
+                            key: p(&format!("breaks[{j}].price")),
+                            decimal: true,
+                            get: Arc::new(move |f| {
+                                f.lines[i].breaks.get(j).map(|b| b.price.clone())
+                            }),
+                            set: Arc::new(move |f, v| {
+                                if let Some(b) = f.lines[i].breaks.get_mut(j) {
+                                    b.price = v;
                                 }
-                                aria-invalid=invalid_attr(errors, qk.clone())
-                            />
-                            {err_view(errors, qk.clone())}
-                        </td>
-                        <td data-label="Price">
-                            <input
-                                inputmode="decimal"
-                                aria-label=format!("Price, break {}", j + 1)
-                                prop:value=move || {
-                                    form.with(|f| f.lines[i].breaks.get(j).map(|b| b.price.clone()))
-                                }
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    form.update(|f| {
-                                        if let Some(b) = f.lines[i].breaks.get_mut(j) {
-                                            b.price = v;
-                                        }
-                                    });
-                                }
-                                aria-invalid=invalid_attr(errors, pk.clone())
-                            />
-                            {err_view(errors, pk.clone())}
-                        </td>
-                        <td>
-                            <button
-                                class="btn btn-quiet btn-small"
-                                type="button"
-                                aria-label=format!("Remove break {}", j + 1)
-                                on:click=move |_| {
-                                    form.update(|f| {
-                                        if j < f.lines[i].breaks.len() {
-                                            f.lines[i].breaks.remove(j);
-                                        }
-                                    })
-                                }
-                            >
-                                "×"
-                            </button>
-                        </td>
-                    </tr>
-                }
+                            }),
+                        },
+                    ],
+                    format!("Remove break {}", j + 1),
+                    Arc::new(move |f| {
+                        if j < f.lines[i].breaks.len() {
+                            f.lines[i].breaks.remove(j);
+                        }
+                    }),
+                )
             })
             .collect_view()
     };
@@ -1087,67 +1193,46 @@ fn line_fieldset(
     let tooling = move || {
         (0..n_tooling.get())
             .map(|j| {
-                let dk = p(&format!("tooling[{j}].description"));
-                let ak = p(&format!("tooling[{j}].amount"));
-                view! {
-                    <tr>
-                        <td data-label="Description">
-                            <input
-                                aria-label=format!("Tooling description {}", j + 1)
-                                prop:value=move || {
-                                    form.with(|f| {
-                                        f.lines[i].tooling.get(j).map(|t| t.description.clone())
-                                    })
+                list_row(
+                    form,
+                    errors,
+                    [
+                        RowCell {
+                            data_label: "Description",
+                            label: format!("Tooling description {}", j + 1),
+                            key: p(&format!("tooling[{j}].description")),
+                            decimal: false,
+                            get: Arc::new(move |f| {
+                                f.lines[i].tooling.get(j).map(|t| t.description.clone())
+                            }),
+                            set: Arc::new(move |f, v| {
+                                if let Some(t) = f.lines[i].tooling.get_mut(j) {
+                                    t.description = v;
                                 }
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    form.update(|f| {
-                                        if let Some(t) = f.lines[i].tooling.get_mut(j) {
-                                            t.description = v;
-                                        }
-                                    });
+                            }),
+                        },
+                        RowCell {
+                            data_label: "Amount",
+                            label: format!("Tooling amount {}", j + 1),
+                            key: p(&format!("tooling[{j}].amount")),
+                            decimal: true,
+                            get: Arc::new(move |f| {
+                                f.lines[i].tooling.get(j).map(|t| t.amount.clone())
+                            }),
+                            set: Arc::new(move |f, v| {
+                                if let Some(t) = f.lines[i].tooling.get_mut(j) {
+                                    t.amount = v;
                                 }
-                                aria-invalid=invalid_attr(errors, dk.clone())
-                            />
-                            {err_view(errors, dk.clone())}
-                        </td>
-                        <td data-label="Amount">
-                            <input
-                                inputmode="decimal"
-                                aria-label=format!("Tooling amount {}", j + 1)
-                                prop:value=move || {
-                                    form.with(|f| f.lines[i].tooling.get(j).map(|t| t.amount.clone()))
-                                }
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    form.update(|f| {
-                                        if let Some(t) = f.lines[i].tooling.get_mut(j) {
-                                            t.amount = v;
-                                        }
-                                    });
-                                }
-                                aria-invalid=invalid_attr(errors, ak.clone())
-                            />
-                            {err_view(errors, ak.clone())}
-                        </td>
-                        <td>
-                            <button
-                                class="btn btn-quiet btn-small"
-                                type="button"
-                                aria-label=format!("Remove tooling {}", j + 1)
-                                on:click=move |_| {
-                                    form.update(|f| {
-                                        if j < f.lines[i].tooling.len() {
-                                            f.lines[i].tooling.remove(j);
-                                        }
-                                    })
-                                }
-                            >
-                                "×"
-                            </button>
-                        </td>
-                    </tr>
-                }
+                            }),
+                        },
+                    ],
+                    format!("Remove tooling {}", j + 1),
+                    Arc::new(move |f| {
+                        if j < f.lines[i].tooling.len() {
+                            f.lines[i].tooling.remove(j);
+                        }
+                    }),
+                )
             })
             .collect_view()
     };
