@@ -252,3 +252,39 @@ test('a quote submitted offline before the deadline but synced after it is refus
   await panel.getByRole('button', { name: 'Discard mine' }).click();
   await expect(panel).toHaveCount(0);
 });
+
+test('signing out clears the pinned RFQ and every cached record from the device', async ({ page, playwright, baseURL }) => {
+  const buyer = await apiAs(playwright, baseURL, BUYER_EMAIL);
+  const rfq = await openRfq(buyer, { title: `Offline sign-out ${Date.now()}`, seconds: 86_400, suppliers: [NORTHWIND] });
+  await signIn(page, NORTHWIND_SALES);
+  await page.goto(`/rfqs/${rfq.id}`);
+  await makeAvailableOffline(page);
+  const count = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('bidwell');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['records', 'drafts', 'outbox'], 'readonly');
+            let total = 0;
+            let left = 3;
+            for (const name of ['records', 'drafts', 'outbox']) {
+              const r = tx.objectStore(name).count();
+              r.onsuccess = () => {
+                total += r.result;
+                if (--left === 0) {
+                  db.close();
+                  resolve(total);
+                }
+              };
+            }
+          };
+        }),
+    );
+  expect(await count()).toBeGreaterThan(3); // me, the RFQ, its quote, clarifications, the pin…
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(count).toBe(0);
+});
