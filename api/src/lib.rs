@@ -311,6 +311,15 @@ pub struct FileRef {
     pub supplier_id: Option<String>,
 }
 
+/// A file that goes with an RFQ line (`GET /api/rfqs/{id}/files`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RfqFile {
+    pub rfq_line_id: String,
+    /// `drawing` (on the line's part revision) or `line` (attached to the RFQ line).
+    pub kind: String,
+    pub file: FileRef,
+}
+
 /// `POST /api/sync`: outbox operations made offline, to apply in order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -921,3 +921,9 @@ pub async fn update_revision(
     );
     read(send(write(Request::patch(&path)).json(body), &path).await?).await
 }
+
+/// `GET /api/rfqs/{id}/files`: each line's revision drawings and line files (cached).
+pub async fn rfq_files(rfq_id: &str) -> ApiResult<Vec<api::RfqFile>> {
+    let path = format!("/api/rfqs/{}/files", encode(rfq_id));
+    get_cached("rfq_files", rfq_id, &path).await
+}

@@ -79,11 +79,27 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   const rfq = new BuyerRfqPage(buyer);
   await rfq.open();
 
+  // A packing specification goes with line 1; invited suppliers get it beside the lines.
+  await buyer.getByLabel('Attach to', { exact: true }).selectOption({ label: 'Line 1 · VLV-5100 rev A' });
+  const attached = buyer.waitForResponse((r) => r.url().includes('/api/files?') && r.request().method() === 'POST');
+  await buyer.getByLabel('File for the line', { exact: true }).setInputFiles({
+    name: 'VLV-5100-packing.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Pack 50 per tray in a VCI bag.'),
+  });
+  expect((await attached).status()).toBe(201);
+  await expect(buyer.getByRole('table', { name: 'Drawings and files' })).toContainText('VLV-5100-packing.txt');
+
   // --- Supplier one (Northwind) types its quote. ---
   const northwind = await signedIn(browser, DEMO_SUPPLIERS[0].email);
   const nw = new SupplierRfqPage(northwind);
   await northwind.goto(`/rfqs/${rfqId}`);
   await expect(northwind.getByRole('heading', { name: 'Your quote', exact: true })).toBeVisible();
+  const files = northwind.getByRole('table', { name: 'Drawings and files' });
+  await expect(files.getByRole('row').filter({ hasText: 'Line 1 · VLV-5100 rev A' })).toContainText('VLV-5100-packing.txt');
+  const spec = northwind.waitForEvent('download');
+  await files.getByRole('link', { name: 'VLV-5100-packing.txt' }).click();
+  expect(fs.readFileSync((await (await spec).path())!, 'utf8')).toBe('Pack 50 per tray in a VCI bag.');
   await expect(nw.quantity(1, 1)).toHaveValue('250');
   await expect(nw.quantity(1, 3)).toHaveValue('4000');
   await nw.field('Currency').selectOption('USD');

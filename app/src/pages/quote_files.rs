@@ -104,3 +104,150 @@ pub fn size(bytes: i64) -> String {
         format!("{} KB", (bytes + 1023) / 1024)
     }
 }
+
+/// "Drawings and files": what goes with each RFQ line — its revision's drawings and the
+/// files attached to the line. Buyers may attach a file to a line while the RFQ can
+/// still change (`can_attach`); suppliers read and download.
+#[component]
+pub fn LineFiles(rfq_id: String, lines: Vec<api::RfqLine>, can_attach: bool) -> impl IntoView {
+    let rfq_id = StoredValue::new(rfq_id);
+    let files = LocalResource::new(move || {
+        let id = rfq_id.get_value();
+        async move { client::rfq_files(&id).await }
+    });
+    let names: Vec<(String, String)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.id.clone(),
+                format!("Line {} · {} rev {}", l.line_no, l.part_number, l.revision),
+            )
+        })
+        .collect();
+    let names = StoredValue::new(names);
+    let target = RwSignal::new(lines.first().map(|l| l.id.clone()).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(input) = input else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let line = target.get_untracked();
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match client::upload_file("rfq_line", &line, &file).await {
+                Ok(_) => files.refetch(),
+                Err(e) => error.set(Some(format!(
+                    "{} could not be attached: {}",
+                    file.name(),
+                    e.message()
+                ))),
+            }
+            busy.set(false);
+        });
+    };
+    let attach = can_attach.then(|| {
+        let options = names.with_value(|ns| {
+            ns.iter()
+                .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
+                .collect_view()
+        });
+        view! {
+            <div class="actions">
+                <label for="line-file-target">"Attach to"</label>
+                <select id="line-file-target" on:change=move |ev| target.set(event_target_value(&ev))>
+                    {options}
+                </select>
+                <label for="line-file" class="btn btn-small">
+                    "Choose file"
+                </label>
+                <input
+                    id="line-file"
+                    type="file"
+                    class="sr-only"
+                    aria-label="File for the line"
+                    disabled=move || busy.get()
+                    on:change=on_file
+                />
+            </div>
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="line-files-h">
+            <h2 id="line-files-h">"Drawings and files"</h2>
+            {attach}
+            {move || error.get().map(|m| view! { <p class="alert alert-error" role="alert">{m}</p> })}
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || {
+                    files
+                        .get()
+                        .map(|r| match r {
+                            Ok(list) if list.is_empty() => {
+                                view! { <p class="muted">"No drawings or files for these lines."</p> }
+                                    .into_any()
+                            }
+                            Ok(list) => line_files_table(list, names).into_any(),
+                            Err(e) => {
+                                view! { <p class="alert alert-error" role="alert">{e.message().to_string()}</p> }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+fn line_files_table(
+    list: Vec<api::RfqFile>,
+    names: StoredValue<Vec<(String, String)>>,
+) -> impl IntoView {
+    let rows = list
+        .into_iter()
+        .map(|f| {
+            let line = names.with_value(|ns| {
+                ns.iter()
+                    .find(|(id, _)| *id == f.rfq_line_id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default()
+            });
+            let kind = if f.kind == "drawing" {
+                "Drawing"
+            } else {
+                "Line file"
+            };
+            view! {
+                <tr>
+                    <td data-label="Line">{line}</td>
+                    <td data-label="Kind">{kind}</td>
+                    <td data-label="File">
+                        <a href=client::file_url(&f.file.id) download=f.file.name.clone()>
+                            {f.file.name.clone()}
+                        </a>
+                    </td>
+                    <td data-label="Size" class="num">{size(f.file.size)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table table-cards" aria-label="Drawings and files">
+                <thead>
+                    <tr>
+                        <th scope="col">"Line"</th>
+                        <th scope="col">"Kind"</th>
+                        <th scope="col">"File"</th>
+                        <th scope="col" class="num">"Size"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -45,6 +45,11 @@ pub fn BuyerRfqPage() -> impl IntoView {
                             {rfq_view(detail.clone(), true)}
                             <RfqActions detail=detail.clone() reload />
                             {detail.award.clone().map(award_summary_view)}
+                            <crate::pages::quote_files::LineFiles
+                                rfq_id=detail.summary.id.clone()
+                                lines=detail.lines.clone()
+                                can_attach=matches!(detail.summary.status.as_str(), "draft" | "open")
+                            />
                             <crate::offline::MakeAvailableOffline rfq_id=detail.summary.id.clone() label=detail.summary.number.clone() />
                             <crate::pages::quote_form::EnterForSupplier detail=detail.clone() />
                         },

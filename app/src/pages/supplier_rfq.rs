@@ -237,7 +237,13 @@ fn loaded_view(d: Loaded) -> impl IntoView {
         {header}
         {award}
         <crate::offline::MakeAvailableOffline rfq_id=rfq_id.clone() label=rfq_number.clone() supplier_id=supplier_id.clone() />
+        <crate::pages::quote_form::QueuedQuote rfq_id=rfq_id.clone() />
         {lines}
+        <crate::pages::quote_files::LineFiles
+            rfq_id=rfq_id.clone()
+            lines=rfq_for_upload.lines.clone()
+            can_attach=false
+        />
         <YourQuote
             rfq_id=rfq_id.clone()
             rfq_number=rfq_number

@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(MAX_FILE_BYTES)),
         )
         .route("/api/files/{id}", get(download).delete(remove))
+        .route("/api/rfqs/{id}/files", get(rfq_files))
 }
 
 #[derive(Deserialize)]
@@ -177,6 +178,46 @@ async fn target(
             format!("owner_kind must be revision, rfq_line or quote (got {other:?})"),
         )),
     }
+}
+
+/// `GET /api/rfqs/{id}/files`: what a reader of the RFQ needs beside its lines — each
+/// line's revision drawings and the files attached to the line itself. Anyone who may
+/// read the RFQ may read these (suppliers: only RFQs they are invited to, never drafts).
+async fn rfq_files(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::Json<Vec<api::RfqFile>>> {
+    rfqs::readable(&st.db.pool, &user, &id).await?;
+    let mut out = Vec::new();
+    for (kind, join) in [
+        (
+            "drawing",
+            "f.owner_kind = 'revision' AND f.owner_id = l.revision_id",
+        ),
+        ("line", "f.owner_kind = 'rfq_line' AND f.owner_id = l.id"),
+    ] {
+        let rows = sqlx::query(&format!(
+            "SELECT l.id AS rfq_line_id, l.line_no, f.id, f.name, f.content_type, f.size, f.sha256, \
+             f.uploaded_at, f.supplier_id FROM rfq_lines l JOIN files f ON {join} \
+             WHERE l.rfq_id = $1 ORDER BY l.line_no, f.uploaded_at"
+        ))
+        .bind(&id)
+        .fetch_all(&st.db.pool)
+        .await?;
+        for r in &rows {
+            out.push((
+                col::<i64>(r, "line_no")?,
+                api::RfqFile {
+                    rfq_line_id: col(r, "rfq_line_id")?,
+                    kind: kind.to_string(),
+                    file: file_ref(r)?,
+                },
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.kind.cmp(&b.1.kind)));
+    Ok(axum::Json(out.into_iter().map(|(_, f)| f).collect()))
 }
 
 fn file_ref(r: &AnyRow) -> Result<api::FileRef, sqlx::Error> {

@@ -280,3 +280,75 @@ async fn original_quote_files_are_sealed_like_prices_and_private_to_their_suppli
         .iter()
         .any(|e| e["action"] == "file.upload" && e["summary"]["name"] == "NW-quote.pdf"));
 }
+
+#[tokio::test]
+async fn an_rfq_lists_each_lines_drawings_and_files_for_whoever_may_read_it() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let (rfq, part) = demo(&app, &buyer).await;
+    let rfq_id = rfq["id"].as_str().unwrap();
+    let line0 = rfq["lines"][0]["id"].as_str().unwrap();
+    let rev = rfq["lines"][0]["revision"].as_str().unwrap();
+    let rev_id = part["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["label"] == rev)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let before = app.get(&format!("/api/rfqs/{rfq_id}/files"), &nw).await;
+    assert_eq!(before.status, StatusCode::OK);
+    assert!(before.json.as_array().unwrap().is_empty());
+
+    for q in [
+        format!("owner_kind=revision&owner_id={rev_id}&name=drawing.pdf"),
+        format!("owner_kind=rfq_line&owner_id={line0}&name=packing.txt"),
+    ] {
+        let up = upload(&app, &buyer, &q, b"content", "application/pdf").await;
+        assert_eq!(up.status, StatusCode::CREATED, "{}", up.json);
+    }
+    for who in [&buyer, &nw] {
+        let listed = app.get(&format!("/api/rfqs/{rfq_id}/files"), who).await;
+        assert_eq!(listed.status, StatusCode::OK);
+        let items = listed.json.as_array().unwrap();
+        assert_eq!(items.len(), 2, "{}", listed.json);
+        assert_eq!(items[0]["rfq_line_id"], line0);
+        assert_eq!(items[0]["kind"], "drawing");
+        assert_eq!(items[0]["file"]["name"], "drawing.pdf");
+        assert_eq!(items[1]["kind"], "line");
+        assert_eq!(items[1]["file"]["name"], "packing.txt");
+        // Each listed file downloads for the same reader.
+        for it in items {
+            let id = it["file"]["id"].as_str().unwrap();
+            assert_eq!(
+                app.get(&format!("/api/files/{id}"), who).await.status,
+                StatusCode::OK
+            );
+        }
+    }
+
+    // A draft RFQ does not exist for suppliers, nor do its files.
+    let draft = app
+        .post(
+            "/api/rfqs",
+            serde_json::json!({
+                "title": "Draft with files",
+                "currency": "USD",
+                "deadline": "2031-01-01T12:00:00Z",
+                "sealed": true,
+                "lines": [{"part_id": rfq["lines"][0]["part_id"], "revision": rev, "quantities": ["100"]}],
+                "supplier_ids": []
+            }),
+            &buyer,
+        )
+        .await;
+    assert_eq!(draft.status, StatusCode::CREATED, "{}", draft.json);
+    let did = draft.json["id"].as_str().unwrap();
+    assert_eq!(
+        app.get(&format!("/api/rfqs/{did}/files"), &nw).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
