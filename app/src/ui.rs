@@ -435,8 +435,6 @@ pub fn ListPage(
     import_columns: &'static str,
     /// The creation toggle's label, e.g. "New part".
     new_label: &'static str,
-    /// The id of the creation form (for `aria-controls`).
-    form_id: &'static str,
     /// Whether this person may create and import.
     can_write: bool,
     open: RwSignal<bool>,
@@ -461,23 +459,8 @@ pub fn ListPage(
                 {can_write
                     .then(|| {
                         view! {
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || importing.get().to_string()
-                                on:click=move |_| importing.update(|o| *o = !*o)
-                            >
-                                "Import"
-                            </button>
-                            <button
-                                class="btn btn-primary"
-                                type="button"
-                                aria-expanded=move || open.get().to_string()
-                                aria-controls=form_id
-                                on:click=move |_| open.update(|o| *o = !*o)
-                            >
-                                {new_label}
-                            </button>
+                            {toggle_button("Import", importing, "btn")}
+                            {toggle_button(new_label, open, "btn btn-primary")}
                         }
                     })}
             </div>
@@ -499,4 +482,87 @@ pub fn ListPage(
         </div>
         {children()}
     }
+}
+
+/// A button that opens and closes a panel (`aria-expanded` follows `open`).
+pub fn toggle_button(
+    label: &'static str,
+    open: RwSignal<bool>,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            class=class
+            type="button"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// A refused save: the server's per-field messages beside their inputs and its sentence
+/// under the form.
+pub fn show_error(e: AppError, fields: RwSignal<FieldMap>, error: RwSignal<Option<AppError>>) {
+    fields.set(e.fields().clone());
+    error.set(Some(e));
+}
+
+/// The foot of a form in a `form-grid`: the alert, the submit button (disabled while
+/// `pending`) and, when given, "Cancel".
+#[component]
+pub fn FormFooter(
+    submit: &'static str,
+    error: RwSignal<Option<AppError>>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="span-all">{form_alert(error)}</div>
+        <div class="actions span-all">
+            <button class="btn btn-primary" type="submit" disabled=move || pending.get()>
+                {submit}
+            </button>
+            {on_cancel
+                .map(|c| {
+                    view! {
+                        <button class="btn" type="button" on:click=move |_| c.run(())>
+                            "Cancel"
+                        </button>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// The one shape of a master-data save: `call(body)` answers the record as the server
+/// now has it; on success it replaces `record` and `after` runs (clear inputs, close the
+/// form), on refusal the messages go beside the inputs and under the form.
+pub fn save_action<R, B, Fut>(
+    record: RwSignal<R>,
+    call: impl Fn(B) -> Fut + 'static,
+    fields: RwSignal<FieldMap>,
+    error: RwSignal<Option<AppError>>,
+    after: impl Fn() + 'static,
+) -> Action<B, ()>
+where
+    R: Send + Sync + 'static,
+    B: Clone + 'static,
+    Fut: std::future::Future<Output = crate::api::ApiResult<R>> + 'static,
+{
+    let after: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(after);
+    Action::new_local(move |body: &B| {
+        let answer = call(body.clone());
+        let after = after.clone();
+        async move {
+            match answer.await {
+                Ok(r) => {
+                    record.set(r);
+                    after();
+                }
+                Err(e) => show_error(e, fields, error),
+            }
+        }
+    })
 }

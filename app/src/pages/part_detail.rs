@@ -15,8 +15,8 @@ use crate::api::{self as client, AppError};
 use crate::pages::rfq_new::{local_input_in_days, local_input_to_rfc3339};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, form_alert, loading, local_date, local_datetime, set_title, staff_only,
-    status_badge, FieldMap, FileDrop, TextField,
+    error_panel, form_alert, loading, local_date, local_datetime, save_action, set_title,
+    show_error, staff_only, status_badge, toggle_button, FieldMap, FileDrop, FormFooter, TextField,
 };
 
 /// `/parts/{id}`.
@@ -69,14 +69,7 @@ fn PartView(part: Part) -> impl IntoView {
             {can_write
                 .then(|| {
                     view! {
-                        <button
-                            class="btn"
-                            type="button"
-                            aria-expanded=move || editing.get().to_string()
-                            on:click=move |_| editing.update(|e| *e = !*e)
-                        >
-                            "Edit part"
-                        </button>
+                        {toggle_button("Edit part", editing, "btn")}
                     }
                 })}
         </div>
@@ -126,22 +119,16 @@ fn EditPartForm(part: RwSignal<Part>, on_done: Callback<()>) -> impl IntoView {
     let uom = RwSignal::new(p.uom.clone());
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
-    let save = Action::new_local(move |body: &UpdatePart| {
-        let body = body.clone();
-        let id = part.with_untracked(|p| p.id.clone());
-        async move {
-            match client::update_part(&id, &body).await {
-                Ok(p) => {
-                    part.set(p);
-                    on_done.run(());
-                }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
-            }
-        }
-    });
+    let save = save_action(
+        part,
+        move |body: UpdatePart| {
+            let id = part.with_untracked(|r| r.id.clone());
+            async move { client::update_part(&id, &body).await }
+        },
+        fields,
+        error,
+        move || on_done.run(()),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -166,15 +153,7 @@ fn EditPartForm(part: RwSignal<Part>, on_done: Callback<()>) -> impl IntoView {
                 wide=true
             />
             <p class="hint span-all">"The part number never changes: RFQs, quotes and history refer to it."</p>
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
-                    "Save part"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_done.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Save part" error=error pending=Signal::derive(move || save.pending().get()) on_cancel=on_done />
         </form>
     }
 }
@@ -201,10 +180,7 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
                     }
                     fields.set(FieldMap::new());
                 }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -388,10 +364,7 @@ fn RevisionCosts(
                     part.set(p);
                     saved.set(true);
                 }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -775,22 +748,8 @@ fn Bom(rid: String, label: String, number: String, can_write: bool) -> impl Into
                     .then(|| {
                         view! {
                             <div class="actions">
-                                <button
-                                    class="btn"
-                                    type="button"
-                                    aria-expanded=move || editing.get().to_string()
-                                    on:click=move |_| editing.update(|e| *e = !*e)
-                                >
-                                    "Edit BOM"
-                                </button>
-                                <button
-                                    class="btn btn-primary"
-                                    type="button"
-                                    aria-expanded=move || to_rfq.get().to_string()
-                                    on:click=move |_| to_rfq.update(|e| *e = !*e)
-                                >
-                                    "Create RFQ from BOM"
-                                </button>
+                                {toggle_button("Edit BOM", editing, "btn")}
+                                {toggle_button("Create RFQ from BOM", to_rfq, "btn btn-primary")}
                             </div>
                         }
                     })}
@@ -1034,10 +993,7 @@ fn FromBomForm(rid: String, title: String, on_cancel: Callback<()>) -> impl Into
         async move {
             match client::rfq_from_bom(&body).await {
                 Ok(d) => navigate(&format!("/rfqs/{}", d.summary.id), Default::default()),
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -1135,15 +1091,7 @@ fn FromBomForm(rid: String, title: String, on_cancel: Callback<()>) -> impl Into
                     .with(|f| f.get("revision_id").cloned())
                     .map(|m| view! { <p class="field-error span-all">{m}</p> })
             }}
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || create.pending().get()>
-                    "Create draft RFQ"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Create draft RFQ" error=error pending=Signal::derive(move || create.pending().get()) on_cancel=on_cancel />
         </form>
     }
 }

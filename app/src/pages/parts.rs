@@ -11,7 +11,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, form_alert, loading, staff_only, status_badge, FieldMap, ListPage, TextField,
+    error_panel, loading, show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage,
+    TextField,
 };
 
 /// What a part's revisions say about it, for the list's filter and badge: `released`
@@ -51,7 +52,6 @@ pub fn PartsPage() -> AnyView {
             what="parts"
             import_columns="Part number, Name, Description, Unit, Revision"
             new_label="New part"
-            form_id="new-part"
             can_write=may_write(Resource::Parts)
             open=open
             q=q
@@ -188,10 +188,7 @@ fn NewPartForm(number: String, on_done: Callback<Part>, on_cancel: Callback<()>)
         async move {
             match client::create_part(&body).await {
                 Ok(p) => on_done.run(p),
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -256,15 +253,7 @@ fn NewPartForm(number: String, on_done: Callback<Part>, on_cancel: Callback<()>)
                 field="revision"
                 class="mono"
             />
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
-                    "Create part"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Create part" error=error pending=Signal::derive(move || save.pending().get()) on_cancel=on_cancel />
         </form>
     }
 }

@@ -117,14 +117,7 @@ pub fn RfqsPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="actions">
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || requoting.get().to_string()
-                                on:click=move |_| requoting.update(|o| *o = !*o)
-                            >
-                                "Re-quote from file"
-                            </button>
+                            {crate::ui::toggle_button("Re-quote from file", requoting, "btn")}
                             <a class="btn btn-primary" href="/rfqs/new">
                                 "New RFQ"
                             </a>

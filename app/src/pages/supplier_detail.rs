@@ -17,8 +17,9 @@ use crate::api::{self as client, AppError};
 use crate::pages::suppliers::{cert_badge, status_select};
 use crate::session::may_write;
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_date, local_datetime, set_title,
-    status_badge, FieldMap, TextField,
+    error_panel, field_error, form_alert, invalid, loading, local_date, local_datetime,
+    save_action, set_title, show_error, status_badge, toggle_button, FieldMap, FormFooter,
+    TextField,
 };
 
 /// `/suppliers/{id}`.
@@ -62,14 +63,7 @@ fn SupplierView(supplier: Supplier) -> impl IntoView {
             {can_write
                 .then(|| {
                     view! {
-                        <button
-                            class="btn"
-                            type="button"
-                            aria-expanded=move || editing.get().to_string()
-                            on:click=move |_| editing.update(|e| *e = !*e)
-                        >
-                            "Edit supplier"
-                        </button>
+                        {toggle_button("Edit supplier", editing, "btn")}
                     }
                 })}
         </div>
@@ -129,22 +123,16 @@ fn EditSupplierForm(supplier: RwSignal<Supplier>, on_done: Callback<()>) -> impl
     let categories = RwSignal::new(v.categories.join(", "));
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
-    let save = Action::new_local(move |body: &UpdateSupplier| {
-        let body = body.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        async move {
-            match client::update_supplier(&id, &body).await {
-                Ok(s) => {
-                    supplier.set(s);
-                    on_done.run(());
-                }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
-            }
-        }
-    });
+    let save = save_action(
+        supplier,
+        move |body: UpdateSupplier| {
+            let id = supplier.with_untracked(|r| r.id.clone());
+            async move { client::update_supplier(&id, &body).await }
+        },
+        fields,
+        error,
+        move || on_done.run(()),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -194,15 +182,7 @@ fn EditSupplierForm(supplier: RwSignal<Supplier>, on_done: Callback<()>) -> impl
                 field="categories"
                 hint="Separated by commas, e.g. stamping, machining"
             />
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
-                    "Save supplier"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_done.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Save supplier" error=error pending=Signal::derive(move || save.pending().get()) on_cancel=on_done />
         </form>
     }
 }
@@ -213,23 +193,19 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
-    let add = Action::new_local(move |body: &NewContact| {
-        let body = body.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        async move {
-            match client::add_contact(&id, &body).await {
-                Ok(s) => {
-                    supplier.set(s);
-                    name.set(String::new());
-                    email.set(String::new());
-                }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
-            }
-        }
-    });
+    let add = save_action(
+        supplier,
+        move |body: NewContact| {
+            let id = supplier.with_untracked(|r| r.id.clone());
+            async move { client::add_contact(&id, &body).await }
+        },
+        fields,
+        error,
+        move || {
+            name.set(String::new());
+            email.set(String::new());
+        },
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errors = FieldErrors::new();
@@ -394,23 +370,17 @@ fn EditContactForm(
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
     let cid = contact.id.clone();
-    let save = Action::new_local(move |body: &UpdateContact| {
-        let body = body.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        let cid = cid.clone();
-        async move {
-            match client::update_contact(&id, &cid, &body).await {
-                Ok(s) => {
-                    supplier.set(s);
-                    on_done.run(());
-                }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
-            }
-        }
-    });
+    let save = save_action(
+        supplier,
+        move |body: UpdateContact| {
+            let id = supplier.with_untracked(|r| r.id.clone());
+            let cid = cid.clone();
+            async move { client::update_contact(&id, &cid, &body).await }
+        },
+        fields,
+        error,
+        move || on_done.run(()),
+    );
     let has_login = contact.has_login;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -459,15 +429,7 @@ fn EditContactForm(
                 }
                     .into_any()
             }}
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
-                    "Save contact"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_done.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Save contact" error=error pending=Signal::derive(move || save.pending().get()) on_cancel=on_done />
         </form>
     }
 }
@@ -479,24 +441,20 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
     let expires = RwSignal::new(String::new());
     let fields = RwSignal::new(FieldMap::new());
     let error = RwSignal::new(None::<AppError>);
-    let add = Action::new_local(move |body: &NewCertification| {
-        let body = body.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        async move {
-            match client::add_certification(&id, &body).await {
-                Ok(s) => {
-                    supplier.set(s);
-                    name.set(String::new());
-                    number.set(String::new());
-                    expires.set(String::new());
-                }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
-            }
-        }
-    });
+    let add = save_action(
+        supplier,
+        move |body: NewCertification| {
+            let id = supplier.with_untracked(|r| r.id.clone());
+            async move { client::add_certification(&id, &body).await }
+        },
+        fields,
+        error,
+        move || {
+            name.set(String::new());
+            number.set(String::new());
+            expires.set(String::new());
+        },
+    );
     let remove = Action::new_local(move |cid: &String| {
         let cid = cid.clone();
         let id = supplier.with_untracked(|s| s.id.clone());
@@ -634,10 +592,7 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
                     name.set(String::new());
                     email.set(String::new());
                 }
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -705,12 +660,7 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
                     />
                     {field_error(fields, "email")}
                 </div>
-                <div class="span-all">{form_alert(error)}</div>
-                <div class="actions span-all">
-                    <button class="btn btn-primary" type="submit" disabled=move || invite.pending().get()>
-                        "Create invitation link"
-                    </button>
-                </div>
+                <FormFooter submit="Create invitation link" error=error pending=Signal::derive(move || invite.pending().get()) />
             </form>
             {move || {
                 link.get()

@@ -12,7 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, form_alert, loading, staff_only, status_badge, FieldMap, ListPage, TextField,
+    error_panel, loading, show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage,
+    TextField,
 };
 
 /// A certificate status as the word on its badge.
@@ -81,7 +82,6 @@ pub fn SuppliersPage() -> AnyView {
             what="suppliers"
             import_columns="Supplier, Country, Currency, Status, Categories, Contact, Email"
             new_label="New supplier"
-            form_id="new-supplier"
             can_write=may_write(Resource::SupplierDirectory)
             open=open
             q=q
@@ -259,10 +259,7 @@ fn NewSupplierForm(on_done: Callback<Supplier>, on_cancel: Callback<()>) -> impl
         async move {
             match client::create_supplier(&body).await {
                 Ok(s) => on_done.run(s),
-                Err(e) => {
-                    fields.set(e.fields().clone());
-                    error.set(Some(e));
-                }
+                Err(e) => show_error(e, fields, error),
             }
         }
     });
@@ -317,15 +314,7 @@ fn NewSupplierForm(on_done: Callback<Supplier>, on_cancel: Callback<()>) -> impl
                 hint="Quote currency, ISO 4217 (EUR, USD, …)"
             />
             {status_select("supplier-status", status)}
-            <div class="span-all">{form_alert(error)}</div>
-            <div class="actions span-all">
-                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
-                    "Create supplier"
-                </button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
-                </button>
-            </div>
+            <FormFooter submit="Create supplier" error=error pending=Signal::derive(move || save.pending().get()) on_cancel=on_cancel />
         </form>
     }
 }
