@@ -2,13 +2,15 @@
 // release; a BOM with the server's loop check shown on the row; an RFQ from the BOM;
 // a supplier with a contact and an expired certificate that the list's filter finds;
 // parts import (all or nothing, row errors named) and CSV export; re-quote from an old
-// quote file with its unmatched line listed. Every record gets a per-run tag, so the
+// quote file (CSV, XLSX, PDF) with its unmatched line listed. Every record gets a per-run tag, so the
 // spec also runs against a database that earlier runs filled.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { BUYER, LoginPage } from './pages';
 
 const tag = Date.now().toString(36).toUpperCase();
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
 async function signIn(page: Page) {
   const login = new LoginPage(page);
@@ -208,7 +210,7 @@ test('parts import is all or nothing with row errors named; export downloads CSV
   expect(csv).toContain(`IMP-${tag}-2,Hex nut M6`);
 });
 
-test('re-quote from an old quote file: a draft RFQ and the unmatched line with its cell', async ({ page }) => {
+test('re-quote from old quote files (CSV, XLSX, PDF): a draft RFQ, each line with its place in the file, the unmatched line to resolve', async ({ page }) => {
   await signIn(page);
   await nav(page, 'RFQs').click();
   await page.getByRole('button', { name: 'Re-quote from file', exact: true }).click();
@@ -225,6 +227,22 @@ test('re-quote from an old quote file: a draft RFQ and the unmatched line with i
     'href',
     `/parts?new=ZZZ-${tag}`,
   );
+
+  // An XLSX quote and a PDF quote: each line's place in the file is shown.
+  const matched = page.getByRole('table', { name: 'Matched lines', exact: true });
+  await page.getByLabel('Old quote or PO file', { exact: true }).setInputFiles(fixture('kestrel_quote.xlsx'));
+  await expect(matched.getByRole('row').filter({ hasText: 'HSG-1040' })).toContainText('Quote!A7');
+  await expect(matched.getByRole('row').filter({ hasText: 'BRK-2208' })).toContainText('500 / 2,000 / 5,000');
+  await page.getByLabel('Old quote or PO file', { exact: true }).setInputFiles(fixture('orion_quote.pdf'));
+  await expect(matched.getByRole('row').filter({ hasText: 'SHF-0310' })).toContainText('page 1, line 8');
+  await expect(page.getByRole('table', { name: 'Unmatched lines', exact: true })).toHaveCount(0);
+
+  // Back to the CSV's draft.
+  await page.getByLabel('Old quote or PO file', { exact: true }).setInputFiles({
+    name: 'old-quote.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(old),
+  });
   await page.getByRole('status').getByRole('link', { name: /^Open draft RFQ-/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Re-quote of old-quote.csv' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'BRK-2208' })).toContainText('500');
