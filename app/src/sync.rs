@@ -97,6 +97,8 @@ impl Problem {
 thread_local! {
     static USER: RefCell<Option<String>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// A sync was asked for while one ran.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 fn user() -> Option<String> {
@@ -208,18 +210,30 @@ pub fn sync_soon() {
     leptos::task::spawn_local(sync_now());
 }
 
-/// Sends the outbox, then pulls changes. Does nothing while another sync runs.
+/// Sends the outbox, then pulls changes. A call while another sync runs is not lost: the
+/// running sync goes round once more when it ends (the network may have come back, or
+/// a change been queued, after it read the outbox).
 pub async fn sync_now() {
     let st = state();
-    if user().is_none() || st.syncing.get_untracked() {
+    if user().is_none() {
+        return;
+    }
+    if st.syncing.get_untracked() {
+        AGAIN.with(|a| a.set(true));
         return;
     }
     st.syncing.set(true);
-    let pushed = push().await;
-    if pushed {
-        pull().await;
+    loop {
+        AGAIN.with(|a| a.set(false));
+        let pushed = push().await;
+        if pushed {
+            pull().await;
+        }
+        refresh().await;
+        if !AGAIN.with(Cell::get) || user().is_none() {
+            break;
+        }
     }
-    refresh().await;
     st.syncing.set(false);
 }
 

@@ -137,6 +137,8 @@ test('a quote made offline survives closing the page and reaches the server exac
   await p.goto(`/rfqs/${rfq.id}`);
   await expect(syncStatus(p)).toHaveText(/1 pending/);
   await expect(priceInput(p, 2)).toHaveValue('0.54');
+  const notice = p.getByRole('status', { name: 'Offline quote' });
+  await expect(notice).toHaveText(/^Your quote made offline at \d\d:\d\d is waiting to be sent/);
 
   // Online again; the server applies the first sync but its answer never arrives.
   let dropped!: () => void;
@@ -161,8 +163,10 @@ test('a quote made offline survives closing the page and reaches the server exac
   const versions = await versionsOf(supplier, rfq.id);
   expect(versions).toHaveLength(1);
   expect(versions[0].quote?.lines[0].breaks.map((b) => b.price)).toEqual(['0.61', '0.54', '0.48']);
-  await p.reload();
+  await expect(notice).toHaveText(/Your offline quote reached Bidwell/);
+  await notice.getByRole('button', { name: 'Show its receipt' }).click();
   await expect(p.getByText('Submitted: version 1.')).toBeVisible();
+  await expect(p.getByRole('region', { name: 'Bid receipt' })).toBeVisible();
   await expect(p.getByText(/^Draft saved/)).toHaveCount(0);
 });
 
@@ -199,6 +203,7 @@ test('an offline resubmit answered with a conflict shows both versions, and "Kee
   await expect(panel.getByRole('list', { name: 'Mine' })).toContainText('Line 1: 500 @ 0.58 · 2000 @ 0.6 · 5000 @ 0.5');
   await expect(panel.getByRole('list', { name: "Server's" })).toContainText(/Version 2, received .+USD · FCA Chicago · Net 30Line 1: 500 @ 0.69 · 2000 @ 0.6 · 5000 @ 0.5/);
   await expect(syncStatus(page)).toHaveText(/1 to resolve/);
+  await expect(page.getByRole('status', { name: 'Offline quote' })).toContainText('was not accepted as it was');
   await shot(page, 'quote-conflict');
   // Nothing was overwritten: the server still holds the colleague's version 2 on top.
   expect((await versionsOf(colleague, rfq.id)).map((v) => v.receipt.version)).toEqual([2, 1]);

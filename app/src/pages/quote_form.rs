@@ -964,3 +964,98 @@ mod enter {
         )
     }
 }
+
+pub use queued::QueuedQuote;
+
+/// What became of a quote submitted offline on this device, on the supplier's RFQ page.
+mod queued {
+    use leptos::prelude::*;
+
+    use crate::offline::{local_hhmm, state};
+    use crate::sync::{self, QUOTE_SUBMIT};
+
+    #[derive(Clone, PartialEq)]
+    enum Seen {
+        Nothing,
+        /// Waiting in the outbox since (HH:MM).
+        Waiting(String),
+        /// The server answered a conflict or refused it (shown in the conflicts panel).
+        Problem,
+    }
+
+    /// "Your quote made offline at 10:42 is waiting to be sent", then, once the server
+    /// applied it, "Your offline quote reached Bidwell" with a reload for its receipt.
+    #[component]
+    pub fn QueuedQuote(rfq_id: String) -> impl IntoView {
+        let st = state();
+        let was_waiting = StoredValue::new(false);
+        let seen = LocalResource::new(move || {
+            st.pending.track();
+            st.problems.track();
+            let rfq_id = rfq_id.clone();
+            async move {
+                let mine: Vec<_> = sync::outbox()
+                    .await
+                    .into_iter()
+                    .filter(|e| e.payload.kind == QUOTE_SUBMIT)
+                    .filter(|e| {
+                        e.payload.payload.get("rfq_id").and_then(|v| v.as_str())
+                            == Some(rfq_id.as_str())
+                    })
+                    .collect();
+                if mine.iter().any(|e| e.payload.state != "pending") {
+                    Seen::Problem
+                } else if let Some(e) = mine.last() {
+                    Seen::Waiting(local_hhmm(&e.created_at))
+                } else {
+                    Seen::Nothing
+                }
+            }
+        });
+        move || {
+            let now = seen.get()?;
+            let view = match now {
+                Seen::Waiting(at) => {
+                    was_waiting.set_value(true);
+                    view! {
+                        <p class="alert alert-info" role="status" aria-label="Offline quote">
+                            {format!(
+                                "Your quote made offline at {at} is waiting to be sent; it goes when you are back online."
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Seen::Problem => {
+                    view! {
+                        <p class="alert alert-warn" role="status" aria-label="Offline quote">
+                            "Your offline quote was not accepted as it was: see “Changes that need you” at the top of the page."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Seen::Nothing if was_waiting.get_value() => {
+                    view! {
+                        <p class="alert alert-info" role="status" aria-label="Offline quote">
+                            "Your offline quote reached Bidwell. "
+                            <button
+                                class="btn btn-small"
+                                type="button"
+                                on:click=|_| {
+                                    if let Some(w) = web_sys::window() {
+                                        let _ = w.location().reload();
+                                    }
+                                }
+                            >
+                                "Show its receipt"
+                            </button>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Seen::Nothing => return None,
+            };
+            Some(view)
+        }
+    }
+}
