@@ -237,13 +237,21 @@ test('re-quote from old quote files (CSV, XLSX, PDF): a draft RFQ, each line wit
   await expect(matched.getByRole('row').filter({ hasText: 'SHF-0310' })).toContainText('page 1, line 8');
   await expect(page.getByRole('table', { name: 'Unmatched lines', exact: true })).toHaveCount(0);
 
-  // Back to the CSV's draft.
+  // The CSV again: resolve its unknown line by picking a catalogue part into the draft.
   await page.getByLabel('Old quote or PO file', { exact: true }).setInputFiles({
     name: 'old-quote.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(old),
   });
+  const pick = page.getByRole('form', { name: `Pick a part for ZZZ-${tag} — Mystery widget` });
+  await pick.getByLabel('Part', { exact: true }).selectOption({ label: 'SHF-0310 — Drive shaft' });
+  await pick.getByLabel('Quantities', { exact: true }).fill('100, 250');
+  await pick.getByRole('button', { name: /^Add to RFQ-/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added as line 2 (SHF-0310 rev A).' })).toBeVisible();
   await page.getByRole('status').getByRole('link', { name: /^Open draft RFQ-/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Re-quote of old-quote.csv' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'BRK-2208' })).toContainText('500');
+  const picked = page.getByRole('row').filter({ hasText: 'SHF-0310' });
+  await expect(picked).toContainText('100 / 250');
+  await expect(picked).toContainText(`Re-quote: ZZZ-${tag} — Mystery widget`);
 });

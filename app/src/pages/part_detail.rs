@@ -966,7 +966,7 @@ fn BomEditor(rid: String, lines: Vec<BomLine>, on_done: Callback<bool>) -> impl 
 }
 
 /// Numbers separated by commas or spaces ("100, 500 1000").
-fn parse_quantities(s: &str) -> Option<Vec<Decimal>> {
+pub(crate) fn parse_quantities(s: &str) -> Option<Vec<Decimal>> {
     let v: Option<Vec<Decimal>> = s
         .split([',', ' ', ';'])
         .map(str::trim)

@@ -246,7 +246,8 @@ fn requote_result(file: String, r: api::Requote) -> impl IntoView {
         .plan
         .unmatched
         .iter()
-        .map(|u| {
+        .enumerate()
+        .map(|(i, u)| {
             let number = u.part_number.clone().unwrap_or_default();
             let what = match (&u.part_number, &u.description) {
                 (Some(n), Some(d)) => format!("{n} — {d}"),
@@ -268,9 +269,12 @@ fn requote_result(file: String, r: api::Requote) -> impl IntoView {
             });
             let pick = rfq_link.as_ref().map(|(id, number)| {
                 view! {
-                    <a class="btn btn-small btn-quiet" href=format!("/rfqs/{id}")>
-                        {format!("Add a part on {number}")}
-                    </a>
+                    <PickPart
+                        rfq_id=id.clone()
+                        rfq_number=number.clone()
+                        what=what.clone()
+                        uid=format!("u{i}")
+                    />
                 }
             });
             view! {
@@ -285,14 +289,16 @@ fn requote_result(file: String, r: api::Requote) -> impl IntoView {
                         {u.source.as_ref().map(where_from).unwrap_or_default()}
                     </td>
                     <td data-label="Resolve">
-                        <div class="actions">
-                            {create}
-                            <a
-                                class="btn btn-small btn-quiet"
-                                href=format!("/parts?q={}", js_sys::encode_uri_component(&search))
-                            >
-                                "Find a part"
-                            </a>
+                        <div>
+                            <div class="actions">
+                                {create}
+                                <a
+                                    class="btn btn-small btn-quiet"
+                                    href=format!("/parts?q={}", js_sys::encode_uri_component(&search))
+                                >
+                                    "Find a part"
+                                </a>
+                            </div>
                             {pick}
                         </div>
                     </td>
@@ -358,6 +364,126 @@ fn requote_result(file: String, r: api::Requote) -> impl IntoView {
                     }
                 })}
         </div>
+    }
+}
+
+/// An RFQ line as it stands, to send back unchanged with `PUT /api/rfqs/{id}/lines`
+/// (the id keeps it; only the line's own reference prices are overrides).
+fn keep_line(l: &RfqLine) -> api::NewRfqLine {
+    let own = |p: &Option<api::ReferencePrice>| {
+        p.as_ref()
+            .filter(|p| p.from == "line")
+            .and_then(|p| p.amount)
+    };
+    api::NewRfqLine {
+        id: Some(l.id.clone()),
+        part_id: l.part_id.clone(),
+        revision: Some(l.revision.clone()),
+        quantities: l.quantities.clone(),
+        annual_volume: l.annual_volume,
+        need_by: l.need_by.clone(),
+        notes: l.notes.clone(),
+        last_price: own(&l.last_price),
+        should_cost: own(&l.should_cost),
+    }
+}
+
+/// Resolves an unmatched re-quote line by picking a part from the catalogue: the part
+/// (current revision) is added to the draft at the quantities given.
+#[component]
+fn PickPart(rfq_id: String, rfq_number: String, what: String, uid: String) -> impl IntoView {
+    let label = what.clone();
+    let parts = LocalResource::new(|| client::parts(""));
+    let part = RwSignal::new(String::new());
+    let quantities = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<client::AppError>);
+    let added = RwSignal::new(None::<String>);
+    let add = Action::new_local(
+        move |(part_id, qs): &(String, Vec<rust_decimal::Decimal>)| {
+            let (part_id, qs, rfq_id) = (part_id.clone(), qs.clone(), rfq_id.clone());
+            let note = what.clone();
+            async move {
+                error.set(None);
+                let result = async {
+                    let d = client::rfq(&rfq_id).await?;
+                    let mut lines: Vec<api::NewRfqLine> = d.lines.iter().map(keep_line).collect();
+                    lines.push(api::NewRfqLine {
+                        id: None,
+                        part_id,
+                        revision: None,
+                        quantities: qs,
+                        annual_volume: None,
+                        need_by: None,
+                        notes: format!("Re-quote: {note}"),
+                        last_price: None,
+                        should_cost: None,
+                    });
+                    client::set_rfq_lines(&rfq_id, &lines).await
+                }
+                .await;
+                match result {
+                    Ok(d) => {
+                        let l = d.lines.last();
+                        added.set(l.map(|l| {
+                            format!(
+                                "Added as line {} ({} rev {}).",
+                                l.line_no, l.part_number, l.revision
+                            )
+                        }));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+        },
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let p = part.get_untracked();
+        let qs = crate::pages::part_detail::parse_quantities(&quantities.get_untracked());
+        match (p.is_empty(), qs) {
+            (true, _) => error.set(Some(client::AppError::new(
+                "pick",
+                "Choose the part this line is.",
+            ))),
+            (_, None) => error.set(Some(client::AppError::new(
+                "quantities",
+                "Give the quantities to ask, e.g. 100, 500.",
+            ))),
+            (false, Some(qs)) => {
+                add.dispatch((p, qs));
+            }
+        }
+    };
+    let part_id = format!("pick-part-{uid}");
+    let qty_id = format!("pick-qty-{uid}");
+    view! {
+        {move || match added.get() {
+            Some(m) => view! { <p class="alert alert-ok" role="status">{m}</p> }.into_any(),
+            None => view! {
+                <form class="pick-part" aria-label=format!("Pick a part for {label}") on:submit=on_submit novalidate>
+                    <label for=part_id.clone()>"Part"</label>
+                    <select id=part_id.clone() on:change=move |ev| part.set(event_target_value(&ev)) prop:value=move || part.get()>
+                        <option value="">"Choose a part…"</option>
+                        {move || {
+                            parts
+                                .get()
+                                .and_then(Result::ok)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|p| view! { <option value=p.id.clone()>{format!("{} — {}", p.number, p.name)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                    <label for=qty_id.clone()>"Quantities"</label>
+                    <input id=qty_id.clone() inputmode="decimal" placeholder="100, 500" bind:value=quantities />
+                    <button class="btn btn-small" type="submit" disabled=move || add.pending().get()>
+                        {format!("Add to {rfq_number}")}
+                    </button>
+                    {crate::ui::form_alert(error)}
+                </form>
+            }
+            .into_any(),
+        }}
     }
 }
 
