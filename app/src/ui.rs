@@ -410,7 +410,7 @@ pub fn ImportPanel(
                                     {format!(
                                         "Imported {} {} from {name}; {} skipped.",
                                         r.created,
-                                        what,
+                                        if r.created == 1 { what.trim_end_matches('s') } else { what },
                                         r.skipped.len(),
                                     )}
                                 </p>

@@ -63,6 +63,17 @@ test('parts: revisions, drawing, release, BOM with loop check, RFQ from the BOM'
   await drawing.click();
   expect((await download).suggestedFilename()).toBe(`${asm}-B.pdf`);
 
+  // A second file, removed again.
+  await page.getByLabel('Drawing or file', { exact: true }).setInputFiles({
+    name: 'scratch-notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not for suppliers'),
+  });
+  await expect(files.getByRole('link', { name: 'scratch-notes.txt' })).toBeVisible();
+  await files.getByRole('button', { name: 'Delete scratch-notes.txt', exact: true }).click();
+  await expect(files.getByRole('link', { name: 'scratch-notes.txt' })).toHaveCount(0);
+  await expect(drawing).toBeVisible();
+
   // Release rev B: released today, no release button left for it.
   await page.getByRole('button', { name: 'Release rev B', exact: true }).click();
   const revB = revisions.getByRole('row').filter({ has: page.getByRole('button', { name: 'Work on rev B' }) });
@@ -201,13 +212,26 @@ test('parts import is all or nothing with row errors named; export downloads CSV
   await expect(table.getByRole('link', { name: `IMP-${tag}-1` })).toBeVisible();
   await expect(table.getByRole('link', { name: `IMP-${tag}-2` })).toBeVisible();
 
-  const download = page.waitForEvent('download');
+  const partsDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Export CSV', exact: true }).click();
-  const file = await download;
+  const file = await partsDownload;
   expect(file.suggestedFilename()).toBe('parts.csv');
   const csv = fs.readFileSync((await file.path())!, 'utf8');
   expect(csv.split('\n')[0]).toContain('number');
   expect(csv).toContain(`IMP-${tag}-2,Hex nut M6`);
+
+  // Suppliers import the same way.
+  await nav(page, 'Suppliers').click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Import file', { exact: true }).setInputFiles({
+    name: 'suppliers.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `Supplier,Country,Currency,Status,Categories,Contact,Email\nImported Tools ${tag},SE,SEK,approved,tooling,Ida Berg,ida.${tag.toLowerCase()}@tools.example\n`,
+    ),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 supplier from suppliers.csv' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Suppliers' }).getByRole('link', { name: `Imported Tools ${tag}` })).toBeVisible();
 });
 
 test('re-quote from old quote files (CSV, XLSX, PDF): a draft RFQ, each line with its place in the file, the unmatched line to resolve', async ({ page }) => {
