@@ -135,18 +135,18 @@ pub fn SyncIndicator() -> impl IntoView {
             >
                 "Sync now"
             </button>
+            {move || {
+                st.copy_from
+                    .get()
+                    .map(|t| {
+                        view! {
+                            <p class="offline-copy" role="note" aria-label="Offline copy">
+                                {format!("Offline copy from {t}")}
+                            </p>
+                        }
+                    })
+            }}
         </div>
-        {move || {
-            st.copy_from
-                .get()
-                .map(|t| {
-                    view! {
-                        <p class="offline-copy" role="note" aria-label="Offline copy">
-                            {format!("Offline copy from {t}")}
-                        </p>
-                    }
-                })
-        }}
     }
 }
 
