@@ -191,6 +191,17 @@ async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
         sync(&w.app, &w.northwind, &[blind]).await.json["results"][0]["status"],
         "conflict"
     );
+    // The same quote the server already holds as its newest version (an online submit
+    // whose answer was lost, queued again from the device) is no conflict and no new
+    // version: the answer is that version's receipt.
+    let again = op(
+        "quote.submit",
+        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote(&w.rfq, "0.57")}),
+    );
+    let r = sync(&w.app, &w.northwind, &[again]).await;
+    assert_eq!(r.json["results"][0]["status"], "applied", "{}", r.json);
+    assert_eq!(r.json["results"][0]["detail"]["version"], 3);
+    assert_eq!(versions(&w, &w.northwind).await.len(), 3);
 }
 
 #[tokio::test]
