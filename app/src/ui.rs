@@ -1,5 +1,8 @@
 //! Small view pieces shared by the pages: error panels, loading rows, field errors,
-//! badges and date formatting in the person's own locale and time zone.
+//! badges and date formatting in the person's own locale and time zone; and the pieces
+//! the master-data pages are built from: [`ListPage`] (the parts and suppliers lists),
+//! [`ImportPanel`], [`FileDrop`], [`TextField`], [`FormFooter`], [`toggle_button`] and
+//! [`save_action`].
 
 use std::collections::BTreeMap;
 
