@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { BUYER, LoginPage } from './pages';
+import { BUYER, LoginPage, screenshotsAtEachViewport } from './pages';
 
 const tag = Date.now().toString(36).toUpperCase();
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
@@ -99,6 +99,7 @@ test('parts: revisions, drawing, release, BOM with loop check, RFQ from the BOM'
   await page.getByRole('button', { name: 'Save BOM', exact: true }).click();
   const bom = page.getByRole('table', { name: 'BOM' });
   await expect(bom.getByRole('row').filter({ hasText: clip })).toContainText('2');
+  await screenshotsAtEachViewport(page, 'part-detail', bom);
 
   // The clip cannot contain the assembly: the server's loop error sits on the row.
   const asmUrl = page.url();
@@ -169,6 +170,7 @@ test('suppliers: edit, contact, expired certificate badge, list filters', async 
   await page.getByRole('button', { name: 'Add certificate', exact: true }).click();
   const cert = page.getByRole('table', { name: 'Certificates' }).getByRole('row').filter({ hasText: 'ISO 9001' });
   await expect(cert.locator('.badge-cert-expired')).toHaveText('expired');
+  await screenshotsAtEachViewport(page, 'supplier-detail', cert);
 
   // The list: "Expired" certificates and the category find it; a demo supplier is not listed.
   await nav(page, 'Suppliers').click();

@@ -278,7 +278,7 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
                 view! {
                     <tr>
                         <td data-label="Name">{c.name.clone()}</td>
-                        <td data-label="E-mail" class="wrap">
+                        <td data-label="E-mail" class="wrap email">
                             <a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>
                         </td>
                         <td data-label="Login">
