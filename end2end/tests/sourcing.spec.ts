@@ -120,6 +120,15 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   await screenshotsAtEachViewport(northwind, 'sourcing-supplier-form', nw.line(1));
   expect((await nw.submitQuote()).status()).toBe(201);
   await expect(nw.receiptHash).toHaveText(/^[0-9a-f]{64}$/);
+  // Its ISO 9001 certificate goes with the quote.
+  const certUp = northwind.waitForResponse((r) => r.url().includes('/api/files?') && r.request().method() === 'POST');
+  await northwind.getByLabel('Attach a file to your quote', { exact: true }).setInputFiles({
+    name: 'NW-ISO9001.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 certificate'),
+  });
+  expect((await certUp).status()).toBe(201);
+  await expect(northwind.getByRole('region', { name: 'Files with your quote' })).toContainText('NW-ISO9001.pdf');
 
   // --- Supplier two (Kestrel) uploads its XLSX quote, reviews, submits. ---
   const kestrel = await signedIn(browser, DEMO_SUPPLIERS[1].email);
@@ -192,6 +201,7 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   const docs = buyer.getByRole('table', { name: 'Quote documents' });
   await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[1].name })).toContainText('sourcing_kestrel.xlsx');
   await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[2].name })).toContainText('sourcing_orion.pdf');
+  await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[0].name })).toContainText('NW-ISO9001.pdf');
 
   // --- The leveled comparison. ---
   await rfq.compareLink.click();

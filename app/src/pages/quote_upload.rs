@@ -545,23 +545,56 @@ pub fn QuoteUpload(
                         }
                     })
             }}
-            {move || {
-                let files = attached.get();
-                (!files.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="attached" role="region" aria-label="Files with your quote">
-                                <h3>"Files with your quote"</h3>
-                                <ul>
-                                    {files
-                                        .into_iter()
-                                        .map(|f| attached_item(f, attached))
-                                        .collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-            }}
+            <div class="attached" role="region" aria-label="Files with your quote">
+                <h3>"Files with your quote"</h3>
+                <p class="hint">
+                    "Drawings with your remarks, certificates, the quote as a PDF: the buyer sees them with your quote once bids open."
+                </p>
+                <ul>
+                    {move || {
+                        attached
+                            .get()
+                            .into_iter()
+                            .map(|f| attached_item(f, attached))
+                            .collect_view()
+                    }}
+                </ul>
+                <label for="quote-attach" class="btn btn-small">
+                    "Attach a file"
+                </label>
+                <input
+                    id="quote-attach"
+                    type="file"
+                    class="sr-only"
+                    aria-label="Attach a file to your quote"
+                    on:change=move |ev: leptos::ev::Event| {
+                        let input: Option<web_sys::HtmlInputElement> = ev
+                            .target()
+                            .and_then(|t| t.dyn_into().ok());
+                        let Some(input) = input else { return };
+                        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+                        input.set_value("");
+                        attach_error.set(None);
+                        leptos::task::spawn_local(async move {
+                            match client::upload_file("quote", &rfq_id.get_value(), &file).await {
+                                Ok(_) => refresh_attached(),
+                                Err(e) => {
+                                    attach_error
+                                        .set(
+                                            Some(
+                                                format!(
+                                                    "{} could not be attached: {}",
+                                                    file.name(),
+                                                    e.message(),
+                                                ),
+                                            ),
+                                        )
+                                }
+                            }
+                        });
+                    }
+                />
+            </div>
             {move || {
                 filled
                     .get()
