@@ -38,9 +38,9 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::{
-    home::Home, invite::InvitePage, login::LoginPage, not_found::NotFound,
-    part_detail::PartDetail, parts::PartsPage, rfqs::RfqDetailPage, rfqs::RfqsPage,
-    supplier_detail::SupplierDetail, suppliers::SuppliersPage,
+    home::Home, invite::InvitePage, login::LoginPage, not_found::NotFound, part_detail::PartDetail,
+    parts::PartsPage, rfqs::RfqDetailPage, rfqs::RfqsPage, supplier_detail::SupplierDetail,
+    suppliers::SuppliersPage,
 };
 use crate::session::{Session, Shell};
 

@@ -5,9 +5,9 @@
 mod harness;
 
 mod audit;
-mod award;
 mod auth;
 mod authz;
+mod award;
 mod csrf;
 mod errors;
 mod files;
