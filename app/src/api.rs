@@ -203,6 +203,7 @@ pub mod kinds {
     pub const RESPONSES: &str = "responses";
     pub const COMPARISON: &str = "comparison";
     pub const FX: &str = "fx";
+    pub const RFQ_FILES: &str = "rfq_files";
     /// A visit photo as a `data:` URL (stored when taken or first shown).
     pub const PHOTO: &str = "photo";
 }
@@ -220,12 +221,20 @@ pub async fn fetch_for_offline(
     let mut keys: Vec<(String, String)> = Vec::new();
     let detail: RfqDetail = fresh(kinds::RFQ, rfq_id, &paths::rfq(rfq_id)).await?;
     keys.push((kinds::RFQ.into(), rfq_id.into()));
-    let mut wanted: Vec<(&str, String, String, bool)> = vec![(
-        kinds::CLARIFICATIONS,
-        rfq_id.to_string(),
-        paths::clarifications(rfq_id),
-        true,
-    )];
+    let mut wanted: Vec<(&str, String, String, bool)> = vec![
+        (
+            kinds::CLARIFICATIONS,
+            rfq_id.to_string(),
+            paths::clarifications(rfq_id),
+            true,
+        ),
+        (
+            kinds::RFQ_FILES,
+            rfq_id.to_string(),
+            paths::rfq_files(rfq_id),
+            true,
+        ),
+    ];
     match supplier_id {
         Some(sid) => {
             wanted.push((
@@ -288,6 +297,9 @@ mod paths {
     }
     pub fn my_quote(rfq_id: &str) -> String {
         format!("/api/rfqs/{}/quote", encode(rfq_id))
+    }
+    pub fn rfq_files(rfq_id: &str) -> String {
+        format!("/api/rfqs/{}/files", encode(rfq_id))
     }
     pub fn clarifications(rfq_id: &str) -> String {
         format!("/api/rfqs/{}/clarifications", encode(rfq_id))
@@ -924,6 +936,5 @@ pub async fn update_revision(
 
 /// `GET /api/rfqs/{id}/files`: each line's revision drawings and line files (cached).
 pub async fn rfq_files(rfq_id: &str) -> ApiResult<Vec<api::RfqFile>> {
-    let path = format!("/api/rfqs/{}/files", encode(rfq_id));
-    get_cached("rfq_files", rfq_id, &path).await
+    get_cached(kinds::RFQ_FILES, rfq_id, &paths::rfq_files(rfq_id)).await
 }
