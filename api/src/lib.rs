@@ -13,6 +13,12 @@ use serde::{Deserialize, Serialize};
 
 /// Header carrying the CSRF token on every state-changing request.
 pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Response header naming the contract version the server was built with
+/// ([`API_VERSION`], a fingerprint of this file). A page built from another version is
+/// stale: it stops sending changes (they stay in its outbox) and asks for a reload.
+pub const API_VERSION_HEADER: &str = "x-bidwell-api";
+include!(concat!(env!("OUT_DIR"), "/api_version.rs"));
 /// Session cookie name.
 pub const SESSION_COOKIE: &str = "bidwell_session";
 

@@ -77,6 +77,8 @@ impl From<ApiError> for AppError {
 pub type ApiResult<T> = Result<T, AppError>;
 
 thread_local! {
+    /// Set once a server answer names another contract version than this build's.
+    static OUTDATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
     static ON_UNAUTHENTICATED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
@@ -126,9 +128,75 @@ fn write(builder: RequestBuilder) -> RequestBuilder {
     }
 }
 
+/// True once the server has been seen running another version of the HTTP contract than
+/// this page was built for (a deploy happened while the page was open, or the page came
+/// from an old cache): the page must be reloaded before it sends anything again.
+pub fn is_outdated() -> bool {
+    OUTDATED.with(std::cell::Cell::get)
+}
+
+fn outdated_error() -> AppError {
+    AppError::new(
+        "outdated",
+        "Bidwell was updated on the server. Reload the page to continue; \
+         changes waiting on this device are kept and sent after the reload.",
+    )
+}
+
+/// Notes the server's contract version; a different one marks this page outdated and
+/// shows a reload bar (the same place the service worker's "New version" bar uses).
+fn check_version(response: &Response) {
+    let Some(theirs) = response.headers().get(api::API_VERSION_HEADER) else {
+        return;
+    };
+    if theirs == api::API_VERSION || is_outdated() {
+        return;
+    }
+    OUTDATED.with(|o| o.set(true));
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("api-update").is_some() {
+        return;
+    }
+    let (Ok(bar), Ok(button), Some(body)) = (
+        doc.create_element("div"),
+        doc.create_element("button"),
+        doc.body(),
+    ) else {
+        return;
+    };
+    bar.set_id("api-update");
+    bar.set_class_name("sw-update");
+    let _ = bar.set_attribute("role", "alert");
+    bar.set_text_content(Some(
+        "Bidwell was updated. Reload to continue \u{2014} nothing waiting on this device is lost. ",
+    ));
+    let _ = button.set_attribute("type", "button");
+    button.set_class_name("btn btn-small");
+    button.set_text_content(Some("Reload"));
+    let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let _ = button.add_event_listener_with_callback(
+        "click",
+        wasm_bindgen::JsCast::unchecked_ref(reload.as_ref()),
+    );
+    reload.forget();
+    let _ = bar.append_child(&button);
+    let _ = body.append_child(&bar);
+}
+
 async fn send(request: Result<Request, gloo_net::Error>, path: &str) -> ApiResult<Response> {
     let request = request.map_err(|_| bad_request())?;
+    // An outdated page reads (what it shows is still true) but sends no change.
+    if is_outdated() && request.method() != gloo_net::http::Method::GET {
+        return Err(outdated_error());
+    }
     let response = request.send().await.map_err(|_| network_error())?;
+    check_version(&response);
     if response.ok() {
         return Ok(response);
     }

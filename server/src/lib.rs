@@ -167,6 +167,10 @@ pub fn app(state: AppState) -> Router {
     router
         .layer(middleware::from_fn(same_origin))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static(api::API_VERSION_HEADER),
+            HeaderValue::from_static(api::API_VERSION),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

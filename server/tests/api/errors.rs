@@ -219,3 +219,24 @@ async fn client_routes_get_the_app_and_api_routes_never_do() {
     assert!(body.contains("no_such_endpoint"), "{body}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn every_answer_names_the_contract_version_so_a_stale_page_can_tell() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    assert_eq!(api::API_VERSION.len(), 16);
+    for (path, status) in [
+        ("/api/rfqs", StatusCode::OK),
+        ("/api/no-such-thing", StatusCode::NOT_FOUND),
+    ] {
+        let r = app.get(path, &buyer).await;
+        assert_eq!(r.status, status);
+        assert_eq!(
+            r.headers
+                .get(api::API_VERSION_HEADER)
+                .and_then(|v| v.to_str().ok()),
+            Some(api::API_VERSION),
+            "{path}"
+        );
+    }
+}
