@@ -127,7 +127,7 @@ test('a quote made offline survives closing the page and reaches the server exac
   await expect(p.getByRole('note', { name: 'Offline copy' })).toBeVisible();
 
   await p.getByRole('button', { name: 'Submit quote' }).click();
-  await expect(p.getByRole('form', { name: 'Quote form' }).getByRole('alert')).toHaveText(QUEUED);
+  await expect(p.getByRole('form', { name: 'Quote form' }).getByRole('status').filter({ hasText: QUEUED })).toBeVisible();
   await expect(syncStatus(p)).toHaveText(/Offline · 1 pending/);
   await shot(p, 'quote-queued');
 
@@ -189,7 +189,7 @@ test('an offline resubmit answered with a conflict shows both versions, and "Kee
   await context.setOffline(true);
   await priceInput(page, 1).fill('0.58');
   await page.getByRole('button', { name: 'Resubmit quote' }).click();
-  await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('alert')).toHaveText(QUEUED);
+  await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('status').filter({ hasText: QUEUED })).toBeVisible();
 
   // Meanwhile a colleague resubmits from the office.
   await submitAs(colleague, rfq.id, quoteBody(rfq.lineId, ['0.69', '0.60', '0.50']));
@@ -211,6 +211,8 @@ test('an offline resubmit answered with a conflict shows both versions, and "Kee
   await panel.getByRole('button', { name: 'Keep mine' }).click();
   await expect(panel).toHaveCount(0);
   await expect(syncStatus(page)).toHaveText(/^Online$/);
+  // Nothing waits any more: the "saved on this device" note is gone.
+  await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('status').filter({ hasText: QUEUED })).toHaveCount(0);
   const versions = await versionsOf(colleague, rfq.id);
   expect(versions.map((v) => v.receipt.version)).toEqual([3, 2, 1]);
   expect(versions[0].quote?.lines[0].breaks[0].price).toBe('0.58');
@@ -236,7 +238,7 @@ test('a quote submitted offline before the deadline but synced after it is refus
   await context.setOffline(true);
   await fillQuote(page, ['0.61', '0.54', '0.48']);
   await page.getByRole('button', { name: 'Submit quote' }).click();
-  await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('alert')).toHaveText(QUEUED);
+  await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('status').filter({ hasText: QUEUED })).toBeVisible();
   expect(Date.now()).toBeLessThan(deadline);
   await expect(syncStatus(page)).toHaveText(/Offline · 1 pending/);
 

@@ -828,6 +828,16 @@ fn QuoteFormView(
     let attempted = RwSignal::new(false);
     let server_errors = RwSignal::new(Errors::new());
     let alert = RwSignal::new(None::<String>);
+    // "Saved on this device, sent when online": shown while the queued submit waits.
+    let queued = RwSignal::new(None::<String>);
+    {
+        let pending = crate::offline::state().pending;
+        Effect::new(move |_| {
+            if pending.get() == 0 && queued.with_untracked(Option::is_some) {
+                queued.set(None);
+            }
+        });
+    }
     let errors = Memo::new(move |_| {
         let mut e = server_errors.get();
         if attempted.get() {
@@ -864,6 +874,10 @@ fn QuoteFormView(
                         Ok(m) => mine.set(m),
                         Err(e) => alert.set(Some(e.message().to_string())),
                     }
+                }
+                Err(e) if e.code() == crate::pages::quote_form::QUEUED => {
+                    alert.set(None);
+                    queued.set(Some(e.message().to_string()));
                 }
                 Err(e) => {
                     if matches!(e.code(), "deadline_passed" | "rfq_not_open") {
@@ -1115,6 +1129,17 @@ fn QuoteFormView(
                             .map(|m| {
                                 view! {
                                     <p class="alert alert-error" role="alert">
+                                        {m}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        queued
+                            .get()
+                            .map(|m| {
+                                view! {
+                                    <p class="alert alert-info queued" role="status">
                                         {m}
                                     </p>
                                 }
