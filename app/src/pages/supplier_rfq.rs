@@ -707,6 +707,32 @@ struct RowCell {
     set: Setter,
 }
 
+/// A [`RowCell`] bound to string `j` of line `i` through two accessors (read, write).
+#[allow(clippy::too_many_arguments)]
+fn bound(
+    i: usize,
+    j: usize,
+    data_label: &'static str,
+    label: String,
+    key: String,
+    decimal: bool,
+    get: fn(&crate::pages::quote_form::LineForm, usize) -> Option<&String>,
+    set: fn(&mut crate::pages::quote_form::LineForm, usize) -> Option<&mut String>,
+) -> RowCell {
+    RowCell {
+        data_label,
+        label,
+        key,
+        decimal,
+        get: Arc::new(move |f| f.lines.get(i).and_then(|l| get(l, j)).cloned()),
+        set: Arc::new(move |f, v| {
+            if let Some(slot) = f.lines.get_mut(i).and_then(|l| set(l, j)) {
+                *slot = v;
+            }
+        }),
+    }
+}
+
 /// Reads one string of a repeated row, if the row still exists.
 type MaybeGetter = Arc<dyn Fn(&QuoteForm) -> Option<String> + Send + Sync>;
 /// Changes the form as a whole (removes a row).
@@ -1179,36 +1205,31 @@ fn line_fieldset(
     let breaks = move || {
         (0..n_breaks.get())
             .map(|j| {
+                let k = |f: &str| p(&format!("breaks[{j}].{f}"));
                 list_row(
                     form,
                     errors,
                     [
-                        RowCell {
-                            data_label: "Quantity",
-                            label: format!("Quantity, break {}", j + 1),
-                            key: p(&format!("breaks[{j}].min_qty")),
-                            decimal: true,
-                            get: Arc::new(move |f| f.lines[i].breaks.get(j).map(|b| b.qty.clone())),
-                            set: Arc::new(move |f, v| {
-                                if let Some(b) = f.lines[i].breaks.get_mut(j) {
-                                    b.qty = v;
-                                }
-                            }),
-                        },
-                        RowCell {
-                            data_label: "Price",
-                            label: format!("Price, break {}", j + 1),
-                            key: p(&format!("breaks[{j}].price")),
-                            decimal: true,
-                            get: Arc::new(move |f| {
-                                f.lines[i].breaks.get(j).map(|b| b.price.clone())
-                            }),
-                            set: Arc::new(move |f, v| {
-                                if let Some(b) = f.lines[i].breaks.get_mut(j) {
-                                    b.price = v;
-                                }
-                            }),
-                        },
+                        bound(
+                            i,
+                            j,
+                            "Quantity",
+                            format!("Quantity, break {}", j + 1),
+                            k("min_qty"),
+                            true,
+                            |l, j| l.breaks.get(j).map(|b| &b.qty),
+                            |l, j| l.breaks.get_mut(j).map(|b| &mut b.qty),
+                        ),
+                        bound(
+                            i,
+                            j,
+                            "Price",
+                            format!("Price, break {}", j + 1),
+                            k("price"),
+                            true,
+                            |l, j| l.breaks.get(j).map(|b| &b.price),
+                            |l, j| l.breaks.get_mut(j).map(|b| &mut b.price),
+                        ),
                     ],
                     format!("Remove break {}", j + 1),
                     Arc::new(move |f| {
@@ -1224,38 +1245,31 @@ fn line_fieldset(
     let tooling = move || {
         (0..n_tooling.get())
             .map(|j| {
+                let k = |f: &str| p(&format!("tooling[{j}].{f}"));
                 list_row(
                     form,
                     errors,
                     [
-                        RowCell {
-                            data_label: "Description",
-                            label: format!("Tooling description {}", j + 1),
-                            key: p(&format!("tooling[{j}].description")),
-                            decimal: false,
-                            get: Arc::new(move |f| {
-                                f.lines[i].tooling.get(j).map(|t| t.description.clone())
-                            }),
-                            set: Arc::new(move |f, v| {
-                                if let Some(t) = f.lines[i].tooling.get_mut(j) {
-                                    t.description = v;
-                                }
-                            }),
-                        },
-                        RowCell {
-                            data_label: "Amount",
-                            label: format!("Tooling amount {}", j + 1),
-                            key: p(&format!("tooling[{j}].amount")),
-                            decimal: true,
-                            get: Arc::new(move |f| {
-                                f.lines[i].tooling.get(j).map(|t| t.amount.clone())
-                            }),
-                            set: Arc::new(move |f, v| {
-                                if let Some(t) = f.lines[i].tooling.get_mut(j) {
-                                    t.amount = v;
-                                }
-                            }),
-                        },
+                        bound(
+                            i,
+                            j,
+                            "Description",
+                            format!("Tooling description {}", j + 1),
+                            k("description"),
+                            false,
+                            |l, j| l.tooling.get(j).map(|t| &t.description),
+                            |l, j| l.tooling.get_mut(j).map(|t| &mut t.description),
+                        ),
+                        bound(
+                            i,
+                            j,
+                            "Amount",
+                            format!("Tooling amount {}", j + 1),
+                            k("amount"),
+                            true,
+                            |l, j| l.tooling.get(j).map(|t| &t.amount),
+                            |l, j| l.tooling.get_mut(j).map(|t| &mut t.amount),
+                        ),
                     ],
                     format!("Remove tooling {}", j + 1),
                     Arc::new(move |f| {
