@@ -50,6 +50,16 @@ impl WriteTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.tx.commit().await
     }
+
+    /// Appends `change` to the audit trail in this transaction, then commits: the event
+    /// exists exactly when the change it records does.
+    pub async fn commit_audited(
+        mut self,
+        change: crate::audit::Change<'_>,
+    ) -> Result<(), sqlx::Error> {
+        crate::audit::append(&mut self.tx, change).await?;
+        self.commit().await
+    }
 }
 
 impl std::ops::Deref for WriteTx {

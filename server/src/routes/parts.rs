@@ -150,12 +150,7 @@ async fn update_revision(
     Json(u): Json<api::UpdateRevision>,
 ) -> AppResult<axum::Json<api::Part>> {
     authorize(&user.actor, Verb::Write, Resource::Parts)?;
-    let part = load(&st.db.pool, &id).await?;
-    let rev = part
-        .revisions
-        .iter()
-        .find(|r| r.id == rid)
-        .ok_or_else(|| AppError::not_found(format!("revision {rid} of {}", part.number)))?;
+    let (part, rev) = part_revision(&st.db.pool, &id, &rid).await?;
     let mut e = FieldErrors::new();
     let should = match &u.should_cost {
         Some(Some(m)) => check_money(&mut e, "should_cost", m.amount, &m.currency)
@@ -221,24 +216,15 @@ async fn update_revision(
         .execute(&mut **w)
         .await?;
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "part.revision_costs",
-            entity_type: "part",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "number": part.number,
-                "revision": rev.label,
-                "before": {"should_cost": rev.should_cost, "last_price": rev.last_price},
-                "after": {"should_cost": u.should_cost, "last_price": u.last_price},
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({
+        "number": part.number,
+        "revision": rev.label,
+        "before": {"should_cost": rev.should_cost, "last_price": rev.last_price},
+        "after": {"should_cost": u.should_cost, "last_price": u.last_price},
+    });
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "part.revision_costs", summary).await?,
+    ))
 }
 
 async fn part_from_row(pool: &AnyPool, r: &AnyRow) -> Result<api::Part, sqlx::Error> {
@@ -360,22 +346,49 @@ async fn create(
     .bind(now)
     .execute(&mut **w)
     .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "part.create",
-            entity_type: "part",
-            entity_id: &id,
-            summary: serde_json::json!({"number": number, "name": p.name.trim(), "uom": uom, "revision": rev}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary =
+        serde_json::json!({"number": number, "name": p.name.trim(), "uom": uom, "revision": rev});
     Ok((
         StatusCode::CREATED,
-        axum::Json(load(&st.db.pool, &id).await?),
+        axum::Json(commit_and_load(&st, w, &user, &id, "part.create", summary).await?),
     ))
+}
+
+/// Part `id` and its revision `rid`, or 404 naming both.
+async fn part_revision(
+    pool: &AnyPool,
+    id: &str,
+    rid: &str,
+) -> AppResult<(api::Part, api::Revision)> {
+    let part = load(pool, id).await?;
+    let rev = part
+        .revisions
+        .iter()
+        .find(|r| r.id == rid)
+        .cloned()
+        .ok_or_else(|| AppError::not_found(format!("revision {rid} of {}", part.number)))?;
+    Ok((part, rev))
+}
+
+/// Records `action` on part `id` in the audit trail, commits `w`, and answers with the
+/// part as stored now.
+async fn commit_and_load(
+    st: &AppState,
+    w: crate::db::WriteTx,
+    user: &CurrentUser,
+    id: &str,
+    action: &str,
+    summary: serde_json::Value,
+) -> AppResult<api::Part> {
+    w.commit_audited(Change {
+        actor: user.id(),
+        action,
+        entity_type: "part",
+        entity_id: id,
+        summary,
+    })
+    .await?;
+    load(&st.db.pool, id).await
 }
 
 async fn load(pool: &AnyPool, id: &str) -> AppResult<api::Part> {
@@ -418,21 +431,10 @@ async fn add_revision(
         .bind(now_ms())
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "part.revision_add",
-            entity_type: "part",
-            entity_id: &id,
-            summary: serde_json::json!({"number": part.number, "revision": label}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary = serde_json::json!({"number": part.number, "revision": label});
     Ok((
         StatusCode::CREATED,
-        axum::Json(load(&st.db.pool, &id).await?),
+        axum::Json(commit_and_load(&st, w, &user, &id, "part.revision_add", summary).await?),
     ))
 }
 
@@ -444,12 +446,7 @@ async fn release(
     Path((id, rid)): Path<(String, String)>,
 ) -> AppResult<axum::Json<api::Part>> {
     authorize(&user.actor, Verb::Write, Resource::Parts)?;
-    let part = load(&st.db.pool, &id).await?;
-    let rev = part
-        .revisions
-        .iter()
-        .find(|r| r.id == rid)
-        .ok_or_else(|| AppError::not_found(format!("revision {rid} of {}", part.number)))?;
+    let (part, rev) = part_revision(&st.db.pool, &id, &rid).await?;
     if rev.status != "draft" {
         return Err(AppError::Coded {
             status: StatusCode::CONFLICT,
@@ -473,19 +470,11 @@ async fn release(
         .bind(&rid)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "part.revision_release",
-            entity_type: "part",
-            entity_id: &id,
-            summary: serde_json::json!({"number": part.number, "revision": rev.label, "released_on": today}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary =
+        serde_json::json!({"number": part.number, "revision": rev.label, "released_on": today});
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "part.revision_release", summary).await?,
+    ))
 }
 
 /// The children of a parent revision.
@@ -661,22 +650,13 @@ async fn update(
     .bind(&id)
     .execute(&mut **w)
     .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "part.update",
-            entity_type: "part",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "before": {"name": before.name, "description": before.description, "uom": before.uom},
-                "after": {"name": check.name.trim(), "description": check.description.trim(), "uom": uom},
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({
+        "before": {"name": before.name, "description": before.description, "uom": before.uom},
+        "after": {"name": check.name.trim(), "description": check.description.trim(), "uom": uom},
+    });
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "part.update", summary).await?,
+    ))
 }
 
 /// `POST /api/parts/import?file_name=…`: the body is a CSV/TSV/XLSX/ODS with columns

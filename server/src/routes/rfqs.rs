@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
-use crate::audit::{self, Change};
+use crate::audit::Change;
 use crate::auth::CurrentUser;
 use crate::db::{col, lock_writers, new_id, now_ms, rfc3339};
 use crate::error::{AppError, AppResult, Json, Path};
@@ -335,6 +335,31 @@ pub async fn spec(pool: &AnyPool, rfq_id: &str) -> AppResult<RfqSpec> {
             })
             .collect(),
     })
+}
+
+/// Records `action` on RFQ `id` in the audit trail, commits `w`, sends the messages it
+/// queued when `notify`, and answers with the RFQ as `user` sees it now.
+async fn commit_and_detail(
+    st: &AppState,
+    w: crate::db::WriteTx,
+    user: &CurrentUser,
+    id: &str,
+    action: &str,
+    summary: serde_json::Value,
+    notify: bool,
+) -> AppResult<api::RfqDetail> {
+    w.commit_audited(Change {
+        actor: user.id(),
+        action,
+        entity_type: "rfq",
+        entity_id: id,
+        summary,
+    })
+    .await?;
+    if notify {
+        crate::outbox::flush_logged(st).await;
+    }
+    detail(&st.db.pool, id, user).await
 }
 
 async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::RfqDetail> {
@@ -758,21 +783,10 @@ async fn create(
         .execute(&mut **w)
         .await?;
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.create",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"number": number, "title": n.title.trim(), "lines": plans.len(), "suppliers": invited, "sealed": n.sealed, "deadline": rfc3339(deadline)}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary = serde_json::json!({"number": number, "title": n.title.trim(), "lines": plans.len(), "suppliers": invited, "sealed": n.sealed, "deadline": rfc3339(deadline)});
     Ok((
         StatusCode::CREATED,
-        axum::Json(detail(&st.db.pool, &id, &user).await?),
+        axum::Json(commit_and_detail(&st, w, &user, &id, "rfq.create", summary, false).await?),
     ))
 }
 
@@ -822,19 +836,53 @@ async fn open(
         .bind(&id)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.open",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"number": row.number, "suppliers": row.invited}),
-        },
+    let summary = serde_json::json!({"number": row.number, "suppliers": row.invited});
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.open", summary, false).await?,
+    ))
+}
+
+/// RFQ `id`'s title as this transaction sees it.
+async fn title_of(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &str) -> AppResult<String> {
+    Ok(col(
+        &sqlx::query("SELECT title FROM rfqs WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?,
+        "title",
+    )?)
+}
+
+/// Moves RFQ `id`'s deadline from `old` to `new` at `now` and keeps the change, with
+/// its reason, in the RFQ's deadline history.
+async fn move_deadline(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+    old: i64,
+    new: i64,
+    reason: &str,
+    user: &CurrentUser,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query("UPDATE rfqs SET deadline = $1, updated_at = $2 WHERE id = $3")
+        .bind(new)
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO rfq_deadline_changes (id, rfq_id, old_deadline, new_deadline, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
+    .bind(new_id())
+    .bind(id)
+    .bind(old)
+    .bind(new)
+    .bind(reason)
+    .bind(user.id())
+    .bind(now)
+    .execute(&mut **tx)
     .await?;
-    w.commit().await?;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    Ok(())
 }
 
 async fn extend(
@@ -853,24 +901,7 @@ async fn extend(
         .map_err(lifecycle_error)?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
-    sqlx::query("UPDATE rfqs SET deadline = $1, updated_at = $2 WHERE id = $3")
-        .bind(new)
-        .bind(now)
-        .bind(&id)
-        .execute(&mut **w)
-        .await?;
-    sqlx::query(
-        "INSERT INTO rfq_deadline_changes (id, rfq_id, old_deadline, new_deadline, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(new_id())
-    .bind(&id)
-    .bind(row.deadline)
-    .bind(new)
-    .bind(x.reason.trim())
-    .bind(user.id())
-    .bind(now)
-    .execute(&mut **w)
-    .await?;
+    move_deadline(&mut w, &id, row.deadline, new, x.reason.trim(), &user, now).await?;
     crate::outbox::queue(
         &mut w,
         &row.invited,
@@ -889,20 +920,10 @@ async fn extend(
         },
     )
     .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.extend",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"from": rfc3339(row.deadline), "to": rfc3339(new), "reason": x.reason.trim()}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    crate::outbox::flush_logged(&st).await;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary = serde_json::json!({"from": rfc3339(row.deadline), "to": rfc3339(new), "reason": x.reason.trim()});
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.extend", summary, true).await?,
+    ))
 }
 
 async fn invite(
@@ -942,19 +963,10 @@ async fn invite(
         .bind(now)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.invite",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"supplier_id": x.supplier_id}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary = serde_json::json!({"supplier_id": x.supplier_id});
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.invite", summary, false).await?,
+    ))
 }
 
 /// `PUT /api/rfqs/{id}/lines`: replaces the lines of a draft or open RFQ. On an open RFQ
@@ -995,13 +1007,7 @@ async fn edit_lines(
         .execute(&mut **w)
         .await?
         .rows_affected();
-        let title: String = col(
-            &sqlx::query("SELECT title FROM rfqs WHERE id = $1")
-                .bind(&id)
-                .fetch_one(&mut **w)
-                .await?,
-            "title",
-        )?;
+        let title = title_of(&mut w, &id).await?;
         notified = crate::outbox::queue(
             &mut w,
             &row.invited,
@@ -1020,20 +1026,10 @@ async fn edit_lines(
         )
         .await?;
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.lines_edit",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"lines": plans.len(), "quotes_to_reconfirm": reconfirm, "messages": notified}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    crate::outbox::flush_logged(&st).await;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary = serde_json::json!({"lines": plans.len(), "quotes_to_reconfirm": reconfirm, "messages": notified});
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.lines_edit", summary, true).await?,
+    ))
 }
 
 /// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children,
@@ -1266,20 +1262,21 @@ async fn cancel(
         )
         .await?;
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.cancel",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({"reason": c.reason.trim(), "was": row.effective(now).as_str()}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    crate::outbox::flush_logged(&st).await;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary =
+        serde_json::json!({"reason": c.reason.trim(), "was": row.effective(now).as_str()});
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.cancel", summary, true).await?,
+    ))
+}
+
+/// A free-text field of at most 2000 characters, or a field error naming it.
+fn at_most_2000(field: &str, text: &str) -> AppResult<()> {
+    if text.chars().count() > 2000 {
+        let mut e = FieldErrors::new();
+        e.add(field, "at most 2000 characters");
+        return Err(e.into());
+    }
+    Ok(())
 }
 
 /// `POST /api/rfqs/{id}/close` with `{reason}`: ends bidding now, by the server's clock
@@ -1294,11 +1291,7 @@ async fn close(
     Json(c): Json<api::CloseBidding>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     writable(&st.db.pool, &user, &id).await?;
-    if c.reason.chars().count() > 2000 {
-        let mut e = FieldErrors::new();
-        e.add("reason", "at most 2000 characters");
-        return Err(e.into());
-    }
+    at_most_2000("reason", &c.reason)?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
     // Read again under the lock: the state the decision is based on.
@@ -1312,23 +1305,7 @@ async fn close(
     } else {
         c.reason.trim().to_string()
     };
-    sqlx::query("UPDATE rfqs SET deadline = $1, updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(&id)
-        .execute(&mut **w)
-        .await?;
-    sqlx::query(
-        "INSERT INTO rfq_deadline_changes (id, rfq_id, old_deadline, new_deadline, reason, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(new_id())
-    .bind(&id)
-    .bind(row.deadline)
-    .bind(now)
-    .bind(&reason)
-    .bind(user.id())
-    .bind(now)
-    .execute(&mut **w)
-    .await?;
+    move_deadline(&mut w, &id, row.deadline, now, &reason, &user, now).await?;
     let notified = crate::outbox::queue(
         &mut w,
         &row.invited,
@@ -1348,29 +1325,19 @@ async fn close(
         },
     )
     .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.close",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "number": row.number,
-                "deadline_was": rfc3339(row.deadline),
-                "closed_at": rfc3339(now),
-                "all_responded": all,
-                "responded": responded.len(),
-                "invited": row.invited.len(),
-                "reason": reason,
-                "messages": notified,
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    crate::outbox::flush_logged(&st).await;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary = serde_json::json!({
+        "number": row.number,
+        "deadline_was": rfc3339(row.deadline),
+        "closed_at": rfc3339(now),
+        "all_responded": all,
+        "responded": responded.len(),
+        "invited": row.invited.len(),
+        "reason": reason,
+        "messages": notified,
+    });
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.close", summary, true).await?,
+    ))
 }
 
 /// `POST /api/rfqs/{id}/award`: after bidding closed, one winning supplier per awarded
@@ -1385,11 +1352,7 @@ async fn award(
     Json(a): Json<api::AwardRequest>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     writable(&st.db.pool, &user, &id).await?;
-    if a.note.chars().count() > 2000 {
-        let mut e = FieldErrors::new();
-        e.add("note", "at most 2000 characters");
-        return Err(e.into());
-    }
+    at_most_2000("note", &a.note)?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
     let row = load_row(&st.db.pool, &id).await?;
@@ -1475,13 +1438,7 @@ async fn award(
         .bind(&id)
         .execute(&mut **w)
         .await?;
-    let title: String = col(
-        &sqlx::query("SELECT title FROM rfqs WHERE id = $1")
-            .bind(&id)
-            .fetch_one(&mut **w)
-            .await?,
-        "title",
-    )?;
+    let title = title_of(&mut w, &id).await?;
     let mut notified = 0;
     for sid in &row.invited {
         let won: Vec<String> = decisions
@@ -1528,23 +1485,13 @@ async fn award(
         };
         notified += crate::outbox::queue(&mut w, std::slice::from_ref(sid), &notice).await?;
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.award",
-            entity_type: "rfq",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "number": row.number,
-                "lines": audit_lines,
-                "note": note,
-                "messages": notified,
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    crate::outbox::flush_logged(&st).await;
-    Ok(axum::Json(detail(&st.db.pool, &id, &user).await?))
+    let summary = serde_json::json!({
+        "number": row.number,
+        "lines": audit_lines,
+        "note": note,
+        "messages": notified,
+    });
+    Ok(axum::Json(
+        commit_and_detail(&st, w, &user, &id, "rfq.award", summary, true).await?,
+    ))
 }

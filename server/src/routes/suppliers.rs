@@ -263,22 +263,32 @@ async fn create(
         ));
     }
     let id = insert(&mut w, &name, &country, currency, &status).await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.create",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({"name": name, "country": country, "currency": currency.code(), "status": status}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary = serde_json::json!({"name": name, "country": country, "currency": currency.code(), "status": status});
     Ok((
         StatusCode::CREATED,
-        axum::Json(load(&st.db.pool, &id).await?),
+        axum::Json(commit_and_load(&st, w, &user, &id, "supplier.create", summary).await?),
     ))
+}
+
+/// Records `action` on supplier `id` in the audit trail, commits `w`, and answers with the
+/// supplier as stored now.
+async fn commit_and_load(
+    st: &AppState,
+    w: crate::db::WriteTx,
+    user: &CurrentUser,
+    id: &str,
+    action: &str,
+    summary: serde_json::Value,
+) -> AppResult<api::Supplier> {
+    w.commit_audited(Change {
+        actor: user.id(),
+        action,
+        entity_type: "supplier",
+        entity_id: id,
+        summary,
+    })
+    .await?;
+    load(&st.db.pool, id).await
 }
 
 async fn load(pool: &AnyPool, id: &str) -> AppResult<api::Supplier> {
@@ -360,22 +370,13 @@ async fn update(
         .bind(&id)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.update",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "before": {"name": before.name, "country": before.country, "currency": before.currency, "status": before.status, "categories": before.categories},
-                "after": {"name": name, "country": country, "currency": currency, "status": status, "categories": categories},
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({
+        "before": {"name": before.name, "country": before.country, "currency": before.currency, "status": before.status, "categories": before.categories},
+        "after": {"name": name, "country": country, "currency": currency, "status": status, "categories": categories},
+    });
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "supplier.update", summary).await?,
+    ))
 }
 
 /// `POST /api/suppliers/{id}/contacts`: a contact without a login (invite to give one).
@@ -393,18 +394,7 @@ async fn add_contact(
     e.into_result()?;
     let email = c.email.trim().to_lowercase();
     let mut w = st.db.write().await?;
-    if sqlx::query("SELECT id FROM supplier_contacts WHERE supplier_id = $1 AND email = $2")
-        .bind(&id)
-        .bind(&email)
-        .fetch_optional(&mut **w)
-        .await?
-        .is_some()
-    {
-        return Err(AppError::conflict_field(
-            "email",
-            format!("{email} is already a contact of this supplier"),
-        ));
-    }
+    contact_email_free(&mut w, &id, &email, None).await?;
     sqlx::query("INSERT INTO supplier_contacts (id, supplier_id, name, email, user_id) VALUES ($1, $2, $3, $4, NULL)")
         .bind(new_id())
         .bind(&id)
@@ -412,22 +402,37 @@ async fn add_contact(
         .bind(&email)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.contact_add",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({"name": c.name.trim(), "email": email}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary = serde_json::json!({"name": c.name.trim(), "email": email});
     Ok((
         StatusCode::CREATED,
-        axum::Json(load(&st.db.pool, &id).await?),
+        axum::Json(commit_and_load(&st, w, &user, &id, "supplier.contact_add", summary).await?),
     ))
+}
+
+/// 409 on `email` when a contact of supplier `id` (other than contact `except`) already
+/// has that address.
+async fn contact_email_free(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+    email: &str,
+    except: Option<&str>,
+) -> AppResult<()> {
+    let taken = sqlx::query(
+        "SELECT id FROM supplier_contacts WHERE supplier_id = $1 AND email = $2 AND id <> $3",
+    )
+    .bind(id)
+    .bind(email)
+    .bind(except.unwrap_or(""))
+    .fetch_optional(&mut **tx)
+    .await?
+    .is_some();
+    if taken {
+        return Err(AppError::conflict_field(
+            "email",
+            format!("{email} is already a contact of this supplier"),
+        ));
+    }
+    Ok(())
 }
 
 /// One contact row of a supplier: (name, email, has a login).
@@ -478,21 +483,8 @@ async fn update_contact(
     }
     e.into_result()?;
     let mut w = st.db.write().await?;
-    if email != old_email
-        && sqlx::query(
-            "SELECT id FROM supplier_contacts WHERE supplier_id = $1 AND email = $2 AND id <> $3",
-        )
-        .bind(&id)
-        .bind(&email)
-        .bind(&cid)
-        .fetch_optional(&mut **w)
-        .await?
-        .is_some()
-    {
-        return Err(AppError::conflict_field(
-            "email",
-            format!("{email} is already a contact of this supplier"),
-        ));
+    if email != old_email {
+        contact_email_free(&mut w, &id, &email, Some(&cid)).await?;
     }
     sqlx::query("UPDATE supplier_contacts SET name = $1, email = $2 WHERE id = $3")
         .bind(&name)
@@ -500,23 +492,14 @@ async fn update_contact(
         .bind(&cid)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.contact_update",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({
-                "contact_id": cid,
-                "before": {"name": old_name, "email": old_email},
-                "after": {"name": name, "email": email},
-            }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({
+        "contact_id": cid,
+        "before": {"name": old_name, "email": old_email},
+        "after": {"name": name, "email": email},
+    });
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "supplier.contact_update", summary).await?,
+    ))
 }
 
 /// `DELETE /api/suppliers/{id}/contacts/{cid}`: a contact without a login (one with a
@@ -543,19 +526,10 @@ async fn remove_contact(
         .bind(&id)
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.contact_remove",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({"contact_id": cid, "name": name, "email": email}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({"contact_id": cid, "name": name, "email": email});
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "supplier.contact_remove", summary).await?,
+    ))
 }
 
 async fn add_certification(
@@ -585,21 +559,12 @@ async fn add_certification(
         .bind(now_ms())
         .execute(&mut **w)
         .await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.certification_add",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({"certification_id": cid, "name": c.name.trim(), "number": c.number.trim(), "expires_on": c.expires_on}),
-        },
-    )
-    .await?;
-    w.commit().await?;
+    let summary = serde_json::json!({"certification_id": cid, "name": c.name.trim(), "number": c.number.trim(), "expires_on": c.expires_on});
     Ok((
         StatusCode::CREATED,
-        axum::Json(load(&st.db.pool, &id).await?),
+        axum::Json(
+            commit_and_load(&st, w, &user, &id, "supplier.certification_add", summary).await?,
+        ),
     ))
 }
 
@@ -618,19 +583,10 @@ async fn remove_certification(
     if gone.rows_affected() == 0 {
         return Err(AppError::not_found(format!("certification {cid}")));
     }
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "supplier.certification_remove",
-            entity_type: "supplier",
-            entity_id: &id,
-            summary: serde_json::json!({"certification_id": cid}),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(axum::Json(load(&st.db.pool, &id).await?))
+    let summary = serde_json::json!({"certification_id": cid});
+    Ok(axum::Json(
+        commit_and_load(&st, w, &user, &id, "supplier.certification_remove", summary).await?,
+    ))
 }
 
 /// `GET /api/suppliers.csv`: the directory as CSV.
