@@ -569,3 +569,165 @@ where
         }
     })
 }
+
+/// The client-side check before a save: the previous alert and messages clear; when
+/// `errors` holds any they show beside their inputs and the answer is `false` (send
+/// nothing).
+pub fn check_fields(
+    errors: domain::validate::FieldErrors,
+    fields: RwSignal<FieldMap>,
+    error: RwSignal<Option<AppError>>,
+) -> bool {
+    error.set(None);
+    if !errors.is_empty() {
+        fields.set(errors.0);
+        return false;
+    }
+    fields.set(FieldMap::new());
+    true
+}
+
+/// A one-click change of a record (remove a contact, a certificate …): the previous
+/// alert clears, `call(arg)` answers the record as the server now has it and replaces
+/// `record`; a refusal's sentence shows in `error`.
+pub fn change_action<R, A, Fut>(
+    record: RwSignal<R>,
+    call: impl Fn(A) -> Fut + 'static,
+    error: RwSignal<Option<AppError>>,
+) -> Action<A, ()>
+where
+    R: Send + Sync + 'static,
+    A: Clone + 'static,
+    Fut: std::future::Future<Output = crate::api::ApiResult<R>> + 'static,
+{
+    Action::new_local(move |arg: &A| {
+        let answer = call(arg.clone());
+        async move {
+            error.set(None);
+            match answer.await {
+                Ok(r) => record.set(r),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    })
+}
+
+/// One column heading of a [`card_table`]: its text (empty for an actions column) and
+/// whether the column holds numbers (`class="num"`).
+#[derive(Clone, Copy)]
+pub struct Col {
+    title: &'static str,
+    num: bool,
+}
+
+/// A text column of a [`card_table`].
+pub const fn col(title: &'static str) -> Col {
+    Col { title, num: false }
+}
+
+/// A number column of a [`card_table`] (right-aligned).
+pub const fn num_col(title: &'static str) -> Col {
+    Col { title, num: true }
+}
+
+/// The tables of the pages: a `table-cards` table (rows become cards on a phone) named
+/// `label` (no name when empty), its `columns` and its `rows`.
+pub fn card_table(
+    label: &'static str,
+    columns: Vec<Col>,
+    rows: impl IntoView + 'static,
+) -> AnyView {
+    let heads = columns
+        .into_iter()
+        .map(|c| {
+            if c.num {
+                view! { <th scope="col" class="num">{c.title}</th> }.into_any()
+            } else {
+                view! { <th scope="col">{c.title}</th> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table table-cards" aria-label=(!label.is_empty()).then_some(label)>
+                <thead>
+                    <tr>{heads}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A record's page (`/parts/{id}`, `/suppliers/{id}`): the breadcrumb back to its list,
+/// then the record as `show` draws it once `record` has loaded (a loading row before,
+/// the error panel on failure).
+pub fn record_page<T, V>(
+    back_href: &'static str,
+    back_label: &'static str,
+    record: LocalResource<crate::api::ApiResult<T>>,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <nav class="crumbs" aria-label="Breadcrumb">
+            <a href=back_href>{back_label}</a>
+        </nav>
+        <Transition fallback=loading>
+            <ErrorBoundary fallback=error_panel>
+                {move || {
+                    let show = show.clone();
+                    Suspend::new(async move {
+                        let r = record.await?;
+                        Ok::<_, AppError>(show(r))
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// The head of a record's page: the title block (`children`) and, for those who may
+/// write, the toggle that opens the record's edit form.
+#[component]
+pub fn RecordHead(
+    edit_label: &'static str,
+    editing: RwSignal<bool>,
+    can_write: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="page-head">
+            <div>{children()}</div>
+            {can_write.then(|| toggle_button(edit_label, editing, "btn"))}
+        </div>
+    }
+}
+
+/// The small quiet button that takes a row out of a table ("Remove", "Delete"); `label`
+/// names the row for screen readers.
+pub fn remove_button(
+    text: &'static str,
+    label: String,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button class="btn btn-small btn-quiet" type="button" aria-label=label on:click=move |_| on_click()>
+            {text}
+        </button>
+    }
+}
+
+/// The last cell of a row, for those who may write: a [`remove_button`].
+pub fn remove_cell(
+    can_write: bool,
+    text: &'static str,
+    label: String,
+    on_click: impl Fn() + 'static,
+) -> Option<impl IntoView> {
+    can_write.then(|| view! { <td data-label="">{remove_button(text, label, on_click)}</td> })
+}

@@ -15,8 +15,9 @@ use crate::api::{self as client, AppError};
 use crate::pages::rfq_new::{local_input_in_days, local_input_to_rfc3339};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, form_alert, loading, local_date, local_datetime, save_action, set_title,
-    show_error, staff_only, status_badge, toggle_button, FieldMap, FileDrop, FormFooter, TextField,
+    card_table, change_action, col, error_panel, form_alert, loading, local_date, local_datetime,
+    num_col, record_page, remove_cell, save_action, set_title, show_error, staff_only,
+    status_badge, toggle_button, FieldMap, FileDrop, FormFooter, RecordHead, TextField,
 };
 
 /// `/parts/{id}`.
@@ -30,19 +31,12 @@ pub fn PartDetail() -> AnyView {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move { client::part(&id).await }
     });
-    view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/parts">"Part list"</a>
-        </nav>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let p = part.await?;
-                    Ok::<_, AppError>(view! { <PartView part=p /> })
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
+    record_page(
+        "/parts",
+        "Part list",
+        part,
+        |p| view! { <PartView part=p /> },
+    )
     .into_any()
 }
 
@@ -61,18 +55,10 @@ fn PartView(part: Part) -> impl IntoView {
     let number = move || part.with(|p| p.number.clone());
 
     view! {
-        <div class="page-head">
-            <div>
-                <p class="eyebrow mono">{number}</p>
-                <h1>{move || part.with(|p| p.name.clone())}</h1>
-            </div>
-            {can_write
-                .then(|| {
-                    view! {
-                        {toggle_button("Edit part", editing, "btn")}
-                    }
-                })}
-        </div>
+        <RecordHead edit_label="Edit part" editing=editing can_write=can_write>
+            <p class="eyebrow mono">{number}</p>
+            <h1>{move || part.with(|p| p.name.clone())}</h1>
+        </RecordHead>
         <Show when=move || editing.get()>
             <EditPartForm part=part on_done=Callback::new(move |_| editing.set(false)) />
         </Show>
@@ -184,16 +170,14 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
             }
         }
     });
-    let release = Action::new_local(move |rid: &String| {
-        let rid = rid.clone();
-        let id = part.with_untracked(|p| p.id.clone());
-        async move {
-            match client::release_revision(&id, &rid).await {
-                Ok(p) => part.set(p),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    });
+    let release = change_action(
+        part,
+        move |rid: String| {
+            let id = part.with_untracked(|p| p.id.clone());
+            async move { client::release_revision(&id, &rid).await }
+        },
+        error,
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
@@ -246,7 +230,6 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
                                                     type="button"
                                                     disabled=move || release.pending().get()
                                                     on:click=move |_| {
-                                                        error.set(None);
                                                         release.dispatch(rid.clone());
                                                     }
                                                 >
@@ -268,19 +251,11 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
             <p class="hint">
                 "Releasing a draft makes it the current revision (released today); the revision released before becomes obsolete."
             </p>
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="Revisions">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Revision"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Released"</th>
-                            <th scope="col">"Actions"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {card_table(
+                "Revisions",
+                vec![col("Revision"), col("Status"), col("Released"), col("Actions")],
+                rows,
+            )}
             {can_write
                 .then(|| {
                     view! {
@@ -600,46 +575,26 @@ fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
                         <td data-label="SHA-256" class="mono small" title=f.sha256.clone()>
                             {f.sha256.chars().take(12).collect::<String>()}
                         </td>
-                        {can_write
-                            .then(|| {
-                                view! {
-                                    <td data-label="">
-                                        <button
-                                            class="btn btn-small btn-quiet"
-                                            type="button"
-                                            aria-label=format!("Delete {}", f.name)
-                                            on:click=move |_| {
-                                                remove.dispatch(id.clone());
-                                            }
-                                        >
-                                            "Delete"
-                                        </button>
-                                    </td>
-                                }
-                            })}
+                        {remove_cell(
+                            can_write,
+                            "Delete",
+                            format!("Delete {}", f.name),
+                            move || {
+                                remove.dispatch(id.clone());
+                            },
+                        )}
                     </tr>
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="Files">
-                    <thead>
-                        <tr>
-                            <th scope="col">"File"</th>
-                            <th scope="col" class="num">
-                                "Size"
-                            </th>
-                            <th scope="col">"Uploaded"</th>
-                            <th scope="col">"SHA-256"</th>
-                            {can_write.then(|| view! { <th scope="col"></th> })}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let mut columns = vec![
+            col("File"),
+            num_col("Size"),
+            col("Uploaded"),
+            col("SHA-256"),
+        ];
+        columns.extend(can_write.then_some(col("")));
+        card_table("Files", columns, rows)
     };
     view! {
         <section aria-labelledby="files-h">
@@ -721,23 +676,15 @@ fn Bom(rid: String, label: String, number: String, can_write: bool) -> impl Into
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="BOM">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Child part"</th>
-                            <th scope="col">"Name"</th>
-                            <th scope="col" class="num">
-                                "Quantity per parent"
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        card_table(
+            "BOM",
+            vec![
+                col("Child part"),
+                col("Name"),
+                num_col("Quantity per parent"),
+            ],
+            rows,
+        )
     };
 
     view! {

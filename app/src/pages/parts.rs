@@ -11,8 +11,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, loading, show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage,
-    TextField,
+    card_table, check_fields, col, error_panel, loading, show_error, staff_only, status_badge,
+    FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// What a part's revisions say about it, for the list's filter and badge: `released`
@@ -153,24 +153,18 @@ fn parts_table(list: Vec<Part>) -> AnyView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table table-cards" aria-label="Parts">
-                <thead>
-                    <tr>
-                        <th scope="col">"Number"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Revisions"</th>
-                        <th scope="col">"Unit"</th>
-                        <th scope="col">"Description"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    card_table(
+        "Parts",
+        vec![
+            col("Number"),
+            col("Name"),
+            col("Status"),
+            col("Revisions"),
+            col("Unit"),
+            col("Description"),
+        ],
+        rows,
+    )
 }
 
 #[component]
@@ -198,12 +192,9 @@ fn NewPartForm(number: String, on_done: Callback<Part>, on_cancel: Callback<()>)
         let mut errors = FieldErrors::new();
         validate::required(&mut errors, "number", &number.get_untracked(), 64);
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         let opt = |s: String| {
             let s = s.trim().to_string();
             (!s.is_empty()).then_some(s)

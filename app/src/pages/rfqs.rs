@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::api as client;
 use crate::session::use_internal;
 use crate::ui::{
-    error_panel, loading, local_date, local_datetime, local_number, set_title, status_badge,
-    time_left,
+    card_table, col, error_panel, loading, local_date, local_datetime, local_number, num_col,
+    set_title, status_badge, time_left,
 };
 
 /// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
@@ -72,34 +72,16 @@ pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table table-cards">
-                <thead>
-                    <tr>
-                        <th scope="col">"RFQ"</th>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Deadline"</th>
-                        <th scope="col">"Bids"</th>
-                        <th scope="col" class="num">
-                            "Lines"
-                        </th>
-                        {show_invited
-                            .then(|| {
-                                view! {
-                                    <th scope="col" class="num">
-                                        "Invited"
-                                    </th>
-                                }
-                            })}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let mut columns = vec![
+        col("RFQ"),
+        col("Title"),
+        col("Status"),
+        col("Deadline"),
+        col("Bids"),
+        num_col("Lines"),
+    ];
+    columns.extend(show_invited.then_some(num_col("Invited")));
+    card_table("", columns, rows)
 }
 
 /// `/rfqs`: every RFQ the person may see.
@@ -319,39 +301,28 @@ fn requote_result(file: String, r: api::Requote) -> impl IntoView {
             {(!r.plan.lines.is_empty())
                 .then(|| {
                     view! {
-                        <div class="table-wrap">
-                            <table class="table table-cards" aria-label="Matched lines">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Part"</th>
-                                        <th scope="col">"Revision"</th>
-                                        <th scope="col">"Quantities"</th>
-                                        <th scope="col">"Matched by"</th>
-                                        <th scope="col">"In the file"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{matched}</tbody>
-                            </table>
-                        </div>
+                        {card_table(
+                            "Matched lines",
+                            vec![
+                                col("Part"),
+                                col("Revision"),
+                                col("Quantities"),
+                                col("Matched by"),
+                                col("In the file"),
+                            ],
+                            matched,
+                        )}
                     }
                 })}
             {(n_unmatched > 0)
                 .then(|| {
                     view! {
                         <h3>{format!("Unmatched lines ({n_unmatched})")}</h3>
-                        <div class="table-wrap">
-                            <table class="table table-cards" aria-label="Unmatched lines">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Line in the file"</th>
-                                        <th scope="col">"Why"</th>
-                                        <th scope="col">"In the file"</th>
-                                        <th scope="col">"Resolve"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{unmatched}</tbody>
-                            </table>
-                        </div>
+                        {card_table(
+                            "Unmatched lines",
+                            vec![col("Line in the file"), col("Why"), col("In the file"), col("Resolve")],
+                            unmatched,
+                        )}
                     }
                 })}
             {(n_diags > 0)
@@ -553,25 +524,18 @@ pub(crate) fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
         </dl>
         <section aria-labelledby="lines-h">
             <h2 id="lines-h">"Lines"</h2>
-            <div class="table-wrap">
-                <table class="table table-cards">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">
-                                "#"
-                            </th>
-                            <th scope="col">"Part"</th>
-                            <th scope="col">"Revision"</th>
-                            <th scope="col">"Quantity breaks"</th>
-                            <th scope="col" class="num">
-                                "Annual volume"
-                            </th>
-                            <th scope="col">"Need by"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{lines}</tbody>
-                </table>
-            </div>
+            {card_table(
+                "",
+                vec![
+                    num_col("#"),
+                    col("Part"),
+                    col("Revision"),
+                    col("Quantity breaks"),
+                    num_col("Annual volume"),
+                    col("Need by"),
+                ],
+                lines,
+            )}
         </section>
         {internal
             .then(|| {

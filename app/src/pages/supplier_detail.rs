@@ -17,9 +17,9 @@ use crate::api::{self as client, AppError};
 use crate::pages::suppliers::{cert_badge, status_select};
 use crate::session::may_write;
 use crate::ui::{
-    error_panel, field_error, form_alert, invalid, loading, local_date, local_datetime,
-    save_action, set_title, show_error, status_badge, toggle_button, FieldMap, FormFooter,
-    TextField,
+    card_table, change_action, check_fields, col, field_error, form_alert, invalid, local_date,
+    local_datetime, record_page, remove_button, remove_cell, save_action, set_title, show_error,
+    status_badge, FieldMap, FormFooter, RecordHead, TextField,
 };
 
 /// `/suppliers/{id}`.
@@ -30,19 +30,12 @@ pub fn SupplierDetail() -> impl IntoView {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move { client::supplier(&id).await }
     });
-    view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <a href="/suppliers">"Supplier list"</a>
-        </nav>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let s = supplier.await?;
-                    Ok::<_, AppError>(view! { <SupplierView supplier=s /> })
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
+    record_page(
+        "/suppliers",
+        "Supplier list",
+        supplier,
+        |s| view! { <SupplierView supplier=s /> },
+    )
 }
 
 #[component]
@@ -55,18 +48,10 @@ fn SupplierView(supplier: Supplier) -> impl IntoView {
     let editing = RwSignal::new(false);
     Effect::new(move |_| s.with(|s| set_title(&s.name)));
     view! {
-        <div class="page-head">
-            <div>
-                <h1>{move || s.with(|s| s.name.clone())}</h1>
-                <div class="head-badges">{move || status_badge(s.with(|s| s.status.clone()))}</div>
-            </div>
-            {can_write
-                .then(|| {
-                    view! {
-                        {toggle_button("Edit supplier", editing, "btn")}
-                    }
-                })}
-        </div>
+        <RecordHead edit_label="Edit supplier" editing=editing can_write=can_write>
+            <h1>{move || s.with(|s| s.name.clone())}</h1>
+            <div class="head-badges">{move || status_badge(s.with(|s| s.status.clone()))}</div>
+        </RecordHead>
         <Show when=move || editing.get()>
             <EditSupplierForm supplier=s on_done=Callback::new(move |_| editing.set(false)) />
         </Show>
@@ -211,29 +196,23 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
         let mut errors = FieldErrors::new();
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
         validate::email(&mut errors, "email", &email.get_untracked());
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         add.dispatch(NewContact {
             name: name.get_untracked().trim().to_string(),
             email: email.get_untracked().trim().to_string(),
         });
     };
     let editing = RwSignal::new(None::<Contact>);
-    let remove = Action::new_local(move |cid: &String| {
-        let cid = cid.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        async move {
-            error.set(None);
-            match client::remove_contact(&id, &cid).await {
-                Ok(s) => supplier.set(s),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    });
+    let remove = change_action(
+        supplier,
+        move |cid: String| {
+            let id = supplier.with_untracked(|s| s.id.clone());
+            async move { client::remove_contact(&id, &cid).await }
+        },
+        error,
+    );
     let table = move || {
         let contacts = supplier.with(|s| s.contacts.clone());
         if contacts.is_empty() {
@@ -258,18 +237,13 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
                                 </button>
                                 {(!c.has_login)
                                     .then(|| {
-                                        view! {
-                                            <button
-                                                class="btn btn-small btn-quiet"
-                                                type="button"
-                                                aria-label=format!("Remove contact {}", c.name)
-                                                on:click=move |_| {
-                                                    remove.dispatch(cid.clone());
-                                                }
-                                            >
-                                                "Remove"
-                                            </button>
-                                        }
+                                        remove_button(
+                                            "Remove",
+                                            format!("Remove contact {}", c.name),
+                                            move || {
+                                                remove.dispatch(cid.clone());
+                                            },
+                                        )
                                     })}
                             </div>
                         </td>
@@ -301,22 +275,9 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="Contacts">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"E-mail"</th>
-                            <th scope="col">"Login"</th>
-                            {can_write.then(|| view! { <th scope="col"></th> })}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let mut columns = vec![col("Name"), col("E-mail"), col("Login")];
+        columns.extend(can_write.then_some(col("")));
+        card_table("Contacts", columns, rows)
     };
     view! {
         <section aria-labelledby="contacts-h">
@@ -387,12 +348,9 @@ fn EditContactForm(
         let mut errors = FieldErrors::new();
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
         validate::email(&mut errors, "email", &email.get_untracked());
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         save.dispatch(UpdateContact {
             name: Some(name.get_untracked().trim().to_string()),
             email: (!has_login).then(|| email.get_untracked().trim().to_string()),
@@ -455,27 +413,21 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
             expires.set(String::new());
         },
     );
-    let remove = Action::new_local(move |cid: &String| {
-        let cid = cid.clone();
-        let id = supplier.with_untracked(|s| s.id.clone());
-        async move {
-            error.set(None);
-            match client::remove_certification(&id, &cid).await {
-                Ok(s) => supplier.set(s),
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    });
+    let remove = change_action(
+        supplier,
+        move |cid: String| {
+            let id = supplier.with_untracked(|s| s.id.clone());
+            async move { client::remove_certification(&id, &cid).await }
+        },
+        error,
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errors = FieldErrors::new();
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         let e = expires.get_untracked().trim().to_string();
         add.dispatch(NewCertification {
             name: name.get_untracked().trim().to_string(),
@@ -495,23 +447,14 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
                     {c.expires_on.as_deref().map(local_date).unwrap_or_else(|| "—".into())}
                 </td>
                 <td data-label="Status">{cert_badge(c.status)}</td>
-                {can_write
-                    .then(|| {
-                        view! {
-                            <td data-label="">
-                                <button
-                                    class="btn btn-small btn-quiet"
-                                    type="button"
-                                    aria-label=format!("Remove certificate {}", c.name)
-                                    on:click=move |_| {
-                                        remove.dispatch(cid.clone());
-                                    }
-                                >
-                                    "Remove"
-                                </button>
-                            </td>
-                        }
-                    })}
+                {remove_cell(
+                    can_write,
+                    "Remove",
+                    format!("Remove certificate {}", c.name),
+                    move || {
+                        remove.dispatch(cid.clone());
+                    },
+                )}
             </tr>
         }
     };
@@ -520,23 +463,18 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
         if certs.is_empty() {
             return view! { <p class="empty">"No certificates recorded."</p> }.into_any();
         }
-        view! {
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="Certificates">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Certificate"</th>
-                            <th scope="col">"Number"</th>
-                            <th scope="col">"Expires"</th>
-                            <th scope="col">"Status"</th>
-                            {can_write.then(|| view! { <th scope="col"></th> })}
-                        </tr>
-                    </thead>
-                    <tbody>{certs.into_iter().map(row).collect_view()}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let mut columns = vec![
+            col("Certificate"),
+            col("Number"),
+            col("Expires"),
+            col("Status"),
+        ];
+        columns.extend(can_write.then_some(col("")));
+        card_table(
+            "Certificates",
+            columns,
+            certs.into_iter().map(row).collect_view(),
+        )
     };
     view! {
         <section aria-labelledby="certs-h">
@@ -602,12 +540,9 @@ fn InviteContact(supplier_id: String) -> impl IntoView {
         let mut errors = FieldErrors::new();
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
         validate::email(&mut errors, "email", &email.get_untracked());
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         invite.dispatch(NewInvitation {
             supplier_id: supplier_id.clone(),
             email: email.get_untracked().trim().to_string(),

@@ -12,8 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    error_panel, loading, show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage,
-    TextField,
+    card_table, check_fields, col, error_panel, loading, num_col, show_error, staff_only,
+    status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// A certificate status as the word on its badge.
@@ -208,27 +208,19 @@ fn suppliers_table(list: Vec<Supplier>) -> AnyView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table table-cards" aria-label="Suppliers">
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Country"</th>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col">"Categories"</th>
-                        <th scope="col">"Certificates"</th>
-                        <th scope="col" class="num">
-                            "Contacts"
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    card_table(
+        "Suppliers",
+        vec![
+            col("Name"),
+            col("Status"),
+            col("Country"),
+            col("Currency"),
+            col("Categories"),
+            col("Certificates"),
+            num_col("Contacts"),
+        ],
+        rows,
+    )
 }
 
 /// The status select shared by the new-supplier and edit forms.
@@ -270,12 +262,9 @@ fn NewSupplierForm(on_done: Callback<Supplier>, on_cancel: Callback<()>) -> impl
         validate::required(&mut errors, "name", &name.get_untracked(), 200);
         validate::required(&mut errors, "country", &country.get_untracked(), 2);
         validate::required(&mut errors, "currency", &currency.get_untracked(), 3);
-        error.set(None);
-        if !errors.is_empty() {
-            fields.set(errors.0);
+        if !check_fields(errors, fields, error) {
             return;
         }
-        fields.set(FieldMap::new());
         save.dispatch(NewSupplier {
             name: name.get_untracked().trim().to_string(),
             country: country.get_untracked().trim().to_ascii_uppercase(),
