@@ -56,17 +56,7 @@ async fn world() -> World {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let suppliers = app.get("/api/suppliers", &buyer).await.json;
-    let id_of = |name: &str| {
-        suppliers
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["name"] == name)
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let id_of = |name: &str| crate::harness::id_named(&suppliers, name);
     let (nw, ke) = (id_of("Northwind Metal Works"), id_of("Kestrel Plastics"));
     let open_all = app.get("/api/rfqs", &buyer).await.json[0]["id"]
         .as_str()

@@ -1,11 +1,11 @@
 //! Closing bidding early, awarding, and the buyer-internal reference prices (last price,
 //! should-cost) that feed the comparison's deltas (issue 4, buyer side).
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
-use crate::harness::{Response, Session, TestApp};
+use crate::harness::{id_named, in_hours, Response, Session, TestApp};
 
 struct Setup {
     app: TestApp,
@@ -23,10 +23,6 @@ struct Setup {
     or: String,
 }
 
-fn in_hours(h: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::hours(h)).to_rfc3339()
-}
-
 fn str_of(v: &Value) -> String {
     v.as_str().unwrap().to_string()
 }
@@ -35,26 +31,13 @@ fn dec(v: &Value) -> Decimal {
     v.as_str().unwrap().parse().unwrap()
 }
 
-async fn patch(app: &TestApp, path: &str, body: Value, s: &Session) -> Response {
-    app.call(Method::PATCH, path, Some(body), Some(s)).await
-}
-
 /// A sealed RFQ for BRK-2208 rev B (line 1, 3 breaks) and HSG-1040 (line 2, line
 /// should-cost override 3.00 USD), inviting all three demo suppliers. Not opened yet.
 async fn setup() -> Setup {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let sups = app.get("/api/suppliers", &buyer).await.json;
-    let sid = |name: &str| {
-        str_of(
-            &sups
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|s| s["name"] == name)
-                .unwrap()["id"],
-        )
-    };
+    let sid = |name: &str| id_named(&sups, name);
     let parts = app.get("/api/parts", &buyer).await.json;
     let part_of = |n: &str| {
         parts
@@ -66,14 +49,7 @@ async fn setup() -> Setup {
             .clone()
     };
     let brk = part_of("BRK-2208");
-    let rev_b = str_of(
-        &brk["revisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["label"] == "B")
-            .unwrap()["id"],
-    );
+    let rev_b = str_of(&revision(&brk, "B")["id"]);
     let (nw, ke, or) = (
         sid("Northwind Metal Works"),
         sid("Kestrel Plastics"),
@@ -122,11 +98,7 @@ async fn setup() -> Setup {
 }
 
 async fn open(s: &Setup) {
-    let r = s
-        .app
-        .post(&format!("/api/rfqs/{}/open", s.rfq), json!(null), &s.buyer)
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    s.app.open_rfq(&s.rfq, &s.buyer).await;
 }
 
 fn header() -> Value {
@@ -157,11 +129,10 @@ fn no_bid(line: &str) -> Value {
 async fn quote(s: &Setup, who: &Session, lines: Vec<Value>) {
     let r = s
         .app
-        .call(
-            Method::PUT,
+        .put(
             &format!("/api/rfqs/{}/quote", s.rfq),
-            Some(json!({"header": header(), "lines": lines})),
-            Some(who),
+            json!({"header": header(), "lines": lines}),
+            who,
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
@@ -201,11 +172,16 @@ async fn three_quotes(s: &Setup) {
 }
 
 async fn close(s: &Setup, reason: &str) -> Response {
+    with_reason(s, "close", reason, &s.buyer).await
+}
+
+/// `POST /api/rfqs/{id}/{action}` with `{reason}`, as `who`.
+async fn with_reason(s: &Setup, action: &str, reason: &str, who: &Session) -> Response {
     s.app
         .post(
-            &format!("/api/rfqs/{}/close", s.rfq),
+            &format!("/api/rfqs/{}/{action}", s.rfq),
             json!({ "reason": reason }),
-            &s.buyer,
+            who,
         )
         .await
 }
@@ -243,39 +219,34 @@ async fn message_bodies(s: &Setup, kind: &str, supplier: &str) -> Vec<String> {
     .collect()
 }
 
-/// Buyer-entered revision costs: should-cost 0.40 EUR (at 1.10 USD per EUR → 0.44 USD)
-/// and a last price of 0.70 USD entered by hand.
-async fn set_revision_costs(s: &Setup) {
-    let fx = s
-        .app
-        .call(
-            Method::PUT,
-            "/api/fx",
-            Some(
-                json!([{"base": "USD", "currency": "EUR", "rate": "1.10", "as_of": "2026-11-02"}]),
-            ),
-            Some(&s.buyer),
-        )
-        .await;
-    assert_eq!(fx.status, StatusCode::OK, "{}", fx.json);
-    let r = patch(
-        &s.app,
-        &format!("/api/parts/{}/revisions/{}", s.part, s.rev_b),
-        json!({
-            "should_cost": {"amount": "0.40", "currency": "EUR"},
-            "last_price": {"amount": "0.70", "currency": "USD", "on": "2026-01-15"}
-        }),
-        &s.buyer,
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
-    let b = r.json["revisions"]
+/// The revision labelled `label` of a part.
+fn revision(part: &Value, label: &str) -> Value {
+    part["revisions"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|x| x["label"] == "B")
+        .find(|x| x["label"] == label)
         .unwrap()
-        .clone();
+        .clone()
+}
+
+/// Buyer-entered revision costs: should-cost 0.40 EUR (at 1.10 USD per EUR → 0.44 USD)
+/// and a last price of 0.70 USD entered by hand.
+async fn set_revision_costs(s: &Setup) {
+    s.app.set_eur_rate("1.10", "2026-11-02", &s.buyer).await;
+    let r = s
+        .app
+        .patch(
+            &format!("/api/parts/{}/revisions/{}", s.part, s.rev_b),
+            json!({
+                "should_cost": {"amount": "0.40", "currency": "EUR"},
+                "last_price": {"amount": "0.70", "currency": "USD", "on": "2026-01-15"}
+            }),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let b = revision(&r.json, "B");
     assert_eq!(
         b["should_cost"],
         json!({"amount": "0.4", "currency": "EUR"})
@@ -356,11 +327,10 @@ async fn close_early_once_everyone_responded() {
     assert_eq!(c.status, StatusCode::OK, "{}", c.json);
     let late = s
         .app
-        .call(
-            Method::PUT,
+        .put(
             &format!("/api/rfqs/{}/quote", s.rfq),
-            Some(json!({"header": header(), "lines": [priced(&s.lines[0], &[("500", "0.10")])]})),
-            Some(&s.orion),
+            json!({"header": header(), "lines": [priced(&s.lines[0], &[("500", "0.10")])]}),
+            &s.orion,
         )
         .await;
     assert_eq!(
@@ -383,14 +353,7 @@ async fn close_early_once_everyone_responded() {
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert!(again.json["message"].as_str().unwrap().contains("closed"));
     // Suppliers cannot close.
-    let r = s
-        .app
-        .post(
-            &format!("/api/rfqs/{}/close", s.rfq),
-            json!({"reason": "x"}),
-            &s.kestrel,
-        )
-        .await;
+    let r = with_reason(&s, "close", "x", &s.kestrel).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
@@ -523,8 +486,7 @@ async fn reference_prices_feed_the_comparison_deltas() {
 async fn revision_cost_edits_are_checked() {
     let s = setup().await;
     let path = format!("/api/parts/{}/revisions/{}", s.part, s.rev_b);
-    let r = patch(
-        &s.app,
+    let r = s.app.patch(
         &path,
         json!({"should_cost": {"amount": "-1", "currency": "EURO"}, "last_price": {"amount": "1", "currency": "USD", "on": "2999-01-01"}}),
         &s.buyer,
@@ -540,23 +502,26 @@ async fn revision_cost_edits_are_checked() {
     }
     set_revision_costs(&s).await;
     // Absent stays, null clears.
-    let r = patch(&s.app, &path, json!({"should_cost": null}), &s.buyer).await;
+    let r = s
+        .app
+        .patch(&path, json!({"should_cost": null}), &s.buyer)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
-    let b = r.json["revisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["label"] == "B")
-        .unwrap()
-        .clone();
+    let b = revision(&r.json, "B");
     assert!(b["should_cost"].is_null());
     assert_eq!(b["last_price"]["amount"], "0.7");
     assert!(audit(&s).await.contains("part.revision_costs"));
     // Suppliers and approvers cannot set costs.
-    let r = patch(&s.app, &path, json!({"should_cost": null}), &s.northwind).await;
+    let r = s
+        .app
+        .patch(&path, json!({"should_cost": null}), &s.northwind)
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let approver = s.app.login("approver@acme.example").await;
-    let r = patch(&s.app, &path, json!({"should_cost": null}), &approver).await;
+    let r = s
+        .app
+        .patch(&path, json!({"should_cost": null}), &approver)
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
@@ -701,13 +666,7 @@ async fn award_rules_effects_and_notices() {
         .get(&format!("/api/parts/{}", s.part), &s.buyer)
         .await
         .json;
-    let b = part["revisions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["label"] == "B")
-        .unwrap()
-        .clone();
+    let b = revision(&part, "B");
     assert_eq!(b["last_price"]["amount"], "0.55");
     assert_eq!(b["last_price"]["currency"], "USD");
     assert_eq!(b["last_price"]["source"], "award");
@@ -727,14 +686,7 @@ async fn award_rules_effects_and_notices() {
     // Awarding again, cancelling, extending: it is final.
     let again = award(&s, json!({"lines": [choice(0, &s.ke, "500")]})).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
-    let cancel = s
-        .app
-        .post(
-            &format!("/api/rfqs/{}/cancel", s.rfq),
-            json!({"reason": "x"}),
-            &s.buyer,
-        )
-        .await;
+    let cancel = with_reason(&s, "cancel", "x", &s.buyer).await;
     assert_eq!(cancel.status, StatusCode::CONFLICT);
 
     // Each supplier learns its own result only.

@@ -182,6 +182,33 @@ impl TestApp {
     pub async fn post(&self, path: &str, body: Value, s: &Session) -> Response {
         self.call(Method::POST, path, Some(body), Some(s)).await
     }
+    pub async fn put(&self, path: &str, body: Value, s: &Session) -> Response {
+        self.call(Method::PUT, path, Some(body), Some(s)).await
+    }
+    pub async fn patch(&self, path: &str, body: Value, s: &Session) -> Response {
+        self.call(Method::PATCH, path, Some(body), Some(s)).await
+    }
+
+    /// Opens RFQ `rfq` for bidding as `buyer`; asserts it opened.
+    pub async fn open_rfq(&self, rfq: &str, buyer: &Session) {
+        let r = self
+            .post(&format!("/api/rfqs/{rfq}/open"), Value::Null, buyer)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+        assert_eq!(r.json["status"], "open");
+    }
+
+    /// Stores 1 EUR = `rate` USD as of `as_of` in the FX table, as `s`; asserts it worked.
+    pub async fn set_eur_rate(&self, rate: &str, as_of: &str, s: &Session) {
+        let fx = self
+            .put(
+                "/api/fx",
+                serde_json::json!([{"base": "USD", "currency": "EUR", "rate": rate, "as_of": as_of}]),
+                s,
+            )
+            .await;
+        assert_eq!(fx.status, StatusCode::OK, "{}", fx.json);
+    }
 
     /// Signs in from `ip`; returns the raw response.
     pub async fn login_from(&self, email: &str, password: &str, ip: [u8; 4]) -> Response {
@@ -204,6 +231,23 @@ impl TestApp {
         assert_eq!(res.status, StatusCode::OK, "login {email}: {}", res.json);
         res.session()
     }
+}
+
+/// An RFC 3339 time `h` hours from now.
+pub fn in_hours(h: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(h)).to_rfc3339()
+}
+
+/// The `id` of the entry of a JSON list whose `name` is `name`.
+pub fn id_named(list: &Value, name: &str) -> String {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 pub struct Response {

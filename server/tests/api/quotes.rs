@@ -3,7 +3,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::harness::{Session, TestApp};
+use crate::harness::{id_named, in_hours, Session, TestApp};
 
 struct Setup {
     app: TestApp,
@@ -15,23 +15,8 @@ struct Setup {
     lines: Vec<String>,
 }
 
-fn in_hours(h: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::hours(h)).to_rfc3339()
-}
-
 async fn supplier_ids(app: &TestApp, buyer: &Session) -> Value {
     app.get("/api/suppliers", buyer).await.json
-}
-
-fn id_named(list: &Value, name: &str) -> String {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 async fn setup(sealed: bool) -> Setup {
@@ -103,12 +88,7 @@ async fn setup_with(sealed: bool, config: server::Config) -> Setup {
 }
 
 async fn open(s: &Setup) {
-    let r = s
-        .app
-        .post(&format!("/api/rfqs/{}/open", s.rfq), json!(null), &s.buyer)
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
-    assert_eq!(r.json["status"], "open");
+    s.app.open_rfq(&s.rfq, &s.buyer).await;
 }
 
 fn a_quote(lines: &[String], price: &str) -> Value {
@@ -131,12 +111,7 @@ fn a_quote(lines: &[String], price: &str) -> Value {
 
 async fn put_quote(s: &Setup, who: &Session, body: Value) -> crate::harness::Response {
     s.app
-        .call(
-            Method::PUT,
-            &format!("/api/rfqs/{}/quote", s.rfq),
-            Some(body),
-            Some(who),
-        )
+        .put(&format!("/api/rfqs/{}/quote", s.rfq), body, who)
         .await
 }
 
@@ -511,25 +486,13 @@ async fn comparison_levels_in_base_currency_after_the_deadline_and_exports_csv()
         (StatusCode::CONFLICT, "sealed")
     );
 
-    let fx = s
-        .app
-        .call(
-            Method::PUT,
-            "/api/fx",
-            Some(
-                json!([{"base": "USD", "currency": "EUR", "rate": "1.10", "as_of": "2026-11-20"}]),
-            ),
-            Some(&s.buyer),
-        )
-        .await;
-    assert_eq!(fx.status, StatusCode::OK, "{}", fx.json);
+    s.app.set_eur_rate("1.10", "2026-11-20", &s.buyer).await;
     let bad_fx = s
         .app
-        .call(
-            Method::PUT,
+        .put(
             "/api/fx",
-            Some(json!([{"base": "USD", "currency": "USD", "rate": "0", "as_of": "someday"}])),
-            Some(&s.buyer),
+            json!([{"base": "USD", "currency": "USD", "rate": "0", "as_of": "someday"}]),
+            &s.buyer,
         )
         .await;
     assert_eq!(bad_fx.status, StatusCode::UNPROCESSABLE_ENTITY);
