@@ -539,24 +539,43 @@ pub fn FormFooter(
     }
 }
 
-/// The one shape of a master-data save: `call(body)` answers the record as the server
-/// now has it; on success it replaces `record` and `after` runs (clear inputs, close the
-/// form), on refusal the messages go beside the inputs and under the form.
+/// A record the master-data pages edit in place (a part, a supplier): its id names it in
+/// the addresses of its changes.
+pub trait Record: Send + Sync + 'static {
+    fn record_id(&self) -> String;
+}
+
+impl Record for api::Part {
+    fn record_id(&self) -> String {
+        self.id.clone()
+    }
+}
+
+impl Record for api::Supplier {
+    fn record_id(&self) -> String {
+        self.id.clone()
+    }
+}
+
+/// The one shape of a master-data save: `call(id, body)` (`id` is the record's) answers
+/// the record as the server now has it; on success it replaces `record` and `after` runs
+/// (clear inputs, close the form), on refusal the messages go beside the inputs and under
+/// the form.
 pub fn save_action<R, B, Fut>(
     record: RwSignal<R>,
-    call: impl Fn(B) -> Fut + 'static,
+    call: impl Fn(String, B) -> Fut + 'static,
     fields: RwSignal<FieldMap>,
     error: RwSignal<Option<AppError>>,
     after: impl Fn() + 'static,
 ) -> Action<B, ()>
 where
-    R: Send + Sync + 'static,
+    R: Record,
     B: Clone + 'static,
     Fut: std::future::Future<Output = crate::api::ApiResult<R>> + 'static,
 {
     let after: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(after);
     Action::new_local(move |body: &B| {
-        let answer = call(body.clone());
+        let answer = call(record.with_untracked(R::record_id), body.clone());
         let after = after.clone();
         async move {
             match answer.await {
@@ -588,20 +607,20 @@ pub fn check_fields(
 }
 
 /// A one-click change of a record (remove a contact, a certificate …): the previous
-/// alert clears, `call(arg)` answers the record as the server now has it and replaces
-/// `record`; a refusal's sentence shows in `error`.
+/// alert clears, `call(id, arg)` (`id` is the record's) answers the record as the server
+/// now has it and replaces `record`; a refusal's sentence shows in `error`.
 pub fn change_action<R, A, Fut>(
     record: RwSignal<R>,
-    call: impl Fn(A) -> Fut + 'static,
+    call: impl Fn(String, A) -> Fut + 'static,
     error: RwSignal<Option<AppError>>,
 ) -> Action<A, ()>
 where
-    R: Send + Sync + 'static,
+    R: Record,
     A: Clone + 'static,
     Fut: std::future::Future<Output = crate::api::ApiResult<R>> + 'static,
 {
     Action::new_local(move |arg: &A| {
-        let answer = call(arg.clone());
+        let answer = call(record.with_untracked(R::record_id), arg.clone());
         async move {
             error.set(None);
             match answer.await {
@@ -730,4 +749,33 @@ pub fn remove_cell(
     on_click: impl Fn() + 'static,
 ) -> Option<impl IntoView> {
     can_write.then(|| view! { <td data-label="">{remove_button(text, label, on_click)}</td> })
+}
+
+/// The note on a list page after a creation: "`kind`" then the new record's `name`
+/// linking to `href`, then `tail` (e.g. "Part " … " created.").
+pub fn created_notice(
+    kind: &'static str,
+    href: String,
+    name: String,
+    tail: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="alert alert-ok" role="status">
+            {kind} <a href=href>{name}</a> {tail}
+        </p>
+    }
+}
+
+/// What a list page's creation form does once the server answers the new record: the
+/// form closes, the record is kept for [`created_notice`] and the list reloads.
+pub fn on_created<T: Send + Sync + 'static>(
+    open: RwSignal<bool>,
+    created: RwSignal<Option<T>>,
+    reload: impl Fn() + Send + Sync + 'static,
+) -> Callback<T> {
+    Callback::new(move |t: T| {
+        open.set(false);
+        created.set(Some(t));
+        reload();
+    })
 }

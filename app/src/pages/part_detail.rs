@@ -107,10 +107,7 @@ fn EditPartForm(part: RwSignal<Part>, on_done: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let save = save_action(
         part,
-        move |body: UpdatePart| {
-            let id = part.with_untracked(|r| r.id.clone());
-            async move { client::update_part(&id, &body).await }
-        },
+        |id, body: UpdatePart| async move { client::update_part(&id, &body).await },
         fields,
         error,
         move || on_done.run(()),
@@ -172,10 +169,7 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
     });
     let release = change_action(
         part,
-        move |rid: String| {
-            let id = part.with_untracked(|p| p.id.clone());
-            async move { client::release_revision(&id, &rid).await }
-        },
+        |id, rid: String| async move { client::release_revision(&id, &rid).await },
         error,
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -11,8 +11,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, error_panel, loading, show_error, staff_only, status_badge,
-    FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, error_panel, loading, on_created, show_error,
+    staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// What a part's revisions say about it, for the list's filter and badge: `released`
@@ -60,24 +60,13 @@ pub fn PartsPage() -> AnyView {
             notice=move || {
                 created
                     .get()
-                    .map(|p| {
-                        view! {
-                            <p class="alert alert-ok" role="status">
-                                "Part " <a href=format!("/parts/{}", p.id)>{p.number.clone()}</a>
-                                " created."
-                            </p>
-                        }
-                    })
+                    .map(|p| created_notice("Part ", format!("/parts/{}", p.id), p.number, " created."))
             }
             form=move || {
                 view! {
                     <NewPartForm
                         number=new_number.clone()
-                        on_done=Callback::new(move |p: Part| {
-                            open.set(false);
-                            created.set(Some(p));
-                            parts.refetch();
-                        })
+                        on_done=on_created(open, created, move || parts.refetch())
                         on_cancel=Callback::new(move |_| open.set(false))
                     />
                 }

@@ -110,10 +110,7 @@ fn EditSupplierForm(supplier: RwSignal<Supplier>, on_done: Callback<()>) -> impl
     let error = RwSignal::new(None::<AppError>);
     let save = save_action(
         supplier,
-        move |body: UpdateSupplier| {
-            let id = supplier.with_untracked(|r| r.id.clone());
-            async move { client::update_supplier(&id, &body).await }
-        },
+        |id, body: UpdateSupplier| async move { client::update_supplier(&id, &body).await },
         fields,
         error,
         move || on_done.run(()),
@@ -180,10 +177,7 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let add = save_action(
         supplier,
-        move |body: NewContact| {
-            let id = supplier.with_untracked(|r| r.id.clone());
-            async move { client::add_contact(&id, &body).await }
-        },
+        |id, body: NewContact| async move { client::add_contact(&id, &body).await },
         fields,
         error,
         move || {
@@ -207,10 +201,7 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
     let editing = RwSignal::new(None::<Contact>);
     let remove = change_action(
         supplier,
-        move |cid: String| {
-            let id = supplier.with_untracked(|s| s.id.clone());
-            async move { client::remove_contact(&id, &cid).await }
-        },
+        |id, cid: String| async move { client::remove_contact(&id, &cid).await },
         error,
     );
     let table = move || {
@@ -333,8 +324,7 @@ fn EditContactForm(
     let cid = contact.id.clone();
     let save = save_action(
         supplier,
-        move |body: UpdateContact| {
-            let id = supplier.with_untracked(|r| r.id.clone());
+        move |id, body: UpdateContact| {
             let cid = cid.clone();
             async move { client::update_contact(&id, &cid, &body).await }
         },
@@ -401,10 +391,7 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
     let error = RwSignal::new(None::<AppError>);
     let add = save_action(
         supplier,
-        move |body: NewCertification| {
-            let id = supplier.with_untracked(|r| r.id.clone());
-            async move { client::add_certification(&id, &body).await }
-        },
+        |id, body: NewCertification| async move { client::add_certification(&id, &body).await },
         fields,
         error,
         move || {
@@ -415,10 +402,7 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
     );
     let remove = change_action(
         supplier,
-        move |cid: String| {
-            let id = supplier.with_untracked(|s| s.id.clone());
-            async move { client::remove_certification(&id, &cid).await }
-        },
+        |id, cid: String| async move { client::remove_certification(&id, &cid).await },
         error,
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -12,8 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, error_panel, loading, num_col, show_error, staff_only,
-    status_badge, FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, error_panel, loading, num_col, on_created,
+    show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// A certificate status as the word on its badge.
@@ -91,22 +91,18 @@ pub fn SuppliersPage() -> AnyView {
                 created
                     .get()
                     .map(|s| {
-                        view! {
-                            <p class="alert alert-ok" role="status">
-                                "Supplier " <a href=format!("/suppliers/{}", s.id)>{s.name.clone()}</a>
-                                " created. Open it to add contacts and certificates."
-                            </p>
-                        }
+                        created_notice(
+                            "Supplier ",
+                            format!("/suppliers/{}", s.id),
+                            s.name,
+                            " created. Open it to add contacts and certificates.",
+                        )
                     })
             }
             form=move || {
                 view! {
                     <NewSupplierForm
-                        on_done=Callback::new(move |s: Supplier| {
-                            open.set(false);
-                            created.set(Some(s));
-                            suppliers.refetch();
-                        })
+                        on_done=on_created(open, created, move || suppliers.refetch())
                         on_cancel=Callback::new(move |_| open.set(false))
                     />
                 }
