@@ -696,12 +696,27 @@ where
         <nav class="crumbs" aria-label="Breadcrumb">
             <a href=back_href>{back_label}</a>
         </nav>
+        {loaded(record, show)}
+    }
+}
+
+/// What `resource` answers, drawn by `show` once it has loaded (a loading row before, the
+/// error panel on failure); signals `show` reads draw it again when they change.
+pub fn loaded<T, V>(
+    resource: LocalResource<crate::api::ApiResult<T>>,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
         <Transition fallback=loading>
             <ErrorBoundary fallback=error_panel>
                 {move || {
                     let show = show.clone();
                     Suspend::new(async move {
-                        let r = record.await?;
+                        let r = resource.await?;
                         Ok::<_, AppError>(show(r))
                     })
                 }}

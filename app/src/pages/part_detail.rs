@@ -15,9 +15,9 @@ use crate::api::{self as client, AppError};
 use crate::pages::rfq_new::{local_input_in_days, local_input_to_rfc3339};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, change_action, col, error_panel, form_alert, loading, local_date, local_datetime,
-    num_col, record_page, remove_cell, save_action, set_title, show_error, staff_only,
-    status_badge, toggle_button, FieldMap, FileDrop, FormFooter, RecordHead, TextField,
+    card_table, change_action, col, form_alert, loaded, local_date, local_datetime, num_col,
+    record_page, remove_cell, save_action, set_title, show_error, staff_only, status_badge,
+    toggle_button, FieldMap, FileDrop, FormFooter, RecordHead, TextField,
 };
 
 /// `/parts/{id}`.
@@ -593,14 +593,7 @@ fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="files-h">
             <h2 id="files-h">{heading}</h2>
-            <Transition fallback=loading>
-                <ErrorBoundary fallback=error_panel>
-                    {move || Suspend::new(async move {
-                        let list = files.await?;
-                        Ok::<_, AppError>(table(list))
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            {loaded(files, table)}
             {can_write
                 .then(|| {
                     view! {
@@ -695,34 +688,28 @@ fn Bom(rid: String, label: String, number: String, can_write: bool) -> impl Into
                         }
                     })}
             </div>
-            <Transition fallback=loading>
-                <ErrorBoundary fallback=error_panel>
-                    {move || {
-                        let edit_rid = edit_rid.clone();
-                        Suspend::new(async move {
-                        let list = lines.await?;
-                        let view = if editing.get() {
-                            view! {
-                                <BomEditor
-                                    rid=edit_rid
-                                    lines=list
-                                    on_done=Callback::new(move |saved: bool| {
-                                        editing.set(false);
-                                        if saved {
-                                            lines.refetch();
-                                        }
-                                    })
-                                />
-                            }
-                                .into_any()
-                        } else {
-                            table(list)
-                        };
-                        Ok::<_, AppError>(view)
-                    })
-                    }}
-                </ErrorBoundary>
-            </Transition>
+            {loaded(
+                lines,
+                move |list: Vec<BomLine>| {
+                    if editing.get() {
+                        view! {
+                            <BomEditor
+                                rid=edit_rid.clone()
+                                lines=list
+                                on_done=Callback::new(move |saved: bool| {
+                                    editing.set(false);
+                                    if saved {
+                                        lines.refetch();
+                                    }
+                                })
+                            />
+                        }
+                            .into_any()
+                    } else {
+                        table(list)
+                    }
+                },
+            )}
             <Show when=move || to_rfq.get()>
                 <FromBomForm
                     rid=rfq_rid.clone()

@@ -11,8 +11,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, created_notice, error_panel, loading, on_created, show_error,
-    staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, loaded, on_created, show_error, staff_only,
+    status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// What a part's revisions say about it, for the list's filter and badge: `released`
@@ -86,19 +86,15 @@ pub fn PartsPage() -> AnyView {
             }
             on_imported=Callback::new(move |_| parts.refetch())
         >
-            <Transition fallback=loading>
-                <ErrorBoundary fallback=error_panel>
-                    {move || Suspend::new(async move {
-                        let list = parts.await?;
-                        let want = status.get();
-                        let list = list
-                            .into_iter()
-                            .filter(|p| want.is_empty() || part_status(p) == want)
-                            .collect();
-                        Ok::<_, AppError>(parts_table(list))
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            {loaded(
+                parts,
+                move |list: Vec<Part>| {
+                    let want = status.get();
+                    parts_table(
+                        list.into_iter().filter(|p| want.is_empty() || part_status(p) == want).collect(),
+                    )
+                },
+            )}
         </ListPage>
     }
     .into_any()

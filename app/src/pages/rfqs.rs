@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::api as client;
 use crate::session::use_internal;
 use crate::ui::{
-    card_table, col, error_panel, loading, local_date, local_datetime, local_number, num_col,
-    set_title, status_badge, time_left,
+    card_table, col, loaded, local_date, local_datetime, local_number, num_col, set_title,
+    status_badge, time_left,
 };
 
 /// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
@@ -110,14 +110,7 @@ pub fn RfqsPage() -> impl IntoView {
         <Show when=move || requoting.get()>
             <RequotePanel on_created=Callback::new(move |_| rfqs.refetch()) />
         </Show>
-        <Transition fallback=loading>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let list = rfqs.await?;
-                    Ok::<_, client::AppError>(view! { <RfqTable rfqs=list show_invited=internal /> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        {loaded(rfqs, move |list| view! { <RfqTable rfqs=list show_invited=internal /> })}
     }
 }
 

@@ -12,8 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, created_notice, error_panel, loading, num_col, on_created,
-    show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, loaded, num_col, on_created, show_error,
+    staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// A certificate status as the word on its badge.
@@ -150,19 +150,15 @@ pub fn SuppliersPage() -> AnyView {
             }
             on_imported=Callback::new(move |_| suppliers.refetch())
         >
-            <Transition fallback=loading>
-                <ErrorBoundary fallback=error_panel>
-                    {move || Suspend::new(async move {
-                        let list = suppliers.await?;
-                        let want = certs.get();
-                        let list = list
-                            .into_iter()
-                            .filter(|s| cert_filter(&want, worst_cert(s)))
-                            .collect();
-                        Ok::<_, AppError>(suppliers_table(list))
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            {loaded(
+                suppliers,
+                move |list: Vec<Supplier>| {
+                    let want = certs.get();
+                    suppliers_table(
+                        list.into_iter().filter(|s| cert_filter(&want, worst_cert(s))).collect(),
+                    )
+                },
+            )}
         </ListPage>
     }
     .into_any()
