@@ -1,8 +1,10 @@
 //! Small view pieces shared by the pages: error panels, loading rows, field errors,
 //! badges and date formatting in the person's own locale and time zone; and the pieces
 //! the master-data pages are built from: [`ListPage`] (the parts and suppliers lists),
-//! [`ImportPanel`], [`FileDrop`], [`TextField`], [`FormFooter`], [`toggle_button`] and
-//! [`save_action`].
+//! [`record_page`] and [`RecordHead`] (a part's or supplier's page), [`loaded`] (a
+//! resource drawn once it answers), [`card_table`], [`ImportPanel`], [`FileDrop`],
+//! [`TextField`], [`FormFooter`], [`toggle_button`], [`check_fields`], [`save_action`],
+//! [`change_action`], [`remove_button`] and [`created_notice`].
 
 use std::collections::BTreeMap;
 
@@ -545,17 +547,16 @@ pub trait Record: Send + Sync + 'static {
     fn record_id(&self) -> String;
 }
 
-impl Record for api::Part {
-    fn record_id(&self) -> String {
-        self.id.clone()
-    }
+macro_rules! record_by_id {
+    ($($t:ty),*) => {$(
+        impl Record for $t {
+            fn record_id(&self) -> String {
+                self.id.clone()
+            }
+        }
+    )*};
 }
-
-impl Record for api::Supplier {
-    fn record_id(&self) -> String {
-        self.id.clone()
-    }
-}
+record_by_id!(api::Part, api::Supplier);
 
 /// The one shape of a master-data save: `call(id, body)` (`id` is the record's) answers
 /// the record as the server now has it; on success it replaces `record` and `after` runs
