@@ -795,3 +795,24 @@ pub fn on_created<T: Send + Sync + 'static>(
         reload();
     })
 }
+
+/// A list page's select filter: the visible `title`, the select's accessible `name`, and
+/// its `options` as (value, text) pairs, the first being "any".
+pub fn filter_select(
+    title: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    view! {
+        <label class="filter">
+            <span>{title}</span>
+            <select bind:value=value aria-label=name>
+                {options
+                    .iter()
+                    .map(|(v, text)| view! { <option value=*v>{*text}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -11,8 +11,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, created_notice, loaded, on_created, show_error, staff_only,
-    status_badge, FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, filter_select, loaded, on_created, show_error,
+    staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// What a part's revisions say about it, for the list's filter and badge: `released`
@@ -72,17 +72,17 @@ pub fn PartsPage() -> AnyView {
                 }
             }
             filters=move || {
-                view! {
-                    <label class="filter">
-                        <span>"Status"</span>
-                        <select bind:value=status aria-label="Part status">
-                            <option value="">"Any status"</option>
-                            <option value="released">"Released"</option>
-                            <option value="draft">"Draft only"</option>
-                            <option value="obsolete">"Obsolete only"</option>
-                        </select>
-                    </label>
-                }
+                filter_select(
+                    "Status",
+                    "Part status",
+                    status,
+                    &[
+                        ("", "Any status"),
+                        ("released", "Released"),
+                        ("draft", "Draft only"),
+                        ("obsolete", "Obsolete only"),
+                    ],
+                )
             }
             on_imported=Callback::new(move |_| parts.refetch())
         >

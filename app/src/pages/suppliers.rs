@@ -12,8 +12,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self as client, AppError};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, check_fields, col, created_notice, loaded, num_col, on_created, show_error,
-    staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
+    card_table, check_fields, col, created_notice, filter_select, loaded, num_col, on_created,
+    show_error, staff_only, status_badge, FieldMap, FormFooter, ListPage, TextField,
 };
 
 /// A certificate status as the word on its badge.
@@ -109,15 +109,17 @@ pub fn SuppliersPage() -> AnyView {
             }
             filters=move || {
                 view! {
-                    <label class="filter">
-                        <span>"Status"</span>
-                        <select bind:value=status aria-label="Supplier status">
-                            <option value="">"Any status"</option>
-                            <option value="approved">"Approved"</option>
-                            <option value="conditional">"Conditional"</option>
-                            <option value="blocked">"Blocked"</option>
-                        </select>
-                    </label>
+                    {filter_select(
+                        "Status",
+                        "Supplier status",
+                        status,
+                        &[
+                            ("", "Any status"),
+                            ("approved", "Approved"),
+                            ("conditional", "Conditional"),
+                            ("blocked", "Blocked"),
+                        ],
+                    )}
                     <label class="filter">
                         <span>"Category"</span>
                         <input
@@ -138,14 +140,12 @@ pub fn SuppliersPage() -> AnyView {
                             bind:value=country
                         />
                     </label>
-                    <label class="filter">
-                        <span>"Certificates"</span>
-                        <select bind:value=certs aria-label="Certificates">
-                            <option value="">"Any"</option>
-                            <option value="expired">"Expired"</option>
-                            <option value="expiring">"Expiring or expired"</option>
-                        </select>
-                    </label>
+                    {filter_select(
+                        "Certificates",
+                        "Certificates",
+                        certs,
+                        &[("", "Any"), ("expired", "Expired"), ("expiring", "Expiring or expired")],
+                    )}
                 }
             }
             on_imported=Callback::new(move |_| suppliers.refetch())
