@@ -7,6 +7,7 @@ use api::{FileRef, RfqResponses};
 use leptos::prelude::*;
 
 use crate::api as client;
+use crate::ui::{card_table, col, num_col};
 
 /// The section; `responses` names the suppliers and says whether prices may be seen.
 #[component]
@@ -76,23 +77,16 @@ fn documents(list: Vec<FileRef>, names: &[(String, String)]) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table table-cards" aria-label="Quote documents">
-                <thead>
-                    <tr>
-                        <th scope="col">"Supplier"</th>
-                        <th scope="col">"File"</th>
-                        <th scope="col" class="num">
-                            "Size"
-                        </th>
-                        <th scope="col">"SHA-256"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    card_table(
+        "Quote documents",
+        vec![
+            col("Supplier"),
+            col("File"),
+            num_col("Size"),
+            col("SHA-256"),
+        ],
+        rows,
+    )
 }
 
 /// A file size for a person: `12 KB`, `1.4 MB`.
@@ -235,19 +229,9 @@ fn line_files_table(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="table table-cards" aria-label="Drawings and files">
-                <thead>
-                    <tr>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"File"</th>
-                        <th scope="col" class="num">"Size"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    card_table(
+        "Drawings and files",
+        vec![col("Line"), col("Kind"), col("File"), num_col("Size")],
+        rows,
+    )
 }

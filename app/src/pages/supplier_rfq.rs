@@ -28,8 +28,8 @@ use crate::pages::quote_upload::QuoteUpload;
 use crate::session::use_me;
 use crate::storage::{Draft, Storage};
 use crate::ui::{
-    error_panel, loading, local_date, local_datetime, local_number, set_title, status_badge,
-    time_left,
+    card_table, col, error_panel, loading, local_date, local_datetime, local_number, num_col,
+    set_title, status_badge, time_left,
 };
 
 /// Draft key of the quote form: one per RFQ and supplier.
@@ -135,19 +135,11 @@ fn award_view(a: api::MyAward) -> impl IntoView {
         <section class="panel" role="region" aria-label="Award result">
             <h2>"Award result"</h2>
             <p role="status">"Awarded to you on " {when} " for these lines:"</p>
-            <div class="table-wrap">
-                <table class="table table-cards" aria-label="Awarded lines">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"Line"</th>
-                            <th scope="col">"Part"</th>
-                            <th scope="col" class="num">"Quantity"</th>
-                            <th scope="col" class="num">"Unit price"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {card_table(
+                "Awarded lines",
+                vec![num_col("Line"), col("Part"), num_col("Quantity"), num_col("Unit price")],
+                rows,
+            )}
         </section>
     }
     .into_any()
@@ -569,21 +561,11 @@ fn YourQuote(
                     }
                 })
                 .collect_view();
-            view! {
-                <div class="table-wrap">
-                    <table class="table table-cards" aria-label="Versions">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Version"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"Received"</th>
-                                <th scope="col">"Hash"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
+            card_table(
+                "Versions",
+                vec![col("Version"), col("Status"), col("Received"), col("Hash")],
+                rows,
+            )
         })
     };
     let can_withdraw = move || {
