@@ -125,6 +125,14 @@ test('buyer creates a sealed RFQ, sees responses sealed, then levels and exports
   await expect(compare.landed(0, NORTHWIND)).toHaveText('2.1');
   await expect(compare.landed(1, NORTHWIND)).toHaveText('1.9');
   expect(comparisonRequests).toBe(0);
+  // Trying another annual volume re-levels at once too: 1 000 tooling over 5 000 a year.
+  await page.getByText('Annual volumes', { exact: true }).click();
+  await page.getByLabel('Annual volume, line 1', { exact: true }).fill('5000');
+  await expect(compare.landed(0, NORTHWIND)).toHaveText('2.2');
+  expect(comparisonRequests).toBe(0);
+  await expect(page.getByRole('link', { name: 'Export CSV', exact: true })).toHaveAttribute('href', /volumes=.+%3A5000/);
+  await page.getByLabel('Annual volume, line 1', { exact: true }).fill('10000');
+  await expect(compare.landed(0, NORTHWIND)).toHaveText('2.1');
 
   // Keyboard: arrows move the roving focus, Enter opens the breakdown, Escape closes it.
   await compare.cell(0, KESTREL).click();

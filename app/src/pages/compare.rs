@@ -334,13 +334,32 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
     };
 
     let id = StoredValue::new(id);
+    // The exports level on the server with the same settings and trial volumes.
     let export = move |ext: &'static str| {
-        move || settings.with(|s| client::comparison_export_url(&id.get_value(), ext, s))
+        move || {
+            let url = settings.with(|s| client::comparison_export_url(&id.get_value(), ext, s));
+            let volumes = rfq.with(|r| {
+                r.lines
+                    .iter()
+                    .filter_map(|l| {
+                        l.annual_volume
+                            .map(|v| format!("{}:{}", l.id, v.normalize()))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",")
+            });
+            if volumes.is_empty() {
+                url
+            } else {
+                format!("{url}&volumes={}", js_sys::encode_uri_component(&volumes))
+            }
+        }
     };
 
     view! {
         <div class="compare" on:keydown=on_escape>
             <SettingsPanel settings />
+            <VolumesPanel rfq />
             <div class="actions">
                 <a class="btn" href=export("csv") download>
                     "Export CSV"
@@ -813,6 +832,55 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                 {move || saved.get().then(|| view! { <span role="status">"Rates saved."</span> })}
             </div>
             {form_alert(error)}
+        </details>
+    }
+}
+
+/// "Annual volumes": the buyer tries other yearly quantities per line (tooling is spread
+/// over them); the grid re-levels at once, without a request, and the exports follow.
+#[component]
+fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
+    let rows = rfq.with_untracked(|r| {
+        r.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let id = format!("cmp-volume-{i}");
+                let name = format!("Annual volume, line {}", l.line_no);
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>
+                            {name.clone()} " · " <span class="mono">{l.part_number.clone()}</span>
+                        </label>
+                        <input
+                            id=id
+                            class="mono"
+                            type="number"
+                            min="0"
+                            step="any"
+                            aria-label=name
+                            value=l.annual_volume.map(|v| v.normalize().to_string()).unwrap_or_default()
+                            on:input=move |ev| {
+                                let volume = parse_dec(&event_target_value(&ev))
+                                    .filter(|v| *v > Decimal::ZERO);
+                                if let Some(v) = volume {
+                                    rfq.update(|r| {
+                                        if let Some(line) = r.lines.get_mut(i) {
+                                            line.annual_volume = Some(v);
+                                        }
+                                    });
+                                }
+                            }
+                        />
+                    </div>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <details class="panel settings">
+            <summary>"Annual volumes"</summary>
+            <div class="form-grid">{rows}</div>
         </details>
     }
 }

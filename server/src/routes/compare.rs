@@ -12,6 +12,7 @@ use chrono::{NaiveDate, Utc};
 use domain::access::{authorize, Resource, Verb};
 use domain::level::{self, Bid, Settings};
 use domain::money::Currency;
+use domain::quote::RfqSpec;
 use domain::rfq as lifecycle;
 use domain::validate::FieldErrors;
 use rust_decimal::Decimal;
@@ -212,6 +213,38 @@ struct LevelQuery {
     cost_of_capital_pct: Option<Decimal>,
     #[serde(default)]
     outlier_ratio: Option<Decimal>,
+    /// Annual volumes the buyer is trying instead of the RFQ's: `LINE_ID:QTY,…`.
+    #[serde(default)]
+    volumes: Option<String>,
+}
+
+/// Reads `volumes` (`LINE_ID:QTY,…`) into the spec's lines; every problem is one field
+/// error naming the part that is wrong.
+fn apply_volumes(spec: &mut RfqSpec, volumes: &str, e: &mut FieldErrors) {
+    for item in volumes.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let Some((line_id, qty)) = item.split_once(':') else {
+            e.add("volumes", format!("{item:?} is not LINE_ID:QUANTITY"));
+            continue;
+        };
+        let Some(line) = spec.lines.iter_mut().find(|l| l.id == line_id.trim()) else {
+            e.add(
+                "volumes",
+                format!("no line {:?} on this RFQ", line_id.trim()),
+            );
+            continue;
+        };
+        match Decimal::from_str(qty.trim()) {
+            Ok(q) if q > Decimal::ZERO => line.annual_volume = Some(q),
+            _ => e.add(
+                "volumes",
+                format!(
+                    "line {}: {:?} is not a positive quantity",
+                    line.line_no,
+                    qty.trim()
+                ),
+            ),
+        }
+    }
 }
 
 /// The current (submitted, not withdrawn) quote of every invited supplier.
@@ -257,8 +290,11 @@ async fn build(
             ),
         });
     }
-    let spec = rfqs::spec(&st.db.pool, id).await?;
+    let mut spec = rfqs::spec(&st.db.pool, id).await?;
     let mut e = FieldErrors::new();
+    if let Some(v) = q.volumes.as_deref() {
+        apply_volumes(&mut spec, v, &mut e);
+    }
     let base = match q.base.as_deref() {
         Some(b) => currency(&mut e, "base", b),
         None => Some(spec.currency),

@@ -580,6 +580,58 @@ async fn comparison_levels_in_base_currency_after_the_deadline_and_exports_csv()
 }
 
 #[tokio::test]
+async fn the_buyer_can_level_at_other_annual_volumes_and_export_them() {
+    let s = setup(false).await;
+    open(&s).await;
+    let mut q = a_quote(&s.lines, "0.62");
+    q["lines"][0]["tooling"] = json!([{"description": "mould", "amount": "1000"}]);
+    assert_eq!(
+        put_quote(&s, &s.northwind, q).await.status,
+        StatusCode::CREATED
+    );
+    expire(&s).await;
+    let landed = |c: &Value| {
+        c["leveled"]["lines"][0]["breaks"][0]["cells"][0]["breakdown"]["landed"]
+            .as_str()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap()
+    };
+    let path = format!("/api/rfqs/{}/comparison", s.rfq);
+    let at = |v: &str| format!("{path}?cost_of_capital_pct=0&volumes={}:{v}", s.lines[0]);
+    let small = s.app.get(&at("1000"), &s.buyer).await;
+    assert_eq!(small.status, StatusCode::OK, "{}", small.json);
+    let large = s.app.get(&at("10000"), &s.buyer).await;
+    // 1000 of tooling over volume × 2 years: 0.5 a piece at 1 000 a year, 0.05 at 10 000.
+    assert_eq!(landed(&small.json).normalize().to_string(), "1.12");
+    assert_eq!(landed(&large.json).normalize().to_string(), "0.67");
+    assert_eq!(
+        small.json["rfq"]["lines"][0]["annual_volume"], "1000",
+        "the answer says which volume it used"
+    );
+    let csv = s
+        .app
+        .get(
+            &format!(
+                "/api/rfqs/{}/comparison.csv?cost_of_capital_pct=0&volumes={}:1000",
+                s.rfq, s.lines[0]
+            ),
+            &s.buyer,
+        )
+        .await;
+    assert!(
+        csv.json.as_str().unwrap().contains(",1.12,"),
+        "{}",
+        csv.json
+    );
+    for bad in ["nope", "unknown-line:5", &format!("{}:-3", s.lines[0])] {
+        let r = s.app.get(&format!("{path}?volumes={bad}"), &s.buyer).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(r.json["fields"]["volumes"].is_string(), "{}", r.json);
+    }
+}
+
+#[tokio::test]
 async fn clarification_answers_reach_everyone_without_the_askers_name() {
     let s = setup(false).await;
     open(&s).await;
