@@ -1006,3 +1006,15 @@ pub async fn update_revision(
 pub async fn rfq_files(rfq_id: &str) -> ApiResult<Vec<api::RfqFile>> {
     get_cached(kinds::RFQ_FILES, rfq_id, &paths::rfq_files(rfq_id)).await
 }
+
+/// `GET /api/mapping-memory`: the supplier's learned column mappings (cached).
+pub async fn mapping_memory() -> ApiResult<domain::extract::MappingMemory> {
+    get_cached("mapping_memory", "own", "/api/mapping-memory").await
+}
+
+/// `PUT /api/mapping-memory`: replaces the supplier's learned column mappings.
+pub async fn save_mapping_memory(
+    memory: &domain::extract::MappingMemory,
+) -> ApiResult<domain::extract::MappingMemory> {
+    put_json("/api/mapping-memory", memory).await
+}

@@ -220,6 +220,13 @@ test("a supplier cannot read another supplier's quote through the API", async ({
 test('a supplier corrects how an unknown layout maps to fields; the next file in that layout maps itself', async ({ page }) => {
   const rfq = new SupplierRfqPage(page);
   await rfq.signInAndOpen(ORION.email, DEMO_RFQ);
+  // Start from no learned mappings (a database used before may hold this one).
+  const me = await (await page.request.get('/api/me')).json();
+  const reset = await page.request.put('/api/mapping-memory', {
+    data: { layouts: {} },
+    headers: { 'x-csrf-token': me.csrf_token },
+  });
+  expect(reset.status()).toBe(200);
   await rfq.uploadFile('meridian_offer.csv');
   // Nothing recognised: the mapping opens with the file's own headers.
   const mapping = page.locator('details.mapping');
@@ -238,6 +245,12 @@ test('a supplier corrects how an unknown layout maps to fields; the next file in
   await expect(brk).toContainText('0.64');
   await expect(brk).toContainText('28 days');
 
+  await expect(page.getByRole('status').filter({ hasText: 'for your company, on every device' })).toBeVisible();
+
+  // Signing out empties the device; the mapping is kept with the supplier on the server.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await rfq.signInAndOpen(ORION.email, DEMO_RFQ);
   // A later offer in the same layout: mapped from memory, without help.
   await rfq.uploadFile('meridian_offer_2.csv');
   await expect(page.locator('details.mapping')).toContainText('remembered mapping');

@@ -146,6 +146,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::sync::router())
         .merge(routes::files::router())
         .merge(routes::invitations::router())
+        .merge(routes::mapping::router())
         .merge(routes::admin::router())
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

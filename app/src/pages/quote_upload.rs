@@ -29,8 +29,10 @@ pub fn memory_key(supplier_id: &str) -> String {
     format!("mapping:{supplier_id}")
 }
 
+/// The supplier's mappings: the server's copy (it follows the supplier's people to every
+/// device) merged with what this device learned and has not yet stored there.
 async fn load_memory(supplier_id: &str) -> MappingMemory {
-    match Storage::open().await {
+    let local = match Storage::open().await {
         Ok(s) => s
             .get_draft::<MappingMemory>(&memory_key(supplier_id))
             .await
@@ -39,14 +41,26 @@ async fn load_memory(supplier_id: &str) -> MappingMemory {
             .map(|d| d.value)
             .unwrap_or_default(),
         Err(_) => MappingMemory::default(),
+    };
+    let mut memory = client::mapping_memory().await.unwrap_or_default();
+    for (k, v) in local.layouts {
+        memory.layouts.entry(k).or_insert(v);
     }
+    memory
 }
 
-async fn save_memory(supplier_id: &str, memory: &MappingMemory) -> Result<(), String> {
+/// Keeps `memory` on the device, then with the supplier on the server. Answers whether the
+/// server has it (offline it stays on the device and goes up with the next correction).
+async fn save_memory(supplier_id: &str, memory: &MappingMemory) -> Result<bool, String> {
     let s = Storage::open().await.map_err(|e| e.to_string())?;
     s.put_draft(&memory_key(supplier_id), memory)
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    match client::save_mapping_memory(memory).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_network() => Ok(false),
+        Err(e) => Err(e.message().to_string()),
+    }
 }
 
 /// Every role a column can be given, with the person's word for it. `breaks` are the
@@ -314,14 +328,16 @@ pub fn QuoteUpload(
                 }
             }
             if changed > 0 {
-                if let Err(e) = save_memory(&sid, &memory).await {
-                    failure.set(Some(format!(
-                        "The mapping could not be saved on this device: {e}"
-                    )));
-                    return;
-                }
+                let where_kept = match save_memory(&sid, &memory).await {
+                    Ok(true) => "for your company, on every device",
+                    Ok(false) => "on this device for now (offline); it is shared when you next correct a mapping online",
+                    Err(e) => {
+                        failure.set(Some(format!("The mapping could not be saved: {e}")));
+                        return;
+                    }
+                };
                 remembered.set(Some(format!(
-                    "Mapping remembered for this layout ({changed} table{}): the next file like this maps itself.",
+                    "Mapping remembered for this layout ({changed} table{}), {where_kept}: the next file like this maps itself.",
                     if changed == 1 { "" } else { "s" }
                 )));
             }

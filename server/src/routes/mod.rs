@@ -5,6 +5,7 @@ pub mod clarifications;
 pub mod compare;
 pub mod files;
 pub mod invitations;
+pub mod mapping;
 pub mod parts;
 pub mod quotes;
 pub mod rfqs;

@@ -12,6 +12,7 @@ mod csrf;
 mod errors;
 mod files;
 mod invitations;
+mod mapping;
 mod master;
 mod quotes;
 mod sync;
