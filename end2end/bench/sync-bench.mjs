@@ -1,8 +1,9 @@
 // Sync benchmark (issue 5): 500 queued `visit_note.create` ops replayed through
 // POST /api/sync in batches of 200 (the contract's maximum), then one batch sent again
 // as a retry after a "lost answer" must come back entirely as `duplicate`; the notes
-// are then counted through GET /api/visit-notes. Prints one summary line and exits
-// non-zero if anything was lost or doubled.
+// are then counted through GET /api/visit-notes. The peer, measured in the same run:
+// the same number of ops replayed one request each (a client that does not batch).
+// Prints one summary line and exits non-zero if anything was lost or doubled.
 //
 //   BASE_URL=http://127.0.0.1:8080 node end2end/bench/sync-bench.mjs [--ops 500]
 //
@@ -85,6 +86,20 @@ const again = await call('POST', '/api/sync', { ops: retry });
 const retryDup = again.results.filter((r) => r.status === 'duplicate').length;
 const retryApplied = again.results.filter((r) => r.status === 'applied').length;
 
+// Peer: the same work, one op per request.
+const peerOps = ops.map((o, i) => ({
+  ...o,
+  op_id: crypto.randomUUID(),
+  payload: { ...o.payload, note_id: crypto.randomUUID(), text: `peer ${run} note ${i}` },
+}));
+const p0 = performance.now();
+let peerApplied = 0;
+for (const op of peerOps) {
+  const answer = await call('POST', '/api/sync', { ops: [op] });
+  if (answer.results[0]?.status === 'applied') peerApplied++;
+}
+const peerMs = performance.now() - p0;
+
 const notes = await call('GET', `/api/visit-notes?supplier_id=${supplier.id}`);
 const mine = notes.filter((n) => n.text.startsWith(`bench ${run} `));
 const distinct = new Set(mine.map((n) => n.text)).size;
@@ -98,7 +113,12 @@ console.log(
     `lost=${lost} doubled=${doubled}; retry of ${retry.length}: duplicate=${retryDup} applied=${retryApplied}; ` +
     `server notes ${before} → ${notes.length}`,
 );
+console.log(
+  `sync-bench peer: the same ${N} ops one request each took ${peerMs.toFixed(0)} ms ` +
+    `(${((N / peerMs) * 1000).toFixed(0)} ops/s, applied=${peerApplied}); batched is ` +
+    `${(peerMs / ms).toFixed(1)}× faster`,
+);
 const ok =
   counts.applied === N && counts.duplicates === 0 && lost === 0 && doubled === 0 &&
-  retryDup === retry.length && retryApplied === 0;
+  retryDup === retry.length && retryApplied === 0 && peerApplied === N;
 process.exit(ok ? 0 : 1);
