@@ -68,8 +68,17 @@ pub async fn store<T: Serialize>(kind: &str, id: &str, value: &T) {
         let _ = db.put_record(kind, id, value).await;
     }
     let st = state();
-    st.online.set(true);
+    // An answer that arrives just after the browser went offline must not flip the
+    // status back to "Online": only the browser's own `online` event does that.
+    st.online.set(browser_online());
     st.copy_from.set(None);
+}
+
+/// Whether the browser believes it has a network (`navigator.onLine`).
+pub fn browser_online() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }
 
 /// The cached answer `(kind, id)`, marking the page as showing an offline copy.

@@ -264,12 +264,12 @@ async fn push() -> bool {
                 return false;
             }
             Err(e) => {
-                st.online.set(true);
+                st.online.set(crate::offline::browser_online());
                 st.last.set(Some(e.message().to_string()));
                 return false;
             }
             Ok(answer) => {
-                st.online.set(true);
+                st.online.set(crate::offline::browser_online());
                 for r in answer.results {
                     let Some(entry) = chunk.iter().find(|e| e.id == r.op_id) else {
                         continue;
