@@ -79,7 +79,10 @@ fn on_message(ev: MessageEvent) {
                     .and_then(|s| s.pending.get(&id).map(|p| p.progress.clone()))
             });
             if let Some(p) = progress {
-                let size = msg.bytes.map(kb).unwrap_or_default();
+                let size = msg
+                    .bytes
+                    .map(|b| format!("({})", crate::ui::file_size(b)))
+                    .unwrap_or_default();
                 p(&format!(
                     "{} {size}…",
                     match msg.stage.as_deref() {
@@ -104,15 +107,6 @@ fn on_message(ev: MessageEvent) {
             }
         }
         _ => {}
-    }
-}
-
-fn kb(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        let tenths = bytes * 10 / 1_048_576;
-        format!("({}.{} MB)", tenths / 10, tenths % 10)
-    } else {
-        format!("({} KB)", bytes.div_ceil(1024))
     }
 }
 

@@ -502,18 +502,6 @@ fn RevisionCosts(
     .into_any()
 }
 
-fn size_text(bytes: i64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
-        b => format!(
-            "{}.{} MB",
-            b / (1024 * 1024),
-            (b % (1024 * 1024)) * 10 / (1024 * 1024)
-        ),
-    }
-}
-
 /// Drawings and other files of one revision.
 #[component]
 fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
@@ -563,7 +551,7 @@ fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
                             </a>
                         </td>
                         <td data-label="Size" class="num">
-                            {size_text(f.size)}
+                            {crate::ui::file_size(u64::try_from(f.size).unwrap_or(0))}
                         </td>
                         <td data-label="Uploaded">{local_datetime(&f.uploaded_at)}</td>
                         <td data-label="SHA-256" class="mono small" title=f.sha256.clone()>

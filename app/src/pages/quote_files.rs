@@ -89,14 +89,8 @@ fn documents(list: Vec<FileRef>, names: &[(String, String)]) -> impl IntoView {
     )
 }
 
-/// A file size for a person: `12 KB`, `1.4 MB`.
-pub fn size(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        let tenths = bytes * 10 / 1_048_576;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
+fn size(bytes: i64) -> String {
+    crate::ui::file_size(u64::try_from(bytes).unwrap_or(0))
 }
 
 /// "Drawings and files": what goes with each RFQ line — its revision's drawings and the

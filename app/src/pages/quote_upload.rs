@@ -802,7 +802,7 @@ fn attached_item(f: FileRef, attached: RwSignal<Vec<FileRef>>) -> impl IntoView 
             busy.set(false);
         });
     };
-    let size = crate::pages::quote_files::size(f.size);
+    let size = crate::ui::file_size(u64::try_from(f.size).unwrap_or(0));
     view! {
         <li>
             <a href=client::file_url(&f.id) download=f.name.clone()>

@@ -10,8 +10,6 @@
 //! - Once the server says quoting is over (`can_change` false, or 409 on a submit) the
 //!   form is read-only and says why.
 
-use std::sync::Arc;
-
 use api::{Clarification, MyQuote, QuoteReceipt, QuoteVersion, RfqDetail};
 use domain::quote::{Quote, RfqSpec};
 use gloo_timers::callback::Timeout;
@@ -677,100 +675,151 @@ fn invalid_attr(errors: Memo<Errors>, key: String) -> impl Fn() -> Option<&'stat
     move || errors.with(|e| e.contains_key(&key)).then_some("true")
 }
 
+type LineForm = crate::pages::quote_form::LineForm;
+
 /// One input of a repeated row (a price break's quantity, a tooling amount, …).
-struct RowCell {
+#[derive(Clone, Copy)]
+struct CellSpec {
     /// Column name shown beside the value on narrow screens.
     data_label: &'static str,
-    label: String,
-    /// Field path for errors, e.g. `lines[0].breaks[1].price`.
-    key: String,
+    /// The input's name without the row number: "Price, break" → "Price, break 2".
+    label: &'static str,
+    /// The field in the row, for error paths like `lines[0].breaks[1].price`.
+    field: &'static str,
     decimal: bool,
-    get: MaybeGetter,
-    set: Setter,
+    get: fn(&LineForm, usize) -> Option<&String>,
+    set: fn(&mut LineForm, usize) -> Option<&mut String>,
 }
 
-/// A [`RowCell`] bound to string `j` of line `i` through two accessors (read, write).
-#[allow(clippy::too_many_arguments)]
-fn bound(
-    i: usize,
-    j: usize,
-    data_label: &'static str,
-    label: String,
-    key: String,
-    decimal: bool,
-    get: fn(&crate::pages::quote_form::LineForm, usize) -> Option<&String>,
-    set: fn(&mut crate::pages::quote_form::LineForm, usize) -> Option<&mut String>,
-) -> RowCell {
-    RowCell {
-        data_label,
-        label,
-        key,
-        decimal,
-        get: Arc::new(move |f| f.lines.get(i).and_then(|l| get(l, j)).cloned()),
-        set: Arc::new(move |f, v| {
-            if let Some(slot) = f.lines.get_mut(i).and_then(|l| set(l, j)) {
-                *slot = v;
-            }
-        }),
-    }
+/// A repeated group of a line's inputs (price breaks, tooling): two inputs per row and
+/// a "×" that removes the row.
+#[derive(Clone, Copy)]
+struct Rows {
+    /// The list in the line, for error paths (`breaks`, `tooling`).
+    list: &'static str,
+    /// What one row is called in "Remove {noun} {n}".
+    noun: &'static str,
+    cells: [CellSpec; 2],
+    remove: fn(&mut LineForm, usize),
 }
 
-/// Reads one string of a repeated row, if the row still exists.
-type MaybeGetter = Arc<dyn Fn(&QuoteForm) -> Option<String> + Send + Sync>;
-/// Changes the form as a whole (removes a row).
-type Edit = Arc<dyn Fn(&mut QuoteForm) + Send + Sync>;
+const BREAK_ROWS: Rows = Rows {
+    list: "breaks",
+    noun: "break",
+    cells: [
+        CellSpec {
+            data_label: "Quantity",
+            label: "Quantity, break",
+            field: "min_qty",
+            decimal: true,
+            get: |l, j| l.breaks.get(j).map(|b| &b.qty),
+            set: |l, j| l.breaks.get_mut(j).map(|b| &mut b.qty),
+        },
+        CellSpec {
+            data_label: "Price",
+            label: "Price, break",
+            field: "price",
+            decimal: true,
+            get: |l, j| l.breaks.get(j).map(|b| &b.price),
+            set: |l, j| l.breaks.get_mut(j).map(|b| &mut b.price),
+        },
+    ],
+    remove: |l, j| {
+        if j < l.breaks.len() {
+            l.breaks.remove(j);
+        }
+    },
+};
 
-/// A table row of two bound inputs and a "×" that removes the row (breaks, tooling).
-fn list_row(
+const TOOLING_ROWS: Rows = Rows {
+    list: "tooling",
+    noun: "tooling",
+    cells: [
+        CellSpec {
+            data_label: "Description",
+            label: "Tooling description",
+            field: "description",
+            decimal: false,
+            get: |l, j| l.tooling.get(j).map(|t| &t.description),
+            set: |l, j| l.tooling.get_mut(j).map(|t| &mut t.description),
+        },
+        CellSpec {
+            data_label: "Amount",
+            label: "Tooling amount",
+            field: "amount",
+            decimal: true,
+            get: |l, j| l.tooling.get(j).map(|t| &t.amount),
+            set: |l, j| l.tooling.get_mut(j).map(|t| &mut t.amount),
+        },
+    ],
+    remove: |l, j| {
+        if j < l.tooling.len() {
+            l.tooling.remove(j);
+        }
+    },
+};
+
+/// Rows `0..n` of group `rows` on line `i`, bound to the form.
+fn repeated_rows(
     form: RwSignal<QuoteForm>,
     errors: Memo<Errors>,
-    cells: [RowCell; 2],
-    remove_label: String,
-    remove: Edit,
+    i: usize,
+    n: usize,
+    rows: Rows,
 ) -> impl IntoView {
-    let cells = cells
-        .into_iter()
-        .map(|c| {
-            let RowCell {
-                data_label,
-                label,
-                key,
-                decimal,
-                get,
-                set,
-            } = c;
+    (0..n)
+        .map(|j| {
+            let cells = rows
+                .cells
+                .into_iter()
+                .map(|c| {
+                    let key = format!("lines[{i}].{}[{j}].{}", rows.list, c.field);
+                    view! {
+                        <td data-label=c.data_label>
+                            <input
+                                inputmode=c.decimal.then_some("decimal")
+                                aria-label=format!("{} {}", c.label, j + 1)
+                                prop:value=move || {
+                                    form.with(|f| f.lines.get(i).and_then(|l| (c.get)(l, j)).cloned())
+                                }
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    form.update(|f| {
+                                        if let Some(slot) = f.lines.get_mut(i).and_then(|l| (c.set)(l, j)) {
+                                            *slot = v;
+                                        }
+                                    });
+                                }
+                                aria-invalid=invalid_attr(errors, key.clone())
+                            />
+                            {err_view(errors, key)}
+                        </td>
+                    }
+                })
+                .collect_view();
             view! {
-                <td data-label=data_label>
-                    <input
-                        inputmode=decimal.then_some("decimal")
-                        aria-label=label
-                        prop:value=move || form.with(|f| get(f))
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            form.update(|f| set(f, v));
-                        }
-                        aria-invalid=invalid_attr(errors, key.clone())
-                    />
-                    {err_view(errors, key)}
-                </td>
+                <tr>
+                    {cells}
+                    <td>
+                        <button
+                            class="btn btn-quiet btn-small"
+                            type="button"
+                            aria-label=format!("Remove {} {}", rows.noun, j + 1)
+                            on:click=move |_| {
+                                form.update(|f| {
+                                    if let Some(l) = f.lines.get_mut(i) {
+                                        (rows.remove)(l, j);
+                                    }
+                                })
+                            }
+                        >
+                            "×"
+                        </button>
+                    </td>
+                </tr>
             }
         })
-        .collect_view();
-    view! {
-        <tr>
-            {cells}
-            <td>
-                <button
-                    class="btn btn-quiet btn-small"
-                    type="button"
-                    aria-label=remove_label
-                    on:click=move |_| form.update(|f| remove(f))
-                >
-                    "×"
-                </button>
-            </td>
-        </tr>
-    }
+        .collect_view()
 }
 
 /// Reads one string of the form (boxed: one copy of [`text_field`] serves every input,
@@ -1184,85 +1233,8 @@ fn line_fieldset(
     let legend = format!("Line {} · {} rev {}", l.line_no, l.part_number, l.revision);
     let uom = l.uom.clone();
 
-    let breaks = move || {
-        (0..n_breaks.get())
-            .map(|j| {
-                let k = |f: &str| p(&format!("breaks[{j}].{f}"));
-                list_row(
-                    form,
-                    errors,
-                    [
-                        bound(
-                            i,
-                            j,
-                            "Quantity",
-                            format!("Quantity, break {}", j + 1),
-                            k("min_qty"),
-                            true,
-                            |l, j| l.breaks.get(j).map(|b| &b.qty),
-                            |l, j| l.breaks.get_mut(j).map(|b| &mut b.qty),
-                        ),
-                        bound(
-                            i,
-                            j,
-                            "Price",
-                            format!("Price, break {}", j + 1),
-                            k("price"),
-                            true,
-                            |l, j| l.breaks.get(j).map(|b| &b.price),
-                            |l, j| l.breaks.get_mut(j).map(|b| &mut b.price),
-                        ),
-                    ],
-                    format!("Remove break {}", j + 1),
-                    Arc::new(move |f| {
-                        if j < f.lines[i].breaks.len() {
-                            f.lines[i].breaks.remove(j);
-                        }
-                    }),
-                )
-            })
-            .collect_view()
-    };
-
-    let tooling = move || {
-        (0..n_tooling.get())
-            .map(|j| {
-                let k = |f: &str| p(&format!("tooling[{j}].{f}"));
-                list_row(
-                    form,
-                    errors,
-                    [
-                        bound(
-                            i,
-                            j,
-                            "Description",
-                            format!("Tooling description {}", j + 1),
-                            k("description"),
-                            false,
-                            |l, j| l.tooling.get(j).map(|t| &t.description),
-                            |l, j| l.tooling.get_mut(j).map(|t| &mut t.description),
-                        ),
-                        bound(
-                            i,
-                            j,
-                            "Amount",
-                            format!("Tooling amount {}", j + 1),
-                            k("amount"),
-                            true,
-                            |l, j| l.tooling.get(j).map(|t| &t.amount),
-                            |l, j| l.tooling.get_mut(j).map(|t| &mut t.amount),
-                        ),
-                    ],
-                    format!("Remove tooling {}", j + 1),
-                    Arc::new(move |f| {
-                        if j < f.lines[i].tooling.len() {
-                            f.lines[i].tooling.remove(j);
-                        }
-                    }),
-                )
-            })
-            .collect_view()
-    };
+    let breaks = move || repeated_rows(form, errors, i, n_breaks.get(), BREAK_ROWS);
+    let tooling = move || repeated_rows(form, errors, i, n_tooling.get(), TOOLING_ROWS);
 
     let id = move |f: &str| format!("l{i}-{f}");
     let line_text =
