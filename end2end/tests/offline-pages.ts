@@ -16,9 +16,22 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** Resolves once the service worker controls the page (the shell is then precached). */
+/**
+ * Resolves once the service worker is active (the shell is precached) and controls the
+ * page. The worker claims open pages when it activates; a page that navigated while the
+ * worker was still installing can miss that and is only controlled from its next load,
+ * which is what a person gets too — so then the page is reloaded once.
+ */
 export async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(() => !!navigator.serviceWorker && !!navigator.serviceWorker.controller);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  try {
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 5_000 });
+  } catch {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  }
 }
 
 /** The header's "Online · 2 pending" status. */

@@ -224,6 +224,8 @@ test('a quote submitted offline before the deadline but synced after it is refus
   playwright,
   baseURL,
 }) => {
+  // The RFQ's deadline is 25 s away and the test waits it out.
+  test.setTimeout(90_000);
   const buyer = await apiAs(playwright, baseURL, BUYER_EMAIL);
   const seconds = 25;
   const rfq = await openRfq(buyer, { title: `Offline deadline ${Date.now()}`, seconds, suppliers: [NORTHWIND] });
