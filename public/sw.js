@@ -25,7 +25,9 @@ const OPTIONAL = ['/extract-worker.js', '/extract-worker_bg.wasm', '/extract-wor
 
 function assetsIn(html) {
   const found = new Set(['/', '/index.html', '/manifest.webmanifest']);
-  const re = /(?:href|src|module_or_path:|from)\s*=?\s*["']([^"']+)["']/g;
+  // Attributes (`href="…"`, `src="…"`) and the loader's `from '…'` / `module_or_path: '…'`;
+  // not script text such as `getAttribute('href')`, which would precache a bogus path.
+  const re = /(?:\b(?:href|src)\s*=|module_or_path:|\bfrom)\s*["']([^"']+)["']/g;
   let m;
   while ((m = re.exec(html)) !== null) {
     const url = new URL(m[1], self.location.origin);
