@@ -29,6 +29,9 @@ enum Action {
     /// Builds the server, starts `bidwell serve` on a free port with a scratch data dir
     /// (fresh demo data), runs `node SCRIPT` with `BASE_URL` pointing at it, stops it.
     NodeAgainstServer { script: &'static str },
+    /// The blind extraction score (`crate::blind`) on one half of the set; `all` and
+    /// `heldout` print aggregates only, so this is safe to run anywhere.
+    Blind(&'static str),
 }
 
 struct Bench {
@@ -75,10 +78,19 @@ const BENCHES: &[Bench] = &[
             script: "end2end/bench/sync-bench.mjs",
         }],
     },
+    Bench {
+        name: "extract-blind (blind quote set, both halves, aggregates only)",
+        needs: "domain/testdata/blind/dev",
+        actions: &[Action::Blind("all")],
+    },
 ];
 
 /// Runs every bench, or with `filter` words only those whose name contains one.
 pub fn run(ctx: &Ctx, filter: &[String]) -> Result<()> {
+    // `bench extract-blind [dev|heldout|all] [--detail] …` takes options of its own.
+    if filter.first().is_some_and(|w| w == "extract-blind") {
+        return crate::blind::run(ctx, &filter[1..]);
+    }
     let mut ran = 0;
     for b in BENCHES {
         if !filter.is_empty() && !filter.iter().any(|w| b.name.contains(w.as_str())) {
@@ -128,6 +140,7 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
                 .arg(wasm))
         }
         Action::NodeAgainstServer { script } => node_against_server(ctx, script),
+        Action::Blind(half) => crate::blind::run(ctx, &[(*half).to_owned()]),
     }
 }
 

@@ -7,12 +7,16 @@
 //! - `cargo xtask install`: only install the missing tools.
 //! - `cargo xtask bench`: the benchmarks.
 //!
-//! Guarantees: depends on `anyhow` and std only, so it compiles in seconds; every child
+//! - `cargo xtask bench extract-blind [dev|heldout|all]`: the blind extraction score.
+//!
+//! Guarantees: depends on `anyhow`, `serde_json` and `rust_decimal` only, so it compiles
+//! in seconds; every child
 //! runs with inherited stdio from the workspace root; a server it starts for tests is
 //! killed on every exit path (see [`util::ServerGuard`]); installs are skipped when the
 //! tool is present at the right version, so a warm run spends no time on them.
 
 mod bench;
+mod blind;
 mod install;
 mod serve;
 mod test;
@@ -37,6 +41,12 @@ Commands:
   install        install missing tools only (wasm target, trunk, wasm-bindgen-cli,
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
   bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`)
+  bench extract-blind [dev|heldout|all] [--detail] [--no-build] [--validate]
+                 score `bidwell extract --json` on the blind quote set
+                 (domain/testdata/blind): field P/R/F1 per family, format, language and
+                 issue-9 class, wrong prices, calibration; writes target/blind/HALF.json.
+                 `heldout` and `all` print aggregates only; --detail (dev) lists every
+                 missed, wrong and extra fact per document
   help           this text
 ";
 
