@@ -446,8 +446,21 @@ pub fn norm_supplier(s: &str) -> String {
         .filter(|c| !matches!(c, '.' | '\'' | '’'))
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    joined
-        .split_whitespace()
+    // Multi-word legal forms first ("S.A. de C.V.", "S. de R.L.", "Sp. z o.o.").
+    let mut words: Vec<&str> = joined.split_whitespace().collect();
+    for phrase in [
+        &["sa", "de", "cv"][..],
+        &["s", "de", "rl", "de", "cv"],
+        &["s", "de", "rl"],
+        &["sp", "z", "oo"],
+        &["s", "a"],
+    ] {
+        while let Some(i) = words.windows(phrase.len()).position(|w| w == phrase) {
+            words.drain(i..i + phrase.len());
+        }
+    }
+    words
+        .into_iter()
         .filter(|w| !LEGAL_FORMS.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
@@ -1529,6 +1542,14 @@ mod tests {
             norm_supplier("Acme Stamping Ltd.")
         );
         assert_eq!(norm_supplier("深圳市华强电子有限公司"), "深圳市华强电子");
+        assert_eq!(
+            norm_supplier("Troqueles y Estampados del Norte, S.A. de C.V."),
+            "troqueles y estampados del norte"
+        );
+        assert_eq!(
+            norm_supplier("Hurtownia Elektryczna Wolt Sp. z o.o."),
+            "hurtownia elektryczna wolt"
+        );
         assert_ne!(
             norm_supplier("Acme Stamping Ltd."),
             norm_supplier("Acme Plating Ltd.")
