@@ -41,7 +41,7 @@ Commands:
   install        install missing tools only (wasm target, trunk, wasm-bindgen-cli,
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
   bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`)
-  bench extract-blind [dev|heldout|all] [--detail] [--no-build] [--validate]
+  bench extract-blind [dev|heldout|all] [--detail] [--no-build | --bin PATH] [--validate]
                  score `bidwell extract --json` on the blind quote set
                  (domain/testdata/blind): field P/R/F1 per family, format, language and
                  issue-9 class, wrong prices, calibration; writes target/blind/HALF.json.

@@ -23,8 +23,8 @@ use crate::util::sh;
 use crate::Ctx;
 use score::{About, Counts, DocScore, Family, Outcome, BUCKETS};
 
-const USAGE: &str =
-    "usage: cargo xtask bench extract-blind [dev|heldout|all] [--detail] [--no-build] [--validate]";
+const USAGE: &str = "usage: cargo xtask bench extract-blind [dev|heldout|all] [--detail] \
+     [--no-build | --bin PATH] [--validate]";
 
 /// Options of one run.
 struct Options {
@@ -33,6 +33,9 @@ struct Options {
     build: bool,
     /// Only check the truth files' shape (names files: for the set's writers).
     validate: bool,
+    /// A `bidwell` binary (absolute, or relative to the workspace root) to use instead
+    /// of building `target/release/bidwell`.
+    bin: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options> {
@@ -41,9 +44,15 @@ fn parse(args: &[String]) -> Result<Options> {
         detail: false,
         build: true,
         validate: false,
+        bin: None,
     };
-    for a in args {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         match a.as_str() {
+            "--bin" => {
+                o.bin = Some(PathBuf::from(it.next().context("--bin needs a path")?));
+                o.build = false;
+            }
             "dev" | "heldout" | "all" => o.half = a.clone(),
             "--detail" => o.detail = true,
             "--no-build" => o.build = false,
@@ -122,7 +131,10 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
         bail!("no documents in {}", root.display());
     }
     let target = crate::test::target_dir(ctx);
-    let bin = target.join("release").join("bidwell");
+    let bin = match &opts.bin {
+        Some(b) => ctx.root.join(b),
+        None => target.join("release").join("bidwell"),
+    };
     if opts.build {
         sh(ctx
             .cargo()

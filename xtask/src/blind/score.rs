@@ -1208,6 +1208,16 @@ fn score_line(
         if tv.is_some() && tk == "price_basis_qty" {
             ov = dec_of(o.get(ok));
         }
+        // A document whose only identifier is the supplier's own: the output repeating
+        // it as `part_number` states nothing new, so it is not a hallucinated field.
+        if tv.is_none() && tk == "part_number" {
+            let same_as_supplier_part = |v: &String| {
+                str_of(t.get("supplier_part")).is_some_and(|sp| norm_part(&sp) == norm_part(v))
+            };
+            if ov.as_ref().is_some_and(same_as_supplier_part) {
+                ov = None;
+            }
+        }
         let eq: fn(&str, &str) -> bool = match kind {
             Kind::Part => |a, b| norm_part(a) == norm_part(b),
             Kind::Text => |a, b| a.trim().eq_ignore_ascii_case(b.trim()),
@@ -1695,6 +1705,32 @@ mod tests {
         assert_eq!(outcome_of(&d, "header.currency"), vec![Outcome::Wrong]);
         assert_eq!(outcome_of(&d, "line[B-2].no_bid"), vec![Outcome::Missed]);
         assert!(d.facts.iter().all(|f| !f.field.contains("no_bid_reason")));
+    }
+
+    #[test]
+    fn the_supplier_id_repeated_as_part_number_is_not_extra_but_another_id_is() {
+        let t = truth(
+            json!({}),
+            json!([{"supplier_part": "JB007", "breaks": [["10", "1"]]}]),
+        );
+        let same = json!({"lines": [{"part_number": "jb-007", "supplier_part": "JB007",
+                                     "breaks": [{"min_qty": "10", "unit_price": "1"}]}]});
+        let d = score(&t, &same);
+        assert!(outcome_of(&d, "line[JB007].part_number").is_empty());
+        assert_eq!(
+            outcome_of(&d, "line[JB007].supplier_part"),
+            vec![Outcome::Right]
+        );
+        let other = json!({"lines": [{"part_number": "BUY-1", "supplier_part": "JB007"}]});
+        let d = score(&t, &other);
+        assert_eq!(
+            outcome_of(&d, "line[JB007].part_number"),
+            vec![Outcome::Extra]
+        );
+        assert_eq!(
+            outcome_of(&d, "line[JB007].breaks[10]"),
+            vec![Outcome::Missed]
+        );
     }
 
     #[test]
