@@ -437,7 +437,14 @@ const LEGAL_FORMS: &[&str] = &[
 /// ("Müller Feinmechanik GmbH & Co. KG" → "müller feinmechanik").
 pub fn norm_supplier(s: &str) -> String {
     let mut s = s.to_lowercase();
-    for suffix in ["股份有限公司", "有限责任公司", "有限公司", "公司"] {
+    for suffix in [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "公司",
+        "株式会社",
+        "有限会社",
+    ] {
         s = s.replace(suffix, " ");
     }
     // Dots and apostrophes join ("S.r.l." → "srl"); other punctuation separates.
@@ -1552,6 +1559,7 @@ mod tests {
             norm_supplier("Acme Stamping Ltd.")
         );
         assert_eq!(norm_supplier("深圳市华强电子有限公司"), "深圳市华强电子");
+        assert_eq!(norm_supplier("株式会社東邦精機"), "東邦精機");
         assert_eq!(
             norm_supplier("Troqueles y Estampados del Norte, S.A. de C.V."),
             "troqueles y estampados del norte"
