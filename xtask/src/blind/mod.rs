@@ -711,3 +711,26 @@ fn print_documents(docs: &[Doc], scored: &[DocScore], detail: bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn per_document_detail_is_refused_for_the_held_out_half() {
+        assert!(parse(&args(&["heldout", "--detail"])).is_err());
+        assert!(parse(&args(&["all", "--detail"])).is_err());
+        let dev = parse(&args(&["dev", "--detail"])).unwrap();
+        assert!(dev.detail && dev.build);
+        let bin = parse(&args(&["--bin", "x/bidwell"])).unwrap();
+        assert_eq!(bin.half, "dev");
+        assert!(!bin.build);
+        assert_eq!(bin.bin, Some(PathBuf::from("x/bidwell")));
+        assert!(parse(&args(&["--bin"])).is_err());
+        assert!(parse(&args(&["devv"])).is_err());
+    }
+}
