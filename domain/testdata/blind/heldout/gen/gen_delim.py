@@ -250,7 +250,7 @@ seals = [
     ("FL-EPDM-DN80", "Flat gasket EPDM DN80 PN16", "0.58", "0.41"),
     ("GR-SIL-500", "Silicone grease for O-ring assembly, 500 g tin", "14.90", "12.60"),
 ]
-out = ["Rhein-Dicht Handels GmbH - Price list 2024/Q3 (export)",
+out = ["Rhein-Dicht Handels GmbH - Price list export",
        "Valid from 2024-07-01 to 2024-09-30; prices in EUR per piece, net; delivery ex stock (EXW Duisburg)",
        "Article,Description,Price 100+,Price 1000+,Stock"]
 for art, desc, p1, p2 in seals:
@@ -269,7 +269,7 @@ for art, desc, p1, p2 in seals:
 truth("h16_seal_list_rfq",
       {"format": "csv", "language": "en", "classes": [1],
        "notes": "23-line distributor price list with a 3-line RFQ: two lines match by part number, the RFQ's third part (an EPDM O-ring size not in the list) must match nothing although many lines share its words"},
-      {"supplier": "Rhein-Dicht Handels GmbH", "currency": "EUR", "valid_until": "2024-09-30",
+      {"supplier": "Rhein-Dicht Handels GmbH", "quote_date": "2024-07-01", "currency": "EUR", "valid_until": "2024-09-30",
        "payment_net_days": 30, "incoterm": "EXW", "incoterm_place": "Duisburg", "freight": "extra"},
       tl,
       rfq={"rfq": "RFQ-SEAL-0815", "currency": "EUR", "lines": [

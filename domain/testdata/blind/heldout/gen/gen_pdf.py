@@ -106,12 +106,15 @@ tl = []
 for part, desc, pkg, price, per in items:
     basis = 100 if per == "C" else 1000
     unit = (Decimal(price) / basis).normalize()
+    # "orders in multiples of the standard package": moq and multiple = Std Pkg, the single price starts there
     tl.append({"part_number": part, "description": desc, "uom": "H87", "price_basis_qty": str(basis),
-               "breaks": [["1", format(unit, "f")]], "order_multiple": str(pkg), "lead_time_days": 0})
+               "breaks": [[str(pkg), format(unit, "f")]], "moq": str(pkg), "order_multiple": str(pkg),
+               "lead_time_days": 0})
 truth("h23_list_multipage_rl",
       {"format": "pdf", "language": "en", "classes": [1, 2, 7],
        "notes": "reportlab; 3-page distributor list price PDF, header repeated per page, Per column C/M, Std Pkg = order multiple (stated on page 1), F.O.B. Savannah, GA prepaid & added"},
-      {"supplier": "Atlantic Fastener Supply Co.", "currency": "USD", "payment_net_days": 30,
+      {"supplier": "Atlantic Fastener Supply Co.", "quote_ref": "24-1", "quote_date": "2024-03-01",
+       "currency": "USD", "payment_net_days": 30,
        "payment_discount_pct": "1", "payment_discount_days": 10,
        "incoterm": "FOB", "incoterm_place": "Savannah, GA", "freight": "extra"},
       tl)

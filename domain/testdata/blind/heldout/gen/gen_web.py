@@ -65,7 +65,7 @@ for art, desc, p1, p25 in items:
 truth("h25_prijslijst_twocol_weasy",
       {"format": "pdf", "language": "nl", "classes": [1, 4],
        "notes": "weasyprint; two-column catalogue page (entries side by side share baselines), breaks written as rows 'per stuk vanaf N st.' under each article heading; freight per shipment"},
-      {"supplier": "Van Dijk Bouwbeslag B.V.", "currency": "EUR", "valid_until": "2024-06-30",
+      {"supplier": "Van Dijk Bouwbeslag B.V.", "quote_ref": "2024-2", "currency": "EUR", "valid_until": "2024-06-30",
        "payment_net_days": 14, "freight": "per_shipment", "freight_amount": "9.95"},
       tl)
 

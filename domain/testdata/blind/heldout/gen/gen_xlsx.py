@@ -65,7 +65,7 @@ for cs in ["0,75", "1,0", "1,5", "2,5"]:
 truth("h17_matrix_kabel",
       {"format": "xlsx", "language": "de", "classes": [1, 2, 5],
        "notes": "matrix price list (rows cross-section x columns cores), EUR per 100 m, MOQ and ring length in notes, no part numbers (lines by description)"},
-      {"supplier": "Westfalen Kabelwerk GmbH", "currency": "EUR", "valid_until": "2024-12-31",
+      {"supplier": "Westfalen Kabelwerk GmbH", "quote_date": "2024-03-01", "currency": "EUR", "valid_until": "2024-12-31",
        "payment_net_days": 30, "freight": "extra"},
       tl)
 
