@@ -207,7 +207,8 @@ fn collect(dir: &Path) -> Result<(Vec<Doc>, Vec<Invalid>)> {
         if name.starts_with('.')
             || name.ends_with(".truth.json")
             || name.ends_with(".rfq.json")
-            || name.eq_ignore_ascii_case("README.md")
+            // README.md / SOURCES.md describe the set; no document is Markdown
+            || name.to_ascii_lowercase().ends_with(".md")
         {
             continue;
         }
