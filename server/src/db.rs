@@ -5,6 +5,14 @@
 //! decimals as canonical TEXT. Writes go through [`Db::write`], which on SQLite also
 //! takes a process-wide lock, because SQLite allows one writer and a deferred
 //! transaction that reads first can fail to upgrade instead of waiting.
+//!
+//! A handler that holds a write transaction reads through that transaction and never
+//! asks the pool for a second connection: under load every pooled connection can be held
+//! by a transaction waiting for the writer lock, and a second acquire would then wait for
+//! a connection that only its own transaction's commit could free (pool starvation; issue
+//! 10). Helpers that read take an `Executor` (one query) or `&mut AnyConnection` (several;
+//! a `…_in` variant beside the pool one), so the same helper serves both sides;
+//! `tests/api/concurrency.rs` runs every write on a pool of one connection to keep it so.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -15,6 +23,40 @@ use anyhow::Context;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
+
+/// Connection pool settings (`bidwell serve --db-max-connections/--db-acquire-timeout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// Most open connections; `None` takes the engine's default
+    /// ([`PoolSettings::DEFAULT_SQLITE`], [`PoolSettings::DEFAULT_POSTGRES`]).
+    pub max_connections: Option<u32>,
+    /// How long a request waits for a free connection before it is answered 503 with
+    /// Retry-After (never a hang).
+    pub acquire_timeout: Duration,
+}
+
+impl PoolSettings {
+    /// SQLite: readers run concurrently in WAL mode, writers one at a time.
+    pub const DEFAULT_SQLITE: u32 = 8;
+    /// PostgreSQL: see ARCHITECTURE.md (Persistence) for why this number.
+    pub const DEFAULT_POSTGRES: u32 = 16;
+
+    fn max_for(&self, engine: Engine) -> u32 {
+        self.max_connections.unwrap_or(match engine {
+            Engine::Sqlite => Self::DEFAULT_SQLITE,
+            Engine::Postgres => Self::DEFAULT_POSTGRES,
+        })
+    }
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            max_connections: None,
+            acquire_timeout: Duration::from_secs(10),
+        }
+    }
+}
 
 /// Which engine a [`Db`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,8 +138,13 @@ pub fn sqlite_url(data_dir: &Path) -> String {
 }
 
 impl Db {
-    /// Connects to `url` (`sqlite://…` or `postgres://…`).
+    /// Connects to `url` (`sqlite://…` or `postgres://…`) with the default pool.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        Self::connect_with(url, PoolSettings::default()).await
+    }
+
+    /// Connects to `url` with the given pool settings.
+    pub async fn connect_with(url: &str, settings: PoolSettings) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let engine = if url.starts_with("sqlite:") {
             Engine::Sqlite
@@ -106,9 +153,14 @@ impl Db {
         } else {
             anyhow::bail!("DATABASE_URL must start with sqlite: or postgres:, got {url:?}");
         };
-        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        if settings.max_connections == Some(0) {
+            anyhow::bail!("the database pool needs at least one connection");
+        }
+        let mut options = AnyPoolOptions::new()
+            .acquire_timeout(settings.acquire_timeout)
+            .max_connections(settings.max_for(engine));
         if engine == Engine::Sqlite {
-            options = options.max_connections(8).after_connect(|conn, _meta| {
+            options = options.after_connect(|conn, _meta| {
                 Box::pin(async move {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
@@ -118,8 +170,6 @@ impl Db {
                     Ok(())
                 })
             });
-        } else {
-            options = options.max_connections(16);
         }
         let pool = options
             .connect(url)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use server::db::{sqlite_url, Db};
+use server::db::{sqlite_url, Db, PoolSettings};
 use server::{app, seed, AppState, Config};
 
 #[derive(Parser)]
@@ -29,6 +29,15 @@ struct DbArgs {
     /// Use this database instead of SQLite in the data directory (sqlite://… or postgres://…).
     #[arg(long, env = "DATABASE_URL")]
     database_url: Option<String>,
+    /// Most database connections this process opens [default: 8 on SQLite, 16 on
+    /// PostgreSQL]. On PostgreSQL, keep the sum over all server processes below the
+    /// server's `max_connections`.
+    #[arg(long, env = "BIDWELL_DB_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
+    db_max_connections: Option<u32>,
+    /// Seconds a request waits for a free database connection before it is answered
+    /// 503 with Retry-After.
+    #[arg(long, env = "BIDWELL_DB_ACQUIRE_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    db_acquire_timeout: u64,
 }
 
 impl DbArgs {
@@ -42,7 +51,14 @@ impl DbArgs {
                 sqlite_url(&self.data_dir)
             }
         };
-        let db = Db::connect(&url).await?;
+        let db = Db::connect_with(
+            &url,
+            PoolSettings {
+                max_connections: self.db_max_connections,
+                acquire_timeout: std::time::Duration::from_secs(self.db_acquire_timeout),
+            },
+        )
+        .await?;
         db.migrate().await?;
         Ok(db)
     }

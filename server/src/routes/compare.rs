@@ -17,7 +17,7 @@ use domain::rfq as lifecycle;
 use domain::validate::FieldErrors;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Executor};
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
@@ -41,10 +41,13 @@ struct BaseQuery {
     base: Option<String>,
 }
 
-async fn rates(pool: &AnyPool, base: &str) -> AppResult<Vec<api::FxRate>> {
+async fn rates<'e>(
+    db: impl Executor<'e, Database = Any>,
+    base: &str,
+) -> AppResult<Vec<api::FxRate>> {
     let rows = sqlx::query("SELECT * FROM fx_rates WHERE base = $1 ORDER BY currency")
         .bind(base)
-        .fetch_all(pool)
+        .fetch_all(db)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
@@ -62,9 +65,11 @@ async fn rates(pool: &AnyPool, base: &str) -> AppResult<Vec<api::FxRate>> {
 
 /// The whole FX table as `(base, rate)` rows, for converting between any two currencies
 /// it links (`domain::level::conversion`).
-pub async fn fx_table(pool: &AnyPool) -> AppResult<Vec<(Currency, level::FxRate)>> {
+pub async fn fx_table<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> AppResult<Vec<(Currency, level::FxRate)>> {
     let rows = sqlx::query("SELECT * FROM fx_rates ORDER BY base, currency")
-        .fetch_all(pool)
+        .fetch_all(db)
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
@@ -90,8 +95,11 @@ pub async fn fx_table(pool: &AnyPool) -> AppResult<Vec<(Currency, level::FxRate)
 }
 
 /// The rates against `base` as the leveling code takes them.
-async fn level_rates(pool: &AnyPool, base: Currency) -> AppResult<Vec<level::FxRate>> {
-    Ok(rates(pool, base.code())
+async fn level_rates<'e>(
+    db: impl Executor<'e, Database = Any>,
+    base: Currency,
+) -> AppResult<Vec<level::FxRate>> {
+    Ok(rates(db, base.code())
         .await?
         .into_iter()
         .filter_map(|r| {
@@ -105,10 +113,13 @@ async fn level_rates(pool: &AnyPool, base: Currency) -> AppResult<Vec<level::FxR
 }
 
 /// The comparison's default settings in `base` (2 years, 8 %, outliers at 20×).
-pub async fn default_settings(pool: &AnyPool, base: Currency) -> AppResult<Settings> {
+pub async fn default_settings<'e>(
+    db: impl Executor<'e, Database = Any>,
+    base: Currency,
+) -> AppResult<Settings> {
     Ok(Settings {
         base,
-        fx: level_rates(pool, base).await?,
+        fx: level_rates(db, base).await?,
         amortization_years: Decimal::TWO,
         cost_of_capital_pct: Decimal::from(8),
         outlier_ratio: Decimal::from(20),
@@ -169,12 +180,10 @@ async fn fx_put(
             r.base.trim().to_ascii_uppercase(),
             r.currency.trim().to_ascii_uppercase(),
         );
-        sqlx::query("DELETE FROM fx_rates WHERE base = $1 AND currency = $2")
-            .bind(&base)
-            .bind(&cur)
-            .execute(&mut **w)
-            .await?;
-        sqlx::query("INSERT INTO fx_rates (base, currency, rate, as_of, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        // One statement, so two concurrent saves of a pair cannot both insert it.
+        sqlx::query("INSERT INTO fx_rates (base, currency, rate, as_of, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (base, currency) DO UPDATE SET rate = excluded.rate, as_of = excluded.as_of, \
+             updated_by = excluded.updated_by, updated_at = excluded.updated_at")
             .bind(&base)
             .bind(&cur)
             .bind(r.rate.normalize().to_string())
@@ -248,13 +257,13 @@ fn apply_volumes(spec: &mut RfqSpec, volumes: &str, e: &mut FieldErrors) {
 }
 
 /// The current (submitted, not withdrawn) quote of every invited supplier.
-pub async fn bids(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<Bid>> {
+pub async fn bids<'e>(db: impl Executor<'e, Database = Any>, rfq_id: &str) -> AppResult<Vec<Bid>> {
     let rows = sqlx::query(
         "SELECT q.supplier_id, s.name, q.body FROM quotes q JOIN suppliers s ON s.id = q.supplier_id \
          WHERE q.rfq_id = $1 AND q.status = 'submitted' ORDER BY s.name",
     )
     .bind(rfq_id)
-    .fetch_all(pool)
+    .fetch_all(db)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {

@@ -68,9 +68,21 @@ pub fn import_records(
     }
     let table = domain::import::read_table(file_name, bytes)
         .map_err(|m| crate::error::AppError::bad_request("import_format", m))?;
-    domain::import::records(&table, columns, required).map_err(|m| {
+    let records = domain::import::records(&table, columns, required).map_err(|m| {
         crate::error::AppError::bad_request("import_format", format!("{file_name}: {m}"))
-    })
+    })?;
+    // A cell is text a client sends like any other: NUL is refused with its row and
+    // column, as the JSON extractor refuses it in a body (issue 10).
+    let mut e = domain::validate::FieldErrors::new();
+    for (row, rec) in &records {
+        for (field, value) in rec {
+            if value.contains('\0') {
+                e.add(&format!("rows[{row}].{field}"), crate::error::NUL_MESSAGE);
+            }
+        }
+    }
+    e.into_result()?;
+    Ok(records)
 }
 
 /// Moves a row's field errors under `rows[N].`.

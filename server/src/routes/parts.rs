@@ -720,11 +720,17 @@ async fn import(
         }
     }
     errors.into_result()?;
+    let rows_of = seen;
+    // Inserted in one order (by key) so two imports that share new parts wait for each
+    // other instead of deadlocking; a part another import created meanwhile is skipped
+    // like one that existed before (the unique index on LOWER(number) decides).
+    planned.sort_by_key(|p| p.0.to_lowercase());
     let mut w = st.db.write().await?;
     let now = now_ms();
+    let mut created = Vec::with_capacity(planned.len());
     for (number, name, description, uom, rev) in &planned {
         let id = new_id();
-        sqlx::query("INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)")
+        let inserted = sqlx::query("INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT DO NOTHING")
             .bind(&id)
             .bind(number)
             .bind(name)
@@ -732,7 +738,20 @@ async fn import(
             .bind(uom)
             .bind(now)
             .execute(&mut **w)
-            .await?;
+            .await?
+            .rows_affected();
+        if inserted == 0 {
+            let row = rows_of
+                .get(&number.to_lowercase())
+                .copied()
+                .unwrap_or_default();
+            skipped.push(api::ImportSkip {
+                row,
+                reason: format!("part {number} already exists"),
+            });
+            continue;
+        }
+        created.push(number.clone());
         sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
             .bind(new_id())
             .bind(&id)
@@ -748,13 +767,14 @@ async fn import(
             action: "part.import",
             entity_type: "parts",
             entity_id: &q.file_name,
-            summary: serde_json::json!({"file": q.file_name, "created": planned.iter().map(|p| p.0.clone()).collect::<Vec<_>>(), "skipped": skipped.len()}),
+            summary: serde_json::json!({"file": q.file_name, "created": created, "skipped": skipped.len()}),
         },
     )
     .await?;
     w.commit().await?;
+    skipped.sort_by_key(|s| s.row);
     Ok(axum::Json(api::ImportReport {
-        created: planned.len(),
+        created: created.len(),
         skipped,
     }))
 }

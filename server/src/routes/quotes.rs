@@ -146,12 +146,12 @@ pub async fn submit_in(
     user: &CurrentUser,
     s: &Submission<'_>,
 ) -> AppResult<Submitted> {
-    let spec = rfqs::spec(&st.db.pool, s.rfq_id).await?;
+    let spec = rfqs::spec_in(&mut w.tx, s.rfq_id).await?;
     quote::validate(&spec, s.quote, Utc::now().date_naive())?;
     let normalized = quote::normalized(s.quote);
     lock_writers(w, st.db.engine).await?;
     let now = now_ms();
-    let current = rfqs::load_row(&st.db.pool, s.rfq_id).await?;
+    let current = rfqs::load_row_in(&mut w.tx, s.rfq_id).await?;
     lifecycle::may_quote(current.status, current.deadline, now).map_err(refused)?;
     let last: Option<i64> = col(
         &sqlx::query("SELECT MAX(version) AS v FROM quotes WHERE rfq_id = $1 AND supplier_id = $2")

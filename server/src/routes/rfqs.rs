@@ -17,7 +17,7 @@ use domain::rfq::{self as lifecycle, Status};
 use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
 use sqlx::any::AnyRow;
-use sqlx::AnyPool;
+use sqlx::{Any, AnyConnection, AnyPool, Executor};
 
 use crate::audit::Change;
 use crate::auth::CurrentUser;
@@ -71,14 +71,19 @@ fn status_of(r: &AnyRow) -> Result<Status, AppError> {
 
 /// Loads an RFQ's rule facts, or 404.
 pub async fn load_row(pool: &AnyPool, id: &str) -> AppResult<RfqRow> {
+    load_row_in(&mut *pool.acquire().await?, id).await
+}
+
+/// [`load_row`] through the caller's connection or transaction (never a second one).
+pub async fn load_row_in(c: &mut AnyConnection, id: &str) -> AppResult<RfqRow> {
     let r = sqlx::query("SELECT id, number, status, deadline, sealed FROM rfqs WHERE id = $1")
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *c)
         .await?
         .ok_or_else(|| AppError::not_found(format!("RFQ {id}")))?;
     let invited = sqlx::query("SELECT supplier_id FROM rfq_suppliers WHERE rfq_id = $1")
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *c)
         .await?
         .iter()
         .map(|x| col::<String>(x, "supplier_id"))
@@ -95,7 +100,12 @@ pub async fn load_row(pool: &AnyPool, id: &str) -> AppResult<RfqRow> {
 
 /// Loads an RFQ the actor may read (404 for a supplier not invited, or for a draft).
 pub async fn readable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
-    let row = load_row(pool, id).await?;
+    readable_in(&mut *pool.acquire().await?, user, id).await
+}
+
+/// [`readable`] through the caller's connection or transaction.
+pub async fn readable_in(c: &mut AnyConnection, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
+    let row = load_row_in(c, id).await?;
     authorize(
         &user.actor,
         Verb::Read,
@@ -234,10 +244,17 @@ fn reference(
 
 /// The lines of an RFQ; `internal` adds the buyer-internal reference prices (a supplier
 /// never receives them).
-async fn lines(pool: &AnyPool, rfq_id: &str, internal: bool) -> AppResult<Vec<api::RfqLine>> {
-    let rows = sqlx::query(LINES_SQL).bind(rfq_id).fetch_all(pool).await?;
+async fn lines(
+    c: &mut AnyConnection,
+    rfq_id: &str,
+    internal: bool,
+) -> AppResult<Vec<api::RfqLine>> {
+    let rows = sqlx::query(LINES_SQL)
+        .bind(rfq_id)
+        .fetch_all(&mut *c)
+        .await?;
     let fx = if internal && !rows.is_empty() {
-        crate::routes::compare::fx_table(pool).await?
+        crate::routes::compare::fx_table(&mut *c).await?
     } else {
         Vec::new()
     };
@@ -303,14 +320,19 @@ async fn lines(pool: &AnyPool, rfq_id: &str, internal: bool) -> AppResult<Vec<ap
 
 /// The RFQ as the domain rules see it (for quote validation and leveling).
 pub async fn spec(pool: &AnyPool, rfq_id: &str) -> AppResult<RfqSpec> {
+    spec_in(&mut *pool.acquire().await?, rfq_id).await
+}
+
+/// [`spec`] through the caller's connection or transaction.
+pub async fn spec_in(c: &mut AnyConnection, rfq_id: &str) -> AppResult<RfqSpec> {
     let r = sqlx::query("SELECT currency, incoterm, payment_terms FROM rfqs WHERE id = $1")
         .bind(rfq_id)
-        .fetch_one(pool)
+        .fetch_one(&mut *c)
         .await?;
     let currency: String = col(&r, "currency")?;
     let incoterm: String = col(&r, "incoterm")?;
     let terms: String = col(&r, "payment_terms")?;
-    let lines = lines(pool, rfq_id, true).await?;
+    let lines = lines(c, rfq_id, true).await?;
     Ok(RfqSpec {
         currency: Currency::from_code(&currency).map_err(|e| anyhow::anyhow!(e))?,
         incoterm: (!incoterm.trim().is_empty()).then_some(incoterm),
@@ -403,7 +425,7 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
         summary,
         incoterm: col(&row, "incoterm")?,
         payment_terms: col(&row, "payment_terms")?,
-        lines: lines(pool, id, internal).await?,
+        lines: lines(&mut *pool.acquire().await?, id, internal).await?,
         invited,
         award,
         my_award,
@@ -412,14 +434,17 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
 }
 
 /// Invited suppliers with a current submitted quote (an all-lines no-bid included).
-pub async fn responded_suppliers(pool: &AnyPool, rfq_id: &str) -> AppResult<Vec<String>> {
+pub async fn responded_suppliers<'e>(
+    db: impl Executor<'e, Database = Any>,
+    rfq_id: &str,
+) -> AppResult<Vec<String>> {
     let rows = sqlx::query(
         "SELECT DISTINCT q.supplier_id FROM quotes q JOIN rfq_suppliers x \
          ON x.rfq_id = q.rfq_id AND x.supplier_id = q.supplier_id \
          WHERE q.rfq_id = $1 AND q.status = 'submitted' ORDER BY q.supplier_id",
     )
     .bind(rfq_id)
-    .fetch_all(pool)
+    .fetch_all(db)
     .await?;
     Ok(rows
         .iter()
@@ -814,7 +839,7 @@ async fn open(
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
     // Read again under the lock: the state the decision is based on.
-    let row = load_row(&st.db.pool, &id).await?;
+    let row = load_row_in(&mut w.tx, &id).await?;
     let lines: i64 = col(
         &sqlx::query("SELECT COUNT(*) AS n FROM rfq_lines WHERE rfq_id = $1")
             .bind(&id)
@@ -1169,6 +1194,9 @@ async fn requote(
         .currency
         .or_else(|| extraction.currency.map(|c| c.code().to_string()))
         .unwrap_or_else(|| "USD".into());
+    // Text taken from the document (not typed by the buyer) loses any NUL instead of
+    // refusing the whole file.
+    let clean = |s: String| s.replace('\0', "");
     let n = api::NewRfq {
         title: q
             .title
@@ -1182,11 +1210,12 @@ async fn requote(
                     .trim()
                     .to_string()
             })
+            .map(clean)
             .unwrap_or_default(),
         payment_terms: extraction
             .payment_terms
             .as_ref()
-            .map(|t| t.text.clone())
+            .map(|t| clean(t.text.clone()))
             .unwrap_or_default(),
         deadline: (chrono::Utc::now() + chrono::Duration::days(14)).to_rfc3339(),
         time_zone: None,
@@ -1201,7 +1230,7 @@ async fn requote(
                 quantities: l.quantities.clone(),
                 annual_volume: None,
                 need_by: None,
-                notes: l.notes.join("; "),
+                notes: clean(l.notes.join("; ")),
                 last_price: None,
                 should_cost: None,
             })
@@ -1295,8 +1324,8 @@ async fn close(
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
     // Read again under the lock: the state the decision is based on.
-    let row = load_row(&st.db.pool, &id).await?;
-    let responded = responded_suppliers(&st.db.pool, &id).await?;
+    let row = load_row_in(&mut w.tx, &id).await?;
+    let responded = responded_suppliers(&mut *w.tx, &id).await?;
     let all = lifecycle::all_responded(&row.invited, &responded);
     let now = now_ms();
     lifecycle::may_close(row.status, row.deadline, now, all, &c.reason).map_err(lifecycle_error)?;
@@ -1355,11 +1384,11 @@ async fn award(
     at_most_2000("note", &a.note)?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
-    let row = load_row(&st.db.pool, &id).await?;
+    let row = load_row_in(&mut w.tx, &id).await?;
     let now = now_ms();
     lifecycle::may_award(row.status, row.deadline, now).map_err(lifecycle_error)?;
-    let spec = spec(&st.db.pool, &id).await?;
-    let bids = crate::routes::compare::bids(&st.db.pool, &id).await?;
+    let spec = spec_in(&mut w.tx, &id).await?;
+    let bids = crate::routes::compare::bids(&mut *w.tx, &id).await?;
     let choices: Vec<lifecycle::AwardChoice> = a
         .lines
         .iter()
@@ -1370,7 +1399,7 @@ async fn award(
         })
         .collect();
     let decisions = lifecycle::check_award(&spec, &bids, &row.invited, &choices)?;
-    let settings = crate::routes::compare::default_settings(&st.db.pool, spec.currency).await?;
+    let settings = crate::routes::compare::default_settings(&mut *w.tx, spec.currency).await?;
     let leveled = domain::level::level(&spec, &bids, &settings);
     let today = chrono::Utc::now().date_naive().to_string();
     let note = a.note.trim();

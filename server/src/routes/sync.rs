@@ -73,7 +73,7 @@ async fn apply(
                 .supplier_id
                 .clone()
                 .ok_or_else(|| AppError::Forbidden("Only supplier users submit quotes; buyers use quote.enter_for_supplier.".into()))?;
-            rfqs::readable(&st.db.pool, user, &p.rfq_id).await?;
+            rfqs::readable_in(&mut w.tx, user, &p.rfq_id).await?;
             authorize(&user.actor, Verb::Write, Resource::Quote { supplier_id: &supplier })?;
             submitted(w, st, user, &Submission { rfq_id: &p.rfq_id, supplier_id: &supplier, base_version: Some(p.base_version.unwrap_or(0)), quote: &p.quote, entered_by_buyer: false }).await
         }
@@ -82,7 +82,7 @@ async fn apply(
             if !matches!(user.actor.role, Role::Buyer | Role::Admin) {
                 return Err(AppError::Forbidden("Only buyers enter quotes on a supplier's behalf.".into()));
             }
-            let row = rfqs::readable(&st.db.pool, user, &p.rfq_id).await?;
+            let row = rfqs::readable_in(&mut w.tx, user, &p.rfq_id).await?;
             if !row.invited.contains(&p.supplier_id) {
                 return Err(AppError::not_found(format!("supplier {} on this RFQ", p.supplier_id)));
             }

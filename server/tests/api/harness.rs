@@ -12,13 +12,15 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
-use server::db::Db;
+use server::db::{Db, PoolSettings};
 use server::{app, seed, AppState, Config};
 use tower::ServiceExt;
 
 pub struct TestApp {
     pub router: Router,
     pub db: Db,
+    /// The database URL (a second "process" can connect to it).
+    pub url: String,
     _cleanup: Cleanup,
 }
 
@@ -89,6 +91,11 @@ impl TestApp {
     }
 
     pub async fn with_config(config: Config) -> TestApp {
+        Self::with_pool(config, PoolSettings::default()).await
+    }
+
+    /// A fresh app whose database pool has these settings (e.g. one connection).
+    pub async fn with_pool(config: Config, pool: PoolSettings) -> TestApp {
         sqlx::any::install_default_drivers();
         let (url, cleanup) = match std::env::var("BIDWELL_TEST_DATABASE_URL") {
             Ok(admin) if !admin.is_empty() => {
@@ -113,7 +120,7 @@ impl TestApp {
                 )
             }
         };
-        let db = Db::connect(&url).await.expect("connect");
+        let db = Db::connect_with(&url, pool).await.expect("connect");
         db.migrate().await.expect("migrate");
         seed::seed_if_empty(&db).await.expect("seed");
         let state = AppState {
@@ -123,7 +130,28 @@ impl TestApp {
         TestApp {
             router: app(state),
             db,
+            url,
             _cleanup: cleanup,
+        }
+    }
+
+    /// The same app as another server process would run it on this database: its own
+    /// pool (and so, on PostgreSQL, nothing shared but the database). On SQLite, which
+    /// is served by one process, it shares this app's pool and writer lock.
+    pub async fn another_process(&self) -> TestApp {
+        let db = match self.db.engine {
+            server::db::Engine::Postgres => Db::connect(&self.url).await.expect("connect"),
+            server::db::Engine::Sqlite => self.db.clone(),
+        };
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(Config::default()),
+        };
+        TestApp {
+            router: app(state),
+            db,
+            url: self.url.clone(),
+            _cleanup: Cleanup(None),
         }
     }
 
