@@ -9,6 +9,8 @@
 
 #[path = "extract/behaviour.rs"]
 mod behaviour;
+#[path = "extract/classes.rs"]
+mod classes;
 #[path = "extract/corpus.rs"]
 mod corpus;
 #[path = "extract/fixtures.rs"]

@@ -26,17 +26,33 @@ pub fn read(
         );
         return;
     };
+    // The sender names a company only when the display name is one ("Acme Stamping
+    // Ltd."); a person's name is not the supplier. The letterhead or signature in the
+    // body is, and failing that the sender's mail domain.
+    let mut sender_fallback: Option<String> = None;
     if let Some(m) = msg.from().and_then(|a| a.first()) {
-        let who = m.name().or(m.address()).map(str::to_string);
-        if let Some(w) = who {
-            ex.supplier = Some(w);
-            ex.provenance.insert(
-                "supplier".into(),
-                Location {
-                    path: Some("From".into()),
-                    ..Location::file(file)
-                },
-            );
+        let from_loc = Location {
+            path: Some("From".into()),
+            ..Location::file(file)
+        };
+        match m
+            .name()
+            .filter(|n| super::text::display_name_is_company(n, m.address()))
+        {
+            Some(company) => {
+                ex.supplier = Some(company.trim_matches('"').trim().to_string());
+                ex.provenance.insert("supplier".into(), from_loc);
+            }
+            None => {
+                sender_fallback = m
+                    .address()
+                    .and_then(super::text::sender_company)
+                    .or_else(|| {
+                        m.name()
+                            .map(str::to_string)
+                            .filter(|_| m.address().is_none())
+                    });
+            }
         }
     }
     if let Some(subject) = msg.subject() {
@@ -122,6 +138,19 @@ pub fn read(
         let inner_name = format!("{file}/{name}");
         let sub = super::extract_bytes(&inner_name, content, memory, depth + 1);
         merge(ex, sub);
+    }
+    // An attachment's letterhead names the company better than a mail domain.
+    if ex.supplier.is_none() {
+        if let Some(s) = sender_fallback {
+            ex.supplier = Some(s);
+            ex.provenance.insert(
+                "supplier".into(),
+                Location {
+                    path: Some("From".into()),
+                    ..Location::file(file)
+                },
+            );
+        }
     }
 }
 

@@ -15,8 +15,10 @@
 //!
 //! Format detection looks at the content first and the file name only to break ties.
 
+pub mod cells;
 pub mod memory;
 pub mod model;
+pub mod notes;
 pub mod number;
 pub mod rfq;
 pub mod table;
@@ -353,7 +355,27 @@ pub fn read_plain_text(text: &str, base: &Location, ex: &mut Extraction) {
         })
         .collect();
     text::scan_header(&lines, style, ex);
-    text::parse_text_lines(&lines, style, ex);
+    // Tables inside the text (Markdown, tab- or space-aligned) go to the one table reader;
+    // the rest is read as prose.
+    let tables = cells::find_tables(&lines);
+    let mut prose: Vec<(String, Location)> = Vec::with_capacity(lines.len());
+    let mut next = 0;
+    for t in &tables {
+        let ctx = table::TableContext {
+            file: &base.file,
+            style,
+            memory: None,
+            supplier: ex.supplier.clone(),
+        };
+        let before = ex.lines.len();
+        table::read_grid(&t.grid, &ctx, ex);
+        if ex.lines.len() > before {
+            prose.extend(lines[next..t.first].iter().cloned());
+            next = t.end;
+        }
+    }
+    prose.extend(lines[next..].iter().cloned());
+    text::parse_text_lines(&prose, style, ex);
 }
 
 fn is_quoted_reply(l: &str) -> bool {
@@ -362,6 +384,7 @@ fn is_quoted_reply(l: &str) -> bool {
 
 /// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
+    reconcile_currency(ex);
     merge_no_bid_notes(ex);
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);
@@ -374,6 +397,30 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
             "no quote lines found",
             Some(Location::file(&ex.file)),
         );
+    }
+}
+
+/// A currency stated in words or as a code beats what a bare `$` or `¥` suggested: "all
+/// prices in CAD" with `$12.00` cells is CAD, "RMB" with `¥` cells is CNY.
+fn reconcile_currency(ex: &mut Extraction) {
+    let Some(stated) = ex.stated_currency else {
+        return;
+    };
+    match ex.currency {
+        None => {
+            ex.currency = Some(stated);
+        }
+        Some(c) if c != stated && text::same_symbol(c, stated) => {
+            ex.currency = Some(stated);
+        }
+        _ => {}
+    }
+    for l in &mut ex.lines {
+        if let Some(c) = l.currency {
+            if c == stated || text::same_symbol(c, stated) && ex.currency == Some(stated) {
+                l.currency = None;
+            }
+        }
     }
 }
 

@@ -269,6 +269,10 @@ pub struct Extraction {
     pub freight: Option<Freight>,
     /// Document total as printed (invoices, priced BOMs).
     pub total: Option<Decimal>,
+    /// One-time charges (tooling, NRE, mould, stencil, programming, setup) stated for the
+    /// quote as a whole rather than for one line. Never price breaks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tooling: Vec<Tooling>,
     pub lines: Vec<QuoteLine>,
     pub diagnostics: Vec<Diagnostic>,
     /// Where each header field came from.
@@ -276,6 +280,13 @@ pub struct Extraction {
     /// Table layouts found, with their column mapping.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub layouts: Vec<TableLayout>,
+    /// The currency the document states in words or as an ISO code (not a bare symbol);
+    /// it overrides what a `$` or `¥` alone suggested. Internal, not serialised.
+    #[serde(skip)]
+    pub stated_currency: Option<Currency>,
+    /// Where the document says "all other items: no quote". Internal, not serialised.
+    #[serde(skip)]
+    pub blanket_no_bid: Option<Location>,
 }
 
 impl Extraction {

@@ -242,6 +242,11 @@ pub struct MoneyToken {
     pub ambiguous_currency: bool,
 }
 
+/// `$` (many dollars and pesos) and `¥` (yen or yuan) alone do not say which currency.
+fn ambiguous_symbol(m: &str) -> bool {
+    matches!(m, "$" | "¥" | "￥")
+}
+
 /// Finds a currency marker or ISO code at the start or end of `s`; returns the
 /// currency and the rest.
 pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
@@ -253,12 +258,20 @@ pub fn strip_currency(s: &str) -> (Option<Currency>, bool, &str) {
             .ends_with(|c: char| c.is_ascii_alphabetic());
         if let Some(r) = t.strip_prefix(m) {
             if !(last_alpha && r.starts_with(|c: char| c.is_alphabetic())) {
-                return (Currency::from_code(code).ok(), *m == "$", r.trim());
+                return (
+                    Currency::from_code(code).ok(),
+                    ambiguous_symbol(m),
+                    r.trim(),
+                );
             }
         }
         if let Some(r) = t.strip_suffix(m) {
             if !(first_alpha && r.ends_with(|c: char| c.is_alphabetic())) {
-                return (Currency::from_code(code).ok(), *m == "$", r.trim());
+                return (
+                    Currency::from_code(code).ok(),
+                    ambiguous_symbol(m),
+                    r.trim(),
+                );
             }
         }
     }
@@ -310,9 +323,23 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
             .strip_prefix("per ")
             .or_else(|| suffix.strip_prefix("Per "))
             .unwrap_or(suffix);
-        if let Some(b) = super::units::parse_price_basis(suffix) {
+        // `/m` in lower case is per metre (a unit), `/M` per thousand.
+        let per_metre = matches!(
+            suffix,
+            "m" | "lfm" | "mtr" | "Mtr" | "meter" | "metre" | "lfd. m"
+        );
+        if let Some(b) = per_metre
+            .then_some(Decimal::ONE)
+            .or_else(|| super::units::parse_price_basis(suffix))
+        {
             basis = Some(b);
             t = t[..idx].trim();
+            // `41.50 per / 1000 pcs` (a basis wrapped in its cell): the dangling "per".
+            for w in [" per", " pro", " je", " por", " par", " each per"] {
+                if t.len() > w.len() && t.to_ascii_lowercase().ends_with(w) {
+                    t = t[..t.len() - w.len()].trim();
+                }
+            }
         }
     }
     let (cur, amb, rest) = strip_currency(t);

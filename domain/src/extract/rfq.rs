@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Extraction, RfqMatch, Severity};
+use super::model::{Extraction, QuoteLine, RfqMatch, Severity};
 
 /// The RFQ as `bidwell extract --rfq` reads it (see docs/extract.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -48,13 +48,24 @@ pub fn norm_part(s: &str) -> String {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2)
+    const STOP: &[&str] = &[
+        "the", "and", "for", "with", "of", "to", "in", "per", "pcs", "pc", "ea", "each", "und",
+        "mit", "für", "de", "la", "le", "et", "el", "y", "con", "per", "di", "da", "en", "x",
+    ];
+    let mut out: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
         .map(str::to_lowercase)
-        .collect()
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// Share of the RFQ description's words found in the quote's description (0–100).
+/// How well a quote description matches an RFQ description, 0–100: the smaller of the
+/// shares of each side's words found in the other, so a long catalogue text that merely
+/// contains "bracket" does not match "Bracket zinc plated", nor does a short one.
 fn description_overlap(rfq: &str, quote: &str) -> u32 {
     let a = words(rfq);
     let b = words(quote);
@@ -62,14 +73,30 @@ fn description_overlap(rfq: &str, quote: &str) -> u32 {
         return 0;
     }
     let hit = a.iter().filter(|w| b.contains(w)).count();
-    u32::try_from(hit * 100 / a.len()).unwrap_or(0)
+    // One shared word is never enough evidence, however short both texts are.
+    if hit < 2 && !(a.len() == 1 && b.len() == 1 && hit == 1) {
+        return 0;
+    }
+    let ra = hit * 100 / a.len();
+    let rb = hit * 100 / b.len();
+    u32::try_from(ra.min(rb)).unwrap_or(0)
+}
+
+/// A description match strong enough to stand without a part number.
+const STRONG_DESCRIPTION: u32 = 70;
+
+/// `BRK-2208-A` is a variant of `BRK2208` (a short suffix), `XBRK2208` is not.
+fn variant_of(pn: &str, rp: &str) -> bool {
+    rp.len() >= 4 && pn.starts_with(rp) && pn.len() - rp.len() <= 3
 }
 
 /// Matches every line of `ex` to `rfq`, and adds the RFQ-relative diagnostics:
 /// `rfq.revision_mismatch`, `rfq.breaks_differ`, `rfq.unmatched_line`, `rfq.line_not_quoted`.
 pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
     let mut quoted = vec![false; rfq.lines.len()];
-    let mut diags = Vec::new();
+    let mut diags: Vec<LineDiag> = Vec::new();
+    // Description-only candidates (line, rfq line, score), decided after every line is seen.
+    let mut desc_candidates: Vec<(usize, usize, u32)> = Vec::new();
     for (li, line) in ex.lines.iter_mut().enumerate() {
         let pn = line
             .part_number
@@ -100,12 +127,20 @@ pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
             }
         }
         if found.is_none() {
+            // An alternate names the RFQ part it replaces as a word of its note, or is a
+            // variant of it (`BRK-2208-A` for `BRK-2208`).
+            let alt_tokens: Vec<String> = line
+                .alternate
+                .as_deref()
+                .unwrap_or("")
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
+                .map(norm_part)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let _ = &alt;
             for (ri, r) in rfq.lines.iter().enumerate() {
                 let rp = norm_part(&r.part_number);
-                if !rp.is_empty()
-                    && rp.len() >= 4
-                    && (alt.contains(&rp) || (!pn.is_empty() && pn.contains(&rp)))
-                {
+                if rp.len() >= 4 && (alt_tokens.contains(&rp) || variant_of(&pn, &rp)) {
                     found = Some((ri, "alternate_of"));
                     break;
                 }
@@ -113,7 +148,7 @@ pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
         }
         if found.is_none() {
             if let Some(desc) = line.description.as_deref() {
-                let best = rfq
+                let mut scored: Vec<(usize, u32)> = rfq
                     .lines
                     .iter()
                     .enumerate()
@@ -122,10 +157,18 @@ pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
                             .as_deref()
                             .map(|d| (ri, description_overlap(d, desc)))
                     })
-                    .max_by_key(|x| x.1);
-                if let Some((ri, score)) = best.filter(|b| b.1 >= 60) {
-                    found = Some((ri, "description"));
-                    let _ = score;
+                    .filter(|x| x.1 >= STRONG_DESCRIPTION)
+                    .collect();
+                scored.sort_by_key(|x| std::cmp::Reverse(x.1));
+                // Two RFQ lines fit as well: the words do not say which.
+                let clear = match scored.as_slice() {
+                    [one] => Some(*one),
+                    [a, b, ..] if a.1 > b.1 => Some(*a),
+                    _ => None,
+                };
+                if let Some((ri, score)) = clear {
+                    desc_candidates.push((li, ri, score));
+                    continue;
                 }
             }
         }
@@ -139,37 +182,69 @@ pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
             continue;
         };
         quoted[ri] = true;
-        let r = &rfq.lines[ri];
-        line.rfq_line = Some(RfqMatch {
-            line: r.line.clone(),
-            reason: reason.to_string(),
-        });
-        if reason == "description" {
-            line.confidence = line.confidence.saturating_sub(15);
-        }
-        if let (Some(want), Some(got)) = (r.revision.as_deref(), line.revision.as_deref()) {
-            if norm_part(want) != norm_part(got) {
+        apply_match(line, li, &rfq.lines[ri], reason, &mut diags);
+    }
+    // Description-only matches: an RFQ line already answered by part number takes none,
+    // and of several lines describing one RFQ line only the single best one matches (a
+    // price list sharing the words "hex bolt" with the RFQ is not ten thousand answers).
+    #[allow(clippy::needless_range_loop)] // `quoted` is read and written per RFQ line
+    for ri in 0..rfq.lines.len() {
+        let mut cands: Vec<(usize, u32)> = desc_candidates
+            .iter()
+            .filter(|c| c.1 == ri)
+            .map(|c| (c.0, c.2))
+            .collect();
+        cands.sort_by_key(|c| std::cmp::Reverse(c.1));
+        let winner = match cands.as_slice() {
+            _ if quoted[ri] => None,
+            [one] => Some(one.0),
+            [a, b, ..] if a.1 > b.1 => Some(a.0),
+            _ => None,
+        };
+        for (li, _) in &cands {
+            if Some(*li) == winner {
+                quoted[ri] = true;
+                apply_match(
+                    &mut ex.lines[*li],
+                    *li,
+                    &rfq.lines[ri],
+                    "description",
+                    &mut diags,
+                );
+            } else {
                 diags.push((
-                    li,
-                    "rfq.revision_mismatch",
+                    *li,
+                    "rfq.unmatched_line",
                     Severity::Warning,
-                    format!("quoted revision {got}, RFQ asks for {want}"),
+                    "quote line matches no RFQ line (its description fits one, but not uniquely)"
+                        .to_string(),
                 ));
             }
         }
-        if !r.quantities.is_empty() && !line.breaks.is_empty() && !line.no_bid {
-            let mut got: Vec<Decimal> = line.breaks.iter().map(|b| b.min_qty.normalize()).collect();
-            let mut want: Vec<Decimal> = r.quantities.iter().map(|q| q.normalize()).collect();
-            got.sort();
-            want.sort();
-            if got != want && !(got.len() == 1 && line.quantity.is_some()) {
-                diags.push((
-                    li,
-                    "rfq.breaks_differ",
-                    Severity::Info,
-                    format!("quoted breaks {got:?}, RFQ asks for {want:?}"),
-                ));
+    }
+    // "All other items: no quote": every RFQ line not answered is a no-bid line.
+    if let Some(loc) = ex.blanket_no_bid.clone() {
+        for (ri, q) in quoted.iter_mut().enumerate() {
+            if *q {
+                continue;
             }
+            *q = true;
+            let r = &rfq.lines[ri];
+            let mut line = QuoteLine {
+                part_number: Some(r.part_number.clone()),
+                description: r.description.clone(),
+                price_basis_qty: Decimal::ONE,
+                no_bid: true,
+                no_bid_reason: Some("all other items: no quote".into()),
+                rfq_line: Some(RfqMatch {
+                    line: r.line.clone(),
+                    reason: "blanket_no_bid".into(),
+                }),
+                confidence: 70,
+                ..Default::default()
+            };
+            line.provenance.insert("no_bid".into(), loc.clone());
+            ex.lines.push(line);
         }
     }
     for (ri, q) in quoted.iter().enumerate() {
@@ -190,6 +265,49 @@ pub fn match_rfq(ex: &mut Extraction, rfq: &RfqSpec) {
         ex.diag(code, sev, msg, loc);
         if let Some(d) = ex.diagnostics.last_mut() {
             d.line_index = Some(li);
+        }
+    }
+}
+
+type LineDiag = (usize, &'static str, Severity, String);
+
+/// Records that quote line `li` answers RFQ line `r`, and the RFQ-relative findings.
+fn apply_match(
+    line: &mut QuoteLine,
+    li: usize,
+    r: &RfqLine,
+    reason: &str,
+    diags: &mut Vec<LineDiag>,
+) {
+    line.rfq_line = Some(RfqMatch {
+        line: r.line.clone(),
+        reason: reason.to_string(),
+    });
+    if reason == "description" {
+        line.confidence = line.confidence.saturating_sub(15);
+    }
+    if let (Some(want), Some(got)) = (r.revision.as_deref(), line.revision.as_deref()) {
+        if norm_part(want) != norm_part(got) {
+            diags.push((
+                li,
+                "rfq.revision_mismatch",
+                Severity::Warning,
+                format!("quoted revision {got}, RFQ asks for {want}"),
+            ));
+        }
+    }
+    if !r.quantities.is_empty() && !line.breaks.is_empty() && !line.no_bid {
+        let mut got: Vec<Decimal> = line.breaks.iter().map(|b| b.min_qty.normalize()).collect();
+        let mut want: Vec<Decimal> = r.quantities.iter().map(|q| q.normalize()).collect();
+        got.sort();
+        want.sort();
+        if got != want && !(got.len() == 1 && line.quantity.is_some()) {
+            diags.push((
+                li,
+                "rfq.breaks_differ",
+                Severity::Info,
+                format!("quoted breaks {got:?}, RFQ asks for {want:?}"),
+            ));
         }
     }
 }

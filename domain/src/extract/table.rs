@@ -91,12 +91,67 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::PartNumber,
         &[
+            "customer part no",
+            "cust part",
+            "cust part no",
+            "your part no",
+            "buyer part",
+            "client part",
+            "kunden teile nr",
+            "ihre artikelnummer",
+            "ihre teilenummer",
+            "ihre art nr",
+            "teile nr",
+            "zeichnungsnummer",
+            "zeichnungs nr",
+            "n° de pièce",
+            "numéro de pièce",
+            "no de pièce",
+            "réf client",
+            "référence client",
+            "votre référence",
+            "n° plan",
+            "número de parte",
+            "numero de parte",
+            "no de parte",
+            "núm de parte",
+            "no parte",
+            "part no cliente",
+            "código cliente",
+            "codigo cliente",
+            "su referencia",
+            "su código",
+            "numero parte",
+            "codice",
+            "codice cliente",
+            "vs codice",
+            "vostro codice",
+            "codice disegno",
+            "n disegno",
+            "disegno",
+            "rif cliente",
+            "onderdeelnummer",
+            "artikelnummer klant",
+            "uw artikelnummer",
+            "tekeningnummer",
+            "número da peça",
+            "numero da peca",
+            "código da peça",
+            "código",
+            "客户料号",
+            "料号",
+            "零件号",
+            "物料编码",
+            "物料号",
+            "品号",
+            "图号",
+            "客户编号",
+            "型号",
             "part number",
             "part no",
             "part",
             "pn",
             "p n",
-            "our part",
             "customer part",
             "customer part number",
             "your part",
@@ -127,6 +182,33 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::SupplierPart,
         &[
+            "our part",
+            "our part no",
+            "our part number",
+            "our p n",
+            "our item",
+            "supplier p n",
+            "vendor p n",
+            "vendor item",
+            "unsere artikelnummer",
+            "unsere art nr",
+            "lieferanten artikelnummer",
+            "notre référence",
+            "réf fournisseur",
+            "nuestra referencia",
+            "ref proveedor",
+            "código proveedor",
+            "codigo proveedor",
+            "nostro codice",
+            "cod fornitore",
+            "codice fornitore",
+            "ons artikelnummer",
+            "leveranciers artikelnummer",
+            "código fornecedor",
+            "供应商料号",
+            "我司料号",
+            "本公司编号",
+            "厂商料号",
             "supplier part",
             "supplier part number",
             "vendor part",
@@ -173,6 +255,19 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Revision,
         &[
+            "índice",
+            "indice",
+            "revisión",
+            "revisione",
+            "révision",
+            "revisie",
+            "版本",
+            "版次",
+            "änderungsstand",
+            "ä stand",
+            "zeichnungsindex",
+            "rev index",
+            "drawing revision",
             "rev",
             "revision",
             "index",
@@ -186,6 +281,25 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Description,
         &[
+            "descripción",
+            "descripcion",
+            "descrizione",
+            "denominazione",
+            "beschrijving",
+            "descrição",
+            "descricao",
+            "designação",
+            "品名",
+            "描述",
+            "名称",
+            "规格",
+            "产品名称",
+            "品名规格",
+            "articolo",
+            "artículo",
+            "producto",
+            "prodotto",
+            "produit",
             "description",
             "desc",
             "item description",
@@ -211,6 +325,15 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Uom,
         &[
+            "unidad",
+            "ud",
+            "uds",
+            "unità",
+            "eenheid",
+            "unidade",
+            "单位",
+            "mengeneinheit",
+            "unité de mesure",
             "uom",
             "unit",
             "u m",
@@ -225,6 +348,21 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Quantity,
         &[
+            "cant",
+            "cantidad solicitada",
+            "qta",
+            "q tà",
+            "quantità",
+            "quantidade",
+            "qtde",
+            "hoeveelheid",
+            "数量",
+            "stückzahl",
+            "losgröße",
+            "lotto",
+            "lote",
+            "qty pcs",
+            "quantity pcs",
             "qty",
             "quantity",
             "menge",
@@ -251,6 +389,27 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::UnitPrice,
         &[
+            "precio unitario",
+            "precio unit",
+            "p unit",
+            "precio",
+            "prezzo unitario",
+            "prezzo unit",
+            "prix unit",
+            "eenheidsprijs",
+            "stukprijs",
+            "preço unitário",
+            "preco unitario",
+            "preço",
+            "单价",
+            "含税单价",
+            "未税单价",
+            "价格",
+            "e preis",
+            "preis je stück",
+            "preis stk",
+            "price ea",
+            "unit price each",
             "unit price",
             "price",
             "unit cost",
@@ -283,6 +442,15 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::PriceBasis,
         &[
+            "price uom",
+            "per qty",
+            "unidad de precio",
+            "unità di prezzo",
+            "prijseenheid",
+            "pricing uom",
+            "price per qty",
+            "preis pro",
+            "preis per",
             "per",
             "price basis",
             "basis",
@@ -296,6 +464,19 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LineTotal,
         &[
+            "total línea",
+            "importe total",
+            "prezzo totale",
+            "importo",
+            "totale",
+            "valor total",
+            "totaalprijs",
+            "总价",
+            "金额",
+            "合计",
+            "prix total",
+            "total ht",
+            "total price net",
             "total",
             "amount",
             "ext",
@@ -324,6 +505,18 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Moq,
         &[
+            "pedido mínimo",
+            "cantidad mínima",
+            "lotto minimo",
+            "quantità minima",
+            "qté min",
+            "quantité minimale",
+            "minimale bestelmenge",
+            "minimum afname",
+            "mínimo",
+            "最小起订量",
+            "起订量",
+            "最小订购量",
             "moq",
             "min qty",
             "minimum order",
@@ -340,6 +533,17 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::OrderMultiple,
         &[
+            "múltiplo",
+            "multiplo",
+            "confezione",
+            "embalaje",
+            "verpackungseinheit",
+            "ve",
+            "colisage",
+            "conditionnement",
+            "包装",
+            "包装数量",
+            "最小包装",
             "mult",
             "order multiple",
             "multiple",
@@ -356,6 +560,20 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LeadTime,
         &[
+            "plazo de entrega",
+            "plazo",
+            "tiempo de entrega",
+            "entrega",
+            "consegna",
+            "tempi di consegna",
+            "termine di consegna",
+            "délai de livraison",
+            "levertijd",
+            "prazo de entrega",
+            "prazo",
+            "交期",
+            "交货期",
+            "lieferzeit ab auftrag",
             "lead time",
             "leadtime",
             "lead",
@@ -373,6 +591,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LeadTimeWeeks,
         &[
+            "plazo semanas",
+            "settimane",
+            "semaines",
+            "weken",
+            "semanas",
+            "交期 周",
             "lead time weeks",
             "lead time wks",
             "lt weeks",
@@ -387,6 +611,32 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Tooling,
         &[
+            "mould",
+            "mold",
+            "mould cost",
+            "mold cost",
+            "tooling charge",
+            "tool charge",
+            "stencil",
+            "programming",
+            "formkosten",
+            "werkzeuganteil",
+            "vorrichtung",
+            "outillage",
+            "frais outillage",
+            "utillaje",
+            "molde",
+            "stampo",
+            "costo stampo",
+            "attrezzatura",
+            "gereedschapskosten",
+            "ferramental",
+            "模具费",
+            "开模费",
+            "nre charge",
+            "one time charge",
+            "fixture",
+            "setup cost",
             "tooling",
             "nre",
             "setup",
@@ -405,11 +655,26 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     ),
     (
         ColumnRole::Currency,
-        &["currency", "curr", "cur", "währung", "devise", "ccy"],
+        &[
+            "moneda", "divisa", "valuta", "moeda", "币种", "货币", "currency", "curr", "cur",
+            "währung", "devise", "ccy",
+        ],
     ),
     (
         ColumnRole::Remarks,
         &[
+            "observaciones",
+            "comentarios",
+            "osservazioni",
+            "annotazioni",
+            "remarques",
+            "commentaires",
+            "opmerkingen",
+            "observações",
+            "备注",
+            "说明",
+            "hinweis",
+            "anmerkung",
             "remarks",
             "remark",
             "comment",
@@ -510,6 +775,16 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     // Per-quantity price columns: `500`, `2,000`, `1k`, `Qty 500`, `500+`, `@500`, `Price @ 5000`.
     if let Some(q) = header_break_qty(raw) {
         return Some((ColumnRole::BreakPrice(q), 20));
+    }
+    // A price column headed only by its currency and basis: `USD/1000pcs`, `EUR per 100`,
+    // `€/M`.
+    if let (Some(_), _, rest) = super::number::strip_currency(raw) {
+        let rest = rest.trim();
+        if (rest.starts_with('/') || rest.to_lowercase().starts_with("per "))
+            && basis_in_header(raw).is_some()
+        {
+            return Some((ColumnRole::UnitPrice, 8));
+        }
     }
     if raw.contains(['$', '€', '£', '¥']) {
         let lower = raw.to_lowercase();
@@ -613,8 +888,14 @@ fn dedup_roles(mut roles: Vec<Option<ColumnRole>>) -> Vec<Option<ColumnRole>> {
                 continue;
             }
             if seen.contains(&role) {
-                // A second "Manufacturer / MPN" pair (alternates in a BOM) or "Quantity 2".
+                // A second part-number column is the supplier's own number when there is
+                // none yet ("Customer P/N | Our P/N"); after that an alternate (a second
+                // "Manufacturer / MPN" pair in a BOM). "Quantity 2" and the like go.
                 *r = match role {
+                    ColumnRole::PartNumber if !seen.contains(&ColumnRole::SupplierPart) => {
+                        seen.push(ColumnRole::SupplierPart);
+                        Some(ColumnRole::SupplierPart)
+                    }
                     ColumnRole::PartNumber => Some(ColumnRole::Alternate),
                     ColumnRole::SupplierPart | ColumnRole::Manufacturer => None,
                     _ => None,
@@ -646,7 +927,58 @@ fn header_score(roles: &[Option<ColumnRole>]) -> (usize, bool) {
         );
     }
     let n = distinct.len();
-    (n, ided && (priced && n >= 2 || n >= 3))
+    // A small Qty / Price table under a part line has no id column: the part comes from
+    // the heading above it.
+    let qty_priced = priced && roles.iter().flatten().any(|r| *r == ColumnRole::Quantity);
+    (n, ided && (priced && n >= 2 || n >= 3) || qty_priced)
+}
+
+/// True when header roles make a table the reader can use: an identifying column with a
+/// price or two more roles, or a quantity with a price.
+pub fn header_ok(roles: &[Option<ColumnRole>]) -> bool {
+    header_score(&dedup_roles(roles.to_vec())).1
+}
+
+/// A row naming a part and no price (`Part: BRK-2208 Bracket zinc plated`): the heading
+/// of the quantity / price rows below it. Returns part, description and where.
+fn heading_of(row: &[Cell]) -> Option<(String, Option<String>, Location)> {
+    let t = row_text(row);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 12 || text::currency_in(&t).is_some() {
+        return None;
+    }
+    let pi = words.iter().take(4).position(|w| text::is_part_like(w))?;
+    let part = words[pi]
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''))
+        .to_string();
+    let desc = words[pi + 1..]
+        .join(" ")
+        .trim_start_matches([':', '-', '–', ',', ' '])
+        .trim()
+        .to_string();
+    let loc = row
+        .iter()
+        .find(|c| !c.text.trim().is_empty())
+        .map(|c| c.loc.clone())
+        .unwrap_or_default();
+    Some((part, (desc.len() >= 3).then_some(desc), loc))
+}
+
+/// A quantity and a price run into one cell: `250 12,30 €`, `1,000 pcs $3.15`.
+fn qty_price_pair(t: &str, style: DecimalStyle) -> Option<(Decimal, super::number::MoneyToken)> {
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    if ws.len() < 2 || ws.len() > 5 {
+        return None;
+    }
+    let q = parse_quantity(ws[0], style).filter(|q| *q > Decimal::ZERO && q.fract().is_zero())?;
+    let mut k = 1;
+    if ws.len() > 2 && uom_code(ws[1].trim_end_matches([':', ','])).is_some() {
+        k = 2;
+    }
+    let rest = ws[k..].join(" ");
+    let rest = rest.trim_start_matches(['@', ':', '=', '-']).trim();
+    let m = parse_money(rest, style)?;
+    (m.amount > Decimal::ZERO && (m.currency.is_some() || m.amount.scale() > 0)).then_some((q, m))
 }
 
 fn cell_text(row: &[Cell], i: usize) -> &str {
@@ -717,6 +1049,34 @@ pub fn split_part_note(cell: &str) -> Option<(String, String)> {
         })
         .count();
     (prose >= 3).then(|| (part.to_string(), rest.to_string()))
+}
+
+/// A cell that says "nothing here": `-`, `n/a`, `none`, `—`, `tbd`.
+pub fn is_placeholder(t: &str) -> bool {
+    matches!(
+        t.trim().to_lowercase().as_str(),
+        "" | "-"
+            | "--"
+            | "—"
+            | "–"
+            | "n/a"
+            | "na"
+            | "n.a."
+            | "none"
+            | "nil"
+            | "tbd"
+            | "tba"
+            | "?"
+            | "/"
+            | "x"
+            | "k.a."
+            | "entfällt"
+            | "ohne"
+            | "sin"
+            | "nessuna"
+            | "aucune"
+            | "."
+    )
 }
 
 /// Keywords that mark a no-bid.
@@ -920,6 +1280,20 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             data_start = hrow + 2;
         }
     }
+    // Value shapes: a unit column holding `C` / `M` / `100` / `1000` next to `EA` is the
+    // price basis (per hundred / per thousand), not centimetres or metres.
+    for (i, r) in roles.iter_mut().enumerate() {
+        if *r == Some(ColumnRole::Uom)
+            && column_holds_basis(
+                grid,
+                data_start,
+                i,
+                &header[i.min(header.len().saturating_sub(1))],
+            )
+        {
+            *r = Some(ColumnRole::PriceBasis);
+        }
+    }
     let fp = fingerprint(&header);
     ex.layouts.push(TableLayout {
         table: grid.name.clone(),
@@ -966,8 +1340,16 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         })
         .collect();
     let mut added = 0;
+    // A part heading above the table (nearest of the three rows above the header).
+    let heading_above = grid.rows[..hrow]
+        .iter()
+        .rev()
+        .filter(|r| !is_blank(r))
+        .take(3)
+        .find_map(|r| heading_of(r));
     for (group, seg_roles) in &segments {
         let mut last_line: Option<usize> = None;
+        let mut heading = heading_above.clone();
         for row in grid.rows.iter().skip(data_start) {
             if is_blank(row) {
                 last_line = None;
@@ -1015,10 +1397,30 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             match read_row(row, seg_roles, &header, &header_basis, header_cur, ctx, ex) {
                 RowOutcome::Line(line) => {
                     let mut line = *line;
+                    // A tooling / NRE / mould row is a one-time charge, never a priced line.
+                    if let Some(charge) = charge_row(&line) {
+                        attach_charge(ex, charge, &line, last_line);
+                        continue;
+                    }
                     if group.is_some() && line.breaks.is_empty() && !line.no_bid {
                         continue; // this distributor has no offer for the part
                     }
                     line.offer_from = group.clone();
+                    // Rows with only quantity and price under a part heading.
+                    let anonymous = line.part_number.is_none()
+                        && line.supplier_part.is_none()
+                        && line.description.is_none();
+                    if anonymous && last_line.is_none() {
+                        if let Some((part, desc, loc)) = heading.clone() {
+                            line.part_number = Some(part);
+                            line.provenance.insert("part_number".into(), loc.clone());
+                            if let Some(d) = desc {
+                                line.description = Some(d);
+                                line.provenance.insert("description".into(), loc);
+                            }
+                            line.quantity = None;
+                        }
+                    }
                     // Breaks as rows: the same part again, or a row with only qty + price.
                     let same = last_line.and_then(|li| {
                         let prev = &ex.lines[li];
@@ -1062,6 +1464,10 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                     }
                 }
                 RowOutcome::Text => {
+                    if let Some(h) = heading_of(row) {
+                        heading = Some(h);
+                        last_line = None;
+                    }
                     if group.is_none() || segments.len() == 1 {
                         around.push((
                             row_text(row),
@@ -1074,6 +1480,113 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
     }
     text::scan_header(&around, ctx.style, ex);
     added
+}
+
+/// True when column `col` below the header holds price bases rather than units.
+fn column_holds_basis(grid: &Grid, from: usize, col: usize, header: &str) -> bool {
+    let h = header.to_lowercase();
+    let mut basis = false;
+    let mut per_one = false;
+    let mut c = false;
+    for row in grid.rows.iter().skip(from).take(500) {
+        let v = cell_text(row, col)
+            .trim_start_matches('/')
+            .trim_end_matches('.')
+            .to_lowercase();
+        match v.as_str() {
+            "" => {}
+            "c" | "per c" | "/c" | "100" | "per 100" => {
+                basis = true;
+                c = true;
+            }
+            "m" | "mil" | "1000" | "per m" | "per 1000" | "k" | "1.000" | "1,000" => basis = true,
+            "ea" | "e" | "each" | "pc" | "pcs" | "1" | "st" | "stk" => per_one = true,
+            _ => return false,
+        }
+    }
+    basis && (c || per_one || h.contains("price") || h.contains("per") || h.contains("preis"))
+}
+
+/// A row that is a one-time charge (its part or description names tooling, NRE, a mould,
+/// a stencil, programming, setup…): the charge, its amount from the line total or the
+/// price (times the quantity when one is printed).
+fn charge_row(line: &QuoteLine) -> Option<Tooling> {
+    if line.no_bid || line.breaks.len() > 1 {
+        return None;
+    }
+    let label = [line.part_number.as_deref(), line.description.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|t| super::notes::names_charge(t))?;
+    let price = line
+        .breaks
+        .first()
+        .and_then(|b| b.unit_price.checked_mul(line.price_basis_qty));
+    let amount = line.line_total.or_else(|| {
+        let q = line
+            .quantity
+            .filter(|q| *q > Decimal::ONE)
+            .unwrap_or(Decimal::ONE);
+        price.and_then(|p| p.checked_mul(q))
+    })?;
+    (amount > Decimal::ZERO).then(|| Tooling {
+        description: label.trim().to_string(),
+        amount: amount.normalize(),
+    })
+}
+
+/// Puts a one-time charge on the line it is for: the line whose part number the charge
+/// names, else the line right above a charge row that has no part number of its own, else
+/// the quote as a whole.
+pub(crate) fn attach_charge(
+    ex: &mut Extraction,
+    charge: Tooling,
+    from: &QuoteLine,
+    above: Option<usize>,
+) {
+    let text = format!(
+        "{} {}",
+        from.part_number.as_deref().unwrap_or(""),
+        from.description.as_deref().unwrap_or("")
+    );
+    let named = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        .filter(|w| text::is_part_like(w))
+        .map(super::rfq::norm_part)
+        .find_map(|w| {
+            ex.lines.iter().position(|l| {
+                [l.part_number.as_deref(), l.supplier_part.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|p| super::rfq::norm_part(p) == w)
+            })
+        });
+    let own_part = from
+        .part_number
+        .as_deref()
+        .is_some_and(|p| !super::notes::names_charge(p));
+    let target = named.or(if own_part { None } else { above });
+    let loc = from
+        .provenance
+        .get("line_total")
+        .or_else(|| from.provenance.get("breaks[0].unit_price"))
+        .cloned();
+    match target.and_then(|i| ex.lines.get_mut(i)) {
+        Some(l) => {
+            if let Some(loc) = loc {
+                l.provenance
+                    .insert(format!("tooling[{}].amount", l.tooling.len()), loc);
+            }
+            l.tooling.push(charge);
+        }
+        None => {
+            if let Some(loc) = loc {
+                ex.provenance
+                    .insert(format!("tooling[{}].amount", ex.tooling.len()), loc);
+            }
+            ex.tooling.push(charge);
+        }
+    }
 }
 
 /// Splits the columns into one segment per supplier column group, when the row above the
@@ -1276,7 +1789,7 @@ fn read_row(
         line.manufacturer = Some(t);
         set(&mut line, "manufacturer", &loc);
     }
-    if let Some((t, loc)) = text_of(ColumnRole::Revision) {
+    if let Some((t, loc)) = text_of(ColumnRole::Revision).filter(|(t, _)| !is_placeholder(t)) {
         line.revision = Some(t);
         set(&mut line, "revision", &loc);
     }
@@ -1409,6 +1922,12 @@ fn read_row(
         }
     }
     for (t, loc) in &remark_texts {
+        if let Some(tl) = super::notes::charge_in(t, style) {
+            let k = line.tooling.len();
+            line.tooling.push(tl);
+            set(&mut line, &format!("tooling[{k}].amount"), loc);
+            continue;
+        }
         if let Some(reason) = no_bid_reason(t) {
             line.no_bid = true;
             line.no_bid_reason = Some(reason);
@@ -1519,6 +2038,35 @@ fn read_row(
                 }
             }
             _ => {}
+        }
+    }
+    // `250 12,30 €`: quantity and price in one cell (of the quantity or the price column).
+    if line.breaks.is_empty() {
+        for role in [ColumnRole::Quantity, ColumnRole::UnitPrice] {
+            if let Some(c) = get(role) {
+                if let Some((q, m)) = qty_price_pair(&c.text, style) {
+                    let basis = m.basis.unwrap_or(line.price_basis_qty);
+                    if let Some(up) = unit_price(m.amount, basis) {
+                        line.price_basis_qty = basis;
+                        line.breaks.push(PriceBreak {
+                            min_qty: q,
+                            unit_price: up,
+                        });
+                        line.provenance
+                            .insert("breaks[0].unit_price".into(), c.loc.clone());
+                        if let Some(cur) = m.currency {
+                            currency = Some(cur);
+                            ambiguous |= m.ambiguous_currency;
+                        }
+                        if role == ColumnRole::Quantity {
+                            line.quantity = None;
+                            line.provenance.remove("quantity");
+                            qty = Some((q, c.loc.clone()));
+                        }
+                    }
+                    break;
+                }
+            }
         }
     }
     line.breaks.sort_by_key(|b| b.min_qty);

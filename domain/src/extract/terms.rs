@@ -75,7 +75,28 @@ fn to_u32(d: Decimal) -> Option<u32> {
 }
 
 const DAY_WORDS: &[&str] = &[
-    "days", "day", "d", "tage", "tagen", "tag", "jours", "jour", "dias", "giorni",
+    "days",
+    "day",
+    "d",
+    "tage",
+    "tagen",
+    "tag",
+    "jours",
+    "jour",
+    "dias",
+    "días",
+    "dia",
+    "día",
+    "giorni",
+    "gg",
+    "dagen",
+    "dgn",
+    "dni",
+    "dní",
+    "dage",
+    "dagar",
+    "päivää",
+    "天",
 ];
 const NET_WORDS: &[&str] = &["net", "netto", "n", "nett", "due", "payable"];
 
@@ -270,13 +291,34 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
     t.net_days = net;
     // Basis.
     let has = |x: &str| toks.iter().any(|t| matches!(t, Tok::Word(y) if y == x));
-    if lower.contains("following month") || lower.contains("end of next month") {
+    if lower.contains("following month")
+        || lower.contains("end of next month")
+        || lower.contains("folgemonat")
+        || lower.contains("mois suivant")
+        || lower.contains("mes siguiente")
+        || lower.contains("mese successivo")
+    {
         t.basis = "end_of_next_month".into();
         found = true;
     } else if has("eom")
+        || has("fm")
+        || has("dffm")
+        || has("ffm")
         || lower.contains("end of month")
+        || lower.contains("end of the month")
+        || lower.contains("month end")
         || lower.contains("fin de mois")
+        || lower.contains("fin de mes")
+        || lower.contains("fine mese")
+        || lower.contains("d.f.f.m")
+        || lower.contains("f.m.")
         || lower.contains("monatsende")
+        || lower.contains("monatsletzte")
+        || lower.contains("ende des monats")
+        || lower.contains("einde maand")
+        || lower.contains("fim do mês")
+        || lower.contains("fim do mes")
+        || lower.contains("月结")
     {
         t.basis = "end_of_month".into();
         found = true;
@@ -332,15 +374,33 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
         t.net_days = Some(0);
         found = true;
     }
+    // "Freight prepay & add" is about freight, not about paying the goods in advance.
+    let prepay_freight = [
+        "prepay & add",
+        "prepay and add",
+        "prepaid & add",
+        "prepaid and add",
+        "ppd & add",
+        "ppa",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+        || lower.contains("freight") && lower.contains("prepa");
     if has("cia")
         || has("cwo")
         || has("pia")
         || lower.contains("in advance")
         || lower.contains("with order")
-        || lower.contains("prepay")
+        || (lower.contains("prepay") || lower.contains("prepayment")) && !prepay_freight
         || lower.contains("vorkasse")
+        || lower.contains("anticipado")
+        || lower.contains("anticipato")
+        || lower.contains("anticipé")
     {
-        if t.deposit_pct.is_none() || t.method.is_none() {
+        // Net days already read ("30 gg d.f.f.m., anticipato lo sconto"): those are the
+        // terms; the advance wording qualifies them.
+        let net_terms = t.net_days.is_some_and(|d| d > 0) && t.deposit_pct.is_none();
+        if (t.deposit_pct.is_none() || t.method.is_none()) && !net_terms {
             t.method.get_or_insert_with(|| "CIA".into());
             t.basis = "order".into();
             if t.deposit_pct.is_none() && !lower.contains("balance") {
@@ -366,9 +426,160 @@ const INCOTERMS_2020: &[&str] = &[
 ];
 const INCOTERMS_RETIRED: &[&str] = &["DAT", "DAF", "DES", "DEQ", "DDU"];
 
+/// `F.O.B.` → `FOB`: dotted capital initials written together (only runs of exactly three
+/// letters, so `U.S.A.` or an abbreviation like `e.g.` stays as it is).
+fn undot_codes(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < c.len() {
+        let run = i + 6 <= c.len()
+            && (0..3).all(|k| {
+                c.get(i + 2 * k).is_some_and(char::is_ascii_uppercase)
+                    && c.get(i + 2 * k + 1) == Some(&'.')
+            })
+            && (i == 0 || !c[i - 1].is_alphanumeric() && c[i - 1] != '.')
+            && !c
+                .get(i + 6)
+                .is_some_and(|x| x.is_ascii_alphabetic() && c.get(i + 7) == Some(&'.'));
+        if run {
+            out.extend([c[i], c[i + 2], c[i + 4]]);
+            i += 6;
+        } else {
+            out.push(c[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words that start prose after a named place ("FOB Dallas, TX, prices firm …",
+/// "FCA Stuttgart per Incoterms", "EXW Ningbo excluding packing").
+const PLACE_STOP: &[&str] = &[
+    "per",
+    "as",
+    "according",
+    "acc",
+    "incl",
+    "including",
+    "included",
+    "excl",
+    "excluding",
+    "excluded",
+    "via",
+    "by",
+    "with",
+    "and",
+    "or",
+    "for",
+    "prices",
+    "price",
+    "freight",
+    "plus",
+    "subject",
+    "terms",
+    "insurance",
+    "packing",
+    "delivery",
+    "shipping",
+    "lead",
+    "payment",
+    "valid",
+    "all",
+    "is",
+    "are",
+    "will",
+    "be",
+    "to",
+    "not",
+    "inkl",
+    "zzgl",
+    "gemäß",
+    "gem",
+    "ab",
+    "lt",
+    "laut",
+    "frei",
+    "escluso",
+    "incluso",
+    "según",
+    "selon",
+    "hors",
+    "y",
+    "e",
+    "et",
+    "und",
+    "o",
+    "oder",
+    "ou",
+    "pallet",
+    "pallets",
+];
+
+/// A country or US/CA state that keeps its place with the city (`Dallas, TX`,
+/// `Shenzhen, China`).
+fn is_region(w: &str) -> bool {
+    const COUNTRIES: &[&str] = &[
+        "usa",
+        "us",
+        "uk",
+        "china",
+        "prc",
+        "germany",
+        "deutschland",
+        "italy",
+        "italia",
+        "spain",
+        "españa",
+        "france",
+        "mexico",
+        "méxico",
+        "canada",
+        "taiwan",
+        "japan",
+        "korea",
+        "india",
+        "vietnam",
+        "thailand",
+        "malaysia",
+        "netherlands",
+        "poland",
+        "austria",
+        "switzerland",
+        "schweiz",
+        "belgium",
+        "portugal",
+        "brazil",
+        "brasil",
+        "turkey",
+        "czechia",
+        "hungary",
+        "sweden",
+        "denmark",
+        "finland",
+        "norway",
+        "ireland",
+        "singapore",
+        "indonesia",
+        "philippines",
+        "israel",
+        "romania",
+        "slovakia",
+        "slovenia",
+        "croatia",
+    ];
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    (t.len() == 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+        || COUNTRIES.contains(&t.to_lowercase().as_str())
+}
+
 /// Finds an Incoterm and its named place: `FCA Shenzhen`, `DAP Stuttgart (Incoterms 2020)`,
-/// `Incoterms: fob ningbo`. Codes must be upper case unless the text says "Incoterm".
+/// `Incoterms: fob ningbo`, `F.O.B. Dallas, TX`. Codes must be upper case unless the text
+/// says "Incoterm". The place keeps a state or country after a comma (`Dallas, TX`) and
+/// stops at prose.
 pub fn parse_incoterm(s: &str) -> Option<Incoterm> {
+    let undotted = undot_codes(s);
+    let s = undotted.as_str();
     let says_incoterm = s.to_lowercase().contains("incoterm");
     let words: Vec<(usize, &str)> = s
         .split_inclusive(|c: char| {
@@ -391,27 +602,51 @@ pub fn parse_incoterm(s: &str) -> Option<Incoterm> {
         if !known || (w != up && !says_incoterm) {
             continue;
         }
-        // The named place: following words up to a clause break or the word "Incoterms".
+        // The named place: following words up to a clause break, prose or "Incoterms".
         let mut place = String::new();
-        for (_, nw) in words.iter().skip(idx + 1) {
+        let mut rest = words.iter().skip(idx + 1).peekable();
+        while let Some((_, nw)) = rest.next() {
             let clean = nw.trim();
             let word = clean.trim_end_matches([',', ';', ')', '(', ':', '.']);
             let lw = word.to_lowercase();
             if lw.starts_with("incoterm") || lw.is_empty() && !place.is_empty() {
                 break;
             }
-            if word.chars().all(|c| c.is_ascii_digit()) && (word.len() == 4) && place.is_empty() {
+            if lw.is_empty() || matches!(word, "-" | "–" | "—") {
+                if place.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if word.chars().all(|c| c.is_ascii_digit()) && word.len() == 4 && place.is_empty() {
                 continue;
+            }
+            if PLACE_STOP.contains(&lw.as_str()) && !place.is_empty() {
+                break;
             }
             if !place.is_empty() {
                 place.push(' ');
             }
             place.push_str(word);
-            if clean.ends_with([',', ';', ')', '(', '.']) || raw.contains('\n') || nw.contains('\n')
-            {
+            if raw.contains('\n') || nw.contains('\n') {
                 break;
             }
-            if place.split(' ').count() >= 5 {
+            if clean.ends_with(',') {
+                // `Dallas, TX` / `Shenzhen, China`: the region belongs to the place.
+                if let Some((_, next)) = rest.clone().find(|(_, w)| !w.trim().is_empty()) {
+                    let nt = next.trim();
+                    let nword = nt.trim_end_matches([',', ';', ')', '(', ':', '.']);
+                    if is_region(nword) {
+                        place.push_str(", ");
+                        place.push_str(nword);
+                    }
+                }
+                break;
+            }
+            if clean.ends_with([';', ')', '(', '.']) {
+                break;
+            }
+            if place.split(' ').count() >= 4 {
                 break;
             }
         }
@@ -564,6 +799,44 @@ fn month_of(w: &str) -> Option<u32> {
         .map(|(_, n)| *n)
 }
 
+/// Whether the document writes numeric dates month first (`03/31/2024`), decided from
+/// every numeric date in it: a first number above 12 proves day-first, a second number
+/// above 12 proves month-first. `None` when no date decides (or they disagree).
+pub fn month_first_evidence<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<bool> {
+    let (mut mf, mut df) = (false, false);
+    for t in texts {
+        for w in t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';')) {
+            for sep in ['/', '-'] {
+                let f: Vec<&str> = w
+                    .trim_matches(|c: char| !c.is_ascii_digit())
+                    .split(sep)
+                    .collect();
+                if f.len() != 3
+                    || f[0].len() > 2
+                    || !(f[2].len() == 4 || f[2].len() == 2)
+                    || !f
+                        .iter()
+                        .all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    continue;
+                }
+                let a: u32 = f[0].parse().unwrap_or(0);
+                let b: u32 = f[1].parse().unwrap_or(0);
+                if a > 12 && b <= 12 {
+                    df = true;
+                } else if b > 12 && a <= 12 {
+                    mf = true;
+                }
+            }
+        }
+    }
+    match (mf, df) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// Finds the first date in `s`: `2024-03-31`, `31.03.2024`, `31/03/2024` (or `03/31/2024`
 /// when `month_first`), `March 31, 2024`, `31 Mar 2024`, `31-Mar-24`, `20240331`.
 pub fn find_date(s: &str, month_first: bool) -> Option<NaiveDate> {
@@ -587,7 +860,7 @@ pub fn find_date(s: &str, month_first: bool) -> Option<NaiveDate> {
                 }
                 let d = if f[0].len() == 4 {
                     NaiveDate::from_ymd_opt(n[0], n[1] as u32, n[2] as u32)
-                } else if sep == '/' && (month_first && n[0] <= 12 || n[1] > 12) {
+                } else if sep != '.' && (month_first && n[0] <= 12 || n[1] > 12) {
                     NaiveDate::from_ymd_opt(year(n[2]), n[0] as u32, n[1] as u32)
                 } else {
                     NaiveDate::from_ymd_opt(year(n[2]), n[1] as u32, n[0] as u32)
@@ -655,12 +928,29 @@ pub fn parse_validity(s: &str, month_first: bool) -> Option<(Option<NaiveDate>, 
     let lower = s.to_lowercase();
     let key = [
         "valid",
+        "válid",
+        "validez",
+        "validità",
+        "validade",
+        "valable",
         "gültig",
-        "validité",
+        "geldig",
         "good for",
         "good through",
+        "good thru",
+        "good until",
+        "firm thru",
+        "firm through",
+        "firm until",
+        "firm for",
+        "firm till",
         "expires",
+        "expiry",
+        "expiration",
         "offer open",
+        "bindefrist",
+        "angebotsbindung",
+        "有效期",
     ];
     let k = key.iter().filter_map(|k| lower.find(k)).min()?;
     let rest = &s[k..];

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::model::{Extraction, Freight, Location, PriceBreak, QuoteLine, Tooling};
+use super::model::{Extraction, Freight, Location, PriceBreak, QuoteLine};
 use super::number::{parse_money, parse_quantity, strip_currency, DecimalStyle};
 use super::table::{alternate_note, no_bid_reason};
 use super::terms::{
@@ -80,6 +80,100 @@ pub fn currency_in(s: &str) -> Option<Currency> {
     found
 }
 
+/// The currency a text states in words or as an ISO code (`All prices in Canadian
+/// dollars`, `Currency: MXN`, `RMB`, `人民币`) — never from a bare symbol. `None` when it
+/// names none or several.
+pub fn stated_currency(s: &str) -> Option<Currency> {
+    let lower = s.to_lowercase();
+    const WORDS: &[(&str, &str)] = &[
+        ("canadian dollar", "CAD"),
+        ("dollars canadiens", "CAD"),
+        ("dólares canadienses", "CAD"),
+        ("australian dollar", "AUD"),
+        ("new zealand dollar", "NZD"),
+        ("new taiwan dollar", "TWD"),
+        ("taiwan dollar", "TWD"),
+        ("nt$", "TWD"),
+        ("hong kong dollar", "HKD"),
+        ("singapore dollar", "SGD"),
+        ("us dollar", "USD"),
+        ("u.s. dollar", "USD"),
+        ("us-dollar", "USD"),
+        ("dólares americanos", "USD"),
+        ("dolares americanos", "USD"),
+        ("dollari usa", "USD"),
+        ("mexican peso", "MXN"),
+        ("pesos mexicanos", "MXN"),
+        ("peso mexicano", "MXN"),
+        ("moneda nacional", "MXN"),
+        ("chilean peso", "CLP"),
+        ("pesos chilenos", "CLP"),
+        ("colombian peso", "COP"),
+        ("pesos colombianos", "COP"),
+        ("argentine peso", "ARS"),
+        ("philippine peso", "PHP"),
+        ("renminbi", "CNY"),
+        ("chinese yuan", "CNY"),
+        ("人民币", "CNY"),
+        ("japanese yen", "JPY"),
+        ("日元", "JPY"),
+        ("美元", "USD"),
+        ("欧元", "EUR"),
+        ("pound sterling", "GBP"),
+        ("pounds sterling", "GBP"),
+        ("swiss franc", "CHF"),
+        ("schweizer franken", "CHF"),
+        ("indian rupee", "INR"),
+        ("brazilian real", "BRL"),
+        ("reais", "BRL"),
+        ("euro", "EUR"),
+        ("złoty", "PLN"),
+        ("zloty", "PLN"),
+    ];
+    let mut found: Option<Currency> = None;
+    let mut note = |c: Option<Currency>| -> bool {
+        if let Some(c) = c {
+            match found {
+                None => found = Some(c),
+                Some(f) if f != c => return false,
+                _ => {}
+            }
+        }
+        true
+    };
+    for (w, code) in WORDS {
+        if lower.contains(w) && !note(Currency::from_code(code).ok()) {
+            return None;
+        }
+    }
+    for w in s.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            let code = if w == "RMB" { "CNY" } else { w };
+            if STATED_CODES.contains(&code) && !note(Currency::from_code(code).ok()) {
+                return None;
+            }
+        }
+    }
+    found
+}
+
+/// ISO codes taken as a currency statement wherever they stand as a word.
+const STATED_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "INR", "KRW",
+    "TWD", "MXN", "BRL", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "ZAR", "THB", "MYR",
+    "IDR", "PHP", "VND", "AED", "SAR", "ILS", "CLP", "COP", "ARS", "PEN", "TRY",
+];
+
+/// Currencies written with the same bare symbol: a `$` or `¥` alone does not say which.
+pub fn same_symbol(a: Currency, b: Currency) -> bool {
+    const DOLLAR: &[&str] = &[
+        "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "CLP", "COP", "ARS",
+    ];
+    const YEN: &[&str] = &["JPY", "CNY"];
+    let (a, b) = (a.code(), b.code());
+    DOLLAR.contains(&a) && DOLLAR.contains(&b) || YEN.contains(&a) && YEN.contains(&b)
+}
+
 /// `rev B`, `Rev. 03`, `revision C`, `Index B`, `Rev: A1`.
 pub fn find_revision(s: &str) -> Option<(String, usize)> {
     let lower = s.to_lowercase();
@@ -135,8 +229,15 @@ fn first_token(s: &str) -> &str {
 
 /// Scans lines for header fields; the first value found for a field wins.
 pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
-    let month_first = ex.currency.is_some_and(|c| c.code() == "USD");
+    // US month-first dates: decided by the document's own dates, else by US cues.
+    let month_first = super::terms::month_first_evidence(lines.iter().map(|(t, _)| t.as_str()))
+        .unwrap_or_else(|| {
+            ex.currency.is_some_and(|c| c.code() == "USD")
+                || lines.iter().any(|(t, _)| us_address(t))
+        });
     let mut cur_votes: Vec<(Currency, usize, Location)> = Vec::new();
+    let mut from_label: Option<(String, Location)> = None;
+    let mut stated_votes: Vec<(Currency, usize)> = Vec::new();
     for (text, loc) in lines {
         let t = text.trim();
         if t.is_empty() || t.len() > 2000 {
@@ -156,6 +257,12 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                     "fournisseur:",
                     "company:",
                     "supplier name:",
+                    "proveedor:",
+                    "fornitore:",
+                    "leverancier:",
+                    "fornecedor:",
+                    "供应商:",
+                    "供应商：",
                     "from:",
                 ],
             ) {
@@ -165,9 +272,19 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                     .unwrap_or("")
                     .trim()
                     .trim_matches('"');
+                // `From: Jane Doe <jane@acme.com>` names a person: the company is taken
+                // from the letterhead or signature, the sender only as a last resort.
+                let is_from = lower.starts_with("from:") || lower.starts_with("von:");
+                let addr = t.split(['<', '>']).nth(1).filter(|a| a.contains('@'));
                 if !v.is_empty() && v.len() < 80 {
-                    ex.supplier = Some(v.to_string());
-                    put(ex, "supplier", loc.clone().with_span(off, off + v.len()));
+                    if is_from && !display_name_is_company(v, addr) {
+                        if from_label.is_none() {
+                            from_label = Some((t.to_string(), loc.clone()));
+                        }
+                    } else {
+                        ex.supplier = Some(v.to_string());
+                        put(ex, "supplier", loc.clone().with_span(off, off + v.len()));
+                    }
                 }
             }
         }
@@ -219,13 +336,16 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             let compound = ["datum", "date", "fecha", "data"].iter().find_map(|k| {
                 lower
                     .find(k)
-                    .filter(|_| {
-                        !lower.contains("due")
-                            && !lower.contains("vervaldatum")
-                            && !lower.contains("fällig")
-                            && !lower.contains("order")
-                            && !lower.contains("lieferdatum")
-                            && !lower.contains("leistungsdatum")
+                    .filter(|&i| {
+                        // Judge the label the date word belongs to, not the whole line
+                        // ("Date: 04.03.2024   Your RFQ: R-17" is still the quote date).
+                        let label = label_before(&lower, i);
+                        !not_quote_date(label)
+                            && !label.contains("vervaldatum")
+                            && !label.contains("fällig")
+                            && !label.contains("order")
+                            && !label.contains("lieferdatum")
+                            && !label.contains("leistungsdatum")
                     })
                     .map(|i| &t[(i + k.len()).min(t.len())..])
             });
@@ -238,7 +358,7 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             }
         }
         if ex.quote_date.is_none() {
-            if let Some((v, _)) = after_label(
+            if let Some((v, off)) = after_label(
                 t,
                 &[
                     "quote date",
@@ -251,7 +371,8 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                     "date ",
                 ],
             ) {
-                if let Some(d) = find_date(v, month_first) {
+                let label = label_before(&lower, off.min(lower.len()));
+                if let Some(d) = find_date(v, month_first).filter(|_| !not_quote_date(label)) {
                     ex.quote_date = Some(d.to_string());
                     put(ex, "quote_date", loc.clone());
                 }
@@ -285,6 +406,14 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "n60",
                 "deposit",
                 "zahlungsbedingung",
+                "pago",
+                "pagamento",
+                "betaling",
+                "condiciones de pago",
+                "付款",
+                "fin de mes",
+                "fine mese",
+                "fin de mois",
             ];
             if cue.iter().any(|c| lower.contains(c)) && !lower.contains("incoterm")
                 || lower.starts_with("payment")
@@ -298,6 +427,11 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                         "zahlungsbedingungen",
                         "zahlungsziel",
                         "conditions de paiement",
+                        "forma de pago",
+                        "condiciones de pago",
+                        "pagamento",
+                        "betalingsvoorwaarden",
+                        "付款方式",
                         "terms",
                     ],
                 )
@@ -324,6 +458,16 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "transport",
                 "delivery charge",
                 "port",
+                "flete",
+                "trasporto",
+                "spedizione",
+                "frete",
+                "vracht",
+                "envío",
+                "envio",
+                "livraison",
+                "verzending",
+                "运费",
             ]
             .iter()
             .any(|k| lower.contains(k))
@@ -382,6 +526,12 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 }
             }
         }
+        if let Some(c) = stated_currency(t) {
+            match stated_votes.iter_mut().find(|v| v.0 == c) {
+                Some(v) => v.1 += 1,
+                None => stated_votes.push((c, 1)),
+            }
+        }
         if let Some(c) = currency_in(t) {
             match cur_votes.iter_mut().find(|v| v.0 == c) {
                 Some(v) => v.1 += 1,
@@ -389,19 +539,41 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             }
         }
     }
+    if ex.stated_currency.is_none() {
+        // Several currencies stated: only a clear majority states the document's.
+        stated_votes.sort_by_key(|v| std::cmp::Reverse(v.1));
+        ex.stated_currency = match stated_votes.as_slice() {
+            [one] => Some(one.0),
+            [a, b, ..] if a.1 >= 2 * b.1 => Some(a.0),
+            _ => None,
+        };
+    }
     if ex.currency.is_none() {
         if let Some((c, _, l)) = cur_votes.into_iter().max_by_key(|v| v.1) {
             ex.currency = Some(c);
             ex.provenance.entry("currency".into()).or_insert(l);
         }
     }
-    // No labelled supplier: the letterhead, i.e. an early line naming a company form.
+    // No labelled supplier: the letterhead (an early line naming a company form), else the
+    // signature (the last such line), else the sender's company from a `From:` line.
     if ex.supplier.is_none() && lines.len() >= 3 {
-        if let Some((name, loc)) = lines
+        let named: Vec<(String, Location)> = lines
+            .iter()
+            .filter(|(t, _)| !t.trim().is_empty())
+            .filter_map(|(t, loc)| letterhead_company(t).map(|n| (n, loc.clone())))
+            .collect();
+        let early = lines
             .iter()
             .filter(|(t, _)| !t.trim().is_empty())
             .take(8)
-            .find_map(|(t, loc)| letterhead_company(t).map(|n| (n, loc.clone())))
+            .find_map(|(t, loc)| letterhead_company(t).map(|n| (n, loc.clone())));
+        if let Some((name, loc)) = early.or_else(|| named.last().cloned()) {
+            ex.supplier = Some(name);
+            ex.provenance.insert("supplier".into(), loc);
+        }
+    }
+    if ex.supplier.is_none() {
+        if let Some((name, loc)) = from_label.and_then(|(t, l)| sender_company(&t).map(|n| (n, l)))
         {
             ex.supplier = Some(name);
             ex.provenance.insert("supplier".into(), loc);
@@ -409,9 +581,151 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
     }
 }
 
+/// The label text before byte `i`: back to the previous wide gap, tab, `|` or `;`.
+fn label_before(lower: &str, i: usize) -> &str {
+    let mut i = i.min(lower.len());
+    while !lower.is_char_boundary(i) {
+        i -= 1;
+    }
+    let head = &lower[..i];
+    let cut = ["  ", "\t", "|", ";"]
+        .iter()
+        .filter_map(|sep| head.rfind(sep).map(|p| p + sep.len()))
+        .max()
+        .unwrap_or(0);
+    &head[cut..]
+}
+
+/// A date line that is not the supplier's quote date: the buyer's RFQ or order date, a
+/// delivery, due or expiry date.
+fn not_quote_date(lower: &str) -> bool {
+    [
+        "rfq",
+        "inquiry",
+        "enquiry",
+        "anfrage",
+        "your ",
+        "ihre ",
+        "ihr ",
+        "request",
+        "richiesta",
+        "solicitud",
+        "demande",
+        "votre",
+        "su ",
+        "sua ",
+        "vostra",
+        "delivery",
+        "ship",
+        "valid",
+        "expir",
+        "gültig",
+        "liefer",
+        "consegna",
+        "entrega",
+        "livraison",
+        "po date",
+        "order date",
+        "requested",
+        "required",
+        "need",
+        "due",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+}
+
+/// A US postal address line (`Dallas, TX 75201`) or the country named: US date order.
+fn us_address(t: &str) -> bool {
+    let ws: Vec<&str> = t.split_whitespace().collect();
+    ws.windows(2).any(|w| {
+        w[0].len() == 2
+            && w[0].chars().all(|c| c.is_ascii_uppercase())
+            && w[1].len() >= 5
+            && w[1].chars().take(5).all(|c| c.is_ascii_digit())
+            && t.contains(',')
+    }) || ws.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'),
+            "USA" | "U.S.A" | "U.S.A."
+        )
+    })
+}
+
+/// Whether a sender's display name names the company rather than a person: it carries a
+/// legal form, or shares a word with the mail domain (`Schmidt Kunststofftechnik
+/// <vertrieb@schmidt.example>`), and does not repeat the mailbox (`Jane Doe
+/// <jane.doe@…>` is a person).
+pub(crate) fn display_name_is_company(name: &str, address: Option<&str>) -> bool {
+    if letterhead_company(name).is_some() {
+        return true;
+    }
+    let Some(addr) = address else {
+        return false;
+    };
+    let (local, domain) = addr.split_once('@').unwrap_or((addr, ""));
+    let local = local.to_lowercase();
+    let domain = domain.to_lowercase();
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    let in_local = words.iter().any(|w| local.contains(w.as_str()));
+    let in_domain = words.iter().any(|w| domain.contains(w.as_str()));
+    in_domain && !in_local
+}
+
+/// The company behind a `From: Jane Doe <jane@acme-stamping.com>` line: the mail domain
+/// (free-mail domains name no company).
+pub(crate) fn sender_company(t: &str) -> Option<String> {
+    let at = t.find('@')?;
+    let domain: String = t[at + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        .collect();
+    let host = domain.rsplit('.').nth(1)?.to_string();
+    const FREE: &[&str] = &[
+        "gmail",
+        "googlemail",
+        "outlook",
+        "hotmail",
+        "yahoo",
+        "live",
+        "msn",
+        "icloud",
+        "me",
+        "aol",
+        "gmx",
+        "web",
+        "qq",
+        "163",
+        "126",
+        "mail",
+        "yandex",
+        "proton",
+        "protonmail",
+    ];
+    if host.len() < 3 || FREE.contains(&host.to_lowercase().as_str()) {
+        return None;
+    }
+    Some(
+        host.split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// A company name with its legal form (`… GmbH`, `… Ltd.`, `… Inc.`) at the start of a
 /// letterhead line (the part before a separator such as `●`, `|`, `,`).
-fn letterhead_company(line: &str) -> Option<String> {
+pub(crate) fn letterhead_company(line: &str) -> Option<String> {
     const FORMS: &[&str] = &[
         "gmbh",
         "ag",
@@ -437,6 +751,22 @@ fn letterhead_company(line: &str) -> Option<String> {
         "kft",
         "sro",
         "gmbh&co",
+        "sl",
+        "sa de cv",
+        "cv",
+        "ltda",
+        "sprl",
+        "sas",
+        "snc",
+        "as",
+        "aps",
+        "kk",
+        "pte",
+        "pty",
+        "company",
+        "mbh",
+        "ug",
+        "ohg",
     ];
     let part = line
         .split(['●', '|', '·', '•', '\t'])
@@ -456,6 +786,35 @@ fn letterhead_company(line: &str) -> Option<String> {
                 .collect()
         })
         .collect();
+    // A name, not a sentence: every word capitalised (or a joiner such as `&`, `and`).
+    let sentence = part.split_whitespace().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                w,
+                "and"
+                    | "und"
+                    | "&"
+                    | "de"
+                    | "der"
+                    | "of"
+                    | "the"
+                    | "y"
+                    | "e"
+                    | "et"
+                    | "di"
+                    | "da"
+                    | "van"
+                    | "von"
+            )
+            && !FORMS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+    });
+    if sentence || words.len() > 7 {
+        return None;
+    }
     // The form is one of the last two words, after at least one name word.
     let n = words.len();
     let hit = (n >= 2 && FORMS.contains(&words[n - 1].as_str()))
@@ -466,22 +825,6 @@ fn letterhead_company(line: &str) -> Option<String> {
 fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
     let lower = t.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-    let incl = [
-        "included",
-        "incl",
-        "inclusive",
-        "free",
-        "frei",
-        "inklusive",
-        "prepaid",
-        "franco",
-    ];
-    if incl.iter().any(|k| words.contains(k)) || lower.contains("no charge") {
-        return Some(Freight {
-            kind: "included".into(),
-            amount: None,
-        });
-    }
     let ws: Vec<&str> = t
         .split_whitespace()
         .map(|w| w.trim_end_matches([',', ';']))
@@ -496,7 +839,111 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
                 .filter(|m| m.currency.is_some());
             one.or(two)
         })
-        .map(|m| m.amount);
+        .map(|m| m.amount)
+        .filter(|a| *a > Decimal::ZERO);
+    // Charged on top: checked before "included" so "not included", "prepay & add" and
+    // "excl." are never read as free freight.
+    let extra_phrases = [
+        "prepay & add",
+        "prepay and add",
+        "prepaid & add",
+        "prepaid and add",
+        "ppd & add",
+        "ppd and add",
+        "pp&a",
+        "not included",
+        "not incl",
+        "excluded",
+        "excluding",
+        "exclusive of",
+        "nicht enthalten",
+        "nicht inbegriffen",
+        "nicht inklusive",
+        "zuzüglich",
+        "no incluido",
+        "no incluye",
+        "non compris",
+        "non inclus",
+        "non incluso",
+        "não incluído",
+        "nao incluido",
+        "en sus",
+        "por cuenta del",
+        "a cargo del",
+        "à votre charge",
+        "a vostro carico",
+        "a carico",
+        "extra",
+        "additional",
+        "billed",
+        "separately",
+        "collect",
+        "at cost",
+        "to be added",
+        "will be added",
+        "plus freight",
+        "+ freight",
+        "on top",
+        "add to invoice",
+        "niet inbegrepen",
+        "exclusief",
+    ];
+    let extra_words = [
+        "excl",
+        "exkl",
+        "zzgl",
+        "escluso",
+        "esclusa",
+        "esclusi",
+        "excluido",
+        "excluidos",
+        "exclu",
+        "exclus",
+        "hors",
+        "ppa",
+    ];
+    let extra = extra_phrases.iter().any(|k| lower.contains(k))
+        || extra_words.iter().any(|k| words.contains(k));
+    if extra {
+        return Some(Freight {
+            kind: if amount.is_some() {
+                "per_shipment"
+            } else {
+                "extra"
+            }
+            .into(),
+            amount,
+        });
+    }
+    let incl = [
+        "included",
+        "incl",
+        "inclusive",
+        "inkl",
+        "free",
+        "frei",
+        "inklusive",
+        "inbegriffen",
+        "enthalten",
+        "prepaid",
+        "franco",
+        "incluido",
+        "incluidos",
+        "incluso",
+        "inclusa",
+        "compris",
+        "inclus",
+        "gratis",
+        "gratuito",
+        "inbegrepen",
+        "incluído",
+    ];
+    if incl.iter().any(|k| words.contains(k)) || lower.contains("no charge") {
+        return Some(Freight {
+            kind: "included".into(),
+            amount: None,
+        });
+    }
     let per_unit = [
         "per unit",
         "per piece",
@@ -517,20 +964,6 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
             .any(|k| lower.contains(k))
     {
         "per_shipment"
-    } else if [
-        "extra",
-        "additional",
-        "billed",
-        "separately",
-        "excluded",
-        "not included",
-        "collect",
-        "at cost",
-    ]
-    .iter()
-    .any(|k| lower.contains(k))
-    {
-        "extra"
     } else {
         return None;
     };
@@ -635,6 +1068,9 @@ pub fn parse_text_lines(lines: &[(String, Location)], style: DecimalStyle, ex: &
 fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex: &mut Extraction) {
     let doc_cur = ex.currency;
     let mut last: Option<usize> = None;
+    // A part heading without a price (`BRK-2208 Bracket zinc plated`), waiting for the
+    // quantity / price rows under it.
+    let mut heading: Option<QuoteLine> = None;
     let mut gap = 0;
     for (text, loc) in lines {
         let t = text.trim();
@@ -642,6 +1078,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             gap += 1;
             if gap > 1 {
                 last = None;
+                heading = None;
             }
             continue;
         }
@@ -724,37 +1161,13 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     .insert("order_multiple".into(), span.clone());
                 continue;
             }
-            if [
-                "tooling", "nre", "setup", "set-up", "one-time", "one time", "werkzeug", "fixture",
-            ]
-            .iter()
-            .any(|k| cl.contains(k))
-            {
-                if let Some(m) = c
-                    .split_whitespace()
-                    .filter_map(|w| parse_money(w.trim_matches([':', '(', ')']), style))
-                    .find(|m| m.amount > Decimal::ZERO)
-                {
-                    let label: String = c
-                        .split(|ch: char| ch.is_ascii_digit() || "$€£¥:".contains(ch))
-                        .next()
-                        .unwrap_or("tooling")
-                        .trim()
-                        .to_string();
-                    let k = line.tooling.len();
-                    line.tooling.push(Tooling {
-                        description: if label.is_empty() {
-                            "tooling".into()
-                        } else {
-                            label
-                        },
-                        amount: m.amount,
-                    });
-                    line.provenance
-                        .insert(format!("tooling[{k}].amount"), span.clone());
-                    found_any = true;
-                    continue;
-                }
+            if let Some(tl) = super::notes::charge_in(c, style) {
+                let k = line.tooling.len();
+                line.tooling.push(tl);
+                line.provenance
+                    .insert(format!("tooling[{k}].amount"), span.clone());
+                found_any = true;
+                continue;
             }
             if line.alternate.is_none()
                 && (cl.contains("alternate")
@@ -831,11 +1244,19 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     }
                     if qty.is_none() && k > 0 {
                         // `1,000 pcs @ 0.84`: skip the `@` between quantity and price.
-                        let back = if k >= 2 && matches!(ws[k - 1], "@" | "at" | "à" | "a") {
+                        let mut back = if k >= 2 && matches!(ws[k - 1], "@" | "at" | "à" | "a") {
                             k - 1
                         } else {
                             k
                         };
+                        // Leader dots and arrows between quantity and price: `1,000 pcs ..... $3.15`.
+                        while back >= 2
+                            && ws[back - 1].chars().all(|c| {
+                                matches!(c, '.' | '…' | '-' | '–' | '_' | ':' | '=' | '>' | '·')
+                            })
+                        {
+                            back -= 1;
+                        }
                         let prev = ws[back - 1].trim_end_matches([':', '=', '-']);
                         let prev2 = if back >= 2 { ws[back - 2] } else { "" };
                         if let Some(q) = parse_quantity(prev, style).filter(|_| {
@@ -949,6 +1370,34 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
         }
         breaks.sort_by_key(|b| b.min_qty);
         line.breaks = breaks;
+        if line.part_number.is_none() && !line.breaks.is_empty() && last.is_none() {
+            // The first price row under a part heading: the heading becomes the line.
+            if let Some(mut h) = heading.take() {
+                h.provenance.extend(
+                    line.provenance
+                        .iter()
+                        .filter(|(k, _)| k.starts_with("breaks"))
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                );
+                h.breaks = std::mem::take(&mut line.breaks);
+                h.price_basis_qty = line.price_basis_qty;
+                h.currency = line.currency.take();
+                h.moq = h.moq.or(line.moq);
+                h.lead_time_days = h.lead_time_days.or(line.lead_time_days);
+                h.confidence = 80;
+                if h.currency.is_some() && h.currency == ex.currency {
+                    h.currency = None;
+                } else if ex.currency.is_none() && h.currency.is_some() {
+                    ex.currency = h.currency.take();
+                    ex.provenance
+                        .entry("currency".into())
+                        .or_insert(loc.clone());
+                }
+                ex.lines.push(h);
+                last = Some(ex.lines.len() - 1);
+                continue;
+            }
+        }
         if line.part_number.is_none() && !line.breaks.is_empty() {
             if let Some(li) = last {
                 let prev = &mut ex.lines[li];
@@ -971,6 +1420,12 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             }
         }
         if line.part_number.is_none() && line.breaks.is_empty() && !line.tooling.is_empty() {
+            if last.is_none() {
+                // A charge for the quote as a whole ("Tooling: USD 4,500 one-time" in the
+                // mail body, no part before it).
+                ex.tooling.append(&mut line.tooling);
+                continue;
+            }
             if let Some(li) = last {
                 let prev = &mut ex.lines[li];
                 for (i, tl) in line.tooling.into_iter().enumerate() {
@@ -982,6 +1437,10 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 }
                 continue;
             }
+        }
+        if super::notes::blanket_no_bid(t) {
+            ex.blanket_no_bid.get_or_insert_with(|| loc.clone());
+            continue;
         }
         if line.part_number.is_none() && line.no_bid {
             // "Line 3: no bid" style without a part: keep only if it names one of ours later.
@@ -1008,6 +1467,9 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             last = Some(ex.lines.len() - 1);
         } else if part_idx.is_some() {
             last = None;
+            // A short line naming a part and nothing else is a heading for rows below.
+            heading =
+                (words.len() <= 12 && !line.no_bid && line.tooling.is_empty()).then_some(line);
         }
     }
 }

@@ -1,0 +1,259 @@
+//! Positioned cells from text lines, so a table pasted into an e-mail, a Markdown table or a
+//! column-aligned block in plain text goes through the same table reader
+//! ([`super::table::read_grid`]) as a CSV, a sheet or a PDF page. Text lines are split at
+//! tabs, `|` pipes (Markdown) or runs of two or more spaces; the cells of space-aligned rows
+//! are put under the header cell they overlap, so an empty cell does not shift the row.
+
+use super::model::Location;
+use super::table::{header_ok, map_header, Cell, Grid};
+
+/// One cell of a text line: byte span in the line and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// How a line was split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Tabs,
+    Pipes,
+    Spaces,
+}
+
+fn split_on(line: &str, sep: char) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), sep)))
+    {
+        if c == sep {
+            let raw = &line[start..i];
+            let lead = raw.len() - raw.trim_start().len();
+            let text = raw.trim();
+            out.push(Span {
+                start: start + lead,
+                end: start + lead + text.len(),
+                text: text.to_string(),
+            });
+            start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Splits a line at runs of 2+ spaces (or a tab).
+fn split_spaces(line: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        let mut end = i;
+        while i < b.len() {
+            let gap = b[i] == b'\t' || b[i] == b' ' && b.get(i + 1) == Some(&b' ');
+            if gap {
+                break;
+            }
+            i += 1;
+            end = i;
+        }
+        out.push(Span {
+            start,
+            end,
+            text: line[start..end].trim().to_string(),
+        });
+    }
+    out
+}
+
+fn cells_of(line: &str) -> (Split, Vec<Span>) {
+    let t = line.trim();
+    if t.starts_with('|') && t.ends_with('|') && t.len() > 2 {
+        let off = line.find('|').unwrap_or(0) + 1;
+        let inner_end = line.rfind('|').unwrap_or(line.len());
+        let mut v = split_on(&line[off..inner_end], '|');
+        for s in &mut v {
+            s.start += off;
+            s.end += off;
+        }
+        return (Split::Pipes, v);
+    }
+    if line.contains('\t') {
+        return (Split::Tabs, split_on(line, '\t'));
+    }
+    (Split::Spaces, split_spaces(line))
+}
+
+/// `|---|:---:|` or `----  -----`: a rule under a header.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.contains("--")
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '=' | '\t'))
+}
+
+/// A block of text lines that is a table: its grid (header row and data rows, plus up to
+/// three lines of text above it so a part heading stays in view) and the range of lines
+/// it used.
+#[derive(Debug, Clone)]
+pub struct TextTable {
+    /// Index of the first line of the block in the input (the header row).
+    pub first: usize,
+    /// Index one past the last line of the block.
+    pub end: usize,
+    pub grid: Grid,
+}
+
+/// Finds the tables in text lines: runs of lines that each split into two or more cells,
+/// starting with a row the column-role classifier accepts as a header.
+pub fn find_tables(lines: &[(String, Location)]) -> Vec<TextTable> {
+    let split: Vec<(Split, Vec<Span>)> = lines.iter().map(|(l, _)| cells_of(l)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (kind, cells) = &split[i];
+        let header_texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+        if cells.len() < 2 || !header_ok(&map_header(&header_texts)) {
+            i += 1;
+            continue;
+        }
+        // The block: following lines that split too (rules skipped); a blank line or a
+        // prose line ends it.
+        let mut end = i + 1;
+        let mut rows = vec![i];
+        while end < lines.len() {
+            let l = &lines[end].0;
+            if is_rule(l) {
+                end += 1;
+                continue;
+            }
+            let (k, c) = &split[end];
+            let filled = c.iter().filter(|s| !s.text.is_empty()).count();
+            let same_kind = *k == *kind || *kind == Split::Spaces && *k == Split::Tabs;
+            if l.trim().is_empty() || filled < 2 && !(same_kind && *kind != Split::Spaces) {
+                break;
+            }
+            rows.push(end);
+            end += 1;
+        }
+        if rows.len() < 2 {
+            i += 1;
+            continue;
+        }
+        let mut grid_rows: Vec<Vec<Cell>> = Vec::new();
+        // Context above: the nearest non-blank lines (a part heading, a currency note).
+        let above: Vec<usize> = (i.saturating_sub(3)..i)
+            .filter(|&j| !lines[j].0.trim().is_empty())
+            .collect();
+        for j in above {
+            grid_rows.push(vec![Cell {
+                text: lines[j].0.trim().to_string(),
+                loc: lines[j].1.clone(),
+                ..Default::default()
+            }]);
+        }
+        let header = &split[i].1;
+        for &r in &rows {
+            let (k, cells) = &split[r];
+            let loc = &lines[r].1;
+            let mk = |s: &Span| Cell {
+                text: s.text.clone(),
+                loc: loc.clone().with_span(s.start, s.end),
+                ..Default::default()
+            };
+            if *k == Split::Spaces && r != i {
+                grid_rows.push(align(header, cells, mk));
+            } else {
+                grid_rows.push(cells.iter().map(mk).collect());
+            }
+        }
+        out.push(TextTable {
+            first: i,
+            end,
+            grid: Grid {
+                name: "text table".into(),
+                rows: grid_rows,
+            },
+        });
+        i = end;
+    }
+    out
+}
+
+/// Puts each cell of a space-aligned row under the header cell it overlaps most (or the
+/// nearest one), so a missing cell leaves a gap instead of shifting the row left.
+fn align(header: &[Span], cells: &[Span], mk: impl Fn(&Span) -> Cell) -> Vec<Cell> {
+    let mut row: Vec<Cell> = vec![Cell::default(); header.len()];
+    let mut used = vec![false; header.len()];
+    for c in cells {
+        let overlap = |h: &Span| c.end.min(h.end).saturating_sub(c.start.max(h.start));
+        let dist = |h: &Span| {
+            let hc = (h.start + h.end) / 2;
+            let cc = (c.start + c.end) / 2;
+            hc.abs_diff(cc)
+        };
+        let best = (0..header.len())
+            .filter(|&j| !used[j])
+            .max_by_key(|&j| (overlap(&header[j]), std::cmp::Reverse(dist(&header[j]))));
+        match best {
+            Some(j) => {
+                used[j] = true;
+                row[j] = mk(c);
+            }
+            None => row.push(mk(c)),
+        }
+    }
+    row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(t: &str) -> Vec<(String, Location)> {
+        t.lines()
+            .enumerate()
+            .map(|(i, l)| (l.to_string(), Location::file("t").at_line(i + 1)))
+            .collect()
+    }
+
+    fn texts(g: &Grid) -> Vec<Vec<String>> {
+        g.rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn markdown_and_aligned_blocks() {
+        let t = find_tables(&lines(
+            "Hello\n| Part | Qty | Price |\n|---|---|---|\n| A-1 | 100 | 1.50 |\n\nbye",
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            texts(&t[0].grid),
+            vec![
+                vec!["Hello"],
+                vec!["Part", "Qty", "Price"],
+                vec!["A-1", "100", "1.50"]
+            ]
+        );
+        // The missing description stays a gap under its header.
+        let t = find_tables(&lines(
+            "Part No    Description      Qty    Price\nA-1        Washer M6        100    1.50\nA-2                         200    2.50\n",
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(texts(&t[0].grid)[2], vec!["A-2", "", "200", "2.50"]);
+    }
+}

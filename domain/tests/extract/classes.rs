@@ -1,0 +1,560 @@
+//! Issue 9: the failure classes of quotes written by outsiders, as families of small
+//! realistic inputs. Each case is `check(name, input, expect)`: the input goes through
+//! `extract` as that file, and every `(path, value)` of `expect` is looked up in the JSON
+//! contract of `bidwell extract --json` (`lines[0].breaks[1].unit_price`, `freight.kind`,
+//! `lines.len`, …). `null` means the field must be absent. Expected values are written by
+//! hand from the documents, never computed by the extractor.
+
+use std::str::FromStr;
+
+use domain::extract::{extract, ExtractInput, Extraction, RfqLine, RfqSpec};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn run_as(name: &str, input: &str, rfq: Option<RfqSpec>) -> Extraction {
+    extract(&ExtractInput {
+        file_name: name.into(),
+        bytes: input.as_bytes().to_vec(),
+        rfq,
+        memory: None,
+    })
+}
+
+/// `a.b[2].c` or `lines.len` in the JSON of one extraction.
+fn lookup(v: &Value, path: &str) -> Value {
+    let mut cur = v.clone();
+    for part in path.split('.') {
+        if part == "len" {
+            return Value::from(cur.as_array().map_or(0, Vec::len));
+        }
+        let (key, idx) = match part.split_once('[') {
+            Some((k, i)) => (k, i.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        cur = cur.get(key).cloned().unwrap_or(Value::Null);
+        if let Some(i) = idx {
+            cur = cur.get(i).cloned().unwrap_or(Value::Null);
+        }
+    }
+    cur
+}
+
+fn canon(v: &Value) -> String {
+    match v {
+        Value::String(s) => match Decimal::from_str(s) {
+            Ok(d) => d.normalize().to_string(),
+            Err(_) => s.clone(),
+        },
+        Value::Null => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+fn check_ex(name: &str, ex: &Extraction, expect: &[(&str, &str)]) {
+    let json = serde_json::to_value(ex).unwrap();
+    let mut wrong = Vec::new();
+    for (path, want) in expect {
+        let got = canon(&lookup(&json, path));
+        let want_c = match Decimal::from_str(want) {
+            Ok(d) => d.normalize().to_string(),
+            Err(_) => (*want).to_string(),
+        };
+        if got != want_c {
+            wrong.push(format!("  {path}: want {want}, got {got}"));
+        }
+    }
+    let mut brief = json.clone();
+    if let Some(ls) = brief.get_mut("lines").and_then(Value::as_array_mut) {
+        for l in ls {
+            if let Some(o) = l.as_object_mut() {
+                o.remove("provenance");
+                o.retain(|_, v| !v.is_null());
+            }
+        }
+    }
+    if let Some(o) = brief.as_object_mut() {
+        o.remove("provenance");
+        o.remove("layouts");
+        o.retain(|_, v| !v.is_null());
+    }
+    assert!(
+        wrong.is_empty(),
+        "{name}:\n{}\n{}",
+        wrong.join("\n"),
+        serde_json::to_string(&brief).unwrap()
+    );
+}
+
+fn check(name: &str, input: &str, expect: &[(&str, &str)]) {
+    let ex = run_as(name, input, None);
+    check_ex(name, &ex, expect);
+}
+
+// ---------------------------------------------------------------- class 7: header terms
+
+#[test]
+fn issue9_freight_charged_on_top_is_not_included() {
+    for (i, text) in [
+        "Freight: prepay & add",
+        "Shipping: FOB origin, prepay and add",
+        "Freight not included",
+        "Trasporto: escluso",
+        "Fracht: zzgl.",
+        "Freight excl.",
+        "Flete: no incluido",
+        "Frais de port : non compris",
+        "Versandkosten werden zusätzlich berechnet (nicht enthalten)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let doc = format!("Quote Q-{i}01\n{text}\nBRK-2208 bracket: $0.62 @ 1000\n");
+        check(text, &doc, &[("freight.kind", "extra")]);
+    }
+    check(
+        "included",
+        "Quote Q-1\nFreight: included\nBRK-2208: $0.62 @ 1000\n",
+        &[("freight.kind", "included")],
+    );
+    check(
+        "amount",
+        "Quote Q-1\nFreight: USD 150.00 per shipment, not included in prices\nBRK-2208: $0.62 @ 1000\n",
+        &[("freight.kind", "per_shipment"), ("freight.amount", "150.00")],
+    );
+}
+
+#[test]
+fn issue9_end_of_month_terms_are_net_terms() {
+    for (text, days) in [
+        ("Payment terms: 30 days end of month", 30),
+        ("Pagamento: 60 gg d.f.f.m.", 60),
+        ("Forma de pago: 30 días fecha factura fin de mes", 30),
+        ("Conditions de paiement : 45 jours fin de mois", 45),
+        ("Zahlungsbedingungen: 30 Tage netto ab Monatsende", 30),
+        ("Payment: Net 60 EOM, freight prepay & add", 60),
+    ] {
+        let doc = format!("Quote Q-77\n{text}\nBRK-2208: $0.62 @ 1000\n");
+        check(
+            text,
+            &doc,
+            &[
+                ("payment_terms.net_days", &days.to_string()),
+                ("payment_terms.basis", "end_of_month"),
+                ("payment_terms.deposit_pct", "null"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn issue9_incoterm_places_keep_state_and_drop_prose() {
+    for (text, code, place) in [
+        ("Terms: F.O.B. Dallas, TX", "FOB", "Dallas, TX"),
+        (
+            "Shipping: FOB Houston, TX 77001 per Incoterms 2020",
+            "FOB",
+            "Houston, TX",
+        ),
+        (
+            "Delivery: FCA Stuttgart, freight prepaid",
+            "FCA",
+            "Stuttgart",
+        ),
+        ("Incoterm: EXW Ningbo, China", "EXW", "Ningbo, China"),
+        (
+            "Delivery terms: DAP Monterrey including customs clearance",
+            "DAP",
+            "Monterrey",
+        ),
+    ] {
+        let doc = format!("Quote Q-5\n{text}\nBRK-2208: $0.62 @ 1000\n");
+        check(
+            text,
+            &doc,
+            &[("incoterm.code", code), ("incoterm.place", place)],
+        );
+    }
+}
+
+#[test]
+fn issue9_validity_firm_thru_and_days_in_remarks() {
+    check(
+        "firm thru",
+        "Acme Stamping Inc.\n1200 Main St, Dallas, TX 75201\nQuote Q-1 Date: 03/04/2024\nPrices firm thru 04/30/2024\nBRK-2208: $0.62 @ 1000\n",
+        &[("valid_until", "2024-04-30"), ("quote_date", "2024-03-04")],
+    );
+    for (text, days) in [
+        ("Remarks: quote valid 45 days", 45),
+        ("Validez de la oferta: 30 días", 30),
+        ("Offerta valida 60 giorni", 60),
+        ("Angebot gültig 8 Wochen", 56),
+    ] {
+        let doc = format!("Quote Q-9\n{text}\nBRK-2208: EUR 0.62 @ 1000\n");
+        check(text, &doc, &[("validity_days", &days.to_string())]);
+    }
+}
+
+#[test]
+fn issue9_us_dates_decided_by_every_date_in_the_document() {
+    // 03/15 can only be month-first, so 03/04 is March 4th.
+    check(
+        "us",
+        "Quote Q-1\nDate: 03/04/2024\nValid until: 03/15/2024\nBRK-2208: $0.62 @ 1000\n",
+        &[("quote_date", "2024-03-04"), ("valid_until", "2024-03-15")],
+    );
+    // 15/04 can only be day-first, so 03/04 is 3 April, even with dollars.
+    check(
+        "eu",
+        "Quote Q-1\nDate: 03/04/2024\nValid until: 15/04/2024\nBRK-2208: $0.62 @ 1000\n",
+        &[("quote_date", "2024-04-03"), ("valid_until", "2024-04-15")],
+    );
+}
+
+#[test]
+fn issue9_quote_date_is_the_suppliers_not_the_rfqs() {
+    for text in [
+        "Your RFQ dated 02/20/2024\nQuote date: 03/04/2024",
+        "Ref. your inquiry of 2024-02-20\nDate: 2024-03-04",
+        "Ihre Anfrage vom 20.02.2024\nDatum: 04.03.2024",
+    ] {
+        let doc = format!("Quote Q-2\n{text}\nBRK-2208: $0.62 @ 1000\nValid until 12/31/2024\n");
+        check(text, &doc, &[("quote_date", "2024-03-04")]);
+    }
+}
+
+#[test]
+fn issue9_currency_in_words_beats_a_bare_symbol() {
+    for (text, code) in [
+        (
+            "All prices in Canadian dollars.\nBRK-2208: $0.62 @ 1000",
+            "CAD",
+        ),
+        ("Moneda: MXN\nBRK-2208: $12.50 @ 1000", "MXN"),
+        ("Currency: RMB\nBRK-2208: ¥3.20 @ 1000", "CNY"),
+        ("Prices in AUD, ex GST\nBRK-2208: $0.62 @ 1000", "AUD"),
+    ] {
+        let doc = format!("Quote Q-3\n{text}\n");
+        check(
+            text,
+            &doc,
+            &[("currency", code), ("lines[0].currency", "null")],
+        );
+    }
+}
+
+#[test]
+fn issue9_supplier_is_the_company_not_the_contact_or_the_buyer() {
+    check(
+        "signature",
+        "From: Jane Doe <jane.doe@acme-stamping.com>\nSubject: quote\n\nHello Tom,\nthank you for your RFQ from Bidwell Industries Inc.\nBRK-2208: $0.62 @ 1000\n\nBest regards\nJane Doe\nAcme Stamping Ltd.\n",
+        &[("supplier", "Acme Stamping Ltd.")],
+    );
+    check(
+        "domain",
+        "From: Jane Doe <jane.doe@kessler-draht.de>\n\nHallo,\nBRK-2208: EUR 0,62 @ 1000\nGruß Jane\n",
+        &[("supplier", "Kessler Draht")],
+    );
+}
+
+// ---------------------------------------------------------------- class 3: tooling
+
+#[test]
+fn issue9_tooling_is_a_one_time_charge_never_a_price_line() {
+    // A row under the part (no part number of its own): that part's charge.
+    check(
+        "csv row under part",
+        "Part,Description,Qty,Unit Price\nBRK-2208,Bracket,1000,0.62\n,Tooling (one-time),1,1250.00\n",
+        &[
+            ("lines.len", "1"),
+            ("lines[0].breaks.len", "1"),
+            ("lines[0].tooling[0].amount", "1250.00"),
+        ],
+    );
+    // A charge row with its own number: for the whole quote.
+    check(
+        "csv de own row",
+        "Teilenummer;Bezeichnung;Menge;Preis\nBRK-2208;Halter;1000;0,62\nWZ-1;Werkzeugkosten;1;4.500,00\n",
+        &[
+            ("lines.len", "1"),
+            ("tooling[0].amount", "4500"),
+        ],
+    );
+    check(
+        "mould column",
+        "Part,Price,Mould cost\nA-100,1.20,3500\nA-200,2.40,\n",
+        &[
+            ("lines.len", "2"),
+            ("lines[0].tooling[0].amount", "3500"),
+            ("lines[1].tooling.len", "0"),
+        ],
+    );
+    check(
+        "remarks",
+        "Part No,Unit Price,Remarks\nA-100,1.20,\"Tooling USD 2,000 one-time\"\nA-200,2.40,\n",
+        &[("lines[0].tooling[0].amount", "2000")],
+    );
+    check(
+        "italian row naming part",
+        "Codice;Descrizione;Quantità;Prezzo unitario\nBRK-2208;Staffa;1000;0,62\nBRK-3000;Supporto;500;1,10\n;Stampo per BRK-2208;1;3.200,00\n",
+        &[
+            ("lines.len", "2"),
+            ("lines[0].tooling[0].amount", "3200"),
+            ("lines[1].tooling.len", "0"),
+        ],
+    );
+    check(
+        "mail sentence before any part",
+        "Hello,\nTooling: USD 4,500 one-time.\n\nBRK-2208 bracket: $0.62 @ 1000\n",
+        &[("lines.len", "1"), ("tooling[0].amount", "4500")],
+    );
+    check(
+        "mail sentence after the part",
+        "BRK-2208 bracket: $0.62 @ 1000\nNRE for programming: $800\n",
+        &[("lines.len", "1"), ("lines[0].tooling[0].amount", "800")],
+    );
+}
+
+// ---------------------------------------------------------------- class 2: price basis
+
+#[test]
+fn issue9_price_basis_columns_and_suffixes() {
+    for (name, doc) in [
+        (
+            "price uom column",
+            "Part,Price,Price UOM\nA-100,41.50,M\nA-200,8.50,C\nA-300,0.62,EA\n",
+        ),
+        (
+            "unit column holding C and M",
+            "Part,Price,UOM\nA-100,41.50,M\nA-200,8.50,C\nA-300,0.62,EA\n",
+        ),
+        (
+            "per column",
+            "Part;Preis;PE\nA-100;41,50;1000\nA-200;8,50;100\nA-300;0,62;1\n",
+        ),
+    ] {
+        check(
+            name,
+            doc,
+            &[
+                ("lines[0].breaks[0].unit_price", "0.0415"),
+                ("lines[0].price_basis_qty", "1000"),
+                ("lines[1].breaks[0].unit_price", "0.085"),
+                ("lines[1].price_basis_qty", "100"),
+                ("lines[2].breaks[0].unit_price", "0.62"),
+            ],
+        );
+    }
+    check(
+        "currency/basis header",
+        "Part No,Description,USD/1000pcs\nA-100,Washer M6,41.50\n",
+        &[
+            ("lines[0].breaks[0].unit_price", "0.0415"),
+            ("lines[0].price_basis_qty", "1000"),
+            ("currency", "USD"),
+        ],
+    );
+    check(
+        "wrapped per",
+        "Part,Description,Price\nA-100,Washer,41.50 per / 1000 pcs\n",
+        &[("lines[0].breaks[0].unit_price", "0.0415")],
+    );
+    for (text, unit) in [
+        ("A-100 washer: USD 41.50/M @ 10000", "0.0415"),
+        ("A-100 washer: USD 8.50/C @ 10000", "0.085"),
+        ("A-100 washer: USD 8.50 per 100 @ 10000", "0.085"),
+        ("CAB-3G15 cable 3G1.5: EUR 1.25/m @ 100", "1.25"),
+    ] {
+        check(text, text, &[("lines[0].breaks[0].unit_price", unit)]);
+    }
+}
+
+// ---------------------------------------------------------------- class 6: columns
+
+#[test]
+fn issue9_part_number_columns_in_many_languages() {
+    for (name, doc) in [
+        (
+            "es",
+            "Número de parte;Descripción;Cantidad;Precio unitario\nBRK-2208;Soporte;1000;0,62\n",
+        ),
+        (
+            "it",
+            "Codice cliente;Descrizione;Quantità;Prezzo unitario\nBRK-2208;Staffa;1000;0,62\n",
+        ),
+        (
+            "fr",
+            "Réf. client;Désignation;Quantité;Prix unitaire\nBRK-2208;Équerre;1000;0,62\n",
+        ),
+        (
+            "de",
+            "Ihre Teilenummer;Bezeichnung;Menge;Einzelpreis\nBRK-2208;Halter;1000;0,62\n",
+        ),
+        (
+            "nl",
+            "Onderdeelnummer;Omschrijving;Aantal;Stukprijs\nBRK-2208;Beugel;1000;0,62\n",
+        ),
+        (
+            "pt",
+            "Número da peça;Descrição;Quantidade;Preço unitário\nBRK-2208;Suporte;1000;0,62\n",
+        ),
+        ("zh", "客户料号,品名,数量,单价\nBRK-2208,支架,1000,0.62\n"),
+    ] {
+        check(
+            name,
+            doc,
+            &[
+                ("lines.len", "1"),
+                ("lines[0].part_number", "BRK-2208"),
+                ("lines[0].breaks[0].min_qty", "1000"),
+                ("lines[0].breaks[0].unit_price", "0.62"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn issue9_suppliers_own_number_is_supplier_part_and_placeholders_are_no_revision() {
+    check(
+        "two part columns",
+        "Customer P/N,Our P/N,Rev,Description,Price\nBRK-2208,AC-77812,-,Bracket,0.62\nHSG-0300,AC-90001,n/a,Housing,12.40\nPIN-0007,AC-11111,C,Pin,0.05\n",
+        &[
+            ("lines[0].part_number", "BRK-2208"),
+            ("lines[0].supplier_part", "AC-77812"),
+            ("lines[0].alternate", "null"),
+            ("lines[0].revision", "null"),
+            ("lines[1].revision", "null"),
+            ("lines[2].revision", "C"),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------- class 1: layouts
+
+#[test]
+fn issue9_rows_under_a_part_heading() {
+    for (name, doc) in [
+        (
+            "leader dots",
+            "BRK-2208 Bracket zinc plated\n  1,000 pcs ..... $3.15 ea\n  5,000 pcs ..... $2.90 ea\n",
+        ),
+        (
+            "colon",
+            "Part BRK-2208 - Bracket zinc plated\n1000 pcs: USD 3.15\n5000 pcs: USD 2.90\n",
+        ),
+        (
+            "small table",
+            "Part: BRK-2208 Bracket zinc plated\n\nQty      Unit price\n1,000    $3.15\n5,000    $2.90\n",
+        ),
+        (
+            "markdown",
+            "Hi, here is our offer.\n\n| Part | Description | Qty | Price |\n|---|---|---|---|\n| BRK-2208 | Bracket zinc plated | 1000 | $3.15 |\n| BRK-2208 | Bracket zinc plated | 5000 | $2.90 |\n\nRegards\n",
+        ),
+        (
+            "tab table in mail",
+            "Dear Tom,\nplease find our prices:\nPart No\tDescription\t1000\t5000\nBRK-2208\tBracket zinc plated\t3.15\t2.90\n\nBest regards\n",
+        ),
+    ] {
+        check(
+            name,
+            doc,
+            &[
+                ("lines.len", "1"),
+                ("lines[0].part_number", "BRK-2208"),
+                ("lines[0].breaks[0].min_qty", "1000"),
+                ("lines[0].breaks[0].unit_price", "3.15"),
+                ("lines[0].breaks[1].min_qty", "5000"),
+                ("lines[0].breaks[1].unit_price", "2.90"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn issue9_quantity_and_price_in_one_cell() {
+    check(
+        "qty price cell",
+        "Artikel;Bezeichnung;Menge / Preis\nBRK-2208;Halter;250 12,30 €\n",
+        &[
+            ("lines[0].breaks[0].min_qty", "250"),
+            ("lines[0].breaks[0].unit_price", "12.30"),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------- RFQ matching
+
+fn rfq3() -> RfqSpec {
+    let line = |id: &str, pn: &str, desc: &str| RfqLine {
+        line: id.into(),
+        part_number: pn.into(),
+        description: Some(desc.into()),
+        ..Default::default()
+    };
+    RfqSpec {
+        rfq: Some("RFQ-9".into()),
+        currency: Some("USD".into()),
+        lines: vec![
+            line("1", "BOLT-0820", "Hex bolt M8 x 20 zinc plated"),
+            line("2", "WSH-0008", "Flat washer M8 zinc plated"),
+            line("3", "NUT-0008", "Hex nut M8 zinc plated"),
+        ],
+    }
+}
+
+#[test]
+fn issue9_unrelated_price_list_lines_do_not_match_rfq_lines_on_shared_words() {
+    let mut doc = String::from("Item,Description,Price\n");
+    for i in 0..2000 {
+        doc.push_str(&format!(
+            "CAT-{i:05},Hex bolt M{} x {} zinc plated DIN 933,0.{:02}\n",
+            6 + i % 5,
+            10 + i % 40,
+            10 + i % 80
+        ));
+    }
+    let ex = run_as("list.csv", &doc, Some(rfq3()));
+    let matched = ex.lines.iter().filter(|l| l.rfq_line.is_some()).count();
+    assert!(
+        matched <= 1,
+        "{matched} of {} lines matched on shared words",
+        ex.lines.len()
+    );
+    // Part-number evidence still matches, and says so.
+    let ex = run_as(
+        "q.txt",
+        "BOLT-0820 hex bolt: $0.12 @ 1000\nWSH-0008 washer: $0.02 @ 1000\n",
+        Some(rfq3()),
+    );
+    check_ex(
+        "by part",
+        &ex,
+        &[
+            ("lines[0].rfq_line.line", "1"),
+            ("lines[0].rfq_line.reason", "part_number"),
+            ("lines[1].rfq_line.line", "2"),
+        ],
+    );
+}
+
+#[test]
+fn issue9_blanket_no_bid_covers_every_rfq_line_not_quoted() {
+    for text in [
+        "BOLT-0820 hex bolt: $0.12 @ 1000\nAll other items: no quote.\n",
+        "BOLT-0820 Sechskantschraube: EUR 0,12 @ 1000\nAlle übrigen Positionen: kein Angebot.\n",
+    ] {
+        let ex = run_as("q.txt", text, Some(rfq3()));
+        check_ex(
+            text,
+            &ex,
+            &[
+                ("lines.len", "3"),
+                ("lines[0].no_bid", "false"),
+                ("lines[1].part_number", "WSH-0008"),
+                ("lines[1].no_bid", "true"),
+                ("lines[1].rfq_line.line", "2"),
+                ("lines[2].part_number", "NUT-0008"),
+                ("lines[2].no_bid", "true"),
+            ],
+        );
+    }
+}
