@@ -620,6 +620,8 @@ pub fn extract_spec(rfq: &RfqDetail) -> domain::extract::RfqSpec {
                 supplier_part: None,
                 uom: Some(l.uom.clone()),
                 last_price: None,
+                target_price: None,
+                should_cost: None,
             })
             .collect(),
     }

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::model::{Extraction, Incoterm, Location, PriceBreak, QuoteLine, Severity};
+use super::model::{Extraction, Incoterm, Location, PriceBreak, PriceSource, QuoteLine, Severity};
 use super::number::{parse_number, DecimalStyle};
 use super::terms::{find_date, parse_payment_terms};
 use super::units::unit_price;
@@ -166,6 +166,7 @@ pub fn read_str(xml: &str, file: &str, ex: &mut Extraction) {
                     line = Some(QuoteLine {
                         price_basis_qty: Decimal::ONE,
                         confidence: 100,
+                        price_source: PriceSource::Structured,
                         ..Default::default()
                     });
                     price = None;

@@ -304,7 +304,17 @@ fn merge(ex: &mut Extraction, sub: Extraction) {
         freight,
         total
     );
+    // The attachment's line indexes count from its own first line.
+    let offset = ex.lines.len();
     ex.lines.extend(sub.lines);
-    ex.diagnostics.extend(sub.diagnostics);
+    ex.diagnostics
+        .extend(sub.diagnostics.into_iter().map(|mut d| {
+            d.line_index = d.line_index.map(|i| i + offset);
+            d
+        }));
+    ex.tooling.extend(sub.tooling);
+    ex.stated_currency = ex.stated_currency.or(sub.stated_currency);
+    ex.blanket_no_bid = ex.blanket_no_bid.take().or(sub.blanket_no_bid);
+    ex.basis_note = ex.basis_note.take().or(sub.basis_note);
     ex.layouts.extend(sub.layouts);
 }

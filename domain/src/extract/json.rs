@@ -257,6 +257,7 @@ fn push_offer(
         lead_time_days: ctx.lead,
         offer_from: ctx.seller.clone(),
         confidence: 90,
+        price_source: super::model::PriceSource::Structured,
         ..Default::default()
     };
     let mut cur = ctx.currency;

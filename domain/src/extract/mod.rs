@@ -212,15 +212,19 @@ pub fn delimiter_of(t: &str) -> Option<u8> {
         }
         let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, d)).collect();
         let mut freq: Vec<(usize, usize)> = Vec::new();
-        for c in counts.iter().filter(|c| **c >= 3) {
+        for c in counts.iter().filter(|c| **c >= 2) {
             match freq.iter_mut().find(|f| f.0 == *c) {
                 Some(f) => f.1 += 1,
                 None => freq.push((*c, 1)),
             }
         }
-        let Some(&(_, n)) = freq.iter().max_by_key(|f| (f.1, f.0)) else {
+        let Some(&(fields, n)) = freq.iter().max_by_key(|f| (f.1, f.0)) else {
             continue;
         };
+        // Two fields (`Part,Price`) only when every line has them: prose has commas too.
+        if fields == 2 && n < lines.len() {
+            continue;
+        }
         // Most lines agree on the field count (preamble and totals may not).
         if n * 2 >= lines.len() && n >= 2 && best.is_none_or(|b| n > b.1) {
             best = Some((d, n));
@@ -389,7 +393,16 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);
     }
+    apply_basis_note(ex);
     flag_outliers(ex, rfq);
+    cross_check(ex, rfq);
+    // The working notes of the readers are not part of the result.
+    ex.stated_currency = None;
+    ex.blanket_no_bid = None;
+    ex.basis_note = None;
+    for l in &mut ex.lines {
+        l.price_source = PriceSource::default();
+    }
     if ex.lines.is_empty() && !ex.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         ex.diag(
             "extract.no_lines",
@@ -529,25 +542,28 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
                 }
             }
         }
-        // Against the RFQ's last price paid (the matched RFQ line).
+        // Against the RFQ's last price paid, target price and should-cost.
         if let (Some(r), Some(m), Some(b)) = (rfq, line.rfq_line.as_ref(), line.breaks.first()) {
-            if let Some(last) = r
+            let refs = r
                 .lines
                 .iter()
                 .find(|l| l.line == m.line)
-                .and_then(|l| l.last_price)
+                .map(RfqLine::reference_prices)
+                .unwrap_or_default();
+            if let Some((f, reference)) = refs
+                .iter()
+                .find_map(|p| basis_suspect(b.unit_price, *p).map(|f| (f, *p)))
             {
-                if let Some(f) = basis_suspect(b.unit_price, last) {
-                    let pn = line.part_number.as_deref().unwrap_or("?");
-                    found.push((
-                        li,
-                        format!(
-                            "{pn}: unit price {} is ~{f}× the last price paid {last}",
-                            b.unit_price
-                        ),
-                        line.provenance.get("breaks[0].unit_price").cloned(),
-                    ));
-                }
+                let pn = line.part_number.as_deref().unwrap_or("?");
+                found.push((
+                    li,
+                    format!(
+                        "{pn}: unit price {} is ~{f}× the RFQ's reference price {reference} \
+                         (last paid, target or should-cost)",
+                        b.unit_price
+                    ),
+                    line.provenance.get("breaks[0].unit_price").cloned(),
+                ));
             }
         }
         if line
@@ -576,6 +592,151 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         if let Some(l) = ex.lines.get_mut(li) {
             l.confidence = l.confidence.saturating_sub(30);
         }
+    }
+}
+
+/// "All prices per 1000 pcs" written once for the document: lines read without a basis of
+/// their own take it (and a finding says so).
+fn apply_basis_note(ex: &mut Extraction) {
+    let Some((basis, loc)) = ex.basis_note.clone() else {
+        return;
+    };
+    let mut changed = 0;
+    for l in &mut ex.lines {
+        if l.price_basis_qty != Decimal::ONE
+            || l.provenance.contains_key("price_basis_qty")
+            || l.price_source != PriceSource::Unlabelled
+            || l.breaks.is_empty()
+        {
+            continue;
+        }
+        for b in &mut l.breaks {
+            if let Some(up) = units::unit_price(b.unit_price, basis) {
+                b.unit_price = up;
+            }
+        }
+        l.price_basis_qty = basis;
+        l.provenance.insert("price_basis_qty".into(), loc.clone());
+        changed += 1;
+    }
+    if changed > 0 {
+        ex.diag(
+            "price.basis_from_note",
+            Severity::Info,
+            format!("the document states prices per {basis}; applied to {changed} line(s)"),
+            Some(loc),
+        );
+    }
+}
+
+/// Cross-checks that set each line's confidence from the evidence for its prices:
+/// quantity × unit price = line total, the RFQ's reference prices, another offer for the
+/// same part (strong); a per-unit label with a known currency (medium). A price that
+/// nothing corroborates gets a confidence below 80 and a `price.uncorroborated` finding;
+/// a contradicted one (`price.basis_suspect`, `line.total_mismatch`) at most 40.
+fn cross_check(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
+    let contradicted: std::collections::HashSet<usize> = ex
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code.as_str(),
+                "price.basis_suspect" | "line.total_mismatch"
+            )
+        })
+        .filter_map(|d| d.line_index)
+        .collect();
+    let near = |a: Decimal, b: Decimal| {
+        a > Decimal::ZERO && b > Decimal::ZERO && {
+            let r = if a > b { a / b } else { b / a };
+            r <= Decimal::new(25, 1)
+        }
+    };
+    let mut by_part: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, l) in ex.lines.iter().enumerate() {
+        if let Some(p) = l.part_number.as_deref() {
+            by_part.entry(rfq::norm_part(p)).or_default().push(i);
+        }
+    }
+    let mut findings: Vec<(usize, Option<Location>)> = Vec::new();
+    for li in 0..ex.lines.len() {
+        let l = &ex.lines[li];
+        if l.breaks.is_empty() || l.no_bid {
+            continue;
+        }
+        if contradicted.contains(&li) {
+            ex.lines[li].confidence = ex.lines[li].confidence.min(40);
+            continue;
+        }
+        if l.price_source == PriceSource::Structured {
+            continue;
+        }
+        let total_ok = match (l.quantity, l.line_total, l.breaks.as_slice()) {
+            (Some(q), Some(t), [b]) => q.checked_mul(b.unit_price).is_some_and(|e| {
+                (e - t).abs() <= (t.abs() * Decimal::new(5, 3)).max(Decimal::new(2, 2))
+            }),
+            _ => false,
+        };
+        let refs: Vec<Decimal> = match (rfq, l.rfq_line.as_ref()) {
+            (Some(r), Some(m)) if m.reason != "description" => r
+                .lines
+                .iter()
+                .find(|x| x.line == m.line)
+                .map(RfqLine::reference_prices)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let ref_ok = refs
+            .iter()
+            .any(|p| l.breaks.iter().any(|b| near(b.unit_price, *p)));
+        let peer_ok = l
+            .part_number
+            .as_deref()
+            .and_then(|p| by_part.get(&rfq::norm_part(p)))
+            .is_some_and(|others| {
+                others.iter().filter(|&&j| j != li).any(|&j| {
+                    ex.lines[j]
+                        .breaks
+                        .first()
+                        .zip(l.breaks.first())
+                        .is_some_and(|(a, b)| near(a.unit_price, b.unit_price))
+                })
+            });
+        let strong = total_ok || ref_ok || peer_ok;
+        let medium = l.price_source == PriceSource::UnitLabelled && ex.currency.is_some();
+        let line = &mut ex.lines[li];
+        if strong {
+            continue;
+        }
+        if medium {
+            line.confidence = line.confidence.min(90);
+            continue;
+        }
+        if line.confidence >= 80 {
+            line.confidence = 75;
+            findings.push((li, line.provenance.get("breaks[0].unit_price").cloned()));
+        }
+    }
+    const PER_LINE: usize = 50;
+    let n = findings.len();
+    for (li, loc) in findings.iter().take(PER_LINE) {
+        ex.diagnostics.push(Diagnostic {
+            code: "price.uncorroborated".into(),
+            severity: Severity::Info,
+            message: "no total, per-unit label, RFQ reference or other offer confirms this price"
+                .into(),
+            location: loc.clone(),
+            line_index: Some(*li),
+        });
+    }
+    if n > PER_LINE {
+        ex.diag(
+            "price.uncorroborated",
+            Severity::Info,
+            format!("{} more lines with prices nothing confirms", n - PER_LINE),
+            None,
+        );
     }
 }
 

@@ -191,6 +191,21 @@ pub struct QuoteLine {
     pub confidence: u8,
     /// Where each field came from, by field name (`part_number`, `breaks[0].unit_price`…).
     pub provenance: BTreeMap<String, Location>,
+    /// How the prices were read; the cross-checks set the confidence from it. Internal.
+    #[serde(skip)]
+    pub price_source: PriceSource,
+}
+
+/// How a line's prices were read, for the cross-checks that set its confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PriceSource {
+    /// A number in a price position, nothing saying it is per one unit.
+    #[default]
+    Unlabelled,
+    /// Printed under a per-unit label ("Unit price", "Stückpreis", "$0.62/ea").
+    UnitLabelled,
+    /// Typed data: e-invoice XML, a distributor's JSON.
+    Structured,
 }
 
 /// Payment terms, normalised.
@@ -287,6 +302,9 @@ pub struct Extraction {
     /// Where the document says "all other items: no quote". Internal, not serialised.
     #[serde(skip)]
     pub blanket_no_bid: Option<Location>,
+    /// A document-wide price basis stated in words ("all prices per 1000 pcs"). Internal.
+    #[serde(skip)]
+    pub basis_note: Option<(Decimal, Location)>,
 }
 
 impl Extraction {

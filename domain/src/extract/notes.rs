@@ -188,6 +188,60 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
     })
 }
 
+/// A price basis stated for the whole document: "All prices are per 1000 pcs", "Preise
+/// pro 100 Stück", "prix par 1000 pièces", "precios por millar", "prezzi per 100 pezzi".
+pub fn basis_statement(text: &str) -> Option<Decimal> {
+    let lower = text.to_lowercase();
+    let priced = [
+        "price", "preis", "prix", "precio", "prezzi", "prezzo", "prijs", "prijzen", "preço",
+        "preços", "价格",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    if !priced || lower.len() > 200 {
+        return None;
+    }
+    for key in [" per ", " pro ", " je ", " par ", " por ", "/"] {
+        for (i, _) in lower.match_indices(key) {
+            let rest = lower[i + key.len()..].trim_start();
+            let words: Vec<&str> = rest
+                .split_whitespace()
+                .take(2)
+                .map(|w| w.trim_end_matches(['.', ',', ';', ')']))
+                .collect();
+            let phrase = words.join(" ");
+            let named = match words.first().copied() {
+                Some("hundred" | "c" | "centinaio" | "cent" | "hundert") => Some(100),
+                Some(
+                    "thousand" | "m" | "mille" | "millar" | "tausend" | "mil" | "1000" | "1,000"
+                    | "1.000",
+                ) => Some(1000),
+                Some("100") => Some(100),
+                _ => None,
+            };
+            // "per 1000 pcs" / "pro 100 Stück": a piece word must follow a bare number.
+            let pieces = words.get(1).is_some_and(|w| {
+                [
+                    "pcs", "pc", "pieces", "units", "stück", "stk", "st", "pièces", "piezas",
+                    "pezzi", "stuks", "peças", "ea",
+                ]
+                .contains(w)
+            });
+            if let Some(n) = named {
+                let bare = words.first().is_some_and(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                });
+                if !bare || pieces {
+                    let _ = phrase;
+                    return Some(Decimal::from(n));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A blanket no-bid: "all other items: no quote", "remaining items not quoted", "alle
 /// übrigen Positionen: kein Angebot". Applies to every RFQ line not quoted.
 pub fn blanket_no_bid(text: &str) -> bool {
@@ -266,6 +320,23 @@ mod tests {
         assert!(!names_charge("Moulded housing PA6 GF30"));
         assert!(names_charge("Werkzeugkosten"));
         assert!(names_charge("Spritzgussform 2-fach"));
+    }
+
+    #[test]
+    fn basis_statements() {
+        assert_eq!(
+            basis_statement("All prices are per 1000 pcs."),
+            Some(dec!(1000))
+        );
+        assert_eq!(
+            basis_statement("Preise pro 100 Stück, netto"),
+            Some(dec!(100))
+        );
+        assert_eq!(basis_statement("Prezzi per mille pezzi"), Some(dec!(1000)));
+        assert_eq!(basis_statement("Prices per thousand"), Some(dec!(1000)));
+        assert_eq!(basis_statement("Price per unit"), None);
+        assert_eq!(basis_statement("Prices valid per 100 days"), None);
+        assert_eq!(basis_statement("Delivery per 1000 pcs lots"), None);
     }
 
     #[test]

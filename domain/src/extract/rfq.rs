@@ -37,6 +37,23 @@ pub struct RfqLine {
     /// The last price paid per ONE unit, for the "~100× off" check.
     #[serde(default)]
     pub last_price: Option<Decimal>,
+    /// The buyer's target price per ONE unit, when the RFQ carries one.
+    #[serde(default, alias = "target")]
+    pub target_price: Option<Decimal>,
+    /// The buyer's should-cost estimate per ONE unit, when known.
+    #[serde(default)]
+    pub should_cost: Option<Decimal>,
+}
+
+impl RfqLine {
+    /// The buyer's reference prices for this line (last paid, target, should-cost).
+    pub fn reference_prices(&self) -> Vec<Decimal> {
+        [self.last_price, self.target_price, self.should_cost]
+            .into_iter()
+            .flatten()
+            .filter(|p| *p > Decimal::ZERO)
+            .collect()
+    }
 }
 
 /// Part numbers compare without case, spaces, dashes, dots or slashes.

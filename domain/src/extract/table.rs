@@ -964,6 +964,38 @@ fn heading_of(row: &[Cell]) -> Option<(String, Option<String>, Location)> {
     Some((part, (desc.len() >= 3).then_some(desc), loc))
 }
 
+/// A header that says its prices are per one unit.
+fn unit_labelled(h: &str) -> bool {
+    let l = h.to_lowercase();
+    [
+        "unit",
+        "each",
+        "/ea",
+        "per ea",
+        "per pc",
+        "/pc",
+        "/stk",
+        "einzel",
+        "stück",
+        "stk",
+        "unitario",
+        "unitaire",
+        "unitário",
+        "stuk",
+        "per piece",
+        "单价",
+        "pro stück",
+        "je stück",
+        "p.u.",
+        "pu ",
+        "/ud",
+        "por unidad",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
+        && basis_in_header(h).is_none_or(|b| b == Decimal::ONE)
+}
+
 /// A quantity and a price run into one cell: `250 12,30 €`, `1,000 pcs $3.15`.
 fn qty_price_pair(t: &str, style: DecimalStyle) -> Option<(Decimal, super::number::MoneyToken)> {
     let ws: Vec<&str> = t.split_whitespace().collect();
@@ -2040,6 +2072,15 @@ fn read_row(
             _ => {}
         }
     }
+    // Prices under a per-unit label ("Unit price", "Stückpreis", "Precio unitario").
+    if !line.breaks.is_empty()
+        && roles.iter().enumerate().any(|(i, r)| {
+            matches!(r, Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_)))
+                && header.get(i).is_some_and(|h| unit_labelled(h))
+        })
+    {
+        line.price_source = super::model::PriceSource::UnitLabelled;
+    }
     // `250 12,30 €`: quantity and price in one cell (of the quantity or the price column).
     if line.breaks.is_empty() {
         for role in [ColumnRole::Quantity, ColumnRole::UnitPrice] {
@@ -2137,12 +2178,43 @@ fn read_row(
             }
         }
     }
-    if let (Some(q), Some(t), Some(b)) = (line.quantity, line.line_total, line.breaks.first()) {
+    if let (Some(q), Some(t), Some(b)) =
+        (line.quantity, line.line_total, line.breaks.first().cloned())
+    {
         if line.breaks.len() == 1 {
             if let Some(expect) = q.checked_mul(b.unit_price) {
                 let diff = (expect - t).abs();
                 let tol = (t.abs() * Decimal::new(5, 3)).max(Decimal::new(2, 2));
-                if diff > tol {
+                // A price printed per 100 / per 1000 with no basis said: the total decides.
+                let basis_fix = (diff > tol && line.price_basis_qty == Decimal::ONE)
+                    .then(|| {
+                        [Decimal::from(100), Decimal::from(1000)]
+                            .into_iter()
+                            .find(|bq| {
+                                (b.unit_price / bq)
+                                    .checked_mul(q)
+                                    .is_some_and(|e| (e - t).abs() <= tol)
+                            })
+                    })
+                    .flatten();
+                if let Some(bq) = basis_fix {
+                    for br in &mut line.breaks {
+                        br.unit_price = (br.unit_price / bq).normalize();
+                    }
+                    line.price_basis_qty = bq;
+                    if let Some(l) = line.provenance.get("line_total").cloned() {
+                        line.provenance.insert("price_basis_qty".into(), l);
+                    }
+                    ex.diag(
+                        "price.basis_from_total",
+                        Severity::Info,
+                        format!(
+                            "quantity {q} × price {} = {t} only per {bq}: read as a price per {bq}",
+                            b.unit_price
+                        ),
+                        line.provenance.get("line_total").cloned(),
+                    );
+                } else if diff > tol {
                     let loc = line.provenance.get("line_total").cloned();
                     ex.diag(
                         "line.total_mismatch",

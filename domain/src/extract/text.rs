@@ -526,6 +526,11 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 }
             }
         }
+        if ex.basis_note.is_none() && t.len() < 200 {
+            if let Some(b) = super::notes::basis_statement(t) {
+                ex.basis_note = Some((b, loc.clone()));
+            }
+        }
         if let Some(c) = stated_currency(t) {
             match stated_votes.iter_mut().find(|v| v.0 == c) {
                 Some(v) => v.1 += 1,
@@ -1193,6 +1198,9 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     style,
                     doc_cur.is_some() || lower.contains("price") || lower.contains(" ea"),
                 ) {
+                    if m.basis == Some(Decimal::ONE) {
+                        line.price_source = super::model::PriceSource::UnitLabelled;
+                    }
                     let mut basis = m.basis.unwrap_or(Decimal::ONE);
                     let mut j = k + consumed;
                     // `per 100`, `/C` as a separate word.
@@ -1214,6 +1222,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                             "ea" | "each" | "pc" | "pcs" | "ea." | "/ea"
                         ) {
                             j += 1;
+                            line.price_source = super::model::PriceSource::UnitLabelled;
                         }
                     }
                     // Quantity: `@ 2k`, `at 500`, `for 1000+`, or before: `1k: $0.55`, `5,000 pcs $0.50`.
@@ -1380,6 +1389,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                         .map(|(k, v)| (k.clone(), v.clone())),
                 );
                 h.breaks = std::mem::take(&mut line.breaks);
+                h.price_source = line.price_source;
                 h.price_basis_qty = line.price_basis_qty;
                 h.currency = line.currency.take();
                 h.moq = h.moq.or(line.moq);

@@ -54,7 +54,19 @@ fn check_ex(name: &str, ex: &Extraction, expect: &[(&str, &str)]) {
     let json = serde_json::to_value(ex).unwrap();
     let mut wrong = Vec::new();
     for (path, want) in expect {
-        let got = canon(&lookup(&json, path));
+        // `diag:CODE` is whether a diagnostic with that code exists; `conf<80:lines[0]`
+        // whether that line's confidence is below 80.
+        let got = if let Some(code) = path.strip_prefix("diag:") {
+            ex.diagnostics.iter().any(|d| d.code == code).to_string()
+        } else if let Some(p) = path.strip_prefix("conf<80:") {
+            (lookup(&json, &format!("{p}.confidence"))
+                .as_u64()
+                .unwrap_or(100)
+                < 80)
+                .to_string()
+        } else {
+            canon(&lookup(&json, path))
+        };
         let want_c = match Decimal::from_str(want) {
             Ok(d) => d.normalize().to_string(),
             Err(_) => (*want).to_string(),
@@ -557,4 +569,67 @@ fn issue9_blanket_no_bid_covers_every_rfq_line_not_quoted() {
             ],
         );
     }
+}
+
+// ---------------------------------------------------------------- cross-checks
+
+#[test]
+fn issue9_cross_checks_fix_or_flag_basis_errors_and_set_confidence() {
+    // The line total decides a price printed per 1000 with no basis said.
+    check(
+        "total decides basis",
+        "Part,Qty,Price,Total\nA-100,1000,41.50,41.50\nA-200,100,2.50,250.00\n",
+        &[
+            ("lines[0].breaks[0].unit_price", "0.0415"),
+            ("lines[0].price_basis_qty", "1000"),
+            ("lines[1].breaks[0].unit_price", "2.50"),
+            ("diag:price.basis_from_total", "true"),
+        ],
+    );
+    // A basis stated once for the document.
+    for note in [
+        "All prices are per 1000 pcs.",
+        "Preise pro 1000 Stück.",
+        "Prezzi per mille pezzi.",
+    ] {
+        let doc = format!("Part,Description,Price\nA-100,Washer,41.50\n\n{note}\n");
+        check(
+            note,
+            &doc,
+            &[
+                ("lines[0].breaks[0].unit_price", "0.0415"),
+                ("lines[0].price_basis_qty", "1000"),
+            ],
+        );
+    }
+    // Nothing confirms a bare price: below 80, with a finding.
+    check(
+        "uncorroborated",
+        "Part,Price\nA-100,1.20\n",
+        &[
+            ("conf<80:lines[0]", "true"),
+            ("diag:price.uncorroborated", "true"),
+        ],
+    );
+    // Quantity x unit price = total confirms it.
+    check(
+        "corroborated",
+        "Part,Qty,Unit Price,Total\nA-100,100,1.20,120.00\n",
+        &[
+            ("conf<80:lines[0]", "false"),
+            ("diag:price.uncorroborated", "false"),
+        ],
+    );
+    // 100x the RFQ's target price: flagged, and not at 80 or more.
+    let mut rfq = rfq3();
+    rfq.lines[0].target_price = Some(Decimal::from_str("0.12").unwrap());
+    let ex = run_as("q.csv", "Part,Unit Price\nBOLT-0820,12.00\n", Some(rfq));
+    check_ex(
+        "rfq target",
+        &ex,
+        &[
+            ("diag:price.basis_suspect", "true"),
+            ("conf<80:lines[0]", "true"),
+        ],
+    );
 }
