@@ -667,13 +667,13 @@ fn class_name(c: u8) -> &'static str {
 fn print_documents(docs: &[Doc], scored: &[DocScore], detail: bool) {
     println!();
     println!(
-        "{:<44} {:<5} {:<3} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6}",
+        "{:<44} {:<5} {:<5} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6}",
         "document", "fmt", "lang", "lines", "out", "tp", "fp", "fn", "F1"
     );
     for (d, s) in docs.iter().zip(scored) {
         let c = s.counts();
         println!(
-            "{:<44} {:<5} {:<3} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6.3}",
+            "{:<44} {:<5} {:<5} {:>5} {:>5} {:>4} {:>4} {:>4} {:>6.3}",
             d.name,
             d.about.format,
             d.about.language,

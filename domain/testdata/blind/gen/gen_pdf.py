@@ -70,7 +70,7 @@ write_truth("p01_reportlab_stamping_usd_en.pdf", {
         {"part_number": "DC-4410-A", "description": "Terminal clip, phosphor bronze C51000, 0.4 mm, tin plated",
          "breaks": [["10000", "0.184"], ["50000", "0.152"]], "lead_time_days": 21,
          "tooling": [["Progressive die", "14500.00"]]},
-        {"part_number": "DC-4412", "description": "Ground strap, brass C26000, 0.8 mm, bright tin",
+        {"part_number": "DC-4412", "revision": "B", "description": "Ground strap, brass C26000, 0.8 mm, bright tin",
          "breaks": [["5000", "0.446"]], "lead_time_days": 21},
     ],
 })
