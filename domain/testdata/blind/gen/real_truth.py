@@ -82,3 +82,32 @@ for name, path, uom, fmt_note, commit, lic in [
                    "breaks": [[q, p]]} for sid, d, q, p, t in KOKS],
     })
 print("real: 5 truths")
+
+# A real priced BOM in reStructuredText list-table form (each cell on its own line).
+# The Cost column is the extended cost: both Total rows equal the sum of the Cost cells,
+# not of quantity x cost. The unit price is cost / quantity.
+write_truth("r06_rst_priced_bom_cad_en.txt", {
+    "about": about("txt", "en", [1, 4, 7],
+                   "real priced BOM (reStructuredText list-table, one cell per line), two tables with Total rows, extended cost per line in '$x.xx CAD', reference designators and a project part number beside the MPN",
+                   "real: dslik/protonema@48cf82435a62e0958c3132261aaba088261adedc:baseboards/1522A/1522-8010/bom.rst (CERN-OHL-S-2.0)"),
+    "header": {"currency": "CAD"},
+    "lines": [
+        {"part_number": "Y327-2154951A", "description": "Baseboard PCB", "quantity": "1", "line_total": "2.88",
+         "breaks": [["1", "2.88"]]},
+        {"part_number": "DS1023-2*2SF11", "description": "2.54mm by 2.54mm Straight 2x2P Female Header",
+         "quantity": "20", "line_total": "2.33", "breaks": [["20", "0.1165"]]},
+        {"part_number": "TP-104-13-02", "description": "Red Test Point", "quantity": "2", "line_total": "0.32",
+         "breaks": [["2", "0.16"]]},
+        {"part_number": "TP-105-01-00", "description": "Black Test Point", "quantity": "1", "line_total": "0.21",
+         "breaks": [["1", "0.21"]]},
+        {"part_number": "VSQBC35", "description": "Clear Rubber Feet", "quantity": "4", "line_total": "1.61",
+         "breaks": [["4", "0.4025"]]},
+        {"description": "QC Sticker", "quantity": "1", "line_total": "0.0094", "breaks": [["1", "0.0094"]]},
+        {"part_number": "B131014", "description": "Static Shielding Bag 10\" x 14\"", "quantity": "1",
+         "line_total": "0.48", "breaks": [["1", "0.48"]]},
+        {"part_number": "3180-3", "description": "CORREC-PAK SHIPPER 4 X 4 X 2\" ID", "quantity": "1",
+         "line_total": "11.83", "breaks": [["1", "11.83"]]},
+        {"description": "ESD Sticker", "quantity": "2", "line_total": "4.00", "breaks": [["2", "2.00"]]},
+    ],
+})
+print("real: r06 truth")
