@@ -77,6 +77,8 @@ pub enum Resource<'a> {
     Audit,
     /// The exchange-rate table used for leveling.
     FxRates,
+    /// The server's clock, which only a server in test mode lets anyone move (admins).
+    ServerClock,
 }
 
 /// Why access was refused.
@@ -104,6 +106,7 @@ pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<()
     let own = |id: &str| actor.supplier_id.as_deref() == Some(id);
     match (actor.role, resource) {
         (Admin, _) => Ok(()),
+        (Buyer | Approver, ServerClock) => Err(Denied::Forbidden),
         (Buyer, Users) => Err(Denied::Forbidden),
         (Buyer, Audit) => match verb {
             Verb::Read => Ok(()),
@@ -146,9 +149,10 @@ pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<()
             Verb::Read if actor.supplier_id.is_some() => Ok(()),
             _ => Err(Denied::Forbidden),
         },
-        (Role::Supplier, Parts | SupplierDirectory | Invitations | Users | Audit | FxRates) => {
-            Err(Denied::Forbidden)
-        }
+        (
+            Role::Supplier,
+            Parts | SupplierDirectory | Invitations | Users | Audit | FxRates | ServerClock,
+        ) => Err(Denied::Forbidden),
     }
 }
 
@@ -217,6 +221,11 @@ mod tests {
             (&s1, Verb::Read, Resource::FxRates, forb),
             (&admin, Verb::Write, Resource::Users, ok),
             (&admin, Verb::Read, Resource::Audit, ok),
+            (&admin, Verb::Write, Resource::ServerClock, ok),
+            (&buyer, Verb::Write, Resource::ServerClock, forb),
+            (&buyer, Verb::Read, Resource::ServerClock, forb),
+            (&appr, Verb::Read, Resource::ServerClock, forb),
+            (&s1, Verb::Write, Resource::ServerClock, forb),
         ];
         for (a, verb, res, want) in cases {
             assert_eq!(

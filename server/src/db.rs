@@ -220,10 +220,8 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Current time in unix milliseconds.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
+/// Current time in unix milliseconds, from the server's one clock ([`crate::clock`]).
+pub use crate::clock::now_ms;
 
 /// Unix milliseconds as RFC 3339 UTC with milliseconds.
 pub fn rfc3339(ms: i64) -> String {

@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod db;
 pub mod error;
 pub mod extract_cmd;
@@ -54,6 +55,10 @@ pub struct Config {
     pub outbox_dir: Option<PathBuf>,
     /// Sender address of outbound messages.
     pub mail_from: String,
+    /// Test mode: the server's clock is this [`clock::TestClock`], which an admin can move
+    /// forward through `POST /api/test/clock`. `None` (the default, and always in
+    /// production) means the system clock and no such route.
+    pub test_clock: Option<clock::TestClock>,
 }
 
 impl Default for Config {
@@ -68,6 +73,7 @@ impl Default for Config {
             max_body_bytes: 2 * 1024 * 1024,
             outbox_dir: None,
             mail_from: "Bidwell <no-reply@bidwell.invalid>".to_string(),
+            test_clock: None,
         }
     }
 }
@@ -130,9 +136,18 @@ async fn same_origin(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// Test mode: every request runs with the app's test clock as the server's clock.
+async fn with_test_clock(
+    State(clock): State<clock::TestClock>,
+    req: Request,
+    next: Next,
+) -> Response {
+    clock.scope(next.run(req)).await
+}
+
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
+    let mut api = Router::new()
         .route("/api/health", get(health))
         .route("/api/auth/login", post(auth::login))
         .route("/api/auth/logout", post(auth::logout))
@@ -147,7 +162,13 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::files::router())
         .merge(routes::invitations::router())
         .merge(routes::mapping::router())
-        .merge(routes::admin::router())
+        .merge(routes::admin::router());
+    // Only a server started in test mode has a settable clock; elsewhere the path is an
+    // unknown endpoint like any other.
+    if state.config.test_clock.is_some() {
+        api = api.merge(routes::test_clock::router());
+    }
+    let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed);
@@ -164,6 +185,13 @@ pub fn app(state: AppState) -> Router {
                 "The app is not built: run `cargo xtask serve`, or pass --dist DIR.",
             )
         }),
+    };
+    let router = match &state.config.test_clock {
+        Some(clock) => router.layer(middleware::from_fn_with_state(
+            clock.clone(),
+            with_test_clock,
+        )),
+        None => router,
     };
     router
         .layer(middleware::from_fn(same_origin))

@@ -83,6 +83,10 @@ enum Cmd {
         /// Do not seed demo data into an empty database.
         #[arg(long)]
         no_demo: bool,
+        /// TEST MODE, never in production: an admin can move the server's clock forward
+        /// through POST /api/test/clock (for deadline tests).
+        #[arg(long, env = "BIDWELL_TEST_CLOCK")]
+        test_clock: bool,
         #[command(flatten)]
         db: DbArgs,
     },
@@ -166,6 +170,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             secure_cookies,
             trust_proxy,
             no_demo,
+            test_clock,
             db,
         } => {
             let database = db.open().await?;
@@ -184,8 +189,14 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 trust_proxy,
                 dist: Some(dist),
                 outbox_dir: Some(outbox_dir),
+                test_clock: test_clock.then(server::clock::TestClock::new),
                 ..Config::default()
             };
+            if test_clock {
+                eprintln!(
+                    "warning: TEST MODE: the server's clock can be moved through POST /api/test/clock; never run this in production."
+                );
+            }
             let state = AppState {
                 db: database,
                 config: Arc::new(config),
@@ -262,4 +273,25 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve_test_clock(args: &[&str]) -> bool {
+        let cli = Cli::try_parse_from(args).expect("parses");
+        match cli.cmd {
+            Cmd::Serve { test_clock, .. } => test_clock,
+            _ => panic!("not serve"),
+        }
+    }
+
+    #[test]
+    fn the_test_clock_is_off_unless_asked_for() {
+        // The environment of this test process must not decide the answer.
+        assert!(std::env::var_os("BIDWELL_TEST_CLOCK").is_none());
+        assert!(!serve_test_clock(&["bidwell", "serve"]));
+        assert!(serve_test_clock(&["bidwell", "serve", "--test-clock"]));
+    }
 }

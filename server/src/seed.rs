@@ -1,7 +1,7 @@
 //! Demo data: one buyer organization, three suppliers with logins, parts with
 //! revisions and one open, sealed RFQ. Seeded only into an empty database.
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use domain::money::Currency;
 
 use crate::audit::{self, Change};
@@ -180,8 +180,10 @@ pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
         current_revisions.push((part_id, last));
     }
     let rfq_id = new_id();
-    let deadline = (Utc::now() + Duration::days(14)).timestamp_millis();
-    let need_by = (Utc::now() + Duration::days(90)).date_naive().to_string();
+    let deadline = (crate::clock::now() + Duration::days(14)).timestamp_millis();
+    let need_by = (crate::clock::now() + Duration::days(90))
+        .date_naive()
+        .to_string();
     sqlx::query(
         "INSERT INTO rfqs (id, number, title, status, deadline, time_zone, sealed, currency, incoterm, payment_terms, created_by, created_at, updated_at) \
          VALUES ($1, 'RFQ-2026-0001', 'Brackets and housings, 2027 volumes', 'open', $2, 'Europe/Berlin', 1, 'USD', 'FCA Chicago', 'Net 60', $3, $4, $4)",

@@ -436,6 +436,9 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
         .arg(&scratch)
         .arg("--dist")
         .arg(&dist)
+        // Test mode: deadline tests move the server's clock (POST /api/test/clock) instead
+        // of waiting for a deadline to pass.
+        .arg("--test-clock")
         // A fresh SQLite database in the scratch dir, whatever the caller's environment.
         .env_remove("DATABASE_URL")
         .env_remove("BIDWELL_ADDR")

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::access::{authorize, Resource, Verb};
 use domain::level::{self, Bid, Settings};
 use domain::money::Currency;
@@ -123,7 +123,7 @@ pub async fn default_settings<'e>(
         amortization_years: Decimal::TWO,
         cost_of_capital_pct: Decimal::from(8),
         outlier_ratio: Decimal::from(20),
-        today: Utc::now().date_naive(),
+        today: crate::clock::today(),
     })
 }
 
@@ -329,7 +329,7 @@ async fn build(
         amortization_years: years,
         cost_of_capital_pct: capital,
         outlier_ratio: outlier,
-        today: Utc::now().date_naive(),
+        today: crate::clock::today(),
     };
     let bids = bids(&st.db.pool, id).await?;
     let leveled = level::level(&spec, &bids, &settings);

@@ -11,6 +11,7 @@ pub mod quotes;
 pub mod rfqs;
 pub mod suppliers;
 pub mod sync;
+pub mod test_clock;
 
 /// A file download with its content type and a file name for the browser.
 pub fn download(

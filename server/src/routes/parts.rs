@@ -158,7 +158,7 @@ async fn update_revision(
         Some(None) => Some(None),
         None => None,
     };
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::clock::today();
     let last = match &u.last_price {
         Some(Some(m)) => {
             let c = check_money(&mut e, "last_price", m.amount, &m.currency);
@@ -457,7 +457,7 @@ async fn release(
             ),
         });
     }
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = crate::clock::today().to_string();
     let mut w = st.db.write().await?;
     sqlx::query(
         "UPDATE revisions SET status = 'obsolete' WHERE part_id = $1 AND status = 'released'",

@@ -10,7 +10,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::Utc;
 use domain::access::{authorize, Resource, Verb};
 use domain::quote::{self, Quote};
 use domain::rfq as lifecycle;
@@ -147,7 +146,7 @@ pub async fn submit_in(
     s: &Submission<'_>,
 ) -> AppResult<Submitted> {
     let spec = rfqs::spec_in(&mut w.tx, s.rfq_id).await?;
-    quote::validate(&spec, s.quote, Utc::now().date_naive())?;
+    quote::validate(&spec, s.quote, crate::clock::today())?;
     let normalized = quote::normalized(s.quote);
     lock_writers(w, st.db.engine).await?;
     let now = now_ms();

@@ -1217,7 +1217,7 @@ async fn requote(
             .as_ref()
             .map(|t| clean(t.text.clone()))
             .unwrap_or_default(),
-        deadline: (chrono::Utc::now() + chrono::Duration::days(14)).to_rfc3339(),
+        deadline: (crate::clock::now() + chrono::Duration::days(14)).to_rfc3339(),
         time_zone: None,
         sealed: true,
         lines: plan
@@ -1401,7 +1401,7 @@ async fn award(
     let decisions = lifecycle::check_award(&spec, &bids, &row.invited, &choices)?;
     let settings = crate::routes::compare::default_settings(&mut *w.tx, spec.currency).await?;
     let leveled = domain::level::level(&spec, &bids, &settings);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = crate::clock::today().to_string();
     let note = a.note.trim();
     let mut audit_lines = Vec::with_capacity(decisions.len());
     for d in &decisions {

@@ -88,7 +88,7 @@ async fn certifications(
     pool: &AnyPool,
     supplier_id: &str,
 ) -> Result<Vec<api::Certification>, sqlx::Error> {
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::clock::today();
     let rows = sqlx::query(
         "SELECT * FROM certifications WHERE supplier_id = $1 ORDER BY expires_on, name",
     )

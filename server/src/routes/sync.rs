@@ -286,7 +286,7 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
                     .unwrap_or_else(|_| op.created_at.clone());
                 format!(
                     "Not accepted: this change was made on your device at {made} but reached the server at {}, after the deadline (the server's clock decides). {}",
-                    utc(chrono::Utc::now()),
+                    utc(crate::clock::now()),
                     body.message
                 )
             } else {

@@ -2,6 +2,9 @@
 //!
 //! SQLite by default (a temporary file); PostgreSQL when `BIDWELL_TEST_DATABASE_URL` is
 //! set, in a throw-away database created for the test.
+//!
+//! Every app runs in test mode with its own [`TestClock`] (`app.clock`): a deadline test
+//! moves the server's clock past the deadline instead of waiting for it.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -12,6 +15,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
+use server::clock::TestClock;
 use server::db::{Db, PoolSettings};
 use server::{app, seed, AppState, Config};
 use tower::ServiceExt;
@@ -21,6 +25,8 @@ pub struct TestApp {
     pub db: Db,
     /// The database URL (a second "process" can connect to it).
     pub url: String,
+    /// The server's clock; `advance` it to pass a deadline.
+    pub clock: TestClock,
     _cleanup: Cleanup,
 }
 
@@ -95,7 +101,8 @@ impl TestApp {
     }
 
     /// A fresh app whose database pool has these settings (e.g. one connection).
-    pub async fn with_pool(config: Config, pool: PoolSettings) -> TestApp {
+    pub async fn with_pool(mut config: Config, pool: PoolSettings) -> TestApp {
+        let clock = config.test_clock.get_or_insert_with(TestClock::new).clone();
         sqlx::any::install_default_drivers();
         let (url, cleanup) = match std::env::var("BIDWELL_TEST_DATABASE_URL") {
             Ok(admin) if !admin.is_empty() => {
@@ -131,6 +138,7 @@ impl TestApp {
             router: app(state),
             db,
             url,
+            clock,
             _cleanup: cleanup,
         }
     }
@@ -143,14 +151,19 @@ impl TestApp {
             server::db::Engine::Postgres => Db::connect(&self.url).await.expect("connect"),
             server::db::Engine::Sqlite => self.db.clone(),
         };
+        // Processes on one machine read one clock.
         let state = AppState {
             db: db.clone(),
-            config: Arc::new(Config::default()),
+            config: Arc::new(Config {
+                test_clock: Some(self.clock.clone()),
+                ..Config::default()
+            }),
         };
         TestApp {
             router: app(state),
             db,
             url: self.url.clone(),
+            clock: self.clock.clone(),
             _cleanup: Cleanup(None),
         }
     }
@@ -215,6 +228,13 @@ impl TestApp {
     }
     pub async fn patch(&self, path: &str, body: Value, s: &Session) -> Response {
         self.call(Method::PATCH, path, Some(body), Some(s)).await
+    }
+
+    /// Moves the server's clock `ms` milliseconds forward.
+    pub fn advance_clock(&self, ms: i64) {
+        self.clock
+            .advance(ms)
+            .expect("the test clock moves forward");
     }
 
     /// Opens RFQ `rfq` for bidding as `buyer`; asserts it opened.

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod authz;
 mod award;
+mod clock;
 mod concurrency;
 mod csrf;
 mod errors;

@@ -115,13 +115,9 @@ async fn put_quote(s: &Setup, who: &Session, body: Value) -> crate::harness::Res
         .await
 }
 
+/// Passes the RFQ's deadline (2 hours away) on the server's clock.
 async fn expire(s: &Setup) {
-    sqlx::query("UPDATE rfqs SET deadline = $1 WHERE id = $2")
-        .bind(chrono::Utc::now().timestamp_millis() - 1000)
-        .bind(&s.rfq)
-        .execute(&s.app.db.pool)
-        .await
-        .unwrap();
+    s.app.advance_clock(2 * 3_600_000 + 1_000);
 }
 
 #[tokio::test]
