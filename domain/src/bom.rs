@@ -10,7 +10,14 @@ use rust_decimal::Decimal;
 pub fn child_quantities(per_parent: Decimal, builds: &[Decimal]) -> Vec<Decimal> {
     builds
         .iter()
-        .map(|b| (per_parent * b).normalize())
+        // Beyond `Decimal` the product saturates; the RFQ line's quantity check then
+        // refuses it with a field error instead of a panic (issue 10).
+        .map(|b| {
+            per_parent
+                .checked_mul(*b)
+                .unwrap_or(Decimal::MAX)
+                .normalize()
+        })
         .collect()
 }
 

@@ -43,7 +43,9 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, String> {
             .map(|(i, r)| {
                 (
                     top + i + 1,
-                    r.iter().map(|c| c.to_string().trim().to_string()).collect(),
+                    r.iter()
+                        .map(|c| crate::level::import_text(c.to_string().trim()).to_string())
+                        .collect(),
                 )
             })
             .collect();
@@ -61,7 +63,10 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Table, String> {
         let rec = rec.map_err(|e| format!("{file_name}, row {}: {e}", i + 1))?;
         rows.push((
             line_of(&text, rec.position().map(|p| p.byte() as usize)).unwrap_or(i + 1),
-            rec.iter().map(|c| c.trim().to_string()).collect(),
+            // A `'` our own exports put before formula-like text is dropped again.
+            rec.iter()
+                .map(|c| crate::level::import_text(c.trim()).to_string())
+                .collect(),
         ));
     }
     Ok(Table { rows })

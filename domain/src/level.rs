@@ -10,7 +10,10 @@
 //!     simple interest: paying later is worth money, deposits cost money, and an
 //!     early-payment discount is taken when it beats the cost of capital).
 //!
-//! All arithmetic is `Decimal`; the only rounding is [`round_cost`] and [`pct`], named.
+//! All arithmetic is `Decimal` and checked: a value too large to compute, or a landed
+//! cost beyond [`MAX_LANDED`] (prices entered before the input bounds of
+//! `crate::validate`, issue 10), makes its cell [`CellState::OutOfRange`] instead of
+//! panicking. The only rounding is [`round_cost`] and [`pct`], named.
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -99,7 +102,17 @@ pub enum CellState {
     Missing,
     /// Priced, but in a currency the FX table lacks.
     NoFxRate,
+    /// Priced, but the landed cost cannot be computed or is beyond [`MAX_LANDED`]
+    /// (absurd price, rate or quantity); left out of lowest, deltas and totals.
+    OutOfRange,
 }
+
+/// Largest landed unit cost a cell may show (in the base currency): a thousand times
+/// the largest price `crate::validate::AMOUNT` allows.
+pub const MAX_LANDED: i64 = 1_000_000_000_000_000;
+/// Largest landed cost × break quantity of one cell, so that a supplier's totals over
+/// any number of lines a request can carry stay far inside `Decimal`'s range.
+pub const MAX_EXTENDED: i64 = 1_000_000_000_000_000_000;
 
 /// The parts of a landed unit cost, in the base currency per unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,7 +199,10 @@ pub fn pct(value: Decimal, reference: Decimal) -> Option<Decimal> {
     if reference <= Decimal::ZERO {
         return None;
     }
-    let d = (value - reference).checked_div(reference)? * Decimal::ONE_HUNDRED;
+    let d = value
+        .checked_sub(reference)?
+        .checked_div(reference)?
+        .checked_mul(Decimal::ONE_HUNDRED)?;
     let mut d = d.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     d.rescale(1);
     Some(d)
@@ -253,22 +269,25 @@ pub fn payment_days(t: &PaymentTerms) -> i64 {
 
 /// Present-value adjustment per unit for paying `amount` under `terms`, at an annual
 /// cost of capital `r` (a fraction). Negative when the terms are worth money to the buyer.
+/// `None` when the arithmetic overflows.
 fn financing(
     amount: Decimal,
     terms: &PaymentTerms,
     r: Decimal,
     lead_time_days: Option<u32>,
-) -> (Decimal, i64, bool) {
+) -> Option<(Decimal, i64, bool)> {
     let year = Decimal::from(365);
     let days = payment_days(terms);
-    let pv_at = |amt: Decimal, d: i64| amt * (Decimal::ONE - r * Decimal::from(d) / year);
-    let mut pv = pv_at(amount, days);
+    let pv_at = |amt: Decimal, d: i64| {
+        let factor =
+            Decimal::ONE.checked_sub(r.checked_mul(Decimal::from(d))?.checked_div(year)?)?;
+        amt.checked_mul(factor)
+    };
+    let mut pv = pv_at(amount, days)?;
     let mut taken = false;
     if let (Some(disc), Some(dd)) = (terms.discount_pct, terms.discount_days) {
-        let discounted = pv_at(
-            amount * (Decimal::ONE - disc / Decimal::ONE_HUNDRED),
-            i64::from(dd),
-        );
+        let kept = Decimal::ONE.checked_sub(disc.checked_div(Decimal::ONE_HUNDRED)?)?;
+        let discounted = pv_at(amount.checked_mul(kept)?, i64::from(dd))?;
         if discounted < pv {
             pv = discounted;
             taken = true;
@@ -276,12 +295,68 @@ fn financing(
     }
     if let Some(dep) = terms.deposit_pct.filter(|d| *d > Decimal::ZERO) {
         // A deposit is paid at order, about one lead time before delivery and invoice.
-        let share = dep / Decimal::ONE_HUNDRED;
+        let share = dep.checked_div(Decimal::ONE_HUNDRED)?;
         let lead = i64::from(lead_time_days.unwrap_or(0));
-        let deposit_pv = pv_at(amount * share, -lead);
-        pv = pv * (Decimal::ONE - share) + deposit_pv;
+        let deposit_pv = pv_at(amount.checked_mul(share)?, -lead)?;
+        pv = pv
+            .checked_mul(Decimal::ONE.checked_sub(share)?)?
+            .checked_add(deposit_pv)?;
     }
-    (pv - amount, days, taken)
+    Some((pv.checked_sub(amount)?, days, taken))
+}
+
+/// The parts of a landed cost, in the base currency per unit; `None` when the arithmetic
+/// overflows or the result is beyond [`MAX_LANDED`] / [`MAX_EXTENDED`].
+fn landed_parts(
+    rfq_line: &RfqLineSpec,
+    qty: Decimal,
+    ql: &QuoteLine,
+    quoted: Decimal,
+    rate: Decimal,
+    bid: &Bid,
+    settings: &Settings,
+) -> Option<(Decimal, Decimal, Decimal, Decimal, Decimal, i64, bool)> {
+    let h = &bid.quote.header;
+    // Division by zero means "nothing to spread over" (as before); overflow is out of range.
+    let per = |total: Decimal, over: Decimal| {
+        if over.is_zero() {
+            Some(Decimal::ZERO)
+        } else {
+            total.checked_div(over)
+        }
+    };
+    let unit = quoted.checked_mul(rate)?;
+    let freight = match h.freight {
+        Freight::PerUnit(a) => a.checked_mul(rate)?,
+        Freight::PerShipment(a) => per(a.checked_mul(rate)?, qty)?,
+        Freight::Included | Freight::NotQuoted => Decimal::ZERO,
+    };
+    let tooling_total = ql.tooling_total()?.checked_mul(rate)?;
+    let spread = match rfq_line.annual_volume {
+        Some(v) if v > Decimal::ZERO && settings.amortization_years > Decimal::ZERO => {
+            v.checked_mul(settings.amortization_years)?
+        }
+        _ => qty,
+    };
+    let tooling = per(tooling_total, spread)?;
+    let r = settings
+        .cost_of_capital_pct
+        .checked_div(Decimal::ONE_HUNDRED)?;
+    let (fin, days, taken) = financing(
+        unit.checked_add(freight)?,
+        &h.payment_terms,
+        r,
+        ql.lead_time_days,
+    )?;
+    let landed = unit
+        .checked_add(freight)?
+        .checked_add(tooling)?
+        .checked_add(fin)?;
+    let extended = landed.checked_mul(qty)?;
+    if landed.abs() > Decimal::from(MAX_LANDED) || extended.abs() > Decimal::from(MAX_EXTENDED) {
+        return None;
+    }
+    Some((unit, freight, tooling, fin, landed, days, taken))
 }
 
 fn quote_flags(rfq: &RfqSpec, q: &Quote, today: NaiveDate) -> Vec<Flag> {
@@ -357,6 +432,10 @@ fn cell(
     line_flags(rfq_line, qty, ql, settings, &mut c.flags);
     c.flags.extend(qflags.iter().cloned());
     let Some((quoted, _)) = ql.unit_price_at(qty) else {
+        // Breaks and a basis, but the unit price does not fit: out of range.
+        if !ql.breaks.is_empty() && ql.price_basis_qty > Decimal::ZERO {
+            c.state = CellState::OutOfRange;
+        }
         return c;
     };
     let h = &bid.quote.header;
@@ -364,23 +443,12 @@ fn cell(
         c.state = CellState::NoFxRate;
         return c;
     };
-    let unit = quoted * rate;
-    let freight = match h.freight {
-        Freight::PerUnit(a) => a * rate,
-        Freight::PerShipment(a) => (a * rate).checked_div(qty).unwrap_or_default(),
-        Freight::Included | Freight::NotQuoted => Decimal::ZERO,
+    let Some((unit, freight, tooling, fin, landed, days, taken)) =
+        landed_parts(rfq_line, qty, ql, quoted, rate, bid, settings)
+    else {
+        c.state = CellState::OutOfRange;
+        return c;
     };
-    let tooling_total = ql.tooling_total() * rate;
-    let spread = match rfq_line.annual_volume {
-        Some(v) if v > Decimal::ZERO && settings.amortization_years > Decimal::ZERO => {
-            v * settings.amortization_years
-        }
-        _ => qty,
-    };
-    let tooling = tooling_total.checked_div(spread).unwrap_or_default();
-    let r = settings.cost_of_capital_pct / Decimal::ONE_HUNDRED;
-    let (fin, days, taken) = financing(unit + freight, &h.payment_terms, r, ql.lead_time_days);
-    let landed = unit + freight + tooling + fin;
     c.state = CellState::Priced;
     c.breakdown = Some(Breakdown {
         unit_price: round_cost(unit),
@@ -424,7 +492,11 @@ fn line_flags(
         flags.push(Flag::MoqAboveBreak { minimum: m });
     }
     if let (Some(days), Some(need)) = (ql.lead_time_days, rfq_line.need_by) {
-        if settings.today + chrono::Duration::days(i64::from(days)) > need {
+        // A date past the calendar's end (an absurd stored lead time) is past any need.
+        let ready = settings
+            .today
+            .checked_add_signed(chrono::Duration::days(i64::from(days)));
+        if ready.is_none_or(|r| r > need) {
             flags.push(Flag::LeadTimePastNeed {
                 lead_time_days: days,
                 need_by: need,
@@ -451,7 +523,9 @@ fn median(mut v: Vec<Decimal>) -> Option<Decimal> {
     match n {
         0 => None,
         _ if n % 2 == 1 => Some(v[n / 2]),
-        _ => Some((v[n / 2 - 1] + v[n / 2]) / Decimal::TWO),
+        _ => v[n / 2 - 1]
+            .checked_add(v[n / 2])?
+            .checked_div(Decimal::TWO),
     }
 }
 
@@ -460,9 +534,9 @@ fn ratio_off(value: Decimal, reference: Decimal) -> Option<Decimal> {
         return None;
     }
     let r = if value > reference {
-        value / reference
+        value.checked_div(reference)?
     } else {
-        reference / value
+        reference.checked_div(value)?
     };
     Some(r.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
 }
@@ -489,8 +563,14 @@ pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
                 .map(|c| c.breakdown.as_ref().map(|b| b.landed))
                 .collect();
             let lowest = landed.iter().flatten().min().copied();
-            let last = rl.last_price.zip(ref_rate).map(|(p, r)| p * r);
-            let should = rl.should_cost.zip(ref_rate).map(|(p, r)| p * r);
+            let last = rl
+                .last_price
+                .zip(ref_rate)
+                .and_then(|(p, r)| p.checked_mul(r));
+            let should = rl
+                .should_cost
+                .zip(ref_rate)
+                .and_then(|(p, r)| p.checked_mul(r));
             for (i, c) in cells.iter_mut().enumerate() {
                 let Some(mine) = landed[i] else { continue };
                 c.delta_to_lowest_pct = lowest.and_then(|l| pct(mine, l));
@@ -560,7 +640,10 @@ fn summary(
         let mut priced = false;
         for (k, br) in row.breaks.iter().enumerate() {
             if let Some(b) = br.cells[i].breakdown.as_ref() {
-                totals[k] += b.landed * br.qty;
+                // Each cell's landed × quantity is at most MAX_EXTENDED, so the sum over
+                // the lines a request can carry stays in range; saturate all the same.
+                let extended = b.landed.checked_mul(br.qty).unwrap_or(Decimal::MAX);
+                totals[k] = totals[k].checked_add(extended).unwrap_or(Decimal::MAX);
                 priced = true;
             }
         }
@@ -678,6 +761,7 @@ pub fn export_rows(l: &Leveled) -> Vec<Vec<Field>> {
                     CellState::NoBid => "no_bid",
                     CellState::Missing => "missing",
                     CellState::NoFxRate => "no_fx_rate",
+                    CellState::OutOfRange => "out_of_range",
                 };
                 rows.push(vec![
                     Field::Num(Decimal::from(line.line_no)),
@@ -708,6 +792,39 @@ pub fn export_rows(l: &Leveled) -> Vec<Vec<Field>> {
     rows
 }
 
+/// First characters that make a spreadsheet read a cell as a formula (or, for tab and
+/// CR, let one hide after them): `= + - @`, their full-width forms, tab, CR, LF.
+const FORMULA_LEADS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Whether a spreadsheet opening this text would run it as a formula (CSV/formula
+/// injection, issue 10). The one test every export uses for text cells: CSV exports
+/// prefix such text with `'` ([`export_text`]), XLSX exports write it with Excel's
+/// quote-prefix (text) format.
+pub fn formula_like(s: &str) -> bool {
+    s.starts_with(FORMULA_LEADS)
+}
+
+/// A text cell for a CSV export: formula-like text gets a leading `'`, which every
+/// spreadsheet shows as text instead of evaluating (OWASP's advice); other text is
+/// unchanged. Numbers are exported as numbers, never through this.
+pub fn export_text(s: &str) -> String {
+    if formula_like(s) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Undoes [`export_text`] for a cell read back from a file: `'=…` is `=…`.
+pub fn import_text(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => s,
+    }
+}
+
 /// Quotes one CSV field (RFC 4180) when it holds a comma, quote or line break.
 pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -724,7 +841,10 @@ pub fn to_csv(l: &Leveled) -> String {
     for row in export_rows(l) {
         out.push_str(
             &row.iter()
-                .map(|f| csv_field(&f.text()))
+                .map(|f| match f {
+                    Field::Text(t) => csv_field(&export_text(t)),
+                    other => csv_field(&other.text()),
+                })
                 .collect::<Vec<_>>()
                 .join(","),
         );
@@ -1066,6 +1186,87 @@ mod tests {
         let l = level(&rfq(), &[bid("dep", q)], &s);
         // Half paid 73 days early: 50 × (1 + 0.1 × 73/365) + 50 = 101.
         assert_eq!(landed(&l, 0, 0, "dep"), dec!(101));
+    }
+
+    /// Issue 10: absurd stored values (from before the input bounds) used to panic in
+    /// leveling arithmetic; now their cells are out of range and the others still level.
+    #[test]
+    fn overflowing_values_make_out_of_range_cells_not_panics_issue_10() {
+        let big = Decimal::from_str_exact("1000000000000000000000000000").unwrap();
+        let p = |x: Decimal| three_breaks([x, x, x]);
+        // 10^27 per unit: landed × 500 overflows Decimal.
+        let mut huge_tooling = line("L1", &p(dec!(1)));
+        huge_tooling.tooling = vec![
+            Tooling {
+                description: "a".into(),
+                amount: Decimal::MAX,
+            },
+            Tooling {
+                description: "b".into(),
+                amount: Decimal::MAX,
+            },
+        ];
+        let mut late = line("L1", &p(dec!(0.70)));
+        late.lead_time_days = Some(u32::MAX);
+        let bids = [
+            bid("big", quote(vec![line("L1", &p(big))])),
+            bid("tool", quote(vec![huge_tooling])),
+            bid("ok", quote(vec![line("L1", &p(dec!(0.60)))])),
+            bid("late", quote(vec![late])),
+        ];
+        let mut r = rfq();
+        r.lines[0].last_price = Some(Decimal::MAX);
+        let mut s = settings();
+        s.base = eur();
+        s.fx = vec![FxRate {
+            currency: usd(),
+            rate: dec!(2),
+            as_of: day("2026-11-20"),
+        }];
+        let l = level(&r, &bids, &s);
+        assert_eq!(cell_of(&l, 0, 0, "big").state, CellState::OutOfRange);
+        assert_eq!(cell_of(&l, 0, 0, "big").breakdown, None);
+        assert_eq!(cell_of(&l, 0, 0, "tool").state, CellState::OutOfRange);
+        // 0.60 USD × 2 = 1.20 EUR, the lowest; the last price × 2 overflows: no delta.
+        let ok = cell_of(&l, 0, 0, "ok");
+        assert_eq!(ok.state, CellState::Priced);
+        assert_eq!(ok.breakdown.as_ref().unwrap().landed, dec!(1.2));
+        assert!(ok.lowest);
+        assert_eq!(ok.delta_to_last_price_pct, None);
+        // A lead time past the calendar's end misses any need date.
+        assert!(cell_of(&l, 0, 0, "late")
+            .flags
+            .iter()
+            .any(|f| matches!(f, Flag::LeadTimePastNeed { .. })));
+        assert_eq!(l.suppliers[0].totals, vec![dec!(0), dec!(0), dec!(0)]);
+        // 1.2 × 500, 1.2 × 2000, 1.2 × 5000.
+        assert_eq!(
+            l.suppliers[2].totals,
+            vec![dec!(600), dec!(2400), dec!(6000)]
+        );
+        let csv = to_csv(&l);
+        assert!(csv.contains(",BIG,out_of_range,EUR,,,,,,"), "{csv}");
+        // Percentages that do not fit are absent, not a panic.
+        assert_eq!(pct(Decimal::MAX, dec!(0.0000001)), None);
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralized_for_exports_issue_10() {
+        for (text, exported) in [
+            ("=1+1", "'=1+1"),
+            ("+49 30 1234", "'+49 30 1234"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\r=1", "'\r=1"),
+            ("\u{FF1D}1+1", "'\u{FF1D}1+1"),
+            ("Bracket = 2 pcs", "Bracket = 2 pcs"),
+            ("", ""),
+        ] {
+            assert_eq!(export_text(text), exported, "{text:?}");
+            assert_eq!(import_text(exported), text, "{exported:?}");
+        }
+        assert_eq!(import_text("'quoted"), "'quoted");
     }
 
     #[test]

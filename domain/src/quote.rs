@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::money::Currency;
-use crate::validate::FieldErrors;
+use crate::validate::{self as v, FieldErrors};
 
 /// One price break: from `min_qty` units on, `price` per `price_basis_qty` units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,9 +109,12 @@ impl QuoteLine {
         b.price.checked_div(self.price_basis_qty).map(|p| (p, ok))
     }
 
-    /// Sum of one-time charges.
-    pub fn tooling_total(&self) -> Decimal {
-        self.tooling.iter().map(|t| t.amount).sum()
+    /// Sum of one-time charges; `None` when it overflows `Decimal` (a stored quote
+    /// from before the input bounds, issue 10).
+    pub fn tooling_total(&self) -> Option<Decimal> {
+        self.tooling
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, t| acc.checked_add(t.amount))
     }
 }
 
@@ -157,11 +160,12 @@ const MAX_LEAD_TIME_DAYS: u32 = 3650;
 pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::new();
     let h = &quote.header;
-    if let Some(v) = h.valid_until {
-        if v < today {
+    v::payable_currency(&mut e, "header.currency", h.currency);
+    if let Some(until) = h.valid_until {
+        if until < today {
             e.add(
                 "header.valid_until",
-                format!("the validity date {v} is in the past"),
+                format!("the validity date {until} is in the past"),
             );
         }
     }
@@ -177,6 +181,7 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
                     "a percentage between 0 and 100",
                 );
             }
+            v::bounded(&mut e, "header.payment_terms.discount_pct", p, v::PERCENT);
             if d > net_days {
                 e.add(
                     "header.payment_terms.discount_days",
@@ -190,9 +195,21 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
             "give both the discount percentage and its days, or neither",
         ),
     }
+    if let Some(d) = h.payment_terms.deposit_pct {
+        if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+            e.add(
+                "header.payment_terms.deposit_pct",
+                "a percentage from 0 to 100",
+            );
+        }
+        v::bounded(&mut e, "header.payment_terms.deposit_pct", d, v::PERCENT);
+    }
     match h.freight {
         Freight::PerShipment(a) | Freight::PerUnit(a) if a < Decimal::ZERO => {
             e.add("header.freight", "freight cannot be negative");
+        }
+        Freight::PerShipment(a) | Freight::PerUnit(a) => {
+            v::bounded(&mut e, "header.freight", a, v::AMOUNT);
         }
         _ => {}
     }
@@ -231,6 +248,12 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
                 "the price basis must be a positive quantity (1, 100, 1000…)",
             );
         }
+        v::bounded(
+            &mut e,
+            &at("price_basis_qty"),
+            l.price_basis_qty,
+            v::QUANTITY,
+        );
         if l.breaks.is_empty() {
             e.add(
                 &at("breaks"),
@@ -251,6 +274,18 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
                     "the price must be positive",
                 );
             }
+            v::bounded(
+                &mut e,
+                &at(&format!("breaks[{j}].min_qty")),
+                b.min_qty,
+                v::QUANTITY,
+            );
+            v::bounded(
+                &mut e,
+                &at(&format!("breaks[{j}].price")),
+                b.price,
+                v::AMOUNT,
+            );
             if let Some(prev) = last {
                 if b.min_qty <= prev {
                     e.add(
@@ -267,6 +302,8 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
         if matches!(l.order_multiple, Some(m) if m <= Decimal::ZERO) {
             e.add(&at("order_multiple"), "the order multiple must be positive");
         }
+        v::bounded_opt(&mut e, &at("moq"), l.moq, v::QUANTITY);
+        v::bounded_opt(&mut e, &at("order_multiple"), l.order_multiple, v::QUANTITY);
         if matches!(l.lead_time_days, Some(d) if d > MAX_LEAD_TIME_DAYS) {
             e.add(&at("lead_time_days"), "at most 3650 days");
         }
@@ -280,6 +317,12 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
             if t.amount < Decimal::ZERO {
                 e.add(&at(&format!("tooling[{j}].amount")), "cannot be negative");
             }
+            v::bounded(
+                &mut e,
+                &at(&format!("tooling[{j}].amount")),
+                t.amount,
+                v::AMOUNT,
+            );
         }
     }
     e.into_result()

@@ -160,6 +160,11 @@ pub fn check_quantities(q: &[rust_decimal::Decimal]) -> Result<(), &'static str>
     if q.iter().any(|x| *x <= rust_decimal::Decimal::ZERO) {
         return Err("quantities must be positive");
     }
+    if q.iter()
+        .any(|x| crate::validate::QUANTITY.check(*x).is_err())
+    {
+        return Err("each quantity at most 1 000 000 000, with at most 6 decimals");
+    }
     if q.windows(2).any(|w| w[1] <= w[0]) {
         return Err("list quantity breaks in increasing order, each once");
     }

@@ -1,8 +1,9 @@
 //! Sign-in, sessions, CSRF and login throttling.
 //!
 //! - Passwords: argon2id (PHC strings), hashed and verified on the blocking pool so the
-//!   async executor never stalls. Unknown e-mails are verified against a dummy hash so
-//!   the answer takes as long as for a real account.
+//!   async executor never stalls, through a bounded [`Hashing`] pool so a burst cannot
+//!   exhaust memory. Unknown e-mails are verified against a dummy hash so the answer
+//!   takes as long as for a real account.
 //! - Sessions: a random 256-bit token in an HttpOnly, SameSite=Lax cookie (Secure when
 //!   configured for https); the database keeps only its SHA-256, so a leaked database
 //!   does not leak live sessions, and several server processes can share sessions.
@@ -13,7 +14,8 @@
 //!   passes), and an IP address after `lockout.max_ip_failures`.
 
 use std::net::SocketAddr;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -24,6 +26,7 @@ use axum::response::{IntoResponse, Response};
 use domain::access::{Actor, Role};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
 
 use crate::audit::{self, Change};
 use crate::db::{col, new_id, now_ms};
@@ -60,45 +63,120 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Hashes a password with argon2id on the blocking pool.
+/// Hashes a password with argon2id on the blocking pool, unbounded: for the command
+/// line and seeding only. Request handlers go through [`Hashing`], which bounds how many
+/// hashes run and wait at once.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("hashing a password: {e}"))
-    })
-    .await?
+    tokio::task::spawn_blocking(move || hash_now(&password)).await?
+}
+
+fn hash_now(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing a password: {e}"))
 }
 
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-        Argon2::default()
-            .hash_password(b"no account has this password", &salt)
-            .map(|h| h.to_string())
-            .unwrap_or_default()
-    })
+    DUMMY.get_or_init(|| hash_now("no account has this password").unwrap_or_default())
 }
 
-/// Verifies `password` against a stored hash (or a dummy one) on the blocking pool.
-pub async fn verify_password(stored: Option<String>, password: String) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
-        let real = stored.is_some();
-        let hash = stored.unwrap_or_else(|| dummy_hash().to_string());
-        let ok = PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        ok && real
-    })
-    .await
-    .map_err(Into::into)
+fn verify_now(stored: Option<String>, password: &str) -> bool {
+    let real = stored.is_some();
+    let hash = stored.unwrap_or_else(|| dummy_hash().to_string());
+    let ok = PasswordHash::new(&hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false);
+    ok && real
+}
+
+/// The password-hashing pool of a server (issue 10). Each argon2id hash takes 19 MiB and
+/// a core for tens of milliseconds, so a burst of sign-ins or invitation accepts must not
+/// start one hash per request: at most `workers` hashes run at once (one per core), at
+/// most `queue` more wait for a turn, and a request beyond that is answered at once with
+/// 503 `busy` and `Retry-After`, so memory stays bounded and the server keeps answering.
+///
+/// A turn is held by the blocking task itself, so a client that disconnects while its
+/// hash runs does not free the turn before the hash (and its memory) is done.
+#[derive(Clone)]
+pub struct Hashing {
+    turns: Arc<Semaphore>,
+    admitted: Arc<AtomicUsize>,
+    limit: usize,
+}
+
+impl std::fmt::Debug for Hashing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hashing")
+            .field("limit", &self.limit)
+            .finish()
+    }
+}
+
+/// Gives an admission back when dropped (the work finished, or never started).
+struct Admission(Arc<AtomicUsize>);
+impl Drop for Admission {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl Hashing {
+    /// `workers` hashes at once (at least 1) and `queue` more waiting.
+    pub fn new(workers: usize, queue: usize) -> Hashing {
+        let workers = workers.max(1);
+        Hashing {
+            turns: Arc::new(Semaphore::new(workers)),
+            admitted: Arc::new(AtomicUsize::new(0)),
+            limit: workers + queue,
+        }
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> AppResult<T> {
+        let admission = Admission(self.admitted.clone());
+        if self.admitted.fetch_add(1, Ordering::SeqCst) >= self.limit {
+            return Err(AppError::Unavailable {
+                code: "busy",
+                message: "Bidwell is busy signing in many people at once. Try again in a moment."
+                    .into(),
+                retry_after_secs: 1,
+            });
+        }
+        let turn = self
+            .turns
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| anyhow::anyhow!("the hashing pool is closed: {e}"))?;
+        let result = tokio::task::spawn_blocking(move || {
+            let out = work();
+            drop((turn, admission));
+            out
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("a password hash task failed: {e}"))?;
+        Ok(result)
+    }
+
+    /// Hashes a new password.
+    pub async fn hash(&self, password: String) -> AppResult<String> {
+        Ok(self.run(move || hash_now(&password)).await??)
+    }
+
+    /// Verifies `password` against a stored hash, or against a dummy one when there is
+    /// no account (so the answer takes as long either way); false without an account.
+    pub async fn verify(&self, stored: Option<String>, password: String) -> AppResult<bool> {
+        self.run(move || verify_now(stored, &password)).await
+    }
 }
 
 /// The client's IP address: the socket peer, or the first `X-Forwarded-For` entry when
@@ -302,22 +380,16 @@ fn minutes(ms: i64) -> i64 {
     (ms + 59_999) / 60_000
 }
 
-/// `POST /api/auth/login`.
-pub async fn login(
-    State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
-    Json(req): Json<api::LoginRequest>,
-) -> AppResult<Response> {
-    let email = req.email.trim().to_lowercase();
-    let now = now_ms();
+/// Refuses (429 `rate_limited`) a client address with too many failed sign-ins or
+/// invitation accepts in the lockout window: both make the server hash a password, so
+/// both draw on one budget per address (issue 10).
+pub async fn throttle_ip(state: &AppState, ip: &str, now: i64) -> AppResult<()> {
     let policy = &state.config.lockout;
-    let since = now - policy.window_ms;
-
     let ip_row = sqlx::query(
         "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE ip = $1 AND success = 0 AND at > $2",
     )
-    .bind(&ip)
-    .bind(since)
+    .bind(ip)
+    .bind(now - policy.window_ms)
     .fetch_one(&state.db.pool)
     .await?;
     let ip_failures: i64 = col(&ip_row, "n")?;
@@ -333,6 +405,42 @@ pub async fn login(
             retry_after_secs: (wait.max(0) / 1000) as u64,
         });
     }
+    Ok(())
+}
+
+/// What a failed invitation accept is recorded under in `login_attempts`: not an
+/// e-mail address (no `@`), so it never locks out an account, but it counts for the
+/// client's address in [`throttle_ip`].
+pub const INVITATION_ATTEMPT: &str = "(invitation accept)";
+
+/// Records a failed attempt from `ip` in its own transaction.
+pub async fn record_failure(state: &AppState, email: &str, ip: &str) -> AppResult<()> {
+    let mut w = state.db.write().await?;
+    sqlx::query(
+        "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 0)",
+    )
+    .bind(new_id())
+    .bind(email)
+    .bind(ip)
+    .bind(now_ms())
+    .execute(&mut **w)
+    .await?;
+    w.commit().await?;
+    Ok(())
+}
+
+/// `POST /api/auth/login`.
+pub async fn login(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Json(req): Json<api::LoginRequest>,
+) -> AppResult<Response> {
+    let email = req.email.trim().to_lowercase();
+    let now = now_ms();
+    let policy = &state.config.lockout;
+    let since = now - policy.window_ms;
+
+    throttle_ip(&state, &ip, now).await?;
 
     let last_ok: Option<i64> = col(
         &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND success = 1")
@@ -374,7 +482,7 @@ pub async fn login(
         ),
         None => (None, None),
     };
-    let ok = verify_password(stored, req.password).await?;
+    let ok = state.hashing.verify(stored, req.password).await?;
 
     let mut w = state.db.write().await?;
     sqlx::query(
@@ -435,4 +543,53 @@ pub async fn logout(State(state): State<AppState>, user: CurrentUser) -> AppResu
 /// `GET /api/me`.
 pub async fn me(user: CurrentUser) -> axum::Json<api::Me> {
     axum::Json(user.me())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10: beyond `workers + queue` requests in flight the pool answers 503 `busy`
+    /// at once, without starting work; a freed turn serves the next request.
+    #[tokio::test]
+    async fn the_hashing_pool_refuses_beyond_its_queue_and_recovers() {
+        let pool = Hashing::new(1, 1);
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        // One running (held until released) …
+        let running = {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                pool.run(move || {
+                    let _ = started_tx.send(());
+                    let _ = release_rx.recv();
+                    1
+                })
+                .await
+            })
+        };
+        started_rx.await.unwrap();
+        // … and one waiting for the turn.
+        let waiting = {
+            let pool = pool.clone();
+            tokio::spawn(async move { pool.run(|| 2).await })
+        };
+        while pool.admitted.load(Ordering::SeqCst) < 2 {
+            tokio::task::yield_now().await;
+        }
+        let refused = pool.run(|| 3).await;
+        match refused {
+            Err(AppError::Unavailable {
+                code,
+                retry_after_secs,
+                ..
+            }) => assert_eq!((code, retry_after_secs), ("busy", 1)),
+            other => panic!("expected busy, got {other:?}"),
+        }
+        release_tx.send(()).unwrap();
+        assert_eq!(running.await.unwrap().unwrap(), 1);
+        assert_eq!(waiting.await.unwrap().unwrap(), 2);
+        assert_eq!(pool.run(|| 4).await.unwrap(), 4);
+        assert_eq!(pool.admitted.load(Ordering::SeqCst), 0);
+    }
 }

@@ -15,6 +15,7 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod extract_cmd;
+pub mod guard;
 pub mod outbox;
 pub mod routes;
 pub mod seed;
@@ -28,6 +29,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -59,10 +61,15 @@ pub struct Config {
     /// forward through `POST /api/test/clock`. `None` (the default, and always in
     /// production) means the system clock and no such route.
     pub test_clock: Option<clock::TestClock>,
+    /// Password hashes run at once (default: one per core) and requests that may wait
+    /// for one beyond those (default: four per core); more get 503 `busy` (issue 10).
+    pub hash_workers: usize,
+    pub hash_queue: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Config {
             secure_cookies: false,
             trust_proxy: false,
@@ -74,6 +81,8 @@ impl Default for Config {
             outbox_dir: None,
             mail_from: "Bidwell <no-reply@bidwell.invalid>".to_string(),
             test_clock: None,
+            hash_workers: cores,
+            hash_queue: 4 * cores,
         }
     }
 }
@@ -83,6 +92,19 @@ impl Default for Config {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// The bounded password-hashing pool (one per server process).
+    pub hashing: auth::Hashing,
+}
+
+impl AppState {
+    /// A server's state, with the hashing pool `config` asks for.
+    pub fn new(db: Db, config: Config) -> AppState {
+        AppState {
+            hashing: auth::Hashing::new(config.hash_workers, config.hash_queue),
+            db,
+            config: Arc::new(config),
+        }
+    }
 }
 
 async fn health(State(st): State<AppState>) -> Result<axum::Json<api::Health>, AppError> {
@@ -115,7 +137,9 @@ async fn method_not_allowed(req: Request) -> AppError {
 }
 
 /// Refuses state-changing requests whose `Origin` is another site: a second line of
-/// CSRF defence that also covers the endpoints used before a session exists.
+/// CSRF defence that also covers the endpoints used before a session exists. `Origin:
+/// null` (a sandboxed frame, a `data:` page, a privacy redirect) names no site at all,
+/// so it is refused too (issue 10): the app always sends its own origin.
 async fn same_origin(req: Request, next: Next) -> Response {
     if auth::is_unsafe(req.method()) {
         if let Some(origin) = req
@@ -128,7 +152,7 @@ async fn same_origin(req: Request, next: Next) -> Response {
                 .get(header::HOST)
                 .and_then(|h| h.to_str().ok());
             let origin_host = origin.split_once("://").map(|(_, h)| h);
-            if origin != "null" && origin_host != host {
+            if origin == "null" || origin_host.is_none() || origin_host != host {
                 return AppError::Csrf.into_response();
             }
         }
@@ -193,25 +217,26 @@ pub fn app(state: AppState) -> Router {
         )),
         None => router,
     };
+    layered(router, state)
+}
+
+/// The layers every answer passes through, around `router` (its routes and fallback):
+/// same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
+/// contract version header, security headers, tracing. Public so tests can put a route
+/// of their own behind exactly these layers.
+pub fn layered(router: Router<AppState>, state: AppState) -> Router {
     router
         .layer(middleware::from_fn(same_origin))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        // Innermost of the answer-shaping layers: a panic becomes a JSON 500 that the
+        // layers outside still see (issue 10).
+        .layer(CatchPanicLayer::custom(guard::panic_response))
+        .layer(middleware::from_fn(guard::json_errors))
         .layer(SetResponseHeaderLayer::overriding(
             header::HeaderName::from_static(api::API_VERSION_HEADER),
             HeaderValue::from_static(api::API_VERSION),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
+        .layer(middleware::from_fn(guard::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -3,7 +3,6 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -197,10 +196,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                     "warning: TEST MODE: the server's clock can be moved through POST /api/test/clock; never run this in production."
                 );
             }
-            let state = AppState {
-                db: database,
-                config: Arc::new(config),
-            };
+            let state = AppState::new(database, config);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("cannot listen on {addr}"))?;

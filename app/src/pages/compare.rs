@@ -128,6 +128,7 @@ fn cell_text(c: &Cell, currency_of: &str) -> String {
         CellState::NoBid => "No bid".into(),
         CellState::Missing => "Not quoted".into(),
         CellState::NoFxRate => format!("No FX rate for {currency_of}"),
+        CellState::OutOfRange => "Price out of range".into(),
     }
 }
 
@@ -253,6 +254,7 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
                                 CellState::NoBid => "nobid",
                                 CellState::Missing => "missing",
                                 CellState::NoFxRate => "nofx",
+                                CellState::OutOfRange => "outofrange",
                             },
                             if cell.lowest { " cell-lowest" } else { "" }
                         );

@@ -14,7 +14,7 @@ use domain::level::{self, Bid, Settings};
 use domain::money::Currency;
 use domain::quote::RfqSpec;
 use domain::rfq as lifecycle;
-use domain::validate::FieldErrors;
+use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use sqlx::{Any, AnyPool, Executor};
@@ -168,6 +168,7 @@ async fn fx_put(
         if r.rate <= Decimal::ZERO {
             e.add(&format!("[{i}].rate"), "the rate must be positive");
         }
+        validate::bounded(&mut e, &format!("[{i}].rate"), r.rate, validate::FX_RATE);
         if NaiveDate::from_str(&r.as_of).is_err() {
             e.add(&format!("[{i}].as_of"), "a date like 2026-11-20");
         }
@@ -243,11 +244,13 @@ fn apply_volumes(spec: &mut RfqSpec, volumes: &str, e: &mut FieldErrors) {
             continue;
         };
         match Decimal::from_str(qty.trim()) {
-            Ok(q) if q > Decimal::ZERO => line.annual_volume = Some(q),
+            Ok(q) if q > Decimal::ZERO && validate::QUANTITY.check(q).is_ok() => {
+                line.annual_volume = Some(q)
+            }
             _ => e.add(
                 "volumes",
                 format!(
-                    "line {}: {:?} is not a positive quantity",
+                    "line {}: {:?} is not a positive quantity (at most 1 000 000 000)",
                     line.line_no,
                     qty.trim()
                 ),
@@ -320,6 +323,9 @@ async fn build(
     if outlier <= Decimal::ONE {
         e.add("outlier_ratio", "greater than 1");
     }
+    validate::bounded(&mut e, "amortization_years", years, validate::FACTOR);
+    validate::bounded(&mut e, "cost_of_capital_pct", capital, validate::PERCENT);
+    validate::bounded(&mut e, "outlier_ratio", outlier, validate::FACTOR);
     e.into_result()?;
     let base = base.unwrap_or(spec.currency);
     let fx = level_rates(&st.db.pool, base).await?;
@@ -373,6 +379,20 @@ fn xlsx(c: &api::Comparison) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
+    // Formula-like text is written as text with Excel's quote prefix (issue 10).
+    let as_text = Format::new().set_quote_prefix();
+    let text = |sheet: &mut rust_xlsxwriter::Worksheet,
+                r: u32,
+                col: u16,
+                t: &str|
+     -> Result<(), rust_xlsxwriter::XlsxError> {
+        if level::formula_like(t) {
+            sheet.write_string_with_format(r, col, t, &as_text)?;
+        } else {
+            sheet.write_string(r, col, t)?;
+        }
+        Ok(())
+    };
     let sheet = wb.add_worksheet().set_name("Leveled")?;
     for (i, h) in level::EXPORT_COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, i as u16, *h, &bold)?;
@@ -382,9 +402,7 @@ fn xlsx(c: &api::Comparison) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         for (i, f) in row.iter().enumerate() {
             let col = i as u16;
             match f {
-                level::Field::Text(t) => {
-                    sheet.write_string(r, col, t)?;
-                }
+                level::Field::Text(t) => text(sheet, r, col, t)?,
                 level::Field::Num(d) => {
                     sheet.write_number(r, col, d.to_f64().unwrap_or_default())?;
                 }
@@ -408,7 +426,7 @@ fn xlsx(c: &api::Comparison) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     }
     for (r, s) in c.leveled.suppliers.iter().enumerate() {
         let r = r as u32 + 1;
-        sup.write_string(r, 0, &s.supplier_name)?;
+        text(sup, r, 0, &s.supplier_name)?;
         sup.write_number(r, 1, s.lines_bid as f64)?;
         sup.write_number(r, 2, s.lines_total as f64)?;
         sup.write_number(r, 3, s.coverage_pct.to_f64().unwrap_or_default())?;

@@ -30,14 +30,16 @@ pub fn download(
     res
 }
 
-/// A CSV download (RFC 4180, CRLF, fields quoted when needed).
+/// A CSV download (RFC 4180, CRLF, fields quoted when needed) of text cells: each goes
+/// through `domain::level::export_text`, so a name like `=HYPERLINK(…)` is not run by
+/// the spreadsheet that opens the file (issue 10).
 pub fn csv_download(rows: &[Vec<String>], file_name: &str) -> axum::response::Response {
     let body: String = rows
         .iter()
         .map(|r| {
             let mut line = r
                 .iter()
-                .map(|f| domain::level::csv_field(f))
+                .map(|f| domain::level::csv_field(&domain::level::export_text(f)))
                 .collect::<Vec<_>>()
                 .join(",");
             line.push_str("\r\n");

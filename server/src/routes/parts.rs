@@ -128,8 +128,12 @@ fn check_money(
     if amount <= rust_decimal::Decimal::ZERO {
         e.add(&format!("{field}.amount"), "must be positive");
     }
+    validate::bounded(e, &format!("{field}.amount"), amount, validate::AMOUNT);
     match domain::money::Currency::from_code(currency) {
-        Ok(c) => Some(c.code().to_string()),
+        Ok(c) => {
+            validate::payable_currency(e, &format!("{field}.currency"), c);
+            Some(c.code().to_string())
+        }
         Err(_) => {
             e.add(
                 &format!("{field}.currency"),
@@ -548,6 +552,7 @@ async fn set_bom(
         if c.quantity <= rust_decimal::Decimal::ZERO {
             e.add(&at("quantity"), "the quantity per parent must be positive");
         }
+        validate::bounded(&mut e, &at("quantity"), c.quantity, validate::QUANTITY);
         if !seen.insert(&c.part_id) {
             e.add(&at("part_id"), "this part is listed twice");
         }

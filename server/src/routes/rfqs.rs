@@ -227,7 +227,11 @@ fn reference(
         .ok()
         .and_then(|c| domain::level::conversion(c, rfq_currency, fx));
     Some(api::ReferencePrice {
-        amount: conv.map(|(rate, _)| domain::level::round_cost(amount * rate)),
+        // A stored amount too large to convert (entered before the input bounds) has
+        // no amount in this currency rather than a panic (issue 10).
+        amount: conv
+            .and_then(|(rate, _)| amount.checked_mul(rate))
+            .map(domain::level::round_cost),
         from: "revision".into(),
         fx_rate: conv
             .filter(|(r, _)| *r != Decimal::ONE)
@@ -587,6 +591,9 @@ async fn plan_lines(
         if matches!(l.annual_volume, Some(v) if v <= Decimal::ZERO) {
             e.add(&at("annual_volume"), "must be positive");
         }
+        validate::bounded_opt(e, &at("annual_volume"), l.annual_volume, validate::QUANTITY);
+        validate::bounded_opt(e, &at("last_price"), l.last_price, validate::AMOUNT);
+        validate::bounded_opt(e, &at("should_cost"), l.should_cost, validate::AMOUNT);
         if let Some(d) = &l.need_by {
             if NaiveDate::from_str(d).is_err() {
                 e.add(&at("need_by"), "a date like 2027-03-01");
@@ -733,11 +740,12 @@ async fn create(
     let now = now_ms();
     let mut e = FieldErrors::new();
     validate::required(&mut e, "title", &n.title, 200);
-    if Currency::from_code(&n.currency).is_err() {
-        e.add(
+    match Currency::from_code(&n.currency) {
+        Ok(c) => validate::payable_currency(&mut e, "currency", c),
+        Err(_) => e.add(
             "currency",
             "use an ISO 4217 currency code such as EUR or USD",
-        );
+        ),
     }
     if let Some(d) = parse_deadline(&mut e, "deadline", &n.deadline) {
         if d <= now {
@@ -1097,7 +1105,12 @@ async fn from_bom(
             part_id: c.child_part_id.clone(),
             revision: None,
             quantities: domain::bom::child_quantities(c.quantity, &b.build_quantities),
-            annual_volume: b.annual_builds.map(|a| (a * c.quantity).normalize()),
+            // Beyond Decimal, the line's own check refuses the volume (issue 10).
+            annual_volume: b.annual_builds.map(|a| {
+                a.checked_mul(c.quantity)
+                    .unwrap_or(Decimal::MAX)
+                    .normalize()
+            }),
             need_by: b.need_by.clone(),
             notes: String::new(),
             last_price: None,

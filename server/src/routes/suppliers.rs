@@ -188,11 +188,12 @@ pub fn validate_new_supplier(
         );
     }
     let currency = Currency::from_code(&s.currency);
-    if currency.is_err() {
-        e.add(
+    match currency {
+        Ok(c) => validate::payable_currency(&mut e, "currency", c),
+        Err(_) => e.add(
             "currency",
             "use an ISO 4217 currency code such as EUR or USD",
-        );
+        ),
     }
     let status = s
         .status
@@ -334,11 +335,12 @@ async fn update(
         .unwrap_or(&before.currency)
         .trim()
         .to_ascii_uppercase();
-    if Currency::from_code(&currency).is_err() {
-        e.add(
+    match Currency::from_code(&currency) {
+        Ok(c) => validate::payable_currency(&mut e, "currency", c),
+        Err(_) => e.add(
             "currency",
             "use an ISO 4217 currency code such as EUR or USD",
-        );
+        ),
     }
     let status = u
         .status

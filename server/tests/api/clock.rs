@@ -26,10 +26,7 @@ async fn a_server_not_in_test_mode_has_no_clock_route() {
     // The default configuration, as `bidwell serve` builds it without --test-clock, on the
     // same database (sessions live there, so the admin's cookie is valid here too).
     assert!(Config::default().test_clock.is_none());
-    let production = app(AppState {
-        db: t.db.clone(),
-        config: std::sync::Arc::new(Config::default()),
-    });
+    let production = app(AppState::new(t.db.clone(), Config::default()));
     for (method, body) in [
         (Method::POST, json!({"advance_ms": DAY}).to_string()),
         (Method::GET, String::new()),

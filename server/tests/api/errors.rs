@@ -190,13 +190,13 @@ async fn client_routes_get_the_app_and_api_routes_never_do() {
     )
     .unwrap();
     let t = TestApp::new().await;
-    let router = app(AppState {
-        db: t.db.clone(),
-        config: std::sync::Arc::new(Config {
+    let router = app(AppState::new(
+        t.db.clone(),
+        Config {
             dist: Some(dir.clone()),
             ..Config::default()
-        }),
-    });
+        },
+    ));
     let call = |path: &'static str| {
         let router = router.clone();
         async move {

@@ -7,7 +7,7 @@
 //! moves the server's clock past the deadline instead of waiting for it.
 
 use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -130,10 +130,7 @@ impl TestApp {
         let db = Db::connect_with(&url, pool).await.expect("connect");
         db.migrate().await.expect("migrate");
         seed::seed_if_empty(&db).await.expect("seed");
-        let state = AppState {
-            db: db.clone(),
-            config: Arc::new(config),
-        };
+        let state = AppState::new(db.clone(), config);
         TestApp {
             router: app(state),
             db,
@@ -152,13 +149,13 @@ impl TestApp {
             server::db::Engine::Sqlite => self.db.clone(),
         };
         // Processes on one machine read one clock.
-        let state = AppState {
-            db: db.clone(),
-            config: Arc::new(Config {
+        let state = AppState::new(
+            db.clone(),
+            Config {
                 test_clock: Some(self.clock.clone()),
                 ..Config::default()
-            }),
-        };
+            },
+        );
         TestApp {
             router: app(state),
             db,

@@ -13,6 +13,7 @@ mod concurrency;
 mod csrf;
 mod errors;
 mod files;
+mod hardening;
 mod invitations;
 mod mapping;
 mod master;
