@@ -129,6 +129,48 @@ mod tests {
             .collect()
     }
 
+    /// Issue 13: the chain's hashes are pinned by values made without this code —
+    /// `printf '%s\n%s' "$PREV" "$CANONICAL" | sha256sum`, with the canonical JSON written by
+    /// hand (keys sorted, no whitespace) — so a change to the canonical form cannot pass
+    /// by recomputing with the same function.
+    #[test]
+    fn chain_hashes_match_independently_computed_golden_values() {
+        let event = |seq: i64, entity: &str, summary: serde_json::Value| AuditEvent {
+            seq,
+            at: format!("2026-11-23T10:00:{seq:02}.000Z"),
+            actor: "u1".into(),
+            action: "part.create".into(),
+            entity_type: "part".into(),
+            entity_id: entity.into(),
+            summary,
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        let e1 = event(
+            1,
+            "p1",
+            serde_json::json!({"number": "BRK-1", "name": "Bracket ü"}),
+        );
+        assert_eq!(
+            canonical(&e1),
+            r#"{"action":"part.create","actor":"u1","at":"2026-11-23T10:00:01.000Z","entity_id":"p1","entity_type":"part","seq":1,"summary":{"name":"Bracket ü","number":"BRK-1"}}"#
+        );
+        let e1 = seal(e1, GENESIS);
+        assert_eq!(
+            e1.hash,
+            "5ce879b21a1fa24d98f1bc594e63a2e4fde0150376c6195766fe51011c473159"
+        );
+        let e2 = seal(
+            event(2, "p2", serde_json::json!({"number": "BRK-2"})),
+            &e1.hash,
+        );
+        assert_eq!(
+            e2.hash,
+            "9c8c196bef0ad69671941f60cff172a329d98d0ecaf6ae7ef192b0b8a018b4f7"
+        );
+        assert_eq!(verify_chain(&[e1, e2]), Ok(2));
+    }
+
     #[test]
     fn intact_chain_verifies() {
         assert_eq!(verify_chain(&chain(5)), Ok(5));

@@ -328,9 +328,10 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
     e.into_result()
 }
 
-/// The bid receipt: SHA-256 over the canonical JSON of the quote (keys sorted, decimals
-/// as their canonical strings) and the server's receipt time. The supplier keeps it; the
-/// server stores the same hash; either can later prove what was submitted and when.
+/// The bid receipt: SHA-256 over [`receipt_canonical`], as lowercase hex. The supplier
+/// keeps it; the server stores the same hash; either can later prove what was submitted
+/// and when. The format is versioned and documented in `docs/receipt.md` (format 1);
+/// golden vectors in `domain/tests/data/receipts/` pin it.
 pub fn receipt_hash(
     rfq_id: &str,
     supplier_id: &str,
@@ -338,14 +339,30 @@ pub fn receipt_hash(
     quote: &Quote,
     received_at: &str,
 ) -> String {
-    let canonical = serde_json::json!({
+    let canonical = receipt_canonical(rfq_id, supplier_id, version, quote, received_at);
+    hex::encode(Sha256::digest(canonical.as_bytes()))
+}
+
+/// The bytes a bid receipt hashes (receipt format 1, `docs/receipt.md`): compact JSON
+/// (no whitespace, UTF-8, object keys sorted) of `{quote, received_at, rfq_id,
+/// supplier_id, version}`, the quote with its decimals [`normalized`].
+pub fn receipt_canonical(
+    rfq_id: &str,
+    supplier_id: &str,
+    version: u32,
+    quote: &Quote,
+    received_at: &str,
+) -> String {
+    // serde_json's map is ordered by key unless its `preserve_order` feature is on; the
+    // golden vectors would catch that change.
+    serde_json::json!({
         "rfq_id": rfq_id,
         "supplier_id": supplier_id,
         "version": version,
         "quote": normalized(quote),
         "received_at": received_at,
-    });
-    hex::encode(Sha256::digest(canonical.to_string().as_bytes()))
+    })
+    .to_string()
 }
 
 /// The quote with decimals normalized (`1.50` and `1.5` are the same price) so that a

@@ -427,7 +427,8 @@ fn receipt_json(r: &QuoteReceipt, quote: Option<&Quote>) -> String {
     let value = serde_json::json!({
         "bid_receipt": r,
         "quote": quote,
-        "how_to_check": "hash = SHA-256 over the canonical JSON of {rfq_id, supplier_id, version, quote (decimals normalized), received_at}; see domain::quote::receipt_hash",
+        "receipt_format": 1,
+        "how_to_check": "hash = SHA-256 over the canonical JSON (keys sorted, no whitespace) of {quote (decimals normalized), received_at, rfq_id, supplier_id, version}; Bidwell's docs/receipt.md (receipt format 1) has the rules and a short Python script that checks this file",
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }

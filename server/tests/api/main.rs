@@ -19,4 +19,5 @@ mod mapping;
 mod master;
 mod nul;
 mod quotes;
+mod receipts;
 mod sync;
