@@ -431,29 +431,30 @@ async fn reference_prices_feed_the_comparison_deltas() {
         Decimal::new(44, 2)
     );
     let line1 = &c.json["leveled"]["lines"][0]["breaks"][0]["cells"];
-    let mut checked = 0;
-    for cell in line1.as_array().unwrap() {
-        let landed = dec(&cell["breakdown"]["landed"]);
-        assert_eq!(
-            dec(&cell["delta_to_last_price_pct"]),
-            domain::level::pct(landed, Decimal::new(70, 2)).unwrap()
-        );
-        assert_eq!(
-            dec(&cell["delta_to_should_cost_pct"]),
-            domain::level::pct(landed, Decimal::new(44, 2)).unwrap()
-        );
-        checked += 1;
+    // Issue 13: expected values worked out by hand (checked with Python's decimal module),
+    // not by `domain::level::pct`. Net 60 at the default 8 % cost of capital:
+    // landed = price × (1 − 0.08 × 60/365) = price × 0.98684932 (6 dp);
+    // delta = (landed − reference) / reference × 100, 1 dp, half away from zero.
+    //   Northwind 0.62 → 0.611847: (0.611847 − 0.70)/0.70 = −12.6 %; (… − 0.44)/0.44 = +39.1 %
+    //   Kestrel   0.66 → 0.651321: −7.0 %; +48.0 %
+    //   Orion     0.91 → 0.898033: +28.3 %; +104.1 %
+    let expected = [
+        (&s.nw, "0.611847", "-12.6", "39.1"),
+        (&s.ke, "0.651321", "-7.0", "48.0"),
+        (&s.or, "0.898033", "28.3", "104.1"),
+    ];
+    assert_eq!(line1.as_array().unwrap().len(), 3);
+    for (supplier, landed, to_last, to_should) in expected {
+        let cell = line1
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["supplier_id"] == supplier.as_str())
+            .unwrap();
+        assert_eq!(cell["breakdown"]["landed"], landed, "{cell}");
+        assert_eq!(cell["delta_to_last_price_pct"], to_last, "{cell}");
+        assert_eq!(cell["delta_to_should_cost_pct"], to_should, "{cell}");
     }
-    assert_eq!(checked, 3);
-    // Northwind at 500: 0.62 less 60 days at 8 % ≈ 0.6118 → 12.6 % under the last price.
-    let nw_cell = line1
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["supplier_id"] == s.nw.as_str())
-        .unwrap();
-    assert_eq!(nw_cell["delta_to_last_price_pct"], "-12.6");
-    assert_eq!(nw_cell["delta_to_should_cost_pct"], "39.1");
     // Line 2 has only a should-cost (the line's own 3.00): Kestrel at 3.10.
     let k2 = &c.json["leveled"]["lines"][1]["breaks"][0]["cells"]
         .as_array()
@@ -463,10 +464,9 @@ async fn reference_prices_feed_the_comparison_deltas() {
         .unwrap()
         .clone();
     assert!(k2["delta_to_last_price_pct"].is_null());
-    assert_eq!(
-        dec(&k2["delta_to_should_cost_pct"]),
-        domain::level::pct(dec(&k2["breakdown"]["landed"]), Decimal::from(3)).unwrap()
-    );
+    // 3.10 × 0.98684932 = 3.059233; (3.059233 − 3)/3 = +2.0 %.
+    assert_eq!(k2["breakdown"]["landed"], "3.059233");
+    assert_eq!(k2["delta_to_should_cost_pct"], "2.0");
 
     // Without a rate the converted amount is unknown, and the delta stays empty.
     sqlx::query("DELETE FROM fx_rates")
