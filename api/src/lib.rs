@@ -572,6 +572,11 @@ pub struct RfqDetail {
     /// submitted quote, including an all-lines no-bid).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responded: Option<Vec<String>>,
+    /// Buyers only: when the buyer's side first saw the bids after bidding ended (the
+    /// comparison, a quote document, responses with prices). From then on the deadline
+    /// can no longer be extended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bids_opened_at: Option<String>,
 }
 
 /// A supplier invited to an RFQ.
@@ -909,9 +914,11 @@ pub struct Response {
     pub current: Option<QuoteVersion>,
 }
 
-/// `GET /api/rfqs/{id}/quotes`: who responded; prices only when they may be seen.
+/// `GET /api/rfqs/{id}/quotes`: who responded; prices only when they may be seen (and,
+/// with `?prices=false`, not even then).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RfqResponses {
+    /// Whether the sealing rule lets the reader see the bids' prices now.
     pub prices_visible: bool,
     /// Why prices are hidden, for the person.
     pub sealed_message: Option<String>,

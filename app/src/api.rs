@@ -372,8 +372,10 @@ mod paths {
     pub fn clarifications(rfq_id: &str) -> String {
         format!("/api/rfqs/{}/clarifications", encode(rfq_id))
     }
+    /// Statuses and receipts only: the app never shows the responses' prices (the
+    /// comparison does), and asking for them after bidding closed would open the bids.
     pub fn responses(rfq_id: &str) -> String {
-        format!("/api/rfqs/{}/quotes", encode(rfq_id))
+        format!("/api/rfqs/{}/quotes?prices=false", encode(rfq_id))
     }
     pub fn comparison(rfq_id: &str) -> String {
         format!("/api/rfqs/{}/comparison", encode(rfq_id))

@@ -4,6 +4,10 @@
 //! [`authorize`]. A supplier user asking for another supplier's object gets
 //! [`Denied::NotFound`], never `Forbidden`, so that probing ids tells nothing about what
 //! exists. List endpoints ask [`rfq_scope`] which rows the actor may see at all.
+//!
+//! Whether a reader who may see a quote may also see its *prices and documents* now is
+//! the sealing rule, which also depends on the RFQ's history and the clock:
+//! [`crate::rfq::may_see_bid`] (with [`crate::rfq::Viewer::of`] an actor).
 
 use serde::{Deserialize, Serialize};
 

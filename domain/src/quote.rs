@@ -395,6 +395,45 @@ pub fn normalized(quote: &Quote) -> Quote {
     q
 }
 
+/// Who submitted a stored quote version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnteredBy {
+    /// A user of the supplier itself.
+    Supplier,
+    /// A buyer, on the supplier's behalf (captured at a visit).
+    Buyer,
+}
+
+/// Why a buyer may not enter a quote on a supplier's behalf now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EnterRefused {
+    /// The supplier's current bid is one it submitted itself.
+    #[error("this supplier has submitted its own quote; only the supplier can replace it")]
+    SupplierQuoted,
+}
+
+impl EnterRefused {
+    /// The stable error code of the JSON answer.
+    pub fn code(self) -> &'static str {
+        match self {
+            EnterRefused::SupplierQuoted => "supplier_quoted",
+        }
+    }
+}
+
+/// Whether a buyer may enter a quote for a supplier, given who submitted the supplier's
+/// current bid (`None`: it has none, or withdrew it). A bid the supplier submitted itself
+/// is its word and only it replaces it, so the buyer's entry is refused (nothing is
+/// overwritten, and the refusal carries nothing of the sealed bid); a bid a buyer
+/// entered earlier may be replaced by a newer one. The supplier is told of every quote
+/// entered on its behalf.
+pub fn may_enter_for_supplier(current: Option<EnteredBy>) -> Result<(), EnterRefused> {
+    match current {
+        Some(EnteredBy::Supplier) => Err(EnterRefused::SupplierQuoted),
+        Some(EnteredBy::Buyer) | None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -579,5 +618,17 @@ pub(crate) mod tests {
             receipt_hash("r", "s", 1, &a, "2026-11-23T10:00:00.001Z")
         );
         assert_eq!(receipt_hash("r", "s", 1, &a, t).len(), 64);
+    }
+
+    /// Issue 10: a buyer's entry never replaces the supplier's own submitted bid.
+    #[test]
+    fn buyers_never_overwrite_a_suppliers_own_bid() {
+        assert_eq!(
+            may_enter_for_supplier(Some(EnteredBy::Supplier)),
+            Err(EnterRefused::SupplierQuoted)
+        );
+        assert_eq!(may_enter_for_supplier(Some(EnteredBy::Buyer)), Ok(()));
+        assert_eq!(may_enter_for_supplier(None), Ok(()));
+        assert_eq!(EnterRefused::SupplierQuoted.code(), "supplier_quoted");
     }
 }

@@ -74,11 +74,120 @@ pub fn may_quote(stored: Status, deadline_ms: i64, now_ms: i64) -> Result<(), Qu
     }
 }
 
-/// Whether buyers may see quote prices: always on an open (unsealed) RFQ; on a sealed
-/// RFQ only once the deadline has passed (or the RFQ was cancelled, when nothing is at
-/// stake any more).
-pub fn prices_visible(sealed: bool, stored: Status, deadline_ms: i64, now_ms: i64) -> bool {
-    !sealed || now_ms >= deadline_ms || stored == Status::Cancelled
+// ---- Sealing -------------------------------------------------------------------------
+//
+// One rule decides who may see a bid's prices and documents, on every path that can carry
+// them (responses, one supplier's versions, comparison and its exports, quote documents,
+// sync answers, the audit trail, messages, award). It takes the RFQ's history, not just
+// its status: a cancelled RFQ remembers whether bidding had ended when it was cancelled,
+// and an RFQ remembers when a buyer first saw its bids after bidding ended (from then on
+// its deadline can no longer be extended, see [`may_extend`]).
+
+/// What of an RFQ's history the sealing rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SealState {
+    /// Bids hidden from buyers until bidding ends.
+    pub sealed: bool,
+    pub stored: Status,
+    /// The current deadline (extending moves it later, closing early moves it to then).
+    pub deadline_ms: i64,
+    /// When the RFQ was cancelled (`None`: not cancelled, or not known).
+    pub cancelled_at_ms: Option<i64>,
+    /// When a buyer was first shown the bids' prices or documents after bidding ended.
+    pub bids_opened_at_ms: Option<i64>,
+}
+
+/// Who asks to see a bid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer<'a> {
+    /// Nobody signed in.
+    Anonymous,
+    /// Staff of the buying organization (buyer, approver, admin).
+    Internal,
+    /// A user of this supplier organization.
+    Supplier(&'a str),
+}
+
+impl<'a> Viewer<'a> {
+    /// The viewer an actor is (`None`: nobody signed in). A supplier user without an
+    /// organization is nobody's supplier.
+    pub fn of(actor: Option<&'a crate::access::Actor>) -> Viewer<'a> {
+        match actor {
+            None => Viewer::Anonymous,
+            Some(a) if a.role.is_internal() => Viewer::Internal,
+            Some(a) => a
+                .supplier_id
+                .as_deref()
+                .map_or(Viewer::Anonymous, Viewer::Supplier),
+        }
+    }
+}
+
+/// Why a bid's prices and documents may not be seen now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Sealed {
+    /// Another supplier's bid, or nobody signed in: answered as if it did not exist.
+    #[error("not found")]
+    NotYours,
+    /// A sealed RFQ whose bidding has not ended.
+    #[error("sealed bid: prices and quote documents open at the deadline")]
+    UntilDeadline,
+    /// A sealed RFQ cancelled before its deadline: its bids are never opened.
+    #[error("this sealed RFQ was cancelled before its deadline, so its bids stay sealed")]
+    Cancelled,
+}
+
+impl Sealed {
+    /// The stable error code of the JSON answer.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sealed::NotYours => "not_found",
+            Sealed::UntilDeadline | Sealed::Cancelled => "sealed",
+        }
+    }
+}
+
+/// Whether bidding has ended as of `now`: the deadline passed (by the clock, or because
+/// bidding was closed early, which moves the deadline to that moment), or the RFQ was
+/// awarded. A cancelled RFQ's bidding ended only if its deadline had passed when it was
+/// cancelled: cancelling cuts bidding short, it does not finish it.
+pub fn bidding_ended(rfq: &SealState, now_ms: i64) -> bool {
+    match rfq.stored {
+        Status::Draft => false,
+        Status::Awarded | Status::Closed => true,
+        Status::Open => now_ms >= rfq.deadline_ms,
+        Status::Cancelled => rfq.cancelled_at_ms.is_some_and(|at| at >= rfq.deadline_ms),
+    }
+}
+
+/// The sealing rule: may `viewer` see the prices and documents of `bidder`'s bid on the
+/// RFQ now? A supplier sees its own bid, always (also one a buyer entered on its behalf),
+/// and never another's. Buyer-side staff see every bid of an unsealed RFQ; of a sealed
+/// RFQ only once bidding has ended ([`bidding_ended`]), so never when it was cancelled
+/// before its deadline. Nobody signed in sees nothing.
+pub fn may_see_bid(
+    viewer: Viewer<'_>,
+    bidder: &str,
+    rfq: &SealState,
+    now_ms: i64,
+) -> Result<(), Sealed> {
+    match viewer {
+        Viewer::Anonymous => Err(Sealed::NotYours),
+        Viewer::Supplier(own) if own == bidder => Ok(()),
+        Viewer::Supplier(_) => Err(Sealed::NotYours),
+        Viewer::Internal if !rfq.sealed || bidding_ended(rfq, now_ms) => Ok(()),
+        Viewer::Internal if rfq.stored == Status::Cancelled => Err(Sealed::Cancelled),
+        Viewer::Internal => Err(Sealed::UntilDeadline),
+    }
+}
+
+/// Whether showing bids to `viewer` now opens them for good: buyer-side staff seeing
+/// prices or documents once bidding has ended. The server records the first opening
+/// (`bids_opened_at`), and every opening of a sealed RFQ in the audit trail; from then on
+/// the deadline can no longer be extended. A supplier seeing its own bid opens nothing,
+/// nor does a buyer watching an unsealed RFQ while bidding runs.
+pub fn is_opening(viewer: Viewer<'_>, rfq: &SealState, now_ms: i64) -> bool {
+    viewer == Viewer::Internal && bidding_ended(rfq, now_ms)
 }
 
 /// Why a lifecycle change is refused.
@@ -104,6 +213,8 @@ pub enum LifecycleError {
     NotAllResponded,
     #[error("award once bidding has closed (this RFQ is {0})")]
     NotClosed(&'static str),
+    #[error("the bids were opened after bidding closed, so the deadline can no longer be extended (suppliers could re-price knowing that); cancel this RFQ and start a new one instead")]
+    BidsOpened,
 }
 
 /// Checks that a draft may be opened.
@@ -129,16 +240,23 @@ pub fn may_open(
     Ok(())
 }
 
-/// Checks a deadline extension (also reopens an RFQ that closed by the clock).
+/// Checks a deadline extension. It also reopens an RFQ that closed (by the clock or
+/// early) — but only while nobody on the buyer's side has seen the bids since bidding
+/// ended (`rfq.bids_opened_at_ms`): reopening then would let suppliers re-price after the
+/// buyer saw every bid, so it is refused; the buyer cancels and starts a new RFQ instead.
 pub fn may_extend(
-    stored: Status,
-    old_ms: i64,
+    rfq: &SealState,
     new_ms: i64,
     reason: &str,
     now_ms: i64,
 ) -> Result<(), LifecycleError> {
+    let stored = rfq.stored;
+    let old_ms = rfq.deadline_ms;
     if matches!(stored, Status::Awarded | Status::Cancelled) {
         return Err(LifecycleError::Final(stored.as_str()));
+    }
+    if rfq.bids_opened_at_ms.is_some() {
+        return Err(LifecycleError::BidsOpened);
     }
     if reason.trim().is_empty() {
         return Err(LifecycleError::NoReason);
@@ -357,12 +475,108 @@ mod tests {
         assert_eq!(QuoteRefused::DeadlinePassed.code(), "deadline_passed");
     }
 
+    fn seal(sealed: bool, stored: Status, deadline_ms: i64) -> SealState {
+        SealState {
+            sealed,
+            stored,
+            deadline_ms,
+            cancelled_at_ms: None,
+            bids_opened_at_ms: None,
+        }
+    }
+
+    /// The sealing rule as a table (issue 10): viewer × RFQ history × clock.
     #[test]
-    fn sealed_prices_wait_for_the_deadline() {
-        assert!(prices_visible(false, Status::Open, NOW + 1, NOW));
-        assert!(!prices_visible(true, Status::Open, NOW + 1, NOW));
-        assert!(prices_visible(true, Status::Open, NOW, NOW));
-        assert!(prices_visible(true, Status::Cancelled, NOW + 1, NOW));
+    fn the_sealing_rule() {
+        use Sealed::*;
+        let open_sealed = seal(true, Status::Open, NOW + 1);
+        let past_sealed = seal(true, Status::Open, NOW);
+        let open_unsealed = seal(false, Status::Open, NOW + 1);
+        let cancelled_early = SealState {
+            cancelled_at_ms: Some(NOW - 5),
+            ..seal(true, Status::Cancelled, NOW + 1)
+        };
+        // Cancelled before the deadline, looked at long after it: still sealed.
+        let cancelled_early_later = SealState {
+            cancelled_at_ms: Some(NOW - 50),
+            ..seal(true, Status::Cancelled, NOW - 10)
+        };
+        let cancelled_after = SealState {
+            cancelled_at_ms: Some(NOW - 5),
+            ..seal(true, Status::Cancelled, NOW - 10)
+        };
+        let cancelled_unknown = seal(true, Status::Cancelled, NOW - 10);
+        let awarded = seal(true, Status::Awarded, NOW + 100);
+        let draft = seal(true, Status::Draft, NOW - 100);
+        let nw = Viewer::Supplier("nw");
+        let ke = Viewer::Supplier("ke");
+        let i = Viewer::Internal;
+        let anon = Viewer::Anonymous;
+        #[rustfmt::skip]
+        let cases: Vec<(Viewer, &SealState, Result<(), Sealed>)> = vec![
+            (nw, &open_sealed, Ok(())),
+            (ke, &open_sealed, Err(NotYours)),
+            (ke, &past_sealed, Err(NotYours)),
+            (ke, &awarded, Err(NotYours)),
+            (anon, &past_sealed, Err(NotYours)),
+            (anon, &open_unsealed, Err(NotYours)),
+            (i, &open_sealed, Err(UntilDeadline)),
+            (i, &past_sealed, Ok(())),
+            (i, &open_unsealed, Ok(())),
+            (i, &cancelled_early, Err(Cancelled)),
+            (i, &cancelled_early_later, Err(Cancelled)),
+            (i, &cancelled_unknown, Err(Cancelled)),
+            (i, &cancelled_after, Ok(())),
+            (nw, &cancelled_early, Ok(())),
+            (i, &awarded, Ok(())),
+            (i, &draft, Err(UntilDeadline)),
+        ];
+        for (viewer, rfq, want) in cases {
+            assert_eq!(
+                may_see_bid(viewer, "nw", rfq, NOW),
+                want,
+                "{viewer:?} on {rfq:?}"
+            );
+        }
+        assert_eq!(UntilDeadline.code(), "sealed");
+        assert_eq!(Cancelled.code(), "sealed");
+        assert_eq!(NotYours.code(), "not_found");
+    }
+
+    #[test]
+    fn only_buyers_after_bidding_ended_open_bids() {
+        let past = seal(true, Status::Open, NOW);
+        assert!(is_opening(Viewer::Internal, &past, NOW));
+        assert!(!is_opening(Viewer::Supplier("nw"), &past, NOW));
+        assert!(!is_opening(
+            Viewer::Internal,
+            &seal(false, Status::Open, NOW + 1),
+            NOW
+        ));
+        assert!(is_opening(
+            Viewer::Internal,
+            &seal(false, Status::Open, NOW),
+            NOW
+        ));
+    }
+
+    #[test]
+    fn viewers_of_actors() {
+        use crate::access::{Actor, Role};
+        let a = |role, s: Option<&str>| Actor {
+            user_id: "u".into(),
+            role,
+            supplier_id: s.map(str::to_string),
+        };
+        let (ap, s1, orphan) = (
+            a(Role::Approver, None),
+            a(Role::Supplier, Some("s1")),
+            a(Role::Supplier, None),
+        );
+        assert_eq!(Viewer::of(Some(&ap)), Viewer::Internal);
+        assert_eq!(Viewer::of(Some(&s1)), Viewer::Supplier("s1"));
+        assert_eq!(Viewer::of(Some(&orphan)), Viewer::Anonymous);
+        assert_eq!(Viewer::of(None), Viewer::Anonymous);
     }
 
     #[test]
@@ -396,25 +610,57 @@ mod tests {
             Err(LifecycleError::DeadlineInPast)
         );
         assert_eq!(
-            may_extend(Status::Open, NOW, NOW + 5, "supplier asked", NOW),
+            may_extend(
+                &seal(true, Status::Open, NOW),
+                NOW + 5,
+                "supplier asked",
+                NOW
+            ),
             Ok(())
         );
         assert_eq!(
-            may_extend(Status::Open, NOW, NOW + 5, " ", NOW),
+            may_extend(&seal(true, Status::Open, NOW), NOW + 5, " ", NOW),
             Err(LifecycleError::NoReason)
         );
         assert_eq!(
-            may_extend(Status::Open, NOW + 9, NOW + 5, "x", NOW),
+            may_extend(&seal(true, Status::Open, NOW + 9), NOW + 5, "x", NOW),
             Err(LifecycleError::NotLater)
         );
         assert_eq!(
-            may_extend(Status::Awarded, NOW, NOW + 5, "x", NOW),
+            may_extend(&seal(true, Status::Awarded, NOW), NOW + 5, "x", NOW),
             Err(LifecycleError::Final("awarded"))
         );
         // Reopening a clock-closed RFQ with a later deadline is allowed.
         assert_eq!(
-            may_extend(Status::Open, NOW - 10, NOW + 5, "late supplier", NOW),
+            may_extend(
+                &seal(true, Status::Open, NOW - 10),
+                NOW + 5,
+                "late supplier",
+                NOW
+            ),
             Ok(())
+        );
+        // … but not once a buyer has seen the bids (issue 10): suppliers could re-price.
+        let opened = SealState {
+            bids_opened_at_ms: Some(NOW - 5),
+            ..seal(true, Status::Open, NOW - 10)
+        };
+        assert_eq!(
+            may_extend(&opened, NOW + 5, "late supplier", NOW),
+            Err(LifecycleError::BidsOpened)
+        );
+        assert_eq!(
+            may_extend(
+                &SealState {
+                    sealed: false,
+                    ..opened
+                },
+                NOW + 5,
+                "x",
+                NOW
+            ),
+            Err(LifecycleError::BidsOpened),
+            "unsealed RFQs too: the round is over once the bids were opened after it"
         );
     }
 

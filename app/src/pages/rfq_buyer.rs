@@ -179,6 +179,10 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
     let status = detail.summary.status.clone();
     let is_open = status == "open";
     let editable = matches!(status.as_str(), "draft" | "open" | "closed");
+    // The server refuses to extend once the bids were opened after bidding closed
+    // (suppliers could re-price knowing them), so the button is not offered then.
+    let extendable =
+        matches!(status.as_str(), "open" | "closed") && detail.bids_opened_at.is_none();
     let panel = RwSignal::new(Panel::None);
     let error = RwSignal::new(None::<AppError>);
     let fields = RwSignal::new(FieldMap::new());
@@ -318,7 +322,7 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
                             </button>
                         }
                     })}
-                {matches!(status.as_str(), "open" | "closed")
+                {extendable
                     .then(|| {
                         view! {
                             <button

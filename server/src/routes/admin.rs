@@ -1,4 +1,5 @@
-//! Users and the audit trail.
+//! Users and the audit trail (shown through the sealing rule: events about quote
+//! documents lose the document's name, size and hash while the bid is sealed).
 
 use axum::extract::State;
 use axum::routing::get;
@@ -6,10 +7,13 @@ use axum::Router;
 use domain::access::{authorize, Resource, Role, Verb};
 use serde::Deserialize;
 
+use std::collections::HashMap;
+
 use crate::audit;
 use crate::auth::CurrentUser;
-use crate::db::col;
+use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Query};
+use crate::routes::{quotes, rfqs};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -67,7 +71,66 @@ async fn audit_list(
             "limit must be between 1 and 1000",
         ));
     }
-    Ok(axum::Json(audit::recent(&st.db.pool, limit).await?))
+    let mut events = audit::recent(&st.db.pool, limit).await?;
+    seal_documents(&st, &user, &mut events).await?;
+    Ok(axum::Json(events))
+}
+
+/// What an audit event about a quote document keeps while the bid is sealed: which file
+/// and whose, not its name, size or hash (they tell about the document, so the sealing
+/// rule decides, as for the document itself).
+const SEALED_FILE_KEYS: [&str; 4] = ["file_id", "owner_kind", "owner_id", "supplier_id"];
+
+/// Applies the sealing rule (`domain::rfq::may_see_bid`) to events about quote documents
+/// (`file.upload` / `file.delete` on an RFQ with `owner_kind: quote`; a `file.delete` on
+/// an RFQ that does not say its kind is treated as one). The stored chain is untouched;
+/// the answer marks what it withholds with `"sealed": true`.
+async fn seal_documents(
+    st: &AppState,
+    user: &CurrentUser,
+    events: &mut [domain::audit::AuditEvent],
+) -> AppResult<()> {
+    let now = now_ms();
+    let mut cache: HashMap<String, Option<rfqs::RfqRow>> = HashMap::new();
+    for e in events.iter_mut() {
+        if e.entity_type != "rfq" || !matches!(e.action.as_str(), "file.upload" | "file.delete") {
+            continue;
+        }
+        let kind = e.summary.get("owner_kind").and_then(|k| k.as_str());
+        let about_quote = match kind {
+            Some(k) => k == "quote",
+            None => e.action == "file.delete",
+        };
+        if !about_quote {
+            continue;
+        }
+        if !cache.contains_key(&e.entity_id) {
+            let r = match rfqs::load_row(&st.db.pool, &e.entity_id).await {
+                Ok(r) => Some(r),
+                Err(AppError::NotFound(_)) => None,
+                Err(other) => return Err(other),
+            };
+            cache.insert(e.entity_id.clone(), r);
+        }
+        let row = cache.get(&e.entity_id).and_then(Option::as_ref);
+        let bidder = e
+            .summary
+            .get("supplier_id")
+            .and_then(|s| s.as_str())
+            .unwrap_or_default();
+        let visible = row.is_some_and(|r| quotes::may_see(user, r, bidder, now).is_ok());
+        if !visible {
+            let mut kept = serde_json::Map::new();
+            for k in SEALED_FILE_KEYS {
+                if let Some(v) = e.summary.get(k) {
+                    kept.insert(k.to_string(), v.clone());
+                }
+            }
+            kept.insert("sealed".into(), true.into());
+            e.summary = serde_json::Value::Object(kept);
+        }
+    }
+    Ok(())
 }
 
 async fn audit_verify(

@@ -4,7 +4,6 @@
 use std::str::FromStr;
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -13,7 +12,6 @@ use domain::access::{authorize, Resource, Verb};
 use domain::level::{self, Bid, Settings};
 use domain::money::Currency;
 use domain::quote::RfqSpec;
-use domain::rfq as lifecycle;
 use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -21,9 +19,9 @@ use sqlx::{Any, AnyPool, Executor};
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
-use crate::db::{col, now_ms, rfc3339};
+use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
-use crate::routes::rfqs;
+use crate::routes::{quotes, rfqs};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -291,17 +289,9 @@ async fn build(
         return Err(AppError::not_found(format!("RFQ {id}")));
     }
     let row = rfqs::readable(&st.db.pool, user, id).await?;
-    let now = now_ms();
-    if !lifecycle::prices_visible(row.sealed, row.status, row.deadline, now) {
-        return Err(AppError::Coded {
-            status: StatusCode::CONFLICT,
-            code: "sealed",
-            message: format!(
-                "Sealed bid: prices open at the deadline, {}.",
-                rfc3339(row.deadline)
-            ),
-        });
-    }
+    let sealed = |e| quotes::sealed_error(e, &row, &format!("RFQ {id}"));
+    // The sealing rule first (a sealed RFQ answers 409 whatever the settings) …
+    quotes::may_see(user, &row, "", now_ms()).map_err(sealed)?;
     let mut spec = rfqs::spec(&st.db.pool, id).await?;
     let mut e = FieldErrors::new();
     if let Some(v) = q.volumes.as_deref() {
@@ -337,12 +327,13 @@ async fn build(
         outlier_ratio: outlier,
         today: crate::clock::today(),
     };
+    // … then, the settings being good, the opening is decided again and recorded.
+    let summary = serde_json::json!({"view": "comparison"});
+    quotes::open_bids(st, user, id, None, summary)
+        .await?
+        .map_err(sealed)?;
     let bids = bids(&st.db.pool, id).await?;
     let leveled = level::level(&spec, &bids, &settings);
-    if row.sealed {
-        let summary = serde_json::json!({"responses": bids.len(), "view": "comparison"});
-        crate::routes::quotes::audit_opening(st, user, id, summary).await?;
-    }
     Ok(api::Comparison {
         rfq: spec,
         bids,

@@ -3,8 +3,9 @@
 //!
 //! Who may read a file follows what it is attached to: a supplier reads a revision's
 //! drawing only through an RFQ it is invited to, an RFQ line's file only on such an RFQ,
-//! and only its own quote files; buyers read a sealed RFQ's quote files only once prices
-//! may be seen (an original quote document is full of prices).
+//! and only its own quote files; buyers read quote files only where the sealing rule
+//! (`domain::rfq::may_see_bid`) lets them see the bid (an original quote document is full
+//! of prices), and downloading one after bidding ended opens the bids.
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -22,7 +23,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms, rfc3339};
 use crate::error::{AppError, AppResult, Path, Query};
-use crate::routes::rfqs;
+use crate::routes::{quotes, rfqs};
 use crate::AppState;
 
 /// Largest attachment.
@@ -151,18 +152,11 @@ async fn target(
                     supplier_id: &supplier,
                 },
             )?;
-            if internal
-                && verb == Verb::Read
-                && !lifecycle::prices_visible(rfq.sealed, rfq.status, rfq.deadline, now_ms())
-            {
-                return Err(AppError::Coded {
-                    status: StatusCode::CONFLICT,
-                    code: "sealed",
-                    message: format!(
-                        "Sealed bid: quote documents open at the deadline, {}.",
-                        rfc3339(rfq.deadline)
-                    ),
-                });
+            if verb == Verb::Read {
+                // The sealing rule: a quote document is full of prices.
+                quotes::may_see(user, &rfq, &supplier, now_ms()).map_err(|e| {
+                    quotes::sealed_error(e, &rfq, &format!("quote files of {owner_id}"))
+                })?;
             }
             if verb == Verb::Write {
                 lifecycle::may_quote(rfq.status, rfq.deadline, now_ms())
@@ -346,15 +340,27 @@ async fn list(
                     .await?
             }
             None => {
-                // Buyers: the sealing rule decides; any supplier stands for the check.
+                // Buyers: the sealing rule decides for each supplier's files (listing
+                // names, sizes and hashes does not open the bids; downloading does).
                 let rfq = rfqs::readable(&st.db.pool, &user, &o.owner_id).await?;
-                if let Some(s) = rfq.invited.first() {
-                    target(&st, &user, "quote", &o.owner_id, Some(s), Verb::Read).await?;
-                }
-                sqlx::query("SELECT * FROM files WHERE owner_kind = 'quote' AND owner_id = $1 ORDER BY supplier_id, uploaded_at")
+                quotes::may_see(&user, &rfq, "", now_ms()).map_err(|e| {
+                    quotes::sealed_error(e, &rfq, &format!("quote files of {}", o.owner_id))
+                })?;
+                let now = now_ms();
+                let mut rows = sqlx::query("SELECT * FROM files WHERE owner_kind = 'quote' AND owner_id = $1 ORDER BY supplier_id, uploaded_at")
                     .bind(&o.owner_id)
                     .fetch_all(&st.db.pool)
-                    .await?
+                    .await?;
+                let mut keep = Vec::with_capacity(rows.len());
+                for r in rows.drain(..) {
+                    let bidder: Option<String> = col(&r, "supplier_id")?;
+                    if quotes::may_see(&user, &rfq, bidder.as_deref().unwrap_or_default(), now)
+                        .is_ok()
+                    {
+                        keep.push(r);
+                    }
+                }
+                keep
             }
         }
     } else {
@@ -392,7 +398,16 @@ async fn download(
     if kind == "quote" && user.actor.supplier_id.is_some() && user.actor.supplier_id != supplier {
         return Err(AppError::not_found(format!("file {id}")));
     }
-    target(&st, &user, &kind, &owner, supplier.as_deref(), Verb::Read).await?;
+    if let Target::Quote { rfq, supplier_id } =
+        target(&st, &user, &kind, &owner, supplier.as_deref(), Verb::Read).await?
+    {
+        // Reading a quote document after bidding ended opens the bids.
+        let summary =
+            serde_json::json!({"view": "quote_file", "file_id": id, "supplier_id": supplier_id});
+        quotes::open_bids(&st, &user, &rfq.id, Some(&supplier_id), summary)
+            .await?
+            .map_err(|e| quotes::sealed_error(e, &rfq, &format!("file {id}")))?;
+    }
     let f = file_ref(&r)?;
     let data: Vec<u8> = col(&r, "data")?;
     let mut res = (StatusCode::OK, data).into_response();
@@ -449,7 +464,7 @@ async fn remove(
             action: "file.delete",
             entity_type,
             entity_id: &entity_id,
-            summary: serde_json::json!({"file_id": id, "name": col::<String>(&r, "name")?, "sha256": col::<String>(&r, "sha256")?}),
+            summary: serde_json::json!({"file_id": id, "owner_kind": kind, "owner_id": owner, "supplier_id": supplier, "name": col::<String>(&r, "name")?, "sha256": col::<String>(&r, "sha256")?}),
         },
     )
     .await?;

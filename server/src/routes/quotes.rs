@@ -5,6 +5,11 @@
 //! The server re-validates every quote with `domain::quote::validate`, whatever the
 //! browser computed. Audit events for quotes carry the receipt hash, never prices, because
 //! buyers can read the audit trail before a sealed RFQ opens.
+//!
+//! Sealing (issue 10): every answer that could carry a bid's prices or documents asks
+//! [`may_see`] (the one rule, `domain::rfq::may_see_bid`) per bid; a view that shows bids
+//! to the buyer's side after bidding ended goes through [`open_bids`], which records the
+//! opening under the writer lock so that a deadline extension cannot follow it.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -12,14 +17,14 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
 use domain::quote::{self, Quote};
-use domain::rfq as lifecycle;
+use domain::rfq::{self as lifecycle, Sealed, Viewer};
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, lock_writers, new_id, now_ms, rfc3339, WriteTx};
-use crate::error::{AppError, AppResult, Json, Path};
+use crate::error::{AppError, AppResult, Json, Path, Query};
 use crate::routes::rfqs::{self, RfqRow};
 use crate::AppState;
 
@@ -53,6 +58,8 @@ pub fn refused(e: lifecycle::QuoteRefused) -> AppError {
     }
 }
 
+/// A stored version as `user` may see it now: the quote body only where the sealing rule
+/// allows (`with_prices` is that answer), the receipt and status always.
 fn version_from_row(r: &AnyRow, rfq: &RfqRow, with_prices: bool) -> AppResult<api::QuoteVersion> {
     let body: String = col(r, "body")?;
     let quote: Option<Quote> = if with_prices {
@@ -77,6 +84,155 @@ fn version_from_row(r: &AnyRow, rfq: &RfqRow, with_prices: bool) -> AppResult<ap
         quote,
         entered_by_buyer: col::<i64>(r, "entered_by_buyer")? != 0,
     })
+}
+
+/// The sealing rule (`domain::rfq::may_see_bid`): may `user` see the prices and documents
+/// of `bidder`'s bid on `rfq` at `now`?
+pub fn may_see(user: &CurrentUser, rfq: &RfqRow, bidder: &str, now: i64) -> Result<(), Sealed> {
+    lifecycle::may_see_bid(Viewer::of(Some(&user.actor)), bidder, &rfq.seal(), now)
+}
+
+/// The answer when the sealing rule says no: another supplier's bid is "not found"; a
+/// sealed bid is 409 `sealed`, saying when it opens (or that it never will).
+pub fn sealed_error(e: Sealed, rfq: &RfqRow, what: &str) -> AppError {
+    match e {
+        Sealed::NotYours => AppError::not_found(what.to_string()),
+        Sealed::UntilDeadline => AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code: e.code(),
+            message: format!(
+                "Sealed bid: prices and quote documents open at the deadline, {}.",
+                rfc3339(rfq.deadline)
+            ),
+        },
+        Sealed::Cancelled => AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code: e.code(),
+            message:
+                "Sealed bid: this RFQ was cancelled before its deadline, so its bids stay sealed."
+                    .into(),
+        },
+    }
+}
+
+/// The sealed-bid sentence shown instead of prices.
+fn sealed_message(e: Sealed, rfq: &RfqRow) -> String {
+    match e {
+        Sealed::Cancelled => {
+            "Sealed bid: this RFQ was cancelled before its deadline, so its bids stay sealed."
+                .into()
+        }
+        _ => format!(
+            "Sealed bid: prices open at the deadline, {}.",
+            rfc3339(rfq.deadline)
+        ),
+    }
+}
+
+/// Opens RFQ `rfq_id`'s bids (`bidder`'s, or `None`: every bid) to `user` for a view
+/// that shows their prices or documents. When this view opens them
+/// (`domain::rfq::is_opening`: the buyer's side, after bidding ended), the rule is judged
+/// again under the writer lock and the opening recorded in the same transaction: the
+/// first one as `bids_opened_at`, and each one of a sealed RFQ (only the first of an
+/// unsealed one) as an `rfq.quotes_opened` audit event with `summary`. So a deadline
+/// extension racing with the view either comes first, and the bids are sealed again, or
+/// sees the opening and is refused. Answers the RFQ as decided, or why it stays sealed.
+/// The caller has checked that `user` may read the RFQ.
+pub async fn open_bids(
+    st: &AppState,
+    user: &CurrentUser,
+    rfq_id: &str,
+    bidder: Option<&str>,
+    summary: serde_json::Value,
+) -> AppResult<Result<RfqRow, Sealed>> {
+    let viewer = Viewer::of(Some(&user.actor));
+    // An internal viewer's answer does not depend on the bidder; anyone else asking for
+    // "every bid" is asking for someone else's.
+    let bidder = bidder.unwrap_or_default();
+    let rfq = rfqs::load_row(&st.db.pool, rfq_id).await?;
+    let now = now_ms();
+    if let Err(e) = lifecycle::may_see_bid(viewer, bidder, &rfq.seal(), now) {
+        return Ok(Err(e));
+    }
+    if !lifecycle::is_opening(viewer, &rfq.seal(), now) {
+        return Ok(Ok(rfq));
+    }
+    let mut w = st.db.write().await?;
+    lock_writers(&mut w, st.db.engine).await?;
+    let rfq = rfqs::load_row_in(&mut w.tx, rfq_id).await?;
+    let now = now_ms();
+    if let Err(e) = lifecycle::may_see_bid(viewer, bidder, &rfq.seal(), now) {
+        return Ok(Err(e));
+    }
+    if lifecycle::is_opening(viewer, &rfq.seal(), now) {
+        let mut summary = summary;
+        if let Some(o) = summary
+            .as_object_mut()
+            .filter(|o| !o.contains_key("responses"))
+        {
+            let n: i64 = col(
+                &sqlx::query(
+                    "SELECT COUNT(*) AS n FROM quotes WHERE rfq_id = $1 AND status = 'submitted'",
+                )
+                .bind(rfq_id)
+                .fetch_one(&mut *w.tx)
+                .await?,
+                "n",
+            )?;
+            o.insert("responses".into(), n.into());
+        }
+        let first = rfq.bids_opened_at.is_none();
+        if first {
+            sqlx::query(
+                "UPDATE rfqs SET bids_opened_at = $1 WHERE id = $2 AND bids_opened_at IS NULL",
+            )
+            .bind(now)
+            .bind(rfq_id)
+            .execute(&mut *w.tx)
+            .await?;
+        }
+        if rfq.sealed || first {
+            audit::append(
+                &mut w.tx,
+                Change {
+                    actor: user.id(),
+                    action: "rfq.quotes_opened",
+                    entity_type: "rfq",
+                    entity_id: rfq_id,
+                    summary,
+                },
+            )
+            .await?;
+        }
+    }
+    w.commit().await?;
+    Ok(Ok(rfq))
+}
+
+/// Version `version` of `supplier_id`'s quote on RFQ `rfq_id` as `user` may see it now
+/// (the sealing rule), or `None` when there is no such version. For answering a replayed
+/// sync conflict; the op was authorized when it was first applied.
+pub async fn version_as_seen(
+    st: &AppState,
+    user: &CurrentUser,
+    rfq_id: &str,
+    supplier_id: &str,
+    version: i64,
+) -> AppResult<Option<api::QuoteVersion>> {
+    let rfq = rfqs::load_row(&st.db.pool, rfq_id).await?;
+    let row =
+        sqlx::query("SELECT * FROM quotes WHERE rfq_id = $1 AND supplier_id = $2 AND version = $3")
+            .bind(rfq_id)
+            .bind(supplier_id)
+            .bind(version)
+            .fetch_optional(&st.db.pool)
+            .await?;
+    // A sync answer is no place to open bids: prices only where they may be seen without
+    // that (a supplier's own; the buyer's side on an unsealed RFQ while bidding runs).
+    let now = now_ms();
+    let visible = may_see(user, &rfq, supplier_id, now).is_ok()
+        && !lifecycle::is_opening(Viewer::of(Some(&user.actor)), &rfq.seal(), now);
+    row.map(|r| version_from_row(&r, &rfq, visible)).transpose()
 }
 
 async fn versions(
@@ -119,8 +275,12 @@ async fn mine(
 
 /// What a submission came to.
 pub enum Submitted {
+    /// Stored as a new version; or, when the newer version the server holds is this very
+    /// quote (an online submit whose answer was lost, queued again), that version's
+    /// receipt and no new version.
     Receipt(api::QuoteReceipt),
-    /// The server holds a newer version than the one the person edited (offline).
+    /// The server holds a newer version than the one the person edited (offline), as the
+    /// sender may see it: without prices where the sealing rule says so.
     Conflict(Box<api::QuoteVersion>),
 }
 
@@ -138,7 +298,10 @@ pub struct Submission<'a> {
 
 /// Checks and stores one quote version inside the caller's write transaction: validates
 /// with `domain::quote::validate`, judges the deadline by the server's clock under the
-/// writer lock, supersedes the previous version, computes the bid receipt and audits it.
+/// writer lock, refuses a buyer's entry over the supplier's own bid
+/// (`domain::quote::may_enter_for_supplier`), supersedes the previous version, computes
+/// the bid receipt and audits it. A quote entered on a supplier's behalf queues a message
+/// telling the supplier (the caller flushes the outbox after commit).
 pub async fn submit_in(
     w: &mut WriteTx,
     st: &AppState,
@@ -152,26 +315,43 @@ pub async fn submit_in(
     let now = now_ms();
     let current = rfqs::load_row_in(&mut w.tx, s.rfq_id).await?;
     lifecycle::may_quote(current.status, current.deadline, now).map_err(refused)?;
-    let last: Option<i64> = col(
-        &sqlx::query("SELECT MAX(version) AS v FROM quotes WHERE rfq_id = $1 AND supplier_id = $2")
-            .bind(s.rfq_id)
-            .bind(s.supplier_id)
-            .fetch_one(&mut *w.tx)
-            .await?,
-        "v",
-    )?;
-    if let (Some(base), Some(last)) = (s.base_version, last) {
-        if last > base {
-            let row = sqlx::query(
-                "SELECT * FROM quotes WHERE rfq_id = $1 AND supplier_id = $2 AND version = $3",
-            )
-            .bind(s.rfq_id)
-            .bind(s.supplier_id)
-            .bind(last)
-            .fetch_one(&mut *w.tx)
-            .await?;
+    let latest = sqlx::query(
+        "SELECT * FROM quotes WHERE rfq_id = $1 AND supplier_id = $2 ORDER BY version DESC LIMIT 1",
+    )
+    .bind(s.rfq_id)
+    .bind(s.supplier_id)
+    .fetch_optional(&mut *w.tx)
+    .await?;
+    let last: Option<i64> = latest.as_ref().map(|r| col(r, "version")).transpose()?;
+    if s.entered_by_buyer {
+        let by = match &latest {
+            Some(r) if col::<String>(r, "status")? == "submitted" => {
+                Some(if col::<i64>(r, "entered_by_buyer")? != 0 {
+                    quote::EnteredBy::Buyer
+                } else {
+                    quote::EnteredBy::Supplier
+                })
+            }
+            _ => None,
+        };
+        quote::may_enter_for_supplier(by).map_err(|e| AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code: e.code(),
+            message: "This supplier has submitted its own quote on this RFQ; a quote entered on its behalf would replace it, so it was not saved. Ask the supplier to revise its quote in Bidwell.".into(),
+        })?;
+    }
+    if let (Some(base), Some(row)) = (s.base_version, &latest) {
+        if last.is_some_and(|l| l > base) {
+            let same = col::<String>(row, "status")? == "submitted"
+                && serde_json::from_str::<Quote>(&col::<String>(row, "body")?).ok()
+                    == Some(normalized.clone());
+            if same {
+                let v = version_from_row(row, &current, false)?;
+                return Ok(Submitted::Receipt(v.receipt));
+            }
+            let visible = may_see(user, &current, s.supplier_id, now).is_ok();
             return Ok(Submitted::Conflict(Box::new(version_from_row(
-                &row, &current, true,
+                row, &current, visible,
             )?)));
         }
     }
@@ -216,6 +396,29 @@ pub async fn submit_in(
         },
     )
     .await?;
+    if s.entered_by_buyer {
+        // The supplier is told of every quote entered on its behalf: it is its bid now.
+        crate::outbox::queue(
+            &mut w.tx,
+            &[s.supplier_id.to_string()],
+            &crate::outbox::Notice {
+                kind: "quote.entered_for_you",
+                rfq_id: Some(s.rfq_id),
+                subject: format!("{}: a quote was entered on your behalf", current.number),
+                body: format!(
+                    "{} ({}) entered a quote on your behalf on {}, as version {version}, received {received_at} \
+                     (receipt hash {hash}).\n\nIt is your current bid. Please review it in Bidwell under \"Your quote\"; \
+                     if it is not what you agreed, submit your own quote before the deadline, {}: yours replaces it.\n",
+                    user.name,
+                    user.org_name,
+                    current.number,
+                    rfc3339(current.deadline)
+                ),
+                created_by: user.id(),
+            },
+        )
+        .await?;
+    }
     Ok(Submitted::Receipt(api::QuoteReceipt {
         rfq_id: s.rfq_id.to_string(),
         rfq_number: current.number,
@@ -309,8 +512,8 @@ async fn withdraw(
 }
 
 /// `GET /api/rfqs/{id}/quotes/{supplier_id}`: one supplier's quote history. A supplier
-/// may ask only for its own (anyone else's is "not found"); buyers see prices only when
-/// the sealing rules allow.
+/// may ask only for its own (anyone else's is "not found"); the buyer's side sees prices
+/// only where the sealing rule allows, and seeing them after bidding ended opens the bids.
 async fn one_supplier(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -329,57 +532,65 @@ async fn one_supplier(
             "a quote by supplier {supplier_id}"
         )));
     }
-    let internal = user.actor.role.is_internal();
-    let visible =
-        !internal || lifecycle::prices_visible(rfq.sealed, rfq.status, rfq.deadline, now_ms());
-    let list = versions(&st.db.pool, &rfq, &supplier_id, visible).await?;
-    if internal && visible && rfq.sealed && !list.is_empty() {
-        audit_opening(
-            &st,
-            &user,
-            &id,
-            serde_json::json!({"supplier_id": supplier_id}),
-        )
-        .await?;
+    let stored = versions(&st.db.pool, &rfq, &supplier_id, false).await?;
+    if stored.is_empty() {
+        return Ok(axum::Json(stored));
     }
-    Ok(axum::Json(list))
+    let summary = serde_json::json!({"supplier_id": supplier_id, "view": "versions"});
+    match open_bids(&st, &user, &id, Some(&supplier_id), summary).await? {
+        Ok(rfq) => Ok(axum::Json(
+            versions(&st.db.pool, &rfq, &supplier_id, true).await?,
+        )),
+        Err(Sealed::NotYours) => Err(AppError::not_found(format!(
+            "a quote by supplier {supplier_id}"
+        ))),
+        Err(_) => Ok(axum::Json(stored)),
+    }
 }
 
-/// Records that a person saw the prices of a sealed RFQ: every opening is on the record.
-pub async fn audit_opening(
-    st: &AppState,
-    user: &CurrentUser,
-    rfq_id: &str,
-    summary: serde_json::Value,
-) -> AppResult<()> {
-    let mut w = st.db.write().await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: user.id(),
-            action: "rfq.quotes_opened",
-            entity_type: "rfq",
-            entity_id: rfq_id,
-            summary,
-        },
-    )
-    .await?;
-    w.commit().await?;
-    Ok(())
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResponsesQuery {
+    /// `false`: statuses and receipts only, even where prices may be seen (what the
+    /// RFQ page needs; such a view does not open the bids).
+    #[serde(default)]
+    prices: Option<bool>,
 }
 
+/// `GET /api/rfqs/{id}/quotes[?prices=false]`: every invited supplier's response. Prices
+/// where the sealing rule allows and they are asked for; showing them after bidding
+/// ended opens the bids.
 async fn responses(
     State(st): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    Query(q): Query<ResponsesQuery>,
 ) -> AppResult<axum::Json<api::RfqResponses>> {
     if !user.actor.role.is_internal() {
         // Suppliers never see the field of bidders; their own quote is at /quote.
         return Err(AppError::not_found(format!("RFQ {id}")));
     }
     let rfq = rfqs::readable(&st.db.pool, &user, &id).await?;
-    let now = now_ms();
-    let visible = lifecycle::prices_visible(rfq.sealed, rfq.status, rfq.deadline, now);
+    let allowed = lifecycle::may_see_bid(Viewer::of(Some(&user.actor)), "", &rfq.seal(), now_ms());
+    let (rfq, sealed) = match allowed {
+        Ok(()) if q.prices != Some(false) => {
+            match open_bids(
+                &st,
+                &user,
+                &id,
+                None,
+                serde_json::json!({"view": "responses"}),
+            )
+            .await?
+            {
+                Ok(rfq) => (rfq, None),
+                Err(e) => (rfq, Some(e)),
+            }
+        }
+        Ok(()) => (rfq, None),
+        Err(e) => (rfq, Some(e)),
+    };
+    let with_prices = sealed.is_none() && q.prices != Some(false);
     let invited = sqlx::query(
         "SELECT x.supplier_id, s.name FROM rfq_suppliers x JOIN suppliers s ON s.id = x.supplier_id WHERE x.rfq_id = $1 ORDER BY s.name",
     )
@@ -397,7 +608,7 @@ async fn responses(
         .fetch_optional(&st.db.pool)
         .await?;
         let current = current
-            .map(|c| version_from_row(&c, &rfq, visible))
+            .map(|c| version_from_row(&c, &rfq, with_prices))
             .transpose()?;
         out.push(api::Response {
             status: current
@@ -408,18 +619,9 @@ async fn responses(
             current,
         });
     }
-    if visible && rfq.sealed {
-        let n = out.iter().filter(|r| r.current.is_some()).count();
-        audit_opening(&st, &user, &id, serde_json::json!({"responses": n})).await?;
-    }
     Ok(axum::Json(api::RfqResponses {
-        prices_visible: visible,
-        sealed_message: (!visible).then(|| {
-            format!(
-                "Sealed bid: prices open at the deadline, {}.",
-                rfc3339(rfq.deadline)
-            )
-        }),
+        prices_visible: sealed.is_none(),
+        sealed_message: sealed.map(|e| sealed_message(e, &rfq)),
         responses: out,
     }))
 }

@@ -56,11 +56,26 @@ pub struct RfqRow {
     pub deadline: i64,
     pub sealed: bool,
     pub invited: Vec<String>,
+    /// When it was cancelled (sealing: a sealed RFQ cancelled early stays sealed).
+    pub cancelled_at: Option<i64>,
+    /// When a buyer first saw its bids after bidding ended (no extension after that).
+    pub bids_opened_at: Option<i64>,
 }
 
 impl RfqRow {
     pub fn effective(&self, now: i64) -> Status {
         lifecycle::effective_status(self.status, self.deadline, now)
+    }
+
+    /// The history the sealing rule (`domain::rfq::may_see_bid`) judges.
+    pub fn seal(&self) -> lifecycle::SealState {
+        lifecycle::SealState {
+            sealed: self.sealed,
+            stored: self.status,
+            deadline_ms: self.deadline,
+            cancelled_at_ms: self.cancelled_at,
+            bids_opened_at_ms: self.bids_opened_at,
+        }
     }
 }
 
@@ -74,13 +89,16 @@ pub async fn load_row(pool: &AnyPool, id: &str) -> AppResult<RfqRow> {
     load_row_in(&mut *pool.acquire().await?, id).await
 }
 
-/// [`load_row`] through the caller's connection or transaction (never a second one).
+/// [`load_row`] through the caller's connection or transaction (never a second one):
+/// inside a write transaction, the state a decision under the writer lock is based on.
 pub async fn load_row_in(c: &mut AnyConnection, id: &str) -> AppResult<RfqRow> {
-    let r = sqlx::query("SELECT id, number, status, deadline, sealed FROM rfqs WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await?
-        .ok_or_else(|| AppError::not_found(format!("RFQ {id}")))?;
+    let r = sqlx::query(
+        "SELECT id, number, status, deadline, sealed, cancelled_at, bids_opened_at FROM rfqs WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await?
+    .ok_or_else(|| AppError::not_found(format!("RFQ {id}")))?;
     let invited = sqlx::query("SELECT supplier_id FROM rfq_suppliers WHERE rfq_id = $1")
         .bind(id)
         .fetch_all(&mut *c)
@@ -95,6 +113,8 @@ pub async fn load_row_in(c: &mut AnyConnection, id: &str) -> AppResult<RfqRow> {
         deadline: col(&r, "deadline")?,
         sealed: col::<i64>(&r, "sealed")? != 0,
         invited,
+        cancelled_at: col(&r, "cancelled_at")?,
+        bids_opened_at: col(&r, "bids_opened_at")?,
     })
 }
 
@@ -425,6 +445,11 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
     } else {
         None
     };
+    let bids_opened_at = if internal {
+        col::<Option<i64>>(&row, "bids_opened_at")?.map(rfc3339)
+    } else {
+        None
+    };
     Ok(api::RfqDetail {
         summary,
         incoterm: col(&row, "incoterm")?,
@@ -434,6 +459,7 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
         award,
         my_award,
         responded,
+        bids_opened_at,
     })
 }
 
@@ -924,16 +950,17 @@ async fn extend(
     Path(id): Path<String>,
     Json(x): Json<api::ExtendDeadline>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
-    let row = writable(&st.db.pool, &user, &id).await?;
+    writable(&st.db.pool, &user, &id).await?;
     let mut e = FieldErrors::new();
     let new = parse_deadline(&mut e, "deadline", &x.deadline);
     e.into_result()?;
     let new = new.unwrap_or_default();
-    let now = now_ms();
-    lifecycle::may_extend(row.status, row.deadline, new, &x.reason, now)
-        .map_err(lifecycle_error)?;
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
+    // Read again under the lock: a view that opened the bids meanwhile is seen here.
+    let row = load_row_in(&mut w.tx, &id).await?;
+    let now = now_ms();
+    lifecycle::may_extend(&row.seal(), new, &x.reason, now).map_err(lifecycle_error)?;
     move_deadline(&mut w, &id, row.deadline, new, x.reason.trim(), &user, now).await?;
     crate::outbox::queue(
         &mut w,
@@ -1281,11 +1308,15 @@ async fn cancel(
     }
     let mut w = st.db.write().await?;
     lock_writers(&mut w, st.db.engine).await?;
-    sqlx::query("UPDATE rfqs SET status = 'cancelled', updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(&id)
-        .execute(&mut **w)
-        .await?;
+    // When it was cancelled is sealing history: a sealed RFQ cancelled before its
+    // deadline stays sealed (`domain::rfq::bidding_ended`).
+    sqlx::query(
+        "UPDATE rfqs SET status = 'cancelled', cancelled_at = $1, updated_at = $1 WHERE id = $2",
+    )
+    .bind(now)
+    .bind(&id)
+    .execute(&mut **w)
+    .await?;
     if row.status != Status::Draft {
         crate::outbox::queue(
             &mut w,
@@ -1400,6 +1431,14 @@ async fn award(
     let row = load_row_in(&mut w.tx, &id).await?;
     let now = now_ms();
     lifecycle::may_award(row.status, row.deadline, now).map_err(lifecycle_error)?;
+    // An award is decided on the bids' prices: the sealing rule, and the opening recorded.
+    crate::routes::quotes::may_see(&user, &row, "", now)
+        .map_err(|e| crate::routes::quotes::sealed_error(e, &row, &format!("RFQ {id}")))?;
+    sqlx::query("UPDATE rfqs SET bids_opened_at = $1 WHERE id = $2 AND bids_opened_at IS NULL")
+        .bind(now)
+        .bind(&id)
+        .execute(&mut **w)
+        .await?;
     let spec = spec_in(&mut w.tx, &id).await?;
     let bids = crate::routes::compare::bids(&mut *w.tx, &id).await?;
     let choices: Vec<lifecycle::AwardChoice> = a

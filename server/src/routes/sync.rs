@@ -23,7 +23,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, lock_writers, now_ms, WriteTx};
 use crate::error::{AppError, AppResult, Json, Path, Query};
-use crate::routes::quotes::{submit_in, Submission, Submitted};
+use crate::routes::quotes::{self, submit_in, Submission, Submitted};
 use crate::routes::rfqs;
 use crate::AppState;
 
@@ -100,7 +100,9 @@ async fn apply(
 }
 
 /// An offline edit that knew no version (`null`) conflicts with any version the server
-/// has by now; so `base_version` is always checked here (`None` → 0).
+/// has by now; so `base_version` is always checked here (`None` → 0). The server's side
+/// of a conflict is shown as the sender may see it (`submit_in` applies the sealing
+/// rule): a buyer never receives a sealed bid's prices this way.
 async fn submitted(
     w: &mut WriteTx,
     st: &AppState,
@@ -109,18 +111,54 @@ async fn submitted(
 ) -> AppResult<Outcome> {
     Ok(match submit_in(w, st, user, s).await? {
         Submitted::Receipt(r) => Outcome::Applied(json!(r)),
-        // The newer server version is this very quote (an online submit whose answer was
-        // lost, then queued again): nothing to choose, and no second version.
-        Submitted::Conflict(server)
-            if server.status == "submitted"
-                && server.quote.as_ref() == Some(&domain::quote::normalized(s.quote)) =>
-        {
-            Outcome::Applied(json!(server.receipt))
-        }
         Submitted::Conflict(server) => {
             Outcome::Conflict(json!({"server": server, "mine": s.quote}))
         }
     })
+}
+
+/// An outcome as `sync_ops` keeps it: a conflict without either quote body (the server's
+/// version is named by its receipt; the sender's is in the op), so no bid's prices are
+/// stored with the op. [`replayed`] puts them back, as the sealing rule allows then.
+fn storable(result: &api::SyncResult) -> api::SyncResult {
+    let mut kept = result.clone();
+    if kept.status == "conflict" {
+        if let Some(d) = kept.detail.as_mut().and_then(Value::as_object_mut) {
+            d.insert("mine".into(), Value::Null);
+            if let Some(server) = d.get_mut("server").and_then(Value::as_object_mut) {
+                server.insert("quote".into(), Value::Null);
+            }
+        }
+    }
+    kept
+}
+
+/// The first outcome of a replayed op, as recorded by [`storable`], with a conflict's two
+/// versions restored: the sender's own from the replayed op, the server's as the sealing
+/// rule lets the sender see it now.
+async fn replayed(
+    st: &AppState,
+    user: &CurrentUser,
+    op: &api::SyncOp,
+    mut first: Value,
+) -> AppResult<Value> {
+    if first["status"] != "conflict" {
+        return Ok(first);
+    }
+    let receipt = &first["detail"]["server"]["receipt"];
+    let (Some(rfq_id), Some(supplier_id), Some(version)) = (
+        receipt["rfq_id"].as_str(),
+        receipt["supplier_id"].as_str(),
+        receipt["version"].as_i64(),
+    ) else {
+        return Ok(first);
+    };
+    let server = quotes::version_as_seen(st, user, rfq_id, supplier_id, version).await?;
+    if let Some(d) = first["detail"].as_object_mut() {
+        d.insert("server".into(), json!(server));
+        d.insert("mine".into(), op.payload["quote"].clone());
+    }
+    Ok(first)
 }
 
 async fn create_note(
@@ -250,12 +288,17 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             });
         }
         let first: String = col(&row, "result")?;
+        drop(w);
+        let detail = match serde_json::from_str::<Value>(&first) {
+            Ok(v) => Some(replayed(st, user, op, v).await?),
+            Err(_) => None,
+        };
         return Ok(api::SyncResult {
             op_id: op.op_id.clone(),
             status: "duplicate".into(),
             code: None,
             message: Some("Already applied; this is the first outcome.".into()),
-            detail: serde_json::from_str(&first).ok(),
+            detail,
         });
     }
     let result = match apply(&mut w, st, user, op).await {
@@ -301,8 +344,12 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             }
         }
     };
-    record(&mut w, user, op, &result).await?;
+    record(&mut w, user, op, &storable(&result)).await?;
     w.commit().await?;
+    if op.kind == "quote.enter_for_supplier" && result.status == "applied" {
+        // The supplier's notice was queued with the quote; write it out now.
+        crate::outbox::flush_logged(st).await;
+    }
     Ok(result)
 }
 

@@ -22,4 +22,5 @@ mod nul;
 mod quotes;
 mod receipts;
 mod routes;
+mod sealing;
 mod sync;
