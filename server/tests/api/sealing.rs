@@ -5,8 +5,8 @@
 //! (before and after the deadline, cancelled, extended, closed early, awarded), scanning
 //! the raw JSON/CSV/XLSX bytes of each answer for the seeded bids' values.
 //!
-//! The server has no controllable clock: the deadline is moved in the database
-//! (`UPDATE rfqs SET deadline = …`) or through the API (close, extend), never waited for.
+//! Deadlines pass by the server's test clock (`TestApp::advance_clock`) or through the API
+//! (close, extend), never by waiting.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,7 +16,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::harness::{id_named, in_hours, Session, TestApp};
+use crate::harness::{id_named, Session, TestApp};
 
 // ---- The world: one RFQ, three invited suppliers, three bids ---------------------------
 
@@ -278,7 +278,7 @@ impl Walk {
                     "currency": "USD",
                     "incoterm": "FCA Chicago",
                     "payment_terms": "Net 60",
-                    "deadline": in_hours(48),
+                    "deadline": later(&walk.w, 2),
                     "sealed": sealed,
                     "lines": [{"part_id": walk.w.part, "quantities": ["500", "2000"]}],
                     "supplier_ids": sids
@@ -535,8 +535,14 @@ impl Walk {
     }
 }
 
-/// Lets time pass until just after the deadline, as the clock would: the RFQ's recorded
-/// times (deadline, cancellation, opening) move back together, keeping their order.
+/// `hours` from now by the server's clock, RFC 3339 (sessions last 12 hours of it).
+fn later(w: &World, hours: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(w.app.clock.now_ms() + hours * 3_600_000)
+        .unwrap()
+        .to_rfc3339()
+}
+
+/// Lets time pass until just after the deadline: the server's test clock moves forward.
 async fn pass_deadline(w: &World) {
     let deadline: i64 = sqlx::Row::get(
         &sqlx::query("SELECT deadline FROM rfqs WHERE id = $1")
@@ -546,16 +552,10 @@ async fn pass_deadline(w: &World) {
             .unwrap(),
         "deadline",
     );
-    let shift = deadline - chrono::Utc::now().timestamp_millis() + 1000;
-    sqlx::query(
-        "UPDATE rfqs SET deadline = deadline - $1, cancelled_at = cancelled_at - $1, \
-         bids_opened_at = bids_opened_at - $1 WHERE id = $2",
-    )
-    .bind(shift)
-    .bind(&w.rfq)
-    .execute(&w.app.db.pool)
-    .await
-    .unwrap();
+    let ahead = deadline - w.app.clock.now_ms() + 1000;
+    if ahead > 0 {
+        w.app.advance_clock(ahead);
+    }
 }
 
 /// The raw JSON of a plain call (for the regression tests' own checks).
@@ -903,7 +903,7 @@ async fn issue10_no_extension_once_the_bids_were_opened() {
         Method::POST,
         &path("extend"),
         Role::Buyer,
-        json!({"deadline": in_hours(5), "reason": "Orion asks for a day"}),
+        json!({"deadline": later(w, 2), "reason": "Orion asks for a day"}),
     )
     .await;
     assert_eq!(ext.status, StatusCode::OK, "{}", ext.json());
@@ -956,7 +956,7 @@ async fn issue10_no_extension_once_the_bids_were_opened() {
         Method::POST,
         &path("extend"),
         Role::Buyer,
-        json!({"deadline": in_hours(5), "reason": "Kestrel wants to revise"}),
+        json!({"deadline": later(w, 2), "reason": "Kestrel wants to revise"}),
     )
     .await;
     let j = refused.json();
