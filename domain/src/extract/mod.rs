@@ -389,6 +389,7 @@ fn is_quoted_reply(l: &str) -> bool {
 /// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     reconcile_currency(ex);
+    notes::attach_notes(ex, rfq, number::DecimalStyle::Unknown);
     merge_no_bid_notes(ex);
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);
@@ -400,6 +401,8 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     ex.stated_currency = None;
     ex.blanket_no_bid = None;
     ex.basis_note = None;
+    ex.notes = Vec::new();
+    ex.consumed = Vec::new();
     for l in &mut ex.lines {
         l.price_source = PriceSource::default();
     }

@@ -305,6 +305,12 @@ pub struct Extraction {
     /// A document-wide price basis stated in words ("all prices per 1000 pcs"). Internal.
     #[serde(skip)]
     pub basis_note: Option<(Decimal, Location)>,
+    /// Prose lines that may carry facts for lines, for the notes pass. Internal.
+    #[serde(skip)]
+    pub notes: Vec<(String, Location)>,
+    /// Lines a reader already took facts from (the notes pass skips them). Internal.
+    #[serde(skip)]
+    pub consumed: Vec<Location>,
 }
 
 impl Extraction {

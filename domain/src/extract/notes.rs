@@ -298,6 +298,473 @@ pub fn blanket_no_bid(text: &str) -> bool {
             .any(|k| lower.contains(k)))
 }
 
+/// Words that make a sentence worth reading for line facts.
+const FACT_CUES: &[&str] = &[
+    "lead", "delivery", "deliver", "ship", "aro", "week", "wks", "days", "stock", "lieferzeit",
+    "liefer", "woche", "tage", "lager", "délai", "delai", "semaine", "jours", "consegna",
+    "settiman", "giorni", "magazzino", "plazo", "entrega", "semana", "días", "dias",
+    "levertijd", "weken", "dagen", "prazo", "交期", "交货", "周", "天", "moq", "minimum",
+    "min.", "mindest", "minimo", "mínimo", "minimale", "minimal", "起订", "multiple", "multipl",
+    "múltiplo", "vielfach", "vpe", "verpackungseinheit", "packed", "pack of", "reel",
+    "confezion", "包装", "quote", "offer", "bid", "angebot", "anbieten", "quotiamo", "quotare",
+    "cotiza", "chiffr", "offrir", "proponiamo", "proponemos", "proposons", "alternat", "instead",
+    "lieu", "statt", "anstelle", "报价", "替代",
+];
+
+/// Whether a prose line may carry facts about lines (lead time, MOQ, order multiple,
+/// one-time charges, no-bids, alternates), so the notes pass reads it.
+pub fn is_fact_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() < 6 || t.len() > 400 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    names_charge(t) || FACT_CUES.iter().any(|k| lower.contains(k))
+}
+
+/// Lead-time unit words (calendar days per unit), as they start a word.
+const LEAD_UNITS: &[(&str, u32)] = &[
+    ("week", 7), ("wk", 7), ("woche", 7), ("wochen", 7), ("semaine", 7), ("settiman", 7),
+    ("semana", 7), ("weken", 7), ("week(s)", 7), ("kw", 7), ("周", 7), ("day", 1), ("tag", 1),
+    ("jour", 1), ("giorn", 1), ("gg", 1), ("día", 1), ("dia", 1), ("dag", 1), ("天", 1),
+    ("month", 30), ("monat", 30), ("mois", 30), ("mes", 30), ("maand", 30), ("个月", 30),
+];
+
+/// A lead time in a clause: the numbers right before a time unit ("6-8 weeks ARO",
+/// "3 à 4 semaines", "5 settimane", "10 working days", "ex stock").
+pub fn lead_in(clause: &str) -> Option<u32> {
+    let lower = clause.to_lowercase();
+    if ["ex stock", "from stock", "ab lager", "a magazzino", "pronta consegna", "en stock",
+        "de stock", "immediate", "sofort", "pronta"]
+        .iter()
+        .any(|k| lower.contains(k))
+        && !lower.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some(0);
+    }
+    // Split CJK units off the numbers: "4周" → "4 周".
+    let spaced: String = lower
+        .chars()
+        .flat_map(|c| {
+            if matches!(c, '周' | '天') {
+                vec![' ', c, ' ']
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    let ws: Vec<&str> = spaced
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (k, w) in ws.iter().enumerate() {
+        let w = w.trim_matches(|c: char| c == '.');
+        let working = matches!(w, "working" | "business" | "werktage" | "arbeitstage" | "ouvrés" | "lavorativi" | "hábiles" | "werkdagen");
+        let unit = LEAD_UNITS
+            .iter()
+            .find(|(u, _)| w.starts_with(u))
+            .map(|u| u.1);
+        if unit.is_none() && !working || k == 0 {
+            continue;
+        }
+        // The numbers before: `6-8`, `6 - 8`, `3 à 4`, `4 to 6`.
+        let mut j = k;
+        let mut parts: Vec<&str> = Vec::new();
+        while j > 0 {
+            let p = ws[j - 1];
+            let num = p.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && p.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
+            let joiner = matches!(p, "-" | "–" | "to" | "à" | "a" | "bis" | "al" | "y" | "e" | "tot" | "~" | "ca." | "approx.");
+            if num || joiner && !parts.is_empty() {
+                parts.push(p);
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if parts.is_empty() || !parts.last().is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        parts.reverse();
+        let nums: Vec<u32> = parts
+            .join(" ")
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let max = *nums.iter().max()?;
+        if max == 0 || max > 400 {
+            continue;
+        }
+        let days = if working {
+            // Five working days make a calendar week.
+            (max * 7).div_ceil(5)
+        } else {
+            max * unit.unwrap_or(1)
+        };
+        return Some(days);
+    }
+    None
+}
+
+/// The first quantity after a label in a clause ("MOQ on the cover is 1,000 pcs",
+/// "Lotto minimo per la staffa 1.000 pz"), or right before it ("1,000 pcs MOQ").
+fn qty_after(clause: &str, labels: &[&str], style: DecimalStyle) -> Option<Decimal> {
+    let lower = clause.to_lowercase();
+    let at = labels.iter().filter_map(|l| lower.find(l).map(|i| (i, l.len()))).min()?;
+    let after = &lower[at.0 + at.1..];
+    let qty_word = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, ':' | ',' | '.' | ';' | '(' | ')' | '='));
+        // Pieces are whole: `1.000` / `1,000` / `1'000` is a thousand in any style.
+        let grouped = w.len() > 4
+            && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\''))
+            && w.split(['.', ',', '\'']).skip(1).all(|g| g.len() == 3)
+            && w.split(['.', ',', '\'']).next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if grouped {
+            return w.replace(['.', ',', '\''], "").parse::<Decimal>().ok();
+        }
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            .then(|| super::number::parse_quantity(w, style))
+            .flatten()
+            .filter(|q| *q > Decimal::ZERO && q.fract().is_zero())
+    };
+    if let Some(q) = after.split_whitespace().take(10).find_map(qty_word) {
+        return Some(q);
+    }
+    lower[..at.0].split_whitespace().next_back().and_then(qty_word)
+}
+
+const MOQ_LABELS: &[&str] = &[
+    "moq", "minimum order", "min. order", "min order", "minimum quantity", "minimum qty",
+    "minimum buy", "mindestbestellmenge", "mindestmenge", "mindestabnahme", "lotto minimo",
+    "quantità minima", "minimo d'ordine", "minimo ordine", "pedido mínimo", "cantidad mínima",
+    "compra mínima", "quantité minimale", "minimum de commande", "minimale afname",
+    "minimum afname", "pedido mínimo", "quantidade mínima", "最小起订量", "起订量",
+];
+const MULTIPLE_LABELS: &[&str] = &[
+    "multiples of", "multiple of", "order multiple", "in multiples", "multipli di", "multiplo di",
+    "múltiplos de", "multiples de", "vielfache von", "vielfaches von", "vpe", "verpackungseinheit",
+    "packed in", "pack size", "pack of", "reel of", "confezioni da", "confezione da",
+    "embalaje de", "veelvoud van", "包装数量", "整包",
+];
+
+const NO_BID_PHRASES: &[&str] = &[
+    "do not quote", "don't quote", "not quoting", "cannot quote", "can't quote", "unable to quote",
+    "will not quote", "cannot offer", "can't offer", "unable to offer", "not able to offer",
+    "no quote", "no bid", "not quoted", "we pass on", "decline to quote", "non quotiamo",
+    "non possiamo quotare", "non possiamo offrire", "non offriamo", "no cotizamos",
+    "no podemos cotizar", "no podemos ofrecer", "nous ne chiffrons pas", "ne pouvons pas",
+    "pas en mesure de", "kein angebot", "bieten wir nicht an", "können wir nicht anbieten",
+    "nicht anbieten", "wij bieden geen", "kunnen wij niet", "não cotamos", "不报价", "无法报价",
+    "不能报价",
+];
+
+const ALTERNATE_PHRASES: &[&str] = &[
+    "alternate", "alternative", "alternativa", "alternativ", "instead of", "in lieu of",
+    "substitute", "we offer", "we propose", "proponiamo", "proponemos", "nous proposons",
+    "à la place", "anstelle", "statt ", "stattdessen", "in plaats van", "em vez de", "替代",
+];
+
+fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    for suf in ["es", "s", "i", "e"] {
+        if w.chars().count() > 4 && w.ends_with(suf) {
+            return w[..w.len() - suf.len()].to_string();
+        }
+    }
+    w.to_string()
+}
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "with", "this", "that", "these", "item", "items", "part", "parts",
+    "price", "prices", "time", "lead", "order", "quote", "offer", "weeks", "days", "from",
+    "your", "our", "per", "all", "are", "will", "piece", "pieces", "pcs", "della", "delle",
+    "questo", "articolo", "für", "die", "der", "das", "und", "les", "des", "pour", "para",
+    "los", "las", "por", "con", "del", "una", "uno", "est", "sono", "tutti", "alle",
+];
+
+/// Lines (indexes) a clause names: by part number, else by a distinctive description word
+/// (one that names at most a third of the lines, or one line of two).
+fn targets(clause: &str, descs: &[Vec<String>], parts: &[Vec<String>]) -> Vec<usize> {
+    let tokens: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut by_part: Vec<usize> = Vec::new();
+    for t in &tokens {
+        let n = super::rfq::norm_part(t.trim_end_matches('.'));
+        if n.len() < 3 || !n.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        for (i, ps) in parts.iter().enumerate() {
+            if ps.iter().any(|p| *p == n) && !by_part.contains(&i) {
+                by_part.push(i);
+            }
+        }
+    }
+    if !by_part.is_empty() {
+        return by_part;
+    }
+    let limit = (descs.len() / 3).max(1);
+    let mut out: Vec<usize> = Vec::new();
+    for t in &tokens {
+        let w = stem(t);
+        if w.chars().count() < 4 || STOP.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let hits: Vec<usize> = descs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.contains(&w))
+            .map(|(i, _)| i)
+            .collect();
+        if !hits.is_empty() && hits.len() <= limit {
+            for h in hits {
+                if !out.contains(&h) {
+                    out.push(h);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits prose into sentences, and sentences into clauses at `,` `;` (not inside numbers).
+fn sentences(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        cur.push(c);
+        let end = matches!(c, '.' | '!' | '?' | '。')
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
+            && !chars.get(i.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()));
+        if end {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out.into_iter()
+        .map(|s| {
+            let b: Vec<char> = s.chars().collect();
+            let mut clauses = Vec::new();
+            let mut c = String::new();
+            for (i, &ch) in b.iter().enumerate() {
+                let brk = matches!(ch, ';' | '；')
+                    || ch == ','
+                        && !(i > 0
+                            && b[i - 1].is_ascii_digit()
+                            && b.get(i + 1).is_some_and(char::is_ascii_digit));
+                if brk {
+                    clauses.push(std::mem::take(&mut c));
+                } else {
+                    c.push(ch);
+                }
+            }
+            clauses.push(c);
+            clauses.into_iter().filter(|c| !c.trim().is_empty()).collect()
+        })
+        .collect()
+}
+
+/// The notes pass, shared by every format: prose lines the readers set aside (e-mail
+/// sentences, remarks under a table, a PDF's footer) give their facts to the lines they
+/// name by part number or description, or to every line when they name none ("Lead time
+/// 4 weeks"). With an RFQ, a no-bid naming an RFQ line the quote has no line for adds a
+/// no-bid line for it.
+pub fn attach_notes(
+    ex: &mut super::model::Extraction,
+    rfq: Option<&super::rfq::RfqSpec>,
+    style: DecimalStyle,
+) {
+    use super::model::QuoteLine;
+    let consumed: std::collections::HashSet<String> = std::mem::take(&mut ex.consumed)
+        .iter()
+        .map(|l| format!("{}|{:?}|{:?}|{:?}|{:?}", l.file, l.page, l.line, l.path, l.sheet))
+        .collect();
+    let notes: Vec<(String, super::model::Location)> = std::mem::take(&mut ex.notes)
+        .into_iter()
+        .filter(|(_, l)| {
+            !consumed.contains(&format!("{}|{:?}|{:?}|{:?}|{:?}", l.file, l.page, l.line, l.path, l.sheet))
+        })
+        .take(200)
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    for (text, loc) in notes {
+        let descs: Vec<Vec<String>> = ex
+            .lines
+            .iter()
+            .map(|l| {
+                l.description
+                    .as_deref()
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(stem)
+                    .collect()
+            })
+            .collect();
+        let parts: Vec<Vec<String>> = ex
+            .lines
+            .iter()
+            .map(|l| {
+                [l.part_number.as_deref(), l.supplier_part.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .map(super::rfq::norm_part)
+                    .collect()
+            })
+            .collect();
+        for sentence in sentences(&text) {
+            let whole = sentence.join(", ");
+            let lower_whole = whole.to_lowercase();
+            let lead_ctx = ["lead", "deliver", "ship", "lieferzeit", "liefer", "délai", "delai", "livraison", "consegna", "plazo", "entrega", "levertijd", "prazo", "交期", "交货", "aro"]
+                .iter()
+                .any(|k| lower_whole.contains(k));
+            let mut last_targets: Vec<usize> = Vec::new();
+            let mut any_target = false;
+            let sentence_targets: Vec<usize> = targets(&whole, &descs, &parts);
+            for clause in &sentence {
+                let mut tg = targets(clause, &descs, &parts);
+                if tg.is_empty() {
+                    tg = last_targets.clone();
+                } else {
+                    any_target = true;
+                    last_targets = tg.clone();
+                }
+                let lower = clause.to_lowercase();
+                let blanket = tg.is_empty() && sentence_targets.is_empty();
+                let apply: Vec<usize> = if blanket {
+                    (0..ex.lines.len()).collect()
+                } else {
+                    tg.clone()
+                };
+                // One-time charges.
+                if let Some(charge) = charge_in(clause, style).or_else(|| {
+                    // "a fixture charge of $1,850.00 for the housing": the charge word
+                    // and the amount may sit in different clauses of one sentence.
+                    (sentence.len() > 1 && names_charge(&whole) && clause == &sentence[0])
+                        .then(|| charge_in(&whole, style))
+                        .flatten()
+                }) {
+                    let to = if tg.is_empty() { sentence_targets.first().copied() } else { tg.first().copied() };
+                    match to.and_then(|i| ex.lines.get_mut(i)) {
+                        Some(l) => {
+                            l.provenance.insert(format!("tooling[{}].amount", l.tooling.len()), loc.clone());
+                            l.tooling.push(charge);
+                        }
+                        None => {
+                            ex.provenance.insert(format!("tooling[{}].amount", ex.tooling.len()), loc.clone());
+                            ex.tooling.push(charge);
+                        }
+                    }
+                    continue;
+                }
+                // No-bids by part or description.
+                if !blanket && NO_BID_PHRASES.iter().any(|k| lower.contains(k)) {
+                    for &i in &apply {
+                        let l = &mut ex.lines[i];
+                        if l.breaks.is_empty() {
+                            l.no_bid = true;
+                            l.no_bid_reason.get_or_insert_with(|| clause.trim().to_string());
+                            l.provenance.insert("no_bid".into(), loc.clone());
+                        }
+                    }
+                    continue;
+                }
+                if !blanket && ALTERNATE_PHRASES.iter().any(|k| lower.contains(k)) {
+                    for &i in &apply {
+                        let l = &mut ex.lines[i];
+                        if l.alternate.is_none() {
+                            l.alternate = Some(clause.trim().to_string());
+                            l.provenance.insert("alternate".into(), loc.clone());
+                        }
+                    }
+                }
+                if let Some(q) = qty_after(clause, MOQ_LABELS, style) {
+                    for &i in &apply {
+                        let l = &mut ex.lines[i];
+                        if l.moq.is_none() && !l.no_bid {
+                            l.moq = Some(q);
+                            l.provenance.insert("moq".into(), loc.clone());
+                        }
+                    }
+                    continue;
+                }
+                if let Some(q) = qty_after(clause, MULTIPLE_LABELS, style) {
+                    for &i in &apply {
+                        let l = &mut ex.lines[i];
+                        if l.order_multiple.is_none() && !l.no_bid {
+                            l.order_multiple = Some(q);
+                            l.provenance.insert("order_multiple".into(), loc.clone());
+                        }
+                    }
+                    continue;
+                }
+                if lead_ctx || !blanket {
+                    if let Some(days) = lead_in(clause).filter(|_| lead_ctx || lower.contains("aro")) {
+                        for &i in &apply {
+                            let l = &mut ex.lines[i];
+                            if l.lead_time_days.is_none() && !l.no_bid {
+                                l.lead_time_days = Some(days);
+                                l.provenance.insert("lead_time_days".into(), loc.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            let _ = any_target;
+            // A no-bid naming an RFQ line the quote has no line for.
+            if let Some(r) = rfq {
+                if NO_BID_PHRASES.iter().any(|k| lower_whole.contains(k)) && sentence_targets.is_empty() {
+                    let rdescs: Vec<Vec<String>> = r
+                        .lines
+                        .iter()
+                        .map(|l| {
+                            l.description
+                                .as_deref()
+                                .unwrap_or("")
+                                .split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| !w.is_empty())
+                                .map(stem)
+                                .collect()
+                        })
+                        .collect();
+                    let rparts: Vec<Vec<String>> = r
+                        .lines
+                        .iter()
+                        .map(|l| vec![super::rfq::norm_part(&l.part_number)])
+                        .collect();
+                    for ri in targets(&whole, &rdescs, &rparts) {
+                        let rl = &r.lines[ri];
+                        let known = ex.lines.iter().any(|l| {
+                            l.part_number.as_deref().map(super::rfq::norm_part)
+                                == Some(super::rfq::norm_part(&rl.part_number))
+                        });
+                        if !known {
+                            let mut line = QuoteLine {
+                                part_number: Some(rl.part_number.clone()),
+                                description: rl.description.clone(),
+                                price_basis_qty: Decimal::ONE,
+                                no_bid: true,
+                                no_bid_reason: Some(whole.trim().to_string()),
+                                confidence: 70,
+                                ..Default::default()
+                            };
+                            line.provenance.insert("no_bid".into(), loc.clone());
+                            ex.lines.push(line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

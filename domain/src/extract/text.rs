@@ -526,6 +526,9 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 }
             }
         }
+        if super::notes::is_fact_line(t) && ex.notes.len() < 500 && !ex.notes.iter().any(|n| n.1 == *loc) {
+            ex.notes.push((t.to_string(), loc.clone()));
+        }
         if ex.basis_note.is_none() && t.len() < 200 {
             if let Some(b) = super::notes::basis_statement(t) {
                 ex.basis_note = Some((b, loc.clone()));
@@ -1077,8 +1080,11 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
     // quantity / price rows under it.
     let mut heading: Option<QuoteLine> = None;
     let mut gap = 0;
+    let mut prev_blank = false;
     for (text, loc) in lines {
         let t = text.trim();
+        let was_blank = std::mem::replace(&mut prev_blank, t.is_empty());
+        let prev_blank = was_blank;
         if t.is_empty() || t.len() > 1000 {
             gap += 1;
             if gap > 1 {
@@ -1219,7 +1225,9 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                             j += 1;
                         } else if matches!(
                             wl.as_str(),
-                            "ea" | "each" | "pc" | "pcs" | "ea." | "/ea"
+                            "ea" | "each" | "pc" | "pcs" | "ea." | "/ea" | "cad." | "cad" | "cadauno"
+                                | "c/u" | "cada" | "/stk" | "/stk." | "/pz" | "/pc" | "/pcs" | "/u"
+                                | "la" | "/件" | "/个" | "pièce"
                         ) {
                             j += 1;
                             line.price_source = super::model::PriceSource::UnitLabelled;
@@ -1275,7 +1283,10 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                             qty = Some(q);
                         } else if matches!(
                             prev.to_lowercase().as_str(),
-                            "pcs" | "pc" | "units" | "pieces" | "ea" | "qty"
+                            "pcs" | "pc" | "units" | "pieces" | "ea" | "qty" | "pz" | "pzs"
+                                | "pezzi" | "stk" | "stk." | "st" | "st." | "stück" | "pièces"
+                                | "pcs." | "unidades" | "uds" | "piezas" | "stuks" | "sets"
+                                | "set" | "件" | "个" | "pares" | "pairs" | "m" | "kg" | "rolls"
                         ) {
                             qty = parse_quantity(prev2.trim_end_matches(':'), style);
                         }
@@ -1405,6 +1416,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 }
                 ex.lines.push(h);
                 last = Some(ex.lines.len() - 1);
+                ex.consumed.push(loc.clone());
                 continue;
             }
         }
@@ -1426,17 +1438,18 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 if prev.moq.is_none() {
                     prev.moq = line.moq;
                 }
+                ex.consumed.push(loc.clone());
                 continue;
             }
         }
         if line.part_number.is_none() && line.breaks.is_empty() && !line.tooling.is_empty() {
-            if last.is_none() {
-                // A charge for the quote as a whole ("Tooling: USD 4,500 one-time" in the
-                // mail body, no part before it).
-                ex.tooling.append(&mut line.tooling);
+            if last.is_none() || prev_blank {
+                // Not right under a part: the notes pass decides whose charge it is (the
+                // part or description it names, else the quote as a whole).
                 continue;
             }
             if let Some(li) = last {
+                ex.consumed.push(loc.clone());
                 let prev = &mut ex.lines[li];
                 for (i, tl) in line.tooling.into_iter().enumerate() {
                     if let Some(l) = line.provenance.get(&format!("tooling[{i}].amount")) {
@@ -1475,6 +1488,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             line.confidence = u8::try_from(conf.clamp(0, 100)).unwrap_or(0);
             ex.lines.push(line);
             last = Some(ex.lines.len() - 1);
+            ex.consumed.push(loc.clone());
         } else if part_idx.is_some() {
             last = None;
             // A short line naming a part and nothing else is a heading for rows below.
@@ -1580,6 +1594,23 @@ fn price_at(
             if let Some(mut m) = parse_money(next.trim_end_matches([',', ';', ')']), style) {
                 m.currency = Some(cur);
                 return Some((m, 2));
+            }
+        }
+    }
+    // A currency symbol standing alone before its number: `€ 1,42`, `$ 3.15`.
+    {
+        let (c, amb, rest) = strip_currency(clean);
+        if c.is_some() && rest.is_empty() {
+            if let Some(next) = ws.get(k + 1) {
+                if let Some(mut m) =
+                    parse_money(next.trim_end_matches([',', ';', ')', '.']), style)
+                {
+                    if m.currency.is_none() {
+                        m.currency = c;
+                        m.ambiguous_currency = amb;
+                        return Some((m, 2));
+                    }
+                }
             }
         }
     }

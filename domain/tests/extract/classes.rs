@@ -633,3 +633,46 @@ fn issue9_cross_checks_fix_or_flag_basis_errors_and_set_confidence() {
         ],
     );
 }
+
+// ---------------------------------------------------------------- class 5: facts in prose
+
+#[test]
+fn issue9_prose_facts_attach_by_part_or_description() {
+    let en = "HSG-1140 Pump housing, clear anodize\n  500 pcs ..... $14.80 ea\n\nSHFT-0087 Drive shaft, ground\n  250 pcs ..... $22.40 ea\n\nCVR-2203 End cover, anodize\n  1,000 pcs ..... $3.15 ea\n\nThere is a one time fixture charge of $1,850.00 for the housing.\nLead time on the housing and the cover is 6-8 weeks ARO, shafts 4 weeks.\nMOQ on the cover is 1,000 pcs.\n";
+    check(
+        "en",
+        en,
+        &[
+            ("lines.len", "3"),
+            ("lines[0].tooling[0].amount", "1850.00"),
+            ("lines[0].lead_time_days", "56"),
+            ("lines[1].lead_time_days", "28"),
+            ("lines[2].lead_time_days", "56"),
+            ("lines[2].moq", "1000"),
+            ("lines[0].moq", "null"),
+            ("lines[1].tooling.len", "0"),
+            ("lines[2].tooling.len", "0"),
+        ],
+    );
+    let it = "40-1187 staffa zincata: 1.000 pz a € 1,42 cad.\n40-1190 coperchio in ABS: 2.000 pz a € 0,86 cad.\n\nLotto minimo per la staffa 1.000 pz, multipli di 500 pz.\nConsegna: 5 settimane dalla conferma d'ordine.\n";
+    check(
+        "it",
+        it,
+        &[
+            ("lines[0].moq", "1000"),
+            ("lines[0].order_multiple", "500"),
+            ("lines[1].moq", "null"),
+            ("lines[0].lead_time_days", "35"),
+            ("lines[1].lead_time_days", "35"),
+        ],
+    );
+    let de = "Pos. 1  WL-200 Welle gehärtet: 500 Stk à 4,20 EUR\nPos. 2  FL-310 Flansch: 200 Stk à 12,80 EUR\n\nDen Flansch können wir leider nicht anbieten.\nLieferzeit: 3-4 Wochen.\n";
+    check(
+        "de no-bid by description",
+        de,
+        &[
+            ("lines[0].lead_time_days", "28"),
+            ("lines[0].no_bid", "false"),
+        ],
+    );
+}
