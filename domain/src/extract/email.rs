@@ -76,59 +76,72 @@ pub fn read(
             }
         }
     }
-    // Prefer our own rendering of an HTML-only body: it keeps one line per paragraph/row.
+    // The HTML part, cut where the quoted original starts: its tables are read as tables
+    // (a text part that says "see the HTML version" has none), the rest as text.
+    let html = (!msg.html_body.is_empty())
+        .then(|| msg.body_html(0))
+        .flatten()
+        .map(|h| cut_html_quote(&h).to_string());
     let html_only = msg.text_body.is_empty() || msg.text_body == msg.html_body;
-    let body = if html_only {
-        msg.body_html(0)
-            .map(|h| html_to_text(&h))
-            .or_else(|| msg.body_text(0).map(|b| b.into_owned()))
+    let loc = Location {
+        path: Some("body".into()),
+        ..Location::file(file)
+    };
+    let text_body = if html_only {
+        html.as_deref().map(html_to_text)
     } else {
         msg.body_text(0).map(|b| b.into_owned())
     };
-    match body {
-        Some(b) => {
-            let cut = strip_quoted(&b);
-            let loc = Location {
-                path: Some("body".into()),
-                ..Location::file(file)
-            };
-            // An HTML table in the body is read as a table; the rest as text.
-            let grid = if html_only {
-                msg.body_html(0).and_then(|h| html_table_grid(&h, file))
-            } else {
-                None
-            };
-            match grid {
-                Some(g) => {
-                    let ctx = TableContext {
-                        file,
-                        style: super::style_of(cut),
-                        memory,
-                        supplier: ex.supplier.clone(),
-                    };
-                    let before = ex.lines.len();
-                    read_grid(&g, &ctx, ex);
-                    if ex.lines.len() == before {
-                        read_plain_text(cut, &loc, ex);
-                    } else {
-                        // Header fields from the text outside the table.
-                        let lines: Vec<(String, Location)> = cut
-                            .lines()
-                            .enumerate()
-                            .map(|(i, l)| (l.to_string(), loc.at_line(i + 1)))
-                            .collect();
-                        super::text::scan_header(&lines, super::style_of(cut), ex);
-                    }
-                }
-                None => read_plain_text(cut, &loc, ex),
+    let mut read_any = false;
+    if let Some(h) = html.as_deref() {
+        let grids = html_table_grids(h, file);
+        if !grids.is_empty() {
+            let rendered = html_to_text(h);
+            let style = super::style_of(&rendered);
+            let before = ex.lines.len();
+            for g in &grids {
+                let ctx = TableContext {
+                    file,
+                    style,
+                    memory,
+                    supplier: ex.supplier.clone(),
+                };
+                read_grid(g, &ctx, ex);
+            }
+            if ex.lines.len() > before {
+                read_any = true;
+                // Header fields and prose facts from the text around the tables.
+                let lines: Vec<(String, Location)> = rendered
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.contains('\t'))
+                    .map(|(i, l)| (l.to_string(), loc.at_line(i + 1)))
+                    .collect();
+                super::text::scan_header(&lines, style, ex);
             }
         }
-        None => ex.diag(
-            "email.no_body",
-            Severity::Info,
-            "the message has no text body",
-            Some(Location::file(file)),
-        ),
+    }
+    if !read_any {
+        match text_body {
+            Some(b) => {
+                let cut = strip_quoted(&b);
+                let before = ex.lines.len();
+                read_plain_text(cut, &loc, ex);
+                // A text part that only points at the HTML version.
+                if ex.lines.len() == before && !html_only {
+                    if let Some(h) = html.as_deref() {
+                        let rendered = html_to_text(h);
+                        read_plain_text(strip_quoted(&rendered), &loc, ex);
+                    }
+                }
+            }
+            None => ex.diag(
+                "email.no_body",
+                Severity::Info,
+                "the message has no text body",
+                Some(Location::file(file)),
+            ),
+        }
     }
     for (i, part) in msg.attachments().enumerate() {
         let name = part
@@ -154,16 +167,75 @@ pub fn read(
     }
 }
 
-/// The first HTML `<table>` with at least two rows, as a grid (cells keep their row and
-/// column in the provenance path).
-fn html_table_grid(html: &str, file: &str) -> Option<Grid> {
+/// Cuts an HTML body where the quoted original starts (Outlook's "From: / Von:" block, a
+/// Gmail quote, a blockquote, "-----Original Message-----").
+fn cut_html_quote(html: &str) -> &str {
+    let lower = html.to_lowercase();
+    let markers = [
+        "-----original message-----",
+        "-----ursprüngliche nachricht-----",
+        "-----message d'origine-----",
+        "-----messaggio originale-----",
+        "-----mensaje original-----",
+        "<b>von:</b>",
+        "<b>from:</b>",
+        "<b>de :</b>",
+        "<b>de:</b>",
+        "<b>da:</b>",
+        "<b>van:</b>",
+        "class=\"gmail_quote",
+        "<blockquote",
+        "id=\"divrplyfwdmsg\"",
+        "id=\"appendonsend\"",
+    ];
+    let mut end = markers
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(html.len());
+    // "On … wrote:" / "Am … schrieb:" in a paragraph of its own.
+    for key in [
+        "wrote:",
+        "schrieb:",
+        "a écrit :",
+        "ha scritto:",
+        "escribió:",
+    ] {
+        if let Some(i) = lower.find(key) {
+            let para = lower[..i].rfind(['<', '\n']).unwrap_or(0);
+            end = end.min(para);
+        }
+    }
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    &html[..end]
+}
+
+/// Every HTML `<table>` with at least two rows, as grids (cells keep their table, row and
+/// column in the provenance path). Nested tables are read as their outer table's cells.
+fn html_table_grids(html: &str, file: &str) -> Vec<Grid> {
     let lower = html.to_ascii_lowercase();
-    let start = lower.find("<table")?;
-    let end = lower[start..]
-        .find("</table>")
-        .map_or(html.len(), |e| start + e);
-    let body = &html[start..end];
-    let lbody = &lower[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("<table") {
+        let start = from + i;
+        let end = lower[start..]
+            .find("</table>")
+            .map_or(html.len(), |e| start + e);
+        if let Some(g) = html_table_grid(&html[start..end], &lower[start..end], file, out.len()) {
+            out.push(g);
+        }
+        from = end.max(start + 6);
+        if out.len() >= 50 {
+            break;
+        }
+    }
+    out
+}
+
+/// One HTML table as a grid.
+fn html_table_grid(body: &str, lbody: &str, file: &str, n: usize) -> Option<Grid> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let starts: Vec<usize> = lbody.match_indices("<tr").map(|(i, _)| i).collect();
     for (ri, &a) in starts.iter().enumerate() {
@@ -190,7 +262,12 @@ fn html_table_grid(html: &str, file: &str) -> Option<Grid> {
             row.push(Cell {
                 text,
                 loc: Location {
-                    path: Some(format!("body/table/tr[{}]/td[{}]", ri + 1, row.len() + 1)),
+                    path: Some(format!(
+                        "body/table[{}]/tr[{}]/td[{}]",
+                        n + 1,
+                        ri + 1,
+                        row.len() + 1
+                    )),
                     ..Location::file(file)
                 },
                 ..Default::default()

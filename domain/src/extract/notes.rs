@@ -300,15 +300,81 @@ pub fn blanket_no_bid(text: &str) -> bool {
 
 /// Words that make a sentence worth reading for line facts.
 const FACT_CUES: &[&str] = &[
-    "lead", "delivery", "deliver", "ship", "aro", "week", "wks", "days", "stock", "lieferzeit",
-    "liefer", "woche", "tage", "lager", "délai", "delai", "semaine", "jours", "consegna",
-    "settiman", "giorni", "magazzino", "plazo", "entrega", "semana", "días", "dias",
-    "levertijd", "weken", "dagen", "prazo", "交期", "交货", "周", "天", "moq", "minimum",
-    "min.", "mindest", "minimo", "mínimo", "minimale", "minimal", "起订", "multiple", "multipl",
-    "múltiplo", "vielfach", "vpe", "verpackungseinheit", "packed", "pack of", "reel",
-    "confezion", "包装", "quote", "offer", "bid", "angebot", "anbieten", "quotiamo", "quotare",
-    "cotiza", "chiffr", "offrir", "proponiamo", "proponemos", "proposons", "alternat", "instead",
-    "lieu", "statt", "anstelle", "报价", "替代",
+    "lead",
+    "delivery",
+    "deliver",
+    "ship",
+    "aro",
+    "week",
+    "wks",
+    "days",
+    "stock",
+    "lieferzeit",
+    "liefer",
+    "woche",
+    "tage",
+    "lager",
+    "délai",
+    "delai",
+    "semaine",
+    "jours",
+    "consegna",
+    "settiman",
+    "giorni",
+    "magazzino",
+    "plazo",
+    "entrega",
+    "semana",
+    "días",
+    "dias",
+    "levertijd",
+    "weken",
+    "dagen",
+    "prazo",
+    "交期",
+    "交货",
+    "周",
+    "天",
+    "moq",
+    "minimum",
+    "min.",
+    "mindest",
+    "minimo",
+    "mínimo",
+    "minimale",
+    "minimal",
+    "起订",
+    "multiple",
+    "multipl",
+    "múltiplo",
+    "vielfach",
+    "vpe",
+    "verpackungseinheit",
+    "packed",
+    "pack of",
+    "reel",
+    "confezion",
+    "包装",
+    "quote",
+    "offer",
+    "bid",
+    "angebot",
+    "anbieten",
+    "quotiamo",
+    "quotare",
+    "cotiza",
+    "chiffr",
+    "offrir",
+    "proponiamo",
+    "proponemos",
+    "proposons",
+    "alternat",
+    "instead",
+    "lieu",
+    "statt",
+    "anstelle",
+    "报价",
+    "替代",
 ];
 
 /// Whether a prose line may carry facts about lines (lead time, MOQ, order multiple,
@@ -324,20 +390,52 @@ pub fn is_fact_line(text: &str) -> bool {
 
 /// Lead-time unit words (calendar days per unit), as they start a word.
 const LEAD_UNITS: &[(&str, u32)] = &[
-    ("week", 7), ("wk", 7), ("woche", 7), ("wochen", 7), ("semaine", 7), ("settiman", 7),
-    ("semana", 7), ("weken", 7), ("week(s)", 7), ("kw", 7), ("周", 7), ("day", 1), ("tag", 1),
-    ("jour", 1), ("giorn", 1), ("gg", 1), ("día", 1), ("dia", 1), ("dag", 1), ("天", 1),
-    ("month", 30), ("monat", 30), ("mois", 30), ("mes", 30), ("maand", 30), ("个月", 30),
+    ("week", 7),
+    ("wk", 7),
+    ("woche", 7),
+    ("wochen", 7),
+    ("semaine", 7),
+    ("settiman", 7),
+    ("semana", 7),
+    ("weken", 7),
+    ("week(s)", 7),
+    ("kw", 7),
+    ("周", 7),
+    ("day", 1),
+    ("tag", 1),
+    ("jour", 1),
+    ("giorn", 1),
+    ("gg", 1),
+    ("día", 1),
+    ("dia", 1),
+    ("dag", 1),
+    ("天", 1),
+    ("month", 30),
+    ("monat", 30),
+    ("mois", 30),
+    ("mes", 30),
+    ("maand", 30),
+    ("个月", 30),
 ];
 
 /// A lead time in a clause: the numbers right before a time unit ("6-8 weeks ARO",
 /// "3 à 4 semaines", "5 settimane", "10 working days", "ex stock").
 pub fn lead_in(clause: &str) -> Option<u32> {
     let lower = clause.to_lowercase();
-    if ["ex stock", "from stock", "ab lager", "a magazzino", "pronta consegna", "en stock",
-        "de stock", "immediate", "sofort", "pronta"]
-        .iter()
-        .any(|k| lower.contains(k))
+    if [
+        "ex stock",
+        "from stock",
+        "ab lager",
+        "a magazzino",
+        "pronta consegna",
+        "en stock",
+        "de stock",
+        "immediate",
+        "sofort",
+        "pronta",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
         && !lower.chars().any(|c| c.is_ascii_digit())
     {
         return Some(0);
@@ -359,7 +457,17 @@ pub fn lead_in(clause: &str) -> Option<u32> {
         .collect();
     for (k, w) in ws.iter().enumerate() {
         let w = w.trim_matches(|c: char| c == '.');
-        let working = matches!(w, "working" | "business" | "werktage" | "arbeitstage" | "ouvrés" | "lavorativi" | "hábiles" | "werkdagen");
+        let working = matches!(
+            w,
+            "working"
+                | "business"
+                | "werktage"
+                | "arbeitstage"
+                | "ouvrés"
+                | "lavorativi"
+                | "hábiles"
+                | "werkdagen"
+        );
         let unit = LEAD_UNITS
             .iter()
             .find(|(u, _)| w.starts_with(u))
@@ -373,8 +481,23 @@ pub fn lead_in(clause: &str) -> Option<u32> {
         while j > 0 {
             let p = ws[j - 1];
             let num = p.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && p.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
-            let joiner = matches!(p, "-" | "–" | "to" | "à" | "a" | "bis" | "al" | "y" | "e" | "tot" | "~" | "ca." | "approx.");
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'));
+            let joiner = matches!(
+                p,
+                "-" | "–"
+                    | "to"
+                    | "à"
+                    | "a"
+                    | "bis"
+                    | "al"
+                    | "y"
+                    | "e"
+                    | "tot"
+                    | "~"
+                    | "ca."
+                    | "approx."
+            );
             if num || joiner && !parts.is_empty() {
                 parts.push(p);
                 j -= 1;
@@ -382,7 +505,11 @@ pub fn lead_in(clause: &str) -> Option<u32> {
                 break;
             }
         }
-        if parts.is_empty() || !parts.last().is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        if parts.is_empty()
+            || !parts
+                .last()
+                .is_some_and(|p| p.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
             continue;
         }
         parts.reverse();
@@ -410,19 +537,27 @@ pub fn lead_in(clause: &str) -> Option<u32> {
 /// "Lotto minimo per la staffa 1.000 pz"), or right before it ("1,000 pcs MOQ").
 fn qty_after(clause: &str, labels: &[&str], style: DecimalStyle) -> Option<Decimal> {
     let lower = clause.to_lowercase();
-    let at = labels.iter().filter_map(|l| lower.find(l).map(|i| (i, l.len()))).min()?;
+    let at = labels
+        .iter()
+        .filter_map(|l| lower.find(l).map(|i| (i, l.len())))
+        .min()?;
     let after = &lower[at.0 + at.1..];
     let qty_word = |w: &str| {
         let w = w.trim_matches(|c: char| matches!(c, ':' | ',' | '.' | ';' | '(' | ')' | '='));
         // Pieces are whole: `1.000` / `1,000` / `1'000` is a thousand in any style.
         let grouped = w.len() > 4
-            && w.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\''))
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\''))
             && w.split(['.', ',', '\'']).skip(1).all(|g| g.len() == 3)
-            && w.split(['.', ',', '\'']).next().is_some_and(|g| (1..=3).contains(&g.len()));
+            && w.split(['.', ',', '\''])
+                .next()
+                .is_some_and(|g| (1..=3).contains(&g.len()));
         if grouped {
             return w.replace(['.', ',', '\''], "").parse::<Decimal>().ok();
         }
-        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
             .then(|| super::number::parse_quantity(w, style))
             .flatten()
             .filter(|q| *q > Decimal::ZERO && q.fract().is_zero())
@@ -430,38 +565,123 @@ fn qty_after(clause: &str, labels: &[&str], style: DecimalStyle) -> Option<Decim
     if let Some(q) = after.split_whitespace().take(10).find_map(qty_word) {
         return Some(q);
     }
-    lower[..at.0].split_whitespace().next_back().and_then(qty_word)
+    lower[..at.0]
+        .split_whitespace()
+        .next_back()
+        .and_then(qty_word)
 }
 
 const MOQ_LABELS: &[&str] = &[
-    "moq", "minimum order", "min. order", "min order", "minimum quantity", "minimum qty",
-    "minimum buy", "mindestbestellmenge", "mindestmenge", "mindestabnahme", "lotto minimo",
-    "quantità minima", "minimo d'ordine", "minimo ordine", "pedido mínimo", "cantidad mínima",
-    "compra mínima", "quantité minimale", "minimum de commande", "minimale afname",
-    "minimum afname", "pedido mínimo", "quantidade mínima", "最小起订量", "起订量",
+    "moq",
+    "minimum order",
+    "min. order",
+    "min order",
+    "minimum quantity",
+    "minimum qty",
+    "minimum buy",
+    "mindestbestellmenge",
+    "mindestmenge",
+    "mindestabnahme",
+    "lotto minimo",
+    "quantità minima",
+    "minimo d'ordine",
+    "minimo ordine",
+    "pedido mínimo",
+    "cantidad mínima",
+    "compra mínima",
+    "quantité minimale",
+    "minimum de commande",
+    "minimale afname",
+    "minimum afname",
+    "pedido mínimo",
+    "quantidade mínima",
+    "最小起订量",
+    "起订量",
 ];
 const MULTIPLE_LABELS: &[&str] = &[
-    "multiples of", "multiple of", "order multiple", "in multiples", "multipli di", "multiplo di",
-    "múltiplos de", "multiples de", "vielfache von", "vielfaches von", "vpe", "verpackungseinheit",
-    "packed in", "pack size", "pack of", "reel of", "confezioni da", "confezione da",
-    "embalaje de", "veelvoud van", "包装数量", "整包",
+    "multiples of",
+    "multiple of",
+    "order multiple",
+    "in multiples",
+    "multipli di",
+    "multiplo di",
+    "múltiplos de",
+    "multiples de",
+    "vielfache von",
+    "vielfaches von",
+    "vpe",
+    "verpackungseinheit",
+    "packed in",
+    "pack size",
+    "pack of",
+    "reel of",
+    "confezioni da",
+    "confezione da",
+    "embalaje de",
+    "veelvoud van",
+    "包装数量",
+    "整包",
 ];
 
 const NO_BID_PHRASES: &[&str] = &[
-    "do not quote", "don't quote", "not quoting", "cannot quote", "can't quote", "unable to quote",
-    "will not quote", "cannot offer", "can't offer", "unable to offer", "not able to offer",
-    "no quote", "no bid", "not quoted", "we pass on", "decline to quote", "non quotiamo",
-    "non possiamo quotare", "non possiamo offrire", "non offriamo", "no cotizamos",
-    "no podemos cotizar", "no podemos ofrecer", "nous ne chiffrons pas", "ne pouvons pas",
-    "pas en mesure de", "kein angebot", "bieten wir nicht an", "können wir nicht anbieten",
-    "nicht anbieten", "wij bieden geen", "kunnen wij niet", "não cotamos", "不报价", "无法报价",
+    "do not quote",
+    "don't quote",
+    "not quoting",
+    "cannot quote",
+    "can't quote",
+    "unable to quote",
+    "will not quote",
+    "cannot offer",
+    "can't offer",
+    "unable to offer",
+    "not able to offer",
+    "no quote",
+    "no bid",
+    "not quoted",
+    "we pass on",
+    "decline to quote",
+    "non quotiamo",
+    "non possiamo quotare",
+    "non possiamo offrire",
+    "non offriamo",
+    "no cotizamos",
+    "no podemos cotizar",
+    "no podemos ofrecer",
+    "nous ne chiffrons pas",
+    "ne pouvons pas",
+    "pas en mesure de",
+    "kein angebot",
+    "bieten wir nicht an",
+    "können wir nicht anbieten",
+    "nicht anbieten",
+    "wij bieden geen",
+    "kunnen wij niet",
+    "não cotamos",
+    "不报价",
+    "无法报价",
     "不能报价",
 ];
 
 const ALTERNATE_PHRASES: &[&str] = &[
-    "alternate", "alternative", "alternativa", "alternativ", "instead of", "in lieu of",
-    "substitute", "we offer", "we propose", "proponiamo", "proponemos", "nous proposons",
-    "à la place", "anstelle", "statt ", "stattdessen", "in plaats van", "em vez de", "替代",
+    "alternate",
+    "alternative",
+    "alternativa",
+    "alternativ",
+    "instead of",
+    "in lieu of",
+    "substitute",
+    "we offer",
+    "we propose",
+    "proponiamo",
+    "proponemos",
+    "nous proposons",
+    "à la place",
+    "anstelle",
+    "statt ",
+    "stattdessen",
+    "in plaats van",
+    "em vez de",
+    "替代",
 ];
 
 fn stem(w: &str) -> String {
@@ -477,10 +697,10 @@ fn stem(w: &str) -> String {
 
 const STOP: &[&str] = &[
     "the", "and", "for", "with", "this", "that", "these", "item", "items", "part", "parts",
-    "price", "prices", "time", "lead", "order", "quote", "offer", "weeks", "days", "from",
-    "your", "our", "per", "all", "are", "will", "piece", "pieces", "pcs", "della", "delle",
-    "questo", "articolo", "für", "die", "der", "das", "und", "les", "des", "pour", "para",
-    "los", "las", "por", "con", "del", "una", "uno", "est", "sono", "tutti", "alle",
+    "price", "prices", "time", "lead", "order", "quote", "offer", "weeks", "days", "from", "your",
+    "our", "per", "all", "are", "will", "piece", "pieces", "pcs", "della", "delle", "questo",
+    "articolo", "für", "die", "der", "das", "und", "les", "des", "pour", "para", "los", "las",
+    "por", "con", "del", "una", "uno", "est", "sono", "tutti", "alle",
 ];
 
 /// Lines (indexes) a clause names: by part number, else by a distinctive description word
@@ -497,7 +717,7 @@ fn targets(clause: &str, descs: &[Vec<String>], parts: &[Vec<String>]) -> Vec<us
             continue;
         }
         for (i, ps) in parts.iter().enumerate() {
-            if ps.iter().any(|p| *p == n) && !by_part.contains(&i) {
+            if ps.contains(&n) && !by_part.contains(&i) {
                 by_part.push(i);
             }
         }
@@ -509,7 +729,10 @@ fn targets(clause: &str, descs: &[Vec<String>], parts: &[Vec<String>]) -> Vec<us
     let mut out: Vec<usize> = Vec::new();
     for t in &tokens {
         let w = stem(t);
-        if w.chars().count() < 4 || STOP.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.chars().count() < 4
+            || STOP.contains(&w.as_str())
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let hits: Vec<usize> = descs
@@ -538,7 +761,9 @@ fn sentences(text: &str) -> Vec<Vec<String>> {
         cur.push(c);
         let end = matches!(c, '.' | '!' | '?' | '。')
             && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
-            && !chars.get(i.wrapping_sub(1)).is_some_and(|p| p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()));
+            && !chars.get(i.wrapping_sub(1)).is_some_and(|p| {
+                p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+            });
         if end {
             out.push(std::mem::take(&mut cur));
         }
@@ -564,7 +789,10 @@ fn sentences(text: &str) -> Vec<Vec<String>> {
                 }
             }
             clauses.push(c);
-            clauses.into_iter().filter(|c| !c.trim().is_empty()).collect()
+            clauses
+                .into_iter()
+                .filter(|c| !c.trim().is_empty())
+                .collect()
         })
         .collect()
 }
@@ -582,12 +810,20 @@ pub fn attach_notes(
     use super::model::QuoteLine;
     let consumed: std::collections::HashSet<String> = std::mem::take(&mut ex.consumed)
         .iter()
-        .map(|l| format!("{}|{:?}|{:?}|{:?}|{:?}", l.file, l.page, l.line, l.path, l.sheet))
+        .map(|l| {
+            format!(
+                "{}|{:?}|{:?}|{:?}|{:?}",
+                l.file, l.page, l.line, l.path, l.sheet
+            )
+        })
         .collect();
     let notes: Vec<(String, super::model::Location)> = std::mem::take(&mut ex.notes)
         .into_iter()
         .filter(|(_, l)| {
-            !consumed.contains(&format!("{}|{:?}|{:?}|{:?}|{:?}", l.file, l.page, l.line, l.path, l.sheet))
+            !consumed.contains(&format!(
+                "{}|{:?}|{:?}|{:?}|{:?}",
+                l.file, l.page, l.line, l.path, l.sheet
+            ))
         })
         .take(200)
         .collect();
@@ -622,9 +858,26 @@ pub fn attach_notes(
         for sentence in sentences(&text) {
             let whole = sentence.join(", ");
             let lower_whole = whole.to_lowercase();
-            let lead_ctx = ["lead", "deliver", "ship", "lieferzeit", "liefer", "délai", "delai", "livraison", "consegna", "plazo", "entrega", "levertijd", "prazo", "交期", "交货", "aro"]
-                .iter()
-                .any(|k| lower_whole.contains(k));
+            let lead_ctx = [
+                "lead",
+                "deliver",
+                "ship",
+                "lieferzeit",
+                "liefer",
+                "délai",
+                "delai",
+                "livraison",
+                "consegna",
+                "plazo",
+                "entrega",
+                "levertijd",
+                "prazo",
+                "交期",
+                "交货",
+                "aro",
+            ]
+            .iter()
+            .any(|k| lower_whole.contains(k));
             let mut last_targets: Vec<usize> = Vec::new();
             let mut any_target = false;
             let sentence_targets: Vec<usize> = targets(&whole, &descs, &parts);
@@ -651,14 +904,24 @@ pub fn attach_notes(
                         .then(|| charge_in(&whole, style))
                         .flatten()
                 }) {
-                    let to = if tg.is_empty() { sentence_targets.first().copied() } else { tg.first().copied() };
+                    let to = if tg.is_empty() {
+                        sentence_targets.first().copied()
+                    } else {
+                        tg.first().copied()
+                    };
                     match to.and_then(|i| ex.lines.get_mut(i)) {
                         Some(l) => {
-                            l.provenance.insert(format!("tooling[{}].amount", l.tooling.len()), loc.clone());
+                            l.provenance.insert(
+                                format!("tooling[{}].amount", l.tooling.len()),
+                                loc.clone(),
+                            );
                             l.tooling.push(charge);
                         }
                         None => {
-                            ex.provenance.insert(format!("tooling[{}].amount", ex.tooling.len()), loc.clone());
+                            ex.provenance.insert(
+                                format!("tooling[{}].amount", ex.tooling.len()),
+                                loc.clone(),
+                            );
                             ex.tooling.push(charge);
                         }
                     }
@@ -670,7 +933,8 @@ pub fn attach_notes(
                         let l = &mut ex.lines[i];
                         if l.breaks.is_empty() {
                             l.no_bid = true;
-                            l.no_bid_reason.get_or_insert_with(|| clause.trim().to_string());
+                            l.no_bid_reason
+                                .get_or_insert_with(|| clause.trim().to_string());
                             l.provenance.insert("no_bid".into(), loc.clone());
                         }
                     }
@@ -706,7 +970,9 @@ pub fn attach_notes(
                     continue;
                 }
                 if lead_ctx || !blanket {
-                    if let Some(days) = lead_in(clause).filter(|_| lead_ctx || lower.contains("aro")) {
+                    if let Some(days) =
+                        lead_in(clause).filter(|_| lead_ctx || lower.contains("aro"))
+                    {
                         for &i in &apply {
                             let l = &mut ex.lines[i];
                             if l.lead_time_days.is_none() && !l.no_bid {
@@ -720,7 +986,9 @@ pub fn attach_notes(
             let _ = any_target;
             // A no-bid naming an RFQ line the quote has no line for.
             if let Some(r) = rfq {
-                if NO_BID_PHRASES.iter().any(|k| lower_whole.contains(k)) && sentence_targets.is_empty() {
+                if NO_BID_PHRASES.iter().any(|k| lower_whole.contains(k))
+                    && sentence_targets.is_empty()
+                {
                     let rdescs: Vec<Vec<String>> = r
                         .lines
                         .iter()

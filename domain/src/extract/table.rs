@@ -389,6 +389,21 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::UnitPrice,
         &[
+            "staffelpreise",
+            "staffelpreis",
+            "preisstaffel",
+            "price breaks",
+            "volume pricing",
+            "tiered pricing",
+            "prezzi a scaglioni",
+            "precios por volumen",
+            "prix dégressifs",
+            "staffelprijzen",
+            "qty price",
+            "menge preis",
+            "qté prix",
+            "cantidad precio",
+            "quantity price",
             "precio unitario",
             "precio unit",
             "p unit",
@@ -996,21 +1011,80 @@ fn unit_labelled(h: &str) -> bool {
         && basis_in_header(h).is_none_or(|b| b == Decimal::ONE)
 }
 
-/// A quantity and a price run into one cell: `250 12,30 €`, `1,000 pcs $3.15`.
-fn qty_price_pair(t: &str, style: DecimalStyle) -> Option<(Decimal, super::number::MoneyToken)> {
+/// Quantities and prices run into one cell: `250 12,30 €`, `1,000 pcs $3.15`, or several
+/// breaks `250 12,30 € 1000 10,95 €` (a cell with line breaks). Every token must be used.
+fn qty_price_pairs(t: &str, style: DecimalStyle) -> Vec<(Decimal, super::number::MoneyToken)> {
     let ws: Vec<&str> = t.split_whitespace().collect();
-    if ws.len() < 2 || ws.len() > 5 {
-        return None;
+    let mut out = Vec::new();
+    let mut i = 0;
+    let cur_alone = |w: &str| {
+        let (c, _, rest) = super::number::strip_currency(w.trim_end_matches([',', ';']));
+        c.filter(|_| rest.is_empty())
+    };
+    while i < ws.len() {
+        let w = ws[i].trim_end_matches([':', '+']);
+        let Some(q) = parse_quantity(w, style)
+            .filter(|q| *q > Decimal::ZERO && q.fract().is_zero())
+            .filter(|_| w.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            return Vec::new();
+        };
+        i += 1;
+        while i < ws.len() {
+            let l = ws[i].to_lowercase();
+            let l = l.trim_end_matches([':', ',']);
+            if matches!(
+                l,
+                "@" | "x" | "à" | "a" | "=" | "-" | "–" | ":" | "+" | "ab"
+            ) || uom_code(l).is_some() && parse_money(l, style).is_none()
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut cur = None;
+        if let Some(c) = ws.get(i).and_then(|w| cur_alone(w)) {
+            cur = Some(c);
+            i += 1;
+        }
+        let Some(mut m) = ws
+            .get(i)
+            .and_then(|w| parse_money(w.trim_end_matches([',', ';']), style))
+        else {
+            return Vec::new();
+        };
+        i += 1;
+        if let Some(c) = ws.get(i).and_then(|w| cur_alone(w)) {
+            cur = cur.or(Some(c));
+            i += 1;
+        }
+        while i < ws.len()
+            && matches!(
+                ws[i].to_lowercase().trim_end_matches([',', ';']),
+                "ea" | "each"
+                    | "/ea"
+                    | "cad."
+                    | "/stk"
+                    | "/st."
+                    | "/pz"
+                    | "pro"
+                    | "je"
+                    | "/pc"
+                    | "|"
+                    | ";"
+                    | "/"
+            )
+        {
+            i += 1;
+        }
+        m.currency = m.currency.or(cur);
+        if m.amount <= Decimal::ZERO || m.currency.is_none() && m.amount.scale() == 0 {
+            return Vec::new();
+        }
+        out.push((q, m));
     }
-    let q = parse_quantity(ws[0], style).filter(|q| *q > Decimal::ZERO && q.fract().is_zero())?;
-    let mut k = 1;
-    if ws.len() > 2 && uom_code(ws[1].trim_end_matches([':', ','])).is_some() {
-        k = 2;
-    }
-    let rest = ws[k..].join(" ");
-    let rest = rest.trim_start_matches(['@', ':', '=', '-']).trim();
-    let m = parse_money(rest, style)?;
-    (m.amount > Decimal::ZERO && (m.currency.is_some() || m.amount.scale() > 0)).then_some((q, m))
+    out
 }
 
 fn cell_text(row: &[Cell], i: usize) -> &str {
@@ -1342,6 +1416,22 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         .collect();
     // Text around the table feeds the header scanner.
     let mut around: Vec<(String, Location)> = Vec::new();
+    // Columns no line field takes (an ERP export repeating "Quote No", "Vendor",
+    // "Payment Terms", "Ship Terms", "Valid To" on every row): the first value under each
+    // is read as a labelled header line; what the header scanner cannot use either is
+    // reported once as `table.unmapped_column`.
+    let mut unmapped: Vec<String> = Vec::new();
+    if let Some(first) = grid.rows.iter().skip(data_start).find(|r| !is_blank(r)) {
+        for (i, h) in header.iter().enumerate() {
+            if roles.get(i).copied().flatten().is_some() || h.trim().is_empty() {
+                continue;
+            }
+            if let Some(c) = first.get(i).filter(|c| !c.text.trim().is_empty()) {
+                around.push((format!("{}: {}", h.trim(), c.text.trim()), c.loc.clone()));
+                unmapped.push(h.trim().to_string());
+            }
+        }
+    }
     for row in grid.rows[..hrow].iter().filter(|r| !is_blank(r)) {
         around.push((
             row_text(row),
@@ -1510,8 +1600,37 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             }
         }
     }
+    let before = header_fields(ex);
     text::scan_header(&around, ctx.style, ex);
+    if !unmapped.is_empty() && header_fields(ex) == before && added > 0 {
+        ex.diag(
+            "table.unmapped_column",
+            Severity::Info,
+            format!("column(s) not read as any field: {}", unmapped.join(", ")),
+            grid.rows
+                .get(hrow)
+                .and_then(|r| r.first())
+                .map(|c| c.loc.clone()),
+        );
+    }
     added
+}
+
+/// How many header fields are set (to see whether a scan added any).
+fn header_fields(ex: &Extraction) -> usize {
+    [
+        ex.supplier.is_some(),
+        ex.quote_ref.is_some(),
+        ex.quote_date.is_some(),
+        ex.currency.is_some(),
+        ex.valid_until.is_some() || ex.validity_days.is_some(),
+        ex.payment_terms.is_some(),
+        ex.incoterm.is_some(),
+        ex.freight.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count()
 }
 
 /// True when column `col` below the header holds price bases rather than units.
@@ -1912,8 +2031,22 @@ fn read_row(
             set(&mut line, "order_multiple", &c.loc);
         }
     }
+    // A lead-time column headed in days ("Lead Time (days)", "Lieferzeit (Tage)") gives
+    // its bare numbers that unit.
+    let days_header = roles
+        .iter()
+        .position(|r| *r == Some(ColumnRole::LeadTime))
+        .and_then(|i| header.get(i))
+        .is_some_and(|h| {
+            let l = h.to_lowercase();
+            [
+                "day", "tage", "jour", "giorn", "día", "dia", "dagen", "天", "gg",
+            ]
+            .iter()
+            .any(|k| l.contains(k))
+        });
     for (role, unit) in [
-        (ColumnRole::LeadTime, None),
+        (ColumnRole::LeadTime, days_header.then_some(1)),
         (ColumnRole::LeadTimeWeeks, Some(7)),
     ] {
         if let Some(c) = get(role) {
@@ -2085,28 +2218,33 @@ fn read_row(
     if line.breaks.is_empty() {
         for role in [ColumnRole::Quantity, ColumnRole::UnitPrice] {
             if let Some(c) = get(role) {
-                if let Some((q, m)) = qty_price_pair(&c.text, style) {
+                let pairs = qty_price_pairs(&c.text, style);
+                if pairs.is_empty() {
+                    continue;
+                }
+                for (q, m) in &pairs {
                     let basis = m.basis.unwrap_or(line.price_basis_qty);
                     if let Some(up) = unit_price(m.amount, basis) {
                         line.price_basis_qty = basis;
+                        let k = line.breaks.len();
                         line.breaks.push(PriceBreak {
-                            min_qty: q,
+                            min_qty: *q,
                             unit_price: up,
                         });
                         line.provenance
-                            .insert("breaks[0].unit_price".into(), c.loc.clone());
+                            .insert(format!("breaks[{k}].unit_price"), c.loc.clone());
                         if let Some(cur) = m.currency {
                             currency = Some(cur);
                             ambiguous |= m.ambiguous_currency;
                         }
-                        if role == ColumnRole::Quantity {
-                            line.quantity = None;
-                            line.provenance.remove("quantity");
-                            qty = Some((q, c.loc.clone()));
-                        }
                     }
-                    break;
                 }
+                if role == ColumnRole::Quantity {
+                    line.quantity = None;
+                    line.provenance.remove("quantity");
+                    qty = pairs.first().map(|p| (p.0, c.loc.clone()));
+                }
+                break;
             }
         }
     }

@@ -526,7 +526,10 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 }
             }
         }
-        if super::notes::is_fact_line(t) && ex.notes.len() < 500 && !ex.notes.iter().any(|n| n.1 == *loc) {
+        if super::notes::is_fact_line(t)
+            && ex.notes.len() < 500
+            && !ex.notes.iter().any(|n| n.1 == *loc)
+        {
             ex.notes.push((t.to_string(), loc.clone()));
         }
         if ex.basis_note.is_none() && t.len() < 200 {
@@ -1225,9 +1228,26 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                             j += 1;
                         } else if matches!(
                             wl.as_str(),
-                            "ea" | "each" | "pc" | "pcs" | "ea." | "/ea" | "cad." | "cad" | "cadauno"
-                                | "c/u" | "cada" | "/stk" | "/stk." | "/pz" | "/pc" | "/pcs" | "/u"
-                                | "la" | "/件" | "/个" | "pièce"
+                            "ea" | "each"
+                                | "pc"
+                                | "pcs"
+                                | "ea."
+                                | "/ea"
+                                | "cad."
+                                | "cad"
+                                | "cadauno"
+                                | "c/u"
+                                | "cada"
+                                | "/stk"
+                                | "/stk."
+                                | "/pz"
+                                | "/pc"
+                                | "/pcs"
+                                | "/u"
+                                | "la"
+                                | "/件"
+                                | "/个"
+                                | "pièce"
                         ) {
                             j += 1;
                             line.price_source = super::model::PriceSource::UnitLabelled;
@@ -1283,10 +1303,35 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                             qty = Some(q);
                         } else if matches!(
                             prev.to_lowercase().as_str(),
-                            "pcs" | "pc" | "units" | "pieces" | "ea" | "qty" | "pz" | "pzs"
-                                | "pezzi" | "stk" | "stk." | "st" | "st." | "stück" | "pièces"
-                                | "pcs." | "unidades" | "uds" | "piezas" | "stuks" | "sets"
-                                | "set" | "件" | "个" | "pares" | "pairs" | "m" | "kg" | "rolls"
+                            "pcs"
+                                | "pc"
+                                | "units"
+                                | "pieces"
+                                | "ea"
+                                | "qty"
+                                | "pz"
+                                | "pzs"
+                                | "pezzi"
+                                | "stk"
+                                | "stk."
+                                | "st"
+                                | "st."
+                                | "stück"
+                                | "pièces"
+                                | "pcs."
+                                | "unidades"
+                                | "uds"
+                                | "piezas"
+                                | "stuks"
+                                | "sets"
+                                | "set"
+                                | "件"
+                                | "个"
+                                | "pares"
+                                | "pairs"
+                                | "m"
+                                | "kg"
+                                | "rolls"
                         ) {
                             qty = parse_quantity(prev2.trim_end_matches(':'), style);
                         }
@@ -1602,8 +1647,7 @@ fn price_at(
         let (c, amb, rest) = strip_currency(clean);
         if c.is_some() && rest.is_empty() {
             if let Some(next) = ws.get(k + 1) {
-                if let Some(mut m) =
-                    parse_money(next.trim_end_matches([',', ';', ')', '.']), style)
+                if let Some(mut m) = parse_money(next.trim_end_matches([',', ';', ')', '.']), style)
                 {
                     if m.currency.is_none() {
                         m.currency = c;
