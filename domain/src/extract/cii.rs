@@ -137,8 +137,13 @@ pub fn read(bytes: &[u8], file: &str, ex: &mut Extraction) {
     read_str(&text, file, ex);
 }
 
-/// Reads CII XML text (also used for XML embedded in a PDF).
+/// Reads CII XML text (also used for XML embedded in a PDF); UBL goes to
+/// [`read_ubl_str`].
 pub fn read_str(xml: &str, file: &str, ex: &mut Extraction) {
+    if is_ubl(xml) {
+        read_ubl_str(xml, file, ex);
+        return;
+    }
     if !(xml.contains("CrossIndustryInvoice") || xml.contains("CrossIndustryDocument")) {
         ex.diag(
             "cii.not_cii",
@@ -296,6 +301,206 @@ pub fn read_str(xml: &str, file: &str, ex: &mut Extraction) {
         ex.provenance
             .insert("payment_terms".into(), Location::file(file));
     }
+}
+
+/// True when XML text is an OASIS UBL document (Invoice, CreditNote, Order, Quotation).
+pub fn is_ubl(xml: &str) -> bool {
+    xml.contains("urn:oasis:names:specification:ubl:schema")
+}
+
+/// Reads OASIS UBL 2.x XML (Invoice, CreditNote, Order, Quotation, as PEPPOL BIS and
+/// EN 16931 use them): header fields and lines, exact. Free-text notes (`cbc:Note`,
+/// payment-terms notes) go through the header scanner ("franco", "14 dagen netto").
+pub fn read_ubl_str(xml: &str, file: &str, ex: &mut Extraction) {
+    const LINES: &[&str] = &[
+        "InvoiceLine",
+        "CreditNoteLine",
+        "OrderLine",
+        "QuotationLine",
+        "DespatchLine",
+    ];
+    let mut stack: Vec<&str> = Vec::new();
+    let mut line: Option<QuoteLine> = None;
+    let mut line_depth = 0usize;
+    let mut price: Option<Decimal> = None;
+    let mut basis: Option<Decimal> = None;
+    let mut attrs_unit: Option<String> = None;
+    let mut notes: Vec<(String, Location)> = Vec::new();
+    let mut registration: Option<(String, Location)> = None;
+    let mut tax_inclusive: Option<(Decimal, Location)> = None;
+    let mut payable: Option<(Decimal, Location)> = None;
+    let loc = |stack: &[&str]| Location {
+        path: Some(stack.join("/")),
+        ..Location::file(file)
+    };
+    for ev in scan(xml) {
+        match ev {
+            Ev::Open(name, attrs, self_closing) => {
+                // A line, not a line's sub-line (an Order's LineItem is inside OrderLine).
+                if LINES.contains(&name) && line.is_none() {
+                    line = Some(QuoteLine {
+                        price_basis_qty: Decimal::ONE,
+                        confidence: 100,
+                        price_source: PriceSource::Structured,
+                        ..Default::default()
+                    });
+                    line_depth = stack.len();
+                    price = None;
+                    basis = None;
+                }
+                attrs_unit = attrs
+                    .iter()
+                    .find(|a| a.0 == "unitCode")
+                    .map(|a| a.1.clone());
+                if !self_closing {
+                    stack.push(name);
+                }
+            }
+            Ev::Close(name) => {
+                if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                    stack.truncate(pos);
+                }
+                if LINES.contains(&name) && stack.len() == line_depth {
+                    if let Some(mut l) = line.take() {
+                        let b = basis.unwrap_or(Decimal::ONE);
+                        l.price_basis_qty = b;
+                        if let Some(up) = price.and_then(|p| unit_price(p, b)) {
+                            l.breaks.push(PriceBreak {
+                                min_qty: l.quantity.unwrap_or(Decimal::ONE),
+                                unit_price: up,
+                            });
+                        }
+                        ex.lines.push(l);
+                    }
+                }
+            }
+            Ev::Text(t) => {
+                let Some(&el) = stack.last() else { continue };
+                let parent = stack.len().checked_sub(2).map_or("", |i| stack[i]);
+                let here = loc(&stack);
+                if let Some(l) = line.as_mut() {
+                    match (parent, el) {
+                        ("SellersItemIdentification", "ID") => {
+                            l.supplier_part = Some(t.clone());
+                            l.provenance.insert("supplier_part".into(), here);
+                        }
+                        ("BuyersItemIdentification", "ID") => {
+                            l.part_number = Some(t.clone());
+                            l.provenance.insert("part_number".into(), here);
+                        }
+                        ("ManufacturersItemIdentification", "ID") if l.part_number.is_none() => {
+                            l.part_number = Some(t.clone());
+                            l.provenance.insert("part_number".into(), here);
+                        }
+                        ("Item", "Name") => {
+                            l.description = Some(t.clone());
+                            l.provenance.insert("description".into(), here);
+                        }
+                        ("Item", "Description") if l.description.is_none() => {
+                            l.description = Some(t.clone());
+                            l.provenance.insert("description".into(), here);
+                        }
+                        ("Price", "PriceAmount") => {
+                            price = dec(&t);
+                            l.provenance.insert("breaks[0].unit_price".into(), here);
+                        }
+                        ("Price", "BaseQuantity") => {
+                            basis = dec(&t).filter(|b| *b > Decimal::ZERO);
+                            if basis.is_some_and(|b| b != Decimal::ONE) {
+                                l.provenance.insert("price_basis_qty".into(), here);
+                            }
+                        }
+                        (
+                            _,
+                            "InvoicedQuantity" | "CreditedQuantity" | "Quantity"
+                            | "DeliveredQuantity",
+                        ) if l.quantity.is_none() => {
+                            l.quantity = dec(&t);
+                            if let Some(u) = attrs_unit.as_deref() {
+                                l.uom = Some(u.to_string());
+                            }
+                            l.provenance.insert("quantity".into(), here);
+                        }
+                        (p, "LineExtensionAmount") if !matches!(p, "Price") => {
+                            l.line_total = dec(&t);
+                            l.provenance.insert("line_total".into(), here);
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                let in_supplier = stack
+                    .iter()
+                    .any(|n| matches!(*n, "AccountingSupplierParty" | "SellerSupplierParty"));
+                match (parent, el) {
+                    (
+                        "Invoice" | "CreditNote" | "Order" | "Quotation" | "OrderResponse",
+                        "ID",
+                    ) if ex.quote_ref.is_none() => {
+                        ex.quote_ref = Some(t.clone());
+                        ex.provenance.insert("quote_ref".into(), here);
+                    }
+                    (_, "IssueDate") if ex.quote_date.is_none() && stack.len() == 2 => {
+                        if let Some(d) = find_date(&t, false) {
+                            ex.quote_date = Some(d.to_string());
+                            ex.provenance.insert("quote_date".into(), here);
+                        }
+                    }
+                    ("PartyName", "Name") if in_supplier && ex.supplier.is_none() => {
+                        ex.supplier = Some(t.clone());
+                        ex.provenance.insert("supplier".into(), here);
+                    }
+                    ("PartyLegalEntity", "RegistrationName") if in_supplier => {
+                        registration.get_or_insert((t.clone(), here));
+                    }
+                    (_, "DocumentCurrencyCode" | "PricingCurrencyCode") => {
+                        if let Ok(c) = Currency::from_code(t.trim()) {
+                            ex.currency.get_or_insert(c);
+                            ex.provenance.entry("currency".into()).or_insert(here);
+                        }
+                    }
+                    (_, "Note") if stack.len() == 2 || parent == "PaymentTerms" => {
+                        for sentence in t.split(['#', '\n']).flat_map(|x| x.split(". ")) {
+                            notes.push((sentence.trim().to_string(), here.clone()));
+                        }
+                    }
+                    ("ValidityPeriod", "EndDate") if ex.valid_until.is_none() => {
+                        if let Some(d) = find_date(&t, false) {
+                            ex.valid_until = Some(d.to_string());
+                            ex.provenance.insert("validity".into(), here);
+                        }
+                    }
+                    ("DeliveryTerms", "ID") if ex.incoterm.is_none() => {
+                        if let Some(i) = super::terms::parse_incoterm(&t.to_uppercase()) {
+                            ex.incoterm = Some(i);
+                            ex.provenance.insert("incoterm".into(), here);
+                        }
+                    }
+                    ("LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal", "TaxInclusiveAmount") => {
+                        tax_inclusive = dec(&t).map(|d| (d, here));
+                    }
+                    ("LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal", "PayableAmount") => {
+                        payable = dec(&t).map(|d| (d, here));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    if ex.supplier.is_none() {
+        if let Some((name, l)) = registration {
+            ex.supplier = Some(name);
+            ex.provenance.insert("supplier".into(), l);
+        }
+    }
+    if ex.total.is_none() {
+        if let Some((t, l)) = tax_inclusive.or(payable) {
+            ex.total = Some(t);
+            ex.provenance.insert("total".into(), l);
+        }
+    }
+    let notes: Vec<(String, Location)> = notes.into_iter().filter(|n| !n.0.is_empty()).collect();
+    super::text::scan_header(&notes, DecimalStyle::Unknown, ex);
 }
 
 #[cfg(test)]

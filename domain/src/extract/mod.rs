@@ -130,6 +130,9 @@ pub fn detect_format(file_name: &str, bytes: &[u8]) -> Format {
     {
         return Format::CiiXml;
     }
+    if t.starts_with('<') && t.contains("urn:oasis:names:specification:ubl:schema") {
+        return Format::UblXml;
+    }
     if looks_email(t) {
         return Format::Email;
     }
@@ -330,7 +333,7 @@ pub(crate) fn extract_bytes(
         #[cfg(feature = "extract")]
         Format::Email => email::read(bytes, name, memory, depth, &mut ex),
         #[cfg(feature = "extract")]
-        Format::CiiXml => cii::read(bytes, name, &mut ex),
+        Format::CiiXml | Format::UblXml => cii::read(bytes, name, &mut ex),
         #[allow(unreachable_patterns)]
         other => {
             let _ = memory;

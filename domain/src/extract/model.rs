@@ -41,6 +41,8 @@ pub enum Format {
     Json,
     /// UN/CEFACT Cross Industry Invoice XML (ZUGFeRD / Factur-X / XRechnung).
     CiiXml,
+    /// OASIS UBL 2.x XML (Invoice, CreditNote, Order, Quotation; PEPPOL, XRechnung UBL).
+    UblXml,
     /// Free text: a pasted email body or notes.
     #[default]
     Text,

@@ -468,6 +468,12 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "livraison",
                 "verzending",
                 "运费",
+                "franco",
+                "frei haus",
+                "levering",
+                "lieferung frei",
+                "porto",
+                "unfrei",
             ]
             .iter()
             .any(|k| lower.contains(k))
@@ -898,6 +904,20 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
         "add to invoice",
         "niet inbegrepen",
         "exclusief",
+        "zu ihren lasten",
+        "zu lasten des",
+        "zu lasten",
+        "unfrei",
+        "a su cargo",
+        "a cargo de",
+        "voor uw rekening",
+        "for your account",
+        "buyer's account",
+        "at buyer's expense",
+        "charged separately",
+        "invoiced separately",
+        "verrà addebitato",
+        "addebitat",
     ];
     let extra_words = [
         "excl",

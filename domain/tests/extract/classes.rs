@@ -676,3 +676,81 @@ fn issue9_prose_facts_attach_by_part_or_description() {
         ],
     );
 }
+
+// ---------------------------------------------------------------- e-invoices and e-mail
+
+#[test]
+fn issue9_ubl_invoices_are_read_exactly() {
+    let ubl = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+ xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+ xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">
+ <cbc:ID>INV-77</cbc:ID>
+ <cbc:IssueDate>2024-03-04</cbc:IssueDate>
+ <cbc:Note>Alle leveringen zijn franco. Betalingstermijn: 14 dagen netto.</cbc:Note>
+ <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+ <cac:AccountingSupplierParty><cac:Party>
+  <cac:PartyName><cbc:Name>Acme Stamping</cbc:Name></cac:PartyName>
+ </cac:Party></cac:AccountingSupplierParty>
+ <cac:AccountingCustomerParty><cac:Party>
+  <cac:PartyName><cbc:Name>Buyer Co</cbc:Name></cac:PartyName>
+ </cac:Party></cac:AccountingCustomerParty>
+ <cac:LegalMonetaryTotal>
+  <cbc:LineExtensionAmount currencyID="EUR">41.50</cbc:LineExtensionAmount>
+  <cbc:TaxInclusiveAmount currencyID="EUR">50.22</cbc:TaxInclusiveAmount>
+  <cbc:PayableAmount currencyID="EUR">50.22</cbc:PayableAmount>
+ </cac:LegalMonetaryTotal>
+ <cac:InvoiceLine>
+  <cbc:ID>1</cbc:ID>
+  <cbc:InvoicedQuantity unitCode="H87">1000</cbc:InvoicedQuantity>
+  <cbc:LineExtensionAmount currencyID="EUR">41.50</cbc:LineExtensionAmount>
+  <cac:Item><cbc:Name>Washer M6</cbc:Name>
+   <cac:BuyersItemIdentification><cbc:ID>WSH-06</cbc:ID></cac:BuyersItemIdentification>
+   <cac:SellersItemIdentification><cbc:ID>AC-906</cbc:ID></cac:SellersItemIdentification>
+  </cac:Item>
+  <cac:Price><cbc:PriceAmount currencyID="EUR">41.50</cbc:PriceAmount>
+   <cbc:BaseQuantity unitCode="H87">1000</cbc:BaseQuantity></cac:Price>
+ </cac:InvoiceLine>
+</Invoice>"#;
+    check(
+        "ubl",
+        ubl,
+        &[
+            ("format", "ubl_xml"),
+            ("supplier", "Acme Stamping"),
+            ("quote_ref", "INV-77"),
+            ("quote_date", "2024-03-04"),
+            ("currency", "EUR"),
+            ("total", "50.22"),
+            ("payment_terms.net_days", "14"),
+            ("freight.kind", "included"),
+            ("lines.len", "1"),
+            ("lines[0].part_number", "WSH-06"),
+            ("lines[0].supplier_part", "AC-906"),
+            ("lines[0].uom", "H87"),
+            ("lines[0].price_basis_qty", "1000"),
+            ("lines[0].breaks[0].min_qty", "1000"),
+            ("lines[0].breaks[0].unit_price", "0.0415"),
+        ],
+    );
+}
+
+#[test]
+fn issue9_email_tables_only_in_the_html_part_are_read() {
+    let eml = "From: \"Andreas Huber\" <a.huber@huber-cnc.at>\r\nTo: einkauf@example.de\r\nSubject: AW: Anfrage\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBitte HTML-Ansicht verwenden.\r\n\r\n--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>Angebot Nr. ANG-25-0342 vom 24.03.2025</p><table><tr><th>Ihre Teilenummer</th><th>Bezeichnung</th><th>Staffelpreise</th><th>Lieferzeit</th></tr><tr><td>AT-20051</td><td>Achse 16 x 120</td><td>250 12,30 &euro;<br>1000 10,95 &euro;</td><td>4-5 Wochen</td></tr></table><p>Mit freundlichen Gr&uuml;&szlig;en<br>Huber CNC-Technik GmbH</p><hr><p><b>Von:</b> Einkauf &lt;einkauf@example.de&gt;</p><table><tr><th>Teilenummer</th><th>Menge</th><th>Preis</th></tr><tr><td>AT-99999</td><td>5</td><td>1,00</td></tr></table></body></html>\r\n--b1--\r\n";
+    check(
+        "html",
+        eml,
+        &[
+            ("lines.len", "1"),
+            ("lines[0].part_number", "AT-20051"),
+            ("lines[0].breaks[0].min_qty", "250"),
+            ("lines[0].breaks[0].unit_price", "12.30"),
+            ("lines[0].breaks[1].min_qty", "1000"),
+            ("lines[0].breaks[1].unit_price", "10.95"),
+            ("lines[0].lead_time_days", "35"),
+            ("supplier", "Huber CNC-Technik GmbH"),
+            ("currency", "EUR"),
+        ],
+    );
+}
