@@ -394,6 +394,7 @@ fn merge(ex: &mut Extraction, sub: Extraction) {
     ex.blanket_no_bid = ex.blanket_no_bid.take().or(sub.blanket_no_bid);
     ex.basis_note = ex.basis_note.take().or(sub.basis_note);
     ex.notes.extend(sub.notes);
+    ex.pieces |= sub.pieces;
     ex.consumed.extend(sub.consumed);
     ex.layouts.extend(sub.layouts);
 }

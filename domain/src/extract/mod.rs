@@ -398,6 +398,7 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         rfq::match_rfq(ex, r);
     }
     apply_basis_note(ex);
+    line_defaults(ex);
     flag_outliers(ex, rfq);
     cross_check(ex, rfq);
     // The working notes of the readers are not part of the result.
@@ -406,6 +407,7 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     ex.basis_note = None;
     ex.notes = Vec::new();
     ex.consumed = Vec::new();
+    ex.pieces = false;
     for l in &mut ex.lines {
         l.price_source = PriceSource::default();
     }
@@ -597,6 +599,22 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         });
         if let Some(l) = ex.lines.get_mut(li) {
             l.confidence = l.confidence.saturating_sub(30);
+        }
+    }
+}
+
+/// What a line's document implies without printing it on the line: a document counting
+/// in pieces prices a line without a unit per piece (`H87`); a single price with no
+/// quantity of its own starts at the MOQ.
+fn line_defaults(ex: &mut Extraction) {
+    for l in &mut ex.lines {
+        if l.uom.is_none() && ex.pieces && !l.no_bid {
+            l.uom = Some("H87".into());
+        }
+        if let (Some(moq), [b]) = (l.moq, l.breaks.as_mut_slice()) {
+            if b.min_qty == Decimal::ONE && moq > Decimal::ONE {
+                b.min_qty = moq;
+            }
         }
     }
 }

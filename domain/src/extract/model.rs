@@ -313,6 +313,9 @@ pub struct Extraction {
     /// Lines a reader already took facts from (the notes pass skips them). Internal.
     #[serde(skip)]
     pub consumed: Vec<Location>,
+    /// The document counts in pieces somewhere (`pcs`, `Stk`, `ea`, `pz`…). Internal.
+    #[serde(skip)]
+    pub pieces: bool,
 }
 
 impl Extraction {

@@ -152,6 +152,17 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
         let Some(m) = m.filter(|m| m.amount > Decimal::ZERO) else {
             continue;
         };
+        // "Für Pos. 2 …", "item 3": a position, not an amount.
+        let prev = ws
+            .get(i.wrapping_sub(1))
+            .map(|p| p.to_lowercase())
+            .unwrap_or_default();
+        if m.currency.is_none()
+            && ["pos", "pos.", "position", "item", "line", "zeile", "posizione", "nr.", "no.", "#"]
+                .contains(&prev.trim_matches(|c: char| matches!(c, '(' | ':')))
+        {
+            continue;
+        }
         // Not a count of pieces or days ("500 pcs", "4 weeks") nor a year.
         let next = ws.get(i + 1).map(|n| n.to_lowercase()).unwrap_or_default();
         if m.currency.is_none()
@@ -198,7 +209,8 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
     ]
     .iter()
     .any(|k| lower.contains(k));
-    if !priced || lower.len() > 200 {
+    // A legend ("/M = per 1000, /C = per 100") explains notations, it sets no basis.
+    if !priced || lower.len() > 200 || lower.contains('=') {
         return None;
     }
     for key in [" per ", " pro ", " je ", " par ", " por ", "/"] {
@@ -623,6 +635,13 @@ const MULTIPLE_LABELS: &[&str] = &[
     "整包",
 ];
 
+const PACKS_ONLY: &[&str] = &[
+    "full packs only", "in full packs", "packs only", "full reels only", "full boxes only",
+    "full cartons", "only in full", "nur in vollen", "nur volle", "ganze vpe", "vpe-weise",
+    "solo confezioni", "confezioni intere", "cajas completas", "solo por caja",
+    "par colis complet", "colis complets", "alleen volle", "整包",
+];
+
 const NO_BID_PHRASES: &[&str] = &[
     "do not quote",
     "don't quote",
@@ -946,6 +965,17 @@ pub fn attach_notes(
                         if l.alternate.is_none() {
                             l.alternate = Some(clause.trim().to_string());
                             l.provenance.insert("alternate".into(), loc.clone());
+                        }
+                    }
+                }
+                // "Sold in full packs only": the pack is the minimum too.
+                if blanket && PACKS_ONLY.iter().any(|k| lower.contains(k)) {
+                    for l in &mut ex.lines {
+                        if l.moq.is_none() {
+                            if let Some(m) = l.order_multiple {
+                                l.moq = Some(m);
+                                l.provenance.insert("moq".into(), loc.clone());
+                            }
                         }
                     }
                 }

@@ -91,6 +91,10 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::PartNumber,
         &[
+            "artikelnummer",
+            "art nr",
+            "artikel nr",
+            "artikel-nr",
             "customer part no",
             "cust part",
             "cust part no",
@@ -223,9 +227,6 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "mouser part number",
             "order code",
             "order number",
-            "artikelnummer",
-            "art nr",
-            "artikel nr",
             "our ref",
             "supplier ref",
             "distributor part number",
@@ -457,6 +458,16 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::PriceBasis,
         &[
+            "um prezzo",
+            "u m prezzo",
+            "unità prezzo",
+            "um price",
+            "price um",
+            "me preis",
+            "preis me",
+            "unidad precio",
+            "unité prix",
+            "per quantity",
             "price uom",
             "per qty",
             "unidad de precio",
@@ -1009,6 +1020,9 @@ fn unit_labelled(h: &str) -> bool {
     .iter()
     .any(|k| l.contains(k))
         && basis_in_header(h).is_none_or(|b| b == Decimal::ONE)
+        && !h
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.parse::<u32>().is_ok_and(|n| n >= 2))
 }
 
 /// Quantities and prices run into one cell: `250 12,30 €`, `1,000 pcs $3.15`, or several
@@ -1859,7 +1873,7 @@ fn symbol_currency(h: &str) -> Option<Currency> {
 
 fn basis_in_header(h: &str) -> Option<Decimal> {
     let l = h.to_lowercase();
-    for key in ["per ", "/"] {
+    for key in ["per ", "/", "je ", "pro ", "par ", "por ", "ogni ", "à "] {
         if let Some(i) = l.rfind(key) {
             let rest = l[i + key.len()..].trim().trim_end_matches(')');
             if let Some(b) = parse_price_basis(rest) {
@@ -1971,6 +1985,13 @@ fn read_row(
         }
     }
     if let Some((t, loc)) = text_of(ColumnRole::PriceBasis) {
+        // `EUR/1000 PZ`, `USD per 100`: the currency is said again before the basis.
+        let (cur, _, rest) = super::number::strip_currency(&t);
+        let t = if cur.is_some() {
+            rest.trim_start_matches('/').trim().to_string()
+        } else {
+            t
+        };
         match parse_price_basis(&t).or_else(|| parse_quantity(&t, style)) {
             Some(b) if b > Decimal::ZERO => {
                 line.price_basis_qty = b;
@@ -2010,7 +2031,13 @@ fn read_row(
             }
         }
     }
-    if let Some((q, loc)) = &qty {
+    // The quantity is a printed line quantity only next to a line total (an invoice, a
+    // priced BOM); in a quote table it is the break's minimum quantity.
+    let priced_without_total = !roles.contains(&Some(ColumnRole::LineTotal))
+        && roles
+            .iter()
+            .any(|r| matches!(r, Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_))));
+    if let Some((q, loc)) = qty.as_ref().filter(|_| !priced_without_total) {
         line.quantity = Some(*q);
         set(&mut line, "quantity", loc);
     }

@@ -317,10 +317,34 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "rechnung",
                 "rechnungs-nr",
                 "facture n",
+                "price list",
+                "preisliste",
+                "listino",
+                "lista de precios",
+                "offerta n",
+                "offerta",
+                "cotización n",
+                "cotizacion n",
+                "cotización",
+                "cotizacion",
+                "presupuesto n",
+                "devis",
+                "offerte",
+                "proposta n",
+                "orçamento",
+                "报价单号",
+                "报价单编号",
                 "ref:",
             ];
             if let Some((v, off)) = after_label(t, &labels) {
-                let tok = first_token(v).trim_end_matches(['.', ',', ')']);
+                let v = v.trim_start_matches(['*', '_', '°', 'º', '.', ' ', ':', '#']);
+                let lv = v.to_lowercase();
+                let skip = ["n. ", "nr. ", "no. ", "n° ", "nr ", "no ", "n ", "núm. ", "num. "]
+                    .iter()
+                    .find(|p| lv.starts_with(*p))
+                    .map_or(0, |p| p.len());
+                let v = if v.is_char_boundary(skip) { &v[skip..] } else { v };
+                let tok = first_token(v).trim_end_matches(['.', ',', ')', '*', '_']);
                 if tok.chars().any(|c| c.is_ascii_digit())
                     && tok.len() >= 2
                     && tok.len() <= 40
@@ -375,6 +399,39 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 if let Some(d) = find_date(v, month_first).filter(|_| !not_quote_date(label)) {
                     ex.quote_date = Some(d.to_string());
                     put(ex, "quote_date", loc.clone());
+                }
+            }
+        }
+        if ex.quote_date.is_none() {
+            // "Angebot Nr. 25-0318 vom 07.04.2025", "offerta n. 112/25 del 13/03/2025",
+            // "Issued 01/04/2025", "Devis n° D2025-0219 du 19/02/2025".
+            for key in [
+                "issued", "issue date", " vom ", " del ", " du ", " dated ", " dd. ",
+                "ausgestellt am", "emitido", "emessa il", "erstellt am", "fecha:",
+            ] {
+                if ex.quote_date.is_some() {
+                    break;
+                }
+                for (i, _) in lower.match_indices(key) {
+                    let off = i + key.len();
+                    let (Some(head), Some(v)) = (lower.get(..i), lower.get(off..)) else {
+                        continue;
+                    };
+                    // The words just before: "Ihre Anfrage vom …" is the buyer's date.
+                    let near: String = head
+                        .split_whitespace()
+                        .rev()
+                        .take(4)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if not_quote_date(&near) {
+                        continue;
+                    }
+                    if let Some(d) = find_date(v, month_first) {
+                        ex.quote_date = Some(d.to_string());
+                        put(ex, "quote_date", loc.clone());
+                        break;
+                    }
                 }
             }
         }
@@ -532,6 +589,9 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 }
             }
         }
+        if !ex.pieces && mentions_pieces(&lower) {
+            ex.pieces = true;
+        }
         if super::notes::is_fact_line(t)
             && ex.notes.len() < 500
             && !ex.notes.iter().any(|n| n.1 == *loc)
@@ -596,6 +656,19 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             ex.provenance.insert("supplier".into(), loc);
         }
     }
+}
+
+/// Whether a (lower-case) text counts in pieces: `pcs`, `Stk`, `ea`, `pz`, `pièces`…
+pub(crate) fn mentions_pieces(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "pcs", "pc", "pce", "pieces", "piece", "ea", "each", "stk", "stück", "st", "pz", "pzs",
+        "pezzi", "pezzo", "pièces", "pièce", "piezas", "pieza", "uds", "unidades", "stuks",
+        "stuk", "szt", "kpl", "ks", "units", "cad", "cadauno", "c/u",
+    ];
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '/'))
+        .any(|w| WORDS.contains(&w))
+        || ["件", "个", "只", "pcs.", "/pc", "/ea"].iter().any(|k| lower.contains(k))
 }
 
 /// The label text before byte `i`: back to the previous wide gap, tab, `|` or `;`.
@@ -791,6 +864,15 @@ pub(crate) fn letterhead_company(line: &str) -> Option<String> {
         .unwrap_or("")
         .trim();
     let part = part.split(", ").next().unwrap_or(part).trim();
+    // "Brentwood Fastener Supplies Ltd - Trade Price List …": the name before the dash.
+    let part = part
+        .split(" - ")
+        .next()
+        .unwrap_or(part)
+        .split(" – ")
+        .next()
+        .unwrap_or(part)
+        .trim();
     if part.len() < 4 || part.len() > 70 || part.contains(':') || part.contains('@') {
         return None;
     }

@@ -85,7 +85,8 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
         "pack", "pk", "box", "reel", "bag", "tube", "tray", "carton", "ctn", "roll", "pkg",
     ];
     let unitish = [
-        "pcs", "pc", "ea", "each", "pieces", "units", "stk", "st", "stück", "pce",
+        "pcs", "pc", "ea", "each", "pieces", "units", "stk", "st", "stück", "pce", "pz", "pzs",
+        "pezzi", "piezas", "pièces", "stuks", "件", "个", "unidades", "uds", "sets", "set",
     ];
     let mut num: Option<Decimal> = None;
     let mut recognised = true;
