@@ -433,10 +433,9 @@ pub fn read_ubl_str(xml: &str, file: &str, ex: &mut Extraction) {
                     .iter()
                     .any(|n| matches!(*n, "AccountingSupplierParty" | "SellerSupplierParty"));
                 match (parent, el) {
-                    (
-                        "Invoice" | "CreditNote" | "Order" | "Quotation" | "OrderResponse",
-                        "ID",
-                    ) if ex.quote_ref.is_none() => {
+                    ("Invoice" | "CreditNote" | "Order" | "Quotation" | "OrderResponse", "ID")
+                        if ex.quote_ref.is_none() =>
+                    {
                         ex.quote_ref = Some(t.clone());
                         ex.provenance.insert("quote_ref".into(), here);
                     }
@@ -476,10 +475,16 @@ pub fn read_ubl_str(xml: &str, file: &str, ex: &mut Extraction) {
                             ex.provenance.insert("incoterm".into(), here);
                         }
                     }
-                    ("LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal", "TaxInclusiveAmount") => {
+                    (
+                        "LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal",
+                        "TaxInclusiveAmount",
+                    ) => {
                         tax_inclusive = dec(&t).map(|d| (d, here));
                     }
-                    ("LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal", "PayableAmount") => {
+                    (
+                        "LegalMonetaryTotal" | "QuotedMonetaryTotal" | "AnticipatedMonetaryTotal",
+                        "PayableAmount",
+                    ) => {
                         payable = dec(&t).map(|d| (d, here));
                     }
                     _ => {}

@@ -158,8 +158,19 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
             .map(|p| p.to_lowercase())
             .unwrap_or_default();
         if m.currency.is_none()
-            && ["pos", "pos.", "position", "item", "line", "zeile", "posizione", "nr.", "no.", "#"]
-                .contains(&prev.trim_matches(|c: char| matches!(c, '(' | ':')))
+            && [
+                "pos",
+                "pos.",
+                "position",
+                "item",
+                "line",
+                "zeile",
+                "posizione",
+                "nr.",
+                "no.",
+                "#",
+            ]
+            .contains(&prev.trim_matches(|c: char| matches!(c, '(' | ':')))
         {
             continue;
         }
@@ -366,6 +377,9 @@ const FACT_CUES: &[&str] = &[
     "pack of",
     "reel",
     "confezion",
+    "packs",
+    "full pack",
+    "vpe",
     "包装",
     "quote",
     "offer",
@@ -636,10 +650,25 @@ const MULTIPLE_LABELS: &[&str] = &[
 ];
 
 const PACKS_ONLY: &[&str] = &[
-    "full packs only", "in full packs", "packs only", "full reels only", "full boxes only",
-    "full cartons", "only in full", "nur in vollen", "nur volle", "ganze vpe", "vpe-weise",
-    "solo confezioni", "confezioni intere", "cajas completas", "solo por caja",
-    "par colis complet", "colis complets", "alleen volle", "整包",
+    "full packs only",
+    "in full packs",
+    "packs only",
+    "full reels only",
+    "full boxes only",
+    "full cartons",
+    "only in full",
+    "nur in vollen",
+    "nur volle",
+    "ganze vpe",
+    "vpe-weise",
+    "solo confezioni",
+    "confezioni intere",
+    "cajas completas",
+    "solo por caja",
+    "par colis complet",
+    "colis complets",
+    "alleen volle",
+    "整包",
 ];
 
 const NO_BID_PHRASES: &[&str] = &[

@@ -91,6 +91,18 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::PartNumber,
         &[
+            "varenr kunde",
+            "varenr",
+            "kundens varenr",
+            "artikelnr",
+            "artikelnr kund",
+            "numer części",
+            "nr części",
+            "indeks klienta",
+            "indeks",
+            "tuotenumero",
+            "nimike",
+            "kunde varenr",
             "artikelnummer",
             "art nr",
             "artikel nr",
@@ -186,6 +198,14 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::SupplierPart,
         &[
+            "vores varenr",
+            "vort varenr",
+            "vårt artikelnr",
+            "vårt art nr",
+            "vår artikkel",
+            "nasz indeks",
+            "indeks dostawcy",
+            "toimittajan koodi",
             "our part",
             "our part no",
             "our part number",
@@ -282,6 +302,16 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Description,
         &[
+            "beskrivelse",
+            "beskrivning",
+            "benämning",
+            "opis",
+            "nazwa",
+            "kuvaus",
+            "betegnelse",
+            "popis",
+            "název",
+            "megnevezés",
             "descripción",
             "descripcion",
             "descrizione",
@@ -326,6 +356,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Uom,
         &[
+            "enhed",
+            "enhet",
+            "jm",
+            "jednostka",
+            "yksikkö",
+            "mj",
             "unidad",
             "ud",
             "uds",
@@ -349,6 +385,14 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Quantity,
         &[
+            "antal",
+            "ilość",
+            "mængde",
+            "määrä",
+            "kvantitet",
+            "antall",
+            "množství",
+            "mennyiség",
             "cant",
             "cantidad solicitada",
             "qta",
@@ -390,6 +434,22 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::UnitPrice,
         &[
+            "pris",
+            "pris pr stk",
+            "stykpris",
+            "enhedspris",
+            "a pris",
+            "á pris",
+            "cena",
+            "cena jedn",
+            "cena jednostkowa",
+            "cena netto",
+            "hinta",
+            "yksikköhinta",
+            "styckpris",
+            "enhetspris",
+            "jednotková cena",
+            "egységár",
             "staffelpreise",
             "staffelpreis",
             "preisstaffel",
@@ -490,6 +550,13 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LineTotal,
         &[
+            "beløb",
+            "belopp",
+            "wartość",
+            "i alt",
+            "summa",
+            "wartość netto",
+            "yhteensä",
             "total línea",
             "importe total",
             "prezzo totale",
@@ -531,6 +598,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Moq,
         &[
+            "minimumsordre",
+            "min antal",
+            "minsta order",
+            "minimalna ilość",
+            "min ilość",
+            "minimitilaus",
             "pedido mínimo",
             "cantidad mínima",
             "lotto minimo",
@@ -586,6 +659,14 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LeadTime,
         &[
+            "leveringstid",
+            "leveranstid",
+            "termin dostawy",
+            "czas dostawy",
+            "czas realizacji",
+            "toimitusaika",
+            "dodací lhůta",
+            "szállítási idő",
             "plazo de entrega",
             "plazo",
             "tiempo de entrega",
@@ -637,6 +718,16 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Tooling,
         &[
+            "værktøj",
+            "værktøjsomkostninger",
+            "verktyg",
+            "verktøy",
+            "oprzyrządowanie",
+            "narzędzie",
+            "narzędzia",
+            "työkalu",
+            "nářadí",
+            "szerszám",
             "mould",
             "mold",
             "mould cost",
@@ -689,6 +780,14 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::Remarks,
         &[
+            "bemærkninger",
+            "bemærkning",
+            "anmärkning",
+            "uwagi",
+            "kommentar",
+            "huomautus",
+            "poznámka",
+            "megjegyzés",
             "observaciones",
             "comentarios",
             "osservazioni",
@@ -866,7 +965,10 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
     ] {
         t = t.trim_start_matches(p).trim();
     }
-    for s in ["pcs", "pc", "units", "ea", "+", "stk", "st", "and up"] {
+    for s in [
+        "pcs", "pc", "units", "ea", "+", "stk", "st", "and up", "stk.", "pz", "pezzi", "pièces",
+        "piezas", "uds", "szt", "kpl", "ks", "stuks", "件", "个", "sets", "ud",
+    ] {
         t = t.trim_end_matches(s).trim();
     }
     let t = t
@@ -876,7 +978,22 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
     if t.is_empty() || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let q = parse_quantity(t, DecimalStyle::Unknown)?;
+    // `1.000 stk`, `10.000`: a quantity in a header is whole, so a dot or comma before
+    // three digits groups thousands.
+    let grouped = t.len() > 4
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\'' | b' '))
+        && t.split(['.', ',', '\'', ' ']).skip(1).all(|g| g.len() == 3)
+        && t.split(['.', ',', '\'', ' '])
+            .next()
+            .is_some_and(|g| (1..=3).contains(&g.len()));
+    let q = if grouped {
+        t.replace(['.', ',', '\'', ' '], "")
+            .parse::<Decimal>()
+            .ok()?
+    } else {
+        parse_quantity(t, DecimalStyle::Unknown)?
+    };
     // A bare small integer like "1" or "2" is more likely a column number than a break.
     let bare = t.chars().all(|c| c.is_ascii_digit());
     let looks_year =
@@ -1226,6 +1343,25 @@ pub fn no_bid_reason(s: &str) -> Option<String> {
         "end of life",
         "no offer",
         "regret",
+        "kan ikke tilbydes",
+        "kan ikke leveres",
+        "kan inte offereras",
+        "nie oferujemy",
+        "brak oferty",
+        "ei tarjota",
+        "no cotizamos",
+        "sin cotizar",
+        "non quotiamo",
+        "non quotato",
+        "nicht anbieten",
+        "nicht angeboten",
+        "pas d'offre",
+        "non coté",
+        "不报价",
+        "停产",
+        "无法报价",
+        "見積不可",
+        "nicht mehr lieferbar",
     ];
     KEYS.iter()
         .find(|k| {
@@ -1969,10 +2105,26 @@ fn read_row(
                 set(&mut line, "uom", &loc);
             }
             None => {
-                // A uom column holding a basis (`/100`, `per 1000 pcs`).
-                if let Some(b) = parse_price_basis(&t).filter(|b| *b > Decimal::ONE) {
-                    line.price_basis_qty = b;
-                    set(&mut line, "price_basis_qty", &loc);
+                // A uom column holding a basis (`/100`, `per 1000 pcs`, `USD/1000pcs`).
+                let (cur, _, rest) = super::number::strip_currency(&t);
+                let bt = if cur.is_some() {
+                    rest.trim_start_matches('/').trim()
+                } else {
+                    t.as_str()
+                };
+                if let Some(b) = parse_price_basis(bt).filter(|b| *b >= Decimal::ONE) {
+                    if b == Decimal::ONE {
+                        // `USD/pc`: per one piece.
+                        line.uom = Some("H87".into());
+                        set(&mut line, "uom", &loc);
+                    }
+                    if b > Decimal::ONE {
+                        line.price_basis_qty = b;
+                        set(&mut line, "price_basis_qty", &loc);
+                        if crate::extract::text::mentions_pieces(&bt.to_lowercase()) {
+                            line.uom = Some("H87".into());
+                        }
+                    }
                 } else {
                     ex.diag(
                         "line.unknown_uom",

@@ -705,6 +705,16 @@ pub fn parse_lead_time(s: &str, default_unit_days: Option<u32>) -> Option<LeadTi
         || lower.contains("week")
         || lower.contains("woche")
         || lower.contains("semaine")
+        || lower.contains("settiman")
+        || lower.contains("semana")
+        || lower.contains("weken")
+        || lower.contains("uge")
+        || lower.contains("veck")
+        || lower.contains("uke")
+        || lower.contains("tyg")
+        || lower.contains("viik")
+        || lower.contains('周')
+        || lower.contains('週')
         || lower.contains(" kw")
     {
         7
@@ -718,6 +728,13 @@ pub fn parse_lead_time(s: &str, default_unit_days: Option<u32>) -> Option<LeadTi
         || lower.contains("business")
         || lower.contains("werktag")
         || lower.contains("arbeitstag")
+        || lower.contains("hábiles")
+        || lower.contains("habiles")
+        || lower.contains("lavorativ")
+        || lower.contains("ouvrés")
+        || lower.contains("ouvrables")
+        || lower.contains("werkdag")
+        || lower.contains("工作日")
     {
         // Five working days make a calendar week.
         return Some(LeadTime {
@@ -732,6 +749,15 @@ pub fn parse_lead_time(s: &str, default_unit_days: Option<u32>) -> Option<LeadTi
     } else if lower.contains("day")
         || lower.contains("tag")
         || lower.contains("jour")
+        || lower.contains("giorn")
+        || lower.contains("día")
+        || lower.contains("dias")
+        || lower.contains("dage")
+        || lower.contains("dagar")
+        || lower.contains("dni")
+        || lower.contains("päiv")
+        || lower.contains('天')
+        || lower.contains('日')
         || lower.ends_with('d')
     {
         1

@@ -339,11 +339,17 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             if let Some((v, off)) = after_label(t, &labels) {
                 let v = v.trim_start_matches(['*', '_', '°', 'º', '.', ' ', ':', '#']);
                 let lv = v.to_lowercase();
-                let skip = ["n. ", "nr. ", "no. ", "n° ", "nr ", "no ", "n ", "núm. ", "num. "]
-                    .iter()
-                    .find(|p| lv.starts_with(*p))
-                    .map_or(0, |p| p.len());
-                let v = if v.is_char_boundary(skip) { &v[skip..] } else { v };
+                let skip = [
+                    "n. ", "nr. ", "no. ", "n° ", "nr ", "no ", "n ", "núm. ", "num. ",
+                ]
+                .iter()
+                .find(|p| lv.starts_with(*p))
+                .map_or(0, |p| p.len());
+                let v = if v.is_char_boundary(skip) {
+                    &v[skip..]
+                } else {
+                    v
+                };
                 let tok = first_token(v).trim_end_matches(['.', ',', ')', '*', '_']);
                 if tok.chars().any(|c| c.is_ascii_digit())
                     && tok.len() >= 2
@@ -406,8 +412,18 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
             // "Angebot Nr. 25-0318 vom 07.04.2025", "offerta n. 112/25 del 13/03/2025",
             // "Issued 01/04/2025", "Devis n° D2025-0219 du 19/02/2025".
             for key in [
-                "issued", "issue date", " vom ", " del ", " du ", " dated ", " dd. ",
-                "ausgestellt am", "emitido", "emessa il", "erstellt am", "fecha:",
+                "issued",
+                "issue date",
+                " vom ",
+                " del ",
+                " du ",
+                " dated ",
+                " dd. ",
+                "ausgestellt am",
+                "emitido",
+                "emessa il",
+                "erstellt am",
+                "fecha:",
             ] {
                 if ex.quote_date.is_some() {
                     break;
@@ -662,13 +678,15 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
 pub(crate) fn mentions_pieces(lower: &str) -> bool {
     const WORDS: &[&str] = &[
         "pcs", "pc", "pce", "pieces", "piece", "ea", "each", "stk", "stück", "st", "pz", "pzs",
-        "pezzi", "pezzo", "pièces", "pièce", "piezas", "pieza", "uds", "unidades", "stuks",
-        "stuk", "szt", "kpl", "ks", "units", "cad", "cadauno", "c/u",
+        "pezzi", "pezzo", "pièces", "pièce", "piezas", "pieza", "uds", "unidades", "stuks", "stuk",
+        "szt", "kpl", "ks", "units", "cad", "cadauno", "c/u",
     ];
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '/'))
         .any(|w| WORDS.contains(&w))
-        || ["件", "个", "只", "pcs.", "/pc", "/ea"].iter().any(|k| lower.contains(k))
+        || ["件", "个", "只", "pcs.", "/pc", "/ea"]
+            .iter()
+            .any(|k| lower.contains(k))
 }
 
 /// The label text before byte `i`: back to the previous wide gap, tab, `|` or `;`.

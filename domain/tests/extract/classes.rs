@@ -754,3 +754,26 @@ fn issue9_email_tables_only_in_the_html_part_are_read() {
         ],
     );
 }
+
+#[test]
+fn issue9_packs_only_and_moq_start_single_prices() {
+    check(
+        "packs.csv",
+        "Brentwood Fastener Supplies Ltd - Trade Price List BF-TPL-2025-04\nPrices in GBP excluding VAT; /M = per 1000, /C = per 100, /EA = each. Sold in full packs only.\nIssued 01/04/2025 - valid until 30/06/2025\n\nPart No,Description,Pack Qty,Unit Price\nHX-M5-ZN,\"Hex nut M5 DIN 934 zinc plated\",1000,6.20/M\nHX-M8-ZN,\"Hex nut M8 DIN 934 zinc plated\",500,12.40/C\n\nCarriage charged at cost. Payment 30 days end of month.\n",
+        &[
+            ("supplier", "Brentwood Fastener Supplies Ltd"),
+            ("quote_ref", "BF-TPL-2025-04"),
+            ("quote_date", "2025-04-01"),
+            ("valid_until", "2025-06-30"),
+            ("freight.kind", "extra"),
+            ("payment_terms.basis", "end_of_month"),
+            ("lines[0].moq", "1000"),
+            ("lines[0].order_multiple", "1000"),
+            ("lines[0].breaks[0].min_qty", "1000"),
+            ("lines[0].breaks[0].unit_price", "0.0062"),
+            ("lines[1].breaks[0].min_qty", "500"),
+            ("lines[1].breaks[0].unit_price", "0.124"),
+            ("lines[0].uom", "H87"),
+        ],
+    );
+}
