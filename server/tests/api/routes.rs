@@ -58,7 +58,7 @@ fn method_call_at(s: &str, i: usize) -> Option<&'static str> {
 
 /// Every `(METHOD, PATH)` registered with `.route(` under `server/src`, and how many
 /// `.route(` calls were seen (each must yield at least one route).
-fn route_table() -> (BTreeSet<(String, String)>, usize) {
+pub fn route_table() -> (BTreeSet<(String, String)>, usize) {
     let mut routes = BTreeSet::new();
     let mut calls = 0;
     for (path, text) in sources("src") {
