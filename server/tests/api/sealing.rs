@@ -1662,3 +1662,74 @@ async fn issue10_the_sealing_walk_finds_no_leak() {
     assert!(leaks.is_empty(), "{} leaks: {leaks:#?}", leaks.len());
     assert_eq!(moments.len(), 12, "{moments:?}");
 }
+
+/// Issue 10: conflicts recorded before the fix kept both quote bodies in `sync_ops`;
+/// migration 0013 drops them and keeps the receipt (run here on a row stored the old way,
+/// in each engine's dialect). A replay still answers the conflict, under the rule.
+#[tokio::test]
+async fn issue10_conflicts_stored_before_the_fix_lose_their_prices() {
+    let walk = Walk::new(true).await;
+    let w = &walk.w;
+    let user: String = sqlx::Row::get(
+        &sqlx::query("SELECT id FROM users WHERE email = 'buyer@acme.example'")
+            .fetch_one(&w.app.db.pool)
+            .await
+            .unwrap(),
+        "id",
+    );
+    let or = w.sid[&Role::Orion].clone();
+    let sent = quote(&w.line, "3.3331", "3.3332", "OLD");
+    let o = op(
+        "quote.enter_for_supplier",
+        json!({"rfq_id": w.rfq, "supplier_id": or, "base_version": 0, "quote": sent}),
+    );
+    let old = json!({"op_id": o["op_id"], "status": "conflict", "code": "changed_on_server", "message": "…",
+        "detail": {"mine": sent, "server": {"receipt": {"rfq_id": w.rfq, "rfq_number": "RFQ", "supplier_id": or, "version": 1, "received_at": "2026-01-01T00:00:00.000Z", "hash": "h"},
+                   "status": "submitted", "needs_reconfirmation": false, "entered_by_buyer": true,
+                   "quote": quote(&w.line, "5.2231", "5.1233", "OR-6693")}}});
+    sqlx::query("INSERT INTO sync_ops (op_id, user_id, kind, status, result, applied_at) VALUES ($1, $2, $3, 'conflict', $4, 0)")
+        .bind(o["op_id"].as_str().unwrap())
+        .bind(&user)
+        .bind("quote.enter_for_supplier")
+        .bind(old.to_string())
+        .execute(&w.app.db.pool)
+        .await
+        .unwrap();
+    let migration = match w.app.db.engine {
+        server::db::Engine::Sqlite => {
+            include_str!("../../migrations/sqlite/0013_sync_ops_unsealed.sql")
+        }
+        server::db::Engine::Postgres => {
+            include_str!("../../migrations/postgres/0013_sync_ops_unsealed.sql")
+        }
+    };
+    sqlx::raw_sql(migration)
+        .execute(&w.app.db.pool)
+        .await
+        .unwrap();
+    let kept: String = sqlx::Row::get(
+        &sqlx::query("SELECT result FROM sync_ops WHERE op_id = $1")
+            .bind(o["op_id"].as_str().unwrap())
+            .fetch_one(&w.app.db.pool)
+            .await
+            .unwrap(),
+        "result",
+    );
+    let all: Vec<&String> = walk.marks.values().flatten().collect();
+    assert_eq!(contains_any(&kept, all), Vec::<String>::new(), "{kept}");
+    assert!(!kept.contains("3.3331"), "{kept}");
+    let kept: Value = serde_json::from_str(&kept).unwrap();
+    assert_eq!(kept["detail"]["server"]["receipt"]["version"], 1, "{kept}");
+    assert!(kept["detail"]["mine"].is_null() && kept["detail"]["server"]["quote"].is_null());
+    let replay = sync(w, Role::Buyer, &[o]).await.json();
+    let first = &replay["results"][0]["detail"];
+    assert_eq!(first["status"], "conflict", "{replay}");
+    assert!(
+        first["detail"]["server"]["quote"].is_null(),
+        "still sealed: {replay}"
+    );
+    assert_eq!(
+        first["detail"]["mine"]["lines"][0]["breaks"][0]["price"],
+        "3.3331"
+    );
+}

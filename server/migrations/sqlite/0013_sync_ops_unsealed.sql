@@ -1,0 +1,6 @@
+-- Sealing (issue 10): conflicts recorded before 0012 kept both quote bodies in sync_ops
+-- (the server's version, possibly a sealed bid, and the sender's). Keep their receipts,
+-- drop the bodies; a replay restores them under the sealing rule.
+UPDATE sync_ops
+SET result = json_set(result, '$.detail.mine', json('null'), '$.detail.server.quote', json('null'))
+WHERE status = 'conflict' AND json_valid(result);
