@@ -317,10 +317,17 @@ fn cargo_test(ctx: &Ctx) -> Result<Outcome> {
 
 const PG_DEFAULT_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
 
+/// The test that asks the database server which engine it is (`SELECT version()`), run by
+/// name before the suite: its passing, with the URL set, is the proof the step ran on
+/// PostgreSQL.
+const ENGINE_TEST: &str = "engine::the_tests_run_on_the_engine_asked_for";
+
 fn postgres(ctx: &Ctx) -> Result<Outcome> {
-    let url = std::env::var("BIDWELL_TEST_DATABASE_URL")
+    let explicit = std::env::var("BIDWELL_TEST_DATABASE_URL")
         .ok()
-        .filter(|u| !u.is_empty())
+        .filter(|u| !u.trim().is_empty());
+    let url = explicit
+        .clone()
         .unwrap_or_else(|| PG_DEFAULT_URL.to_owned());
     let target = pg_host_port(&url).unwrap_or_else(|| "127.0.0.1:5432".to_owned());
     if let Err(why) = reachable(&target) {
@@ -328,16 +335,53 @@ fn postgres(ctx: &Ctx) -> Result<Outcome> {
         if in_ci() {
             bail!("{reason}; CI=true requires the PostgreSQL tests to run");
         }
+        if explicit.is_some() {
+            bail!("{reason}; BIDWELL_TEST_DATABASE_URL is set, so the PostgreSQL tests must run (unset it to skip them)");
+        }
         println!("\n  !!! PostgreSQL tests were NOT run: {reason}.");
         println!("  !!! Start PostgreSQL there, or set BIDWELL_TEST_DATABASE_URL, to run them.\n");
         return Ok(Outcome::Skipped(format!("NOT RUN: {reason}")));
     }
     println!("  BIDWELL_TEST_DATABASE_URL={url}");
+    // The proof first (it is quick, and it clears the test databases of ended runs): the
+    // engine test, by exact name, must run (not be filtered away) and pass. The suite then
+    // runs with the same URL, which the harness never trades for SQLite.
+    let mut cmd = ctx.cargo();
+    cmd.args([
+        "test",
+        "-p",
+        "server",
+        "--test",
+        "api",
+        "--",
+        "--exact",
+        ENGINE_TEST,
+    ])
+    .env("BIDWELL_TEST_DATABASE_URL", &url);
+    let line = show(&cmd);
+    println!("$ {line}");
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("running `{line}`"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    print!("{stdout}");
+    if !out.status.success() || !ran_exactly_one_passing_test(&stdout) {
+        bail!("`{line}` did not show that the server tests ran on PostgreSQL");
+    }
+    println!("  the database itself answered: PostgreSQL");
     sh(ctx
         .cargo()
         .args(["test", "-p", "server"])
         .env("BIDWELL_TEST_DATABASE_URL", &url))?;
     Ok(Outcome::Passed)
+}
+
+/// Whether libtest's output reports exactly one test, passed.
+fn ran_exactly_one_passing_test(stdout: &str) -> bool {
+    stdout
+        .lines()
+        .any(|l| l.starts_with("test result: ok. 1 passed; 0 failed;"))
 }
 
 /// `postgres://user:pw@host:port/db?…` → `host:port` (port 5432 when absent).
@@ -519,6 +563,16 @@ mod tests {
     fn similar_names_are_not_forbidden() {
         let tree = "0domain v0.1.0\n1tokenizer v1.0.0\n1hyperloglog v1.0.0\n1axumite v1.0.0\n";
         assert!(forbidden_paths(tree, FORBIDDEN_IN_DOMAIN).is_empty());
+    }
+
+    #[test]
+    fn the_postgres_proof_needs_one_passing_test() {
+        assert!(ran_exactly_one_passing_test(
+            "running 1 test\ntest engine::x ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored; 0 measured; 115 filtered out; finished in 0.2s\n"
+        ));
+        assert!(!ran_exactly_one_passing_test(
+            "running 0 tests\n\ntest result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 116 filtered out\n"
+        ));
     }
 
     #[test]

@@ -42,6 +42,33 @@ impl Drop for Cleanup {
     }
 }
 
+/// The name of a new test database: it carries this process's id, so that a run only
+/// ever drops the databases of runs that have ended, never those of a run going on at the
+/// same time (other worktrees share the PostgreSQL server).
+fn test_database_name() -> String {
+    format!(
+        "bidwell_t_{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Whether a test database was left by a run that has ended: its process is gone (or the
+/// name is of the older form without a process id).
+fn is_stale(name: &str, alive: impl Fn(u32) -> bool) -> bool {
+    let Some(rest) = name.strip_prefix("bidwell_t_") else {
+        return false;
+    };
+    match rest.split_once('_').map(|(pid, _)| pid.parse::<u32>()) {
+        Some(Ok(pid)) => !alive(pid),
+        _ => true,
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    std::path::Path::new("/proc").join(pid.to_string()).exists()
+}
+
 /// Drops test databases left by earlier runs, once per process, before any test makes one.
 fn drop_stale_pg_databases(admin_url: &str) {
     static ONCE: OnceLock<()> = OnceLock::new();
@@ -56,7 +83,7 @@ fn drop_stale_pg_databases(admin_url: &str) {
                 sqlx::any::install_default_drivers();
                 let pool = sqlx::AnyPool::connect(&url)
                     .await
-                    .expect("connect to PostgreSQL");
+                    .unwrap_or_else(|e| panic!("{}", unreachable_postgres(&url, &e)));
                 let rows =
                     sqlx::query("SELECT datname::text AS datname FROM pg_database WHERE datname LIKE 'bidwell_t_%'")
                         .fetch_all(&pool)
@@ -64,6 +91,9 @@ fn drop_stale_pg_databases(admin_url: &str) {
                         .expect("list databases");
                 for r in rows {
                     let name: String = sqlx::Row::get(&r, "datname");
+                    if !is_stale(&name, process_alive) {
+                        continue;
+                    }
                     let _ =
                         sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
                             .execute(&pool)
@@ -74,6 +104,27 @@ fn drop_stale_pg_databases(admin_url: &str) {
         .join()
         .expect("cleanup thread");
     });
+}
+
+/// The PostgreSQL admin URL the tests must run on, from `BIDWELL_TEST_DATABASE_URL`:
+/// `None` (SQLite) only when the variable is unset or empty. Once it is set the tests run
+/// on PostgreSQL or fail — an unreachable server is never a quiet fall back to SQLite.
+fn postgres_asked_for(var: Option<&str>) -> Result<Option<&str>, String> {
+    match var.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => Ok(Some(u)),
+        Some(u) => Err(format!(
+            "BIDWELL_TEST_DATABASE_URL must be a postgres:// URL (unset it to test on SQLite), got {u:?}"
+        )),
+    }
+}
+
+fn unreachable_postgres(url: &str, e: &sqlx::Error) -> String {
+    format!(
+        "BIDWELL_TEST_DATABASE_URL is set, but PostgreSQL at {} cannot be used: {e}. \
+         The tests do not fall back to SQLite; unset the variable to test on SQLite.",
+        server::db::redact(url)
+    )
 }
 
 /// `url` with its database name replaced.
@@ -104,29 +155,32 @@ impl TestApp {
     pub async fn with_pool(mut config: Config, pool: PoolSettings) -> TestApp {
         let clock = config.test_clock.get_or_insert_with(TestClock::new).clone();
         sqlx::any::install_default_drivers();
-        let (url, cleanup) = match std::env::var("BIDWELL_TEST_DATABASE_URL") {
-            Ok(admin) if !admin.is_empty() => {
-                drop_stale_pg_databases(&admin);
-                let name = format!("bidwell_t_{}", uuid::Uuid::new_v4().simple());
-                let pool = sqlx::AnyPool::connect(&admin)
-                    .await
-                    .expect("connect to PostgreSQL");
-                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-                    .execute(&pool)
-                    .await
-                    .expect("create test database");
-                pool.close().await;
-                (with_database(&admin, &name), Cleanup(None))
-            }
-            _ => {
-                let path =
-                    std::env::temp_dir().join(format!("bidwell-test-{}.db", uuid::Uuid::new_v4()));
-                (
-                    format!("sqlite://{}?mode=rwc", path.display()),
-                    Cleanup(Some(path)),
-                )
-            }
-        };
+        let asked = std::env::var("BIDWELL_TEST_DATABASE_URL").ok();
+        let (url, cleanup) =
+            match postgres_asked_for(asked.as_deref()).unwrap_or_else(|e| panic!("{e}")) {
+                Some(admin) => {
+                    let admin = admin.to_string();
+                    drop_stale_pg_databases(&admin);
+                    let name = test_database_name();
+                    let pool = sqlx::AnyPool::connect(&admin)
+                        .await
+                        .unwrap_or_else(|e| panic!("{}", unreachable_postgres(&admin, &e)));
+                    sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                        .execute(&pool)
+                        .await
+                        .expect("create test database");
+                    pool.close().await;
+                    (with_database(&admin, &name), Cleanup(None))
+                }
+                None => {
+                    let path = std::env::temp_dir()
+                        .join(format!("bidwell-test-{}.db", uuid::Uuid::new_v4()));
+                    (
+                        format!("sqlite://{}?mode=rwc", path.display()),
+                        Cleanup(Some(path)),
+                    )
+                }
+            };
         let db = Db::connect_with(&url, pool).await.expect("connect");
         db.migrate().await.expect("migrate");
         seed::seed_if_empty(&db).await.expect("seed");
@@ -334,6 +388,27 @@ pub struct Session {
     pub cookie: String,
     pub csrf: String,
     pub me: Value,
+}
+
+#[test]
+fn a_set_test_database_url_means_postgresql_or_a_failure() {
+    assert_eq!(postgres_asked_for(None), Ok(None));
+    assert_eq!(postgres_asked_for(Some("")), Ok(None));
+    assert_eq!(
+        postgres_asked_for(Some("postgres://u@127.0.0.1:1/x")),
+        Ok(Some("postgres://u@127.0.0.1:1/x"))
+    );
+    assert!(postgres_asked_for(Some("sqlite://x.db")).is_err());
+    assert!(postgres_asked_for(Some("127.0.0.1:5432")).is_err());
+}
+
+#[test]
+fn only_databases_of_ended_runs_are_stale() {
+    let mine = test_database_name();
+    assert!(!is_stale(&mine, |pid| pid == std::process::id()));
+    assert!(is_stale(&mine, |_| false));
+    assert!(is_stale("bidwell_t_0f3a9c", |_| true), "the older form");
+    assert!(!is_stale("test", |_| false));
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod clock;
 mod concurrency;
 mod csrf;
 mod endpoints;
+mod engine;
 mod errors;
 mod files;
 mod hardening;
