@@ -151,7 +151,13 @@ struct Line {
 
 fn lines() -> impl Strategy<Value = Vec<Line>> {
     let line = (
-        "[A-Z]{3}-[0-9]{4}",
+        // Part numbers as buyers number parts (a random three letters could spell NRE or
+        // MOQ, which a quote rightly reads as a charge or a condition, not a part).
+        (
+            prop::sample::select(vec!["BRK", "HSG", "SHF", "VLV", "PIN", "GSK", "SPR", "BLT"]),
+            1000u32..10_000,
+        )
+            .prop_map(|(p, n)| format!("{p}-{n}")),
         prop::sample::subsequence(vec![100u32, 250, 500, 1000, 2500, 5000, 10_000], 1..=4),
         prop::collection::vec(price(), 4),
     )
