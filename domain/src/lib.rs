@@ -25,4 +25,5 @@ pub mod quote;
 pub mod requote;
 pub mod rfq;
 pub mod supplier;
+pub mod terms;
 pub mod validate;

@@ -19,13 +19,6 @@ pub struct PriceBreak {
     pub price: Decimal,
 }
 
-/// A one-time charge (tooling, NRE, fixtures).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tooling {
-    pub description: String,
-    pub amount: Decimal,
-}
-
 /// How freight is charged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
@@ -40,8 +33,9 @@ pub enum Freight {
     NotQuoted,
 }
 
-/// Payment terms, as the extractor normalizes them (net days, discount, basis, deposit).
-pub use crate::extract::model::PaymentTerms;
+/// Payment terms (net days, discount, basis, deposit) and one-time charges (tooling,
+/// NRE): the shared trade vocabulary, [`crate::terms`].
+pub use crate::terms::{PaymentTerms, Tooling};
 
 /// Quote header: what applies to every line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,10 +208,8 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
         _ => {}
     }
     if let Some(code) = &h.incoterm {
-        let known = crate::extract::terms::parse_incoterm(&code.to_ascii_uppercase())
-            .is_some_and(|i| !i.retired && i.code.eq_ignore_ascii_case(code.trim()));
-        if !known {
-            e.add("header.incoterm", format!("{code} is not an Incoterms 2020 rule (EXW, FCA, CPT, CIP, DAP, DPU, DDP, FAS, FOB, CFR, CIF)"));
+        if crate::terms::incoterm(code).is_none() {
+            e.add("header.incoterm", crate::terms::incoterm_error(code));
         }
     }
     let mut seen = std::collections::HashSet::new();

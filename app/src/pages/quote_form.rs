@@ -20,21 +20,6 @@ use domain::quote::{
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// The eleven Incoterms 2020 rules, with their names for the select.
-pub const INCOTERMS: [(&str, &str); 11] = [
-    ("EXW", "Ex Works"),
-    ("FCA", "Free Carrier"),
-    ("CPT", "Carriage Paid To"),
-    ("CIP", "Carriage and Insurance Paid To"),
-    ("DAP", "Delivered at Place"),
-    ("DPU", "Delivered at Place Unloaded"),
-    ("DDP", "Delivered Duty Paid"),
-    ("FAS", "Free Alongside Ship"),
-    ("FOB", "Free on Board"),
-    ("CFR", "Cost and Freight"),
-    ("CIF", "Cost, Insurance and Freight"),
-];
-
 /// Field path → message.
 pub type Errors = BTreeMap<String, String>;
 
@@ -465,7 +450,7 @@ impl QuoteForm {
             self.valid_until = v.clone();
         }
         if let Some(i) = &ex.incoterm {
-            if INCOTERMS.iter().any(|(c, _)| *c == i.code) {
+            if domain::terms::incoterm(&i.code).is_some() {
                 self.incoterm = i.code.clone();
                 self.incoterm_place = i.place.clone().unwrap_or_default();
             }

@@ -604,9 +604,9 @@ fn NewRfqForm(parts: Vec<Part>, suppliers: Vec<Supplier>) -> impl IntoView {
                 <label for="rfq-incoterm">"Incoterm"</label>
                 <select id="rfq-incoterm" bind:value=incoterm>
                     <option value="">"None requested"</option>
-                    {["EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF"]
-                        .into_iter()
-                        .map(|t| view! { <option value=t>{t}</option> })
+                    {domain::terms::INCOTERMS_2020
+                        .iter()
+                        .map(|r| view! { <option value=r.code>{format!("{} · {}", r.code, r.name)}</option> })
                         .collect_view()}
                 </select>
                 {err("incoterm")}

@@ -19,9 +19,7 @@ use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self as client, AppError};
-use crate::pages::quote_form::{
-    rfq_spec, today_utc, BreakRow, Errors, QuoteForm, ToolingRow, INCOTERMS,
-};
+use crate::pages::quote_form::{rfq_spec, today_utc, BreakRow, Errors, QuoteForm, ToolingRow};
 use crate::pages::quote_upload::QuoteUpload;
 use crate::session::use_me;
 use crate::storage::{Draft, Storage};
@@ -991,9 +989,9 @@ fn QuoteFormView(
         .into_iter()
         .map(|c| view! { <option value=c>{c}</option> })
         .collect_view();
-    let incoterm_options = INCOTERMS
+    let incoterm_options = domain::terms::INCOTERMS_2020
         .iter()
-        .map(|(c, n)| view! { <option value=*c>{format!("{c} · {n}")}</option> })
+        .map(|r| view! { <option value=r.code>{format!("{} · {}", r.code, r.name)}</option> })
         .collect_view();
 
     let header = view! {

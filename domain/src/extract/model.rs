@@ -11,6 +11,8 @@ use crate::money::Currency;
 
 use super::memory::MappingMemory;
 use super::rfq::RfqSpec;
+/// The trade vocabulary the quote model shares ([`crate::terms`]).
+pub use crate::terms::{PaymentTerms, Tooling};
 
 /// What to extract from: a file's name and bytes, plus what is known already.
 #[derive(Debug, Clone, Default)]
@@ -132,13 +134,6 @@ pub struct PriceBreak {
     pub unit_price: Decimal,
 }
 
-/// A one-time charge: tooling, NRE, setup, first-article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tooling {
-    pub description: String,
-    pub amount: Decimal,
-}
-
 /// How a quote line was matched to an RFQ line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RfqMatch {
@@ -208,28 +203,6 @@ pub enum PriceSource {
     UnitLabelled,
     /// Typed data: e-invoice XML, a distributor's JSON.
     Structured,
-}
-
-/// Payment terms, normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct PaymentTerms {
-    /// The text as printed.
-    pub text: String,
-    /// Days until the full amount is due, counted from `basis`.
-    pub net_days: Option<u32>,
-    /// Early-payment discount in percent (Skonto).
-    pub discount_pct: Option<Decimal>,
-    pub discount_days: Option<u32>,
-    /// `invoice_date`, `end_of_month`, `end_of_next_month`, `next_month_day`, `delivery`,
-    /// `order`, `documents`.
-    pub basis: String,
-    /// Percent paid in advance (deposit / prepayment), if any.
-    pub deposit_pct: Option<Decimal>,
-    /// Day of the following month for "10th prox".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub day_of_month: Option<u32>,
-    /// `T/T`, `L/C`, `D/P`, `D/A`, `COD`, `CIA` when named.
-    pub method: Option<String>,
 }
 
 /// An Incoterm with its named place.

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::model::{Incoterm, PaymentTerms};
 use super::number::{parse_number, DecimalStyle};
+use crate::terms::INCOTERMS_RETIRED;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -421,11 +422,6 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
     found.then_some(t)
 }
 
-const INCOTERMS_2020: &[&str] = &[
-    "EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF",
-];
-const INCOTERMS_RETIRED: &[&str] = &["DAT", "DAF", "DES", "DEQ", "DDU"];
-
 /// `F.O.B.` → `FOB`: dotted capital initials written together (only runs of exactly three
 /// letters, so `U.S.A.` or an abbreviation like `e.g.` stays as it is).
 fn undot_codes(s: &str) -> String {
@@ -598,7 +594,7 @@ pub fn parse_incoterm(s: &str) -> Option<Incoterm> {
         }
         let up = w.to_ascii_uppercase();
         let known =
-            INCOTERMS_2020.contains(&up.as_str()) || INCOTERMS_RETIRED.contains(&up.as_str());
+            crate::terms::incoterm(&up).is_some() || INCOTERMS_RETIRED.contains(&up.as_str());
         if !known || (w != up && !says_incoterm) {
             continue;
         }
