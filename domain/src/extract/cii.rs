@@ -12,7 +12,7 @@ use super::units::unit_price;
 use crate::money::Currency;
 
 /// One XML event of the scanner.
-enum Ev<'a> {
+pub(crate) enum Ev<'a> {
     Open(&'a str, Vec<(&'a str, String)>, bool),
     Close(&'a str),
     Text(String),
@@ -71,7 +71,7 @@ pub(crate) fn unescape(s: &str) -> String {
     out
 }
 
-fn scan(xml: &str) -> Vec<Ev<'_>> {
+pub(crate) fn scan(xml: &str) -> Vec<Ev<'_>> {
     let mut out = Vec::new();
     let mut rest = xml;
     while !rest.is_empty() {

@@ -35,6 +35,8 @@ mod delimited;
 #[cfg(feature = "extract")]
 mod email;
 #[cfg(feature = "extract")]
+mod ods;
+#[cfg(feature = "extract")]
 mod pdf;
 #[cfg(feature = "extract")]
 mod sheet;

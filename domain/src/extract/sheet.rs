@@ -58,6 +58,30 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
         };
         total_lines += read_grid(&grid, &ctx, ex);
     }
+    // ODS text cells without a value type are lost to the workbook library: read the
+    // content ourselves (ods.rs) when it gave no lines.
+    if total_lines == 0 && super::ods::is_ods(bytes) {
+        for grid in super::ods::grids(bytes, file).unwrap_or_default() {
+            let all_text: String = grid
+                .rows
+                .iter()
+                .flatten()
+                .filter(|c| c.number.is_none())
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let ctx = TableContext {
+                file,
+                style: style_of(&all_text),
+                memory,
+                supplier: ex.supplier.clone(),
+            };
+            total_lines += read_grid(&grid, &ctx, ex);
+        }
+        if total_lines > 0 {
+            ex.diagnostics.retain(|d| d.code != "table.no_header");
+        }
+    }
     let _ = total_lines;
 }
 

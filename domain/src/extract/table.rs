@@ -2082,7 +2082,7 @@ fn read_row(
         }
         set(&mut line, "part_number", &loc);
     }
-    if let Some((t, loc)) = text_of(ColumnRole::SupplierPart) {
+    if let Some((t, loc)) = text_of(ColumnRole::SupplierPart).filter(|(t, _)| !is_placeholder(t)) {
         line.supplier_part = Some(t);
         set(&mut line, "supplier_part", &loc);
     }

@@ -317,6 +317,9 @@ pub fn parse_payment_terms(s: &str) -> Option<PaymentTerms> {
         || lower.contains("monatsletzte")
         || lower.contains("ende des monats")
         || lower.contains("einde maand")
+        || lower.contains("løbende måned")
+        || lower.contains("löpande månad")
+        || lower.contains("løpende måned")
         || lower.contains("fim do mês")
         || lower.contains("fim do mes")
         || lower.contains("月结")
@@ -971,6 +974,12 @@ pub fn parse_validity(s: &str, month_first: bool) -> Option<(Option<NaiveDate>, 
         "expiration",
         "offer open",
         "bindefrist",
+        "gælder",
+        "gäller",
+        "gyldig",
+        "ważna",
+        "voimassa",
+        "platnost nabídky",
         "angebotsbindung",
         "有效期",
     ];
