@@ -78,11 +78,14 @@ pub fn read(
     }
     // The HTML part, cut where the quoted original starts: its tables are read as tables
     // (a text part that says "see the HTML version" has none), the rest as text.
-    let html = (!msg.html_body.is_empty())
+    // mail-parser lists a plain-text-only message's one part as its HTML body too: that
+    // is no HTML part.
+    let real_html = !msg.html_body.is_empty() && msg.html_body != msg.text_body;
+    let html = real_html
         .then(|| msg.body_html(0))
         .flatten()
         .map(|h| cut_html_quote(&h).to_string());
-    let html_only = msg.text_body.is_empty() || msg.text_body == msg.html_body;
+    let html_only = msg.text_body.is_empty() && real_html;
     let loc = Location {
         path: Some("body".into()),
         ..Location::file(file)
@@ -124,7 +127,8 @@ pub fn read(
     if !read_any {
         match text_body {
             Some(b) => {
-                let cut = strip_quoted(&b);
+                let body = body_for_reading(&b);
+                let cut = body.as_str();
                 let before = ex.lines.len();
                 read_plain_text(cut, &loc, ex);
                 // A text part that only points at the HTML version.
@@ -151,6 +155,25 @@ pub fn read(
         let inner_name = format!("{file}/{name}");
         let sub = super::extract_bytes(&inner_name, content, memory, depth + 1);
         merge(ex, sub);
+    }
+    // The message's own date is the quote's date when the body names none.
+    if ex.quote_date.is_none() {
+        if let Some(d) = msg.date() {
+            if let Some(nd) = chrono::NaiveDate::from_ymd_opt(
+                i32::from(d.year),
+                u32::from(d.month),
+                u32::from(d.day),
+            ) {
+                ex.quote_date = Some(nd.to_string());
+                ex.provenance.insert(
+                    "quote_date".into(),
+                    Location {
+                        path: Some("Date".into()),
+                        ..Location::file(file)
+                    },
+                );
+            }
+        }
     }
     // An attachment's letterhead names the company better than a mail domain.
     if ex.supplier.is_none() {
@@ -321,6 +344,45 @@ pub fn html_to_text(html: &str) -> String {
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The part of a body to read: the reply above the quoted original, or — when the
+/// supplier answered inside the quoted RFQ (">> EPL: EUR 2.85 @ 1,000") — the whole
+/// message with the answer marks taken off, so each answer continues the RFQ line above it.
+fn body_for_reading(body: &str) -> String {
+    let cut = strip_quoted(body);
+    let rest = &body[cut.len()..];
+    let answers = rest.lines().filter(|l| answer_text(l).is_some()).count();
+    if answers < 2 {
+        return cut.to_string();
+    }
+    body.lines()
+        .map(|l| answer_text(l).unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text of an inline answer line (`>> EPL: …`, `--> …`), without its mark and tag.
+fn answer_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let rest = t
+        .strip_prefix(">>")
+        .or_else(|| t.strip_prefix("-->"))
+        .or_else(|| t.strip_prefix("=>"))?
+        .trim_start();
+    // A short tag naming who answers: `EPL:`, `Answer:`, `A:`.
+    match rest.split_once(':') {
+        Some((tag, after))
+            if !tag.is_empty()
+                && tag.len() <= 12
+                && tag
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '.') =>
+        {
+            Some(after.trim_start())
+        }
+        _ => Some(rest),
+    }
 }
 
 /// Cuts a reply at the quoted original ("On … wrote:", "-----Original Message-----").

@@ -414,12 +414,42 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         l.price_source = PriceSource::default();
     }
     if ex.lines.is_empty() && !ex.diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        ex.diag(
-            "extract.no_lines",
-            Severity::Warning,
-            "no quote lines found",
-            Some(Location::file(&ex.file)),
-        );
+        // Say why and where: the table whose header was not understood, with its cells,
+        // so a person can map it (and the mapping memory learn it).
+        let (msg, loc) = match ex.layouts.iter().find(|l| l.source == "unmapped") {
+            Some(l) => (
+                format!(
+                    "no quote lines found: the table in '{}' has no header the reader \
+                     understood (widest row: {}); map its columns to read it",
+                    l.table,
+                    l.header
+                        .iter()
+                        .filter(|h| !h.is_empty())
+                        .take(8)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
+                ex.diagnostics
+                    .iter()
+                    .find(|d| d.code == "table.no_header")
+                    .and_then(|d| d.location.clone())
+                    .unwrap_or_else(|| Location::file(&ex.file)),
+            ),
+            None if !ex.layouts.is_empty() => (
+                format!(
+                    "no quote lines found: {} table(s) recognised but no row had a part \
+                     and a price or no-bid",
+                    ex.layouts.len()
+                ),
+                Location::file(&ex.file),
+            ),
+            None => (
+                "no quote lines found: no table and no line naming a part with a price".to_string(),
+                Location::file(&ex.file),
+            ),
+        };
+        ex.diag("extract.no_lines", Severity::Warning, msg, Some(loc));
     }
 }
 

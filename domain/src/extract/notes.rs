@@ -548,6 +548,24 @@ pub fn lead_in(clause: &str) -> Option<u32> {
         if max == 0 || max > 400 {
             continue;
         }
+        let working = working
+            || ws.get(k + 1).is_some_and(|n| {
+                let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(
+                    n,
+                    "working"
+                        | "business"
+                        | "hábiles"
+                        | "habiles"
+                        | "lavorativi"
+                        | "ouvrés"
+                        | "ouvrables"
+                        | "werkdagen"
+                        | "útiles"
+                        | "uteis"
+                        | "úteis"
+                )
+            });
         let days = if working {
             // Five working days make a calendar week.
             (max * 7).div_ceil(5)
@@ -751,30 +769,65 @@ const STOP: &[&str] = &[
     "por", "con", "del", "una", "uno", "est", "sono", "tutti", "alle",
 ];
 
+/// Where lines can be found by a part number or a description word (stemmed), so naming
+/// a line costs a look-up, not a pass over every line.
+struct Index {
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_part: std::collections::HashMap<String, Vec<usize>>,
+    n: usize,
+}
+
+impl Index {
+    fn new<'a>(items: impl Iterator<Item = (Option<&'a str>, Vec<String>)>) -> Self {
+        let mut ix = Index {
+            by_word: std::collections::HashMap::new(),
+            by_part: std::collections::HashMap::new(),
+            n: 0,
+        };
+        for (i, (desc, parts)) in items.enumerate() {
+            ix.n = i + 1;
+            let mut words: Vec<String> = desc
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(stem)
+                .collect();
+            words.sort();
+            words.dedup();
+            for w in words {
+                ix.by_word.entry(w).or_default().push(i);
+            }
+            for p in parts {
+                ix.by_part.entry(p).or_default().push(i);
+            }
+        }
+        ix
+    }
+}
+
 /// Lines (indexes) a clause names: by part number, else by a distinctive description word
 /// (one that names at most a third of the lines, or one line of two).
-fn targets(clause: &str, descs: &[Vec<String>], parts: &[Vec<String>]) -> Vec<usize> {
+fn targets(clause: &str, ix: &Index) -> Vec<usize> {
     let tokens: Vec<&str> = clause
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"'))
         .filter(|w| !w.is_empty())
         .collect();
-    let mut by_part: Vec<usize> = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
     for t in &tokens {
         let n = super::rfq::norm_part(t.trim_end_matches('.'));
         if n.len() < 3 || !n.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        for (i, ps) in parts.iter().enumerate() {
-            if ps.contains(&n) && !by_part.contains(&i) {
-                by_part.push(i);
+        for &i in ix.by_part.get(&n).map(Vec::as_slice).unwrap_or_default() {
+            if !out.contains(&i) {
+                out.push(i);
             }
         }
     }
-    if !by_part.is_empty() {
-        return by_part;
+    if !out.is_empty() {
+        return out;
     }
-    let limit = (descs.len() / 3).max(1);
-    let mut out: Vec<usize> = Vec::new();
+    let limit = (ix.n / 3).max(1);
     for t in &tokens {
         let w = stem(t);
         if w.chars().count() < 4
@@ -783,14 +836,9 @@ fn targets(clause: &str, descs: &[Vec<String>], parts: &[Vec<String>]) -> Vec<us
         {
             continue;
         }
-        let hits: Vec<usize> = descs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.contains(&w))
-            .map(|(i, _)| i)
-            .collect();
+        let hits = ix.by_word.get(&w).map(Vec::as_slice).unwrap_or_default();
         if !hits.is_empty() && hits.len() <= limit {
-            for h in hits {
+            for &h in hits {
                 if !out.contains(&h) {
                     out.push(h);
                 }
@@ -878,31 +926,28 @@ pub fn attach_notes(
     if notes.is_empty() {
         return;
     }
-    for (text, loc) in notes {
-        let descs: Vec<Vec<String>> = ex
-            .lines
-            .iter()
-            .map(|l| {
-                l.description
-                    .as_deref()
-                    .unwrap_or("")
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(stem)
-                    .collect()
-            })
-            .collect();
-        let parts: Vec<Vec<String>> = ex
-            .lines
-            .iter()
-            .map(|l| {
+    let line_index = |ex: &super::model::Extraction| {
+        Index::new(ex.lines.iter().map(|l| {
+            (
+                l.description.as_deref(),
                 [l.part_number.as_deref(), l.supplier_part.as_deref()]
                     .into_iter()
                     .flatten()
                     .map(super::rfq::norm_part)
-                    .collect()
-            })
-            .collect();
+                    .collect(),
+            )
+        }))
+    };
+    let mut ix = line_index(ex);
+    let rfq_ix = rfq.map(|r| {
+        Index::new(r.lines.iter().map(|l| {
+            (
+                l.description.as_deref(),
+                vec![super::rfq::norm_part(&l.part_number)],
+            )
+        }))
+    });
+    for (text, loc) in notes {
         for sentence in sentences(&text) {
             let whole = sentence.join(", ");
             let lower_whole = whole.to_lowercase();
@@ -928,9 +973,9 @@ pub fn attach_notes(
             .any(|k| lower_whole.contains(k));
             let mut last_targets: Vec<usize> = Vec::new();
             let mut any_target = false;
-            let sentence_targets: Vec<usize> = targets(&whole, &descs, &parts);
+            let sentence_targets: Vec<usize> = targets(&whole, &ix);
             for clause in &sentence {
-                let mut tg = targets(clause, &descs, &parts);
+                let mut tg = targets(clause, &ix);
                 if tg.is_empty() {
                     tg = last_targets.clone();
                 } else {
@@ -1048,25 +1093,11 @@ pub fn attach_notes(
                 if NO_BID_PHRASES.iter().any(|k| lower_whole.contains(k))
                     && sentence_targets.is_empty()
                 {
-                    let rdescs: Vec<Vec<String>> = r
-                        .lines
-                        .iter()
-                        .map(|l| {
-                            l.description
-                                .as_deref()
-                                .unwrap_or("")
-                                .split(|c: char| !c.is_alphanumeric())
-                                .filter(|w| !w.is_empty())
-                                .map(stem)
-                                .collect()
-                        })
-                        .collect();
-                    let rparts: Vec<Vec<String>> = r
-                        .lines
-                        .iter()
-                        .map(|l| vec![super::rfq::norm_part(&l.part_number)])
-                        .collect();
-                    for ri in targets(&whole, &rdescs, &rparts) {
+                    let found = rfq_ix
+                        .as_ref()
+                        .map(|rix| targets(&whole, rix))
+                        .unwrap_or_default();
+                    for ri in found {
                         let rl = &r.lines[ri];
                         let known = ex.lines.iter().any(|l| {
                             l.part_number.as_deref().map(super::rfq::norm_part)
@@ -1084,6 +1115,7 @@ pub fn attach_notes(
                             };
                             line.provenance.insert("no_bid".into(), loc.clone());
                             ex.lines.push(line);
+                            ix = line_index(ex);
                         }
                     }
                 }

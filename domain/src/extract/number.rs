@@ -191,6 +191,41 @@ pub fn detect_style(text: &str) -> DecimalStyle {
             }
         }
     }
+    // Grouped numbers decide too: `1.141.805` or `1.234,56` groups with dots (comma
+    // style), `1,234,567` or `1,234.56` with commas (dot style).
+    for tok in text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+        let t = tok.trim_matches(['.', ',']);
+        let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
+        if dots > 0 && commas > 0 {
+            let last_dot = t.rfind('.').unwrap_or(0);
+            let last_comma = t.rfind(',').unwrap_or(0);
+            if last_comma > last_dot {
+                comma += 2;
+            } else {
+                dot += 2;
+            }
+            continue;
+        }
+        let (sep, n) = if dots >= 2 {
+            ('.', dots)
+        } else if commas >= 2 {
+            (',', commas)
+        } else {
+            continue;
+        };
+        let groups: Vec<&str> = t.split(sep).collect();
+        if n >= 2
+            && groups[0].len() <= 3
+            && !groups[0].is_empty()
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            if sep == '.' {
+                comma += 2;
+            } else {
+                dot += 2;
+            }
+        }
+    }
     if comma > dot.saturating_mul(2) && comma >= 2 {
         DecimalStyle::Comma
     } else if dot > comma.saturating_mul(2) && dot >= 2 {

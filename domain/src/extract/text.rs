@@ -347,7 +347,22 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 let v = v.trim_start_matches(['*', '_', '°', 'º', '.', ' ', ':', '#']);
                 let lv = v.to_lowercase();
                 let skip = [
-                    "n. ", "nr. ", "no. ", "n° ", "nr ", "no ", "n ", "núm. ", "num. ",
+                    "n. ",
+                    "nr. ",
+                    "no. ",
+                    "n° ",
+                    "nr ",
+                    "no ",
+                    "n ",
+                    "núm. ",
+                    "num. ",
+                    "is ",
+                    "ist ",
+                    "es ",
+                    "est ",
+                    "è ",
+                    "number ",
+                    "reference ",
                 ]
                 .iter()
                 .find(|p| lv.starts_with(*p))
@@ -903,7 +918,16 @@ pub(crate) fn letterhead_company(line: &str) -> Option<String> {
         .next()
         .unwrap_or("")
         .trim();
-    let part = part.split(", ").next().unwrap_or(part).trim();
+    // "Sales, Emerald Plastics Ltd, Galway": the part that is a company.
+    let parts: Vec<&str> = part.split(", ").collect();
+    if parts.len() > 1 {
+        if let Some(c) = parts.iter().skip(1).find_map(|p| letterhead_company(p)) {
+            if letterhead_company(parts[0]).is_none() {
+                return Some(c);
+            }
+        }
+    }
+    let part = parts.first().copied().unwrap_or(part).trim();
     // "Brentwood Fastener Supplies Ltd - Trade Price List …": the name before the dash.
     let part = part
         .split(" - ")
@@ -1185,8 +1209,15 @@ fn clauses(s: &str) -> Vec<(usize, &str)> {
             b';' | b'|' => true,
             // A sentence end: ". " followed by a capital letter.
             b'.' => {
+                // A sentence end: ". " before a capital, not after a list number ("1. NSP")
+                // but after an amount ("@ 5,000. Mould …").
+                let num_len = b[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.'))
+                    .count();
                 i > 0
-                    && !b[i - 1].is_ascii_digit()
+                    && (!b[i - 1].is_ascii_digit() || num_len > 2)
                     && b.get(i + 1) == Some(&b' ')
                     && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
             }
@@ -1583,15 +1614,33 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
         }
         breaks.sort_by_key(|b| b.min_qty);
         line.breaks = breaks;
-        if line.part_number.is_none() && !line.breaks.is_empty() && last.is_none() {
-            // The first price row under a part heading: the heading becomes the line.
+        let answers_heading = !line.breaks.is_empty() || line.no_bid;
+        if line.part_number.is_none() && answers_heading && last.is_none() && !prev_blank {
+            // The first price row (or a no-bid) under a part heading: the heading becomes
+            // the line, with everything the row says.
             if let Some(mut h) = heading.take() {
                 h.provenance.extend(
                     line.provenance
                         .iter()
-                        .filter(|(k, _)| k.starts_with("breaks"))
+                        .filter(|(k, _)| {
+                            k.starts_with("breaks")
+                                || k.starts_with("tooling")
+                                || matches!(
+                                    k.as_str(),
+                                    "no_bid"
+                                        | "alternate"
+                                        | "moq"
+                                        | "lead_time_days"
+                                        | "order_multiple"
+                                )
+                        })
                         .map(|(k, v)| (k.clone(), v.clone())),
                 );
+                h.tooling.append(&mut line.tooling);
+                h.no_bid |= line.no_bid;
+                h.no_bid_reason = h.no_bid_reason.take().or(line.no_bid_reason.take());
+                h.alternate = h.alternate.take().or(line.alternate.take());
+                h.order_multiple = h.order_multiple.or(line.order_multiple);
                 h.breaks = std::mem::take(&mut line.breaks);
                 h.price_source = line.price_source;
                 h.price_basis_qty = line.price_basis_qty;

@@ -777,3 +777,44 @@ fn issue9_packs_only_and_moq_start_single_prices() {
         ],
     );
 }
+
+#[test]
+fn issue9_thousands_grouped_with_dots_decide_the_number_style() {
+    check(
+        "clp",
+        "Cotización N° 2025-0342\n\nCódigo\tDescripción\tCantidad\tPrecio unitario\tTotal\nPRN-1010\tPerno hexagonal galv.\t2.000\t$ 185\t$ 370.000\nPRN-1012\tPerno hexagonal 3\" galv.\t1.500\t$ 232\t$ 348.000\n\t\tTotal\t\t$ 1.141.805\n\nValores en pesos chilenos.\nPlazo de entrega: 5 días hábiles.\n",
+        &[
+            ("currency", "CLP"),
+            ("lines[0].quantity", "2000"),
+            ("lines[0].line_total", "370000"),
+            ("lines[0].breaks[0].min_qty", "2000"),
+            ("lines[0].breaks[0].unit_price", "185"),
+            ("lines[1].quantity", "1500"),
+            ("lines[0].lead_time_days", "7"),
+        ],
+    );
+}
+
+#[test]
+fn issue9_answers_written_inside_the_quoted_rfq_are_read() {
+    let eml = "From: \"Liam O'Connor\" <liam@emeraldplastics.ie>\r\nTo: procurement@example.co.uk\r\nSubject: RE: RFQ NSP-0419\r\nDate: Wed, 09 Apr 2025 15:22:10 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHi,\r\nPlease see our answers in line below (marked >> EPL). Our quote ref is EPL-Q-7781.\r\nRegards,\r\nLiam O'Connor\r\nSales, Emerald Plastics Ltd, Galway\r\n\r\n-----Original Message-----\r\nFrom: Procurement <procurement@example.co.uk>\r\nSent: 02 April 2025 09:10\r\nSubject: RFQ NSP-0419\r\n\r\nPlease quote the following, prices in EUR, delivery DAP Aberdeen:\r\n>> EPL: OK, EUR, DAP Aberdeen.\r\n\r\n1. NSP-7710 Rev B, impeller housing cover, PA66-GF30, 1,000 / 5,000 pcs\r\n>> EPL: EUR 2.85 @ 1,000, EUR 2.41 @ 5,000. Mould EUR 14,500 one-off.\r\n\r\n2. NSP-7720, drain plug, PP, 10,000 pcs\r\n>> EPL: no quote, we don't run PP in that size range.\r\n\r\nKind regards,\r\nProcurement\r\nNorth Sea Pumps Ltd\r\n";
+    check(
+        "inline",
+        eml,
+        &[
+            ("supplier", "Emerald Plastics Ltd"),
+            ("quote_ref", "EPL-Q-7781"),
+            ("quote_date", "2025-04-09"),
+            ("currency", "EUR"),
+            ("incoterm.code", "DAP"),
+            ("lines[0].part_number", "NSP-7710"),
+            ("lines[0].revision", "B"),
+            ("lines[0].breaks[0].min_qty", "1000"),
+            ("lines[0].breaks[0].unit_price", "2.85"),
+            ("lines[0].breaks[1].unit_price", "2.41"),
+            ("lines[0].tooling[0].amount", "14500"),
+            ("lines[1].part_number", "NSP-7720"),
+            ("lines[1].no_bid", "true"),
+        ],
+    );
+}
