@@ -945,6 +945,15 @@ pub async fn close_rfq(id: &str, reason: &str) -> ApiResult<RfqDetail> {
     post_json(&format!("/api/rfqs/{}/close", encode(id)), &body).await
 }
 
+/// `POST /api/rfqs/{id}/cancel`: end the RFQ for good (invited suppliers are told why,
+/// unless it was a draft).
+pub async fn cancel_rfq(id: &str, reason: &str) -> ApiResult<RfqDetail> {
+    let body = api::Reason {
+        reason: reason.trim().to_string(),
+    };
+    post_json(&format!("/api/rfqs/{}/cancel", encode(id)), &body).await
+}
+
 /// `POST /api/rfqs/{id}/award`: one winning supplier per awarded line.
 pub async fn award_rfq(id: &str, body: &api::AwardRequest) -> ApiResult<RfqDetail> {
     post_json(&format!("/api/rfqs/{}/award", encode(id)), body).await

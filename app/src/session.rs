@@ -62,16 +62,35 @@ pub fn use_internal() -> bool {
     use_me().is_some_and(|m| m.role.is_internal())
 }
 
+/// The signed-in person as `domain::access` judges them.
+pub fn use_actor() -> Option<Actor> {
+    use_me().map(|me| Actor {
+        user_id: me.user_id,
+        role: me.role,
+        supplier_id: me.supplier_id,
+    })
+}
+
 /// Whether the signed-in person may write `resource` (the server decides; this only
 /// hides buttons that would be refused).
 pub fn may_write(resource: Resource<'_>) -> bool {
-    use_me().is_some_and(|me| {
-        let actor = Actor {
-            user_id: me.user_id,
-            role: me.role,
-            supplier_id: me.supplier_id,
-        };
-        authorize(&actor, Verb::Write, resource).is_ok()
+    use_actor().is_some_and(|actor| authorize(&actor, Verb::Write, resource).is_ok())
+}
+
+/// What the signed-in person may do to this RFQ now: `domain::rfq::actions`, the rule
+/// every handler checks, judged on the status the server sent (its clock decides when
+/// an open RFQ closed).
+pub fn rfq_actions(detail: &api::RfqDetail) -> Vec<domain::rfq::Action> {
+    let Some(status) = domain::rfq::Status::parse(&detail.summary.status) else {
+        return Vec::new();
+    };
+    let invited: Vec<String> = detail
+        .invited
+        .iter()
+        .map(|i| i.supplier_id.clone())
+        .collect();
+    use_actor().map_or_else(Vec::new, |actor| {
+        domain::rfq::actions(&actor, &invited, status, detail.bids_opened_at.is_some())
     })
 }
 

@@ -69,8 +69,15 @@ pub enum Resource<'a> {
     Supplier { supplier_id: &'a str },
     /// The list of RFQs (rows are filtered by [`rfq_scope`]).
     RfqList,
-    /// One RFQ; `invited` lists the supplier ids invited to it.
-    Rfq { invited: &'a [String] },
+    /// One RFQ; `invited` lists the supplier ids invited to it; `draft`: not yet sent
+    /// (suppliers never see drafts, not even invited ones).
+    Rfq { invited: &'a [String], draft: bool },
+    /// The buying side's view of an RFQ: who is invited and has responded, who asked a
+    /// question, the responses and the comparison of the bids (whether a bid's prices may
+    /// be seen now is the sealing rule, [`crate::rfq::may_see_bid`]), the buyer-internal
+    /// reference prices and the whole award. A supplier never sees it (404): not the
+    /// field of bidders, not what the buyer paid before.
+    BuyerView,
     /// One supplier's quote on an RFQ.
     Quote { supplier_id: &'a str },
     /// Invitation links for supplier contacts.
@@ -138,17 +145,18 @@ pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<()
                 Err(Denied::NotFound)
             }
         }
-        (Role::Supplier, Rfq { invited }) => {
+        (Role::Supplier, Rfq { invited, draft }) => {
             let invited = actor
                 .supplier_id
                 .as_ref()
                 .is_some_and(|s| invited.contains(s));
-            match (invited, verb) {
+            match (invited && !draft, verb) {
                 (false, _) => Err(Denied::NotFound),
                 (true, Verb::Read) => Ok(()),
                 (true, Verb::Write) => Err(Denied::Forbidden),
             }
         }
+        (Role::Supplier, BuyerView) => Err(Denied::NotFound),
         (Role::Supplier, RfqList) => match verb {
             Verb::Read if actor.supplier_id.is_some() => Ok(()),
             _ => Err(Denied::Forbidden),
@@ -196,9 +204,9 @@ mod tests {
         let admin = actor(Role::Admin, None);
         #[rustfmt::skip]
         let cases: Vec<(&Actor, Verb, Resource, Result<(), Denied>)> = vec![
-            (&s1, Verb::Read, Resource::Rfq { invited: &invited }, ok),
-            (&s1, Verb::Write, Resource::Rfq { invited: &invited }, forb),
-            (&s1, Verb::Read, Resource::Rfq { invited: &[] }, nf),
+            (&s1, Verb::Read, Resource::Rfq { invited: &invited, draft: false }, ok),
+            (&s1, Verb::Write, Resource::Rfq { invited: &invited, draft: false }, forb),
+            (&s1, Verb::Read, Resource::Rfq { invited: &[], draft: false }, nf),
             (&s1, Verb::Read, Resource::Supplier { supplier_id: "s1" }, ok),
             (&s1, Verb::Read, Resource::Supplier { supplier_id: "s2" }, nf),
             (&s1, Verb::Write, Resource::Supplier { supplier_id: "s1" }, forb),
@@ -210,7 +218,7 @@ mod tests {
             (&s1, Verb::Write, Resource::Invitations, forb),
             (&s1, Verb::Read, Resource::Audit, forb),
             (&buyer, Verb::Write, Resource::Parts, ok),
-            (&buyer, Verb::Write, Resource::Rfq { invited: &[] }, ok),
+            (&buyer, Verb::Write, Resource::Rfq { invited: &[], draft: false }, ok),
             (&buyer, Verb::Write, Resource::Invitations, ok),
             (&buyer, Verb::Read, Resource::Users, forb),
             (&buyer, Verb::Read, Resource::Audit, ok),
@@ -218,7 +226,7 @@ mod tests {
             (&appr, Verb::Read, Resource::Parts, ok),
             (&appr, Verb::Write, Resource::Parts, forb),
             (&appr, Verb::Write, Resource::Invitations, forb),
-            (&appr, Verb::Read, Resource::Rfq { invited: &[] }, ok),
+            (&appr, Verb::Read, Resource::Rfq { invited: &[], draft: false }, ok),
             (&appr, Verb::Read, Resource::FxRates, ok),
             (&appr, Verb::Write, Resource::FxRates, forb),
             (&buyer, Verb::Write, Resource::FxRates, ok),
@@ -230,6 +238,15 @@ mod tests {
             (&buyer, Verb::Read, Resource::ServerClock, forb),
             (&appr, Verb::Read, Resource::ServerClock, forb),
             (&s1, Verb::Write, Resource::ServerClock, forb),
+            // Suppliers never see drafts, even invited (issue 11: was a check in the handler).
+            (&s1, Verb::Read, Resource::Rfq { invited: &invited, draft: true }, nf),
+            (&buyer, Verb::Read, Resource::Rfq { invited: &invited, draft: true }, ok),
+            (&appr, Verb::Read, Resource::Rfq { invited: &[], draft: true }, ok),
+            // The field of bidders (responses, comparison, who asked): staff only.
+            (&s1, Verb::Read, Resource::BuyerView, nf),
+            (&buyer, Verb::Read, Resource::BuyerView, ok),
+            (&appr, Verb::Read, Resource::BuyerView, ok),
+            (&admin, Verb::Read, Resource::BuyerView, ok),
         ];
         for (a, verb, res, want) in cases {
             assert_eq!(
@@ -253,7 +270,8 @@ mod tests {
                 &orphan,
                 Verb::Read,
                 Resource::Rfq {
-                    invited: &[String::new()]
+                    invited: &[String::new()],
+                    draft: false
                 }
             ),
             Err(Denied::NotFound)

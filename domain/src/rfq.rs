@@ -225,9 +225,11 @@ pub fn may_open(
     deadline_ms: i64,
     now_ms: i64,
 ) -> Result<(), LifecycleError> {
-    if stored != Status::Draft {
-        return Err(LifecycleError::NotDraft(stored.as_str()));
-    }
+    may(
+        Action::Open,
+        effective_status(stored, deadline_ms, now_ms),
+        false,
+    )?;
     if lines == 0 {
         return Err(LifecycleError::NoLines);
     }
@@ -250,14 +252,12 @@ pub fn may_extend(
     reason: &str,
     now_ms: i64,
 ) -> Result<(), LifecycleError> {
-    let stored = rfq.stored;
     let old_ms = rfq.deadline_ms;
-    if matches!(stored, Status::Awarded | Status::Cancelled) {
-        return Err(LifecycleError::Final(stored.as_str()));
-    }
-    if rfq.bids_opened_at_ms.is_some() {
-        return Err(LifecycleError::BidsOpened);
-    }
+    may(
+        Action::Extend,
+        effective_status(rfq.stored, old_ms, now_ms),
+        rfq.bids_opened_at_ms.is_some(),
+    )?;
     if reason.trim().is_empty() {
         return Err(LifecycleError::NoReason);
     }
@@ -299,10 +299,11 @@ pub fn may_close(
     all_responded: bool,
     reason: &str,
 ) -> Result<(), LifecycleError> {
-    let s = effective_status(stored, deadline_ms, now_ms);
-    if s != Status::Open {
-        return Err(LifecycleError::NotOpen(s.as_str()));
-    }
+    may(
+        Action::Close,
+        effective_status(stored, deadline_ms, now_ms),
+        false,
+    )?;
     if !all_responded && reason.trim().is_empty() {
         return Err(LifecycleError::NotAllResponded);
     }
@@ -317,10 +318,127 @@ pub fn all_responded(invited: &[String], current_quotes_from: &[String]) -> bool
 
 /// Whether an award may be made now: only once bidding has closed.
 pub fn may_award(stored: Status, deadline_ms: i64, now_ms: i64) -> Result<(), LifecycleError> {
-    match effective_status(stored, deadline_ms, now_ms) {
-        Status::Closed => Ok(()),
-        s => Err(LifecycleError::NotClosed(s.as_str())),
+    may(
+        Action::Award,
+        effective_status(stored, deadline_ms, now_ms),
+        false,
+    )
+}
+
+// ---- What may be done now, and by whom -----------------------------------------------
+//
+// One answer to "may this be done to the RFQ now?", judged on the status as of now (the
+// server's effective status: an open RFQ past its deadline is closed). The buyer's RFQ
+// page offers exactly the actions [`actions`] lists, and every handler checks the same
+// rule with [`may`] (then the action's own details, such as [`may_open`]'s lines and
+// suppliers), so the page never offers what the server refuses.
+
+/// Something a person can do to an RFQ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Send a draft to the invited suppliers.
+    Open,
+    /// Move the deadline later (reopens an RFQ that closed, while its bids are unopened).
+    Extend,
+    /// Invite another supplier.
+    Invite,
+    /// Change the lines (on an open RFQ every bidder must reconfirm).
+    EditLines,
+    /// Attach drawings and files to lines.
+    AttachFiles,
+    /// Close bidding before the deadline.
+    Close,
+    /// End the RFQ for good.
+    Cancel,
+    /// Choose the winners.
+    Award,
+    /// Enter a quote on a supplier's behalf (a visit).
+    EnterQuote,
+    /// Submit, resubmit or withdraw the supplier's own quote.
+    Quote,
+    /// Ask the buyer a question.
+    Ask,
+}
+
+impl Action {
+    /// The buyer's side's actions, in the order the RFQ page shows them.
+    pub const BUYER: [Action; 9] = [
+        Action::Open,
+        Action::Close,
+        Action::Extend,
+        Action::Invite,
+        Action::EditLines,
+        Action::AttachFiles,
+        Action::EnterQuote,
+        Action::Award,
+        Action::Cancel,
+    ];
+    /// An invited supplier's actions.
+    pub const SUPPLIER: [Action; 2] = [Action::Quote, Action::Ask];
+}
+
+/// Whether `action` may be taken on an RFQ whose status is now `status` (effective, see
+/// [`effective_status`]); `bids_opened`: the buyer's side has seen its bids after bidding
+/// ended (from then on the deadline stays, see [`may_extend`]). Who may act is
+/// [`crate::access::authorize`]'s question; [`actions`] asks both.
+pub fn may(action: Action, status: Status, bids_opened: bool) -> Result<(), LifecycleError> {
+    use Status::*;
+    let s = status.as_str();
+    match action {
+        Action::Open if status == Draft => Ok(()),
+        Action::Open => Err(LifecycleError::NotDraft(s)),
+        Action::Extend | Action::Cancel if matches!(status, Awarded | Cancelled) => {
+            Err(LifecycleError::Final(s))
+        }
+        Action::Extend if bids_opened => Err(LifecycleError::BidsOpened),
+        Action::Extend | Action::Cancel => Ok(()),
+        Action::Invite | Action::EditLines | Action::AttachFiles
+            if matches!(status, Draft | Open) =>
+        {
+            Ok(())
+        }
+        Action::Invite | Action::EditLines | Action::AttachFiles => Err(LifecycleError::Final(s)),
+        Action::Close | Action::EnterQuote | Action::Quote | Action::Ask if status == Open => {
+            Ok(())
+        }
+        Action::Close | Action::EnterQuote | Action::Quote | Action::Ask => {
+            Err(LifecycleError::NotOpen(s))
+        }
+        Action::Award if status == Closed => Ok(()),
+        Action::Award => Err(LifecycleError::NotClosed(s)),
     }
+}
+
+/// The actions `actor` may take now on an RFQ that invites `invited`: the buyer's side's
+/// when its role may change RFQs, an invited supplier's own; each allowed by [`may`].
+pub fn actions(
+    actor: &crate::access::Actor,
+    invited: &[String],
+    status: Status,
+    bids_opened: bool,
+) -> Vec<Action> {
+    use crate::access::{authorize, Resource, Verb};
+    let resource = Resource::Rfq {
+        invited,
+        draft: status == Status::Draft,
+    };
+    let candidates: &[Action] = if actor.role.is_internal() {
+        if authorize(actor, Verb::Write, resource).is_err() {
+            return Vec::new();
+        }
+        &Action::BUYER
+    } else {
+        if authorize(actor, Verb::Read, resource).is_err() {
+            return Vec::new();
+        }
+        &Action::SUPPLIER
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|a| may(*a, status, bids_opened).is_ok())
+        .collect()
 }
 
 /// One line the buyer awards: the winning supplier at a quantity break (`None`: the
@@ -704,6 +822,99 @@ mod tests {
         assert_eq!(
             may_award(Status::Cancelled, 0, NOW),
             Err(LifecycleError::NotClosed("cancelled"))
+        );
+    }
+
+    /// What may be done to an RFQ in each status (issue 11: the page offered "Invite
+    /// supplier" and "Edit lines" on a closed RFQ, which the server refused).
+    #[test]
+    fn actions_by_status() {
+        use Action as A;
+        use Status as S;
+        #[rustfmt::skip]
+        let cases: Vec<(Status, bool, Vec<Action>)> = vec![
+            (S::Draft, false, vec![A::Open, A::Extend, A::Invite, A::EditLines, A::AttachFiles, A::Cancel]),
+            (S::Open, false, vec![A::Close, A::Extend, A::Invite, A::EditLines, A::AttachFiles, A::EnterQuote, A::Cancel]),
+            (S::Closed, false, vec![A::Extend, A::Award, A::Cancel]),
+            (S::Closed, true, vec![A::Award, A::Cancel]),
+            (S::Awarded, true, vec![]),
+            (S::Cancelled, false, vec![]),
+        ];
+        for (status, opened, want) in cases {
+            let got: Vec<A> = Action::BUYER
+                .into_iter()
+                .filter(|a| may(*a, status, opened).is_ok())
+                .collect();
+            assert_eq!(got, want, "{status:?}, opened {opened}");
+        }
+        assert_eq!(
+            may(A::Invite, S::Closed, false),
+            Err(LifecycleError::Final("closed"))
+        );
+        assert_eq!(
+            may(A::EditLines, S::Awarded, true),
+            Err(LifecycleError::Final("awarded"))
+        );
+        assert_eq!(
+            may(A::Extend, S::Closed, true),
+            Err(LifecycleError::BidsOpened)
+        );
+        assert_eq!(
+            may(A::Close, S::Draft, false),
+            Err(LifecycleError::NotOpen("draft"))
+        );
+        assert_eq!(
+            may(A::Award, S::Open, false),
+            Err(LifecycleError::NotClosed("open"))
+        );
+        assert_eq!(
+            may(A::Open, S::Open, false),
+            Err(LifecycleError::NotDraft("open"))
+        );
+        assert_eq!(
+            may(A::Quote, S::Closed, false),
+            Err(LifecycleError::NotOpen("closed"))
+        );
+    }
+
+    /// Who may take them: writers of the buyer's side, an invited supplier its own, an
+    /// approver (read only) and a stranger nothing.
+    #[test]
+    fn actions_by_actor() {
+        use crate::access::{Actor, Role};
+        let a = |role, s: Option<&str>| Actor {
+            user_id: "u".into(),
+            role,
+            supplier_id: s.map(str::to_string),
+        };
+        let invited = vec!["s1".to_string()];
+        let open = |actor: &Actor| actions(actor, &invited, Status::Open, false);
+        assert!(open(&a(Role::Buyer, None)).contains(&Action::Invite));
+        assert!(open(&a(Role::Admin, None)).contains(&Action::Close));
+        assert_eq!(open(&a(Role::Approver, None)), vec![]);
+        assert_eq!(
+            open(&a(Role::Supplier, Some("s1"))),
+            vec![Action::Quote, Action::Ask]
+        );
+        assert_eq!(open(&a(Role::Supplier, Some("s2"))), vec![]);
+        assert_eq!(
+            actions(
+                &a(Role::Supplier, Some("s1")),
+                &invited,
+                Status::Draft,
+                false
+            ),
+            vec![],
+            "suppliers never see drafts"
+        );
+        assert_eq!(
+            actions(
+                &a(Role::Supplier, Some("s1")),
+                &invited,
+                Status::Closed,
+                false
+            ),
+            vec![]
         );
     }
 

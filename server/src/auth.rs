@@ -222,6 +222,16 @@ impl CurrentUser {
     pub fn id(&self) -> &str {
         &self.actor.user_id
     }
+    /// Whether this user sees the buying side's view of an RFQ (the field of bidders,
+    /// reference prices, the award): `domain::access::authorize` on `BuyerView`.
+    pub fn sees_buyer_view(&self) -> bool {
+        domain::access::authorize(
+            &self.actor,
+            domain::access::Verb::Read,
+            domain::access::Resource::BuyerView,
+        )
+        .is_ok()
+    }
     pub fn me(&self) -> api::Me {
         api::Me {
             user_id: self.actor.user_id.clone(),

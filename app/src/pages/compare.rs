@@ -932,9 +932,11 @@ fn AwardPanel(
                     {move || Suspend::new(async move {
                         let d = detail.await?;
                         let reload = Callback::new(move |_: ()| detail.refetch());
+                        let may_award = crate::session::rfq_actions(&d)
+                            .contains(&domain::rfq::Action::Award);
                         Ok::<_, AppError>(
                             match d.summary.status.as_str() {
-                                "closed" => {
+                                _ if may_award => {
                                     view! { <AwardForm id=id.get_value() leveled bids reload /> }.into_any()
                                 }
                                 "awarded" => {

@@ -691,7 +691,8 @@ mod enter {
     /// The collapsed form on the buyer's RFQ page (open RFQs with invited suppliers).
     #[component]
     pub fn EnterForSupplier(detail: RfqDetail) -> impl IntoView {
-        if detail.summary.status != "open" || detail.invited.is_empty() {
+        let allowed = crate::session::rfq_actions(&detail);
+        if !allowed.contains(&domain::rfq::Action::EnterQuote) || detail.invited.is_empty() {
             return None;
         }
         let st = state();

@@ -4,6 +4,7 @@
 //! way to the leveled comparison.
 
 use api::{Clarification, ExtendDeadline, RfqDetail, RfqResponses};
+use domain::rfq::Action as RfqAction;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -48,7 +49,8 @@ pub fn BuyerRfqPage() -> impl IntoView {
                             <crate::pages::quote_files::LineFiles
                                 rfq_id=detail.summary.id.clone()
                                 lines=detail.lines.clone()
-                                can_attach=matches!(detail.summary.status.as_str(), "draft" | "open")
+                                can_attach=crate::session::rfq_actions(&detail)
+                                    .contains(&RfqAction::AttachFiles)
                             />
                             <crate::offline::MakeAvailableOffline rfq_id=detail.summary.id.clone() label=detail.summary.number.clone() />
                             <crate::pages::quote_form::EnterForSupplier detail=detail.clone() />
@@ -170,52 +172,225 @@ enum Panel {
     Invite,
     Lines,
     Close,
+    Cancel,
 }
 
-/// The actions the RFQ's status allows.
+/// What the action forms share: which form is open, the server's answer to the last
+/// change, and what happens once a change is saved.
+#[derive(Clone, Copy)]
+struct Forms {
+    id: StoredValue<String>,
+    panel: RwSignal<Panel>,
+    error: RwSignal<Option<AppError>>,
+    fields: RwSignal<FieldMap>,
+    reload: Callback<()>,
+}
+
+impl Forms {
+    /// Closes the form and reloads the RFQ on success; keeps the errors otherwise.
+    fn done(self, r: Result<RfqDetail, AppError>) {
+        match r {
+            Ok(_) => {
+                self.panel.set(Panel::None);
+                self.error.set(None);
+                self.fields.set(FieldMap::new());
+                self.reload.run(());
+            }
+            Err(e) => {
+                self.fields.set(e.fields().clone());
+                self.error.set(Some(e));
+            }
+        }
+    }
+
+    fn toggle(self, p: Panel) {
+        self.error.set(None);
+        self.fields.set(FieldMap::new());
+        self.panel
+            .update(|c| *c = if *c == p { Panel::None } else { p });
+    }
+
+    /// A button that opens (or closes) form `p`.
+    fn button(self, p: Panel, label: &'static str) -> impl IntoView {
+        view! {
+            <button
+                class="btn"
+                type="button"
+                aria-expanded=move || (self.panel.get() == p).to_string()
+                on:click=move |_| self.toggle(p)
+            >
+                {label}
+            </button>
+        }
+    }
+}
+
+/// The actions the RFQ allows now: exactly those `domain::rfq::actions` lists (the rule
+/// each handler checks), so the page never offers what the server refuses.
 #[component]
 fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
-    let id = StoredValue::new(detail.summary.id.clone());
-    let status = detail.summary.status.clone();
-    let is_open = status == "open";
-    let editable = matches!(status.as_str(), "draft" | "open" | "closed");
-    // The server refuses to extend once the bids were opened after bidding closed
-    // (suppliers could re-price knowing them), so the button is not offered then.
-    let extendable =
-        matches!(status.as_str(), "open" | "closed") && detail.bids_opened_at.is_none();
-    let panel = RwSignal::new(Panel::None);
-    let error = RwSignal::new(None::<AppError>);
-    let fields = RwSignal::new(FieldMap::new());
-    let done = move |r: Result<RfqDetail, AppError>| match r {
-        Ok(_) => {
-            panel.set(Panel::None);
-            error.set(None);
-            fields.set(FieldMap::new());
-            reload.run(());
-        }
-        Err(e) => {
-            fields.set(e.fields().clone());
-            error.set(Some(e));
-        }
+    let allowed = crate::session::rfq_actions(&detail);
+    let can = |a: RfqAction| allowed.contains(&a);
+    let f = Forms {
+        id: StoredValue::new(detail.summary.id.clone()),
+        panel: RwSignal::new(Panel::None),
+        error: RwSignal::new(None::<AppError>),
+        fields: RwSignal::new(FieldMap::new()),
+        reload,
     };
     let open = Action::new_local(move |_: &()| {
-        let id = id.get_value();
-        async move { done(client::open_rfq(&id).await) }
+        let id = f.id.get_value();
+        async move { f.done(client::open_rfq(&id).await) }
     });
-    let toggle = move |p: Panel| {
-        error.set(None);
-        fields.set(FieldMap::new());
-        panel.update(|c| *c = if *c == p { Panel::None } else { p });
+    // Who can still be invited (not invited yet, not blocked): without anyone, no button.
+    let invited: Vec<String> = detail
+        .invited
+        .iter()
+        .map(|i| i.supplier_id.clone())
+        .collect();
+    let candidates = LocalResource::new({
+        let invite = can(RfqAction::Invite);
+        let invited = invited.clone();
+        move || {
+            let invited = invited.clone();
+            async move {
+                if !invite {
+                    return Vec::new();
+                }
+                let all = client::suppliers("").await.unwrap_or_default();
+                let ok: Vec<String> = domain::supplier::invite_candidates(
+                    all.iter().map(|s| (s.id.as_str(), s.status.as_str())),
+                    &invited,
+                )
+                .into_iter()
+                .map(|(id, _)| id.to_string())
+                .collect();
+                all.into_iter()
+                    .filter(|s| ok.contains(&s.id))
+                    .collect::<Vec<_>>()
+            }
+        }
+    });
+    let invitable = move || {
+        candidates.with(|c| {
+            c.as_ref().is_some_and(|c| {
+                c.iter()
+                    .any(|s| domain::supplier::may_invite(&s.status).is_ok())
+            })
+        })
     };
+    let is_open = detail.summary.status == "open";
+    let draft = detail.summary.status == "draft";
+    view! {
+        <section class="rfq-actions" aria-label="RFQ actions">
+            <div class="actions">
+                {can(RfqAction::Open)
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn btn-primary"
+                                type="button"
+                                disabled=move || open.pending().get()
+                                on:click=move |_| {
+                                    open.dispatch(());
+                                }
+                            >
+                                "Open RFQ"
+                            </button>
+                        }
+                    })}
+                {can(RfqAction::Close).then(|| f.button(Panel::Close, "Close bidding"))}
+                {can(RfqAction::Extend).then(|| f.button(Panel::Extend, "Extend deadline"))}
+                {move || invitable().then(|| f.button(Panel::Invite, "Invite supplier"))}
+                {can(RfqAction::EditLines).then(|| f.button(Panel::Lines, "Edit lines"))}
+                {can(RfqAction::Cancel).then(|| f.button(Panel::Cancel, "Cancel RFQ"))}
+            </div>
+            {
+                let detail = StoredValue::new(detail);
+                move || match f.panel.get() {
+                    Panel::None => ().into_any(),
+                    Panel::Close => view! { <CloseForm f detail=detail.get_value() /> }.into_any(),
+                    Panel::Extend => view! { <ExtendForm f /> }.into_any(),
+                    Panel::Invite => {
+                        let list = candidates.get().unwrap_or_default();
+                        view! { <InviteForm f candidates=list /> }.into_any()
+                    }
+                    Panel::Lines => view! { <LinesForm f detail=detail.get_value() is_open /> }.into_any(),
+                    Panel::Cancel => view! { <CancelForm f draft /> }.into_any(),
+                }
+            }
+            {form_alert(f.error)}
+        </section>
+    }
+}
 
-    // Extend deadline.
+/// "Close bidding": everyone responded, or a reason for closing early.
+#[component]
+fn CloseForm(f: Forms, detail: RfqDetail) -> impl IntoView {
+    let invited: Vec<String> = detail
+        .invited
+        .iter()
+        .map(|i| i.supplier_id.clone())
+        .collect();
+    let responded = detail.responded.clone().unwrap_or_default();
+    let everyone = domain::rfq::all_responded(&invited, &responded);
+    let (invited_n, responded_n) = (
+        invited.len(),
+        invited.iter().filter(|s| responded.contains(s)).count(),
+    );
+    let reason = RwSignal::new(String::new());
+    let close = Action::new_local(move |reason: &String| {
+        let (id, reason) = (f.id.get_value(), reason.clone());
+        async move { f.done(client::close_rfq(&id, &reason).await) }
+    });
+    view! {
+        <form
+            class="panel form-grid"
+            aria-label="Close bidding"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                close.dispatch(reason.get_untracked());
+            }
+        >
+            <p class="span-all" role="note">
+                {if everyone {
+                    format!(
+                        "All {invited_n} invited suppliers have responded. Closing ends bidding now: quotes can no longer change, and sealed prices open.",
+                    )
+                } else {
+                    format!(
+                        "{responded_n} of {invited_n} invited suppliers have responded. To close bidding before the deadline, give a reason (kept in the audit trail, not sent to suppliers).",
+                    )
+                }}
+            </p>
+            {(!everyone)
+                .then(|| {
+                    view! {
+                        <div class="field span-all">
+                            <label for="close-reason">"Reason for closing early"</label>
+                            <input id="close-reason" bind:value=reason />
+                        </div>
+                    }
+                })}
+            <div class="actions span-all">
+                <button class="btn btn-primary" type="submit" disabled=move || close.pending().get()>
+                    "Close bidding now"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// "Extend deadline": a later deadline and the reason every invited supplier is told.
+#[component]
+fn ExtendForm(f: Forms) -> impl IntoView {
     let new_deadline = RwSignal::new(local_input_in_days(7));
     let reason = RwSignal::new(String::new());
     let extend = Action::new_local(move |body: &ExtendDeadline| {
-        let (id, body) = (id.get_value(), body.clone());
-        async move { done(client::extend_rfq(&id, &body).await) }
+        let (id, body) = (f.id.get_value(), body.clone());
+        async move { f.done(client::extend_rfq(&id, &body).await) }
     });
-    let on_extend = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match local_input_to_rfc3339(&new_deadline.get_untracked()) {
             Some(deadline) => {
@@ -224,29 +399,102 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
                     reason: reason.get_untracked().trim().to_string(),
                 });
             }
-            None => {
-                fields.set(FieldMap::from([(
-                    "deadline".to_string(),
-                    "Choose a date and time.".to_string(),
-                )]));
-            }
+            None => f.fields.set(FieldMap::from([(
+                "deadline".to_string(),
+                "Choose a date and time.".to_string(),
+            )])),
         }
     };
+    let deadline_err = move || {
+        f.fields
+            .with(|x| x.get("deadline").cloned())
+            .map(|m| view! { <p class="field-error">{m}</p> })
+    };
+    view! {
+        <form class="panel form-grid" aria-label="Extend deadline" on:submit=on_submit>
+            <div class="field">
+                <label for="extend-deadline">"New deadline"</label>
+                <input id="extend-deadline" type="datetime-local" bind:value=new_deadline />
+                <p class="hint">{format!("Your time zone: {}", browser_time_zone())}</p>
+                {deadline_err}
+            </div>
+            <div class="field">
+                <label for="extend-reason">"Reason"</label>
+                <input id="extend-reason" bind:value=reason />
+                <p class="hint">"Every invited supplier is told."</p>
+            </div>
+            <div class="actions span-all">
+                <button class="btn btn-primary" type="submit" disabled=move || extend.pending().get()>
+                    "Save new deadline"
+                </button>
+            </div>
+        </form>
+    }
+}
 
-    // Invite supplier.
-    let invited: Vec<String> = detail
-        .invited
-        .iter()
-        .map(|i| i.supplier_id.clone())
-        .collect();
-    let suppliers = LocalResource::new(|| client::suppliers(""));
-    let chosen = RwSignal::new(String::new());
+/// "Invite supplier": the suppliers not invited yet; blocked ones shown, not choosable.
+#[component]
+fn InviteForm(f: Forms, candidates: Vec<api::Supplier>) -> impl IntoView {
+    let chosen = RwSignal::new(
+        candidates
+            .iter()
+            .find(|s| domain::supplier::may_invite(&s.status).is_ok())
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
+    );
     let invite = Action::new_local(move |sid: &String| {
-        let (id, sid) = (id.get_value(), sid.clone());
-        async move { done(client::invite_supplier(&id, &sid).await) }
+        let (id, sid) = (f.id.get_value(), sid.clone());
+        async move { f.done(client::invite_supplier(&id, &sid).await) }
     });
+    let options = candidates
+        .into_iter()
+        .map(|s| {
+            let refused = domain::supplier::may_invite(&s.status).err();
+            let label = match refused {
+                Some(why) => format!("{} ({why})", s.name),
+                None => s.name.clone(),
+            };
+            view! {
+                <option value=s.id disabled=refused.is_some()>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <form
+            class="panel form-grid"
+            aria-label="Invite supplier"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let sid = chosen.get_untracked();
+                if !sid.is_empty() {
+                    invite.dispatch(sid);
+                }
+            }
+        >
+            <div class="field">
+                <label for="invite-supplier">"Supplier to invite"</label>
+                <select id="invite-supplier" bind:value=chosen>
+                    {options}
+                </select>
+            </div>
+            <div class="actions span-all">
+                <button
+                    class="btn btn-primary"
+                    type="submit"
+                    disabled=move || invite.pending().get() || chosen.with(String::is_empty)
+                >
+                    "Send invitation"
+                </button>
+            </div>
+        </form>
+    }
+}
 
-    // Edit lines.
+/// "Edit lines": the lines editor of a new RFQ; on an open RFQ every bidder reconfirms.
+#[component]
+fn LinesForm(f: Forms, detail: RfqDetail, is_open: bool) -> impl IntoView {
     let drafts = RwSignal::new(
         detail
             .lines
@@ -256,252 +504,79 @@ fn RfqActions(detail: RfqDetail, reload: Callback<()>) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let parts = LocalResource::new(|| client::parts(""));
-    let save_lines = Action::new_local(move |lines: &Vec<api::NewRfqLine>| {
-        let (id, lines) = (id.get_value(), lines.clone());
-        async move { done(client::set_rfq_lines(&id, &lines).await) }
+    let save = Action::new_local(move |lines: &Vec<api::NewRfqLine>| {
+        let (id, lines) = (f.id.get_value(), lines.clone());
+        async move { f.done(client::set_rfq_lines(&id, &lines).await) }
     });
-    let on_lines = move |ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match drafts.with_untracked(|d| read_lines(d)) {
             Ok(lines) => {
-                save_lines.dispatch(lines);
+                save.dispatch(lines);
             }
-            Err(e) => fields.set(e),
+            Err(e) => f.fields.set(e),
         }
     };
-    // Close bidding early.
-    let invited_n = detail.invited.len();
-    let responded_n = detail.responded.as_ref().map_or(0, Vec::len);
-    let everyone = responded_n >= invited_n;
-    let close_reason = RwSignal::new(String::new());
-    let close = Action::new_local(move |reason: &String| {
-        let (id, reason) = (id.get_value(), reason.clone());
-        async move { done(client::close_rfq(&id, &reason).await) }
-    });
-    let pending = move || {
-        open.pending().get()
-            || close.pending().get()
-            || extend.pending().get()
-            || invite.pending().get()
-            || save_lines.pending().get()
-    };
-    let deadline_err = move || {
-        fields
-            .with(|f| f.get("deadline").cloned())
-            .map(|m| view! { <p class="field-error">{m}</p> })
-    };
-
+    let fields = f.fields;
     view! {
-        <section class="rfq-actions" aria-label="RFQ actions">
+        <form class="panel" aria-label="Edit lines" on:submit=on_submit novalidate>
+            {is_open
+                .then(|| {
+                    view! {
+                        <p class="alert alert-warn" role="note">
+                            "This RFQ is open: saving changed lines asks every supplier that has bid to reconfirm or revise their quote, and every invited supplier is told."
+                        </p>
+                    }
+                })}
+            <Transition fallback=loading>
+                {move || Suspend::new(async move {
+                    let parts = parts.await.unwrap_or_default();
+                    view! { <LinesEditor lines=drafts parts fields /> }
+                })}
+            </Transition>
             <div class="actions">
-                {(status == "draft")
-                    .then(|| {
-                        view! {
-                            <button
-                                class="btn btn-primary"
-                                type="button"
-                                disabled=pending
-                                on:click=move |_| {
-                                    open.dispatch(());
-                                }
-                            >
-                                "Open RFQ"
-                            </button>
-                        }
-                    })}
-                {is_open
-                    .then(|| {
-                        view! {
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || (panel.get() == Panel::Close).to_string()
-                                on:click=move |_| toggle(Panel::Close)
-                            >
-                                "Close bidding"
-                            </button>
-                        }
-                    })}
-                {extendable
-                    .then(|| {
-                        view! {
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || (panel.get() == Panel::Extend).to_string()
-                                on:click=move |_| toggle(Panel::Extend)
-                            >
-                                "Extend deadline"
-                            </button>
-                        }
-                    })}
-                {editable
-                    .then(|| {
-                        view! {
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || (panel.get() == Panel::Invite).to_string()
-                                on:click=move |_| toggle(Panel::Invite)
-                            >
-                                "Invite supplier"
-                            </button>
-                            <button
-                                class="btn"
-                                type="button"
-                                aria-expanded=move || (panel.get() == Panel::Lines).to_string()
-                                on:click=move |_| toggle(Panel::Lines)
-                            >
-                                "Edit lines"
-                            </button>
-                        }
-                    })}
+                <button class="btn btn-primary" type="submit" disabled=move || save.pending().get()>
+                    "Save lines"
+                </button>
             </div>
-            {move || match panel.get() {
-                Panel::None => ().into_any(),
-                Panel::Close => {
-                    view! {
-                        <form
-                            class="panel form-grid"
-                            aria-label="Close bidding"
-                            on:submit=move |ev| {
-                                ev.prevent_default();
-                                close.dispatch(close_reason.get_untracked());
-                            }
-                        >
-                            <p class="span-all" role="note">
-                                {if everyone {
-                                    format!(
-                                        "All {invited_n} invited suppliers have responded. Closing ends bidding now: quotes can no longer change, and sealed prices open.",
-                                    )
-                                } else {
-                                    format!(
-                                        "{responded_n} of {invited_n} invited suppliers have responded. To close bidding before the deadline, give a reason (kept in the audit trail, not sent to suppliers).",
-                                    )
-                                }}
-                            </p>
-                            {(!everyone)
-                                .then(|| {
-                                    view! {
-                                        <div class="field span-all">
-                                            <label for="close-reason">"Reason for closing early"</label>
-                                            <input id="close-reason" bind:value=close_reason />
-                                        </div>
-                                    }
-                                })}
-                            <div class="actions span-all">
-                                <button class="btn btn-primary" type="submit" disabled=pending>
-                                    "Close bidding now"
-                                </button>
-                            </div>
-                        </form>
-                    }
-                        .into_any()
-                }
-                Panel::Extend => {
-                    view! {
-                        <form class="panel form-grid" aria-label="Extend deadline" on:submit=on_extend>
-                            <div class="field">
-                                <label for="extend-deadline">"New deadline"</label>
-                                <input id="extend-deadline" type="datetime-local" bind:value=new_deadline />
-                                <p class="hint">{format!("Your time zone: {}", browser_time_zone())}</p>
-                                {deadline_err}
-                            </div>
-                            <div class="field">
-                                <label for="extend-reason">"Reason"</label>
-                                <input id="extend-reason" bind:value=reason />
-                                <p class="hint">"Every invited supplier is told."</p>
-                            </div>
-                            <div class="actions span-all">
-                                <button class="btn btn-primary" type="submit" disabled=pending>
-                                    "Save new deadline"
-                                </button>
-                            </div>
-                        </form>
-                    }
-                        .into_any()
-                }
-                Panel::Invite => {
-                    let invited = invited.clone();
-                    view! {
-                        <form
-                            class="panel form-grid"
-                            aria-label="Invite supplier"
-                            on:submit=move |ev| {
-                                ev.prevent_default();
-                                let sid = chosen.get_untracked();
-                                if !sid.is_empty() {
-                                    invite.dispatch(sid);
-                                }
-                            }
-                        >
-                            <div class="field">
-                                <label for="invite-supplier">"Supplier to invite"</label>
-                                <select id="invite-supplier" bind:value=chosen>
-                                    <option value="">"Choose…"</option>
-                                    {move || {
-                                        let invited = invited.clone();
-                                        suppliers
-                                            .get()
-                                            .and_then(Result::ok)
-                                            .unwrap_or_default()
-                                            .into_iter()
-                                            .filter(|s| !invited.contains(&s.id))
-                                            .map(|s| {
-                                                let blocked = s.status == "blocked";
-                                                let label = if blocked {
-                                                    format!("{} (blocked — cannot be invited)", s.name)
-                                                } else {
-                                                    s.name.clone()
-                                                };
-                                                view! {
-                                                    <option value=s.id disabled=blocked>
-                                                        {label}
-                                                    </option>
-                                                }
-                                            })
-                                            .collect_view()
-                                    }}
-                                </select>
-                            </div>
-                            <div class="actions span-all">
-                                <button class="btn btn-primary" type="submit" disabled=pending>
-                                    "Send invitation"
-                                </button>
-                            </div>
-                        </form>
-                    }
-                        .into_any()
-                }
-                Panel::Lines => {
-                    view! {
-                        <form class="panel" aria-label="Edit lines" on:submit=on_lines novalidate>
-                            {is_open
-                                .then(|| {
-                                    view! {
-                                        <p class="alert alert-warn" role="note">
-                                            "This RFQ is open: saving changed lines asks every supplier that has bid to reconfirm or revise their quote, and every invited supplier is told."
-                                        </p>
-                                    }
-                                })}
-                            <Transition fallback=loading>
-                                {move || Suspend::new(async move {
-                                    let parts = parts.await.unwrap_or_default();
-                                    view! { <LinesEditor lines=drafts parts fields /> }
-                                })}
-                            </Transition>
-                            <div class="actions">
-                                <button class="btn btn-primary" type="submit" disabled=pending>
-                                    "Save lines"
-                                </button>
-                            </div>
-                        </form>
-                    }
-                        .into_any()
-                }
-            }}
-            {form_alert(error)}
-        </section>
+        </form>
+    }
+}
+
+/// "Cancel RFQ": ends it for good, with the reason invited suppliers are told.
+#[component]
+fn CancelForm(f: Forms, draft: bool) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let cancel = Action::new_local(move |reason: &String| {
+        let (id, reason) = (f.id.get_value(), reason.clone());
+        async move { f.done(client::cancel_rfq(&id, &reason).await) }
+    });
+    view! {
+        <form
+            class="panel form-grid"
+            aria-label="Cancel RFQ"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                cancel.dispatch(reason.get_untracked());
+            }
+        >
+            <p class="span-all" role="note">
+                {if draft {
+                    "This draft was never sent, so no supplier is told. Cancelling cannot be undone."
+                } else {
+                    "Every invited supplier is told the RFQ is cancelled, with your reason. Sealed bids of an RFQ cancelled before its deadline are never opened. Cancelling cannot be undone."
+                }}
+            </p>
+            <div class="field span-all">
+                <label for="cancel-reason">"Reason for cancelling"</label>
+                <input id="cancel-reason" bind:value=reason required />
+            </div>
+            <div class="actions span-all">
+                <button class="btn btn-danger" type="submit" disabled=move || cancel.pending().get()>
+                    "Cancel RFQ now"
+                </button>
+            </div>
+        </form>
     }
 }
 

@@ -285,7 +285,8 @@ async fn build(
     id: &str,
     q: LevelQuery,
 ) -> AppResult<api::Comparison> {
-    if !user.actor.role.is_internal() {
+    if !user.sees_buyer_view() {
+        // Suppliers never see the field of bidders; their own quote is at /quote.
         return Err(AppError::not_found(format!("RFQ {id}")));
     }
     let row = rfqs::readable(&st.db.pool, user, id).await?;

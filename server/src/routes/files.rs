@@ -99,7 +99,6 @@ async fn target(
     supplier_of_file: Option<&str>,
     verb: Verb,
 ) -> AppResult<Target> {
-    let internal = user.actor.role.is_internal();
     match kind {
         "revision" => {
             if sqlx::query("SELECT id FROM revisions WHERE id = $1")
@@ -110,10 +109,12 @@ async fn target(
             {
                 return Err(AppError::not_found(format!("revision {owner_id}")));
             }
-            if internal {
-                authorize(&user.actor, verb, Resource::Parts)?;
-            } else {
-                let supplier = user.actor.supplier_id.as_deref().unwrap_or_default();
+            if let Err(denied) = authorize(&user.actor, verb, Resource::Parts) {
+                // A supplier reads a revision's drawings only through an RFQ it is invited
+                // to (never a draft), and sees nothing else of the catalogue.
+                let Some(supplier) = user.actor.supplier_id.as_deref() else {
+                    return Err(denied.into());
+                };
                 if verb == Verb::Write || !revision_on_invited_rfq(st, owner_id, supplier).await? {
                     return Err(AppError::not_found(format!("revision {owner_id}")));
                 }
@@ -125,13 +126,11 @@ async fn target(
         "rfq_line" => {
             let rfq_id = rfq_of_line(st, owner_id).await?;
             let rfq = rfqs::readable(&st.db.pool, user, &rfq_id).await?;
-            authorize(
-                &user.actor,
-                verb,
-                Resource::Rfq {
-                    invited: &rfq.invited,
-                },
-            )?;
+            authorize(&user.actor, verb, rfq.resource())?;
+            if verb == Verb::Write {
+                // The files suppliers quote against stay as they were once bidding closed.
+                rfqs::may(&rfq, lifecycle::Action::AttachFiles, now_ms())?;
+            }
             Ok(Target::RfqLine { rfq })
         }
         "quote" => {

@@ -566,7 +566,7 @@ async fn responses(
     Path(id): Path<String>,
     Query(q): Query<ResponsesQuery>,
 ) -> AppResult<axum::Json<api::RfqResponses>> {
-    if !user.actor.role.is_internal() {
+    if !user.sees_buyer_view() {
         // Suppliers never see the field of bidders; their own quote is at /quote.
         return Err(AppError::not_found(format!("RFQ {id}")));
     }

@@ -67,6 +67,14 @@ impl RfqRow {
         lifecycle::effective_status(self.status, self.deadline, now)
     }
 
+    /// The RFQ as `domain::access::authorize` judges it.
+    pub fn resource(&self) -> Resource<'_> {
+        Resource::Rfq {
+            invited: &self.invited,
+            draft: self.status == Status::Draft,
+        }
+    }
+
     /// The history the sealing rule (`domain::rfq::may_see_bid`) judges.
     pub fn seal(&self) -> lifecycle::SealState {
         lifecycle::SealState {
@@ -126,29 +134,17 @@ pub async fn readable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult
 /// [`readable`] through the caller's connection or transaction.
 pub async fn readable_in(c: &mut AnyConnection, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
     let row = load_row_in(c, id).await?;
-    authorize(
-        &user.actor,
-        Verb::Read,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
-    if !user.actor.role.is_internal() && row.status == Status::Draft {
-        return Err(AppError::not_found(format!("RFQ {id}")));
-    }
+    authorize(&user.actor, Verb::Read, row.resource()).map_err(|e| match e {
+        domain::access::Denied::NotFound => AppError::not_found(format!("RFQ {id}")),
+        e => e.into(),
+    })?;
     Ok(row)
 }
 
 /// Loads an RFQ the actor may change (buyers and admins).
 pub async fn writable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult<RfqRow> {
     let row = load_row(pool, id).await?;
-    authorize(
-        &user.actor,
-        Verb::Write,
-        Resource::Rfq {
-            invited: &row.invited,
-        },
-    )?;
+    authorize(&user.actor, Verb::Write, row.resource())?;
     Ok(row)
 }
 
@@ -196,7 +192,7 @@ async fn list(
             .await?
         }
     };
-    let internal = user.actor.role.is_internal();
+    let internal = user.sees_buyer_view();
     let now = now_ms();
     Ok(axum::Json(
         rows.iter()
@@ -428,7 +424,7 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
             supplier_name: col(r, "name")?,
         });
     }
-    let internal = user.actor.role.is_internal();
+    let internal = user.sees_buyer_view();
     if !internal {
         invited.retain(|i| Some(&i.supplier_id) == user.actor.supplier_id.as_ref());
     }
@@ -849,6 +845,13 @@ async fn create(
     ))
 }
 
+/// Whether `action` may be taken on the RFQ now (`domain::rfq::may`, the rule the RFQ page
+/// offers its buttons by); 409 `lifecycle` with the rule's sentence when not.
+pub fn may(row: &RfqRow, action: lifecycle::Action, now: i64) -> AppResult<()> {
+    lifecycle::may(action, row.effective(now), row.bids_opened_at.is_some())
+        .map_err(lifecycle_error)
+}
+
 fn lifecycle_error(e: lifecycle::LifecycleError) -> AppError {
     AppError::Coded {
         status: StatusCode::CONFLICT,
@@ -962,24 +965,27 @@ async fn extend(
     let now = now_ms();
     lifecycle::may_extend(&row.seal(), new, &x.reason, now).map_err(lifecycle_error)?;
     move_deadline(&mut w, &id, row.deadline, new, x.reason.trim(), &user, now).await?;
-    crate::outbox::queue(
-        &mut w,
-        &row.invited,
-        &crate::outbox::Notice {
-            kind: "rfq.extend",
-            rfq_id: Some(&id),
-            subject: format!("{}: deadline extended to {}", row.number, rfc3339(new)),
-            body: format!(
-                "The deadline of {} moved from {} to {}.\nReason: {}\n",
-                row.number,
-                rfc3339(row.deadline),
-                rfc3339(new),
-                x.reason.trim()
-            ),
-            created_by: user.id(),
-        },
-    )
-    .await?;
+    // A draft was never sent, so nobody is told its deadline moved.
+    if row.status != Status::Draft {
+        crate::outbox::queue(
+            &mut w,
+            &row.invited,
+            &crate::outbox::Notice {
+                kind: "rfq.extend",
+                rfq_id: Some(&id),
+                subject: format!("{}: deadline extended to {}", row.number, rfc3339(new)),
+                body: format!(
+                    "The deadline of {} moved from {} to {}.\nReason: {}\n",
+                    row.number,
+                    rfc3339(row.deadline),
+                    rfc3339(new),
+                    x.reason.trim()
+                ),
+                created_by: user.id(),
+            },
+        )
+        .await?;
+    }
     let summary = serde_json::json!({"from": rfc3339(row.deadline), "to": rfc3339(new), "reason": x.reason.trim()});
     Ok(axum::Json(
         commit_and_detail(&st, w, &user, &id, "rfq.extend", summary, true).await?,
@@ -994,25 +1000,14 @@ async fn invite(
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
-    if matches!(
-        row.effective(now),
-        Status::Closed | Status::Awarded | Status::Cancelled
-    ) {
-        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
-            row.effective(now).as_str(),
-        )));
-    }
+    may(&row, lifecycle::Action::Invite, now)?;
     let s = sqlx::query("SELECT status FROM suppliers WHERE id = $1")
         .bind(&x.supplier_id)
         .fetch_optional(&st.db.pool)
         .await?
         .ok_or_else(|| AppError::not_found(format!("supplier {}", x.supplier_id)))?;
-    if col::<String>(&s, "status")? == "blocked" {
-        return Err(AppError::conflict_field(
-            "supplier_id",
-            "this supplier is blocked and cannot be invited",
-        ));
-    }
+    domain::supplier::may_invite(&col::<String>(&s, "status")?)
+        .map_err(|m| AppError::conflict_field("supplier_id", m))?;
     if row.invited.contains(&x.supplier_id) {
         return Ok(axum::Json(detail(&st.db.pool, &id, &user).await?));
     }
@@ -1041,11 +1036,7 @@ async fn edit_lines(
     let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
     let status = row.effective(now);
-    if !matches!(status, Status::Draft | Status::Open) {
-        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
-            status.as_str(),
-        )));
-    }
+    may(&row, lifecycle::Action::EditLines, now)?;
     let mut e = FieldErrors::new();
     let plans = plan_lines(&st.db.pool, &lines, &mut e).await?;
     e.into_result()?;
@@ -1298,11 +1289,7 @@ async fn cancel(
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
-    if matches!(row.status, Status::Awarded | Status::Cancelled) {
-        return Err(lifecycle_error(lifecycle::LifecycleError::Final(
-            row.status.as_str(),
-        )));
-    }
+    may(&row, lifecycle::Action::Cancel, now)?;
     if c.reason.trim().is_empty() {
         return Err(lifecycle_error(lifecycle::LifecycleError::NoReason));
     }

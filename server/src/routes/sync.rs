@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use base64::Engine as _;
-use domain::access::{authorize, Resource, Role, Verb};
+use domain::access::{authorize, Resource, Verb};
 use domain::validate::{self, FieldErrors};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -79,10 +79,10 @@ async fn apply(
         }
         "quote.enter_for_supplier" => {
             let p: api::EnterForSupplierOp = payload(&op.payload)?;
-            if !matches!(user.actor.role, Role::Buyer | Role::Admin) {
-                return Err(AppError::Forbidden("Only buyers enter quotes on a supplier's behalf.".into()));
-            }
             let row = rfqs::readable_in(&mut w.tx, user, &p.rfq_id).await?;
+            // Entering a quote for a supplier changes the RFQ's bids: the buyer's side's
+            // writers only (an approver or a supplier: 403).
+            authorize(&user.actor, Verb::Write, row.resource())?;
             if !row.invited.contains(&p.supplier_id) {
                 return Err(AppError::not_found(format!("supplier {} on this RFQ", p.supplier_id)));
             }

@@ -856,3 +856,83 @@ async fn amending_an_open_rfq_asks_every_bidder_to_reconfirm_and_tells_them() {
     );
     std::fs::remove_dir_all(outbox).unwrap();
 }
+
+/// Issue 11: the server refuses what the RFQ page no longer offers (`domain::rfq::may`,
+/// one rule for both): once bidding closed, no invitations, no line edits and no files
+/// for the lines; and a draft's deadline moves without telling any supplier (it was never
+/// sent to them).
+#[tokio::test]
+async fn a_closed_rfq_refuses_invitations_line_edits_and_line_files_issue_11() {
+    let s = setup(true).await;
+    let ext = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/extend", s.rfq),
+            json!({"deadline": in_hours(3), "reason": "more time to prepare"}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(ext.status, StatusCode::OK, "{}", ext.json);
+    assert_eq!(ext.json["status"], "draft");
+    let told: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE rfq_id = $1")
+            .bind(&s.rfq)
+            .fetch_one(&s.app.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    );
+    assert_eq!(told, 0, "nobody hears of a draft");
+    open(&s).await;
+    s.app.advance_clock(3 * 3_600_000 + 1_000);
+    let sups = supplier_ids(&s.app, &s.buyer).await;
+    let invite = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/suppliers", s.rfq),
+            json!({"supplier_id": id_named(&sups, "Orion Stamping")}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(
+        (invite.status, invite.code()),
+        (StatusCode::CONFLICT, "lifecycle")
+    );
+    assert_eq!(
+        invite.json["message"],
+        "This RFQ is closed and can no longer change."
+    );
+    let lines = s
+        .app
+        .put(
+            &format!("/api/rfqs/{}/lines", s.rfq),
+            json!([{"id": s.lines[0], "part_id": ext.json["lines"][0]["part_id"], "quantities": ["500"]}]),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(
+        (lines.status, lines.code()),
+        (StatusCode::CONFLICT, "lifecycle")
+    );
+    let req = axum::http::Request::builder()
+        .method(Method::POST)
+        .uri(format!(
+            "/api/files?owner_kind=rfq_line&owner_id={}&name=spec.pdf",
+            s.lines[0]
+        ))
+        .header(
+            axum::http::header::COOKIE,
+            format!("bidwell_session={}", s.buyer.cookie),
+        )
+        .header(api::CSRF_HEADER, &s.buyer.csrf)
+        .header(axum::http::header::CONTENT_TYPE, "application/pdf")
+        .body(axum::body::Body::from(b"%PDF-1.4".to_vec()))
+        .unwrap();
+    let file = s.app.send(req, [10, 0, 0, 1]).await;
+    assert_eq!(
+        (file.status, file.code()),
+        (StatusCode::CONFLICT, "lifecycle"),
+        "{}",
+        file.json
+    );
+}
