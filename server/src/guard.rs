@@ -193,8 +193,13 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
             }
         }
     }
-    if let Ok(v) = HeaderValue::from_str(&csp) {
-        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+    // A 304 has no page to hash, and the browser merges its headers into the cached
+    // page's: the bare policy would block that page's own inline scripts (every reload of
+    // the app came up blank). The cached page keeps the policy it was served with.
+    if res.status() != StatusCode::NOT_MODIFIED {
+        if let Ok(v) = HeaderValue::from_str(&csp) {
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+        }
     }
     set(&mut res, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(&mut res, header::X_FRAME_OPTIONS, "DENY");

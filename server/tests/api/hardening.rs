@@ -382,6 +382,62 @@ async fn security_headers_and_a_csp_that_names_the_pages_inline_scripts_issue_10
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Issue 13 (found by the e2e deadline test): a reload revalidates the app page; the 304
+/// must not carry the bare policy, whose headers the browser would merge into the cached
+/// page and so block its inline scripts — the reload came up blank.
+#[tokio::test]
+async fn a_not_modified_page_keeps_the_policy_it_was_served_with() {
+    let dir = std::env::temp_dir().join(format!("bidwell-dist-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Bidwell</title><script type=\"module\">alert(1)</script>",
+    )
+    .unwrap();
+    let t = TestApp::new().await;
+    let router = server::app(server::AppState::new(
+        t.db.clone(),
+        server::Config {
+            dist: Some(dir.clone()),
+            ..server::Config::default()
+        },
+    ));
+    use tower::ServiceExt;
+    let first = router
+        .clone()
+        .oneshot(
+            Request::get("/rfqs/123/compare")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let csp = first.headers()[header::CONTENT_SECURITY_POLICY].clone();
+    assert!(csp.to_str().unwrap().contains("'sha256-"), "{csp:?}");
+    let since = first.headers()[header::LAST_MODIFIED].clone();
+    let again = router
+        .oneshot(
+            Request::get("/rfqs/123/compare")
+                .header(header::IF_MODIFIED_SINCE, since)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(
+        again
+            .headers()
+            .get(header::CONTENT_SECURITY_POLICY)
+            .is_none(),
+        "{:?}",
+        again.headers()
+    );
+    assert_eq!(again.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// An open, unsealed RFQ for SHF-0310 with Northwind and Kestrel invited.
 async fn open_rfq(app: &TestApp, buyer: &Session, extra: Value) -> (String, String) {
     let parts = app.get("/api/parts", buyer).await.json;
