@@ -197,12 +197,28 @@ pub fn detect_style(text: &str) -> DecimalStyle {
         let t = tok.trim_matches(['.', ',']);
         let (dots, commas) = (t.matches('.').count(), t.matches(',').count());
         if dots > 0 && commas > 0 {
-            let last_dot = t.rfind('.').unwrap_or(0);
-            let last_comma = t.rfind(',').unwrap_or(0);
-            if last_comma > last_dot {
-                comma += 2;
+            // Only a number shaped `1.234.567,89` / `1,234.56` counts: one decimal mark
+            // last, groups of three before it (CSV text runs fields together with commas).
+            let (dec, grp) = if t.rfind(',') > t.rfind('.') {
+                (',', '.')
             } else {
-                dot += 2;
+                ('.', ',')
+            };
+            let Some((int, frac)) = t.rsplit_once(dec) else {
+                continue;
+            };
+            let groups: Vec<&str> = int.split(grp).collect();
+            let shaped = t.matches(dec).count() == 1
+                && !frac.is_empty()
+                && groups.len() >= 2
+                && (1..=3).contains(&groups[0].len())
+                && groups[1..].iter().all(|g| g.len() == 3);
+            if shaped {
+                if dec == ',' {
+                    comma += 2;
+                } else {
+                    dot += 2;
+                }
             }
             continue;
         }
@@ -504,6 +520,23 @@ mod tests {
         assert_eq!(q("≥100"), Some(dec!(100)));
         assert_eq!(q("Qty 250"), Some(dec!(250)));
         assert_eq!(q("-5"), None);
+    }
+
+    #[test]
+    fn style_detection_ignores_csv_runs() {
+        // Issue 9: CSV fields run together with commas are no grouped number.
+        assert_eq!(
+            detect_style("LM358DR,1,1,0.48,0.31,0.214,0.188,6,2300\nBSS138,1,1,0.29,0.126,0.058"),
+            DecimalStyle::Dot
+        );
+        assert_eq!(
+            detect_style("Total $ 1.141.805 y $ 959.500"),
+            DecimalStyle::Comma
+        );
+        assert_eq!(
+            detect_style("Summe 1.234,56 und 99,00"),
+            DecimalStyle::Comma
+        );
     }
 
     #[test]
