@@ -27,3 +27,5 @@ pub mod rfq;
 pub mod supplier;
 pub mod terms;
 pub mod validate;
+#[cfg(feature = "extract")]
+pub mod workbook;

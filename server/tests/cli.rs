@@ -73,3 +73,32 @@ fn audit_verify_reports_an_intact_then_a_tampered_chain() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 10: `bidwell extract` on the spreadsheet bombs (the fuzz seeds) exits with a
+/// code and diagnostics instead of being killed by a failed allocation.
+#[test]
+fn extract_survives_spreadsheet_bombs_issue_10() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz/seeds/read_workbook");
+    let files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert!(files.len() >= 8);
+    let out = Command::new(env!("CARGO_BIN_EXE_bidwell"))
+        .arg("extract")
+        .args(&files)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some(), "killed by a signal: {out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = json.as_array().unwrap();
+    assert_eq!(all.len(), files.len());
+    let codes: Vec<String> = all
+        .iter()
+        .flat_map(|e| e["diagnostics"].as_array().unwrap().iter())
+        .filter_map(|d| d["code"].as_str().map(str::to_string))
+        .collect();
+    assert!(codes.iter().any(|c| c == "sheet.too_large"), "{codes:?}");
+}

@@ -1,12 +1,11 @@
-//! Spreadsheets (XLSX, XLS, XLSB, ODS) via calamine: every sheet becomes a [`Grid`];
+//! Spreadsheets (XLSX, XLS, ODS) via calamine, read within limits by
+//! [`crate::workbook`]: every sheet becomes a [`Grid`];
 //! merged cells are filled across their region (merged headers); formula cells use the
 //! cached value, and where there is none the formula is reported. A `LOOKUP(qty, {q…},
 //! {p…})` formula without a value still yields its price breaks (priced BOMs keep them
 //! only there).
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Reader, Sheets};
+use calamine::Data;
 use rust_decimal::Decimal;
 
 use super::memory::MappingMemory;
@@ -14,31 +13,31 @@ use super::model::{Extraction, Location, Severity};
 use super::number::{parse_number, DecimalStyle};
 use super::table::{read_grid, Cell, Grid, TableContext};
 use super::{sheet_ref, style_of};
+use crate::workbook::{self, WorkbookError};
 
-/// Cells read per sheet at most; the rest is reported, not read.
-const MAX_CELLS: usize = 2_000_000;
-
-/// Reads a workbook into `ex`.
+/// Reads a workbook into `ex`, within `workbook::LIMITS` (issue 10): the cells come
+/// sparse from `crate::workbook`, which checked what the file claims before calamine
+/// allocated anything, and each sheet's grid is at most `LIMITS.max_span` cells.
 pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
-    let mut wb = match open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())) {
-        Ok(wb) => wb,
+    let sheets = match workbook::read(bytes) {
+        Ok(sheets) => sheets,
         Err(e) => {
+            let code = match e {
+                WorkbookError::TooLarge(_) => "sheet.too_large",
+                WorkbookError::Unreadable(_) => "sheet.unreadable",
+            };
             ex.diag(
-                "sheet.unreadable",
+                code,
                 Severity::Error,
-                format!("not a readable workbook: {e}"),
+                e.to_string(),
                 Some(Location::file(file)),
             );
             return;
         }
     };
-    let names = wb.sheet_names();
     let mut total_lines = 0;
-    for name in names {
-        let grid = match sheet_grid(&mut wb, &name, file, ex) {
-            Some(g) => g,
-            None => continue,
-        };
+    for sheet in sheets {
+        let grid = sheet_grid(sheet, file, ex);
         if grid.rows.is_empty() {
             continue;
         }
@@ -59,7 +58,8 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
         total_lines += read_grid(&grid, &ctx, ex);
     }
     // ODS text cells without a value type are lost to the workbook library: read the
-    // content ourselves (ods.rs) when it gave no lines.
+    // content ourselves (ods.rs) when it gave no lines. (Reached only when
+    // `workbook::read` accepted the file: its repeats and text are within the limits.)
     if total_lines == 0 && super::ods::is_ods(bytes) {
         for grid in super::ods::grids(bytes, file).unwrap_or_default() {
             let all_text: String = grid
@@ -82,127 +82,80 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
             ex.diagnostics.retain(|d| d.code != "table.no_header");
         }
     }
-    let _ = total_lines;
 }
 
-fn sheet_grid(
-    wb: &mut Sheets<Cursor<Vec<u8>>>,
-    name: &str,
-    file: &str,
-    ex: &mut Extraction,
-) -> Option<Grid> {
-    let range = match wb.worksheet_range(name) {
-        Ok(r) => r,
-        Err(e) => {
-            ex.diag(
-                "sheet.unreadable_sheet",
-                Severity::Warning,
-                format!("sheet '{name}' not read: {e}"),
-                Some(Location {
-                    sheet: Some(name.to_string()),
-                    ..Location::file(file)
-                }),
-            );
-            return None;
-        }
-    };
-    let formulas = wb.worksheet_formula(name).ok();
-    let merges = match wb {
-        Sheets::Xlsx(ref mut x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(ref x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let (Some(start), Some(end)) = (range.start(), range.end()) else {
-        return Some(Grid {
-            name: name.to_string(),
-            rows: Vec::new(),
-        });
-    };
-    // Formulas may extend past the value range (formula cells without values).
-    let (fstart, fend) = formulas
-        .as_ref()
-        .and_then(|f| Some((f.start()?, f.end()?)))
-        .unwrap_or((start, end));
-    let r0 = 0u32;
-    let c0 = 0u32;
-    let r1 = end.0.max(fend.0);
-    let c1 = end.1.max(fend.1);
-    let _ = fstart;
-    let ncells = (r1 as usize + 1).saturating_mul(c1 as usize + 1);
-    let (r1, c1) = if ncells > MAX_CELLS {
+/// Lays a sparse sheet out as a grid from A1, fills merged regions and notes formulas
+/// saved without values.
+fn sheet_grid(sheet: workbook::Sheet, file: &str, ex: &mut Extraction) -> Grid {
+    let name = sheet.name;
+    if let Some(cut) = &sheet.cut {
         ex.diag(
             "sheet.too_large",
             Severity::Warning,
-            format!(
-                "sheet '{name}' has more than {MAX_CELLS} cells; only the first rows were read"
-            ),
-            None,
-        );
-        let rows = u32::try_from(MAX_CELLS / (c1 as usize + 1)).unwrap_or(1000);
-        (rows.min(r1), c1)
-    } else {
-        (r1, c1)
-    };
-    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity((r1 - r0 + 1) as usize);
-    let mut missing = 0usize;
-    for r in r0..=r1 {
-        let mut row = Vec::with_capacity((c1 - c0 + 1) as usize);
-        for c in c0..=c1 {
-            let v = range.get_value((r, c));
-            let f = formulas
-                .as_ref()
-                .and_then(|f| f.get_value((r, c)))
-                .filter(|f| !f.is_empty());
-            let (text, number) = match v {
-                Some(Data::Int(i)) => (i.to_string(), Some(Decimal::from(*i))),
-                Some(Data::Float(x)) => {
-                    let s = x.to_string();
-                    let n = parse_number(&s, DecimalStyle::Dot);
-                    (s, n)
-                }
-                Some(Data::Empty) | None => (String::new(), None),
-                Some(Data::Error(_)) => (String::new(), None),
-                Some(other) => (other.to_string(), None),
-            };
-            let loc = Location {
-                sheet: Some(name.to_string()),
-                cell: Some(sheet_ref(c as usize, r as usize)),
+            format!("sheet '{name}' is too large to read whole: {cut}"),
+            Some(Location {
+                sheet: Some(name.clone()),
                 ..Location::file(file)
-            };
-            let mut cell = Cell {
-                text,
-                loc,
-                number,
-                ..Default::default()
-            };
-            if let Some(f) = f {
-                let lookup = lookup_breaks(f);
-                if cell.text.is_empty()
-                    || (cell.number.is_some_and(|n| n.is_zero()) && !lookup.is_empty())
-                {
-                    cell.formula_without_value = true;
-                    cell.formula = Some(f.clone());
-                    cell.formula_breaks = lookup;
-                    missing += 1;
-                }
-            }
-            row.push(cell);
-        }
-        rows.push(row);
+            }),
+        );
     }
-    // Fill merged regions with their top-left value.
-    for m in merges {
-        let (sr, sc) = m.start;
-        let (er, ec) = m.end;
-        let Some(src) = rows
-            .get(sr as usize)
-            .and_then(|r| r.get(sc as usize))
-            .cloned()
+    let mut rows: Vec<Vec<Cell>> = (0..sheet.rows)
+        .map(|r| {
+            (0..sheet.cols)
+                .map(|c| Cell {
+                    loc: Location {
+                        sheet: Some(name.clone()),
+                        cell: Some(sheet_ref(c as usize, r as usize)),
+                        ..Location::file(file)
+                    },
+                    ..Default::default()
+                })
+                .collect()
+        })
+        .collect();
+    let mut missing = 0usize;
+    for sc in sheet.cells {
+        let Some(cell) = rows
+            .get_mut(sc.row as usize)
+            .and_then(|r| r.get_mut(sc.col as usize))
         else {
             continue;
         };
-        for r in sr..=er.min(r1) {
-            for c in sc..=ec.min(c1) {
+        let (text, number) = match &sc.value {
+            Data::Int(i) => (i.to_string(), Some(Decimal::from(*i))),
+            Data::Float(x) => {
+                let s = x.to_string();
+                let n = parse_number(&s, DecimalStyle::Dot);
+                (s, n)
+            }
+            Data::Empty | Data::Error(_) => (String::new(), None),
+            other => (other.to_string(), None),
+        };
+        cell.text = text;
+        cell.number = number;
+        if let Some(f) = sc.formula.filter(|f| !f.is_empty()) {
+            let lookup = lookup_breaks(&f);
+            if cell.text.is_empty()
+                || (cell.number.is_some_and(|n| n.is_zero()) && !lookup.is_empty())
+            {
+                cell.formula_without_value = true;
+                cell.formula = Some(f);
+                cell.formula_breaks = lookup;
+                missing += 1;
+            }
+        }
+    }
+    // Fill merged regions with their top-left value (clipped to the grid already).
+    for ((sr, sc), (er, ec)) in sheet.merges {
+        let Some(src) = rows
+            .get(sr as usize)
+            .and_then(|r| r.get(sc as usize))
+            .map(|c| (c.text.clone(), c.number))
+        else {
+            continue;
+        };
+        for r in sr..=er {
+            for c in sc..=ec {
                 if (r, c) == (sr, sc) {
                     continue;
                 }
@@ -211,8 +164,8 @@ fn sheet_grid(
                     .and_then(|row| row.get_mut(c as usize))
                 {
                     if cell.text.is_empty() {
-                        cell.text = src.text.clone();
-                        cell.number = src.number;
+                        cell.text = src.0.clone();
+                        cell.number = src.1;
                     }
                 }
             }
@@ -223,13 +176,10 @@ fn sheet_grid(
             "sheet.formulas_without_values",
             Severity::Info,
             format!("sheet '{name}': {missing} formula cells have no cached value (saved without calculation)"),
-            Some(Location { sheet: Some(name.to_string()), ..Location::file(file) }),
+            Some(Location { sheet: Some(name.clone()), ..Location::file(file) }),
         );
     }
-    Some(Grid {
-        name: name.to_string(),
-        rows,
-    })
+    Grid { name, rows }
 }
 
 /// `lookup(x, {0,1,10,…}, {0.0,0.1,0.013,…})` → `[(1, 0.1), (10, 0.013), …]` (zero

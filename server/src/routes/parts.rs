@@ -664,6 +664,20 @@ async fn update(
     ))
 }
 
+/// The natural keys `sql` selects (as column `k`), lower-cased as an import compares
+/// them, for the import to skip.
+pub async fn existing_keys(
+    pool: &sqlx::AnyPool,
+    sql: &str,
+) -> AppResult<std::collections::HashSet<String>> {
+    sqlx::query(sql)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| Ok(col::<String>(r, "k")?.to_lowercase()))
+        .collect()
+}
+
 /// `POST /api/parts/import?file_name=…`: the body is a CSV/TSV/XLSX/ODS with columns
 /// such as Part number, Name, Description, Unit, Revision.
 async fn import(
@@ -683,6 +697,9 @@ async fn import(
     let mut planned = Vec::new();
     let mut skipped = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    // The existing numbers in one read, not one query per row (issue 10: an import of
+    // tens of thousands of rows answers in seconds).
+    let existing = existing_keys(&st.db.pool, "SELECT number AS k FROM parts").await?;
     for (row, rec) in &recs {
         let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
         let p = api::NewPart {
@@ -703,11 +720,7 @@ async fn import(
                     );
                     continue;
                 }
-                let exists = sqlx::query("SELECT id FROM parts WHERE LOWER(number) = LOWER($1)")
-                    .bind(&number)
-                    .fetch_optional(&st.db.pool)
-                    .await?;
-                if exists.is_some() {
+                if existing.contains(&number.to_lowercase()) {
                     skipped.push(api::ImportSkip {
                         row: *row,
                         reason: format!("part {number} already exists"),

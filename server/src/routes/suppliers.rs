@@ -658,6 +658,8 @@ async fn import(
     let mut planned = Vec::new();
     let mut skipped = Vec::new();
     let mut seen = std::collections::HashMap::new();
+    let existing =
+        crate::routes::parts::existing_keys(&st.db.pool, "SELECT name AS k FROM suppliers").await?;
     for (row, rec) in &recs {
         let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
         let n = api::NewSupplier {
@@ -682,11 +684,7 @@ async fn import(
                     );
                     continue;
                 }
-                let exists = sqlx::query("SELECT id FROM suppliers WHERE LOWER(name) = LOWER($1)")
-                    .bind(&name)
-                    .fetch_optional(&st.db.pool)
-                    .await?;
-                if exists.is_some() {
+                if existing.contains(&name.to_lowercase()) {
                     skipped.push(api::ImportSkip {
                         row: *row,
                         reason: format!("supplier {name} already exists"),
