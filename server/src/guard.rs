@@ -36,15 +36,20 @@ pub const CSP_BASE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-e
 /// Largest HTML page whose inline scripts are hashed (the app's index.html is a few KiB).
 const MAX_HASHED_PAGE: usize = 1024 * 1024;
 
-/// The answer to a panic in a handler: logged with its message, answered as the generic
-/// JSON 500 (the message may hold internals, so it is not sent).
-pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
+/// A caught panic as a server fault (its message is logged when answered, never sent).
+pub fn panic_error(err: Box<dyn Any + Send + 'static>) -> AppError {
     let detail = err
         .downcast_ref::<String>()
         .map(String::as_str)
         .or_else(|| err.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
-    AppError::Internal(anyhow::anyhow!("a handler panicked: {detail}")).into_response()
+    AppError::Internal(anyhow::anyhow!("a handler panicked: {detail}"))
+}
+
+/// The answer to a panic in a handler: logged with its message, answered as the generic
+/// JSON 500 (the message may hold internals, so it is not sent).
+pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
+    panic_error(err).into_response()
 }
 
 fn is_json(res: &Response) -> bool {

@@ -16,6 +16,7 @@ use axum::Router;
 use base64::Engine as _;
 use domain::access::{authorize, Resource, Verb};
 use domain::validate::{self, FieldErrors};
+use futures_util::FutureExt as _;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -31,6 +32,8 @@ use crate::AppState;
 pub const MAX_OPS: usize = 200;
 /// Largest photo after decoding.
 pub const MAX_PHOTO_BYTES: usize = 2 * 1024 * 1024;
+/// Most photos on one visit note.
+pub const MAX_PHOTOS: usize = 20;
 const PHOTO_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
 pub fn router() -> Router<AppState> {
@@ -175,8 +178,23 @@ async fn create_note(
     if uuid::Uuid::parse_str(&p.note_id).is_err() {
         e.add("note_id", "a UUID made on the device");
     }
+    if p.photos.len() > MAX_PHOTOS {
+        e.add("photos", format!("at most {MAX_PHOTOS} photos per note"));
+    }
     let mut photos = Vec::with_capacity(p.photos.len());
+    let mut photo_ids = std::collections::HashSet::new();
     for (i, ph) in p.photos.iter().enumerate() {
+        if uuid::Uuid::parse_str(&ph.photo_id).is_err() {
+            e.add(
+                &format!("photos[{i}].photo_id"),
+                "a UUID made on the device",
+            );
+        } else if !photo_ids.insert(ph.photo_id.as_str()) {
+            e.add(
+                &format!("photos[{i}].photo_id"),
+                "this photo id is used twice in the note",
+            );
+        }
         if !PHOTO_TYPES.contains(&ph.content_type.as_str()) {
             e.add(
                 &format!("photos[{i}].content_type"),
@@ -201,6 +219,55 @@ async fn create_note(
     {
         return Err(AppError::not_found(format!("supplier {}", p.supplier_id)));
     }
+    // Every reference and id is checked here, so a reused or unknown one is a clear
+    // rejection of this op (issue 10: it used to be a 500 the device retried forever).
+    if let Some(rfq_id) = &p.rfq_id {
+        if rfqs::readable_in(&mut w.tx, user, rfq_id).await.is_err() {
+            let mut f = FieldErrors::new();
+            f.add("rfq_id", format!("no RFQ {rfq_id}"));
+            return Err(f.into());
+        }
+    }
+    if let Some(existing) = sqlx::query(
+        "SELECT supplier_id, rfq_id, text, taken_at, created_by FROM visit_notes WHERE id = $1",
+    )
+    .bind(&p.note_id)
+    .fetch_optional(&mut *w.tx)
+    .await?
+    {
+        // The same note sent again under a new op id (a device that lost its outbox
+        // record): it is already there, nothing to add.
+        let same = col::<String>(&existing, "supplier_id")? == p.supplier_id
+            && col::<Option<String>>(&existing, "rfq_id")? == p.rfq_id
+            && col::<String>(&existing, "text")? == p.text.trim()
+            && col::<String>(&existing, "taken_at")? == p.taken_at
+            && col::<String>(&existing, "created_by")? == user.id();
+        if !same {
+            return Err(AppError::Coded {
+                status: StatusCode::CONFLICT,
+                code: "note_id_taken",
+                message:
+                    "Another visit note already has this id; this note was not saved under it."
+                        .into(),
+            });
+        }
+        return note_by_id(&mut w.tx, &p.note_id).await;
+    }
+    let mut taken = FieldErrors::new();
+    for (i, (ph, _)) in photos.iter().enumerate() {
+        if sqlx::query("SELECT id FROM visit_photos WHERE id = $1")
+            .bind(&ph.photo_id)
+            .fetch_optional(&mut *w.tx)
+            .await?
+            .is_some()
+        {
+            taken.add(
+                &format!("photos[{i}].photo_id"),
+                "another photo already has this id",
+            );
+        }
+    }
+    taken.into_result()?;
     sqlx::query("INSERT INTO visit_notes (id, supplier_id, rfq_id, text, taken_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(&p.note_id)
         .bind(&p.supplier_id)
@@ -247,6 +314,39 @@ async fn create_note(
                 content_type: ph.content_type.clone(),
             })
             .collect(),
+    })
+}
+
+/// A stored visit note with its photos (read in the op's transaction).
+async fn note_by_id(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &str,
+) -> AppResult<api::VisitNote> {
+    let r = sqlx::query("SELECT * FROM visit_notes WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let photos =
+        sqlx::query("SELECT id, content_type FROM visit_photos WHERE note_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|p| {
+                Ok(api::PhotoRef {
+                    id: col(p, "id")?,
+                    content_type: col(p, "content_type")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()?;
+    Ok(api::VisitNote {
+        id: col(&r, "id")?,
+        supplier_id: col(&r, "supplier_id")?,
+        rfq_id: col(&r, "rfq_id")?,
+        text: col(&r, "text")?,
+        taken_at: col(&r, "taken_at")?,
+        created_by: col(&r, "created_by")?,
+        photos,
     })
 }
 
@@ -301,7 +401,12 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             detail,
         });
     }
-    let result = match apply(&mut w, st, user, op).await {
+    // A panic inside one op must not lose the batch: it is that op's failure alone.
+    let applied = std::panic::AssertUnwindSafe(apply(&mut w, st, user, op))
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|panic| Err(crate::guard::panic_error(panic)));
+    let result = match applied {
         Ok(Outcome::Applied(detail)) => api::SyncResult { op_id: op.op_id.clone(), status: "applied".into(), code: None, message: None, detail: Some(detail) },
         Ok(Outcome::Conflict(detail)) => api::SyncResult {
             op_id: op.op_id.clone(),
@@ -311,11 +416,29 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             detail: Some(detail),
         },
         Err(e) => {
-            let (status, body, _) = e.parts();
-            if status.is_server_error() {
-                // Nothing of this op is committed; the device retries the same op later.
-                return Err(AppError::Coded { status, code: "sync_failed", message: body.message });
+            let (status, body, retry_after) = e.parts();
+            if status == StatusCode::SERVICE_UNAVAILABLE {
+                // Transient (the database asked to retry, no connection was free): nothing
+                // of this op is committed and the device sends it again later, with the
+                // ops after it (issue 10).
+                return Err(AppError::Unavailable {
+                    code: "busy",
+                    message: body.message,
+                    retry_after_secs: retry_after.unwrap_or(2),
+                });
             }
+            // Anything else ends recorded (issue 10): a fault that would fail the same
+            // way on every retry is this op's rejection, so the outbox moves on instead
+            // of sending it forever and blocking every op behind it. (Logged in parts().)
+            let body = if status.is_server_error() {
+                api::ApiError {
+                    code: "server_error".into(),
+                    message: "The server could not apply this change (it has been logged); it was set aside so the rest can be sent. Keep your copy or discard it.".into(),
+                    fields: Default::default(),
+                }
+            } else {
+                body
+            };
             // Undo whatever the op half-did, then record the rejection on its own.
             drop(w);
             w = st.db.write().await?;

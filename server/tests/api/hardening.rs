@@ -799,3 +799,366 @@ async fn an_import_past_the_row_limit_is_refused_at_once_issue_10() {
         "big.csv has more than 50000 rows; import at most 50000 rows at a time (split the file)"
     );
 }
+
+fn sync_op(kind: &str, payload: Value) -> Value {
+    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
+}
+
+fn photo(id: &str, bytes: usize) -> Value {
+    use base64::Engine as _;
+    json!({"photo_id": id, "content_type": "image/jpeg", "data_base64": base64::engine::general_purpose::STANDARD.encode(vec![0xFFu8; bytes])})
+}
+
+/// Issue 10: hostile variants of every sync op kind (reused, unknown and duplicate ids,
+/// wrong types, oversized values, wrong roles, a stored record the server cannot read)
+/// each end recorded — applied, conflict or rejected with a code — never a 500 for the
+/// batch; the op behind them is applied (the outbox moves on) and a replay of the whole
+/// batch answers `duplicate` for every op.
+#[tokio::test]
+async fn every_sync_op_ends_recorded_whatever_it_carries_issue_10() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let sups = app.get("/api/suppliers", &buyer).await.json;
+    let kestrel = id_named(&sups, "Kestrel Plastics");
+    let orion = id_named(&sups, "Orion Stamping");
+    let (rfq, line) = open_rfq(&app, &buyer, json!({})).await;
+    let note = |id: &str, text: &str, photos: Value| json!({"note_id": id, "supplier_id": kestrel, "rfq_id": rfq, "text": text, "taken_at": "2026-11-23T10:15:00+01:00", "photos": photos});
+    let (n1, p1, p2) = (
+        uuid::Uuid::new_v4().to_string(),
+        uuid::Uuid::new_v4().to_string(),
+        uuid::Uuid::new_v4().to_string(),
+    );
+    let first = app
+        .post(
+            "/api/sync",
+            json!({"ops": [sync_op("visit_note.create", note(&n1, "Visited", json!([photo(&p1, 10)])))]}),
+            &buyer,
+        )
+        .await;
+    assert_eq!(
+        first.json["results"][0]["status"], "applied",
+        "{}",
+        first.json
+    );
+    let new = || uuid::Uuid::new_v4().to_string();
+    let mut big_note = note(&new(), "x", json!([]));
+    big_note["text"] = json!("y".repeat(20_001));
+    let many: Vec<Value> = (0..21).map(|_| photo(&new(), 1)).collect();
+    let quote_ok = quote(&line, "USD", "0.45", None);
+    // (op, who sends it, expected status, expected code)
+    let cases: Vec<(Value, &Session, &str, &str)> = vec![
+        (
+            sync_op("visit_note.create", note(&n1, "Another note", json!([]))),
+            &buyer,
+            "rejected",
+            "note_id_taken",
+        ),
+        (
+            sync_op("visit_note.create", note(&n1, "Visited", json!([]))),
+            &buyer,
+            "applied",
+            "",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                json!({"note_id": new(), "supplier_id": kestrel, "rfq_id": new(), "text": "t", "taken_at": "2026-11-23T10:15:00Z"}),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "dup photo", json!([photo(&p2, 1), photo(&p2, 1)])),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "taken photo", json!([photo(&p1, 1)])),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "bad photo id", json!([photo("1", 1)])),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(
+                    &new(),
+                    "big photo",
+                    json!([photo(&new(), 2 * 1024 * 1024 + 1)]),
+                ),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "many photos", json!(many)),
+            ),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op("visit_note.create", big_note),
+            &buyer,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                json!({"note_id": "x", "supplier_id": 5, "text": [], "taken_at": null}),
+            ),
+            &buyer,
+            "rejected",
+            "invalid_payload",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                json!({"note_id": new(), "supplier_id": new(), "text": "t", "taken_at": "2026-11-23T10:15:00Z"}),
+            ),
+            &buyer,
+            "rejected",
+            "not_found",
+        ),
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "as a supplier", json!([])),
+            ),
+            &nw,
+            "rejected",
+            "forbidden",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": new(), "base_version": null, "quote": quote_ok}),
+            ),
+            &nw,
+            "rejected",
+            "not_found",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": "one", "quote": "cheap"}),
+            ),
+            &nw,
+            "rejected",
+            "invalid_payload",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": null, "quote": quote(&line, "USD", "1000000000000000000000000000", None)}),
+            ),
+            &nw,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": null, "quote": quote(&line, "XXX", "1", None)}),
+            ),
+            &nw,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": null, "quote": quote(&new(), "USD", "1", None)}),
+            ),
+            &nw,
+            "rejected",
+            "validation",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": null, "quote": quote_ok}),
+            ),
+            &buyer,
+            "rejected",
+            "forbidden",
+        ),
+        (
+            sync_op(
+                "quote.enter_for_supplier",
+                json!({"rfq_id": rfq, "supplier_id": orion, "base_version": null, "quote": quote_ok}),
+            ),
+            &buyer,
+            "rejected",
+            "not_found",
+        ),
+        (
+            sync_op(
+                "quote.enter_for_supplier",
+                json!({"rfq_id": new(), "supplier_id": kestrel, "base_version": null, "quote": quote_ok}),
+            ),
+            &buyer,
+            "rejected",
+            "not_found",
+        ),
+        (
+            sync_op(
+                "quote.enter_for_supplier",
+                json!({"rfq_id": rfq, "supplier_id": kestrel, "base_version": null, "quote": quote_ok}),
+            ),
+            &nw,
+            "rejected",
+            "forbidden",
+        ),
+        (
+            sync_op(
+                "quote.enter_for_supplier",
+                json!({"rfq_id": rfq, "supplier_id": [1], "quote": {}}),
+            ),
+            &buyer,
+            "rejected",
+            "invalid_payload",
+        ),
+        (
+            sync_op("part.delete", json!({})),
+            &buyer,
+            "rejected",
+            "unknown_op",
+        ),
+        // The op behind all of them goes through.
+        (
+            sync_op(
+                "visit_note.create",
+                note(&new(), "After the bad ones", json!([photo(&p2, 10)])),
+            ),
+            &buyer,
+            "applied",
+            "",
+        ),
+        (
+            sync_op(
+                "quote.submit",
+                json!({"rfq_id": rfq, "base_version": null, "quote": quote_ok}),
+            ),
+            &nw,
+            "applied",
+            "",
+        ),
+    ];
+    for who in [&buyer, &nw] {
+        let ops: Vec<Value> = cases
+            .iter()
+            .filter(|c| std::ptr::eq(c.1, who))
+            .map(|c| c.0.clone())
+            .collect();
+        let expected: Vec<(&str, &str)> = cases
+            .iter()
+            .filter(|c| std::ptr::eq(c.1, who))
+            .map(|c| (c.2, c.3))
+            .collect();
+        let r = app.post("/api/sync", json!({"ops": ops}), who).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+        for (i, (status, code)) in expected.iter().enumerate() {
+            let got = &r.json["results"][i];
+            assert_eq!(got["op_id"], ops[i]["op_id"]);
+            assert_eq!(got["status"], *status, "op {i} ({}): {got}", ops[i]["kind"]);
+            if !code.is_empty() {
+                assert_eq!(got["code"], *code, "op {i}: {got}");
+                assert!(got["message"].as_str().is_some_and(|m| !m.is_empty()));
+            }
+        }
+        // Every one of them was recorded: a replay repeats nothing.
+        let again = app.post("/api/sync", json!({"ops": ops}), who).await;
+        assert_eq!(again.status, StatusCode::OK, "{}", again.json);
+        for (i, res) in again.json["results"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(res["status"], "duplicate", "op {i}: {res}");
+        }
+    }
+    let notes = app
+        .get(&format!("/api/visit-notes?supplier_id={kestrel}"), &buyer)
+        .await
+        .json;
+    assert_eq!(notes.as_array().unwrap().len(), 2, "{notes}");
+}
+
+/// Issue 10: a fault the server hits while applying an op (here: a stored quote it
+/// cannot read) rejects that op alone, recorded with code `server_error`; the ops behind
+/// it are applied, so the device's outbox is not blocked by it.
+#[tokio::test]
+async fn a_server_fault_in_one_op_sets_it_aside_and_the_rest_go_through_issue_10() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let (rfq, line) = open_rfq(&app, &buyer, json!({})).await;
+    let first = app
+        .put(
+            &format!("/api/rfqs/{rfq}/quote"),
+            quote(&line, "USD", "0.50", None),
+            &nw,
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    sqlx::query("UPDATE quotes SET body = '{not json' WHERE rfq_id = $1")
+        .bind(&rfq)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    let broken = sync_op(
+        "quote.submit",
+        json!({"rfq_id": rfq, "base_version": 0, "quote": quote(&line, "USD", "0.49", None)}),
+    );
+    // Behind it in the same batch: a quote on the demo RFQ, which reads fine.
+    let seed = app.get("/api/rfqs", &nw).await.json;
+    let seed = seed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["number"] == "RFQ-2026-0001")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let seed_line = app.get(&format!("/api/rfqs/{seed}"), &nw).await.json["lines"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let behind = sync_op(
+        "quote.submit",
+        json!({"rfq_id": seed, "base_version": null, "quote": quote(&seed_line, "USD", "0.51", None)}),
+    );
+    let r = app
+        .post("/api/sync", json!({"ops": [broken, behind]}), &nw)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["results"][0]["status"], "rejected", "{}", r.json);
+    assert_eq!(r.json["results"][0]["code"], "server_error");
+    assert_eq!(r.json["results"][1]["status"], "applied", "{}", r.json);
+    let again = app.post("/api/sync", json!({"ops": [broken]}), &nw).await;
+    assert_eq!(
+        again.json["results"][0]["status"], "duplicate",
+        "{}",
+        again.json
+    );
+}
