@@ -58,13 +58,18 @@ export class NewRfqPage {
     await this.page.getByLabel(name, { exact: true }).check();
   }
 
-  /** Sets the deadline `seconds` from now, in the browser's own time zone. */
+  /** Sets the deadline `seconds` from now (this machine's clock). */
   async deadlineIn(seconds: number) {
-    const local = await this.page.evaluate((s) => {
-      const d = new Date(Date.now() + s * 1000);
+    await this.deadlineAt(Date.now() + seconds * 1000);
+  }
+
+  /** Sets the deadline to `ms` (unix milliseconds), typed in the browser's own time zone. */
+  async deadlineAt(ms: number) {
+    const local = await this.page.evaluate((at) => {
+      const d = new Date(at);
       const p = (n: number) => String(n).padStart(2, '0');
       return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-    }, seconds);
+    }, ms);
     await this.page.getByLabel('Deadline', { exact: true }).fill(local);
   }
 

@@ -2,6 +2,7 @@
 // control the page, the header's sync status (docs/contract.md, UI contract, "Offline").
 import * as path from 'node:path';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expectSoundLayout } from './pages';
 
 export const PASSWORD = 'bidwell-demo';
 export const BUYER_EMAIL = 'buyer@acme.example';
@@ -18,20 +19,19 @@ export async function signIn(page: Page, email: string) {
 
 /**
  * Resolves once the service worker is active (the shell is precached) and controls the
- * page. The worker claims open pages when it activates; a page that navigated while the
- * worker was still installing can miss that and is only controlled from its next load,
- * which is what a person gets too — so then the page is reloaded once.
+ * page. The worker claims open pages when it activates, but a page that navigated while
+ * the worker was still installing can miss that and is only controlled from its next
+ * load, which is what a person gets too. So: once a worker is active, a page that is not
+ * controlled is reloaded (no waiting to see whether the claim still comes); a load with an
+ * active worker is always controlled.
  */
 export async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
+  const controlled = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
+    return !!navigator.serviceWorker.controller;
   });
-  try {
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 5_000 });
-  } catch {
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  }
+  if (!controlled) await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
 /** The header's "Online · 2 pending" status. */
@@ -53,6 +53,7 @@ export async function supplierId(api: APIRequestContext, name: string): Promise<
 }
 
 export async function shot(page: Page, name: string) {
+  await expectSoundLayout(page, `offline ${name}`);
   await page.screenshot({
     path: path.join(__dirname, '..', 'artifacts', 'screenshots', `offline-${name}.png`),
     fullPage: true,
@@ -79,11 +80,13 @@ export type Api = Awaited<ReturnType<typeof apiAs>>;
 
 /**
  * Creates and opens an RFQ through the API (buyer): one line BRK-2208 with breaks
- * 500 / 2000 / 5000, USD, deadline `seconds` from now, inviting the named suppliers.
+ * 500 / 2000 / 5000, USD, inviting the named suppliers, with its deadline `seconds` from
+ * now by this machine's clock — or at `deadline` (unix ms), for a test that then passes
+ * it on the server's clock (`ServerClock` in pages.ts).
  */
 export async function openRfq(
   buyer: Api,
-  opts: { title: string; seconds: number; suppliers: string[]; sealed?: boolean },
+  opts: { title: string; seconds?: number; deadline?: number; suppliers: string[]; sealed?: boolean },
 ) {
   const headers = { 'x-csrf-token': buyer.csrf };
   const parts = (await (await buyer.request.get('/api/parts')).json()) as { id: string; number: string }[];
@@ -100,7 +103,7 @@ export async function openRfq(
     data: {
       title: opts.title,
       currency: 'USD',
-      deadline: new Date(Date.now() + opts.seconds * 1000).toISOString(),
+      deadline: new Date(opts.deadline ?? Date.now() + (opts.seconds ?? 86_400) * 1000).toISOString(),
       sealed: opts.sealed ?? false,
       lines: [{ part_id: part.id, quantities: ['500', '2000', '5000'] }],
       supplier_ids,

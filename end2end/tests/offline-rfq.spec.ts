@@ -23,6 +23,7 @@ import {
   versionsOf,
   waitForServiceWorker,
 } from './offline-pages';
+import { ServerClock } from './pages';
 
 const QUEUED = /saved on this device and will be sent when you are back online/;
 
@@ -224,12 +225,11 @@ test('a quote submitted offline before the deadline but synced after it is refus
   playwright,
   baseURL,
 }) => {
-  // The RFQ's deadline is 25 s away and the test waits it out.
-  test.setTimeout(90_000);
+  // The deadline passes when the test moves the server's clock past it (test mode).
+  const clock = await ServerClock.signIn(playwright, baseURL);
   const buyer = await apiAs(playwright, baseURL, BUYER_EMAIL);
-  const seconds = 25;
-  const rfq = await openRfq(buyer, { title: `Offline deadline ${Date.now()}`, seconds, suppliers: [NORTHWIND] });
-  const deadline = Date.now() + seconds * 1000;
+  const deadline = (await clock.now()) + 10 * 60_000;
+  const rfq = await openRfq(buyer, { title: `Offline deadline ${Date.now()}`, deadline, suppliers: [NORTHWIND] });
   const supplier = await apiAs(playwright, baseURL, NORTHWIND_SALES);
 
   await signIn(page, NORTHWIND_SALES);
@@ -241,11 +241,11 @@ test('a quote submitted offline before the deadline but synced after it is refus
   await fillQuote(page, ['0.61', '0.54', '0.48']);
   await page.getByRole('button', { name: 'Submit quote' }).click();
   await expect(page.getByRole('form', { name: 'Quote form' }).getByRole('status').filter({ hasText: QUEUED })).toBeVisible();
-  expect(Date.now()).toBeLessThan(deadline);
+  expect(await clock.now()).toBeLessThan(deadline);
   await expect(syncStatus(page)).toHaveText(/Offline · 1 pending/);
 
-  // Still offline when the deadline passes (by the server's clock too).
-  await page.waitForTimeout(Math.max(0, deadline - Date.now()) + 1500);
+  // Still offline when the deadline passes by the server's clock.
+  await clock.passDeadline(deadline);
   await context.setOffline(false);
   const panel = conflicts(page);
   await expect(panel).toBeVisible();

@@ -11,6 +11,7 @@ import {
   syncStatus,
   waitForServiceWorker,
 } from './offline-pages';
+import { SupplierRfqPage } from './supplier-pages';
 
 test('after one online visit the shell and the cached RFQ list open offline', async ({ context, page }) => {
   await signIn(page, BUYER_EMAIL);
@@ -149,6 +150,17 @@ test('after one online visit a quote file is read offline by the precached extra
     mimeType: 'text/csv',
     buffer: Buffer.from('Part number,Quantity,Unit price,Currency\nBRK-2208,500,0.62,USD\nBRK-2208,2000,0.55,USD\n'),
   });
-  await expect(page.getByRole('region', { name: 'Extracted values' })).toBeVisible({ timeout: 20_000 });
+  // The worker read the file with no network: the values it found, beside their cells.
+  const rfq = new SupplierRfqPage(page);
+  await expect(rfq.review).toBeVisible({ timeout: 20_000 });
+  const line = rfq.review.getByRole('row', { name: /^BRK-2208 / });
+  await expect(line).toContainText('0.62');
+  await expect(line).toContainText('0.55');
+  await expect(rfq.review.getByRole('row', { name: /^BRK-2208 / })).toHaveCount(1);
+  // Taken over into the form: the demo RFQ's line 1 is BRK-2208 at 500 / 2000 / 5000.
+  await rfq.useValues.click();
+  await expect(rfq.price(1, 1)).toHaveValue('0.62');
+  await expect(rfq.price(1, 2)).toHaveValue('0.55');
+  await expect(rfq.field('Currency')).toHaveValue('USD');
   await context.setOffline(false);
 });

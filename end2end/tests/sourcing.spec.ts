@@ -58,7 +58,8 @@ async function createPart(page: Page, p: (typeof PARTS)[number]) {
 test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → sealed → leveled grid → export', async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  // The longest scenario: three browsers, three uploads, nothing waited out (~40 s here).
+  test.setTimeout(120_000);
 
   // --- The buyer: parts, then the RFQ with three breaks, three suppliers, sealed. ---
   const buyer = await signedIn(browser, BUYER.email);
