@@ -32,6 +32,9 @@ enum Action {
     /// The blind extraction score (`crate::blind`) on one half of the set; `all` and
     /// `heldout` print aggregates only, so this is safe to run anywhere.
     Blind(&'static str),
+    /// The load benchmark: `node SCRIPT` against a fresh release server on SQLite, then on
+    /// PostgreSQL (a scratch database), and a comparison of the two.
+    LoadBench { script: &'static str },
 }
 
 struct Bench {
@@ -82,6 +85,13 @@ const BENCHES: &[Bench] = &[
         name: "extract-blind (blind quote set, both halves, aggregates only)",
         needs: "domain/testdata/blind/dev",
         actions: &[Action::Blind("all")],
+    },
+    Bench {
+        name: "load (one write mix on SQLite and PostgreSQL, 50 and 200 clients)",
+        needs: "end2end/bench/load-bench.mjs",
+        actions: &[Action::LoadBench {
+            script: "end2end/bench/load-bench.mjs",
+        }],
     },
 ];
 
@@ -141,6 +151,7 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
         }
         Action::NodeAgainstServer { script } => node_against_server(ctx, script),
         Action::Blind(half) => crate::blind::run(ctx, &[(*half).to_owned()]),
+        Action::LoadBench { script } => crate::load::run(ctx, script),
     }
 }
 

@@ -18,6 +18,7 @@
 mod bench;
 mod blind;
 mod install;
+mod load;
 mod serve;
 mod test;
 mod util;
@@ -40,7 +41,8 @@ Commands:
   test --list    list the test steps
   install        install missing tools only (wasm target, trunk, wasm-bindgen-cli,
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
-  bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`)
+  bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`;
+                 `bench load`: the write mix on SQLite and PostgreSQL, see xtask/src/load.rs)
   bench extract-blind [dev|heldout|all] [--detail] [--no-build | --bin PATH] [--validate]
                  score `bidwell extract --json` on the blind quote set
                  (domain/testdata/blind): field P/R/F1 per family, format, language and

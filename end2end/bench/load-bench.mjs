@@ -1,0 +1,259 @@
+// Load benchmark (issue 10): a realistic write mix from many concurrent clients against
+// one running server, for a fixed time per concurrency level. `cargo xtask bench load`
+// runs it against SQLite and PostgreSQL in one go and compares them.
+//
+// Setup (not measured): the buyer creates --suppliers suppliers, invites one contact each
+// (who accepts and is signed in), and opens --rfqs RFQs with every bench supplier invited.
+// Then, per level in --clients, that many clients loop for --seconds, each picking:
+//   40 %  a supplier submits or re-submits its quote on one of the RFQs (PUT …/quote)
+//   10 %  a supplier replays an offline submit through POST /api/sync (may conflict)
+//   10 %  a supplier asks a clarification question
+//    5 %  the buyer answers an open question (a notice to every invited contact)
+//   15 %  the buyer creates a part
+//   20 %  the buyer edits a part
+// Every request is a write. Prints one line per level and a `RESULT key=value …` line
+// that xtask reads; exits non-zero only if setup fails.
+//
+//   BASE_URL=http://127.0.0.1:8080 node end2end/bench/load-bench.mjs \
+//     [--clients 50,200] [--seconds 20] [--suppliers 40] [--rfqs 4] [--label sqlite]
+//
+// Needs only Node ≥ 18 (global fetch) and a running `bidwell serve` with the demo data.
+
+const base = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const LEVELS = arg('clients', '50,200').split(',').map(Number);
+const SECONDS = Number(arg('seconds', '20'));
+const SUPPLIERS = Number(arg('suppliers', '40'));
+const RFQS = Number(arg('rfqs', '4'));
+const LABEL = arg('label', 'server');
+const run = crypto.randomUUID().slice(0, 6);
+
+class Session {
+  constructor() {
+    this.cookie = '';
+    this.csrf = '';
+  }
+  async call(method, path, body) {
+    const headers = { cookie: this.cookie };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
+    const r = await fetch(base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = r.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await r.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    if (json && json.csrf_token) this.csrf = json.csrf_token;
+    return { status: r.status, json };
+  }
+  // Setup calls must work.
+  async must(method, path, body) {
+    const r = await this.call(method, path, body);
+    if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
+  }
+}
+
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+const price = () => (0.4 + Math.random() * 0.6).toFixed(4);
+
+// ---- setup -------------------------------------------------------------------------
+const t0 = performance.now();
+const buyer = new Session();
+await buyer.must('POST', '/api/auth/login', { email: 'buyer@acme.example', password: 'bidwell-demo' });
+const demoParts = await buyer.must('GET', '/api/parts');
+const parts = demoParts.map((p) => p.id);
+
+const suppliers = [];
+for (let i = 0; i < SUPPLIERS; i += 4) {
+  const batch = [];
+  for (let k = i; k < Math.min(i + 4, SUPPLIERS); k++) {
+    batch.push(
+      (async () => {
+        const s = await buyer.must('POST', '/api/suppliers', {
+          name: `Load ${run} supplier ${k}`,
+          country: 'DE',
+          currency: 'USD',
+        });
+        const inv = await buyer.must('POST', '/api/invitations', {
+          supplier_id: s.id,
+          email: `rep${k}@load-${run}.example`,
+          name: `Rep ${k}`,
+        });
+        const session = new Session();
+        await session.must('POST', `/api/invitations/${inv.token}/accept`, {
+          name: `Rep ${k}`,
+          password: 'a long bench passphrase',
+        });
+        return { id: s.id, session };
+      })(),
+    );
+  }
+  suppliers.push(...(await Promise.all(batch)));
+}
+
+const deadline = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+const rfqs = [];
+for (let i = 0; i < RFQS; i++) {
+  const created = await buyer.must('POST', '/api/rfqs', {
+    title: `Load ${run} RFQ ${i}`,
+    currency: 'USD',
+    incoterm: 'FCA Chicago',
+    payment_terms: 'Net 60',
+    deadline,
+    sealed: true,
+    lines: demoParts.map((p) => ({ part_id: p.id, quantities: ['500', '2000'] })),
+    supplier_ids: suppliers.map((s) => s.id),
+  });
+  await buyer.must('POST', `/api/rfqs/${created.id}/open`, null);
+  rfqs.push({ id: created.id, lines: created.lines.map((l) => l.id) });
+}
+console.log(
+  `  setup: ${suppliers.length} suppliers with a signed-in contact, ${rfqs.length} open RFQs ` +
+    `of ${demoParts.length} lines, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+
+// ---- the write mix -----------------------------------------------------------------
+const quote = (rfq) => ({
+  header: {
+    currency: 'USD',
+    valid_until: null,
+    incoterm: 'FCA',
+    incoterm_place: 'Chicago',
+    payment_terms: {
+      text: 'Net 60',
+      net_days: 60,
+      discount_pct: null,
+      discount_days: null,
+      basis: 'invoice_date',
+      deposit_pct: null,
+      method: null,
+    },
+    freight: { kind: 'included' },
+  },
+  lines: rfq.lines.map((id) => ({
+    rfq_line_id: id,
+    breaks: [
+      { min_qty: '500', price: price() },
+      { min_qty: '2000', price: price() },
+    ],
+    price_basis_qty: '1',
+    lead_time_days: 30,
+  })),
+});
+
+const known = new Map(); // `${supplier}/${rfq}` → newest version this bench saw
+const questions = []; // [rfq id, clarification id] not yet answered
+let partNo = 0;
+
+const ops = [
+  [40, async (me) => {
+    const rfq = pick(rfqs);
+    const r = await me.session.call('PUT', `/api/rfqs/${rfq.id}/quote`, quote(rfq));
+    if (r.status === 201) known.set(`${me.id}/${rfq.id}`, r.json.version);
+    return r;
+  }],
+  [10, async (me) => {
+    const rfq = pick(rfqs);
+    const op = {
+      op_id: crypto.randomUUID(),
+      kind: 'quote.submit',
+      created_at: new Date().toISOString(),
+      payload: { rfq_id: rfq.id, base_version: known.get(`${me.id}/${rfq.id}`) ?? null, quote: quote(rfq) },
+    };
+    const r = await me.session.call('POST', '/api/sync', { ops: [op] });
+    const res = r.json?.results?.[0];
+    if (res?.status === 'applied' && res.detail?.version) known.set(`${me.id}/${rfq.id}`, res.detail.version);
+    return r;
+  }],
+  [10, async (me) => {
+    const rfq = pick(rfqs);
+    const r = await me.session.call('POST', `/api/rfqs/${rfq.id}/clarifications`, {
+      text: `Bench ${run}: is a zinc flake finish acceptable instead of zinc plating?`,
+    });
+    if (r.status === 201) questions.push([rfq.id, r.json.id]);
+    return r;
+  }],
+  [5, async (me) => {
+    const q = questions.shift();
+    if (!q) return ops[2][1](me);
+    return buyer.call('POST', `/api/rfqs/${q[0]}/clarifications/${q[1]}/answer`, {
+      text: 'Yes, zinc flake to ISO 10683 is acceptable.',
+    });
+  }],
+  [15, async () => {
+    const n = `LD-${run}-${++partNo}`;
+    const r = await buyer.call('POST', '/api/parts', { number: n, name: `Load part ${partNo}`, uom: 'H87' });
+    if (r.status === 201) parts.push(r.json.id);
+    return r;
+  }],
+  [20, async () =>
+    buyer.call('PATCH', `/api/parts/${pick(parts)}`, { description: `edited ${new Date().toISOString()}` })],
+];
+const total = ops.reduce((s, [w]) => s + w, 0);
+const choose = () => {
+  let x = Math.random() * total;
+  for (const [w, f] of ops) {
+    if ((x -= w) < 0) return f;
+  }
+  return ops[0][1];
+};
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+for (const clients of LEVELS) {
+  const latencies = [];
+  const counts = { ok: 0, s4xx: 0, s5xx: 0, neterr: 0 };
+  const samples = new Map(); // status → first body seen
+  const start = performance.now();
+  const end = start + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const me = suppliers[i % suppliers.length];
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          const r = await choose()(me);
+          latencies.push(performance.now() - t);
+          if (r.status < 400) counts.ok++;
+          else {
+            if (r.status >= 500) counts.s5xx++;
+            else counts.s4xx++;
+            if (!samples.has(r.status)) samples.set(r.status, JSON.stringify(r.json).slice(0, 300));
+          }
+        } catch (e) {
+          counts.neterr++;
+          if (!samples.has('network')) samples.set('network', String(e?.cause ?? e).slice(0, 300));
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const n = latencies.length;
+  const rps = counts.ok / elapsed;
+  const p50 = pct(latencies, 50);
+  const p99 = pct(latencies, 99);
+  console.log(
+    `  ${LABEL.padEnd(10)} ${String(clients).padStart(4)} clients  ${elapsed.toFixed(1)} s  ${n} writes  ` +
+      `${rps.toFixed(1)} ok/s  p50 ${p50.toFixed(0)} ms  p99 ${p99.toFixed(0)} ms  ` +
+      `5xx ${counts.s5xx}  4xx ${counts.s4xx}  network errors ${counts.neterr}`,
+  );
+  for (const [status, body] of samples) console.log(`    first ${status}: ${body}`);
+  console.log(
+    `RESULT engine=${LABEL} clients=${clients} seconds=${elapsed.toFixed(2)} requests=${n} ok=${counts.ok} ` +
+      `rps=${rps.toFixed(2)} p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)} s5xx=${counts.s5xx} ` +
+      `s4xx=${counts.s4xx} neterr=${counts.neterr}`,
+  );
+}
