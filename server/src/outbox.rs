@@ -7,9 +7,9 @@ use std::path::Path;
 
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::Message;
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::{Any, Transaction};
 
-use crate::db::{col, new_id, now_ms};
+use crate::db::{col, new_id, now_ms, Db};
 
 /// A notice to every contact of every supplier in `supplier_ids`.
 pub struct Notice<'a> {
@@ -70,15 +70,22 @@ fn eml(from: &str, to: &str, subject: &str, body: &str) -> anyhow::Result<Vec<u8
 
 /// Writes every unwritten message to `dir` as `<id>.eml`; returns how many.
 /// A message whose address cannot be formatted is logged and left unwritten.
-pub async fn flush(pool: &AnyPool, dir: &Path, from: &str) -> anyhow::Result<usize> {
+///
+/// Flushes in this process run one at a time (a second one then finds only what the
+/// first left), and marking messages written is a write like any other, through
+/// [`Db::write`]: on SQLite an UPDATE beside the writer lock made a concurrent writer's
+/// transaction fail to upgrade ("database is locked", a 500; issue 10's load bench).
+pub async fn flush(db: &Db, dir: &Path, from: &str) -> anyhow::Result<usize> {
+    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = ONE_AT_A_TIME.lock().await;
     let rows = sqlx::query("SELECT id, to_email, subject, body FROM messages WHERE written_at IS NULL ORDER BY created_at")
-        .fetch_all(pool)
+        .fetch_all(&db.pool)
         .await?;
     if rows.is_empty() {
         return Ok(0);
     }
     tokio::fs::create_dir_all(dir).await?;
-    let mut written = 0;
+    let mut written = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: String = col(r, "id")?;
         let to: String = col(r, "to_email")?;
@@ -95,21 +102,28 @@ pub async fn flush(pool: &AnyPool, dir: &Path, from: &str) -> anyhow::Result<usi
             }
         };
         tokio::fs::write(dir.join(format!("{id}.eml")), bytes).await?;
-        sqlx::query("UPDATE messages SET written_at = $1 WHERE id = $2")
-            .bind(now_ms())
-            .bind(&id)
-            .execute(pool)
-            .await?;
-        written += 1;
+        written.push(id);
     }
-    Ok(written)
+    // A crash before this commit leaves the files written and the rows unwritten: the next
+    // flush writes the same files again, never loses one.
+    let mut w = db.write().await?;
+    let now = now_ms();
+    for id in &written {
+        sqlx::query("UPDATE messages SET written_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut **w)
+            .await?;
+    }
+    w.commit().await?;
+    Ok(written.len())
 }
 
 /// Flushes in the background of a request: a failure is logged, never answered, because
 /// the change itself is already committed and the row stays for the next flush.
 pub async fn flush_logged(state: &crate::AppState) {
     if let Some(dir) = &state.config.outbox_dir {
-        if let Err(e) = flush(&state.db.pool, dir, &state.config.mail_from).await {
+        if let Err(e) = flush(&state.db, dir, &state.config.mail_from).await {
             tracing::error!(error = ?e, "writing the mail outbox");
         }
     }

@@ -714,3 +714,71 @@ async fn no_free_connection_is_a_503_with_retry_after() {
     drop(held);
     assert_eq!(app.get("/api/parts", &buyer).await.status, StatusCode::OK);
 }
+
+/// Issue 10: writing the mail outbox after a commit marks messages written as a write like
+/// any other. It used to run an UPDATE beside SQLite's writer lock, which made a
+/// concurrent writer's transaction fail to upgrade (a 500) under the load bench.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writing_the_outbox_never_fails_a_concurrent_write() {
+    const ROUNDS: usize = 12;
+    let outbox = std::env::temp_dir().join(format!("bidwell-outbox-{}", uuid::Uuid::new_v4()));
+    let config = Config {
+        outbox_dir: Some(outbox.clone()),
+        ..Config::default()
+    };
+    let app = Arc::new(TestApp::with_config(config).await);
+    let buyer = app.login("buyer@acme.example").await;
+    let rfq = Arc::new(demo_rfq(&app, &buyer).await);
+    let rfq_id = rfq["id"].as_str().unwrap().to_string();
+    let northwind = app.login("sales@northwind.example").await;
+    let kestrel = app.login("quotes@kestrel.example").await;
+    let mut questions = Vec::new();
+    for i in 0..ROUNDS {
+        let q = app
+            .post(
+                &format!("/api/rfqs/{rfq_id}/clarifications"),
+                json!({"text": format!("Question {i}?")}),
+                &northwind,
+            )
+            .await;
+        expect(&q, StatusCode::CREATED, "ask");
+        questions.push(q.json["id"].as_str().unwrap().to_string());
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, cid) in questions.into_iter().enumerate() {
+        let (a, b, r) = (app.clone(), buyer.clone(), rfq_id.clone());
+        tasks.spawn(async move {
+            a.post(
+                &format!("/api/rfqs/{r}/clarifications/{cid}/answer"),
+                json!({"text": "Yes."}),
+                &b,
+            )
+            .await
+        });
+        for s in [&northwind, &kestrel] {
+            let (a, s, rfq) = (app.clone(), s.clone(), rfq.clone());
+            tasks.spawn(async move {
+                let path = format!("/api/rfqs/{}/quote", rfq["id"].as_str().unwrap());
+                a.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                    .await
+            });
+        }
+    }
+    while let Some(r) = tasks.join_next().await {
+        let r = r.unwrap();
+        assert!(r.status.is_success(), "{}: {}", r.status, r.json);
+    }
+    // Every answer told every contact of the three invited suppliers (one each), and
+    // every message is marked written with its file in the outbox.
+    let unwritten: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM messages WHERE written_at IS NULL")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    );
+    assert_eq!(unwritten, 0);
+    let files = std::fs::read_dir(&outbox).unwrap().count();
+    assert_eq!(files, ROUNDS * 3);
+    let _ = std::fs::remove_dir_all(&outbox);
+}
