@@ -2,7 +2,8 @@
 //!
 //! Appends happen inside the caller's write transaction, so an event exists exactly when
 //! the change it records was committed. The first statement locks the one-row
-//! `audit_head`, which serializes appends across server processes sharing a database.
+//! `audit_head`, which serializes appends across server processes sharing a database
+//! (on SQLite, one process serializes its writers with a lock of its own, `db::Db::write`).
 
 use domain::audit::{seal, verify_chain, AuditEvent, BrokenLink};
 use sqlx::any::AnyRow;
@@ -20,15 +21,27 @@ pub struct Change<'a> {
 }
 
 /// Appends one event to the chain inside `tx`.
+///
+/// On PostgreSQL the head's row lock is the one queue every writer joins and holds until
+/// commit, so the append is two statements there: lock and read the head, then (one
+/// statement) move the head and insert the event.
 pub async fn append(
     tx: &mut Transaction<'static, Any>,
     change: Change<'_>,
 ) -> Result<AuditEvent, sqlx::Error> {
-    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-        .fetch_one(&mut **tx)
-        .await?;
-    let seq: i64 = col(&head, "seq")?;
-    let prev: String = col(&head, "hash")?;
+    let postgres = tx.backend_name() == "PostgreSQL";
+    let (seq, prev) = if postgres {
+        let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+            .fetch_one(&mut **tx)
+            .await?;
+        (col::<i64>(&head, "seq")? + 1, col::<String>(&head, "hash")?)
+    } else {
+        let head =
+            sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut **tx)
+                .await?;
+        (col::<i64>(&head, "seq")?, col::<String>(&head, "hash")?)
+    };
     let event = seal(
         AuditEvent {
             seq,
@@ -43,25 +56,31 @@ pub async fn append(
         },
         &prev,
     );
-    sqlx::query(
-        "INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(event.seq)
-    .bind(&event.at)
-    .bind(&event.actor)
-    .bind(&event.action)
-    .bind(&event.entity_type)
-    .bind(&event.entity_id)
-    .bind(event.summary.to_string())
-    .bind(&event.prev_hash)
-    .bind(&event.hash)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+    const INSERT: &str = "INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, summary, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    let insert = if postgres {
+        format!("WITH head AS (UPDATE audit_head SET seq = $1, hash = $9 WHERE id = 1) {INSERT}")
+    } else {
+        INSERT.to_string()
+    };
+    sqlx::query(&insert)
+        .bind(event.seq)
+        .bind(&event.at)
+        .bind(&event.actor)
+        .bind(&event.action)
+        .bind(&event.entity_type)
+        .bind(&event.entity_id)
+        .bind(event.summary.to_string())
+        .bind(&event.prev_hash)
         .bind(&event.hash)
         .execute(&mut **tx)
         .await?;
+    if !postgres {
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(&event.hash)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(event)
 }
 

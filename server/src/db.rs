@@ -116,13 +116,73 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
+// Locks on PostgreSQL (SQLite writers are already serialized whole by `Db::write`).
+//
+// Every audited write ends by taking the audit head's row lock (`audit::append`) and
+// holds it until commit: that is the one global queue, so it is kept short: the append's
+// two statements and the commit. Decisions that need more than the head take narrower
+// row locks first, always in this order: the RFQ row, then the (RFQ, supplier) row, then
+// the audit head. Taking them in another order somewhere would let two transactions wait
+// for each other (PostgreSQL then aborts one: a 503 `busy`).
+
 /// Serializes this transaction with every other writer before it reads what it will
-/// base a write on (numbering, versions). SQLite writers are already serialized by
-/// [`Db::write`]; on PostgreSQL this takes the audit head's row lock, which every
-/// audited write takes anyway.
+/// base a write on (RFQ numbering). On PostgreSQL this takes the audit head's row lock
+/// now instead of at the append. A write that concerns one RFQ takes [`lock_rfq`]
+/// instead, a quote [`lock_quote`].
 pub async fn lock_writers(tx: &mut WriteTx, engine: Engine) -> Result<(), sqlx::Error> {
     if engine == Engine::Postgres {
         sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+            .execute(&mut *tx.tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// For a change of RFQ `rfq_id` itself (open, close, extend, amend, cancel, award): its
+/// row, so that no quote of it is being stored meanwhile (those hold it shared, see
+/// [`lock_quote`]), then every writer ([`lock_writers`]).
+pub async fn lock_rfq(tx: &mut WriteTx, engine: Engine, rfq_id: &str) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        sqlx::query("SELECT id FROM rfqs WHERE id = $1 FOR UPDATE")
+            .bind(rfq_id)
+            .execute(&mut *tx.tx)
+            .await?;
+    }
+    lock_writers(tx, engine).await
+}
+
+/// For a supplier's quote on an RFQ (submit, withdraw): the RFQ row shared (its status
+/// and deadline cannot change until this commits; other suppliers' quotes go on) and the
+/// (RFQ, supplier) invitation row exclusively (this supplier's versions are numbered one
+/// at a time). The global queue is joined only at the audit append.
+pub async fn lock_quote(
+    tx: &mut WriteTx,
+    engine: Engine,
+    rfq_id: &str,
+    supplier_id: &str,
+) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        sqlx::query(
+            "SELECT r.id FROM rfqs r JOIN rfq_suppliers x ON x.rfq_id = r.id \
+             WHERE r.id = $1 AND x.supplier_id = $2 FOR SHARE OF r FOR UPDATE OF x",
+        )
+        .bind(rfq_id)
+        .bind(supplier_id)
+        .execute(&mut *tx.tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// For replaying offline op `op_id`: replays of one op run one at a time, so a second one
+/// finds the first's outcome; different ops do not wait for each other.
+pub async fn lock_op(tx: &mut WriteTx, engine: Engine, op_id: &str) -> Result<(), sqlx::Error> {
+    if engine == Engine::Postgres {
+        // Selected through a count: the Any driver cannot decode `void`.
+        sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
+        )
+            .bind(op_id)
             .execute(&mut *tx.tx)
             .await?;
     }

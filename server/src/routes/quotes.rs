@@ -23,7 +23,7 @@ use sqlx::AnyPool;
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
-use crate::db::{col, lock_writers, new_id, now_ms, rfc3339, WriteTx};
+use crate::db::{col, lock_quote, lock_rfq, new_id, now_ms, rfc3339, WriteTx};
 use crate::error::{AppError, AppResult, Json, Path, Query};
 use crate::routes::rfqs::{self, RfqRow};
 use crate::AppState;
@@ -158,7 +158,8 @@ pub async fn open_bids(
         return Ok(Ok(rfq));
     }
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    // The RFQ row first (it may be updated below), then every writer: `db.rs`'s order.
+    lock_rfq(&mut w, st.db.engine, rfq_id).await?;
     let rfq = rfqs::load_row_in(&mut w.tx, rfq_id).await?;
     let now = now_ms();
     if let Err(e) = lifecycle::may_see_bid(viewer, bidder, &rfq.seal(), now) {
@@ -311,7 +312,7 @@ pub async fn submit_in(
     let spec = rfqs::spec_in(&mut w.tx, s.rfq_id).await?;
     quote::validate(&spec, s.quote, crate::clock::today())?;
     let normalized = quote::normalized(s.quote);
-    lock_writers(w, st.db.engine).await?;
+    lock_quote(w, st.db.engine, s.rfq_id, s.supplier_id).await?;
     let now = now_ms();
     let current = rfqs::load_row_in(&mut w.tx, s.rfq_id).await?;
     lifecycle::may_quote(current.status, current.deadline, now).map_err(refused)?;
@@ -479,8 +480,10 @@ async fn withdraw(
         },
     )?;
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
-    lifecycle::may_quote(rfq.status, rfq.deadline, now_ms()).map_err(refused)?;
+    lock_quote(&mut w, st.db.engine, &id, &supplier).await?;
+    // Judged again under the lock: the status and deadline this withdrawal counts on.
+    let current = rfqs::load_row_in(&mut w.tx, &id).await?;
+    lifecycle::may_quote(current.status, current.deadline, now_ms()).map_err(refused)?;
     let done = sqlx::query("UPDATE quotes SET status = 'withdrawn' WHERE rfq_id = $1 AND supplier_id = $2 AND status = 'submitted'")
         .bind(&id)
         .bind(&supplier)

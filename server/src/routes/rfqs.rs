@@ -21,7 +21,7 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor};
 
 use crate::audit::Change;
 use crate::auth::CurrentUser;
-use crate::db::{col, lock_writers, new_id, now_ms, rfc3339};
+use crate::db::{col, lock_rfq, lock_writers, new_id, now_ms, rfc3339};
 use crate::error::{AppError, AppResult, Json, Path};
 use crate::AppState;
 
@@ -874,7 +874,7 @@ async fn open(
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     writable(&st.db.pool, &user, &id).await?;
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     // Read again under the lock: the state the decision is based on.
     let row = load_row_in(&mut w.tx, &id).await?;
     let lines: i64 = col(
@@ -959,7 +959,7 @@ async fn extend(
     e.into_result()?;
     let new = new.unwrap_or_default();
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     // Read again under the lock: a view that opened the bids meanwhile is seen here.
     let row = load_row_in(&mut w.tx, &id).await?;
     let now = now_ms();
@@ -1041,7 +1041,7 @@ async fn edit_lines(
     let plans = plan_lines(&st.db.pool, &lines, &mut e).await?;
     e.into_result()?;
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     write_lines(&mut w, &id, &plans).await?;
     sqlx::query("UPDATE rfqs SET updated_at = $1 WHERE id = $2")
         .bind(now)
@@ -1294,7 +1294,7 @@ async fn cancel(
         return Err(lifecycle_error(lifecycle::LifecycleError::NoReason));
     }
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     // When it was cancelled is sealing history: a sealed RFQ cancelled before its
     // deadline stays sealed (`domain::rfq::bidding_ended`).
     sqlx::query(
@@ -1353,7 +1353,7 @@ async fn close(
     writable(&st.db.pool, &user, &id).await?;
     at_most_2000("reason", &c.reason)?;
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     // Read again under the lock: the state the decision is based on.
     let row = load_row_in(&mut w.tx, &id).await?;
     let responded = responded_suppliers(&mut *w.tx, &id).await?;
@@ -1414,7 +1414,7 @@ async fn award(
     writable(&st.db.pool, &user, &id).await?;
     at_most_2000("note", &a.note)?;
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_rfq(&mut w, st.db.engine, &id).await?;
     let row = load_row_in(&mut w.tx, &id).await?;
     let now = now_ms();
     lifecycle::may_award(row.status, row.deadline, now).map_err(lifecycle_error)?;

@@ -5,8 +5,8 @@
 //! Exactly once: each op's id is inserted into `sync_ops` in the same transaction as the
 //! change the op makes, together with its outcome. A replay of the same id (a retry after
 //! a dropped response) finds the row and answers `duplicate` with the first outcome; two
-//! concurrent replays are serialized by the writer lock (SQLite) or the audit-head row
-//! lock plus the primary key (PostgreSQL).
+//! concurrent replays are serialized by the writer lock (SQLite) or a transaction-scoped
+//! advisory lock on the op id (PostgreSQL, `db::lock_op`).
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
-use crate::db::{col, lock_writers, now_ms, WriteTx};
+use crate::db::{col, lock_op, now_ms, WriteTx};
 use crate::error::{AppError, AppResult, Json, Path, Query};
 use crate::routes::quotes::{self, submit_in, Submission, Submitted};
 use crate::routes::rfqs;
@@ -371,7 +371,7 @@ async fn record(
 /// Replays one op exactly once.
 async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<api::SyncResult> {
     let mut w = st.db.write().await?;
-    lock_writers(&mut w, st.db.engine).await?;
+    lock_op(&mut w, st.db.engine, &op.op_id).await?;
     let seen = sqlx::query("SELECT user_id, result FROM sync_ops WHERE op_id = $1")
         .bind(&op.op_id)
         .fetch_optional(&mut *w.tx)
@@ -442,7 +442,7 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
             // Undo whatever the op half-did, then record the rejection on its own.
             drop(w);
             w = st.db.write().await?;
-            lock_writers(&mut w, st.db.engine).await?;
+            lock_op(&mut w, st.db.engine, &op.op_id).await?;
             let message = if body.code == "deadline_passed" {
                 // Said in full: the person made the change in time on their device, but
                 // the server's clock at arrival is what counts.

@@ -782,3 +782,68 @@ async fn writing_the_outbox_never_fails_a_concurrent_write() {
     assert_eq!(files, ROUNDS * 3);
     let _ = std::fs::remove_dir_all(&outbox);
 }
+
+/// Issue 10: suppliers' quotes are stored in parallel (each holds its RFQ shared and its
+/// own invitation row), and closing the RFQ waits for the quotes in flight: racing a close
+/// against many submits never deadlocks or fails, and no quote is stored after the
+/// moment bidding closed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_while_suppliers_submit_is_clean_and_final() {
+    let app = Arc::new(TestApp::new().await);
+    let buyer = app.login("buyer@acme.example").await;
+    let rfq = Arc::new(demo_rfq(&app, &buyer).await);
+    let rfq_id = rfq["id"].as_str().unwrap().to_string();
+    let path = format!("/api/rfqs/{rfq_id}/quote");
+    let mut suppliers = Vec::new();
+    for email in [
+        "sales@northwind.example",
+        "quotes@kestrel.example",
+        "rep@orion.example",
+    ] {
+        suppliers.push(app.login(email).await);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..8 {
+        for s in &suppliers {
+            let (app, rfq, s, path) = (app.clone(), rfq.clone(), s.clone(), path.clone());
+            tasks.spawn(async move {
+                app.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                    .await
+            });
+        }
+        if i == 3 {
+            let (app, buyer, rfq_id) = (app.clone(), buyer.clone(), rfq_id.clone());
+            tasks.spawn(async move {
+                app.post(
+                    &format!("/api/rfqs/{rfq_id}/close"),
+                    json!({"reason": "Closing during a burst"}),
+                    &buyer,
+                )
+                .await
+            });
+        }
+    }
+    while let Some(r) = tasks.join_next().await {
+        let r = r.unwrap();
+        let refused = r.status == StatusCode::CONFLICT
+            && ["deadline_passed", "rfq_not_open"].contains(&r.code());
+        assert!(r.status.is_success() || refused, "{}: {}", r.status, r.json);
+    }
+    let closed = app.get(&format!("/api/rfqs/{rfq_id}"), &buyer).await.json;
+    assert_eq!(closed["status"], "closed", "{closed}");
+    let deadline =
+        chrono::DateTime::parse_from_rfc3339(closed["deadline"].as_str().unwrap()).unwrap();
+    for s in &suppliers {
+        for v in app.get(&path, s).await.json["versions"].as_array().unwrap() {
+            let received =
+                chrono::DateTime::parse_from_rfc3339(v["receipt"]["received_at"].as_str().unwrap())
+                    .unwrap();
+            assert!(
+                received <= deadline,
+                "received {received} after the close at {deadline}"
+            );
+        }
+    }
+    let verify = app.get("/api/audit/verify", &buyer).await;
+    assert_eq!(verify.json["ok"], true, "{}", verify.json);
+}
