@@ -158,13 +158,13 @@ const questions = []; // [rfq id, clarification id] not yet answered
 let partNo = 0;
 
 const ops = [
-  [40, async (me) => {
+  [40, 'submit', async (me) => {
     const rfq = pick(rfqs);
     const r = await me.session.call('PUT', `/api/rfqs/${rfq.id}/quote`, quote(rfq));
     if (r.status === 201) known.set(`${me.id}/${rfq.id}`, r.json.version);
     return r;
   }],
-  [10, async (me) => {
+  [10, 'sync', async (me) => {
     const rfq = pick(rfqs);
     const op = {
       op_id: crypto.randomUUID(),
@@ -177,7 +177,7 @@ const ops = [
     if (res?.status === 'applied' && res.detail?.version) known.set(`${me.id}/${rfq.id}`, res.detail.version);
     return r;
   }],
-  [10, async (me) => {
+  [10, 'ask', async (me) => {
     const rfq = pick(rfqs);
     const r = await me.session.call('POST', `/api/rfqs/${rfq.id}/clarifications`, {
       text: `Bench ${run}: is a zinc flake finish acceptable instead of zinc plating?`,
@@ -185,35 +185,36 @@ const ops = [
     if (r.status === 201) questions.push([rfq.id, r.json.id]);
     return r;
   }],
-  [5, async (me) => {
+  [5, 'answer', async (me) => {
     const q = questions.shift();
-    if (!q) return ops[2][1](me);
+    if (!q) return ops[2][2](me);
     return buyer.call('POST', `/api/rfqs/${q[0]}/clarifications/${q[1]}/answer`, {
       text: 'Yes, zinc flake to ISO 10683 is acceptable.',
     });
   }],
-  [15, async () => {
+  [15, 'part create', async () => {
     const n = `LD-${run}-${++partNo}`;
     const r = await buyer.call('POST', '/api/parts', { number: n, name: `Load part ${partNo}`, uom: 'H87' });
     if (r.status === 201) parts.push(r.json.id);
     return r;
   }],
-  [20, async () =>
+  [20, 'part edit', async () =>
     buyer.call('PATCH', `/api/parts/${pick(parts)}`, { description: `edited ${new Date().toISOString()}` })],
 ];
 const total = ops.reduce((s, [w]) => s + w, 0);
 const choose = () => {
   let x = Math.random() * total;
-  for (const [w, f] of ops) {
-    if ((x -= w) < 0) return f;
+  for (const op of ops) {
+    if ((x -= op[0]) < 0) return op;
   }
-  return ops[0][1];
+  return ops[0];
 };
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 for (const clients of LEVELS) {
   const latencies = [];
+  const byOp = new Map(ops.map(([, name]) => [name, []]));
   const counts = { ok: 0, s4xx: 0, s5xx: 0, neterr: 0 };
   const samples = new Map(); // status → first body seen
   const start = performance.now();
@@ -223,9 +224,11 @@ for (const clients of LEVELS) {
       const me = suppliers[i % suppliers.length];
       while (performance.now() < end) {
         const t = performance.now();
+        const [, name, run] = choose();
         try {
-          const r = await choose()(me);
+          const r = await run(me);
           latencies.push(performance.now() - t);
+          byOp.get(name).push(performance.now() - t);
           if (r.status < 400) counts.ok++;
           else {
             if (r.status >= 500) counts.s5xx++;
@@ -249,6 +252,15 @@ for (const clients of LEVELS) {
     `  ${LABEL.padEnd(10)} ${String(clients).padStart(4)} clients  ${elapsed.toFixed(1)} s  ${n} writes  ` +
       `${rps.toFixed(1)} ok/s  p50 ${p50.toFixed(0)} ms  p99 ${p99.toFixed(0)} ms  ` +
       `5xx ${counts.s5xx}  4xx ${counts.s4xx}  network errors ${counts.neterr}`,
+  );
+  console.log(
+    '    by kind (count, p50/p99 ms): ' +
+      [...byOp]
+        .map(([name, l]) => {
+          l.sort((a, b) => a - b);
+          return `${name} ${l.length}, ${pct(l, 50).toFixed(0)}/${pct(l, 99).toFixed(0)}`;
+        })
+        .join('; '),
   );
   for (const [status, body] of samples) console.log(`    first ${status}: ${body}`);
   console.log(
