@@ -1,5 +1,6 @@
 """E-mail quotes (e*) for heldout2. Truth typed by hand beside each document."""
 import csv
+import hashlib
 import io
 from email.message import EmailMessage
 
@@ -18,7 +19,7 @@ def msg(frm, to, subject, date, text=None, html=None):
     m["To"] = to
     m["Subject"] = subject
     m["Date"] = date
-    m["Message-ID"] = "<%s@heldout2.example>" % abs(hash(subject + date))
+    m["Message-ID"] = "<%s@heldout2.example>" % hashlib.sha1((subject + date).encode()).hexdigest()[:16]
     if text is not None:
         m.set_content(text)
         if html is not None:

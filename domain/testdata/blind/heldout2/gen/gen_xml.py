@@ -5,27 +5,11 @@ Real files are copied byte for byte from local git mirrors of their public repos
 Set XRK to that repository's git directory to regenerate the r* files.
 """
 import os
-import subprocess
 
-from common import L, per, save, truth
+from common import L, per, real, truth, save
 
 XRK = os.environ.get("XRK", "/work/.mirror/itplr-kosit+xrechnung-testsuite/repo")
 XRK_COMMIT = "5528afa"
-
-
-def git_show(repo, commit, path):
-    return subprocess.run(["git", "--git-dir", repo if repo.endswith(".git") or os.path.isdir(os.path.join(repo, "objects")) else os.path.join(repo, ".git"),
-                           "show", "%s:%s" % (commit, path)], check=True, capture_output=True).stdout
-
-
-def real(name, repo, commit, path, t):
-    try:
-        data = git_show(repo, commit, path)
-    except Exception as e:  # the mirror is not here: keep the checked-in copy, rewrite the truth
-        print("skip copy of %s (%s); truth only" % (name, e))
-        with open(os.path.join(os.path.dirname(__file__), "..", name), "rb") as f:
-            data = f.read()
-    save(name, data, t)
 
 
 # ---------------------------------------------------------------- r01 XRechnung CII 01.12a (seller item ids, XPP units)
