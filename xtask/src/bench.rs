@@ -82,7 +82,7 @@ const BENCHES: &[Bench] = &[
         }],
     },
     Bench {
-        name: "extract-blind (blind quote set, both halves, aggregates only)",
+        name: "extract-blind (blind quote set, every half, aggregates only)",
         needs: "domain/testdata/blind/dev",
         actions: &[Action::Blind("all")],
     },
@@ -97,7 +97,7 @@ const BENCHES: &[Bench] = &[
 
 /// Runs every bench, or with `filter` words only those whose name contains one.
 pub fn run(ctx: &Ctx, filter: &[String]) -> Result<()> {
-    // `bench extract-blind [dev|heldout|all] [--detail] …` takes options of its own.
+    // `bench extract-blind [HALF|all] [--detail] …` takes options of its own.
     if filter.first().is_some_and(|w| w == "extract-blind") {
         return crate::blind::run(ctx, &filter[1..]);
     }

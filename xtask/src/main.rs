@@ -7,7 +7,8 @@
 //! - `cargo xtask install`: only install the missing tools.
 //! - `cargo xtask bench`: the benchmarks.
 //!
-//! - `cargo xtask bench extract-blind [dev|heldout|all]`: the blind extraction score.
+//! - `cargo xtask bench extract-blind [HALF|all]`: the blind extraction score (HALF: dev,
+//!   heldout, heldout2, … any folder of `domain/testdata/blind`).
 //!
 //! Guarantees: depends on `anyhow`, `serde_json` and `rust_decimal` only, so it compiles
 //! in seconds; every child
@@ -43,12 +44,15 @@ Commands:
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
   bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`;
                  `bench load`: the write mix on SQLite and PostgreSQL, see xtask/src/load.rs)
-  bench extract-blind [dev|heldout|all] [--detail] [--no-build | --bin PATH] [--validate]
+  bench extract-blind [HALF|all] [--detail] [--no-build | --bin PATH] [--validate]
+  bench extract-blind --floors [--bin PATH]
                  score `bidwell extract --json` on the blind quote set
                  (domain/testdata/blind): field P/R/F1 per family, format, language and
                  issue-9 class, wrong prices, calibration; writes target/blind/HALF.json.
-                 `heldout` and `all` print aggregates only; --detail (dev) lists every
-                 missed, wrong and extra fact per document
+                 held-out halves and `all` print aggregates only; --detail (dev) lists
+                 every missed, wrong and extra fact per document; --floors checks the
+                 held-out halves against domain/testdata/blind/floors.json (the
+                 `blind-floors` test step; target/debug/bidwell unless --bin)
   help           this text
 ";
 

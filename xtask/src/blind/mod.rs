@@ -1,12 +1,17 @@
-//! `cargo xtask bench extract-blind [dev|heldout|all] [--detail] [--no-build]`: scores
+//! `cargo xtask bench extract-blind [HALF|all] [--detail] [--no-build]`: scores
 //! `bidwell extract --json` on the blind quote set in `domain/testdata/blind/` as
 //! `domain/testdata/blind/README.md` (and issue 9) define it.
 //!
-//! Builds the release server, runs the extractor on every document of the chosen half
-//! (with `--rfq NAME.rfq.json` when that file exists), scores each against
-//! `NAME.truth.json` ([`score`]), prints the aggregates and writes them to
-//! `target/blind/<half>.json` for CI floors. The held-out half is private to its writers:
-//! for it (and for `all`) nothing names a document or shows a value, only counts.
+//! A half is any folder of `domain/testdata/blind/` other than `gen` (`dev`, `heldout`,
+//! `heldout2`, …); `all` is every half. Builds the release server, runs the extractor on
+//! every document of the chosen half (with `--rfq NAME.rfq.json` when that file exists),
+//! scores each against `NAME.truth.json` ([`score`]), prints the aggregates and writes them
+//! to `target/blind/<half>.json`. Every half but `dev` is private to its writers: for it
+//! (and for `all`) nothing names a document or shows a value, only counts.
+//!
+//! [`check_floors`] (the `blind-floors` step of `cargo xtask test`) scores the halves named
+//! in `domain/testdata/blind/floors.json` with an already built binary and fails when an
+//! aggregate is below its floor.
 
 pub mod score;
 
@@ -23,10 +28,28 @@ use crate::util::sh;
 use crate::Ctx;
 use score::{About, Counts, DocScore, Family, Outcome, BUCKETS};
 
-const USAGE: &str = "usage: cargo xtask bench extract-blind [dev|heldout|all] [--detail] \
-     [--no-build | --bin PATH] [--validate]";
+const USAGE: &str = "usage: cargo xtask bench extract-blind [HALF|all] [--detail] \
+     [--no-build | --bin PATH] [--validate] | --floors [--bin PATH]   (HALF: a folder of \
+     domain/testdata/blind, e.g. dev, heldout)";
+
+/// Folders of the blind set that hold no documents.
+const NOT_HALVES: &[&str] = &["gen"];
+
+/// The halves of the blind set: every folder of `root` but `gen` and hidden ones, sorted.
+fn halves(root: &Path) -> Result<Vec<String>> {
+    let mut v: Vec<String> = std::fs::read_dir(root)
+        .with_context(|| format!("reading {}", root.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| !n.starts_with('.') && !NOT_HALVES.contains(&n.as_str()))
+        .collect();
+    v.sort();
+    Ok(v)
+}
 
 /// Options of one run.
+#[derive(Debug)]
 struct Options {
     half: String,
     detail: bool,
@@ -38,7 +61,8 @@ struct Options {
     bin: Option<PathBuf>,
 }
 
-fn parse(args: &[String]) -> Result<Options> {
+/// Parses the bench's arguments; `known` are the halves that exist ([`halves`]).
+fn parse(args: &[String], known: &[String]) -> Result<Options> {
     let mut o = Options {
         half: "dev".into(),
         detail: false,
@@ -53,11 +77,14 @@ fn parse(args: &[String]) -> Result<Options> {
                 o.bin = Some(PathBuf::from(it.next().context("--bin needs a path")?));
                 o.build = false;
             }
-            "dev" | "heldout" | "all" => o.half = a.clone(),
             "--detail" => o.detail = true,
             "--no-build" => o.build = false,
             "--validate" => o.validate = true,
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
+            h if h == "all" || known.iter().any(|k| k == h) => o.half = a.clone(),
+            other => bail!(
+                "unknown argument `{other}` (halves: {}, all)\n{USAGE}",
+                known.join(", ")
+            ),
         }
     }
     if o.detail && o.half != "dev" {
@@ -77,23 +104,43 @@ struct Doc {
 
 /// Entry point from `cargo xtask bench extract-blind …`.
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
-    let opts = parse(args)?;
     let root = ctx.root.join("domain/testdata/blind");
-    let halves: Vec<&str> = match opts.half.as_str() {
-        "all" => vec!["dev", "heldout"],
+    let known = halves(&root)?;
+    // `--floors [--bin PATH]`: what the `blind-floors` step of `cargo xtask test` checks,
+    // with the debug binary unless told otherwise.
+    if args.iter().any(|a| a == "--floors") {
+        let rest: Vec<String> = args.iter().filter(|a| *a != "--floors").cloned().collect();
+        let opts = parse(&rest, &known)?;
+        let bin = match &opts.bin {
+            Some(b) => ctx.root.join(b),
+            None => crate::test::target_dir(ctx).join("debug").join("bidwell"),
+        };
+        if !bin.exists() {
+            bail!(
+                "{} does not exist: build it (cargo build -p server --bin bidwell)",
+                bin.display()
+            );
+        }
+        return check_floors(ctx, &bin);
+    }
+    let opts = parse(args, &known)?;
+    run_half(ctx, &opts, &known).map(|_| ())
+}
+
+/// Scores one half (or `all`) as `opts` say; `None` when only validating.
+fn run_half(ctx: &Ctx, opts: &Options, known: &[String]) -> Result<Option<Report>> {
+    let root = ctx.root.join("domain/testdata/blind");
+    let chosen: Vec<&str> = match opts.half.as_str() {
+        "all" => known.iter().map(String::as_str).collect(),
         h => vec![h],
     };
     let private = opts.half != "dev";
     let mut docs = Vec::new();
     let mut bad = Vec::new();
-    for h in &halves {
+    for h in &chosen {
         let dir = root.join(h);
         if !dir.is_dir() {
-            println!(
-                "blind set: {} does not exist (no {h} documents yet)",
-                dir.display()
-            );
-            continue;
+            bail!("blind set: {} does not exist", dir.display());
         }
         let (d, b) = collect(&dir)?;
         docs.extend(d);
@@ -111,7 +158,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
         if !bad.is_empty() {
             bail!("{} truth files are invalid", bad.len());
         }
-        return Ok(());
+        return Ok(None);
     }
     if !bad.is_empty() {
         if !private {
@@ -168,7 +215,8 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
         docs.len(),
         crate::util::fmt_duration(start.elapsed())
     );
-    let report = Report::new(&docs, &scored, failures);
+    let mut report = Report::new(&docs, &scored, failures);
+    report.skipped = bad.len();
     report.print(&opts.half, private);
     if !private {
         print_documents(&docs, &scored, opts.detail);
@@ -182,7 +230,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
     )
     .with_context(|| format!("writing {}", path.display()))?;
     println!("summary written to {}", path.display());
-    Ok(())
+    Ok(Some(report))
 }
 
 /// A document whose truth is missing or invalid, and why.
@@ -378,6 +426,8 @@ struct Report {
     /// Documents whose output had no lines: (all, with a diagnostic, truth has lines).
     no_lines: (usize, usize, usize),
     run_failures: usize,
+    /// Held-out documents left out for a missing or invalid truth file.
+    skipped: usize,
 }
 
 impl Report {
@@ -396,6 +446,7 @@ impl Report {
             calibration: [(0, 0); 4],
             no_lines: (0, 0, 0),
             run_failures,
+            skipped: 0,
         };
         for (d, s) in docs.iter().zip(scored) {
             r.total.add(s);
@@ -713,6 +764,223 @@ fn print_documents(docs: &[Doc], scored: &[DocScore], detail: bool) {
     }
 }
 
+// ---------------------------------------------------------------- floors (issue 13)
+
+/// Where the floors live, relative to the workspace root.
+pub const FLOORS: &str = "domain/testdata/blind/floors.json";
+
+/// One half's floors from [`FLOORS`].
+#[derive(Clone, Debug, PartialEq)]
+struct Floor {
+    min_documents: usize,
+    field_f1: f64,
+    price_break_f1: f64,
+    tooling_recall: f64,
+    no_bid_recall: f64,
+    max_wrong_prices_conf_ge_80: u64,
+}
+
+/// What one scored half measured, for comparing with its [`Floor`].
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Measured {
+    documents: usize,
+    skipped: usize,
+    run_failures: usize,
+    field: Counts,
+    breaks: Counts,
+    tooling: Counts,
+    no_bid: Counts,
+    wrong_confident: u64,
+}
+
+impl Measured {
+    fn of(r: &Report) -> Measured {
+        Measured {
+            documents: r.total.docs,
+            skipped: r.skipped,
+            run_failures: r.run_failures,
+            field: r.total.all,
+            breaks: r.fam(Family::Breaks),
+            tooling: r.fam(Family::Tooling),
+            no_bid: r.fam(Family::NoBid),
+            wrong_confident: r.wrong_confident,
+        }
+    }
+}
+
+/// Reads [`FLOORS`]: `{"halves": {HALF: {min_documents, field_f1, price_break_f1,
+/// tooling_recall, no_bid_recall, max_wrong_prices_conf_ge_80}}}`. Every key is required.
+fn parse_floors(text: &str) -> Result<Vec<(String, Floor)>> {
+    let v: Value = serde_json::from_str(text).context("floors: not JSON")?;
+    let halves = v
+        .get("halves")
+        .and_then(Value::as_object)
+        .context("floors: no `halves` object")?;
+    let mut out = Vec::new();
+    for (half, f) in halves {
+        let num = |k: &str| -> Result<f64> {
+            let x = f
+                .get(k)
+                .and_then(Value::as_f64)
+                .with_context(|| format!("floors: halves.{half}.{k} missing or not a number"))?;
+            if !(0.0..=1.0).contains(&x) {
+                bail!("floors: halves.{half}.{k} = {x} is not a ratio in 0..=1");
+            }
+            Ok(x)
+        };
+        let whole = |k: &str| -> Result<u64> {
+            f.get(k)
+                .and_then(Value::as_u64)
+                .with_context(|| format!("floors: halves.{half}.{k} missing or not a whole number"))
+        };
+        let floor = Floor {
+            min_documents: whole("min_documents")? as usize,
+            field_f1: num("field_f1")?,
+            price_break_f1: num("price_break_f1")?,
+            tooling_recall: num("tooling_recall")?,
+            no_bid_recall: num("no_bid_recall")?,
+            max_wrong_prices_conf_ge_80: whole("max_wrong_prices_conf_ge_80")?,
+        };
+        if floor.min_documents == 0 {
+            bail!("floors: halves.{half}.min_documents must be at least 1");
+        }
+        out.push((half.clone(), floor));
+    }
+    if out.is_empty() {
+        bail!("floors: no half has floors");
+    }
+    Ok(out)
+}
+
+/// Every way `m` falls short of `f`, as sentences; empty when it holds. A ratio whose
+/// denominator is zero (no document scored, no tooling or no-bid fact in the truth) is a
+/// failure, not a vacuous 1.0.
+// Comparing printed ratios, not money.
+#[allow(clippy::float_arithmetic)]
+fn floor_failures(half: &str, f: &Floor, m: &Measured) -> Vec<String> {
+    let mut bad = Vec::new();
+    if m.documents < f.min_documents {
+        bad.push(format!(
+            "{half}: {} documents scored, the floor is {}",
+            m.documents, f.min_documents
+        ));
+    }
+    if m.skipped > 0 {
+        bad.push(format!(
+            "{half}: {} documents left out for a missing or invalid truth file",
+            m.skipped
+        ));
+    }
+    if m.run_failures > 0 {
+        bad.push(format!(
+            "{half}: the extractor failed (crash, timeout, no JSON) on {} documents",
+            m.run_failures
+        ));
+    }
+    // Compared at the three digits the report prints, so a floor equal to a printed
+    // figure holds.
+    let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    let mut ratio = |name: &str, value: f64, denominator: u64, floor: f64| {
+        if denominator == 0 {
+            bad.push(format!("{half}: no {name} facts to measure (vacuous)"));
+        } else if r3(value) < floor {
+            bad.push(format!(
+                "{half}: {name} {:.3} is below its floor {floor:.3}",
+                value
+            ));
+        }
+    };
+    ratio(
+        "field F1",
+        m.field.f1(),
+        m.field.tp + m.field.fp + m.field.fn_,
+        f.field_f1,
+    );
+    ratio(
+        "price-break F1",
+        m.breaks.f1(),
+        m.breaks.tp + m.breaks.fp + m.breaks.fn_,
+        f.price_break_f1,
+    );
+    ratio(
+        "tooling recall",
+        m.tooling.recall(),
+        m.tooling.tp + m.tooling.fn_,
+        f.tooling_recall,
+    );
+    ratio(
+        "no-bid recall",
+        m.no_bid.recall(),
+        m.no_bid.tp + m.no_bid.fn_,
+        f.no_bid_recall,
+    );
+    if m.wrong_confident > f.max_wrong_prices_conf_ge_80 {
+        bad.push(format!(
+            "{half}: {} wrong unit prices at confidence >= 80, at most {} allowed",
+            m.wrong_confident, f.max_wrong_prices_conf_ge_80
+        ));
+    }
+    bad
+}
+
+/// Scores every half named in [`FLOORS`] with `bin` (never builds) and fails when an
+/// aggregate is below its floor. Prints only aggregates.
+pub fn check_floors(ctx: &Ctx, bin: &Path) -> Result<()> {
+    let path = ctx.root.join(FLOORS);
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let floors = parse_floors(&text).with_context(|| format!("in {}", path.display()))?;
+    let root = ctx.root.join("domain/testdata/blind");
+    let known = halves(&root)?;
+    let mut bad = Vec::new();
+    for (half, floor) in &floors {
+        if !known.contains(half) {
+            bad.push(format!("{half}: no such half in {}", root.display()));
+            continue;
+        }
+        let opts = Options {
+            half: half.clone(),
+            detail: false,
+            build: false,
+            validate: false,
+            bin: Some(bin.to_path_buf()),
+        };
+        let report = run_half(ctx, &opts, &known)?.context("scoring produced no report")?;
+        let m = Measured::of(&report);
+        let fails = floor_failures(half, floor, &m);
+        if fails.is_empty() {
+            println!(
+                "floors hold for {half}: {} documents, field F1 {:.3} >= {:.3}, break F1 {:.3} >= {:.3}, \
+                 tooling recall {:.3} >= {:.3}, no-bid recall {:.3} >= {:.3}, wrong prices at >= 80 {} <= {}",
+                m.documents,
+                m.field.f1(),
+                floor.field_f1,
+                m.breaks.f1(),
+                floor.price_break_f1,
+                m.tooling.recall(),
+                floor.tooling_recall,
+                m.no_bid.recall(),
+                floor.no_bid_recall,
+                m.wrong_confident,
+                floor.max_wrong_prices_conf_ge_80
+            );
+        }
+        bad.extend(fails);
+    }
+    if !bad.is_empty() {
+        for b in &bad {
+            println!("BELOW FLOOR: {b}");
+        }
+        bail!(
+            "{} blind-set floors broken ({}): a change made extraction worse on documents it \
+             was never tuned on, or the set changed; lower a floor only with a reason in the commit",
+            bad.len(),
+            FLOORS
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -721,17 +989,145 @@ mod tests {
         a.iter().map(|s| (*s).to_owned()).collect()
     }
 
+    fn known() -> Vec<String> {
+        ["dev", "heldout", "heldout2"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect()
+    }
+
     #[test]
     fn per_document_detail_is_refused_for_the_held_out_half() {
-        assert!(parse(&args(&["heldout", "--detail"])).is_err());
-        assert!(parse(&args(&["all", "--detail"])).is_err());
-        let dev = parse(&args(&["dev", "--detail"])).unwrap();
+        let k = known();
+        assert!(parse(&args(&["heldout", "--detail"]), &k).is_err());
+        assert!(parse(&args(&["heldout2", "--detail"]), &k).is_err());
+        assert!(parse(&args(&["all", "--detail"]), &k).is_err());
+        let dev = parse(&args(&["dev", "--detail"]), &k).unwrap();
         assert!(dev.detail && dev.build);
-        let bin = parse(&args(&["--bin", "x/bidwell"])).unwrap();
+        let bin = parse(&args(&["--bin", "x/bidwell"]), &k).unwrap();
         assert_eq!(bin.half, "dev");
         assert!(!bin.build);
         assert_eq!(bin.bin, Some(PathBuf::from("x/bidwell")));
-        assert!(parse(&args(&["--bin"])).is_err());
-        assert!(parse(&args(&["devv"])).is_err());
+        assert!(parse(&args(&["--bin"]), &k).is_err());
+        assert!(parse(&args(&["devv"]), &k).is_err());
+    }
+
+    #[test]
+    fn any_folder_of_the_set_is_a_half_and_all_is_every_half() {
+        let k = known();
+        assert_eq!(parse(&args(&["heldout2"]), &k).unwrap().half, "heldout2");
+        assert_eq!(
+            parse(&args(&["heldout2", "--validate"]), &k).unwrap().half,
+            "heldout2"
+        );
+        // A name that is not a folder of the set is refused, and the message lists the halves.
+        let e = parse(&args(&["heldout3"]), &k).unwrap_err().to_string();
+        assert!(e.contains("dev, heldout, heldout2, all"), "{e}");
+
+        let dir = std::env::temp_dir().join(format!("blind-halves-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for d in ["dev", "heldout", "heldout2", "gen", ".hidden"] {
+            std::fs::create_dir_all(dir.join(d)).unwrap();
+        }
+        std::fs::write(dir.join("README.md"), "not a half").unwrap();
+        let found = halves(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(found, vec!["dev", "heldout", "heldout2"]);
+    }
+
+    fn counts(tp: u64, fp: u64, fn_: u64) -> Counts {
+        Counts { tp, fp, fn_ }
+    }
+
+    fn floor() -> Floor {
+        Floor {
+            min_documents: 40,
+            field_f1: 0.5,
+            price_break_f1: 0.4,
+            tooling_recall: 0.3,
+            no_bid_recall: 0.2,
+            max_wrong_prices_conf_ge_80: 1,
+        }
+    }
+
+    /// 40 documents; field F1 = 2*60/(120+20+20) = 0.75; breaks 2*8/(16+4+4) = 0.667;
+    /// tooling recall 1/3 = 0.333; no-bid recall 1/4 = 0.25; one wrong confident price.
+    fn measured() -> Measured {
+        Measured {
+            documents: 40,
+            skipped: 0,
+            run_failures: 0,
+            field: counts(60, 20, 20),
+            breaks: counts(8, 4, 4),
+            tooling: counts(1, 0, 2),
+            no_bid: counts(1, 0, 3),
+            wrong_confident: 1,
+        }
+    }
+
+    #[test]
+    fn floors_hold_at_or_above_and_break_below() {
+        assert!(floor_failures("h", &floor(), &measured()).is_empty());
+        // A floor equal to the printed figure holds (0.333 printed for 1/3).
+        let mut f = floor();
+        f.tooling_recall = 0.333;
+        assert!(floor_failures("h", &f, &measured()).is_empty());
+        f.tooling_recall = 0.334;
+        let bad = floor_failures("h", &f, &measured());
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(bad[0].contains("tooling recall 0.333"), "{bad:?}");
+
+        let mut m = measured();
+        m.wrong_confident = 2;
+        m.field = counts(30, 45, 45); // F1 = 60/(60+45+45) = 0.4 < 0.5
+        let bad = floor_failures("h", &floor(), &m);
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        assert!(bad.iter().any(|b| b.contains("field F1 0.400")));
+        assert!(bad.iter().any(|b| b.contains("2 wrong unit prices")));
+    }
+
+    #[test]
+    fn floors_never_pass_vacuously() {
+        // Nothing scored: every count is zero, every ratio 1.0 — and yet it fails.
+        let empty = Measured::default();
+        let bad = floor_failures("h", &floor(), &empty);
+        assert!(
+            bad.iter().any(|b| b.contains("0 documents scored")),
+            "{bad:?}"
+        );
+        assert!(
+            bad.iter().any(|b| b.contains("no field F1 facts")),
+            "{bad:?}"
+        );
+        assert!(
+            bad.iter().any(|b| b.contains("no tooling recall facts")),
+            "{bad:?}"
+        );
+        // Fewer documents than recorded, documents skipped or failed runs fail too.
+        let mut m = measured();
+        m.documents = 39;
+        m.skipped = 1;
+        m.run_failures = 2;
+        let bad = floor_failures("h", &floor(), &m);
+        assert_eq!(bad.len(), 3, "{bad:?}");
+        // The floors file must name every key and at least one half.
+        assert!(parse_floors(r#"{"halves": {}}"#).is_err());
+        assert!(parse_floors(r#"{"halves": {"h": {"min_documents": 3}}}"#).is_err());
+        let ok = parse_floors(
+            r#"{"halves": {"h": {"min_documents": 40, "field_f1": 0.5, "price_break_f1": 0.4,
+                "tooling_recall": 0.3, "no_bid_recall": 0.2, "max_wrong_prices_conf_ge_80": 1}}}"#,
+        )
+        .unwrap();
+        assert_eq!(ok, vec![("h".to_owned(), floor())]);
+        assert!(parse_floors(
+            r#"{"halves": {"h": {"min_documents": 0, "field_f1": 0.5, "price_break_f1": 0.4,
+                "tooling_recall": 0.3, "no_bid_recall": 0.2, "max_wrong_prices_conf_ge_80": 1}}}"#,
+        )
+        .is_err());
+        assert!(parse_floors(
+            r#"{"halves": {"h": {"min_documents": 4, "field_f1": 95, "price_break_f1": 0.4,
+                "tooling_recall": 0.3, "no_bid_recall": 0.2, "max_wrong_prices_conf_ge_80": 1}}}"#,
+        )
+        .is_err());
     }
 }
