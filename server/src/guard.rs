@@ -177,6 +177,7 @@ fn set(res: &mut Response, name: header::HeaderName, value: &'static str) {
 /// Adds the security headers; see the module documentation.
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
+    let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
     let html = res
         .headers()
@@ -227,13 +228,91 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     if api {
         // Answers carry private data: no shared or disk cache keeps them.
         set(&mut res, header::CACHE_CONTROL, "no-store");
+    } else {
+        // The app's files (issue 12): a content-hashed name never changes its bytes, so
+        // the browser keeps it for a year without asking; everything else (index.html,
+        // sw.js, the unhashed worker files, icons) is revalidated on every use, so a new
+        // build is seen at once. The body may be brotli or gzip (precompressed files).
+        let value = cache_control_for(path.as_str(), html);
+        set(&mut res, header::CACHE_CONTROL, value);
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
+}
+
+/// `Cache-Control` for a file of the app at `path`: immutable for a content-hashed name
+/// (see [`is_content_hashed`]) unless the answer is an HTML page (a client route, or an
+/// unknown hashed name answered with index.html), `no-cache` otherwise.
+pub fn cache_control_for(path: &str, html: bool) -> &'static str {
+    if !html && is_content_hashed(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Whether the last segment of `path` carries the content hash Trunk puts into the names
+/// it emits: `NAME-HASH.EXT` or `NAME-HASH_bg.wasm`, HASH being 8 to 16 lower-case hex
+/// digits (a 64-bit hash in hex, e.g. `app-3f9c0a1b2c3d4e5f_bg.wasm`, `main-0a1b2c3d4e5f6a7b.css`).
+pub fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let Some((stem, _ext)) = name.split_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    (8..=16).contains(&hash.len())
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_hashed_names_are_the_ones_trunk_emits() {
+        for hashed in [
+            "/app-3f9c0a1b2c3d4e5f_bg.wasm",
+            "/app-3f9c0a1b2c3d4e5f.js",
+            "/main-0a1b2c3d4e5f6a7b.css",
+            "/app-9c0a1b2c.js",
+        ] {
+            assert!(is_content_hashed(hashed), "{hashed}");
+            assert_eq!(
+                cache_control_for(hashed, false),
+                "public, max-age=31536000, immutable"
+            );
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/sw.js",
+            "/extract-worker.js",
+            "/extract-worker_bg.wasm",
+            "/extract-worker_loader.js",
+            "/icon-192.png",
+            "/manifest.webmanifest",
+            "/rfqs/123",
+            // Upper case, too short, too long, not hex.
+            "/app-3F9C0A1B2C3D4E5F.js",
+            "/app-3f9c0a1.js",
+            "/app-3f9c0a1b2c3d4e5f0.js",
+            "/app-3f9c0a1b2c3d4e5g.js",
+        ] {
+            assert!(!is_content_hashed(plain), "{plain}");
+            assert_eq!(cache_control_for(plain, false), "no-cache");
+        }
+        // An HTML answer is never kept, whatever its path (index.html for an unknown name).
+        assert_eq!(
+            cache_control_for("/app-3f9c0a1b2c3d4e5f.js", true),
+            "no-cache"
+        );
+    }
 
     #[test]
     fn inline_scripts_are_hashed_as_the_browser_sees_them() {

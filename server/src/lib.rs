@@ -200,8 +200,18 @@ pub fn app(state: AppState) -> Router {
     let router = match &state.config.dist {
         Some(dist) => {
             let index = dist.join("index.html");
-            // Client routes (/rfqs/…) get index.html with status 200.
-            api.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(index)))
+            // Client routes (/rfqs/…) get index.html with status 200. The build writes a
+            // brotli and a gzip copy beside each compressible file (`app/precompress.mjs`,
+            // a Trunk post-build hook); they are sent to a browser that accepts them, with
+            // `Content-Encoding`. HTML is never precompressed: `guard::security_headers`
+            // hashes the page's inline scripts from its body. Cache-Control and `Vary` are
+            // set there too.
+            api.fallback_service(
+                ServeDir::new(dist)
+                    .precompressed_br()
+                    .precompressed_gzip()
+                    .fallback(ServeFile::new(index)),
+            )
         }
         None => api.fallback(|| async {
             (

@@ -19,6 +19,9 @@ enum Action {
     RustTarget(&'static str),
     /// `cargo ARGS…`.
     Cargo(&'static [&'static str]),
+    /// `cargo ARGS…` with ChromeDriver named for wasm-bindgen-test-runner (a wasm
+    /// benchmark in headless Chromium).
+    CargoInChromium(&'static [&'static str]),
     /// `node SCRIPT WASM` with the newest `DIR/PREFIX*.wasm` (a cargo bench artifact whose
     /// name carries a hash).
     NodeWasm {
@@ -29,6 +32,10 @@ enum Action {
     /// Builds the server, starts `bidwell serve` on a free port with a scratch data dir
     /// (fresh demo data), runs `node SCRIPT` with `BASE_URL` pointing at it, stops it.
     NodeAgainstServer { script: &'static str },
+    /// Builds the app (`trunk build --release`, which also writes the brotli and gzip
+    /// copies) and the server, serves `dist/` from a fresh `bidwell serve` as above and
+    /// runs `node SCRIPT` against it.
+    NodeAgainstApp { script: &'static str },
     /// The blind extraction score (`crate::blind`) on one half of the set; `all` and
     /// `heldout` print aggregates only, so this is safe to run anywhere.
     Blind(&'static str),
@@ -80,6 +87,32 @@ const BENCHES: &[Bench] = &[
         actions: &[Action::NodeAgainstServer {
             script: "end2end/bench/sync-bench.mjs",
         }],
+    },
+    Bench {
+        name: "first-load (sign-in page: bytes over the wire, cold start at 1.6 Mbps / 150 ms)",
+        needs: "end2end/bench/first-load.mjs",
+        actions: &[Action::NodeAgainstApp {
+            script: "end2end/bench/first-load.mjs",
+        }],
+    },
+    Bench {
+        name: "relevel (comparison re-level in headless Chromium, wasm)",
+        needs: "app/benches/relevel.rs",
+        actions: &[Action::CargoInChromium(&[
+            "test",
+            "-p",
+            "app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--features",
+            "bench",
+            "--test",
+            "relevel",
+            "--",
+            "--nocapture",
+        ])],
     },
     Bench {
         name: "extract-blind (blind quote set, every half, aggregates only)",
@@ -137,6 +170,10 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
             Ok(())
         }
         Action::Cargo(args) => sh(ctx.cargo().args(*args)),
+        Action::CargoInChromium(args) => sh(ctx
+            .cargo()
+            .args(*args)
+            .env("CHROMEDRIVER", crate::install::CHROMEDRIVER)),
         Action::NodeWasm {
             script,
             dir,
@@ -149,15 +186,22 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
                 .arg(script)
                 .arg(wasm))
         }
-        Action::NodeAgainstServer { script } => node_against_server(ctx, script),
+        Action::NodeAgainstServer { script } => node_against_server(ctx, script, None),
+        Action::NodeAgainstApp { script } => {
+            sh(Command::new("trunk")
+                .current_dir(&ctx.root)
+                .args(["build", "--release"]))?;
+            node_against_server(ctx, script, Some(&ctx.root.join("dist")))
+        }
         Action::Blind(half) => crate::blind::run(ctx, &[(*half).to_owned()]),
         Action::LoadBench { script } => crate::load::run(ctx, script),
     }
 }
 
 /// Runs `node script` against a fresh `bidwell serve` of its own (release build, SQLite
-/// in a scratch dir that is removed afterwards, the server's log beside it).
-fn node_against_server(ctx: &Ctx, script: &str) -> Result<()> {
+/// in a scratch dir that is removed afterwards, the server's log beside it), serving
+/// `dist` when given.
+fn node_against_server(ctx: &Ctx, script: &str, dist: Option<&Path>) -> Result<()> {
     sh(ctx
         .cargo()
         .args(["build", "--release", "-p", "server", "--bin", "bidwell"]))?;
@@ -177,7 +221,7 @@ fn node_against_server(ctx: &Ctx, script: &str) -> Result<()> {
         .arg("--data-dir")
         .arg(scratch.join("data"))
         .arg("--dist")
-        .arg(scratch.join("no-dist"))
+        .arg(dist.map_or_else(|| scratch.join("no-dist"), Path::to_path_buf))
         .env_remove("DATABASE_URL")
         .env_remove("BIDWELL_ADDR")
         .env_remove("BIDWELL_DATA_DIR")

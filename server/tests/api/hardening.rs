@@ -382,6 +382,100 @@ async fn security_headers_and_a_csp_that_names_the_pages_inline_scripts_issue_10
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Issue 12: the app's files go out precompressed when the browser accepts it (brotli
+/// first, then gzip, else the file as built), content-hashed files are immutable for a
+/// year, index.html and sw.js are revalidated on every use, and every one of these
+/// answers keeps the security headers.
+#[tokio::test]
+async fn app_files_are_sent_precompressed_and_cached_by_name_issue_12() {
+    let dir = std::env::temp_dir().join(format!("bidwell-dist-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Bidwell</title><script type=\"module\">alert(1)</script>",
+    )
+    .unwrap();
+    let wasm = "app-0123456789abcdef_bg.wasm";
+    // Distinct bytes per variant, so the test sees which file was sent.
+    std::fs::write(dir.join(wasm), b"\0asm raw").unwrap();
+    std::fs::write(dir.join(format!("{wasm}.br")), b"brotli bytes").unwrap();
+    std::fs::write(dir.join(format!("{wasm}.gz")), b"gzip bytes").unwrap();
+    std::fs::write(dir.join("sw.js"), "'use strict';").unwrap();
+    std::fs::write(dir.join("sw.js.br"), "sw brotli").unwrap();
+    let t = TestApp::new().await;
+    let router = server::app(server::AppState::new(
+        t.db.clone(),
+        server::Config {
+            dist: Some(dir.clone()),
+            ..server::Config::default()
+        },
+    ));
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let get = |path: String, accept: Option<&'static str>| {
+        let router = router.clone();
+        async move {
+            let mut req = Request::get(path.as_str());
+            if let Some(a) = accept {
+                req = req.header(header::ACCEPT_ENCODING, a);
+            }
+            let res = router
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let h = res.headers().clone();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (h, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let immutable = "public, max-age=31536000, immutable";
+    for (accept, encoding, body) in [
+        (Some("gzip, deflate, br, zstd"), Some("br"), "brotli bytes"),
+        (Some("gzip"), Some("gzip"), "gzip bytes"),
+        (Some("br;q=0, gzip;q=0.8"), Some("gzip"), "gzip bytes"),
+        (None, None, "\0asm raw"),
+    ] {
+        let (h, got) = get(format!("/{wasm}"), accept).await;
+        assert_eq!(got, body, "{accept:?}");
+        assert_eq!(
+            h.get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept:?}"
+        );
+        assert_eq!(h[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(h[header::CACHE_CONTROL], immutable, "{accept:?}");
+        assert!(
+            h.get_all(header::VARY)
+                .iter()
+                .any(|v| v.to_str().unwrap().contains("accept-encoding")),
+            "{h:?}"
+        );
+        assert!(h.contains_key(header::CONTENT_SECURITY_POLICY));
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    }
+    let (h, got) = get("/sw.js".into(), Some("br")).await;
+    assert_eq!(got, "sw brotli");
+    assert_eq!(h[header::CONTENT_ENCODING], "br");
+    assert_eq!(h[header::CACHE_CONTROL], "no-cache");
+    for path in ["/", "/index.html", "/rfqs/123", "/app-fedcba9876543210.js"] {
+        // The last: an unknown hashed name is answered with index.html, never kept.
+        let (h, got) = get(path.into(), Some("gzip, br")).await;
+        assert!(got.contains("alert(1)"), "{path}: {got}");
+        assert!(h.get(header::CONTENT_ENCODING).is_none(), "{path}: {h:?}");
+        assert_eq!(h[header::CACHE_CONTROL], "no-cache", "{path}");
+        let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{path}: {csp}"
+        );
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
+    }
+    // The API is never cached and never gets the app's cache policy.
+    let (h, _) = get("/api/health".into(), Some("br")).await;
+    assert_eq!(h[header::CACHE_CONTROL], "no-store");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// Issue 13 (found by the e2e deadline test): a reload revalidates the app page; the 304
 /// must not carry the bare policy, whose headers the browser would merge into the cached
 /// page and so block its inline scripts — the reload came up blank.
