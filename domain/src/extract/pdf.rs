@@ -10,6 +10,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
+use rust_decimal::Decimal;
 
 use super::memory::MappingMemory;
 use super::model::{Extraction, Format, Location, Severity};
@@ -182,6 +183,22 @@ pub fn read_with(
                 format!("read the embedded e-invoice XML '{name}' (exact)"),
                 Some(Location::file(file)),
             );
+            // The XML stays primary; the printed page is read too and compared with it.
+            if let Ok((lines, _)) = text_lines(&doc) {
+                let problems = xml_against_page(ex, &lines, file, memory);
+                if !problems.is_empty() {
+                    ex.diag(
+                        "pdf.xml_text_mismatch",
+                        Severity::Warning,
+                        format!(
+                            "the embedded XML '{name}' and the printed page disagree ({}); \
+                             the XML was read",
+                            problems.join("; ")
+                        ),
+                        Some(Location::file(file)),
+                    );
+                }
+            }
             return;
         }
     }
@@ -212,6 +229,102 @@ pub fn read_with(
         return;
     }
     read_lines(lines, file, memory, ex);
+}
+
+/// Every number printed on the pages, read both ways (`1.234,56` and `1,234.56`), with
+/// currency marks and trailing punctuation dropped.
+fn page_numbers(lines: &[PLine]) -> std::collections::BTreeSet<Decimal> {
+    use super::number::{parse_number, DecimalStyle};
+    let mut out = std::collections::BTreeSet::new();
+    for s in lines.iter().flat_map(|l| &l.segs) {
+        let words: Vec<&str> = s.text.split_whitespace().collect();
+        // Single words, and pairs joined (`1 234,56` grouped by a space).
+        let mut cands: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+        cands.extend(words.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+        cands.push(s.text.clone());
+        for c in cands {
+            let t = c.trim_matches(|ch: char| {
+                !(ch.is_ascii_digit() || ch == '-' || ch == '(' || ch == ')')
+            });
+            let t = t.trim_start_matches('(').trim_end_matches(')');
+            for style in [DecimalStyle::Dot, DecimalStyle::Comma] {
+                if let Some(n) = parse_number(t, style) {
+                    out.insert(n.abs().normalize());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What the printed page says against the embedded XML's reading `xml`: the document
+/// total and every line's amount must be printed, and the text reader must not find a
+/// different number of lines. Returns the disagreements (empty = they agree).
+fn xml_against_page(
+    xml: &Extraction,
+    lines: &[PLine],
+    file: &str,
+    memory: Option<&MappingMemory>,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if lines.iter().all(|l| l.segs.is_empty()) {
+        return problems; // no text layer: nothing to compare
+    }
+    let printed = page_numbers(lines);
+    let shown = |d: Decimal| printed.contains(&d.abs().normalize());
+    if let Some(t) = xml.total.filter(|t| !t.is_zero()) {
+        if !shown(t) {
+            problems.push(format!("the XML's total {t} is not printed on the page"));
+        }
+    }
+    let missing: Vec<String> = xml
+        .lines
+        .iter()
+        .filter(|l| {
+            // Its line total, its quantity and its price (per one unit or per the
+            // printed basis) must each be printed somewhere.
+            let price_shown = l.breaks.is_empty()
+                || l.breaks.iter().any(|b| {
+                    shown(b.unit_price) || shown((b.unit_price * l.price_basis_qty).round_dp(4))
+                });
+            !(price_shown && l.line_total.is_none_or(shown) && l.quantity.is_none_or(shown))
+        })
+        .map(|l| {
+            l.description
+                .clone()
+                .or_else(|| l.part_number.clone())
+                .or_else(|| l.supplier_part.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    if !missing.is_empty() {
+        problems.push(format!(
+            "{} of {} XML lines are not printed on the page with their quantity, price and \
+             total ({})",
+            missing.len(),
+            xml.lines.len(),
+            missing
+                .iter()
+                .take(3)
+                .map(|d| format!("'{d}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let mut text = Extraction {
+        file: file.to_string(),
+        format: Format::Pdf,
+        ..Default::default()
+    };
+    read_lines(lines.to_vec(), file, memory, &mut text);
+    let priced = text.lines.iter().filter(|l| !l.breaks.is_empty()).count();
+    if priced > 0 && priced != xml.lines.len() {
+        problems.push(format!(
+            "the page shows {priced} priced lines, the XML {}",
+            xml.lines.len()
+        ));
+    }
+    problems
 }
 
 /// The first embedded file that is CII XML: (name, text).
@@ -478,4 +591,126 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
     read_grid(&grid, &ctx, ex);
     // Prose lines outside the table (e.g. a quote written as text under a table).
     let _ = all_text;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(rel: &str) -> Vec<u8> {
+        let p = format!(
+            "{}/testdata/corpus/invoices/zugferd/{rel}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
+    }
+
+    /// The PDF `pdf` with the content of its embedded XML replaced by `xml`.
+    fn swap_embedded_xml(pdf: &[u8], xml: &[u8]) -> Vec<u8> {
+        let mut doc = Document::load_mem(pdf).unwrap();
+        let ids: Vec<_> = doc
+            .objects
+            .iter()
+            .filter(|(_, o)| {
+                matches!(o, Object::Stream(s)
+                    if s.dict.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                        == Some(b"EmbeddedFile".as_slice()))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        assert!(!ids.is_empty(), "no embedded file");
+        for id in ids {
+            if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+                s.dict.remove(b"Filter");
+                s.dict.remove(b"DecodeParms");
+                s.dict.remove(b"Params");
+                s.set_content(xml.to_vec());
+            }
+        }
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn read_pdf(name: &str, bytes: &[u8]) -> Extraction {
+        let mut ex = Extraction {
+            file: name.into(),
+            format: Format::Pdf,
+            ..Default::default()
+        };
+        read(bytes, name, None, &mut ex);
+        ex
+    }
+
+    fn mismatch(ex: &Extraction) -> Option<&str> {
+        ex.diagnostics
+            .iter()
+            .find(|d| d.code == "pdf.xml_text_mismatch")
+            .map(|d| d.message.as_str())
+    }
+
+    const FACTURX: [&str; 5] = [
+        "EN16931_Einfach",
+        "EN16931_Rabatte",
+        "MustangGnuaccountingBeispielRE-20201121_508",
+        "acme_invoice-42_ZUGFeRD",
+        "python-factur-x",
+    ];
+
+    /// A genuine Factur-X / ZUGFeRD PDF: its XML and its page agree, no warning. The
+    /// corpus's `acme_invoice-42` is a real case of the other kind: its page invoices an
+    /// anvil, a chain and transport (1.589,80 €), its XML one saddle for 119 €.
+    #[test]
+    fn embedded_xml_checked_against_the_page() {
+        for name in FACTURX {
+            let ex = read_pdf(name, &corpus(&format!("{name}.pdf")));
+            assert!(
+                ex.diagnostics.iter().any(|d| d.code == "pdf.embedded_xml"),
+                "{name}: XML not read"
+            );
+            if name == "acme_invoice-42_ZUGFeRD" {
+                let msg = mismatch(&ex).expect("acme: no warning");
+                assert!(msg.contains("total 119 is not printed"), "{msg}");
+                assert!(msg.contains("priced lines, the XML 1"), "{msg}");
+                assert_eq!(ex.lines.len(), 1, "the XML stays primary");
+            } else {
+                assert_eq!(mismatch(&ex), None, "{name}");
+            }
+        }
+    }
+
+    /// Every corpus PDF given another document's XML: a warning naming the disagreement,
+    /// and the lines still come from the XML (it stays primary).
+    #[test]
+    fn embedded_xml_of_another_document_is_flagged() {
+        let mut checked = 0;
+        for page in FACTURX {
+            for other in FACTURX.iter().filter(|o| **o != page) {
+                let xml = corpus(&format!("embedded_xml/{other}.xml"));
+                let bytes = swap_embedded_xml(&corpus(&format!("{page}.pdf")), &xml);
+                let ex = read_pdf(page, &bytes);
+                assert!(
+                    ex.diagnostics.iter().any(|d| d.code == "pdf.embedded_xml"),
+                    "{page} with {other}'s XML: XML not read"
+                );
+                let msg = mismatch(&ex)
+                    .unwrap_or_else(|| panic!("{page} with {other}'s XML: no warning"));
+                assert!(msg.contains("disagree"), "{msg}");
+                let mut alone = Extraction::default();
+                super::super::cii::read_str(
+                    std::str::from_utf8(&xml).unwrap(),
+                    "x.xml",
+                    &mut alone,
+                );
+                assert_eq!(
+                    ex.lines.len(),
+                    alone.lines.len(),
+                    "{page} with {other}'s XML"
+                );
+                assert_eq!(ex.total, alone.total, "{page} with {other}'s XML");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 20);
+    }
 }
