@@ -129,39 +129,123 @@ pub fn status_badge(status: String) -> impl IntoView {
     view! { <span class=class>{status}</span> }
 }
 
-fn format_with(date: &js_sys::Date, options: &[(&str, &str)]) -> Option<String> {
-    let opts = js_sys::Object::new();
-    for (k, v) in options {
-        js_sys::Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+thread_local! {
+    /// The bound `format` functions of the `Intl` formatters made so far, by kind and
+    /// options (issue 12: building an `Intl.NumberFormat` per number shown was half of a
+    /// re-level's time). All use the browser's default locale, read once per formatter.
+    static FORMATTERS: std::cell::RefCell<std::collections::HashMap<String, js_sys::Function>> =
+        Default::default();
+}
+
+/// The cached `format` of an `Intl` formatter; `make` builds it on first use. `None` when
+/// the options cannot be set (the caller then shows the raw value).
+fn cached_format(
+    key: &str,
+    make: impl FnOnce() -> Option<js_sys::Function>,
+) -> Option<js_sys::Function> {
+    if let Some(f) = FORMATTERS.with(|m| m.borrow().get(key).cloned()) {
+        return Some(f);
     }
-    let fmt = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts);
-    fmt.format()
-        .call1(&JsValue::UNDEFINED, date)
-        .ok()?
-        .as_string()
+    let f = make()?;
+    FORMATTERS.with(|m| m.borrow_mut().insert(key.to_string(), f.clone()));
+    Some(f)
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Option<js_sys::Object> {
+    let opts = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&opts, &JsValue::from_str(k), v).ok()?;
+    }
+    Some(opts)
+}
+
+fn format_with(date: &js_sys::Date, options_: &[(&str, &str)]) -> Option<String> {
+    let key = options_
+        .iter()
+        .fold(String::from("date"), |k, (n, v)| format!("{k};{n}={v}"));
+    let format = cached_format(&key, || {
+        let pairs: Vec<(&str, JsValue)> = options_
+            .iter()
+            .map(|(k, v)| (*k, JsValue::from_str(v)))
+            .collect();
+        let opts = options(&pairs)?;
+        Some(js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &opts).format())
+    })?;
+    format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
 }
 
 /// A decimal (as the API sends it, a string) grouped in the person's locale, e.g.
 /// "12000" → "12,000". The string goes to `Intl.NumberFormat` as is, which formats it
-/// exactly; no float is involved.
+/// exactly; no float is involved. The formatter is made once and reused.
 pub fn local_number(decimal: &str) -> String {
-    let opts = js_sys::Object::new();
-    if js_sys::Reflect::set(
-        &opts,
-        &JsValue::from_str("maximumFractionDigits"),
-        &JsValue::from_f64(6.0),
-    )
-    .is_err()
-    {
-        return decimal.to_string();
-    }
-    let fmt = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &opts);
-    fmt.format()
-        .call1(&JsValue::UNDEFINED, &JsValue::from_str(decimal))
-        .ok()
+    let format = cached_format("number;maximumFractionDigits=6", || {
+        let opts = options(&[("maximumFractionDigits", JsValue::from_f64(6.0))])?;
+        Some(js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &opts).format())
+    });
+    format
+        .and_then(|f| {
+            f.call1(&JsValue::UNDEFINED, &JsValue::from_str(decimal))
+                .ok()
+        })
         .and_then(|v| v.as_string())
         .filter(|s| s != "NaN")
         .unwrap_or_else(|| decimal.to_string())
+}
+
+/// Runs work once input pauses (issue 12: re-leveling on every keystroke made typing
+/// "25000" take seconds). [`Debounce::run`] replaces whatever is pending and runs `f`
+/// after the delay; [`Debounce::now`] drops what is pending and runs `f` at once (for the
+/// `change` event, so leaving the field never waits).
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    pending: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
+    delay: std::time::Duration,
+}
+
+impl Debounce {
+    pub fn new(delay_ms: u64) -> Self {
+        Debounce {
+            pending: StoredValue::new(None),
+            delay: std::time::Duration::from_millis(delay_ms),
+        }
+    }
+
+    fn cancel(&self) {
+        if let Some(h) = self.pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    }
+
+    pub fn run(&self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = set_timeout_with_handle(f, self.delay).ok();
+        self.pending.set_value(handle);
+    }
+
+    pub fn now(&self, f: impl FnOnce()) {
+        self.cancel();
+        f();
+    }
+}
+
+/// Whether the window is at most `px` CSS pixels wide, kept current on resize: for views
+/// that draw one of two layouts and should not build the hidden one (issue 12).
+pub fn narrow_screen(px: u32) -> Signal<bool> {
+    let query = format!("(max-width: {px}px)");
+    let matches = move || {
+        web_sys::window()
+            .and_then(|w| w.match_media(&query).ok().flatten())
+            .is_some_and(|m| m.matches())
+    };
+    let narrow = RwSignal::new(matches());
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let now = matches();
+        if narrow.get_untracked() != now {
+            narrow.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    narrow.into()
 }
 
 fn parse(s: &str) -> Option<js_sys::Date> {

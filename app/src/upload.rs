@@ -5,8 +5,8 @@
 //! Why a worker: the parsers (spreadsheets, PDF, e-mail) are about a megabyte gzipped, and
 //! a large PDF takes seconds. In their own wasm bundle they cost nothing until used, and
 //! the page stays responsive (and shows progress) while they run. Trunk builds the bundle
-//! from `app/index.html` (`data-type="worker"`, `data-loader-shim`), which writes
-//! [`WORKER_URL`].
+//! from `app/index.html` (`data-type="worker"`); its entry script [`WORKER_URL`] is
+//! `public/extract-worker_loader.js`.
 //!
 //! Protocol: see the `extract-worker` crate docs. Requests carry an id; each gets exactly
 //! one `done` or `failed` answer, or an error if the worker itself dies.
@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-/// The loader script Trunk writes for the worker bundle.
+/// The worker's entry script (`public/extract-worker_loader.js`).
 pub const WORKER_URL: &str = "/extract-worker_loader.js";
 
 struct Pending {

@@ -22,7 +22,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{self as client, AppError};
 use crate::session::use_internal;
 use crate::ui::{
-    error_panel, form_alert, loading, local_date, local_number, set_title, staff_only,
+    error_panel, form_alert, loading, local_date, local_number, narrow_screen, set_title,
+    staff_only, Debounce,
 };
 
 /// The page: fetches the comparison once; a sealed RFQ before its deadline shows the
@@ -132,8 +133,73 @@ fn cell_text(c: &Cell, currency_of: &str) -> String {
     }
 }
 
+fn cell_class(cell: &Cell) -> String {
+    format!(
+        "cell state-{}{}",
+        match cell.state {
+            CellState::Priced => "priced",
+            CellState::NoBid => "nobid",
+            CellState::Missing => "missing",
+            CellState::NoFxRate => "nofx",
+            CellState::OutOfRange => "outofrange",
+        },
+        if cell.lowest { " cell-lowest" } else { "" }
+    )
+}
+
+fn cell_content(cell: &Cell, currency_of: &str) -> AnyView {
+    let value = match cell.breakdown.as_ref().map(|b| money(b.landed)) {
+        Some(p) => view! {
+            <span class="landed mono">{p}</span>
+            <span class="delta small">{delta_text(cell)}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{cell_text(cell, currency_of)}</span> }.into_any(),
+    };
+    view! {
+        {value}
+        <span class="flags">{flag_badges(&cell.flags)}</span>
+    }
+    .into_any()
+}
+
+/// One cell of the grid, redrawn when its own signal changes.
+fn grid_cell(
+    row: usize,
+    ci: usize,
+    sig: ArcRwSignal<Cell>,
+    currency_of: String,
+    focus: RwSignal<(usize, usize)>,
+    open: RwSignal<Option<(usize, usize)>>,
+) -> impl IntoView {
+    let class = {
+        let sig = sig.clone();
+        move || sig.with(cell_class)
+    };
+    let content = move || sig.with(|cell| cell_content(cell, &currency_of));
+    view! {
+        <td
+            role="gridcell"
+            id=format!("cell-{row}-{ci}")
+            class=class
+            tabindex=move || if focus.get() == (row, ci) { "0" } else { "-1" }
+            aria-selected=move || (open.get() == Some((row, ci))).to_string()
+            on:click=move |_| {
+                focus.set((row, ci));
+                open.set(Some((row, ci)));
+            }
+            on:focus=move |_| focus.set((row, ci))
+        >
+            {content}
+        </td>
+    }
+}
+
+/// The comparison for `c`: settings, volumes, the grid (or cards on a narrow screen),
+/// the breakdown, per-supplier totals and the award panel. Public for the re-level
+/// benchmark (`app/benches/relevel.rs`).
 #[component]
-fn CompareView(id: String, c: Comparison) -> impl IntoView {
+pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
     let Comparison {
         rfq,
         bids,
@@ -226,79 +292,65 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 .collect_view()
         })
     };
+    // One signal per grid cell (issue 12): the rows are drawn when the grid's shape
+    // changes, and a re-level (a setting, an FX rate, a volume) sets only the cells whose
+    // value changed, so only those are redrawn.
+    let cell_signals: StoredValue<Vec<Vec<ArcRwSignal<Cell>>>> = StoredValue::new(Vec::new());
+    Effect::new(move |_| {
+        leveled.with(|l| {
+            cell_signals.with_value(|grid| {
+                let rows = l.lines.iter().flat_map(|line| line.breaks.iter());
+                for (row, br) in grid.iter().zip(rows) {
+                    for (sig, cell) in row.iter().zip(&br.cells) {
+                        if sig.with_untracked(|c| c != cell) {
+                            sig.set(cell.clone());
+                        }
+                    }
+                }
+            })
+        })
+    });
     let body = move || {
-        let l = leveled.get();
+        rows.track();
+        cols.track();
+        let mut grid = Vec::new();
         let mut r = 0usize;
         let mut out = Vec::new();
-        for line in &l.lines {
-            for (bi, br) in line.breaks.iter().enumerate() {
-                let row = r;
-                r += 1;
-                let label = format!(
-                    "Line {} · {} rev {} · {}",
-                    line.line_no,
-                    line.part_number,
-                    line.revision,
-                    local_number(&br.qty.normalize().to_string())
-                );
-                let cells = br
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .map(|(ci, cell)| {
-                        let priced = cell.breakdown.as_ref().map(|b| money(b.landed));
-                        let class = format!(
-                            "cell state-{}{}",
-                            match cell.state {
-                                CellState::Priced => "priced",
-                                CellState::NoBid => "nobid",
-                                CellState::Missing => "missing",
-                                CellState::NoFxRate => "nofx",
-                                CellState::OutOfRange => "outofrange",
-                            },
-                            if cell.lowest { " cell-lowest" } else { "" }
-                        );
-                        let text = cell_text(cell, &currency_of(ci));
-                        let delta = delta_text(cell);
-                        view! {
-                            <td
-                                role="gridcell"
-                                id=format!("cell-{row}-{ci}")
-                                class=class
-                                tabindex=move || if focus.get() == (row, ci) { "0" } else { "-1" }
-                                aria-selected=move || (open.get() == Some((row, ci))).to_string()
-                                on:click=move |_| {
-                                    focus.set((row, ci));
-                                    open.set(Some((row, ci)));
-                                }
-                                on:focus=move |_| focus.set((row, ci))
-                            >
-                                {match priced {
-                                    Some(p) => {
-                                        view! {
-                                            <span class="landed mono">{p}</span>
-                                            <span class="delta small">{delta}</span>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => view! { <span class="muted">{text}</span> }.into_any(),
-                                }}
-                                <span class="flags">{flag_badges(&cell.flags)}</span>
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                let first = bi == 0;
-                out.push(view! {
-                    <tr role="row" class:line-start=first>
-                        <th scope="row" role="rowheader" class="row-head">
-                            {label}
-                        </th>
-                        {cells}
-                    </tr>
-                });
+        leveled.with_untracked(|l| {
+            for line in &l.lines {
+                for (bi, br) in line.breaks.iter().enumerate() {
+                    let row = r;
+                    r += 1;
+                    let label = format!(
+                        "Line {} · {} rev {} · {}",
+                        line.line_no,
+                        line.part_number,
+                        line.revision,
+                        local_number(&br.qty.normalize().to_string())
+                    );
+                    let sigs: Vec<ArcRwSignal<Cell>> =
+                        br.cells.iter().cloned().map(ArcRwSignal::new).collect();
+                    let cells = sigs
+                        .iter()
+                        .enumerate()
+                        .map(|(ci, sig)| {
+                            grid_cell(row, ci, sig.clone(), currency_of(ci), focus, open)
+                        })
+                        .collect_view();
+                    grid.push(sigs);
+                    let first = bi == 0;
+                    out.push(view! {
+                        <tr role="row" class:line-start=first>
+                            <th scope="row" role="rowheader" class="row-head">
+                                {label}
+                            </th>
+                            {cells}
+                        </tr>
+                    });
+                }
             }
-        }
+        });
+        cell_signals.set_value(grid);
         out
     };
     let base_code = move || leveled.with(|l| l.base.code().to_string());
@@ -334,6 +386,9 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
             ))
         })
     };
+
+    // Below 720 px the cards, above it the grid: only the one shown is built (issue 12).
+    let narrow = narrow_screen(720);
 
     let id = StoredValue::new(id);
     // The exports level on the server with the same settings and trial volumes.
@@ -374,6 +429,16 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 "Landed unit cost in " {base_code}
                 ": price + freight share + tooling amortized + payment-terms financing. Select a cell for its breakdown."
             </p>
+            <Show
+                when=move || !narrow.get()
+                fallback=move || {
+                    view! {
+                        <div class="compare-stacked">
+                            <StackedView leveled bids open focus />
+                        </div>
+                    }
+                }
+            >
             <div class="compare-wide table-wrap">
                 <table
                     class="table grid"
@@ -392,9 +457,7 @@ fn CompareView(id: String, c: Comparison) -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <div class="compare-stacked">
-                <StackedView leveled bids open focus />
-            </div>
+            </Show>
             {breakdown}
             <SupplierSummaries leveled />
             <AwardPanel id=id.get_value() leveled bids />
@@ -502,89 +565,86 @@ fn StackedView(
     focus: RwSignal<(usize, usize)>,
 ) -> impl IntoView {
     move || {
-        let l = leveled.get();
-        let names: Vec<(String, String)> = bids.with(|b| {
-            b.iter()
-                .map(|x| {
-                    (
-                        x.supplier_name.clone(),
-                        x.quote.header.currency.code().to_string(),
-                    )
-                })
-                .collect()
-        });
-        let mut row = 0usize;
-        let mut cards = Vec::new();
-        for line in &l.lines {
-            for br in &line.breaks {
-                let r = row;
-                row += 1;
-                let items = br
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .map(|(ci, cell)| {
-                        let (name, cur) = names.get(ci).cloned().unwrap_or_default();
-                        let value = cell
-                            .breakdown
-                            .as_ref()
-                            .map(|b| money(b.landed))
-                            .unwrap_or_else(|| cell_text(cell, &cur));
-                        view! {
-                            <li class:cell-lowest=cell.lowest>
-                                <button
-                                    class="stacked-row"
-                                    type="button"
-                                    on:click=move |_| {
-                                        focus.set((r, ci));
-                                        open.set(Some((r, ci)));
-                                    }
-                                >
-                                    <span class="strong">{name}</span>
-                                    <span class="mono">{value}</span>
-                                    <span class="small">{delta_text(cell)}</span>
-                                </button>
-                                <span class="flags">{flag_badges(&cell.flags)}</span>
-                            </li>
-                        }
+        leveled.with(|l| {
+            let names: Vec<(String, String)> = bids.with(|b| {
+                b.iter()
+                    .map(|x| {
+                        (
+                            x.supplier_name.clone(),
+                            x.quote.header.currency.code().to_string(),
+                        )
                     })
-                    .collect_view();
-                cards.push(view! {
-                    <article class="panel stacked-card">
-                        <h3>
-                            {format!(
-                                "Line {} · {} rev {} · {}",
-                                line.line_no,
-                                line.part_number,
-                                line.revision,
-                                local_number(&br.qty.normalize().to_string()),
-                            )}
-                        </h3>
-                        <ul class="stacked-list">{items}</ul>
-                    </article>
-                });
+                    .collect()
+            });
+            let mut row = 0usize;
+            let mut cards = Vec::new();
+            for line in &l.lines {
+                for br in &line.breaks {
+                    let r = row;
+                    row += 1;
+                    let items = br
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(ci, cell)| {
+                            let (name, cur) = names.get(ci).cloned().unwrap_or_default();
+                            let value = cell
+                                .breakdown
+                                .as_ref()
+                                .map(|b| money(b.landed))
+                                .unwrap_or_else(|| cell_text(cell, &cur));
+                            view! {
+                                <li class:cell-lowest=cell.lowest>
+                                    <button
+                                        class="stacked-row"
+                                        type="button"
+                                        on:click=move |_| {
+                                            focus.set((r, ci));
+                                            open.set(Some((r, ci)));
+                                        }
+                                    >
+                                        <span class="strong">{name}</span>
+                                        <span class="mono">{value}</span>
+                                        <span class="small">{delta_text(cell)}</span>
+                                    </button>
+                                    <span class="flags">{flag_badges(&cell.flags)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    cards.push(view! {
+                        <article class="panel stacked-card">
+                            <h3>
+                                {format!(
+                                    "Line {} · {} rev {} · {}",
+                                    line.line_no,
+                                    line.part_number,
+                                    line.revision,
+                                    local_number(&br.qty.normalize().to_string()),
+                                )}
+                            </h3>
+                            <ul class="stacked-list">{items}</ul>
+                        </article>
+                    });
+                }
             }
-        }
-        cards
+            cards
+        })
     }
 }
 
 /// Per supplier: totals per break position, coverage, longest lead time, quote flags.
 #[component]
 fn SupplierSummaries(leveled: Memo<domain::level::Leveled>) -> impl IntoView {
+    // Only the summaries, not a copy of the whole grid; redrawn when they change.
+    let summaries = Memo::new(move |_| leveled.with(|l| (l.base, l.suppliers.clone())));
     move || {
-        let l = leveled.get();
-        let positions = l
-            .suppliers
-            .iter()
-            .map(|s| s.totals.len())
-            .max()
-            .unwrap_or(0);
+        let (base, suppliers) = summaries.get();
+        let positions = suppliers.iter().map(|s| s.totals.len()).max().unwrap_or(0);
         let heads = (1..=positions)
             .map(|k| view! { <th scope="col" class="num">{format!("Total, break {k}")}</th> })
             .collect_view();
-        let rows = l
-            .suppliers
+        let rows = suppliers
             .iter()
             .map(|s| {
                 let totals = s
@@ -619,7 +679,7 @@ fn SupplierSummaries(leveled: Memo<domain::level::Leveled>) -> impl IntoView {
             .collect_view();
         view! {
             <section aria-labelledby="summary-h">
-                <h2 id="summary-h">"Per supplier " <span class="muted small">{format!("({})", l.base)}</span></h2>
+                <h2 id="summary-h">"Per supplier " <span class="muted small">{format!("({base})")}</span></h2>
                 <div class="table-wrap">
                     <table class="table table-cards" aria-label="Per supplier">
                         <thead>
@@ -654,6 +714,8 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                      id: &'static str,
                      initial: Decimal,
                      apply: fn(&mut Settings, Decimal)| {
+        // Typing re-levels once the person pauses, and at once on leaving the field.
+        let debounce = Debounce::new(250);
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -666,7 +728,12 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                     value=initial.normalize().to_string()
                     on:input=move |ev| {
                         if let Some(v) = parse_dec(&event_target_value(&ev)) {
-                            settings.update(|s| apply(s, v));
+                            debounce.run(move || settings.update(|s| apply(s, v)));
+                        }
+                    }
+                    on:change=move |ev| {
+                        if let Some(v) = parse_dec(&event_target_value(&ev)) {
+                            debounce.now(|| settings.update(|s| apply(s, v)));
                         }
                     }
                 />
@@ -842,6 +909,22 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
 /// over them); the grid re-levels at once, without a request, and the exports follow.
 #[component]
 fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
+    // Typing re-levels once the person pauses (issue 12), and at once on leaving the field.
+    let debounce = Debounce::new(250);
+    let apply = move |i: usize, text: String| {
+        let Some(v) = parse_dec(&text).filter(|v| *v > Decimal::ZERO) else {
+            return;
+        };
+        let changed =
+            rfq.with_untracked(|r| r.lines.get(i).is_some_and(|l| l.annual_volume != Some(v)));
+        if changed {
+            rfq.update(|r| {
+                if let Some(line) = r.lines.get_mut(i) {
+                    line.annual_volume = Some(v);
+                }
+            });
+        }
+    };
     let rows = rfq.with_untracked(|r| {
         r.lines
             .iter()
@@ -863,15 +946,12 @@ fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
                             aria-label=name
                             value=l.annual_volume.map(|v| v.normalize().to_string()).unwrap_or_default()
                             on:input=move |ev| {
-                                let volume = parse_dec(&event_target_value(&ev))
-                                    .filter(|v| *v > Decimal::ZERO);
-                                if let Some(v) = volume {
-                                    rfq.update(|r| {
-                                        if let Some(line) = r.lines.get_mut(i) {
-                                            line.annual_volume = Some(v);
-                                        }
-                                    });
-                                }
+                                let text = event_target_value(&ev);
+                                debounce.run(move || apply(i, text));
+                            }
+                            on:change=move |ev| {
+                                let text = event_target_value(&ev);
+                                debounce.now(|| apply(i, text));
                             }
                         />
                     </div>
