@@ -95,6 +95,8 @@ struct Seg {
     x0: f64,
     x1: f64,
     col: usize,
+    /// Word breaks: (byte offset of the space in `text`, x where the next word starts).
+    breaks: Vec<(usize, f64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +104,9 @@ struct PLine {
     page: u32,
     line: u32,
     segs: Vec<Seg>,
+    /// Baseline (from the top of the page) and font size of its first character.
+    y: f64,
+    size: f64,
 }
 
 impl PLine {
@@ -229,6 +234,143 @@ pub fn read_with(
         return;
     }
     read_lines(lines, file, memory, ex);
+}
+
+/// Where a header's roles start over (two tables side by side): the index of the
+/// second table's first cell.
+fn repeated_header_at(header: &[Seg]) -> Option<usize> {
+    let roles: Vec<Option<super::table::ColumnRole>> = header
+        .iter()
+        .map(|h| classify_header(&h.text).map(|r| r.0))
+        .collect();
+    let first = roles.first().copied().flatten()?;
+    (2..roles.len()).find(|&k| {
+        roles[k] == Some(first)
+            && roles[k..].len() >= 2
+            && roles[k..].iter().zip(&roles[..k]).all(|(a, b)| a == b)
+    })
+}
+
+/// A cell that runs into the next header cell (`RO-A2-04 Rondella piana` under `Codice`
+/// and `Descrizione`, printed with a narrow gap) is cut at the word break where that
+/// header cell starts (left-aligned text starts under its header).
+fn split_at_columns(s: &Seg, header: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut rest = s.clone();
+    for h in header {
+        if h.x0 <= rest.x0 + 1.0 || h.x0 >= rest.x1 {
+            continue;
+        }
+        let Some(&(at, x)) = rest
+            .breaks
+            .iter()
+            .filter(|b| (b.1 - h.x0).abs() <= 2.0)
+            .min_by(|a, b| (a.1 - h.x0).abs().total_cmp(&(b.1 - h.x0).abs()))
+        else {
+            continue;
+        };
+        let head = Seg {
+            text: rest.text[..at].trim_end().to_string(),
+            x0: rest.x0,
+            x1: x - 1.0,
+            col: 0,
+            breaks: rest.breaks.iter().filter(|b| b.0 < at).copied().collect(),
+        };
+        let cut = at + 1;
+        let tail = Seg {
+            text: rest.text[cut.min(rest.text.len())..].to_string(),
+            x0: x,
+            x1: rest.x1,
+            col: 0,
+            breaks: rest
+                .breaks
+                .iter()
+                .filter(|b| b.0 > at)
+                .map(|b| (b.0 - cut, b.1))
+                .collect(),
+        };
+        if head.text.is_empty() || tail.text.is_empty() {
+            continue;
+        }
+        out.push(head);
+        rest = tail;
+    }
+    out.push(rest);
+    out
+}
+
+/// The columns of a table's data: the x-ranges the cells of its rows (lines of two or
+/// more cells) cover in at least a fifth of them, each given to the header cell it
+/// overlaps or lies next to (one column per header cell, nearest first). A range that
+/// would take two header cells, or lies far from every one, is left out (the header's
+/// own bounds decide there).
+/// Returns (x0, x1, header index).
+fn data_columns(rows: &[PLine], header: &[Seg]) -> Vec<(f64, f64, usize)> {
+    // The header repeated on a later page is not data.
+    let header_text: Vec<&str> = header.iter().map(|h| h.text.as_str()).collect();
+    let rows: Vec<&PLine> = rows
+        .iter()
+        .filter(|l| l.segs.len() >= 2)
+        .filter(|l| {
+            !l.segs
+                .iter()
+                .all(|s| header_text.iter().any(|h| h.contains(&s.text)))
+        })
+        .collect();
+    let segs: Vec<&Seg> = rows.iter().flat_map(|l| &l.segs).collect();
+    let n_rows = rows.len();
+    if n_rows == 0 || header.is_empty() {
+        return Vec::new();
+    }
+    let need = n_rows.div_ceil(5).max(1);
+    let mut xs: Vec<f64> = segs.iter().flat_map(|s| [s.x0, s.x1]).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    // Runs of elementary intervals covered by enough cells.
+    let mut ranges: Vec<(f64, f64)> = Vec::new();
+    for w in xs.windows(2) {
+        let mid = (w[0] + w[1]) / 2.0;
+        let cover = segs.iter().filter(|s| s.x0 <= mid && mid <= s.x1).count();
+        if cover < need {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(r) if (r.1 - w[0]).abs() < 1e-6 => r.1 = w[1],
+            _ => ranges.push((w[0], w[1])),
+        }
+    }
+    // Gap between two x-ranges (negative: they overlap by that much).
+    let gap = |a: (f64, f64), b: (f64, f64)| a.0.max(b.0) - a.1.min(b.1);
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (ri, r) in ranges.iter().enumerate() {
+        for (hi, h) in header.iter().enumerate() {
+            pairs.push((gap(*r, (h.x0, h.x1)), ri, hi));
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut of_range: Vec<Option<usize>> = vec![None; ranges.len()];
+    let mut used = vec![false; header.len()];
+    // Only a range under its header cell or just beside it (a right-aligned number sticks
+    // out of a left-aligned header by a few points); the rest keep the header's bounds.
+    for (g, ri, hi) in &pairs {
+        if *g <= 12.0 && of_range[*ri].is_none() && !used[*hi] {
+            of_range[*ri] = Some(*hi);
+            used[*hi] = true;
+        }
+    }
+    ranges
+        .iter()
+        .zip(of_range)
+        .filter_map(|(r, h)| {
+            let h = h?;
+            // Overlapping two header cells: not one column.
+            let takes = header
+                .iter()
+                .filter(|x| gap(*r, (x.x0, x.x1)) < 0.0)
+                .count();
+            (takes <= 1).then_some((r.0, r.1, h))
+        })
+        .collect()
 }
 
 /// Every number printed on the pages, read both ways (`1.234,56` and `1,234.56`), with
@@ -413,6 +555,7 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
     }
     let mut out = Vec::new();
     for (li, mut r) in rows.into_iter().enumerate() {
+        let (y, size) = (r[0].y, r[0].size);
         r.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut segs: Vec<Seg> = Vec::new();
         let mut last_end = f64::MIN;
@@ -423,7 +566,15 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
                 // A wide gap starts a new cell; a narrow one is a space between words.
                 Some(s) if gap < g.size * 1.2 => {
                     if gap > g.size * 0.15 && !s.text.ends_with(' ') && !space {
+                        s.breaks.push((s.text.len(), g.x));
                         s.text.push(' ');
+                    }
+                    if s.text.ends_with(' ') && !space {
+                        if let Some(b) = s.breaks.last_mut().filter(|b| b.0 + 1 == s.text.len()) {
+                            b.1 = g.x;
+                        } else {
+                            s.breaks.push((s.text.len() - 1, g.x));
+                        }
                     }
                     if !(space && s.text.ends_with(' ')) {
                         s.text.push_str(&g.ch);
@@ -437,6 +588,7 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
                             x0: g.x,
                             x1: g.x + g.w,
                             col: 0,
+                            breaks: Vec::new(),
                         });
                     }
                 }
@@ -444,13 +596,23 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
             last_end = last_end.max(g.x + g.w);
         }
         for s in segs.iter_mut() {
+            let lead = s.text.len() - s.text.trim_start().len();
             s.text = s.text.trim().to_string();
+            let len = s.text.len();
+            s.breaks = s
+                .breaks
+                .iter()
+                .filter(|b| b.0 >= lead && b.0 - lead < len)
+                .map(|b| (b.0 - lead, b.1))
+                .collect();
         }
         segs.retain(|s| !s.text.is_empty());
         out.push(PLine {
             page,
             line: u32::try_from(li + 1).unwrap_or(u32::MAX),
             segs,
+            y,
+            size,
         });
     }
     out
@@ -500,18 +662,39 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
     // they sit over.
     let mut header: Vec<Seg> = lines[hi].segs.clone();
     let mut consumed: Vec<usize> = Vec::new();
+    // Only lines touching the header (a line that does not fit stops the stack), each
+    // cell over at most one header cell (a letterhead line spans several).
+    let mut stop_above = false;
+    let mut stop_below = false;
     for k in [hi.wrapping_sub(1), hi.wrapping_sub(2), hi + 1, hi + 2] {
-        let Some(l) = lines.get(k) else { continue };
-        if l.segs.is_empty() || l.page != lines[hi].page {
+        let above = k < hi;
+        if above && stop_above || !above && stop_below {
             continue;
         }
+        let Some(l) = lines.get(k) else { continue };
         let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
-        let fits = l.segs.iter().all(|s| {
-            !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
-                && s.text.len() <= 30
-                && (header.iter().any(|h| overlaps(s, h)) || classify_header(&s.text).is_some())
-        });
+        // As close as lines of one cell are (a letterhead or title sits farther off).
+        let near = {
+            let next = if above { k + 1 } else { k - 1 };
+            lines
+                .get(next)
+                .is_some_and(|n| (n.y - l.y).abs() <= 1.5 * l.size.max(n.size))
+        };
+        let fits = !l.segs.is_empty()
+            && near
+            && l.page == lines[hi].page
+            && l.segs.iter().all(|s| {
+                !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
+                    && s.text.len() <= 30
+                    && header.iter().filter(|h| overlaps(s, h)).count() <= 1
+                    && (header.iter().any(|h| overlaps(s, h)) || classify_header(&s.text).is_some())
+            });
         if !fits {
+            if above {
+                stop_above = true;
+            } else {
+                stop_below = true;
+            }
             continue;
         }
         for s in &l.segs {
@@ -531,11 +714,52 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         consumed.push(k);
     }
     header.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // Two (or more) tables side by side (a two-column list): the header's roles repeat.
+    // The right-hand table's rows are read after the left-hand one's, moved under it.
+    if let Some(k) = repeated_header_at(&header) {
+        let split = (header[k - 1].x1 + header[k].x0) / 2.0;
+        let dx = header[0].x0 - header[k].x0;
+        // Cells run together are cut where the header's columns start, before the move.
+        let mut lines = lines;
+        for l in &mut lines[hi + 1..] {
+            l.segs = l
+                .segs
+                .iter()
+                .flat_map(|s| split_at_columns(s, &header))
+                .collect();
+        }
+        let mut left: Vec<PLine> = lines.clone();
+        for l in &mut left {
+            l.segs.retain(|s| (s.x0 + s.x1) / 2.0 < split);
+        }
+        let mut right: Vec<PLine> = lines[hi..].to_vec();
+        for l in &mut right {
+            l.segs.retain(|s| (s.x0 + s.x1) / 2.0 >= split);
+            for s in &mut l.segs {
+                s.x0 += dx;
+                s.x1 += dx;
+                for b in &mut s.breaks {
+                    b.1 += dx;
+                }
+            }
+        }
+        right.retain(|l| !l.segs.is_empty());
+        left.extend(right);
+        read_lines(left, file, memory, ex);
+        return;
+    }
     let bounds: Vec<f64> = header
         .windows(2)
         .map(|w| (w[0].x1 + w[1].x0) / 2.0)
         .collect();
+    let data_cols = data_columns(&lines[hi + 1..], &header);
     let column_of = |s: &Seg| -> usize {
+        // The column of the table's data the cell sits in, when it belongs to one header
+        // cell (numbers printed right of a left-aligned header fall there too).
+        let mid = (s.x0 + s.x1) / 2.0;
+        if let Some(&(_, _, h)) = data_cols.iter().find(|(a, b, _)| *a <= mid && mid <= *b) {
+            return h;
+        }
         // Numbers are right-aligned: their right edge decides; text is left-aligned.
         let numeric =
             s.text.chars().filter(|c| c.is_ascii_digit()).count() * 2 > s.text.chars().count();
@@ -570,7 +794,7 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         } else if is_text {
             cells[0].text = l.segs[0].text.clone();
         } else {
-            for s in &l.segs {
+            for s in l.segs.iter().flat_map(|s| split_at_columns(s, &header)) {
                 let mut s = s.clone();
                 s.col = column_of(&s);
                 let c = &mut cells[s.col.min(ncols - 1)];
@@ -647,6 +871,202 @@ mod tests {
             .iter()
             .find(|d| d.code == "pdf.xml_text_mismatch")
             .map(|d| d.message.as_str())
+    }
+
+    /// A PDF of Helvetica 9 pt text: per page, (x, y from the top, text) in points.
+    fn make_pdf(pages: &[Vec<(f64, f64, &str)>]) -> Vec<u8> {
+        use pdf_extract::content::{Content, Operation};
+        use pdf_extract::{dictionary, Stream};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let resources_id = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+        });
+        let mut kids = Vec::new();
+        for page in pages {
+            let mut ops = Vec::new();
+            for (x, y, t) in page {
+                ops.push(Operation::new("BT", vec![]));
+                ops.push(Operation::new("Tf", vec!["F1".into(), 9.into()]));
+                ops.push(Operation::new("Td", vec![(*x).into(), (842.0 - *y).into()]));
+                ops.push(Operation::new("Tj", vec![Object::string_literal(*t)]));
+                ops.push(Operation::new("ET", vec![]));
+            }
+            let content = Content { operations: ops };
+            let cid = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+            let pid = doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => cid,
+            });
+            kids.push(pid.into());
+        }
+        let n = i64::try_from(kids.len()).unwrap();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => n,
+                "Resources" => resources_id,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn text_read(bytes: &[u8]) -> Extraction {
+        crate::extract::extract_pdf_text("t.pdf", bytes)
+    }
+
+    fn summary(ex: &Extraction) -> Vec<(String, String, String, Decimal)> {
+        ex.lines
+            .iter()
+            .map(|l| {
+                (
+                    l.part_number.clone().unwrap_or_default(),
+                    l.description.clone().unwrap_or_default(),
+                    l.breaks
+                        .iter()
+                        .map(|b| format!("{}@{}", b.min_qty, b.unit_price.normalize()))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    l.price_basis_qty,
+                )
+            })
+            .collect()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// Two price tables side by side under one repeated header; a code and its
+    /// description printed with a narrow gap are still two cells.
+    #[test]
+    fn two_column_price_list() {
+        let mut page = vec![
+            (50.0, 40.0, "Fastener Supply Ltd"),
+            (50.0, 80.0, "Part No"),
+            (120.0, 80.0, "Description"),
+            (245.0, 80.0, "Price EUR"),
+            (310.0, 80.0, "Part No"),
+            (370.0, 80.0, "Description"),
+            (500.0, 80.0, "Price EUR"),
+        ];
+        let rows = [
+            (
+                "HX-0408",
+                "Hex screw M4x8",
+                "0.42",
+                "NT-04",
+                "Hex nut M4",
+                "0.14",
+            ),
+            (
+                "HX-0412",
+                "Hex screw M4x12",
+                "0.46",
+                "NT-05",
+                "Hex nut M5",
+                "0.17",
+            ),
+            (
+                "HX-0416",
+                "Hex screw M4x16",
+                "0.50",
+                "NT-06",
+                "Hex nut M6",
+                "0.23",
+            ),
+        ];
+        for (i, r) in rows.iter().enumerate() {
+            let y = 95.0 + 14.0 * i as f64;
+            page.extend([
+                (50.0, y, r.0),
+                (120.0, y, r.1),
+                (255.0, y, r.2),
+                // Narrow gap after the code: "NT-04 Hex nut M4" reads as one run.
+                (336.0, y, r.3),
+                (370.0, y, r.4),
+                (510.0, y, r.5),
+            ]);
+        }
+        page.push((50.0, 150.0, "Payment: 30 days net."));
+        let ex = text_read(&make_pdf(&[page]));
+        let got = summary(&ex);
+        let want: Vec<(String, String, String, Decimal)> = [
+            ("HX-0408", "Hex screw M4x8", "0.42"),
+            ("HX-0412", "Hex screw M4x12", "0.46"),
+            ("HX-0416", "Hex screw M4x16", "0.5"),
+            ("NT-04", "Hex nut M4", "0.14"),
+            ("NT-05", "Hex nut M5", "0.17"),
+            ("NT-06", "Hex nut M6", "0.23"),
+        ]
+        .iter()
+        .map(|(p, d, u)| (p.to_string(), d.to_string(), format!("1@{u}"), Decimal::ONE))
+        .collect();
+        assert_eq!(got, want, "{:#?}", ex.diagnostics);
+    }
+
+    /// A list over two pages with its header repeated, a letterhead line right above the
+    /// header, and right-aligned numbers that stick out right of their left-aligned
+    /// header cells (the pack column's numbers end nearer the price header than their own).
+    #[test]
+    fn multi_page_list_with_right_aligned_numbers() {
+        let header = |p: &mut Vec<(f64, f64, &'static str)>| {
+            p.push((31.0, 40.0, "Rheinwerk Normteile"));
+            p.push((31.0, 60.0, "Art.-Nr."));
+            p.push((139.0, 60.0, "Bezeichnung"));
+            p.push((400.0, 60.0, "VPE (Stk.)"));
+            p.push((468.0, 60.0, "CHF / 100 Stk."));
+        };
+        let items = [
+            ("933-03006", "Sechskantschraube M3x6", "200", "4.10"),
+            ("933-03008", "Sechskantschraube M3x8", "200", "4.35"),
+            ("933-06012", "Sechskantschraube M6x12", "100", "9.80"),
+            ("933-06016", "Sechskantschraube M6x16", "100", "10.40"),
+        ];
+        let mut pages = Vec::new();
+        for chunk in items.chunks(2) {
+            let mut p = Vec::new();
+            header(&mut p);
+            for (i, (part, d, vpe, price)) in chunk.iter().enumerate() {
+                let y = 75.0 + 14.0 * i as f64;
+                // Right-aligned: the text ends at 462 (pack) and 547 (price).
+                let w = |t: &str| 5.0 * t.len() as f64;
+                p.push((31.0, y, *part));
+                p.push((139.0, y, *d));
+                p.push((462.0 - w(vpe), y, *vpe));
+                p.push((547.0 - w(price), y, *price));
+            }
+            p.push((191.0, 800.0, "Seite 1 von 2 - Preise exkl. MWST"));
+            pages.push(p);
+        }
+        let ex = text_read(&make_pdf(&pages));
+        let got = summary(&ex);
+        let want: Vec<(String, String, String, Decimal)> = [
+            ("933-03006", "Sechskantschraube M3x6", "0.041"),
+            ("933-03008", "Sechskantschraube M3x8", "0.0435"),
+            ("933-06012", "Sechskantschraube M6x12", "0.098"),
+            ("933-06016", "Sechskantschraube M6x16", "0.104"),
+        ]
+        .iter()
+        .map(|(p, d, u)| (p.to_string(), d.to_string(), format!("1@{u}"), dec("100")))
+        .collect();
+        assert_eq!(got, want, "{:#?}", ex.diagnostics);
+        assert!(
+            ex.layouts[0]
+                .header
+                .iter()
+                .all(|h| !h.contains("Rheinwerk")),
+            "{:?}",
+            ex.layouts[0].header
+        );
     }
 
     const FACTURX: [&str; 5] = [
