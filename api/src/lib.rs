@@ -24,6 +24,7 @@ pub const SESSION_COOKIE: &str = "bidwell_session";
 
 /// Every error response: `{"code":"…","message":"…","fields":{…}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     /// Stable machine-readable code, e.g. `invalid_credentials`, `validation`.
     pub code: String,
@@ -36,6 +37,7 @@ pub struct ApiError {
 
 /// `GET /api/health`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
     pub version: String,
@@ -45,6 +47,7 @@ pub struct Health {
 
 /// `POST /api/auth/login`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub email: String,
@@ -53,6 +56,7 @@ pub struct LoginRequest {
 
 /// The signed-in user: `GET /api/me`, and the answer to a login or an accepted invitation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub user_id: String,
     pub email: String,
@@ -68,6 +72,7 @@ pub struct Me {
 
 /// A part revision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Revision {
     pub id: String,
     /// e.g. `A`, `B`, `03`.
@@ -86,6 +91,7 @@ pub struct Revision {
 
 /// An amount of money in a currency (ISO 4217 code).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     pub amount: Decimal,
@@ -94,6 +100,7 @@ pub struct Money {
 
 /// A revision's last price paid, per unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LastPrice {
     pub amount: Decimal,
     pub currency: String,
@@ -108,6 +115,7 @@ pub struct LastPrice {
 
 /// A last price entered by hand (`PATCH /api/parts/{id}/revisions/{rid}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewLastPrice {
     pub amount: Decimal,
@@ -119,6 +127,7 @@ pub struct NewLastPrice {
 
 /// `PATCH /api/parts/{id}/revisions/{rid}`: a field left out stays as it is; `null` clears it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateRevision {
     #[serde(
@@ -146,6 +155,7 @@ where
 
 /// A part with its revisions, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Part {
     pub id: String,
     /// Our part number, unique.
@@ -159,6 +169,7 @@ pub struct Part {
 
 /// `POST /api/parts`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewPart {
     pub number: String,
@@ -175,6 +186,7 @@ pub struct NewPart {
 
 /// A supplier contact person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contact {
     /// Stable id (`PATCH`/`DELETE /api/suppliers/{id}/contacts/{contact_id}`).
     #[serde(default)]
@@ -187,6 +199,7 @@ pub struct Contact {
 
 /// A supplier organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Supplier {
     pub id: String,
     pub name: String,
@@ -206,6 +219,7 @@ pub struct Supplier {
 
 /// A supplier certificate (ISO 9001, IATF 16949 …) with its validity today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certification {
     pub id: String,
     pub name: String,
@@ -217,6 +231,7 @@ pub struct Certification {
 
 /// `POST /api/suppliers/{id}/certifications`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewCertification {
     pub name: String,
@@ -228,6 +243,7 @@ pub struct NewCertification {
 
 /// `PATCH /api/suppliers/{id}`: only the fields given change.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSupplier {
     #[serde(default)]
@@ -244,6 +260,7 @@ pub struct UpdateSupplier {
 
 /// `POST /api/suppliers/{id}/contacts`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewContact {
     pub name: String,
@@ -253,6 +270,7 @@ pub struct NewContact {
 /// `PATCH /api/suppliers/{id}/contacts/{contact_id}`: only the fields given change; the
 /// e-mail of a contact with a login stays (it is the login).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateContact {
     #[serde(default)]
@@ -263,6 +281,7 @@ pub struct UpdateContact {
 
 /// `POST /api/parts/{id}/revisions`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRevision {
     pub label: String,
@@ -270,6 +289,7 @@ pub struct NewRevision {
 
 /// One child of a BOM.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BomLine {
     pub child_part_id: String,
     pub child_number: String,
@@ -280,6 +300,7 @@ pub struct BomLine {
 
 /// `PUT /api/revisions/{id}/bom`: the whole child list of a parent revision.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetBom {
     pub children: Vec<BomChild>,
@@ -287,6 +308,7 @@ pub struct SetBom {
 
 /// A child part and its quantity per parent.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BomChild {
     pub part_id: String,
@@ -296,6 +318,7 @@ pub struct BomChild {
 /// `POST /api/rfqs/requote?file_name=…`: the draft RFQ made from an old document, with
 /// what was matched how, what was not, and the extractor's diagnostics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Requote {
     pub rfq: Option<RfqDetail>,
     pub plan: domain::requote::Plan,
@@ -304,6 +327,7 @@ pub struct Requote {
 
 /// An attached file (drawing, specification, original quote document).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FileRef {
     pub id: String,
     pub name: String,
@@ -319,6 +343,7 @@ pub struct FileRef {
 
 /// A file that goes with an RFQ line (`GET /api/rfqs/{id}/files`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqFile {
     pub rfq_line_id: String,
     /// `drawing` (on the line's part revision) or `line` (attached to the RFQ line).
@@ -328,6 +353,7 @@ pub struct RfqFile {
 
 /// `POST /api/sync`: outbox operations made offline, to apply in order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SyncRequest {
     pub ops: Vec<SyncOp>,
@@ -335,6 +361,7 @@ pub struct SyncRequest {
 
 /// One queued change. `op_id` is generated on the device and makes the op idempotent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SyncOp {
     pub op_id: String,
@@ -348,6 +375,7 @@ pub struct SyncOp {
 
 /// Payload of `quote.submit`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuoteSubmitOp {
     pub rfq_id: String,
@@ -358,6 +386,7 @@ pub struct QuoteSubmitOp {
 
 /// Payload of `quote.enter_for_supplier` (a buyer capturing a quote at a visit).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EnterForSupplierOp {
     pub rfq_id: String,
@@ -368,6 +397,7 @@ pub struct EnterForSupplierOp {
 
 /// Payload of `visit_note.create`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VisitNoteOp {
     pub note_id: String,
@@ -383,6 +413,7 @@ pub struct VisitNoteOp {
 
 /// A photo taken at a visit, resized in the browser.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PhotoOp {
     pub photo_id: String,
@@ -393,6 +424,7 @@ pub struct PhotoOp {
 
 /// The outcome of one op.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncResult {
     pub op_id: String,
     /// `applied`, `duplicate`, `conflict` or `rejected`.
@@ -407,12 +439,14 @@ pub struct SyncResult {
 
 /// `POST /api/sync` answer, one result per op in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SyncResponse {
     pub results: Vec<SyncResult>,
 }
 
 /// `GET /api/changes?since=N`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Changes {
     /// Pass this as `since` next time.
     pub cursor: i64,
@@ -423,6 +457,7 @@ pub struct Changes {
 
 /// Something that changed; refetch it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangeRef {
     pub seq: i64,
     pub entity_type: String,
@@ -432,6 +467,7 @@ pub struct ChangeRef {
 
 /// A buyer's note from a supplier visit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VisitNote {
     pub id: String,
     pub supplier_id: String,
@@ -444,6 +480,7 @@ pub struct VisitNote {
 
 /// A stored photo; fetch it at `/api/visit-notes/{note}/photos/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhotoRef {
     pub id: String,
     pub content_type: String,
@@ -451,6 +488,7 @@ pub struct PhotoRef {
 
 /// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RfqFromBom {
     pub revision_id: String,
@@ -476,6 +514,7 @@ fn yes() -> bool {
 
 /// `POST /api/suppliers`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewSupplier {
     pub name: String,
@@ -488,6 +527,7 @@ pub struct NewSupplier {
 
 /// One line of an RFQ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqLine {
     pub id: String,
     pub line_no: i64,
@@ -513,6 +553,7 @@ pub struct RfqLine {
 
 /// A buyer-internal reference price of an RFQ line, per unit in the RFQ's currency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferencePrice {
     /// In the RFQ's currency; `None` when the FX table has no rate to convert with.
     pub amount: Option<Decimal>,
@@ -535,6 +576,7 @@ pub struct ReferencePrice {
 
 /// An RFQ as listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqSummary {
     pub id: String,
     /// Human reference, e.g. `RFQ-2026-0001`.
@@ -555,6 +597,7 @@ pub struct RfqSummary {
 
 /// An RFQ in full. A supplier user receives only its own entry in `invited`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqDetail {
     #[serde(flatten)]
     pub summary: RfqSummary,
@@ -581,6 +624,7 @@ pub struct RfqDetail {
 
 /// A supplier invited to an RFQ.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitedSupplier {
     pub supplier_id: String,
     pub supplier_name: String,
@@ -588,6 +632,7 @@ pub struct InvitedSupplier {
 
 /// `POST /api/invitations`: invite a supplier contact to Bidwell.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewInvitation {
     pub supplier_id: String,
@@ -597,6 +642,7 @@ pub struct NewInvitation {
 
 /// The answer to [`NewInvitation`]: the single-use link to hand to the contact.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationCreated {
     pub id: String,
     /// Path of the accept page, e.g. `/invite/3f…`; the token is only shown here.
@@ -607,6 +653,7 @@ pub struct InvitationCreated {
 
 /// `GET /api/invitations/{token}`: what the accept page shows.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InvitationInfo {
     pub email: String,
     pub name: String,
@@ -616,6 +663,7 @@ pub struct InvitationInfo {
 
 /// `POST /api/invitations/{token}/accept`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AcceptInvitation {
     pub name: String,
@@ -624,6 +672,7 @@ pub struct AcceptInvitation {
 
 /// A user account, as the admin sees it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     pub id: String,
     pub email: String,
@@ -635,6 +684,7 @@ pub struct User {
 
 /// `GET /api/audit/verify`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditVerify {
     pub ok: bool,
     pub events: u64,
@@ -642,11 +692,51 @@ pub struct AuditVerify {
     pub error: Option<String>,
 }
 
+/// A scope of an API token (`parts:read`, `parts:write`, `suppliers:read`,
+/// `suppliers:write`, `awards:read`).
+pub use domain::access::Scope;
+
+/// `POST /api/tokens` (admins): a token for an integration, acting as the admin who makes
+/// it, limited to `scopes`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewApiToken {
+    /// What the token is for, e.g. `ERP nightly sync`.
+    pub name: String,
+    /// At least one.
+    pub scopes: Vec<Scope>,
+}
+
+/// An API token as listed: never the token itself (only its SHA-256 is stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiToken {
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<Scope>,
+    /// User id of the admin who made it (the token acts as that user).
+    pub created_by: String,
+    pub created_at: String,
+    /// Set once revoked; a revoked token is refused (401).
+    pub revoked_at: Option<String>,
+}
+
+/// The answer to [`NewApiToken`]: send `bearer` as `Authorization: Bearer …`. It is shown
+/// only here.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiTokenCreated {
+    pub token: ApiToken,
+    pub bearer: String,
+}
+
 pub use domain::audit::AuditEvent;
 pub use domain::quote::Quote;
 
 /// An exchange rate: one unit of `currency` is worth `rate` units of `base`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FxRate {
     pub base: String,
@@ -659,6 +749,7 @@ pub struct FxRate {
 /// `GET /api/rfqs/{id}/comparison?…`: the inputs of the leveled comparison (so the app
 /// can re-level instantly, offline) and the result for the requested settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comparison {
     pub rfq: domain::quote::RfqSpec,
     pub bids: Vec<domain::level::Bid>,
@@ -669,6 +760,7 @@ pub struct Comparison {
 /// A clarification question and, once given, its answer. Suppliers see every answered
 /// question without the asker's identity, plus their own open ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Clarification {
     pub id: String,
     pub question: String,
@@ -681,6 +773,7 @@ pub struct Clarification {
 
 /// `POST /api/rfqs/{id}/clarifications` (supplier) and `…/{cid}/answer` (buyer).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClarificationText {
     pub text: String,
@@ -688,6 +781,7 @@ pub struct ClarificationText {
 
 /// `POST /api/rfqs`: a new draft RFQ.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRfq {
     pub title: String,
@@ -713,6 +807,7 @@ pub struct NewRfq {
 
 /// One line of a new RFQ.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRfqLine {
     /// When editing: the id of the existing line this replaces (kept, so quotes that
@@ -742,6 +837,7 @@ pub struct NewRfqLine {
 /// `POST /api/rfqs/{id}/close`: ends bidding now. `reason` is required unless every
 /// invited supplier has responded.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CloseBidding {
     #[serde(default)]
@@ -750,6 +846,7 @@ pub struct CloseBidding {
 
 /// `POST /api/rfqs/{id}/award`: one winning supplier per awarded line.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AwardRequest {
     pub lines: Vec<AwardLineRequest>,
@@ -760,6 +857,7 @@ pub struct AwardRequest {
 
 /// One awarded line.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AwardLineRequest {
     pub rfq_line_id: String,
@@ -771,6 +869,7 @@ pub struct AwardLineRequest {
 
 /// One awarded line as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AwardedLine {
     pub rfq_line_id: String,
     pub line_no: i64,
@@ -788,6 +887,7 @@ pub struct AwardedLine {
 
 /// The award as buyers see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AwardSummary {
     pub awarded_at: String,
     pub awarded_by: String,
@@ -798,6 +898,7 @@ pub struct AwardSummary {
 /// A supplier's own award result: `awarded` (with the lines it won) or `not_awarded`.
 /// Never names another supplier or their prices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyAward {
     /// `awarded` or `not_awarded`.
     pub result: String,
@@ -807,6 +908,7 @@ pub struct MyAward {
 
 /// A line a supplier won.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyAwardedLine {
     pub rfq_line_id: String,
     pub line_no: i64,
@@ -819,6 +921,7 @@ pub struct MyAwardedLine {
 
 /// `POST /api/rfqs/{id}/extend`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtendDeadline {
     pub deadline: String,
@@ -829,6 +932,7 @@ pub struct ExtendDeadline {
 /// with any invalid row imports nothing (422 with `rows[N].field` errors, N = the row in
 /// the file); rows for records that already exist are skipped and listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportReport {
     pub created: usize,
     pub skipped: Vec<ImportSkip>,
@@ -836,6 +940,7 @@ pub struct ImportReport {
 
 /// A row left out, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportSkip {
     pub row: usize,
     pub reason: String,
@@ -843,6 +948,7 @@ pub struct ImportSkip {
 
 /// A reason a person gives for a decision (`POST /api/rfqs/{id}/cancel`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     pub reason: String,
@@ -850,6 +956,7 @@ pub struct Reason {
 
 /// `PATCH /api/parts/{id}`: only the fields given change.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePart {
     #[serde(default)]
@@ -862,6 +969,7 @@ pub struct UpdatePart {
 
 /// `POST /api/rfqs/{id}/suppliers`: invite one more supplier.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InviteSupplier {
     pub supplier_id: String,
@@ -869,6 +977,7 @@ pub struct InviteSupplier {
 
 /// A bid receipt: proof of what a supplier submitted and when.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteReceipt {
     pub rfq_id: String,
     pub rfq_number: String,
@@ -882,6 +991,7 @@ pub struct QuoteReceipt {
 
 /// One stored version of a supplier's quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteVersion {
     pub receipt: QuoteReceipt,
     /// `submitted`, `superseded` or `withdrawn`.
@@ -898,6 +1008,7 @@ pub struct QuoteVersion {
 
 /// `GET /api/rfqs/{id}/quote`: the supplier's own quote history, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyQuote {
     /// Whether the supplier may still submit, resubmit or withdraw.
     pub can_change: bool,
@@ -906,6 +1017,7 @@ pub struct MyQuote {
 
 /// One invited supplier's response, as the buyer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Response {
     pub supplier_id: String,
     pub supplier_name: String,
@@ -917,6 +1029,7 @@ pub struct Response {
 /// `GET /api/rfqs/{id}/quotes`: who responded; prices only when they may be seen (and,
 /// with `?prices=false`, not even then).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqResponses {
     /// Whether the sealing rule lets the reader see the bids' prices now.
     pub prices_visible: bool,

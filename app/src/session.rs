@@ -68,6 +68,7 @@ pub fn use_actor() -> Option<Actor> {
         user_id: me.user_id,
         role: me.role,
         supplier_id: me.supplier_id,
+        scopes: None,
     })
 }
 

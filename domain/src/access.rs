@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// A user's role. One buyer organization holds buyers, approvers and admins; each
 /// supplier organization holds supplier users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Buyer,
@@ -49,6 +50,71 @@ pub struct Actor {
     pub role: Role,
     /// The supplier organization of a supplier user; `None` for internal staff.
     pub supplier_id: Option<String>,
+    /// `None` for a person's session (the role's rights). `Some` for a request made with
+    /// an API token: only what the role allows *and* one of these scopes covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+}
+
+/// What an API token for an integration (an ERP pulling awards, pushing parts) may do,
+/// on top of what its owner's role allows (issue 10). A `write` scope includes reading
+/// the same records. Anything no scope names is refused to a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Scope {
+    /// The parts catalogue: parts, revisions, BOMs, CSV export.
+    #[serde(rename = "parts:read")]
+    PartsRead,
+    /// Create and change parts, revisions and BOMs; import parts.
+    #[serde(rename = "parts:write")]
+    PartsWrite,
+    /// The supplier directory.
+    #[serde(rename = "suppliers:read")]
+    SuppliersRead,
+    /// Create and change suppliers, contacts, certificates; import suppliers.
+    #[serde(rename = "suppliers:write")]
+    SuppliersWrite,
+    /// RFQs as the buying side reads them, with their awards (and, where the sealing
+    /// rule lets the buying side see them, the responses and the comparison).
+    #[serde(rename = "awards:read")]
+    AwardsRead,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 5] = [
+        Scope::PartsRead,
+        Scope::PartsWrite,
+        Scope::SuppliersRead,
+        Scope::SuppliersWrite,
+        Scope::AwardsRead,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::PartsRead => "parts:read",
+            Scope::PartsWrite => "parts:write",
+            Scope::SuppliersRead => "suppliers:read",
+            Scope::SuppliersWrite => "suppliers:write",
+            Scope::AwardsRead => "awards:read",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether this scope covers `verb` on `resource`.
+    pub fn covers(self, verb: Verb, resource: Resource<'_>) -> bool {
+        use Resource::*;
+        match (self, resource) {
+            (Scope::PartsWrite, Parts) => true,
+            (Scope::PartsRead, Parts) => verb == Verb::Read,
+            (Scope::SuppliersWrite, SupplierDirectory | Supplier { .. }) => true,
+            (Scope::SuppliersRead, SupplierDirectory | Supplier { .. }) => verb == Verb::Read,
+            (Scope::AwardsRead, RfqList | Rfq { .. } | BuyerView) => verb == Verb::Read,
+            _ => false,
+        }
+    }
 }
 
 /// Read or change.
@@ -90,6 +156,8 @@ pub enum Resource<'a> {
     FxRates,
     /// The server's clock, which only a server in test mode lets anyone move (admins).
     ServerClock,
+    /// API tokens for integrations (admins only).
+    ApiTokens,
 }
 
 /// Why access was refused.
@@ -101,6 +169,10 @@ pub enum Denied {
     /// The object belongs to someone else; answered as if it did not exist.
     #[error("not found")]
     NotFound,
+    /// The role allows it, but the API token the request was made with has no scope
+    /// that covers it.
+    #[error("the API token's scopes do not cover this")]
+    Scope,
 }
 
 /// Which RFQs a list may show.
@@ -110,14 +182,24 @@ pub enum RfqScope {
     InvitedSupplier(String),
 }
 
-/// Decides whether `actor` may `verb` the `resource`.
+/// Decides whether `actor` may `verb` the `resource`: what the role allows and, for a
+/// request made with an API token, what one of its scopes covers.
 pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<(), Denied> {
+    by_role(actor, verb, resource)?;
+    match &actor.scopes {
+        Some(scopes) if !scopes.iter().any(|s| s.covers(verb, resource)) => Err(Denied::Scope),
+        _ => Ok(()),
+    }
+}
+
+/// What the role alone allows.
+fn by_role(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<(), Denied> {
     use Resource::*;
     use Role::{Admin, Approver, Buyer};
     let own = |id: &str| actor.supplier_id.as_deref() == Some(id);
     match (actor.role, resource) {
         (Admin, _) => Ok(()),
-        (Buyer | Approver, ServerClock) => Err(Denied::Forbidden),
+        (Buyer | Approver, ServerClock | ApiTokens) => Err(Denied::Forbidden),
         (Buyer, Users) => Err(Denied::Forbidden),
         (Buyer, Audit) => match verb {
             Verb::Read => Ok(()),
@@ -163,7 +245,8 @@ pub fn authorize(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<()
         },
         (
             Role::Supplier,
-            Parts | SupplierDirectory | Invitations | Users | Audit | FxRates | ServerClock,
+            Parts | SupplierDirectory | Invitations | Users | Audit | FxRates | ServerClock
+            | ApiTokens,
         ) => Err(Denied::Forbidden),
     }
 }
@@ -188,6 +271,7 @@ mod tests {
             user_id: "u".into(),
             role,
             supplier_id: supplier.map(str::to_string),
+            scopes: None,
         }
     }
 
@@ -277,5 +361,98 @@ mod tests {
             Err(Denied::NotFound)
         );
         assert_eq!(rfq_scope(&orphan), RfqScope::InvitedSupplier(String::new()));
+    }
+
+    /// API tokens (issue 10): the role's answer first (a supplier's token still gets 404
+    /// for another supplier's record), then the scopes; nothing unnamed is covered.
+    #[test]
+    fn token_scopes_narrow_the_role() {
+        let with = |role, scopes: &[Scope]| Actor {
+            scopes: Some(scopes.to_vec()),
+            ..actor(role, None)
+        };
+        let erp = with(Role::Admin, &[Scope::AwardsRead, Scope::PartsWrite]);
+        let ok = Ok(());
+        let scope = Err(Denied::Scope);
+        #[rustfmt::skip]
+        let cases: Vec<(&Actor, Verb, Resource, Result<(), Denied>)> = vec![
+            (&erp, Verb::Read, Resource::RfqList, ok),
+            (&erp, Verb::Read, Resource::Rfq { invited: &[], draft: false }, ok),
+            (&erp, Verb::Read, Resource::BuyerView, ok),
+            (&erp, Verb::Write, Resource::Rfq { invited: &[], draft: false }, scope),
+            (&erp, Verb::Write, Resource::BuyerView, scope),
+            (&erp, Verb::Read, Resource::Parts, ok),
+            (&erp, Verb::Write, Resource::Parts, ok),
+            (&erp, Verb::Read, Resource::SupplierDirectory, scope),
+            (&erp, Verb::Write, Resource::Quote { supplier_id: "s1" }, scope),
+            (&erp, Verb::Read, Resource::Audit, scope),
+            (&erp, Verb::Read, Resource::Users, scope),
+            (&erp, Verb::Write, Resource::FxRates, scope),
+            (&erp, Verb::Write, Resource::Invitations, scope),
+            (&erp, Verb::Write, Resource::ServerClock, scope),
+            // A token never manages tokens, whatever its owner may.
+            (&erp, Verb::Read, Resource::ApiTokens, scope),
+            (&erp, Verb::Write, Resource::ApiTokens, scope),
+        ];
+        for (a, v, r, want) in cases {
+            assert_eq!(authorize(a, v, r), want, "{v:?} {r:?}");
+        }
+        let reader = with(Role::Buyer, &[Scope::PartsRead, Scope::SuppliersRead]);
+        assert_eq!(authorize(&reader, Verb::Read, Resource::Parts), Ok(()));
+        assert_eq!(
+            authorize(&reader, Verb::Write, Resource::Parts),
+            Err(Denied::Scope)
+        );
+        assert_eq!(
+            authorize(
+                &reader,
+                Verb::Read,
+                Resource::Supplier { supplier_id: "s1" }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(&reader, Verb::Write, Resource::SupplierDirectory),
+            Err(Denied::Scope)
+        );
+        // The role still decides first: a buyer's token cannot read users, whatever
+        // its scopes; an approver's `parts:write` token cannot write parts.
+        assert_eq!(
+            authorize(&reader, Verb::Read, Resource::Users),
+            Err(Denied::Forbidden)
+        );
+        let approver = with(Role::Approver, &Scope::ALL);
+        assert_eq!(
+            authorize(&approver, Verb::Write, Resource::Parts),
+            Err(Denied::Forbidden)
+        );
+        // An empty scope list covers nothing.
+        let nothing = with(Role::Admin, &[]);
+        assert_eq!(
+            authorize(&nothing, Verb::Read, Resource::Parts),
+            Err(Denied::Scope)
+        );
+        // Only admins manage tokens (with a session).
+        for role in [Role::Buyer, Role::Approver, Role::Supplier] {
+            let a = actor(role, Some("s1"));
+            assert_eq!(
+                authorize(&a, Verb::Write, Resource::ApiTokens),
+                Err(Denied::Forbidden)
+            );
+        }
+        assert_eq!(
+            authorize(&actor(Role::Admin, None), Verb::Write, Resource::ApiTokens),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn scopes_have_stable_names() {
+        for s in Scope::ALL {
+            assert_eq!(Scope::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        assert_eq!(Scope::parse("awards:read"), Some(Scope::AwardsRead));
+        assert_eq!(Scope::parse("parts:admin"), None);
     }
 }

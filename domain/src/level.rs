@@ -24,6 +24,8 @@ use crate::quote::{Freight, PaymentTerms, Quote, QuoteLine, RfqLineSpec, RfqSpec
 
 /// One exchange rate: one unit of `currency` is worth `rate` units of the base currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = LevelFxRate))]
 pub struct FxRate {
     pub currency: Currency,
     pub rate: Decimal,
@@ -33,6 +35,7 @@ pub struct FxRate {
 
 /// The buyer's knobs; changing any of them re-levels instantly (client-side).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Settings {
     pub base: Currency,
     pub fx: Vec<FxRate>,
@@ -47,6 +50,7 @@ pub struct Settings {
 
 /// One supplier's current quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Bid {
     pub supplier_id: String,
     pub supplier_name: String,
@@ -55,6 +59,7 @@ pub struct Bid {
 
 /// Why a cell deserves a second look.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "flag", rename_all = "snake_case")]
 pub enum Flag {
     RevisionMismatch {
@@ -95,6 +100,7 @@ pub enum Flag {
 
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CellState {
     Priced,
@@ -116,6 +122,7 @@ pub const MAX_EXTENDED: i64 = 1_000_000_000_000_000_000;
 
 /// The parts of a landed unit cost, in the base currency per unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Breakdown {
     pub unit_price: Decimal,
     pub freight: Decimal,
@@ -135,6 +142,8 @@ pub struct Breakdown {
 
 /// One supplier at one (line, break).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = LevelCell))]
 pub struct Cell {
     pub supplier_id: String,
     pub state: CellState,
@@ -149,6 +158,7 @@ pub struct Cell {
 
 /// One quantity break of one line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BreakRow {
     pub qty: Decimal,
     pub lowest_landed: Option<Decimal>,
@@ -157,6 +167,7 @@ pub struct BreakRow {
 
 /// One RFQ line with its breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineRow {
     pub rfq_line_id: String,
     pub line_no: u32,
@@ -167,6 +178,7 @@ pub struct LineRow {
 
 /// Per supplier, across lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupplierSummary {
     pub supplier_id: String,
     pub supplier_name: String,
@@ -182,6 +194,7 @@ pub struct SupplierSummary {
 
 /// The leveled comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Leveled {
     pub base: Currency,
     pub lines: Vec<LineRow>,

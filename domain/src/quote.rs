@@ -14,6 +14,7 @@ use crate::validate::{self as v, FieldErrors};
 
 /// One price break: from `min_qty` units on, `price` per `price_basis_qty` units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriceBreak {
     pub min_qty: Decimal,
     pub price: Decimal,
@@ -21,6 +22,7 @@ pub struct PriceBreak {
 
 /// How freight is charged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
 pub enum Freight {
     /// In the unit price.
@@ -39,6 +41,7 @@ pub use crate::terms::{PaymentTerms, Tooling};
 
 /// Quote header: what applies to every line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteHeader {
     pub currency: Currency,
     /// Last day the prices hold.
@@ -57,6 +60,7 @@ pub struct QuoteHeader {
 
 /// The answer to one RFQ line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteLine {
     pub rfq_line_id: String,
     /// The revision the supplier quoted (defaults to the RFQ's when omitted).
@@ -114,6 +118,7 @@ impl QuoteLine {
 
 /// A whole quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quote {
     pub header: QuoteHeader,
     pub lines: Vec<QuoteLine>,
@@ -121,6 +126,7 @@ pub struct Quote {
 
 /// The RFQ line facts a quote is checked against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqLineSpec {
     pub id: String,
     pub line_no: u32,
@@ -140,6 +146,7 @@ pub struct RfqLineSpec {
 
 /// The RFQ facts a quote is checked and leveled against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RfqSpec {
     pub currency: Currency,
     pub incoterm: Option<String>,

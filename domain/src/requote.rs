@@ -19,6 +19,7 @@ pub struct CatalogueEntry {
 
 /// An extracted line that became an RFQ line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Planned {
     pub part_id: String,
     pub part_number: String,
@@ -33,6 +34,7 @@ pub struct Planned {
 
 /// An extracted line left for a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Unmatched {
     pub part_number: Option<String>,
     pub description: Option<String>,
@@ -42,6 +44,7 @@ pub struct Unmatched {
 
 /// The outcome of matching a document against the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Plan {
     pub lines: Vec<Planned>,
     pub unmatched: Vec<Unmatched>,

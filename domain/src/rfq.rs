@@ -685,6 +685,7 @@ mod tests {
             user_id: "u".into(),
             role,
             supplier_id: s.map(str::to_string),
+            scopes: None,
         };
         let (ap, s1, orphan) = (
             a(Role::Approver, None),
@@ -886,6 +887,7 @@ mod tests {
             user_id: "u".into(),
             role,
             supplier_id: s.map(str::to_string),
+            scopes: None,
         };
         let invited = vec!["s1".to_string()];
         let open = |actor: &Actor| actions(actor, &invited, Status::Open, false);

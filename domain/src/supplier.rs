@@ -8,6 +8,7 @@ pub const CERT_WARNING_DAYS: i64 = 60;
 
 /// Where a certificate stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CertStatus {
     Valid,

@@ -9,6 +9,10 @@
 //!   does not leak live sessions, and several server processes can share sessions.
 //! - CSRF: each session has a token, returned by `/api/me`, that every state-changing
 //!   request must echo in `x-csrf-token`. Cross-site forms cannot read it.
+//! - API tokens (issue 10): `Authorization: Bearer …` instead of the cookie, for
+//!   integrations; no CSRF token (a browser never sends it on its own). Stored as SHA-256
+//!   only, revocable, limited to their scopes by `domain::access::authorize`
+//!   ([`crate::routes::tokens`]).
 //! - Throttling: failed sign-ins are stored; an account is locked after
 //!   `lockout.max_account_failures` failures within the window (until the window
 //!   passes), and an IP address after `lockout.max_ip_failures`.
@@ -216,11 +220,21 @@ pub struct CurrentUser {
     pub org_name: String,
     pub csrf_token: String,
     session_hash: String,
+    /// The API token the request was made with (`None`: a session).
+    pub token_id: Option<String>,
 }
 
 impl CurrentUser {
     pub fn id(&self) -> &str {
         &self.actor.user_id
+    }
+    /// Refuses a request made with an API token: for what only the app does (offline
+    /// sync, the changes feed, signing out), which no scope covers.
+    pub fn require_session(&self) -> AppResult<()> {
+        match self.token_id {
+            None => Ok(()),
+            Some(_) => Err(domain::access::Denied::Scope.into()),
+        }
     }
     /// Whether this user sees the buying side's view of an RFQ (the field of bidders,
     /// reference prices, the award): `domain::access::authorize` on `BuyerView`.
@@ -269,6 +283,9 @@ pub fn is_unsafe(method: &Method) -> bool {
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if let Some(bearer) = bearer_token(&parts.headers) {
+            return token_user(state, bearer?).await;
+        }
         let token =
             cookie_value(&parts.headers, api::SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
         let hash = token_hash(&token);
@@ -306,6 +323,7 @@ impl FromRequestParts<AppState> for CurrentUser {
                 user_id: col(&row, "id")?,
                 role,
                 supplier_id: (role == Role::Supplier).then(|| org_id.clone()),
+                scopes: None,
             },
             email: col(&row, "email")?,
             name: col(&row, "name")?,
@@ -313,8 +331,77 @@ impl FromRequestParts<AppState> for CurrentUser {
             org_id,
             csrf_token,
             session_hash: hash,
+            token_id: None,
         })
     }
+}
+
+/// The `Authorization: Bearer …` token, if the header is there: `Err` when it is not a
+/// bearer token at all.
+pub fn bearer_token(headers: &HeaderMap) -> Option<Result<&str, AppError>> {
+    let v = headers.get(header::AUTHORIZATION)?;
+    let token = v
+        .to_str()
+        .ok()
+        .and_then(|v| {
+            let (scheme, rest) = v.split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
+        })
+        .filter(|t| !t.is_empty());
+    Some(token.ok_or(AppError::Coded {
+        status: StatusCode::UNAUTHORIZED,
+        code: "unauthenticated",
+        message: "Send an API token as `Authorization: Bearer <token>`, or sign in.".into(),
+    }))
+}
+
+/// The user an API token acts as, with the token's scopes.
+async fn token_user(state: &AppState, bearer: &str) -> Result<CurrentUser, AppError> {
+    let row = sqlx::query(
+        "SELECT t.id AS token_id, t.scopes, t.revoked_at, u.id, u.email, u.name, u.role, \
+                u.org_id, o.name AS org_name \
+         FROM api_tokens t JOIN users u ON u.id = t.user_id \
+         JOIN organizations o ON o.id = u.org_id WHERE t.token_hash = $1",
+    )
+    .bind(token_hash(bearer))
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let refused = |message: &str| AppError::Coded {
+        status: StatusCode::UNAUTHORIZED,
+        code: "unauthenticated",
+        message: message.into(),
+    };
+    let row = row.ok_or_else(|| refused("This API token is not known."))?;
+    if col::<Option<i64>>(&row, "revoked_at")?.is_some() {
+        return Err(refused("This API token was revoked."));
+    }
+    let scopes_s: String = col(&row, "scopes")?;
+    let scopes = scopes_s
+        .split_whitespace()
+        .map(|s| {
+            domain::access::Scope::parse(s)
+                .ok_or_else(|| anyhow::anyhow!("api token has unknown scope {s:?}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let role_s: String = col(&row, "role")?;
+    let role = Role::parse(&role_s)
+        .ok_or_else(|| anyhow::anyhow!("user row has unknown role {role_s:?}"))?;
+    let org_id: String = col(&row, "org_id")?;
+    Ok(CurrentUser {
+        actor: Actor {
+            user_id: col(&row, "id")?,
+            role,
+            supplier_id: (role == Role::Supplier).then(|| org_id.clone()),
+            scopes: Some(scopes),
+        },
+        email: col(&row, "email")?,
+        name: col(&row, "name")?,
+        org_name: col(&row, "org_name")?,
+        org_id,
+        csrf_token: String::new(),
+        session_hash: String::new(),
+        token_id: Some(col(&row, "token_id")?),
+    })
 }
 
 /// Creates a session for `user_id` inside `tx`; returns the cookie token.
@@ -527,6 +614,7 @@ pub async fn login(
 
 /// `POST /api/auth/logout`.
 pub async fn logout(State(state): State<AppState>, user: CurrentUser) -> AppResult<Response> {
+    user.require_session()?;
     let mut w = state.db.write().await?;
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(&user.session_hash)

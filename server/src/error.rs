@@ -105,6 +105,13 @@ impl From<Denied> for AppError {
         match d {
             Denied::Forbidden => AppError::Forbidden("Your role may not do this.".into()),
             Denied::NotFound => AppError::NotFound("that record".into()),
+            Denied::Scope => AppError::Coded {
+                status: StatusCode::FORBIDDEN,
+                code: "insufficient_scope",
+                message: "This API token's scopes do not cover this request \
+                          (see docs/contract.md, API tokens)."
+                    .into(),
+            },
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod db;
 pub mod error;
 pub mod extract_cmd;
 pub mod guard;
+pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod seed;
@@ -173,6 +174,7 @@ async fn with_test_clock(
 pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .route("/api/health", get(health))
+        .route("/api/openapi.json", get(openapi::serve))
         .route("/api/auth/login", post(auth::login))
         .route("/api/auth/logout", post(auth::logout))
         .route("/api/me", get(auth::me))
@@ -186,7 +188,8 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::files::router())
         .merge(routes::invitations::router())
         .merge(routes::mapping::router())
-        .merge(routes::admin::router());
+        .merge(routes::admin::router())
+        .merge(routes::tokens::router());
     // Only a server started in test mode has a settable clock; elsewhere the path is an
     // unknown endpoint like any other.
     if state.config.test_clock.is_some() {
@@ -195,7 +198,12 @@ pub fn app(state: AppState) -> Router {
     let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        // Refused requests of known API tokens go to the audit trail.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            routes::tokens::audit_denied,
+        ));
 
     let router = match &state.config.dist {
         Some(dist) => {

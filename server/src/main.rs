@@ -116,6 +116,9 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Print the OpenAPI 3.1 document of the HTTP API (what `GET /api/openapi.json`
+    /// answers; kept as docs/openapi.json).
+    Openapi,
 }
 
 #[derive(Subcommand)]
@@ -137,6 +140,10 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         };
+    }
+    if let Cmd::Openapi = &cli.cmd {
+        print!("{}", server::openapi::json());
+        return ExitCode::SUCCESS;
     }
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -245,7 +252,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Cmd::Extract { .. } => unreachable!("handled before the runtime starts"),
+        Cmd::Extract { .. } | Cmd::Openapi => unreachable!("handled before the runtime starts"),
     }
 }
 

@@ -24,6 +24,9 @@ pub const BINARYEN_MAJOR: &str = "132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The schemathesis release (PyPI) the `schemathesis` test step runs, in its own venv
+/// under `.tools/schemathesis` (issue 10).
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
@@ -35,6 +38,7 @@ pub enum Tool {
     E2eNpm,
     WasmBindgen,
     Trunk,
+    Schemathesis,
 }
 
 /// Everything, cheapest first so that a broken machine fails fast.
@@ -47,6 +51,7 @@ pub const ALL: &[Tool] = &[
     Tool::E2eNpm,
     Tool::WasmBindgen,
     Tool::Trunk,
+    Tool::Schemathesis,
 ];
 
 /// What `serve` needs: building the app and the server.
@@ -69,6 +74,7 @@ impl Tool {
             Tool::E2eNpm => "end2end npm packages",
             Tool::WasmBindgen => "wasm-bindgen-cli",
             Tool::Trunk => "trunk",
+            Tool::Schemathesis => "schemathesis (PyPI, venv)",
         }
     }
 }
@@ -173,6 +179,9 @@ fn present(ctx: &Ctx, tool: Tool) -> Result<Option<String>> {
         }
         Tool::Trunk => output(Command::new("trunk").arg("--version"))
             .filter(|v| version_word(v) == Some(TRUNK_VERSION)),
+        // "schemathesis, version 4.32.5"
+        Tool::Schemathesis => output(Command::new(schemathesis_bin(ctx)).arg("--version"))
+            .filter(|v| v.split_whitespace().last() == Some(SCHEMATHESIS_VERSION)),
     })
 }
 
@@ -211,7 +220,29 @@ fn install(ctx: &Ctx, tool: Tool) -> Result<()> {
             "--version",
             TRUNK_VERSION,
         ])),
+        Tool::Schemathesis => {
+            let venv = schemathesis_venv(ctx);
+            let make = || sh(Command::new("python3").arg("-m").arg("venv").arg(&venv));
+            if make().is_err() {
+                // Debian splits `venv` out of python3.
+                apt_install(&["python3-venv"])?;
+                make()?;
+            }
+            sh(Command::new(venv.join("bin").join("pip"))
+                .args(["install", "--quiet", "--disable-pip-version-check"])
+                .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")))
+        }
     }
+}
+
+/// The venv schemathesis is installed in.
+fn schemathesis_venv(ctx: &Ctx) -> std::path::PathBuf {
+    ctx.root.join(".tools").join("schemathesis")
+}
+
+/// The `schemathesis` command of [`Tool::Schemathesis`].
+pub fn schemathesis_bin(ctx: &Ctx) -> std::path::PathBuf {
+    schemathesis_venv(ctx).join("bin").join("schemathesis")
 }
 
 /// `apt-get install -y PKGS`, through `sudo -n` when not root, with an `apt-get update`

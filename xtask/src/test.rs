@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 
 use crate::install::{self, CHROMEDRIVER, WASM_TARGET};
-use crate::util::{fmt_duration, free_port, in_ci, sh, show, ServerGuard};
+use crate::util::{fmt_duration, free_port, http_login, in_ci, sh, show, ServerGuard};
 use crate::Ctx;
 
 /// What a step ended with, when it did not fail.
@@ -69,6 +69,11 @@ const STEPS: &[Step] = &[
         name: "blind-floors",
         about: "blind-set held-out halves scored with target/debug/bidwell, against domain/testdata/blind/floors.json",
         run: blind_floors,
+    },
+    Step {
+        name: "schemathesis",
+        about: "schemathesis: every documented operation against target/debug/bidwell, as buyer and as supplier",
+        run: schemathesis,
     },
     Step {
         name: "postgres",
@@ -533,6 +538,113 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     }
     result?;
     println!("  screenshots in end2end/artifacts/screenshots/");
+    Ok(Outcome::Passed)
+}
+
+/// Test cases per operation and phase in the `schemathesis` step: the bound that keeps
+/// the step within about three minutes on two cores (two runs over ~70 operations).
+pub const SCHEMATHESIS_MAX_EXAMPLES: u32 = 10;
+
+/// Who the `schemathesis` step signs in as (demo logins, password `bidwell-demo`).
+const SCHEMATHESIS_USERS: [(&str, &str); 2] = [
+    ("buyer", "buyer@acme.example"),
+    ("supplier", "sales@northwind.example"),
+];
+
+/// Schemathesis against a debug server in test mode on fresh demo data: every operation
+/// of `/api/openapi.json`, generated valid and invalid requests, once signed in as a buyer
+/// and once as a supplier. Checks: no 5xx, and every answer matches the document (the
+/// success schema, or `ApiError` for any error). Any failure fails the step.
+fn schemathesis(ctx: &Ctx) -> Result<Outcome> {
+    // The binary the `tests` step built; a no-op after it, fresh when run alone.
+    sh(ctx.cargo().args(["test", "-p", "server", "--no-run"]))?;
+    let bin = target_dir(ctx).join("debug").join("bidwell");
+    let st = install::schemathesis_bin(ctx);
+    let artifacts = ctx.root.join("target").join("schemathesis");
+    if artifacts.exists() {
+        fs::remove_dir_all(&artifacts).context("clearing target/schemathesis")?;
+    }
+    fs::create_dir_all(&artifacts)?;
+    let scratch = std::env::temp_dir().join(format!("bidwell-st-{}", std::process::id()));
+    if scratch.exists() {
+        fs::remove_dir_all(&scratch)?;
+    }
+    fs::create_dir_all(&scratch)?;
+
+    let addr = SocketAddr::from(([127, 0, 0, 1], free_port()?));
+    let log_path = artifacts.join("server.log");
+    let log = File::create(&log_path)?;
+    let mut cmd = Command::new(&bin);
+    cmd.current_dir(&ctx.root)
+        .args(["serve", "--test-clock", "--addr"])
+        .arg(addr.to_string())
+        .arg("--data-dir")
+        .arg(&scratch)
+        .env_remove("DATABASE_URL")
+        .env_remove("BIDWELL_ADDR")
+        .env_remove("BIDWELL_DATA_DIR")
+        .env_remove("BIDWELL_DIST")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log);
+    println!(
+        "$ {}   (output in target/schemathesis/server.log)",
+        show(&cmd)
+    );
+    let child = cmd
+        .spawn()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    let mut server = ServerGuard::new(child, Some(scratch));
+    let result = server
+        .wait_healthy(addr, "/api/health", Duration::from_secs(60))
+        .and_then(|()| {
+            // Both sessions first: the runs try sign-in with wrong passwords, which the
+            // lockout then refuses for this address.
+            let mut sessions = Vec::new();
+            for (who, email) in SCHEMATHESIS_USERS {
+                let (cookie, csrf) = http_login(addr, email, "bidwell-demo")
+                    .with_context(|| format!("signing in as {email}"))?;
+                sessions.push((who, cookie, csrf));
+            }
+            for (who, cookie, csrf) in sessions {
+                println!("\n  --- schemathesis as {who} ---");
+                let mut run = Command::new(&st);
+                run.current_dir(&artifacts)
+                    .arg("run")
+                    .arg(format!("http://{addr}/api/openapi.json"))
+                    .args([
+                        "--checks",
+                        "not_a_server_error,response_schema_conformance",
+                        "--max-examples",
+                        &SCHEMATHESIS_MAX_EXAMPLES.to_string(),
+                        "--phases",
+                        "examples,coverage,fuzzing",
+                        "--workers",
+                        "2",
+                        "--request-timeout",
+                        "30",
+                        // Signing out would end the session the rest of the run uses.
+                        "--exclude-path",
+                        "/api/auth/logout",
+                        "--report",
+                        "junit",
+                        "--report-junit-path",
+                    ])
+                    .arg(format!("junit-{who}.xml"))
+                    .arg("--header")
+                    .arg(format!("Cookie: {}={cookie}", "bidwell_session"))
+                    .arg("--header")
+                    .arg(format!("x-csrf-token: {csrf}"))
+                    .env("NO_COLOR", "1");
+                sh(&mut run).with_context(|| format!("schemathesis as {who} found failures"))?;
+            }
+            Ok(())
+        });
+    drop(server);
+    if result.is_err() {
+        print_tail(&log_path, 40);
+    }
+    result?;
     Ok(Outcome::Passed)
 }
 

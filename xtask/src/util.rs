@@ -107,6 +107,42 @@ pub fn http_status(addr: SocketAddr, path: &str) -> std::io::Result<u16> {
         .ok_or_else(|| std::io::Error::other(format!("not an HTTP answer: {text:?}")))
 }
 
+/// Signs in with a plain HTTP/1.1 `POST /api/auth/login`: the session cookie's value and
+/// the CSRF token.
+pub fn http_login(addr: SocketAddr, email: &str, password: &str) -> Result<(String, String)> {
+    let body = serde_json::json!({ "email": email, "password": password }).to_string();
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(
+        s,
+        "POST /api/auth/login HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut answer = String::new();
+    s.read_to_string(&mut answer)?;
+    let (head, json) = answer
+        .split_once("\r\n\r\n")
+        .context("no end of headers in the sign-in answer")?;
+    if !head.starts_with("HTTP/1.1 200") {
+        bail!("sign-in answered {}", head.lines().next().unwrap_or(""));
+    }
+    let cookie = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+        .filter_map(|(_, v)| v.trim().split(';').next()?.split_once('='))
+        .find(|(k, _)| *k == "bidwell_session")
+        .map(|(_, v)| v.to_owned())
+        .context("no session cookie in the sign-in answer")?;
+    let me: serde_json::Value = serde_json::from_str(json).context("sign-in body")?;
+    let csrf = me["csrf_token"]
+        .as_str()
+        .context("no csrf_token in the sign-in answer")?
+        .to_owned();
+    Ok((cookie, csrf))
+}
+
 /// A server child process that is killed (and its scratch directory removed) when this
 /// value is dropped: on success, on error, and on panic unwinding. Ctrl-C reaches the
 /// child directly, since it shares our process group.

@@ -12,6 +12,7 @@ use super::table::ColumnRole;
 
 /// Learned column mappings, keyed by `supplier` + `\u{1f}` + `fingerprint`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MappingMemory {
     pub layouts: BTreeMap<String, Vec<Option<ColumnRole>>>,
 }

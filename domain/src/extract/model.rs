@@ -54,6 +54,7 @@ pub enum Format {
 
 /// Where a value came from. Only the parts that apply are set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Location {
     /// The file (or attachment) name.
     pub file: String,
@@ -103,6 +104,7 @@ impl Location {
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing to do.
@@ -115,6 +117,7 @@ pub enum Severity {
 
 /// One finding. `code` is stable (documented in docs/extract.md); the message is for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnostic {
     pub code: String,
     pub severity: Severity,

@@ -51,9 +51,10 @@ async fn users(
     Ok(axum::Json(out))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct Limit {
+pub(crate) struct Limit {
     #[serde(default)]
     limit: Option<i64>,
 }

@@ -32,9 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/comparison.xlsx", get(comparison_xlsx))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct BaseQuery {
+pub(crate) struct BaseQuery {
     #[serde(default)]
     base: Option<String>,
 }
@@ -210,9 +211,10 @@ async fn fx_put(
     Ok(axum::Json(rates(&st.db.pool, &base).await?))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct LevelQuery {
+pub(crate) struct LevelQuery {
     #[serde(default)]
     base: Option<String>,
     #[serde(default)]

@@ -41,9 +41,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/files", get(rfq_files))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct Owner {
+pub(crate) struct Owner {
     owner_kind: String,
     owner_id: String,
     #[serde(default)]

@@ -12,6 +12,7 @@ pub mod rfqs;
 pub mod suppliers;
 pub mod sync;
 pub mod test_clock;
+pub mod tokens;
 
 /// A file download with its content type and a file name for the browser.
 pub fn download(
@@ -50,7 +51,8 @@ pub fn csv_download(rows: &[Vec<String>], file_name: &str) -> axum::response::Re
 }
 
 /// Query of the import endpoints.
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
     pub file_name: String,

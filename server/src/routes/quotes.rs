@@ -551,9 +551,10 @@ async fn one_supplier(
     }
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct ResponsesQuery {
+pub(crate) struct ResponsesQuery {
     /// `false`: statuses and receipts only, even where prices may be seen (what the
     /// RFQ page needs; such a view does not open the bids).
     #[serde(default)]

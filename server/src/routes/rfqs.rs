@@ -1152,9 +1152,10 @@ async fn from_bom(
 /// Largest document accepted for a re-quote.
 const REQUOTE_MAX_BYTES: usize = 25 * 1024 * 1024;
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct RequoteQuery {
+pub(crate) struct RequoteQuery {
     file_name: String,
     #[serde(default)]
     title: Option<String>,

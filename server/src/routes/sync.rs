@@ -481,6 +481,8 @@ async fn sync(
     user: CurrentUser,
     Json(req): Json<api::SyncRequest>,
 ) -> AppResult<axum::Json<api::SyncResponse>> {
+    // The app's offline outbox; an integration's token has no business here.
+    user.require_session()?;
     if req.ops.len() > MAX_OPS {
         return Err(AppError::bad_request(
             "too_many_ops",
@@ -504,9 +506,10 @@ async fn sync(
     Ok(axum::Json(api::SyncResponse { results }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct Since {
+pub(crate) struct Since {
     since: i64,
 }
 
@@ -528,6 +531,7 @@ async fn changes(
     user: CurrentUser,
     Query(q): Query<Since>,
 ) -> AppResult<axum::Json<api::Changes>> {
+    user.require_session()?;
     const PAGE: i64 = 1000;
     let rows = sqlx::query("SELECT seq, action, entity_type, entity_id, summary FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2")
         .bind(q.since.max(0))
@@ -592,9 +596,10 @@ async fn changes(
     }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-struct NoteQuery {
+pub(crate) struct NoteQuery {
     #[serde(default)]
     supplier_id: Option<String>,
 }

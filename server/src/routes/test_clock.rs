@@ -19,7 +19,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// How to move the clock: exactly one of the two.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetClock {
     /// Milliseconds forward from the clock's current time (≥ 0).
@@ -31,7 +31,7 @@ pub struct SetClock {
 }
 
 /// The test clock's time.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ClockState {
     /// RFC 3339 UTC with milliseconds.
     pub now: String,

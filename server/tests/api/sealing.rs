@@ -1181,6 +1181,8 @@ const WRITES: &[(&str, &str, Class)] = &[
         "/api/mapping-memory",
         Class::NoBid("a supplier's own column mappings"),
     ),
+    ("POST", "/api/tokens", Class::NoBid("API tokens")),
+    ("DELETE", "/api/tokens/{id}", Class::NoBid("API tokens")),
     (
         "POST",
         "/api/test/clock",
