@@ -261,10 +261,15 @@ fn split_at_columns(s: &Seg, header: &[Seg]) -> Vec<Seg> {
         if h.x0 <= rest.x0 + 1.0 || h.x0 >= rest.x1 {
             continue;
         }
+        // Only a code run into a text: one word, then a word starting with a letter.
         let Some(&(at, x)) = rest
             .breaks
             .iter()
             .filter(|b| (b.1 - h.x0).abs() <= 2.0)
+            .filter(|b| {
+                !rest.text[..b.0].contains(' ')
+                    && rest.text[b.0 + 1..].starts_with(char::is_alphabetic)
+            })
             .min_by(|a, b| (a.1 - h.x0).abs().total_cmp(&(b.1 - h.x0).abs()))
         else {
             continue;
@@ -662,42 +667,32 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
     // they sit over.
     let mut header: Vec<Seg> = lines[hi].segs.clone();
     let mut consumed: Vec<usize> = Vec::new();
-    // Only lines touching the header (a line that does not fit stops the stack), each
-    // cell over at most one header cell (a letterhead line spans several).
-    let mut stop_above = false;
-    let mut stop_below = false;
+    // Lines set as close as the lines of one cell (a letterhead or title sits farther
+    // off).
     for k in [hi.wrapping_sub(1), hi.wrapping_sub(2), hi + 1, hi + 2] {
-        let above = k < hi;
-        if above && stop_above || !above && stop_below {
-            continue;
-        }
         let Some(l) = lines.get(k) else { continue };
-        let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
-        // As close as lines of one cell are (a letterhead or title sits farther off).
         let near = {
-            let next = if above { k + 1 } else { k - 1 };
+            let next = if k < hi { k + 1 } else { k - 1 };
             lines
                 .get(next)
-                .is_some_and(|n| (n.y - l.y).abs() <= 1.5 * l.size.max(n.size))
+                .is_some_and(|n| (n.y - l.y).abs() <= 2.0 * l.size.max(n.size))
         };
+        let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
         let fits = !l.segs.is_empty()
             && near
             && l.page == lines[hi].page
             && l.segs.iter().all(|s| {
                 !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
                     && s.text.len() <= 30
-                    && header.iter().filter(|h| overlaps(s, h)).count() <= 1
                     && (header.iter().any(|h| overlaps(s, h)) || classify_header(&s.text).is_some())
             });
         if !fits {
-            if above {
-                stop_above = true;
-            } else {
-                stop_below = true;
-            }
             continue;
         }
         for s in &l.segs {
+            // A cell over several header cells (a group title, a letterhead) joins the
+            // first one's text but does not widen it over its neighbours.
+            let spans = header.iter().filter(|h| overlaps(s, h)).count() > 1;
             match header.iter_mut().find(|h| overlaps(s, h)) {
                 Some(h) => {
                     h.text = if k < hi {
@@ -705,8 +700,10 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
                     } else {
                         format!("{} {}", h.text, s.text)
                     };
-                    h.x0 = h.x0.min(s.x0);
-                    h.x1 = h.x1.max(s.x1);
+                    if !spans {
+                        h.x0 = h.x0.min(s.x0);
+                        h.x1 = h.x1.max(s.x1);
+                    }
                 }
                 None => header.push(s.clone()),
             }
@@ -753,18 +750,22 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         .map(|w| (w[0].x1 + w[1].x0) / 2.0)
         .collect();
     let data_cols = data_columns(&lines[hi + 1..], &header);
+    let numeric = |s: &Seg| {
+        s.text.chars().filter(|c| c.is_ascii_digit()).count() * 2 > s.text.chars().count()
+    };
     let column_of = |s: &Seg| -> usize {
-        // The column of the table's data the cell sits in, when it belongs to one header
-        // cell (numbers printed right of a left-aligned header fall there too).
-        let mid = (s.x0 + s.x1) / 2.0;
-        if let Some(&(_, _, h)) = data_cols.iter().find(|(a, b, _)| *a <= mid && mid <= *b) {
-            return h;
-        }
         // Numbers are right-aligned: their right edge decides; text is left-aligned.
-        let numeric =
-            s.text.chars().filter(|c| c.is_ascii_digit()).count() * 2 > s.text.chars().count();
-        let x = if numeric { s.x1 - 0.5 } else { s.x0 + 0.5 };
+        let x = if numeric(s) { s.x1 - 0.5 } else { s.x0 + 0.5 };
         bounds.iter().position(|b| x < *b).unwrap_or(bounds.len())
+    };
+    // The column of the table's data a number sits in (a right-aligned number printed
+    // right of its left-aligned header falls there).
+    let data_column_of = |s: &Seg| -> Option<usize> {
+        let mid = (s.x0 + s.x1) / 2.0;
+        data_cols
+            .iter()
+            .find(|(a, b, _)| numeric(s) && *a <= mid && mid <= *b)
+            .map(|c| c.2)
     };
     let mut grid = Grid {
         name: "pdf".into(),
@@ -794,9 +795,28 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         } else if is_text {
             cells[0].text = l.segs[0].text.clone();
         } else {
-            for s in l.segs.iter().flat_map(|s| split_at_columns(s, &header)) {
-                let mut s = s.clone();
-                s.col = column_of(&s);
+            let mut segs: Vec<Seg> = l
+                .segs
+                .iter()
+                .flat_map(|s| split_at_columns(s, &header))
+                .collect();
+            for s in &mut segs {
+                s.col = column_of(s);
+            }
+            // Two cells of the row under one header cell by the header's bounds: the
+            // columns of the data decide instead.
+            let collide = segs
+                .iter()
+                .enumerate()
+                .any(|(i, a)| segs[..i].iter().any(|b| b.col == a.col));
+            if collide {
+                for s in &mut segs {
+                    if let Some(c) = data_column_of(s) {
+                        s.col = c;
+                    }
+                }
+            }
+            for s in segs {
                 let c = &mut cells[s.col.min(ncols - 1)];
                 if !c.text.is_empty() {
                     c.text.push(' ');
