@@ -746,6 +746,15 @@ pub struct FxRate {
     pub as_of: String,
 }
 
+/// `POST /api/fx/import`: what an ECB reference-rate file set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FxImport {
+    /// The rows stored: one euro in each currency (`base`), with the file's date.
+    pub imported: Vec<FxRate>,
+    /// Entries not taken, each with why.
+    pub skipped: Vec<String>,
+}
+
 /// `GET /api/rfqs/{id}/comparison?…`: the inputs of the leveled comparison (so the app
 /// can re-level instantly, offline) and the result for the requested settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -755,6 +764,10 @@ pub struct Comparison {
     pub bids: Vec<domain::level::Bid>,
     pub settings: domain::level::Settings,
     pub leveled: domain::level::Leveled,
+    /// The whole exchange-rate table (every base), so the page re-levels in another base
+    /// currency with `domain::level::rates_against`, as the server does, without a request.
+    #[serde(default)]
+    pub fx_table: Vec<FxRate>,
 }
 
 /// A clarification question and, once given, its answer. Suppliers see every answered
@@ -853,6 +866,11 @@ pub struct AwardRequest {
     /// Buyer-internal note kept with the award.
     #[serde(default)]
     pub note: String,
+    /// The comparison settings the buyer decided with (base, rates, amortization, cost
+    /// of capital, outlier ratio); checked like the comparison's, stored with the award
+    /// and used for its landed costs. Left out: the comparison's defaults.
+    #[serde(default)]
+    pub settings: Option<domain::level::Settings>,
 }
 
 /// One awarded line.
@@ -893,6 +911,10 @@ pub struct AwardSummary {
     pub awarded_by: String,
     pub note: String,
     pub lines: Vec<AwardedLine>,
+    /// The comparison settings the award was made with (`None`: an award from before
+    /// they were kept).
+    #[serde(default)]
+    pub settings: Option<domain::level::Settings>,
 }
 
 /// A supplier's own award result: `awarded` (with the lines it won) or `not_awarded`.

@@ -104,6 +104,7 @@ fn comparison(lines: usize, suppliers: usize, breaks: usize) -> api::Comparison 
         bids,
         settings,
         leveled,
+        fx_table: Vec::new(),
     }
 }
 

@@ -57,9 +57,15 @@ pub fn use_me() -> Option<Me> {
     use_context::<Me>().or_else(|| use_session().me.get_untracked())
 }
 
-/// Whether the signed-in person is staff of the buying organization.
+/// Whether the signed-in person sees the buying side's view (parts, RFQ lists with the
+/// field of bidders, the comparison): `authorize` on `BuyerView`, as the server decides.
 pub fn use_internal() -> bool {
-    use_me().is_some_and(|m| m.role.is_internal())
+    use_actor().is_some_and(|a| sees_buyer_view(&a))
+}
+
+/// `domain::access::authorize` on [`Resource::BuyerView`].
+pub fn sees_buyer_view(actor: &Actor) -> bool {
+    authorize(actor, Verb::Read, Resource::BuyerView).is_ok()
 }
 
 /// The signed-in person as `domain::access` judges them.
@@ -153,7 +159,11 @@ fn Layout(me: Me) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     provide_context(me.clone());
-    let internal = me.role.is_internal();
+    let internal = sees_buyer_view(&Actor {
+        user_id: me.user_id.clone(),
+        role: me.role,
+        supplier_id: me.supplier_id.clone(),
+    });
     let role = match me.role {
         Role::Buyer => "Buyer",
         Role::Approver => "Approver",

@@ -8,16 +8,16 @@
 //! from `app/index.html` (`data-type="worker"`); its entry script [`WORKER_URL`] is
 //! `public/extract-worker_loader.js`.
 //!
-//! Protocol: see the `extract-worker` crate docs. Requests carry an id; each gets exactly
-//! one `done` or `failed` answer, or an error if the worker itself dies.
+//! Protocol: the typed messages of `domain::extract::worker`. Requests carry an id; each
+//! gets exactly one `Done` or `Failed` answer, or an error if the worker itself dies.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use domain::extract::worker::{Stage, WorkerReply, WorkerRequest};
 use domain::extract::Extraction;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -44,69 +44,44 @@ thread_local! {
     static READY: RefCell<Option<(Function, Function)>> = const { RefCell::new(None) };
 }
 
-#[derive(Deserialize)]
-struct Message {
-    kind: String,
-    #[serde(default)]
-    id: Option<f64>,
-    #[serde(default)]
-    stage: Option<String>,
-    #[serde(default)]
-    bytes: Option<u64>,
-    #[serde(default)]
-    message: Option<String>,
-}
-
 fn on_message(ev: MessageEvent) {
     let Some(text) = ev.data().as_string() else {
         return;
     };
-    let Ok(msg) = serde_json::from_str::<Message>(&text) else {
+    let Ok(msg) = WorkerReply::from_json(&text) else {
         return;
     };
-    if msg.kind == "ready" {
+    let Some(id) = msg.id() else {
         if let Some((resolve, _)) = READY.with(|r| r.borrow_mut().take()) {
             let _ = resolve.call0(&JsValue::NULL);
         }
         return;
+    };
+    if let WorkerReply::Progress { stage, bytes, .. } = &msg {
+        let progress = STATE.with(|s| {
+            s.borrow()
+                .as_ref()
+                .and_then(|s| s.pending.get(&id).map(|p| p.progress.clone()))
+        });
+        if let Some(p) = progress {
+            let size = crate::ui::file_size(*bytes);
+            p(&format!(
+                "{} ({size})…",
+                match stage {
+                    Stage::Reading => "Reading the file",
+                }
+            ));
+        }
+        return;
     }
-    let id = msg.id.unwrap_or(-1.0) as u32;
-    match msg.kind.as_str() {
-        "progress" => {
-            let progress = STATE.with(|s| {
-                s.borrow()
-                    .as_ref()
-                    .and_then(|s| s.pending.get(&id).map(|p| p.progress.clone()))
-            });
-            if let Some(p) = progress {
-                let size = msg
-                    .bytes
-                    .map(|b| format!("({})", crate::ui::file_size(b)))
-                    .unwrap_or_default();
-                p(&format!(
-                    "{} {size}…",
-                    match msg.stage.as_deref() {
-                        Some("reading") => "Reading the file",
-                        _ => "Working",
-                    }
-                ));
+    let pending = STATE.with(|s| s.borrow_mut().as_mut().and_then(|s| s.pending.remove(&id)));
+    if let Some(p) = pending {
+        let _ = match &msg {
+            WorkerReply::Failed { message, .. } => {
+                p.reject.call1(&JsValue::NULL, &JsValue::from_str(message))
             }
-        }
-        "done" | "failed" => {
-            let pending =
-                STATE.with(|s| s.borrow_mut().as_mut().and_then(|s| s.pending.remove(&id)));
-            if let Some(p) = pending {
-                let _ = if msg.kind == "done" {
-                    p.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text))
-                } else {
-                    p.reject.call1(
-                        &JsValue::NULL,
-                        &JsValue::from_str(msg.message.as_deref().unwrap_or("failed")),
-                    )
-                };
-            }
-        }
-        _ => {}
+            _ => p.resolve.call1(&JsValue::NULL, &JsValue::from_str(&text)),
+        };
     }
 }
 
@@ -168,17 +143,13 @@ fn start() -> Result<(), String> {
     Ok(())
 }
 
-#[derive(Deserialize)]
-struct Done {
-    extraction: Extraction,
-}
-
-/// Extracts a quote from `bytes` in the worker. `request_json` is the worker's request
-/// (`{"rfq": …}`); `progress` receives sentences for the person while it runs.
+/// Extracts a quote from `bytes` in the worker, with `request` (the RFQ, the supplier's
+/// remembered column mappings); `progress` receives sentences for the person while it
+/// runs.
 pub async fn extract(
     file_name: &str,
     bytes: &[u8],
-    request_json: &str,
+    request: &WorkerRequest,
     progress: impl Fn(&str) + 'static,
 ) -> Result<Extraction, String> {
     let progress: Rc<dyn Fn(&str)> = Rc::new(progress);
@@ -221,16 +192,17 @@ pub async fn extract(
     set("id", &JsValue::from_f64(f64::from(id))).map_err(|e| format!("{e:?}"))?;
     set("file_name", &JsValue::from_str(file_name)).map_err(|e| format!("{e:?}"))?;
     set("bytes", &Uint8Array::from(bytes).into()).map_err(|e| format!("{e:?}"))?;
-    set("request", &JsValue::from_str(request_json)).map_err(|e| format!("{e:?}"))?;
+    set("request", &JsValue::from_str(&request.to_json())).map_err(|e| format!("{e:?}"))?;
     worker.post_message(&msg).map_err(|e| format!("{e:?}"))?;
 
     let text = JsFuture::from(answer)
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
     let text = text.as_string().unwrap_or_default();
-    serde_json::from_str::<Done>(&text)
-        .map(|d| d.extraction)
-        .map_err(|e| format!("the quote reader's answer could not be read: {e}"))
+    match WorkerReply::from_json(&text)? {
+        WorkerReply::Done { extraction, .. } => Ok(*extraction),
+        _ => Err("the quote reader answered out of turn".into()),
+    }
 }
 
 /// The bytes of a file the person chose or dropped.

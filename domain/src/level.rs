@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::Currency;
 use crate::quote::{Freight, PaymentTerms, Quote, QuoteLine, RfqLineSpec, RfqSpec};
+use crate::validate::{self, FieldErrors};
 
 /// One exchange rate: one unit of `currency` is worth `rate` units of the base currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +33,15 @@ pub struct FxRate {
     /// The day the rate was taken.
     pub as_of: NaiveDate,
 }
+
+/// Default years over which tooling is spread.
+pub const DEFAULT_AMORTIZATION_YEARS: Decimal = Decimal::TWO;
+/// Default annual cost of capital, percent.
+pub const DEFAULT_COST_OF_CAPITAL_PCT: Decimal = Decimal::from_parts(8, 0, 0, false, 0);
+/// Default outlier ratio.
+pub const DEFAULT_OUTLIER_RATIO: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
+/// Longest amortization the comparison takes, years.
+pub const MAX_AMORTIZATION_YEARS: i64 = 30;
 
 /// The buyer's knobs; changing any of them re-levels instantly (client-side).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +56,90 @@ pub struct Settings {
     /// A price this many times off the others (or the last price paid) is an outlier.
     pub outlier_ratio: Decimal,
     pub today: NaiveDate,
+}
+
+impl Settings {
+    /// The comparison's default settings in `base` with the rates `fx` against it:
+    /// tooling over [`DEFAULT_AMORTIZATION_YEARS`], capital at
+    /// [`DEFAULT_COST_OF_CAPITAL_PCT`], outliers at [`DEFAULT_OUTLIER_RATIO`]×. The one
+    /// place these defaults are written (server, app and award use it).
+    pub fn with_defaults(base: Currency, fx: Vec<FxRate>, today: NaiveDate) -> Settings {
+        Settings {
+            base,
+            fx,
+            amortization_years: DEFAULT_AMORTIZATION_YEARS,
+            cost_of_capital_pct: DEFAULT_COST_OF_CAPITAL_PCT,
+            outlier_ratio: DEFAULT_OUTLIER_RATIO,
+            today,
+        }
+    }
+
+    /// Checks the knobs and the rates: what the comparison, its exports and the award
+    /// refuse, the settings panel refuses too. Errors keyed `amortization_years`,
+    /// `cost_of_capital_pct`, `outlier_ratio`, `fx[i].rate`.
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        check_knobs(
+            &mut e,
+            self.amortization_years,
+            self.cost_of_capital_pct,
+            self.outlier_ratio,
+        );
+        for (i, r) in self.fx.iter().enumerate() {
+            fx_rate(&mut e, &format!("fx[{i}].rate"), r.rate);
+        }
+        e.into_result()
+    }
+}
+
+/// The ranges of the comparison's knobs: amortization 0–30 years, cost of capital
+/// 0–100 %, outlier ratio above 1, each within its `crate::validate` bound.
+pub fn check_knobs(e: &mut FieldErrors, years: Decimal, capital: Decimal, outlier: Decimal) {
+    if years < Decimal::ZERO || years > Decimal::from(MAX_AMORTIZATION_YEARS) {
+        e.add("amortization_years", "between 0 and 30 years");
+    }
+    if capital < Decimal::ZERO || capital > Decimal::ONE_HUNDRED {
+        e.add("cost_of_capital_pct", "between 0 and 100 percent");
+    }
+    if outlier <= Decimal::ONE {
+        e.add("outlier_ratio", "greater than 1");
+    }
+    validate::bounded(e, "amortization_years", years, validate::FACTOR);
+    validate::bounded(e, "cost_of_capital_pct", capital, validate::PERCENT);
+    validate::bounded(e, "outlier_ratio", outlier, validate::FACTOR);
+}
+
+/// An exchange rate: positive, within [`validate::FX_RATE`]. There is no default rate:
+/// a currency without one is a missing rate ([`CellState::NoFxRate`]), never 1.
+pub fn fx_rate(e: &mut FieldErrors, field: &str, rate: Decimal) {
+    if rate <= Decimal::ZERO {
+        e.add(field, "the rate must be positive");
+    }
+    validate::bounded(e, field, rate, validate::FX_RATE);
+}
+
+/// The rates against `base` for every currency an FX table (rows `(base, rate)`) links
+/// to it, directly, inversely or across a common base ([`conversion`]), each with the
+/// date of the older rate used. The server and the app level with this one conversion.
+pub fn rates_against(base: Currency, table: &[(Currency, FxRate)]) -> Vec<FxRate> {
+    let mut currencies: Vec<Currency> = table
+        .iter()
+        .flat_map(|(b, r)| [*b, r.currency])
+        .filter(|c| *c != base)
+        .collect();
+    currencies.sort_by_key(|c| c.code());
+    currencies.dedup();
+    currencies
+        .into_iter()
+        .filter_map(|c| {
+            let (rate, as_of) = conversion(c, base, table)?;
+            Some(FxRate {
+                currency: c,
+                rate,
+                as_of: as_of?,
+            })
+        })
+        .collect()
 }
 
 /// One supplier's current quote.
@@ -154,6 +248,10 @@ pub struct Cell {
     pub delta_to_last_price_pct: Option<Decimal>,
     pub delta_to_should_cost_pct: Option<Decimal>,
     pub flags: Vec<Flag>,
+    /// For [`CellState::NoFxRate`]: the currency whose rate against the base is missing
+    /// (the grid offers to add it there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing_rate: Option<Currency>,
 }
 
 /// One quantity break of one line.
@@ -235,9 +333,10 @@ fn rate_for(settings: &Settings, currency: Currency) -> Option<(Decimal, Option<
 
 /// The rate that turns one unit of `from` into `to`, from an FX table whose rows are
 /// `(base, rate)` (one `rate.currency` = `rate.rate` units of `base`): a direct row, the
-/// inverse row, or a cross through a common base. The date is the older rate's. Used to
-/// bring reference prices (last price, should-cost) kept in another currency into the
-/// RFQ's currency with the same table the comparison converts bids with.
+/// inverse row, or two such steps through a third currency of the table (a common base,
+/// or a common quoted currency such as the euro of the ECB's reference rates; the first
+/// by code when several link them). The date is the older rate's. The one conversion
+/// the comparison (server and app, [`rates_against`]) and reference prices use.
 pub fn conversion(
     from: Currency,
     to: Currency,
@@ -253,19 +352,28 @@ pub fn conversion(
             .max_by_key(|(_, r)| r.as_of)
             .map(|(_, r)| (r.rate, r.as_of))
     };
-    if let Some((r, d)) = find(to, from) {
+    // One row: `amount` of `a` in `b`, and the row's date.
+    let step = |amount: Decimal, a: Currency, b: Currency| -> Option<(Decimal, NaiveDate)> {
+        if let Some((r, d)) = find(b, a) {
+            return Some((amount.checked_mul(r)?, d));
+        }
+        let (r, d) = find(a, b)?;
+        Some((amount.checked_div(r)?, d))
+    };
+    if let Some((r, d)) = step(Decimal::ONE, from, to) {
         return Some((r, Some(d)));
     }
-    if let Some((r, d)) = find(from, to) {
-        return Some((Decimal::ONE.checked_div(r)?, Some(d)));
-    }
-    let mut bases: Vec<Currency> = table.iter().map(|(b, _)| *b).collect();
-    bases.sort_by_key(|b| b.code());
-    bases.dedup();
-    bases.into_iter().find_map(|b| {
-        let (rf, df) = find(b, from)?;
-        let (rt, dt) = find(b, to)?;
-        Some((rf.checked_div(rt)?, Some(df.min(dt))))
+    let mut via: Vec<Currency> = table
+        .iter()
+        .flat_map(|(b, r)| [*b, r.currency])
+        .filter(|c| *c != from && *c != to)
+        .collect();
+    via.sort_by_key(|c| c.code());
+    via.dedup();
+    via.into_iter().find_map(|m| {
+        let (x, d1) = step(Decimal::ONE, from, m)?;
+        let (y, d2) = step(x, m, to)?;
+        Some((y, Some(d1.min(d2))))
     })
 }
 
@@ -425,6 +533,7 @@ fn cell(
         delta_to_last_price_pct: None,
         delta_to_should_cost_pct: None,
         flags: Vec::new(),
+        missing_rate: None,
     };
     let Some(ql) = bid
         .quote
@@ -454,6 +563,7 @@ fn cell(
     let h = &bid.quote.header;
     let Some((rate, as_of)) = rate_for(settings, h.currency) else {
         c.state = CellState::NoFxRate;
+        c.missing_rate = Some(h.currency);
         return c;
     };
     let Some((unit, freight, tooling, fin, landed, days, taken)) =
@@ -552,6 +662,49 @@ fn ratio_off(value: Decimal, reference: Decimal) -> Option<Decimal> {
         reference.checked_div(value)?
     };
     Some(r.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A supplier the buyer may award a line to at one break.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardOption {
+    pub supplier_id: String,
+    /// Landed unit cost in the base currency; `None` when it cannot be computed.
+    pub landed: Option<Decimal>,
+    /// The currency whose rate is missing, when that is why there is no landed cost.
+    pub missing_rate: Option<Currency>,
+    pub lowest: bool,
+}
+
+/// Who may win one line at one break: every supplier that priced it — whether or not
+/// its price could be brought into the base currency (a missing rate or an absurd value
+/// never takes a bid out of the choice; the server's `check_award` accepts it too).
+/// No-bids and missing lines are not choices.
+pub fn award_options(row: &BreakRow) -> Vec<AwardOption> {
+    row.cells
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.state,
+                CellState::Priced | CellState::NoFxRate | CellState::OutOfRange
+            )
+        })
+        .map(|c| AwardOption {
+            supplier_id: c.supplier_id.clone(),
+            landed: c.breakdown.as_ref().map(|b| b.landed),
+            missing_rate: c.missing_rate,
+            lowest: c.lowest,
+        })
+        .collect()
+}
+
+/// The default winner of one line at one break: the lowest landed cost (first such
+/// supplier in the grid's order); `None` when no cell has a landed cost.
+pub fn default_winner(row: &BreakRow) -> Option<&str> {
+    row.cells
+        .iter()
+        .filter_map(|c| Some((c.breakdown.as_ref()?.landed, c)))
+        .min_by_key(|(landed, _)| *landed)
+        .map(|(_, c)| c.supplier_id.as_str())
 }
 
 /// Builds the leveled comparison.
@@ -984,6 +1137,144 @@ mod tests {
         s.fx.clear();
         let l = level(&rfq(), &[bid("e", q)], &s);
         assert_eq!(cell_of(&l, 0, 0, "e").state, CellState::NoFxRate);
+        assert_eq!(cell_of(&l, 0, 0, "e").missing_rate, Some(eur()));
+    }
+
+    /// Issue 11: a bid in a currency without a rate is never priced at 1 and never
+    /// drops out of the award choices; the cell names the missing currency.
+    #[test]
+    fn a_missing_rate_is_named_and_stays_a_choice() {
+        let prices = three_breaks([dec!(0.50), dec!(0.50), dec!(0.50)]);
+        let mut chf = quote(vec![line("L1", &prices)]);
+        chf.header.currency = Currency::from_code("CHF").unwrap();
+        let usd_bid = quote(vec![line(
+            "L1",
+            &three_breaks([dec!(0.70), dec!(0.70), dec!(0.70)]),
+        )]);
+        let mut declined = line("L1", &[]);
+        declined.no_bid = true;
+        declined.no_bid_reason = Some("capacity".into());
+        let bids = [
+            bid("c", chf),
+            bid("u", usd_bid),
+            bid("n", quote(vec![declined])),
+        ];
+        let l = level(&rfq(), &bids, &settings());
+        let c = cell_of(&l, 0, 0, "c");
+        assert_eq!(c.state, CellState::NoFxRate);
+        assert_eq!(c.missing_rate.map(|c| c.code()), Some("CHF"));
+        assert_eq!(c.breakdown, None, "never priced at a rate of 1");
+        let row = &l.lines[0].breaks[0];
+        // The lowest is the one that could be priced, not the cheaper-looking CHF bid.
+        assert_eq!(row.lowest_landed, Some(dec!(0.7)));
+        let options = award_options(row);
+        assert_eq!(
+            options
+                .iter()
+                .map(|o| (
+                    o.supplier_id.as_str(),
+                    o.landed,
+                    o.missing_rate.map(|c| c.code())
+                ))
+                .collect::<Vec<_>>(),
+            vec![("c", None, Some("CHF")), ("u", Some(dec!(0.7)), None)]
+        );
+        assert_eq!(default_winner(row), Some("u"));
+        // The exports say which rate is missing rather than show a price.
+        assert!(to_csv(&l).contains("no_fx_rate"));
+    }
+
+    #[test]
+    fn rates_against_any_base_from_one_table() {
+        let chf = Currency::from_code("CHF").unwrap();
+        let gbp = Currency::from_code("GBP").unwrap();
+        // The table holds EUR-based rows only (as a reference-rate file does).
+        let table = vec![
+            (
+                eur(),
+                FxRate {
+                    currency: usd(),
+                    rate: dec!(0.8),
+                    as_of: day("2026-11-20"),
+                },
+            ),
+            (
+                eur(),
+                FxRate {
+                    currency: chf,
+                    rate: dec!(1.04),
+                    as_of: day("2026-11-19"),
+                },
+            ),
+        ];
+        let against_usd = rates_against(usd(), &table);
+        // 1 EUR = 1/0.8 = 1.25 USD; 1 CHF = 1.04 / 0.8 = 1.3 USD, dated by the older row.
+        assert_eq!(
+            against_usd,
+            vec![
+                FxRate {
+                    currency: chf,
+                    rate: dec!(1.3),
+                    as_of: day("2026-11-19"),
+                },
+                FxRate {
+                    currency: eur(),
+                    rate: dec!(1.25),
+                    as_of: day("2026-11-20"),
+                },
+            ]
+        );
+        assert_eq!(rates_against(gbp, &table), vec![], "nothing links GBP");
+    }
+
+    #[test]
+    fn settings_defaults_and_ranges_are_one_rule() {
+        let s = Settings::with_defaults(usd(), vec![], day("2026-11-23"));
+        assert_eq!(
+            (s.amortization_years, s.cost_of_capital_pct, s.outlier_ratio),
+            (dec!(2), dec!(8), dec!(20))
+        );
+        assert_eq!(s.check(), Ok(()));
+        let keys = |f: &dyn Fn(&mut Settings)| {
+            let mut s = Settings::with_defaults(usd(), vec![], day("2026-11-23"));
+            f(&mut s);
+            s.check()
+                .err()
+                .map(|e| e.0.into_keys().collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            keys(&|s| s.amortization_years = dec!(31)),
+            ["amortization_years"]
+        );
+        assert_eq!(
+            keys(&|s| s.amortization_years = dec!(-1)),
+            ["amortization_years"]
+        );
+        assert_eq!(
+            keys(&|s| s.amortization_years = dec!(30)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            keys(&|s| s.amortization_years = dec!(0)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            keys(&|s| s.cost_of_capital_pct = dec!(100.5)),
+            ["cost_of_capital_pct"]
+        );
+        assert_eq!(keys(&|s| s.outlier_ratio = dec!(1)), ["outlier_ratio"]);
+        assert_eq!(keys(&|s| s.outlier_ratio = dec!(1001)), ["outlier_ratio"]);
+        assert_eq!(
+            keys(&|s| {
+                s.fx.push(FxRate {
+                    currency: eur(),
+                    rate: dec!(0),
+                    as_of: day("2026-11-20"),
+                })
+            }),
+            ["fx[0].rate"]
+        );
     }
 
     #[test]

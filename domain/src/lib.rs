@@ -16,11 +16,14 @@
 pub mod access;
 pub mod audit;
 pub mod bom;
+#[cfg(feature = "extract")]
+pub mod ecb;
 pub mod extract;
 #[cfg(feature = "extract")]
 pub mod import;
 pub mod level;
 pub mod money;
+pub mod part;
 pub mod quote;
 pub mod requote;
 pub mod rfq;

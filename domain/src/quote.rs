@@ -12,6 +12,8 @@ use sha2::{Digest, Sha256};
 use crate::money::Currency;
 use crate::validate::{self as v, FieldErrors};
 
+pub mod form;
+
 /// One price break: from `min_qty` units on, `price` per `price_basis_qty` units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -175,6 +175,25 @@ pub fn payable_currency(errors: &mut FieldErrors, field: &str, currency: crate::
     }
 }
 
+/// An ISO 4217 code one can quote or pay in ([`payable_currency`]); the currency when
+/// it is a code at all. One message for an unknown code, everywhere.
+pub fn currency(
+    errors: &mut FieldErrors,
+    field: &str,
+    code: &str,
+) -> Option<crate::money::Currency> {
+    match crate::money::Currency::from_code(code) {
+        Ok(c) => {
+            payable_currency(errors, field, c);
+            Some(c)
+        }
+        Err(_) => {
+            errors.add(field, "use an ISO 4217 currency code such as EUR or USD");
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,39 +2,22 @@
 //! own wasm bundle, so the parsers (spreadsheets, PDF, e-mail; about a megabyte gzipped)
 //! load only when a person drops a file and the page stays responsive meanwhile.
 //!
-//! Protocol (all messages are JSON strings, see `app/src/upload.rs`):
-//! - worker → page, once started: `{"kind":"ready"}`;
-//! - page → worker: an object `{id, file_name, bytes: Uint8Array, request: "<json>"}` where
-//!   `request` is a [`Request`];
-//! - worker → page: `{"kind":"progress","id":…,"stage":"…"}` then
-//!   `{"kind":"done","id":…,"extraction":{…}}` (a [`domain::extract::Extraction`]) or
-//!   `{"kind":"failed","id":…,"message":"…"}`.
+//! Protocol: the typed messages of `domain::extract::worker` ([`WorkerRequest`] beside
+//! the file's bytes, [`WorkerReply`] back), each a JSON string.
 //!
 //! Guarantee: every request gets exactly one `done` or `failed` answer; `extract` itself
 //! never panics (see `domain::extract`), and input it cannot read comes back as
 //! diagnostics.
 
-use domain::extract::{extract, ExtractInput, MappingMemory, RfqSpec};
-use serde::Deserialize;
-use serde_json::json;
+use domain::extract::worker::{Stage, WorkerReply, WorkerRequest};
+use domain::extract::{extract, ExtractInput};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// What accompanies the bytes.
-#[derive(Debug, Default, Deserialize)]
-struct Request {
-    /// The RFQ the quote answers (for line matching and RFQ-relative flags).
-    #[serde(default)]
-    rfq: Option<RfqSpec>,
-    /// Column mappings corrected earlier for this supplier.
-    #[serde(default)]
-    memory: Option<MappingMemory>,
-}
-
-fn post(scope: &DedicatedWorkerGlobalScope, value: &serde_json::Value) {
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &WorkerReply) {
     // Posting a string cannot fail for a live worker; nothing to do if it did.
-    let _ = scope.post_message(&JsValue::from_str(&value.to_string()));
+    let _ = scope.post_message(&JsValue::from_str(&reply.to_json()));
 }
 
 fn field(data: &JsValue, name: &str) -> JsValue {
@@ -42,32 +25,40 @@ fn field(data: &JsValue, name: &str) -> JsValue {
 }
 
 fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
-    let id = field(data, "id").as_f64().unwrap_or(0.0);
+    // The page numbers requests from 0 with a u32; anything else is not one of its ids.
+    let id = field(data, "id")
+        .as_f64()
+        .and_then(|f| format!("{f}").parse::<u32>().ok())
+        .unwrap_or(u32::MAX);
     let file_name = field(data, "file_name").as_string().unwrap_or_default();
     let bytes = field(data, "bytes");
     let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>().map(|b| b.to_vec()) else {
         post(
             scope,
-            &json!({"kind": "failed", "id": id, "message": "no file bytes were sent"}),
+            &WorkerReply::Failed {
+                id,
+                message: "no file bytes were sent".into(),
+            },
         );
         return;
     };
-    let request: Request = match field(data, "request").as_string() {
-        Some(s) => match serde_json::from_str(&s) {
+    let request = match field(data, "request").as_string() {
+        Some(s) => match WorkerRequest::from_json(&s) {
             Ok(r) => r,
-            Err(e) => {
-                post(
-                    scope,
-                    &json!({"kind": "failed", "id": id, "message": format!("bad request: {e}")}),
-                );
+            Err(message) => {
+                post(scope, &WorkerReply::Failed { id, message });
                 return;
             }
         },
-        None => Request::default(),
+        None => WorkerRequest::default(),
     };
     post(
         scope,
-        &json!({"kind": "progress", "id": id, "stage": "reading", "bytes": bytes.len()}),
+        &WorkerReply::Progress {
+            id,
+            stage: Stage::Reading,
+            bytes: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
+        },
     );
     let input = ExtractInput {
         file_name,
@@ -75,11 +66,8 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         rfq: request.rfq,
         memory: request.memory,
     };
-    let extraction = extract(&input);
-    post(
-        scope,
-        &json!({"kind": "done", "id": id, "extraction": extraction}),
-    );
+    let extraction = Box::new(extract(&input));
+    post(scope, &WorkerReply::Done { id, extraction });
 }
 
 fn main() {
@@ -91,5 +79,5 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    post(&scope, &json!({"kind": "ready"}));
+    post(&scope, &WorkerReply::Ready);
 }

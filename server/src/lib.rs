@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod seed;
+pub mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -23,7 +23,7 @@ use crate::api::{self as client, AppError};
 use crate::session::use_internal;
 use crate::ui::{
     error_panel, form_alert, loading, local_date, local_number, narrow_screen, set_title,
-    staff_only, Debounce,
+    staff_only, Debounce, FieldMap,
 };
 
 /// The page: fetches the comparison once; a sealed RFQ before its deadline shows the
@@ -128,7 +128,10 @@ fn cell_text(c: &Cell, currency_of: &str) -> String {
         CellState::Priced => String::new(),
         CellState::NoBid => "No bid".into(),
         CellState::Missing => "Not quoted".into(),
-        CellState::NoFxRate => format!("No FX rate for {currency_of}"),
+        CellState::NoFxRate => format!(
+            "No {} rate: add it under Settings",
+            c.missing_rate.map_or(currency_of, |m| m.code())
+        ),
         CellState::OutOfRange => "Price out of range".into(),
     }
 }
@@ -204,8 +207,10 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
         rfq,
         bids,
         settings: s0,
+        fx_table,
         ..
     } = c;
+    let fx_table = RwSignal::new(table_rows(&fx_table));
     let rfq: RwSignal<RfqSpec> = RwSignal::new(rfq);
     let bids = RwSignal::new(bids);
     let settings = RwSignal::new(s0.clone());
@@ -415,7 +420,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
 
     view! {
         <div class="compare" on:keydown=on_escape>
-            <SettingsPanel settings />
+            <SettingsPanel settings fx_table />
             <VolumesPanel rfq />
             <div class="actions">
                 <a class="btn" href=export("csv") download>
@@ -460,7 +465,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
             </Show>
             {breakdown}
             <SupplierSummaries leveled />
-            <AwardPanel id=id.get_value() leveled bids />
+            <AwardPanel id=id.get_value() leveled bids settings />
         </div>
     }
 }
@@ -706,16 +711,40 @@ fn parse_dec(s: &str) -> Option<Decimal> {
 /// Base currency, amortization, cost of capital, outlier ratio and the FX table. Every
 /// change writes `settings`, which re-levels the grid at once.
 #[component]
-fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
+fn SettingsPanel(
+    settings: RwSignal<Settings>,
+    fx_table: RwSignal<Vec<(Currency, domain::level::FxRate)>>,
+) -> impl IntoView {
     let s = settings.get_untracked();
     let error = RwSignal::new(None::<AppError>);
     let saved = RwSignal::new(false);
+    // What the comparison and its exports refuse, the panel refuses: a value out of
+    // range (`Settings::check`) is shown as an error and does not re-level the grid.
+    let knob_errors = RwSignal::new(FieldMap::new());
     let knob = move |label: &'static str,
                      id: &'static str,
+                     field: &'static str,
                      initial: Decimal,
                      apply: fn(&mut Settings, Decimal)| {
         // Typing re-levels once the person pauses, and at once on leaving the field.
         let debounce = Debounce::new(250);
+        let error_id = format!("{id}-error");
+        // The value checked with every setting (`Settings::check`): its message, or none.
+        let check = move |v: Decimal| -> bool {
+            let mut next = settings.get_untracked();
+            apply(&mut next, v);
+            let problem = next.check().err().and_then(|mut e| e.0.remove(field));
+            let ok = problem.is_none();
+            knob_errors.update(|e| match problem {
+                Some(m) => {
+                    e.insert(field.to_string(), m);
+                }
+                None => {
+                    e.remove(field);
+                }
+            });
+            ok
+        };
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -726,43 +755,49 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                     step="any"
                     min="0"
                     value=initial.normalize().to_string()
+                    aria-invalid=move || knob_errors.with(|e| e.contains_key(field)).then_some("true")
+                    aria-describedby=error_id.clone()
                     on:input=move |ev| {
-                        if let Some(v) = parse_dec(&event_target_value(&ev)) {
-                            debounce.run(move || settings.update(|s| apply(s, v)));
+                        match parse_dec(&event_target_value(&ev)) {
+                            None => knob_errors.update(|e| {
+                                e.insert(field.to_string(), "enter a number".to_string());
+                            }),
+                            Some(v) if check(v) => {
+                                debounce.run(move || settings.update(|s| apply(s, v)));
+                            }
+                            Some(_) => {}
                         }
                     }
                     on:change=move |ev| {
-                        if let Some(v) = parse_dec(&event_target_value(&ev)) {
+                        if let Some(v) = parse_dec(&event_target_value(&ev)).filter(|v| check(*v)) {
                             debounce.now(|| settings.update(|s| apply(s, v)));
                         }
                     }
                 />
+                {move || {
+                    knob_errors
+                        .with(|e| e.get(field).cloned())
+                        .map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })
+                }}
             </div>
         }
     };
-    // A new base currency needs the rates against it: the FX table for that base.
-    let load_base = Action::new_local(move |code: &String| {
-        let code = code.clone();
-        async move {
-            let Ok(cur) = Currency::from_code(&code) else {
-                error.set(Some(AppError::new(
-                    "invalid",
-                    "Use an ISO 4217 currency code such as EUR or USD.",
-                )));
-                return;
-            };
-            match client::fx_rates(cur.code()).await {
-                Ok(rates) => {
-                    error.set(None);
-                    settings.update(|s| {
-                        s.base = cur;
-                        s.fx = to_domain(&rates);
-                    });
-                }
-                Err(e) => error.set(Some(e)),
-            }
+    // A new base currency: the rates against it from the whole table, converted as the
+    // server converts them (`domain::level::rates_against`), without a request.
+    let set_base = move |code: String| match Currency::from_code(&code) {
+        Ok(cur) => {
+            error.set(None);
+            let fx = fx_table.with_untracked(|t| domain::level::rates_against(cur, t));
+            settings.update(|s| {
+                s.base = cur;
+                s.fx = fx;
+            });
         }
-    });
+        Err(_) => error.set(Some(AppError::new(
+            "invalid",
+            "Use an ISO 4217 currency code such as EUR or USD.",
+        ))),
+    };
     let save = Action::new_local(move |rates: &Vec<api::FxRate>| {
         let rates = rates.clone();
         async move {
@@ -770,6 +805,14 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                 Ok(_) => {
                     error.set(None);
                     saved.set(true);
+                    // The saved rows are part of the table from now on.
+                    let rows = table_rows(&rates);
+                    fx_table.update(|t| {
+                        for (b, r) in rows {
+                            t.retain(|(tb, tr)| !(*tb == b && tr.currency == r.currency));
+                            t.push((b, r));
+                        }
+                    });
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -823,18 +866,42 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
         })
     };
     let new_cur = RwSignal::new(String::new());
+    let new_rate = RwSignal::new(String::new());
+    // A rate is added with its value: never a default of 1 (issue 11).
     let add_rate = move |_| {
-        if let Ok(c) = Currency::from_code(new_cur.get_untracked().trim()) {
-            settings.update(|s| {
-                if c != s.base && !s.fx.iter().any(|r| r.currency == c) {
+        let mut e = domain::validate::FieldErrors::new();
+        let cur = domain::validate::currency(&mut e, "currency", new_cur.get_untracked().trim());
+        let rate = parse_dec(&new_rate.get_untracked());
+        match rate {
+            Some(r) => domain::level::fx_rate(&mut e, "rate", r),
+            None => e.add("rate", "enter the rate"),
+        }
+        if let Some(c) = cur.filter(|c| *c == settings.with_untracked(|s| s.base)) {
+            e.add("currency", format!("{} is the base currency", c.code()));
+        }
+        match (cur, rate, e.is_empty()) {
+            (Some(c), Some(rate), true) => {
+                settings.update(|s| {
+                    s.fx.retain(|r| r.currency != c);
                     s.fx.push(domain::level::FxRate {
                         currency: c,
-                        rate: Decimal::ONE,
+                        rate,
                         as_of: s.today,
                     });
-                }
-            });
-            new_cur.set(String::new());
+                });
+                saved.set(false);
+                error.set(None);
+                new_cur.set(String::new());
+                new_rate.set(String::new());
+            }
+            _ => {
+                let msg =
+                    e.0.iter()
+                        .map(|(k, v)| format!("{k}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                error.set(Some(AppError::new("invalid", msg)));
+            }
         }
     };
     view! {
@@ -849,23 +916,31 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                         maxlength="3"
                         value=s.base.code()
                         on:change=move |ev| {
-                            load_base.dispatch(event_target_value(&ev).trim().to_ascii_uppercase());
+                            set_base(event_target_value(&ev).trim().to_ascii_uppercase());
                         }
                     />
                 </div>
                 {knob(
                     "Amortization (years)",
                     "cmp-years",
+                    "amortization_years",
                     s.amortization_years,
                     |s, v| s.amortization_years = v,
                 )}
                 {knob(
                     "Cost of capital %",
                     "cmp-capital",
+                    "cost_of_capital_pct",
                     s.cost_of_capital_pct,
                     |s, v| s.cost_of_capital_pct = v,
                 )}
-                {knob("Outlier ratio", "cmp-outlier", s.outlier_ratio, |s, v| s.outlier_ratio = v)}
+                {knob(
+                    "Outlier ratio",
+                    "cmp-outlier",
+                    "outlier_ratio",
+                    s.outlier_ratio,
+                    |s, v| s.outlier_ratio = v,
+                )}
             </div>
             <table class="table fx" aria-label="FX rates">
                 <caption>
@@ -885,6 +960,18 @@ fn SettingsPanel(settings: RwSignal<Settings>) -> impl IntoView {
                     "Add currency"
                 </label>
                 <input id="cmp-newcur" class="mono" maxlength="3" placeholder="EUR" bind:value=new_cur />
+                <label for="cmp-newrate" class="sr-only">
+                    "Its rate"
+                </label>
+                <input
+                    id="cmp-newrate"
+                    class="mono"
+                    type="number"
+                    step="any"
+                    min="0"
+                    placeholder="rate"
+                    bind:value=new_rate
+                />
                 <button class="btn btn-small" type="button" on:click=add_rate>
                     "Add rate"
                 </button>
@@ -967,15 +1054,19 @@ fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
     }
 }
 
-fn to_domain(rates: &[api::FxRate]) -> Vec<domain::level::FxRate> {
+/// The FX table's rows as `domain::level` takes them: `(base, rate)`.
+fn table_rows(rates: &[api::FxRate]) -> Vec<(Currency, domain::level::FxRate)> {
     rates
         .iter()
         .filter_map(|r| {
-            Some(domain::level::FxRate {
-                currency: Currency::from_code(&r.currency).ok()?,
-                rate: r.rate,
-                as_of: NaiveDate::from_str(&r.as_of).ok()?,
-            })
+            Some((
+                Currency::from_code(&r.base).ok()?,
+                domain::level::FxRate {
+                    currency: Currency::from_code(&r.currency).ok()?,
+                    rate: r.rate,
+                    as_of: NaiveDate::from_str(&r.as_of).ok()?,
+                },
+            ))
         })
         .collect()
 }
@@ -998,6 +1089,7 @@ fn AwardPanel(
     id: String,
     leveled: Memo<domain::level::Leveled>,
     bids: RwSignal<Vec<domain::level::Bid>>,
+    settings: RwSignal<Settings>,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
     let detail = LocalResource::new(move || {
@@ -1017,7 +1109,7 @@ fn AwardPanel(
                         Ok::<_, AppError>(
                             match d.summary.status.as_str() {
                                 _ if may_award => {
-                                    view! { <AwardForm id=id.get_value() leveled bids reload /> }.into_any()
+                                    view! { <AwardForm id=id.get_value() leveled bids settings reload /> }.into_any()
                                 }
                                 "awarded" => {
                                     view! {
@@ -1074,6 +1166,7 @@ fn AwardForm(
     id: String,
     leveled: Memo<domain::level::Leveled>,
     bids: RwSignal<Vec<domain::level::Bid>>,
+    settings: RwSignal<Settings>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
@@ -1089,11 +1182,7 @@ fn AwardForm(
     let default_winner = move |line: &domain::level::LineRow| {
         let bi = position.get().min(line.breaks.len().saturating_sub(1));
         let br = line.breaks.get(bi)?;
-        br.cells
-            .iter()
-            .filter(|c| c.breakdown.is_some())
-            .min_by_key(|c| c.breakdown.as_ref().map(|b| b.landed))
-            .map(|c| (bi, c.supplier_id.clone()))
+        domain::level::default_winner(br).map(|s| (bi, s.to_string()))
     };
     let winner_of = move |line: &domain::level::LineRow| -> (usize, String) {
         let bi = position.get().min(line.breaks.len().saturating_sub(1));
@@ -1119,6 +1208,8 @@ fn AwardForm(
             api::AwardRequest {
                 lines,
                 note: note.get_untracked().trim().to_string(),
+                // Stored with the award: the landed costs are those on the screen.
+                settings: Some(settings.get_untracked()),
             }
         })
     };
@@ -1158,22 +1249,27 @@ fn AwardForm(
                     let qty = br.map(|b| local_number(&b.qty.normalize().to_string())).unwrap_or_default();
                     let options = br
                         .map(|br| {
-                            br.cells
-                                .iter()
-                                .filter_map(|c| {
-                                    let b = c.breakdown.as_ref()?;
+                            // Every bid that priced the line, a missing rate or not
+                            // (`domain::level::award_options`).
+                            domain::level::award_options(br)
+                                .into_iter()
+                                .map(|o| {
+                                    let cost = match (o.landed, o.missing_rate) {
+                                        (Some(l), _) => money(l),
+                                        (None, Some(c)) => format!("no {} rate", c.code()),
+                                        (None, None) => "landed cost out of range".to_string(),
+                                    };
                                     let text = format!(
-                                        "{} — {}{}",
-                                        names(&c.supplier_id),
-                                        money(b.landed),
-                                        if c.lowest { " (lowest)" } else { "" }
+                                        "{} — {cost}{}",
+                                        names(&o.supplier_id),
+                                        if o.lowest { " (lowest)" } else { "" }
                                     );
-                                    let selected = c.supplier_id == current;
-                                    Some(view! {
-                                        <option value=c.supplier_id.clone() selected=selected>
+                                    let selected = o.supplier_id == current;
+                                    view! {
+                                        <option value=o.supplier_id.clone() selected=selected>
                                             {text}
                                         </option>
-                                    })
+                                    }
                                 })
                                 .collect_view()
                         });

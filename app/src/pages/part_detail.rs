@@ -15,9 +15,9 @@ use crate::api::{self as client, AppError};
 use crate::pages::rfq_new::{local_input_in_days, local_input_to_rfc3339};
 use crate::session::{may_write, use_internal};
 use crate::ui::{
-    card_table, change_action, col, form_alert, loaded, local_date, local_datetime, num_col,
-    record_page, remove_cell, save_action, set_title, show_error, staff_only, status_badge,
-    toggle_button, FieldMap, FileDrop, FormFooter, RecordHead, TextField,
+    card_table, change_action, check_fields, col, form_alert, loaded, local_date, local_datetime,
+    num_col, record_page, remove_cell, save_action, set_title, show_error, staff_only,
+    status_badge, toggle_button, FieldMap, FileDrop, FormFooter, RecordHead, TextField,
 };
 
 /// `/parts/{id}`.
@@ -114,13 +114,33 @@ fn EditPartForm(part: RwSignal<Part>, on_done: Callback<()>) -> impl IntoView {
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        fields.set(FieldMap::new());
-        save.dispatch(UpdatePart {
-            name: Some(name.get_untracked().trim().to_string()),
-            description: Some(description.get_untracked().trim().to_string()),
-            uom: Some(uom.get_untracked().trim().to_string()),
+        // The server checks an edit as a whole part (`domain::part::check`); so does the form.
+        let (number, n, d, u) = (
+            part.with_untracked(|p| p.number.clone()),
+            name.get_untracked(),
+            description.get_untracked(),
+            uom.get_untracked(),
+        );
+        let checked = domain::part::check(&domain::part::PartInput {
+            number: &number,
+            name: &n,
+            description: &d,
+            uom: Some(&u),
+            revision: None,
         });
+        match checked {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok(p) => {
+                check_fields(domain::validate::FieldErrors::new(), fields, error);
+                save.dispatch(UpdatePart {
+                    name: Some(p.name),
+                    description: Some(p.description),
+                    uom: Some(p.uom),
+                });
+            }
+        }
     };
     view! {
         <form class="panel form-grid" aria-label="Edit part" on:submit=on_submit novalidate>
@@ -174,15 +194,19 @@ fn Revisions(part: RwSignal<Part>, selected: RwSignal<String>, can_write: bool) 
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        let l = label.get_untracked().trim().to_string();
-        if l.is_empty() {
-            fields.set(FieldMap::from([(
-                "label".to_string(),
-                "give the new revision a label, e.g. B".to_string(),
-            )]));
-            return;
-        }
+        let (number, existing) = part.with_untracked(|p| {
+            let labels: Vec<String> = p.revisions.iter().map(|r| r.label.clone()).collect();
+            (p.number.clone(), labels)
+        });
+        let existing: Vec<&str> = existing.iter().map(String::as_str).collect();
+        let l = match domain::part::check_new_revision(&number, &label.get_untracked(), &existing) {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+                return;
+            }
+            Ok(l) => l,
+        };
+        check_fields(domain::validate::FieldErrors::new(), fields, error);
         add.dispatch(l);
         label.set(String::new());
     };
@@ -342,28 +366,53 @@ fn RevisionCosts(
         ev.prevent_default();
         error.set(None);
         saved.set(false);
-        let mut errs = FieldMap::new();
-        let amount = |s: String, field: &str, errs: &mut FieldMap| -> Option<Decimal> {
+        // The server's checks of a reference price (`domain::part::reference_price`,
+        // `paid_on`), on what was typed.
+        let mut errs = domain::validate::FieldErrors::new();
+        let amount = |s: String,
+                      currency: String,
+                      field: &str,
+                      errs: &mut domain::validate::FieldErrors|
+         -> Option<Decimal> {
             let s = s.trim().to_string();
             if s.is_empty() {
                 return None;
             }
             match Decimal::from_str(&s) {
-                Ok(d) if d > Decimal::ZERO => Some(d),
-                _ => {
-                    errs.insert(field.into(), "a positive amount per unit, e.g. 1.25".into());
+                Ok(d) => {
+                    domain::part::reference_price(errs, field, d, &currency);
+                    Some(d)
+                }
+                Err(_) => {
+                    errs.add(
+                        &format!("{field}.amount"),
+                        "a positive amount per unit, e.g. 1.25",
+                    );
                     None
                 }
             }
         };
         let should = amount(
             should_amount.get_untracked(),
-            "should_cost.amount",
+            should_currency.get_untracked(),
+            "should_cost",
             &mut errs,
         );
-        let last = amount(last_amount.get_untracked(), "last_price.amount", &mut errs);
-        if !errs.is_empty() {
-            fields.set(errs);
+        let last = amount(
+            last_amount.get_untracked(),
+            last_currency.get_untracked(),
+            "last_price",
+            &mut errs,
+        );
+        if last.is_some() {
+            domain::part::paid_on(
+                &mut errs,
+                "last_price.on",
+                Some(&last_on.get_untracked()),
+                crate::pages::quote_form::today_utc(),
+            );
+        }
+        if !check_fields(errs, fields, error) {
             return;
         }
         fields.set(FieldMap::new());
@@ -770,8 +819,13 @@ fn BomEditor(rid: String, lines: Vec<BomLine>, on_done: Callback<bool>) -> impl 
                     "choose the child part".to_string(),
                 );
             }
-            match Decimal::from_str(q.trim()) {
-                Ok(d) if d > Decimal::ZERO => {
+            let mut qe = domain::validate::FieldErrors::new();
+            let parsed = Decimal::from_str(q.trim());
+            if let Ok(d) = parsed {
+                domain::part::bom_quantity(&mut qe, "quantity", d);
+            }
+            match parsed {
+                Ok(d) if qe.is_empty() => {
                     keys.push(r.key);
                     children.push(BomChild {
                         part_id,
@@ -779,10 +833,10 @@ fn BomEditor(rid: String, lines: Vec<BomLine>, on_done: Callback<bool>) -> impl 
                     });
                 }
                 _ => {
-                    errs.insert(
-                        (r.key, "quantity".to_string()),
-                        "a positive number, e.g. 2 or 0.5".to_string(),
-                    );
+                    let m =
+                        qe.0.remove("quantity")
+                            .unwrap_or_else(|| "a positive number, e.g. 2 or 0.5".to_string());
+                    errs.insert((r.key, "quantity".to_string()), m);
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use api::{NewPart, Part};
 use domain::access::Resource;
-use domain::validate::{self, FieldErrors};
+use domain::validate::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -174,23 +174,36 @@ fn NewPartForm(number: String, on_done: Callback<Part>, on_cancel: Callback<()>)
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errors = FieldErrors::new();
-        validate::required(&mut errors, "number", &number.get_untracked(), 64);
-        validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        if !check_fields(errors, fields, error) {
-            return;
-        }
-        let opt = |s: String| {
-            let s = s.trim().to_string();
-            (!s.is_empty()).then_some(s)
-        };
-        save.dispatch(NewPart {
-            number: number.get_untracked().trim().to_string(),
-            name: name.get_untracked().trim().to_string(),
-            description: description.get_untracked().trim().to_string(),
-            uom: opt(uom.get_untracked()),
-            revision: opt(revision.get_untracked()),
+        // The server's own check (`domain::part::check`).
+        let (n, na, d, u, r) = (
+            number.get_untracked(),
+            name.get_untracked(),
+            description.get_untracked(),
+            uom.get_untracked(),
+            revision.get_untracked(),
+        );
+        let checked = domain::part::check(&domain::part::PartInput {
+            number: &n,
+            name: &na,
+            description: &d,
+            uom: Some(&u),
+            revision: Some(&r),
         });
+        match checked {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok(p) => {
+                check_fields(FieldErrors::new(), fields, error);
+                save.dispatch(NewPart {
+                    number: p.number,
+                    name: p.name,
+                    description: p.description,
+                    uom: Some(p.uom),
+                    revision: Some(p.revision),
+                });
+            }
+        }
     };
 
     view! {

@@ -214,8 +214,10 @@ pub fn QuoteUpload(
             filled.set(None);
             result.set(None);
             let memory = load_memory(&supplier_id.get_value()).await;
-            let request =
-                serde_json::json!({ "rfq": spec.get_value(), "memory": memory }).to_string();
+            let request = domain::extract::worker::WorkerRequest {
+                rfq: Some(spec.get_value()),
+                memory: Some(memory),
+            };
             progress.set(Some(format!("Reading {name}…")));
             let answer = upload::extract(&name, &bytes, &request, move |p| {
                 progress.set(Some(p.to_string()))
@@ -277,7 +279,14 @@ pub fn QuoteUpload(
             return;
         };
         let map = mapping.get_untracked();
-        form.update(|f| f.fill_from(&ex, &map, basis_one.get_untracked()));
+        form.update(|f| {
+            f.fill_from(
+                &ex,
+                &map,
+                basis_one.get_untracked(),
+                crate::pages::quote_form::today_utc(),
+            )
+        });
         let n = map.iter().filter(|m| m.is_some()).count();
         filled.set(Some(format!(
             "Filled the quote form from {} ({n} line{}). Check every value below before you submit.",

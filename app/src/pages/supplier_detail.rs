@@ -117,8 +117,14 @@ fn EditSupplierForm(supplier: RwSignal<Supplier>, on_done: Callback<()>) -> impl
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
-        fields.set(FieldMap::new());
+        let s = match crate::pages::suppliers::checked_supplier([name, country, currency, status]) {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+                return;
+            }
+            Ok(s) => s,
+        };
+        check_fields(FieldErrors::new(), fields, error);
         let cats = categories
             .get_untracked()
             .split([',', ';'])
@@ -126,10 +132,10 @@ fn EditSupplierForm(supplier: RwSignal<Supplier>, on_done: Callback<()>) -> impl
             .filter(|c| !c.is_empty())
             .collect();
         save.dispatch(UpdateSupplier {
-            name: Some(name.get_untracked().trim().to_string()),
-            country: Some(country.get_untracked().trim().to_ascii_uppercase()),
-            currency: Some(currency.get_untracked().trim().to_ascii_uppercase()),
-            status: Some(status.get_untracked()),
+            name: Some(s.name),
+            country: Some(s.country),
+            currency: Some(s.currency.code().to_string()),
+            status: Some(s.status),
             categories: Some(cats),
         });
     };
@@ -187,16 +193,15 @@ fn Contacts(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoView {
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errors = FieldErrors::new();
-        validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        validate::email(&mut errors, "email", &email.get_untracked());
-        if !check_fields(errors, fields, error) {
-            return;
+        match domain::supplier::check_contact(&name.get_untracked(), &email.get_untracked()) {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok((name, email)) => {
+                check_fields(FieldErrors::new(), fields, error);
+                add.dispatch(NewContact { name, email });
+            }
         }
-        add.dispatch(NewContact {
-            name: name.get_untracked().trim().to_string(),
-            email: email.get_untracked().trim().to_string(),
-        });
     };
     let editing = RwSignal::new(None::<Contact>);
     let remove = change_action(
@@ -335,16 +340,18 @@ fn EditContactForm(
     let has_login = contact.has_login;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errors = FieldErrors::new();
-        validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        validate::email(&mut errors, "email", &email.get_untracked());
-        if !check_fields(errors, fields, error) {
-            return;
+        match domain::supplier::check_contact(&name.get_untracked(), &email.get_untracked()) {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok((name, email)) => {
+                check_fields(FieldErrors::new(), fields, error);
+                save.dispatch(UpdateContact {
+                    name: Some(name),
+                    email: (!has_login).then_some(email),
+                });
+            }
         }
-        save.dispatch(UpdateContact {
-            name: Some(name.get_untracked().trim().to_string()),
-            email: (!has_login).then(|| email.get_untracked().trim().to_string()),
-        });
     };
     view! {
         <form
@@ -407,17 +414,23 @@ fn Certifications(supplier: RwSignal<Supplier>, can_write: bool) -> impl IntoVie
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errors = FieldErrors::new();
-        validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        if !check_fields(errors, fields, error) {
-            return;
+        let checked = domain::supplier::check_certificate(
+            &name.get_untracked(),
+            Some(&expires.get_untracked()),
+        );
+        match checked {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok(expires_on) => {
+                check_fields(FieldErrors::new(), fields, error);
+                add.dispatch(NewCertification {
+                    name: name.get_untracked().trim().to_string(),
+                    number: number.get_untracked().trim().to_string(),
+                    expires_on: expires_on.map(|d| d.to_string()),
+                });
+            }
         }
-        let e = expires.get_untracked().trim().to_string();
-        add.dispatch(NewCertification {
-            name: name.get_untracked().trim().to_string(),
-            number: number.get_untracked().trim().to_string(),
-            expires_on: (!e.is_empty()).then_some(e),
-        });
     };
     let row = move |c: Certification| {
         let cid = c.id.clone();

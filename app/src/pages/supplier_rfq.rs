@@ -19,7 +19,9 @@ use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self as client, AppError};
-use crate::pages::quote_form::{rfq_spec, today_utc, BreakRow, Errors, QuoteForm, ToolingRow};
+use crate::pages::quote_form::{
+    form_lines, rfq_spec, today_utc, BreakRow, Errors, QuoteForm, ToolingRow,
+};
 use crate::pages::quote_upload::QuoteUpload;
 use crate::session::use_me;
 use crate::storage::{Draft, Storage};
@@ -162,8 +164,8 @@ fn loaded_view(d: Loaded) -> impl IntoView {
     let baseline = current(&mine)
         .filter(|v| v.status == "submitted")
         .and_then(|v| v.quote.as_ref())
-        .map(|q| QuoteForm::from_quote(&rfq, q))
-        .unwrap_or_else(|| QuoteForm::blank(&rfq, &currency));
+        .map(|q| QuoteForm::from_quote(form_lines(&rfq), q))
+        .unwrap_or_else(|| QuoteForm::blank(form_lines(&rfq), &currency));
     let (initial, saved_at) = match draft {
         Some(d) if d.value.lines.len() == rfq.lines.len() => (d.value, Some(d.updated_at)),
         _ => (baseline.clone(), None),

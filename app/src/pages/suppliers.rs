@@ -5,7 +5,7 @@
 use api::{NewSupplier, Supplier};
 use domain::access::Resource;
 use domain::supplier::CertStatus;
-use domain::validate::{self, FieldErrors};
+use domain::validate::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -229,6 +229,20 @@ pub fn status_select(id: &'static str, value: RwSignal<String>) -> impl IntoView
     }
 }
 
+/// A supplier form's name, country, currency and status checked by the server's own rule
+/// (`domain::supplier::check`): a form never accepts what the server refuses.
+pub fn checked_supplier(
+    fields: [RwSignal<String>; 4],
+) -> Result<domain::supplier::SupplierFields, FieldErrors> {
+    let [name, country, currency, status] = fields.map(|f| f.get_untracked());
+    domain::supplier::check(&domain::supplier::SupplierInput {
+        name: &name,
+        country: &country,
+        currency: &currency,
+        status: Some(&status),
+    })
+}
+
 #[component]
 fn NewSupplierForm(on_done: Callback<Supplier>, on_cancel: Callback<()>) -> impl IntoView {
     let name = RwSignal::new(String::new());
@@ -250,19 +264,20 @@ fn NewSupplierForm(on_done: Callback<Supplier>, on_cancel: Callback<()>) -> impl
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut errors = FieldErrors::new();
-        validate::required(&mut errors, "name", &name.get_untracked(), 200);
-        validate::required(&mut errors, "country", &country.get_untracked(), 2);
-        validate::required(&mut errors, "currency", &currency.get_untracked(), 3);
-        if !check_fields(errors, fields, error) {
-            return;
+        match checked_supplier([name, country, currency, status]) {
+            Err(errors) => {
+                check_fields(errors, fields, error);
+            }
+            Ok(s) => {
+                check_fields(FieldErrors::new(), fields, error);
+                save.dispatch(NewSupplier {
+                    name: s.name,
+                    country: s.country,
+                    currency: s.currency.code().to_string(),
+                    status: Some(s.status),
+                });
+            }
         }
-        save.dispatch(NewSupplier {
-            name: name.get_untracked().trim().to_string(),
-            country: country.get_untracked().trim().to_ascii_uppercase(),
-            currency: currency.get_untracked().trim().to_ascii_uppercase(),
-            status: Some(status.get_untracked()),
-        });
     };
 
     view! {

@@ -25,6 +25,7 @@ pub mod table;
 pub mod terms;
 pub mod text;
 pub mod units;
+pub mod worker;
 
 mod json;
 

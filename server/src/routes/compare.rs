@@ -9,24 +9,25 @@ use axum::routing::get;
 use axum::Router;
 use chrono::NaiveDate;
 use domain::access::{authorize, Resource, Verb};
-use domain::level::{self, Bid, Settings};
-use domain::money::Currency;
+use domain::level::{self, Settings};
 use domain::quote::RfqSpec;
 use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use sqlx::{Any, AnyPool, Executor};
+use sqlx::AnyPool;
 
 use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
 use crate::routes::{quotes, rfqs};
+use crate::store;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/fx", get(fx_list).put(fx_put))
+        .route("/api/fx/import", axum::routing::post(fx_import))
         .route("/api/rfqs/{id}/comparison", get(comparison))
         .route("/api/rfqs/{id}/comparison.csv", get(comparison_csv))
         .route("/api/rfqs/{id}/comparison.xlsx", get(comparison_xlsx))
@@ -40,100 +41,6 @@ pub(crate) struct BaseQuery {
     base: Option<String>,
 }
 
-async fn rates<'e>(
-    db: impl Executor<'e, Database = Any>,
-    base: &str,
-) -> AppResult<Vec<api::FxRate>> {
-    let rows = sqlx::query("SELECT * FROM fx_rates WHERE base = $1 ORDER BY currency")
-        .bind(base)
-        .fetch_all(db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let rate: String = col(r, "rate")?;
-        out.push(api::FxRate {
-            base: col(r, "base")?,
-            currency: col(r, "currency")?,
-            rate: Decimal::from_str(&rate)
-                .map_err(|e| anyhow::anyhow!("stored rate {rate:?}: {e}"))?,
-            as_of: col(r, "as_of")?,
-        });
-    }
-    Ok(out)
-}
-
-/// The whole FX table as `(base, rate)` rows, for converting between any two currencies
-/// it links (`domain::level::conversion`).
-pub async fn fx_table<'e>(
-    db: impl Executor<'e, Database = Any>,
-) -> AppResult<Vec<(Currency, level::FxRate)>> {
-    let rows = sqlx::query("SELECT * FROM fx_rates ORDER BY base, currency")
-        .fetch_all(db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let rate: String = col(r, "rate")?;
-        let (Ok(base), Ok(cur), Ok(rate), Ok(as_of)) = (
-            Currency::from_code(&col::<String>(r, "base")?),
-            Currency::from_code(&col::<String>(r, "currency")?),
-            Decimal::from_str(&rate),
-            NaiveDate::from_str(&col::<String>(r, "as_of")?),
-        ) else {
-            continue;
-        };
-        out.push((
-            base,
-            level::FxRate {
-                currency: cur,
-                rate,
-                as_of,
-            },
-        ));
-    }
-    Ok(out)
-}
-
-/// The rates against `base` as the leveling code takes them.
-async fn level_rates<'e>(
-    db: impl Executor<'e, Database = Any>,
-    base: Currency,
-) -> AppResult<Vec<level::FxRate>> {
-    Ok(rates(db, base.code())
-        .await?
-        .into_iter()
-        .filter_map(|r| {
-            Some(level::FxRate {
-                currency: Currency::from_code(&r.currency).ok()?,
-                rate: r.rate,
-                as_of: NaiveDate::from_str(&r.as_of).ok()?,
-            })
-        })
-        .collect())
-}
-
-/// The comparison's default settings in `base` (2 years, 8 %, outliers at 20×).
-pub async fn default_settings<'e>(
-    db: impl Executor<'e, Database = Any>,
-    base: Currency,
-) -> AppResult<Settings> {
-    Ok(Settings {
-        base,
-        fx: level_rates(db, base).await?,
-        amortization_years: Decimal::TWO,
-        cost_of_capital_pct: Decimal::from(8),
-        outlier_ratio: Decimal::from(20),
-        today: crate::clock::today(),
-    })
-}
-
-fn currency(e: &mut FieldErrors, field: &str, code: &str) -> Option<Currency> {
-    let c = Currency::from_code(code).ok();
-    if c.is_none() {
-        e.add(field, "use an ISO 4217 currency code such as EUR or USD");
-    }
-    c
-}
-
 async fn fx_list(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -141,10 +48,10 @@ async fn fx_list(
 ) -> AppResult<axum::Json<Vec<api::FxRate>>> {
     authorize(&user.actor, Verb::Read, Resource::FxRates)?;
     let mut e = FieldErrors::new();
-    let base = currency(&mut e, "base", q.base.as_deref().unwrap_or("USD"));
+    let base = validate::currency(&mut e, "base", q.base.as_deref().unwrap_or("USD"));
     e.into_result()?;
     let base = base.map(|b| b.code()).unwrap_or("USD");
-    Ok(axum::Json(rates(&st.db.pool, base).await?))
+    Ok(axum::Json(store::rates(&st.db.pool, base).await?))
 }
 
 /// `PUT /api/fx`: sets (inserts or replaces) the given rates.
@@ -156,36 +63,92 @@ async fn fx_put(
     authorize(&user.actor, Verb::Write, Resource::FxRates)?;
     let mut e = FieldErrors::new();
     for (i, r) in list.iter().enumerate() {
-        let b = currency(&mut e, &format!("[{i}].base"), &r.base);
-        let c = currency(&mut e, &format!("[{i}].currency"), &r.currency);
+        let b = validate::currency(&mut e, &format!("[{i}].base"), &r.base);
+        let c = validate::currency(&mut e, &format!("[{i}].currency"), &r.currency);
         if b.is_some() && b == c {
             e.add(
                 &format!("[{i}].currency"),
                 "a rate converts between two different currencies",
             );
         }
-        if r.rate <= Decimal::ZERO {
-            e.add(&format!("[{i}].rate"), "the rate must be positive");
-        }
-        validate::bounded(&mut e, &format!("[{i}].rate"), r.rate, validate::FX_RATE);
+        level::fx_rate(&mut e, &format!("[{i}].rate"), r.rate);
         if NaiveDate::from_str(&r.as_of).is_err() {
             e.add(&format!("[{i}].as_of"), "a date like 2026-11-20");
         }
     }
     e.into_result()?;
+    let rows: Vec<api::FxRate> = list
+        .iter()
+        .map(|r| api::FxRate {
+            base: r.base.trim().to_ascii_uppercase(),
+            currency: r.currency.trim().to_ascii_uppercase(),
+            ..r.clone()
+        })
+        .collect();
+    let summary = serde_json::to_value(&list).map_err(|e| anyhow::anyhow!(e))?;
+    save_rates(&st, &user, &rows, "fx.update", summary).await?;
+    let base = list
+        .first()
+        .map_or("USD".to_string(), |r| r.base.trim().to_ascii_uppercase());
+    Ok(axum::Json(store::rates(&st.db.pool, &base).await?))
+}
+
+/// `POST /api/fx/import`: the body is an ECB euro reference-rate file (daily or
+/// historical, CSV or XML, `domain::ecb`); the newest rate per currency is stored with
+/// its date as the row "one euro in that currency", replacing the pair's previous rate.
+async fn fx_import(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    body: axum::body::Bytes,
+) -> AppResult<axum::Json<api::FxImport>> {
+    authorize(&user.actor, Verb::Write, Resource::FxRates)?;
+    let parsed = domain::ecb::parse(&body).map_err(|m| {
+        let mut e = FieldErrors::new();
+        e.add("file", m);
+        AppError::from(e)
+    })?;
+    let imported: Vec<api::FxRate> = parsed
+        .rows
+        .iter()
+        .map(|(base, r)| api::FxRate {
+            base: base.code().to_string(),
+            currency: r.currency.code().to_string(),
+            rate: r.rate,
+            as_of: r.as_of.to_string(),
+        })
+        .collect();
+    let mut e = FieldErrors::new();
+    for (i, r) in imported.iter().enumerate() {
+        level::fx_rate(&mut e, &format!("rates[{i}].rate"), r.rate);
+    }
+    e.into_result()?;
+    let summary =
+        serde_json::json!({"source": "ecb", "rates": imported.len(), "skipped": parsed.skipped});
+    save_rates(&st, &user, &imported, "fx.import", summary).await?;
+    Ok(axum::Json(api::FxImport {
+        imported,
+        skipped: parsed.skipped,
+    }))
+}
+
+/// Sets (inserts or replaces) checked, normalized `rows` and audits `action` with
+/// `summary`, in one transaction.
+async fn save_rates(
+    st: &AppState,
+    user: &CurrentUser,
+    rows: &[api::FxRate],
+    action: &str,
+    summary: serde_json::Value,
+) -> AppResult<()> {
     let mut w = st.db.write().await?;
     let now = now_ms();
-    for r in &list {
-        let (base, cur) = (
-            r.base.trim().to_ascii_uppercase(),
-            r.currency.trim().to_ascii_uppercase(),
-        );
+    for r in rows {
         // One statement, so two concurrent saves of a pair cannot both insert it.
         sqlx::query("INSERT INTO fx_rates (base, currency, rate, as_of, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (base, currency) DO UPDATE SET rate = excluded.rate, as_of = excluded.as_of, \
              updated_by = excluded.updated_by, updated_at = excluded.updated_at")
-            .bind(&base)
-            .bind(&cur)
+            .bind(&r.base)
+            .bind(&r.currency)
             .bind(r.rate.normalize().to_string())
             .bind(&r.as_of)
             .bind(user.id())
@@ -197,18 +160,15 @@ async fn fx_put(
         &mut w,
         Change {
             actor: user.id(),
-            action: "fx.update",
+            action,
             entity_type: "fx_rates",
             entity_id: "table",
-            summary: serde_json::to_value(&list).map_err(|e| anyhow::anyhow!(e))?,
+            summary,
         },
     )
     .await?;
     w.commit().await?;
-    let base = list
-        .first()
-        .map_or("USD".to_string(), |r| r.base.trim().to_ascii_uppercase());
-    Ok(axum::Json(rates(&st.db.pool, &base).await?))
+    Ok(())
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -259,28 +219,6 @@ fn apply_volumes(spec: &mut RfqSpec, volumes: &str, e: &mut FieldErrors) {
     }
 }
 
-/// The current (submitted, not withdrawn) quote of every invited supplier.
-pub async fn bids<'e>(db: impl Executor<'e, Database = Any>, rfq_id: &str) -> AppResult<Vec<Bid>> {
-    let rows = sqlx::query(
-        "SELECT q.supplier_id, s.name, q.body FROM quotes q JOIN suppliers s ON s.id = q.supplier_id \
-         WHERE q.rfq_id = $1 AND q.status = 'submitted' ORDER BY s.name",
-    )
-    .bind(rfq_id)
-    .fetch_all(db)
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let body: String = col(r, "body")?;
-        out.push(Bid {
-            supplier_id: col(r, "supplier_id")?,
-            supplier_name: col(r, "name")?,
-            quote: serde_json::from_str(&body)
-                .map_err(|e| anyhow::anyhow!("stored quote is not valid: {e}"))?,
-        });
-    }
-    Ok(out)
-}
-
 async fn build(
     st: &AppState,
     user: &CurrentUser,
@@ -301,47 +239,51 @@ async fn build(
         apply_volumes(&mut spec, v, &mut e);
     }
     let base = match q.base.as_deref() {
-        Some(b) => currency(&mut e, "base", b),
+        Some(b) => validate::currency(&mut e, "base", b),
         None => Some(spec.currency),
     };
-    let years = q.amortization_years.unwrap_or(Decimal::TWO);
-    let capital = q.cost_of_capital_pct.unwrap_or(Decimal::from(8));
-    let outlier = q.outlier_ratio.unwrap_or(Decimal::from(20));
-    if years < Decimal::ZERO || years > Decimal::from(30) {
-        e.add("amortization_years", "between 0 and 30 years");
-    }
-    if capital < Decimal::ZERO || capital > Decimal::ONE_HUNDRED {
-        e.add("cost_of_capital_pct", "between 0 and 100 percent");
-    }
-    if outlier <= Decimal::ONE {
-        e.add("outlier_ratio", "greater than 1");
-    }
-    validate::bounded(&mut e, "amortization_years", years, validate::FACTOR);
-    validate::bounded(&mut e, "cost_of_capital_pct", capital, validate::PERCENT);
-    validate::bounded(&mut e, "outlier_ratio", outlier, validate::FACTOR);
+    let years = q
+        .amortization_years
+        .unwrap_or(level::DEFAULT_AMORTIZATION_YEARS);
+    let capital = q
+        .cost_of_capital_pct
+        .unwrap_or(level::DEFAULT_COST_OF_CAPITAL_PCT);
+    let outlier = q.outlier_ratio.unwrap_or(level::DEFAULT_OUTLIER_RATIO);
+    level::check_knobs(&mut e, years, capital, outlier);
     e.into_result()?;
     let base = base.unwrap_or(spec.currency);
-    let fx = level_rates(&st.db.pool, base).await?;
+    let table = store::fx_table(&st.db.pool).await?;
     let settings = Settings {
-        base,
-        fx,
         amortization_years: years,
         cost_of_capital_pct: capital,
         outlier_ratio: outlier,
-        today: crate::clock::today(),
+        ..Settings::with_defaults(
+            base,
+            level::rates_against(base, &table),
+            crate::clock::today(),
+        )
     };
     // … then, the settings being good, the opening is decided again and recorded.
     let summary = serde_json::json!({"view": "comparison"});
     quotes::open_bids(st, user, id, None, summary)
         .await?
         .map_err(sealed)?;
-    let bids = bids(&st.db.pool, id).await?;
+    let bids = store::bids(&st.db.pool, id).await?;
     let leveled = level::level(&spec, &bids, &settings);
     Ok(api::Comparison {
         rfq: spec,
         bids,
         settings,
         leveled,
+        fx_table: table
+            .into_iter()
+            .map(|(base, r)| api::FxRate {
+                base: base.code().to_string(),
+                currency: r.currency.code().to_string(),
+                rate: r.rate,
+                as_of: r.as_of.to_string(),
+            })
+            .collect(),
     })
 }
 

@@ -395,8 +395,17 @@ async fn download(
     let kind: String = col(&r, "owner_kind")?;
     let owner: String = col(&r, "owner_id")?;
     let supplier: Option<String> = col(&r, "supplier_id")?;
-    if kind == "quote" && user.actor.supplier_id.is_some() && user.actor.supplier_id != supplier {
-        return Err(AppError::not_found(format!("file {id}")));
+    if kind == "quote" {
+        // Whose quote the file belongs to decides (`authorize`): another supplier's is
+        // not found, as every other supplier object.
+        authorize(
+            &user.actor,
+            Verb::Read,
+            Resource::Quote {
+                supplier_id: supplier.as_deref().unwrap_or_default(),
+            },
+        )
+        .map_err(|_| AppError::not_found(format!("file {id}")))?;
     }
     if let Target::Quote { rfq, supplier_id } =
         target(&st, &user, &kind, &owner, supplier.as_deref(), Verb::Read).await?

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
-use domain::validate::{self, FieldErrors};
+use domain::validate::FieldErrors;
 use serde::Deserialize;
 use sqlx::any::AnyRow;
 use sqlx::AnyPool;
@@ -14,6 +14,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
+use crate::store;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -47,19 +48,6 @@ pub fn router() -> Router<AppState> {
 pub struct Search {
     #[serde(default)]
     q: Option<String>,
-}
-
-/// `%text%` for a case-insensitive LIKE, with LIKE's wildcards escaped.
-pub fn like_pattern(q: Option<&str>) -> String {
-    let q = q.unwrap_or("").trim().to_lowercase();
-    let escaped: String = q
-        .chars()
-        .flat_map(|c| match c {
-            '%' | '_' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
-    format!("%{escaped}%")
 }
 
 async fn revisions(pool: &AnyPool, part_id: &str) -> Result<Vec<api::Revision>, sqlx::Error> {
@@ -120,31 +108,6 @@ pub fn revision_last_price(r: &AnyRow) -> Result<Option<api::LastPrice>, sqlx::E
     }))
 }
 
-fn check_money(
-    e: &mut FieldErrors,
-    field: &str,
-    amount: rust_decimal::Decimal,
-    currency: &str,
-) -> Option<String> {
-    if amount <= rust_decimal::Decimal::ZERO {
-        e.add(&format!("{field}.amount"), "must be positive");
-    }
-    validate::bounded(e, &format!("{field}.amount"), amount, validate::AMOUNT);
-    match domain::money::Currency::from_code(currency) {
-        Ok(c) => {
-            validate::payable_currency(e, &format!("{field}.currency"), c);
-            Some(c.code().to_string())
-        }
-        Err(_) => {
-            e.add(
-                &format!("{field}.currency"),
-                "use an ISO 4217 currency code such as EUR or USD",
-            );
-            None
-        }
-    }
-}
-
 /// `PATCH /api/parts/{id}/revisions/{rid}`: the revision's buyer-internal reference
 /// prices. A field left out stays; `null` clears it. A last price entered here is
 /// `manual`; awards set it too (`award`, with the RFQ number).
@@ -158,29 +121,19 @@ async fn update_revision(
     let (part, rev) = part_revision(&st.db.pool, &id, &rid).await?;
     let mut e = FieldErrors::new();
     let should = match &u.should_cost {
-        Some(Some(m)) => check_money(&mut e, "should_cost", m.amount, &m.currency)
-            .map(|c| Some((m.amount.normalize().to_string(), c))),
+        Some(Some(m)) => {
+            domain::part::reference_price(&mut e, "should_cost", m.amount, &m.currency)
+                .map(|c| Some((m.amount.normalize().to_string(), c.code().to_string())))
+        }
         Some(None) => Some(None),
         None => None,
     };
     let today = crate::clock::today();
     let last = match &u.last_price {
         Some(Some(m)) => {
-            let c = check_money(&mut e, "last_price", m.amount, &m.currency);
-            let on = match m.on.as_deref().map(str::trim) {
-                None | Some("") => Some(today),
-                Some(d) => match d.parse::<chrono::NaiveDate>() {
-                    Ok(d) if d <= today => Some(d),
-                    Ok(_) => {
-                        e.add("last_price.on", "a price paid cannot be in the future");
-                        None
-                    }
-                    Err(_) => {
-                        e.add("last_price.on", "a date like 2026-11-20");
-                        None
-                    }
-                },
-            };
+            let c = domain::part::reference_price(&mut e, "last_price", m.amount, &m.currency)
+                .map(|c| c.code().to_string());
+            let on = domain::part::paid_on(&mut e, "last_price.on", m.on.as_deref(), today);
             c.zip(on)
                 .map(|(c, on)| Some((m.amount.normalize().to_string(), c, on.to_string())))
         }
@@ -254,7 +207,7 @@ async fn list(
         "SELECT * FROM parts WHERE LOWER(number) LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\' \
          ORDER BY number LIMIT 500",
     )
-    .bind(like_pattern(s.q.as_deref()))
+    .bind(store::like_pattern(s.q.as_deref()))
     .fetch_all(&st.db.pool)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -273,41 +226,15 @@ async fn one(
     Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
-/// Checks a new part; returns the normalized (uom, revision label).
-pub fn validate_new_part(p: &api::NewPart) -> Result<(String, String), FieldErrors> {
-    let mut e = FieldErrors::new();
-    validate::required(&mut e, "number", &p.number, 64);
-    if p.number.trim().contains(char::is_whitespace) {
-        e.add("number", "no spaces inside a part number");
-    }
-    validate::required(&mut e, "name", &p.name, 200);
-    if p.description.chars().count() > 4000 {
-        e.add("description", "at most 4000 characters");
-    }
-    let uom = p
-        .uom
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("H87")
-        .to_ascii_uppercase();
-    if !(2..=3).contains(&uom.len()) || !uom.chars().all(|c| c.is_ascii_alphanumeric()) {
-        e.add(
-            "uom",
-            "use a UN/ECE Rec 20 unit code such as H87 (piece), KGM or MTR",
-        );
-    }
-    let rev = p
-        .revision
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .unwrap_or("A")
-        .to_string();
-    if rev.chars().count() > 16 {
-        e.add("revision", "at most 16 characters");
-    }
-    e.into_result().map(|()| (uom, rev))
+/// Checks a new part with `domain::part::check` (the rule the app's form applies).
+pub fn validate_new_part(p: &api::NewPart) -> Result<domain::part::PartFields, FieldErrors> {
+    domain::part::check(&domain::part::PartInput {
+        number: &p.number,
+        name: &p.name,
+        description: &p.description,
+        uom: p.uom.as_deref(),
+        revision: p.revision.as_deref(),
+    })
 }
 
 async fn create(
@@ -316,8 +243,13 @@ async fn create(
     Json(p): Json<api::NewPart>,
 ) -> AppResult<(StatusCode, axum::Json<api::Part>)> {
     authorize(&user.actor, Verb::Write, Resource::Parts)?;
-    let (uom, rev) = validate_new_part(&p)?;
-    let number = p.number.trim().to_string();
+    let domain::part::PartFields {
+        number,
+        name,
+        description,
+        uom,
+        revision: rev,
+    } = validate_new_part(&p)?;
     let mut w = st.db.write().await?;
     let exists = sqlx::query("SELECT id FROM parts WHERE LOWER(number) = LOWER($1)")
         .bind(&number)
@@ -336,8 +268,8 @@ async fn create(
     )
     .bind(&id)
     .bind(&number)
-    .bind(p.name.trim())
-    .bind(p.description.trim())
+    .bind(&name)
+    .bind(&description)
     .bind(&uom)
     .bind(now)
     .execute(&mut **w)
@@ -351,8 +283,7 @@ async fn create(
     .bind(now)
     .execute(&mut **w)
     .await?;
-    let summary =
-        serde_json::json!({"number": number, "name": p.name.trim(), "uom": uom, "revision": rev});
+    let summary = serde_json::json!({"number": number, "name": name, "uom": uom, "revision": rev});
     Ok((
         StatusCode::CREATED,
         axum::Json(commit_and_load(&st, w, &user, &id, "part.create", summary).await?),
@@ -414,20 +345,8 @@ async fn add_revision(
 ) -> AppResult<(StatusCode, axum::Json<api::Part>)> {
     authorize(&user.actor, Verb::Write, Resource::Parts)?;
     let part = load(&st.db.pool, &id).await?;
-    let mut e = FieldErrors::new();
-    validate::required(&mut e, "label", &r.label, 16);
-    let label = r.label.trim().to_string();
-    if part
-        .revisions
-        .iter()
-        .any(|x| x.label.eq_ignore_ascii_case(&label))
-    {
-        e.add(
-            "label",
-            format!("{} already has revision {label}", part.number),
-        );
-    }
-    e.into_result()?;
+    let existing: Vec<&str> = part.revisions.iter().map(|x| x.label.as_str()).collect();
+    let label = domain::part::check_new_revision(&part.number, &r.label, &existing)?;
     let mut w = st.db.write().await?;
     sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
         .bind(new_id())
@@ -482,30 +401,6 @@ async fn release(
     ))
 }
 
-/// The children of a parent revision.
-pub async fn bom_lines(pool: &AnyPool, rid: &str) -> AppResult<Vec<api::BomLine>> {
-    let rows = sqlx::query(
-        "SELECT b.child_part_id, b.quantity, p.number, p.name FROM bom_lines b JOIN parts p ON p.id = b.child_part_id \
-         WHERE b.parent_revision_id = $1 ORDER BY p.number",
-    )
-    .bind(rid)
-    .fetch_all(pool)
-    .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let q: String = col(r, "quantity")?;
-        out.push(api::BomLine {
-            child_part_id: col(r, "child_part_id")?,
-            child_number: col(r, "number")?,
-            child_name: col(r, "name")?,
-            quantity: q
-                .parse()
-                .map_err(|e| anyhow::anyhow!("bom quantity {q:?}: {e}"))?,
-        });
-    }
-    Ok(out)
-}
-
 async fn revision_part(pool: &AnyPool, rid: &str) -> AppResult<String> {
     let r = sqlx::query("SELECT part_id FROM revisions WHERE id = $1")
         .bind(rid)
@@ -522,7 +417,7 @@ async fn bom(
 ) -> AppResult<axum::Json<Vec<api::BomLine>>> {
     authorize(&user.actor, Verb::Read, Resource::Parts)?;
     revision_part(&st.db.pool, &rid).await?;
-    Ok(axum::Json(bom_lines(&st.db.pool, &rid).await?))
+    Ok(axum::Json(store::bom_lines(&st.db.pool, &rid).await?))
 }
 
 /// `PUT /api/revisions/{rid}/bom`: replaces the child list; refuses loops at any depth.
@@ -550,10 +445,7 @@ async fn set_bom(
     let mut seen = std::collections::HashSet::new();
     for (i, c) in b.children.iter().enumerate() {
         let at = |f: &str| format!("children[{i}].{f}");
-        if c.quantity <= rust_decimal::Decimal::ZERO {
-            e.add(&at("quantity"), "the quantity per parent must be positive");
-        }
-        validate::bounded(&mut e, &at("quantity"), c.quantity, validate::QUANTITY);
+        domain::part::bom_quantity(&mut e, &at("quantity"), c.quantity);
         if !seen.insert(&c.part_id) {
             e.add(&at("part_id"), "this part is listed twice");
         }
@@ -595,7 +487,7 @@ async fn set_bom(
     )
     .await?;
     w.commit().await?;
-    Ok(axum::Json(bom_lines(&st.db.pool, &rid).await?))
+    Ok(axum::Json(store::bom_lines(&st.db.pool, &rid).await?))
 }
 
 /// `GET /api/parts.csv`: the catalogue as CSV, one row per part with its revisions.
@@ -644,39 +536,25 @@ async fn update(
         uom: Some(u.uom.clone().unwrap_or(before.uom.clone())),
         revision: None,
     };
-    let (uom, _) = validate_new_part(&check)?;
+    let checked = validate_new_part(&check)?;
     let mut w = st.db.write().await?;
     sqlx::query(
         "UPDATE parts SET name = $1, description = $2, uom = $3, updated_at = $4 WHERE id = $5",
     )
-    .bind(check.name.trim())
-    .bind(check.description.trim())
-    .bind(&uom)
+    .bind(&checked.name)
+    .bind(&checked.description)
+    .bind(&checked.uom)
     .bind(now_ms())
     .bind(&id)
     .execute(&mut **w)
     .await?;
     let summary = serde_json::json!({
         "before": {"name": before.name, "description": before.description, "uom": before.uom},
-        "after": {"name": check.name.trim(), "description": check.description.trim(), "uom": uom},
+        "after": {"name": checked.name, "description": checked.description, "uom": checked.uom},
     });
     Ok(axum::Json(
         commit_and_load(&st, w, &user, &id, "part.update", summary).await?,
     ))
-}
-
-/// The natural keys `sql` selects (as column `k`), lower-cased as an import compares
-/// them, for the import to skip.
-pub async fn existing_keys(
-    pool: &sqlx::AnyPool,
-    sql: &str,
-) -> AppResult<std::collections::HashSet<String>> {
-    sqlx::query(sql)
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(|r| Ok(col::<String>(r, "k")?.to_lowercase()))
-        .collect()
 }
 
 /// `POST /api/parts/import?file_name=…`: the body is a CSV/TSV/XLSX/ODS with columns
@@ -700,7 +578,7 @@ async fn import(
     let mut seen = std::collections::HashMap::new();
     // The existing numbers in one read, not one query per row (issue 10: an import of
     // tens of thousands of rows answers in seconds).
-    let existing = existing_keys(&st.db.pool, "SELECT number AS k FROM parts").await?;
+    let existing = store::existing_keys(&st.db.pool, "SELECT number AS k FROM parts").await?;
     for (row, rec) in &recs {
         let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
         let p = api::NewPart {
@@ -712,8 +590,13 @@ async fn import(
         };
         match validate_new_part(&p) {
             Err(e) => crate::routes::row_errors(&mut errors, *row, e),
-            Ok((uom, rev)) => {
-                let number = p.number.trim().to_string();
+            Ok(domain::part::PartFields {
+                number,
+                name,
+                description,
+                uom,
+                revision: rev,
+            }) => {
                 if let Some(first) = seen.insert(number.to_lowercase(), *row) {
                     errors.add(
                         &format!("rows[{row}].number"),
@@ -727,13 +610,7 @@ async fn import(
                         reason: format!("part {number} already exists"),
                     });
                 } else {
-                    planned.push((
-                        number,
-                        p.name.trim().to_string(),
-                        p.description.trim().to_string(),
-                        uom,
-                        rev,
-                    ));
+                    planned.push((number, name, description, uom, rev));
                 }
             }
         }
@@ -803,12 +680,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn like_pattern_escapes_wildcards() {
-        assert_eq!(like_pattern(Some(" BRK_1% ")), "%brk\\_1\\%%");
-        assert_eq!(like_pattern(None), "%%");
-    }
-
-    #[test]
     fn new_part_defaults_and_errors() {
         let ok = api::NewPart {
             number: "BRK-1".into(),
@@ -817,7 +688,8 @@ mod tests {
             uom: None,
             revision: None,
         };
-        assert_eq!(validate_new_part(&ok).unwrap(), ("H87".into(), "A".into()));
+        let ok = validate_new_part(&ok).unwrap();
+        assert_eq!((ok.uom.as_str(), ok.revision.as_str()), ("H87", "A"));
         let bad = api::NewPart {
             number: "BRK 1".into(),
             name: " ".into(),

@@ -274,7 +274,7 @@ async fn lines(
         .fetch_all(&mut *c)
         .await?;
     let fx = if internal && !rows.is_empty() {
-        crate::routes::compare::fx_table(&mut *c).await?
+        crate::store::fx_table(&mut *c).await?
     } else {
         Vec::new()
     };
@@ -517,6 +517,8 @@ async fn award_summary(pool: &AnyPool, rfq_id: &str) -> AppResult<Option<api::Aw
         awarded_by: col(first, "awarded_by_name")?,
         note: col(first, "note")?,
         lines,
+        settings: col::<Option<String>>(first, "settings")?
+            .and_then(|s| serde_json::from_str(&s).ok()),
     }))
 }
 
@@ -1107,7 +1109,7 @@ async fn from_bom(
             e.add("revision_id", "no such revision");
             Vec::new()
         }
-        Some(_) => crate::routes::parts::bom_lines(&st.db.pool, &b.revision_id).await?,
+        Some(_) => crate::store::bom_lines(&st.db.pool, &b.revision_id).await?,
     };
     if e.is_empty() && children.is_empty() {
         e.add(
@@ -1428,7 +1430,7 @@ async fn award(
         .execute(&mut **w)
         .await?;
     let spec = spec_in(&mut w.tx, &id).await?;
-    let bids = crate::routes::compare::bids(&mut *w.tx, &id).await?;
+    let bids = crate::store::bids(&mut *w.tx, &id).await?;
     let choices: Vec<lifecycle::AwardChoice> = a
         .lines
         .iter()
@@ -1439,7 +1441,18 @@ async fn award(
         })
         .collect();
     let decisions = lifecycle::check_award(&spec, &bids, &row.invited, &choices)?;
-    let settings = crate::routes::compare::default_settings(&mut *w.tx, spec.currency).await?;
+    // The settings the buyer decided with (checked as the comparison checks them), or
+    // the comparison's defaults; stored with every awarded line.
+    let settings = match &a.settings {
+        Some(s) => {
+            let mut s = s.clone();
+            s.today = crate::clock::today();
+            s.check()?;
+            s
+        }
+        None => crate::store::default_settings(&mut *w.tx, spec.currency).await?,
+    };
+    let settings_json = serde_json::to_string(&settings).map_err(|e| anyhow::anyhow!(e))?;
     let leveled = domain::level::level(&spec, &bids, &settings);
     let today = crate::clock::today().to_string();
     let note = a.note.trim();
@@ -1455,8 +1468,8 @@ async fn award(
             .map(|b| b.landed);
         let unit_price = d.unit_price.normalize();
         sqlx::query(
-            "INSERT INTO rfq_awards (id, rfq_id, rfq_line_id, supplier_id, qty, unit_price, currency, landed, note, awarded_by, awarded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO rfq_awards (id, rfq_id, rfq_line_id, supplier_id, qty, unit_price, currency, landed, note, awarded_by, awarded_at, settings) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(new_id())
         .bind(&id)
@@ -1469,6 +1482,7 @@ async fn award(
         .bind(note)
         .bind(user.id())
         .bind(now)
+        .bind(&settings_json)
         .execute(&mut **w)
         .await?;
         let line = spec.lines.iter().find(|l| l.id == d.rfq_line_id);

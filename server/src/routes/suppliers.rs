@@ -6,7 +6,9 @@ use axum::routing::get;
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
 use domain::money::Currency;
-use domain::supplier::{cert_status, normalize_categories};
+use domain::supplier::{
+    self as supplier, cert_status, normalize_categories, SupplierFields, SupplierInput,
+};
 use domain::validate::{self, FieldErrors};
 use serde::Deserialize;
 use sqlx::any::AnyRow;
@@ -16,7 +18,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
-use crate::routes::parts::like_pattern;
+use crate::store::like_pattern;
 use crate::AppState;
 
 pub use domain::supplier::STATUSES;
@@ -175,41 +177,14 @@ async fn one(
     Ok(axum::Json(load(&st.db.pool, &id).await?))
 }
 
-/// Checks a new supplier; returns (country, currency, status) normalized.
-pub fn validate_new_supplier(
-    s: &api::NewSupplier,
-) -> Result<(String, Currency, String), FieldErrors> {
-    let mut e = FieldErrors::new();
-    validate::required(&mut e, "name", &s.name, 200);
-    let country = s.country.trim().to_ascii_uppercase();
-    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
-        e.add(
-            "country",
-            "use a two-letter ISO 3166 country code such as DE or US",
-        );
-    }
-    let currency = Currency::from_code(&s.currency);
-    match currency {
-        Ok(c) => validate::payable_currency(&mut e, "currency", c),
-        Err(_) => e.add(
-            "currency",
-            "use an ISO 4217 currency code such as EUR or USD",
-        ),
-    }
-    let status = s
-        .status
-        .as_deref()
-        .unwrap_or("approved")
-        .trim()
-        .to_lowercase();
-    if !STATUSES.contains(&status.as_str()) {
-        e.add("status", "one of approved, conditional, blocked");
-    }
-    e.into_result()?;
-    match currency {
-        Ok(c) => Ok((country, c, status)),
-        Err(_) => Err(FieldErrors::new()),
-    }
+/// Checks a new supplier with `domain::supplier::check` (the rule the app's forms apply).
+pub fn validate_new_supplier(s: &api::NewSupplier) -> Result<SupplierFields, FieldErrors> {
+    supplier::check(&SupplierInput {
+        name: &s.name,
+        country: &s.country,
+        currency: &s.currency,
+        status: s.status.as_deref(),
+    })
 }
 
 /// Inserts a supplier organization (organization + supplier rows) inside a transaction.
@@ -250,8 +225,12 @@ async fn create(
     Json(s): Json<api::NewSupplier>,
 ) -> AppResult<(StatusCode, axum::Json<api::Supplier>)> {
     authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
-    let (country, currency, status) = validate_new_supplier(&s)?;
-    let name = s.name.trim().to_string();
+    let SupplierFields {
+        name,
+        country,
+        currency,
+        status,
+    } = validate_new_supplier(&s)?;
     let mut w = st.db.write().await?;
     if sqlx::query("SELECT id FROM suppliers WHERE LOWER(name) = LOWER($1)")
         .bind(&name)
@@ -311,58 +290,29 @@ async fn update(
 ) -> AppResult<axum::Json<api::Supplier>> {
     authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
     let before = load(&st.db.pool, &id).await?;
-    let mut e = FieldErrors::new();
-    let name = u
-        .name
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or(&before.name)
-        .to_string();
-    validate::required(&mut e, "name", &name, 200);
-    let country = u
-        .country
-        .as_deref()
-        .map(|c| c.trim().to_ascii_uppercase())
-        .unwrap_or(before.country.clone());
-    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_alphabetic()) {
-        e.add(
-            "country",
-            "use a two-letter ISO 3166 country code such as DE or US",
-        );
-    }
-    let currency = u
-        .currency
-        .as_deref()
-        .unwrap_or(&before.currency)
-        .trim()
-        .to_ascii_uppercase();
-    match Currency::from_code(&currency) {
-        Ok(c) => validate::payable_currency(&mut e, "currency", c),
-        Err(_) => e.add(
-            "currency",
-            "use an ISO 4217 currency code such as EUR or USD",
-        ),
-    }
-    let status = u
-        .status
-        .as_deref()
-        .map(|s| s.trim().to_lowercase())
-        .unwrap_or(before.status.clone());
-    if !STATUSES.contains(&status.as_str()) {
-        e.add("status", "one of approved, conditional, blocked");
-    }
+    let SupplierFields {
+        name,
+        country,
+        currency,
+        status,
+    } = supplier::check(&SupplierInput {
+        name: u.name.as_deref().unwrap_or(&before.name),
+        country: u.country.as_deref().unwrap_or(&before.country),
+        currency: u.currency.as_deref().unwrap_or(&before.currency),
+        status: Some(u.status.as_deref().unwrap_or(&before.status)),
+    })?;
+    let currency = currency.code();
     let categories = u
         .categories
         .as_deref()
         .map(normalize_categories)
         .unwrap_or(before.categories.clone());
-    e.into_result()?;
     let mut w = st.db.write().await?;
     let cats = serde_json::to_string(&categories).map_err(|e| anyhow::anyhow!(e))?;
     sqlx::query("UPDATE suppliers SET name = $1, country = $2, currency = $3, status = $4, categories = $5 WHERE id = $6")
         .bind(&name)
         .bind(&country)
-        .bind(&currency)
+        .bind(currency)
         .bind(&status)
         .bind(&cats)
         .bind(&id)
@@ -391,21 +341,17 @@ async fn add_contact(
 ) -> AppResult<(StatusCode, axum::Json<api::Supplier>)> {
     authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
     load(&st.db.pool, &id).await?;
-    let mut e = FieldErrors::new();
-    validate::required(&mut e, "name", &c.name, 200);
-    validate::email(&mut e, "email", &c.email);
-    e.into_result()?;
-    let email = c.email.trim().to_lowercase();
+    let (name, email) = supplier::check_contact(&c.name, &c.email)?;
     let mut w = st.db.write().await?;
     contact_email_free(&mut w, &id, &email, None).await?;
     sqlx::query("INSERT INTO supplier_contacts (id, supplier_id, name, email, user_id) VALUES ($1, $2, $3, $4, NULL)")
         .bind(new_id())
         .bind(&id)
-        .bind(c.name.trim())
+        .bind(&name)
         .bind(&email)
         .execute(&mut **w)
         .await?;
-    let summary = serde_json::json!({"name": c.name.trim(), "email": email});
+    let summary = serde_json::json!({"name": name, "email": email});
     Ok((
         StatusCode::CREATED,
         axum::Json(commit_and_load(&st, w, &user, &id, "supplier.contact_add", summary).await?),
@@ -469,15 +415,11 @@ async fn update_contact(
 ) -> AppResult<axum::Json<api::Supplier>> {
     authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
     let (old_name, old_email, has_login) = contact_row(&st.db.pool, &id, &cid).await?;
-    let name = u.name.as_deref().unwrap_or(&old_name).trim().to_string();
-    let email = u
-        .email
-        .as_deref()
-        .map(|e| e.trim().to_lowercase())
-        .unwrap_or(old_email.clone());
+    let (name, email) = supplier::check_contact(
+        u.name.as_deref().unwrap_or(&old_name),
+        u.email.as_deref().unwrap_or(&old_email),
+    )?;
     let mut e = FieldErrors::new();
-    validate::required(&mut e, "name", &name, 200);
-    validate::email(&mut e, "email", &email);
     if has_login && email != old_email {
         e.add(
             "email",
@@ -543,14 +485,8 @@ async fn add_certification(
 ) -> AppResult<(StatusCode, axum::Json<api::Supplier>)> {
     authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
     load(&st.db.pool, &id).await?;
-    let mut e = FieldErrors::new();
-    validate::required(&mut e, "name", &c.name, 200);
-    if let Some(d) = &c.expires_on {
-        if d.parse::<chrono::NaiveDate>().is_err() {
-            e.add("expires_on", "a date like 2027-06-30");
-        }
-    }
-    e.into_result()?;
+    let expires_on =
+        supplier::check_certificate(&c.name, c.expires_on.as_deref())?.map(|d| d.to_string());
     let cid = new_id();
     let mut w = st.db.write().await?;
     sqlx::query("INSERT INTO certifications (id, supplier_id, name, number, expires_on, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -558,11 +494,11 @@ async fn add_certification(
         .bind(&id)
         .bind(c.name.trim())
         .bind(c.number.trim())
-        .bind(&c.expires_on)
+        .bind(&expires_on)
         .bind(now_ms())
         .execute(&mut **w)
         .await?;
-    let summary = serde_json::json!({"certification_id": cid, "name": c.name.trim(), "number": c.number.trim(), "expires_on": c.expires_on});
+    let summary = serde_json::json!({"certification_id": cid, "name": c.name.trim(), "number": c.number.trim(), "expires_on": expires_on});
     Ok((
         StatusCode::CREATED,
         axum::Json(
@@ -660,7 +596,7 @@ async fn import(
     let mut skipped = Vec::new();
     let mut seen = std::collections::HashMap::new();
     let existing =
-        crate::routes::parts::existing_keys(&st.db.pool, "SELECT name AS k FROM suppliers").await?;
+        crate::store::existing_keys(&st.db.pool, "SELECT name AS k FROM suppliers").await?;
     for (row, rec) in &recs {
         let get = |f: &str| rec.get(f).cloned().unwrap_or_default();
         let n = api::NewSupplier {
@@ -676,8 +612,12 @@ async fn import(
         }
         match validate_new_supplier(&n) {
             Err(e) => crate::routes::row_errors(&mut errors, *row, e),
-            Ok((country, currency, status)) => {
-                let name = n.name.trim().to_string();
+            Ok(SupplierFields {
+                name,
+                country,
+                currency,
+                status,
+            }) => {
                 if let Some(first) = seen.insert(name.to_lowercase(), *row) {
                     errors.add(
                         &format!("rows[{row}].name"),

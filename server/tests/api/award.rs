@@ -644,12 +644,35 @@ async fn award_rules_effects_and_notices() {
     );
     assert_eq!(n, 0);
 
+    // Issue 11: the award is made with the settings the buyer levelled with, checked as
+    // the comparison checks them, and keeps them.
+    let settings = |capital: &str, outlier: &str| {
+        json!({"base": "USD", "fx": [], "amortization_years": "2", "cost_of_capital_pct": capital,
+               "outlier_ratio": outlier, "today": "2000-01-01"})
+    };
     let r = award(
         &s,
-        json!({"lines": [choice(0, &s.nw, "2000"), choice(1, &s.ke, "500")], "note": "Northwind for steel, Kestrel for housings"}),
+        json!({"lines": [choice(0, &s.nw, "2000")], "settings": settings("0", "1")}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    assert_eq!(r.json["fields"]["outlier_ratio"], "greater than 1");
+
+    let r = award(
+        &s,
+        json!({"lines": [choice(0, &s.nw, "2000"), choice(1, &s.ke, "500")], "note": "Northwind for steel, Kestrel for housings",
+               "settings": settings("0", "20")}),
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    // No financing at 0 %: the landed cost is the price itself (freight included, no
+    // tooling), not the 8 % default's 0.55 × (1 − 0.08 × 60/365).
+    assert_eq!(r.json["award"]["lines"][0]["landed"], "0.55");
+    assert_eq!(r.json["award"]["settings"]["cost_of_capital_pct"], "0");
+    assert_ne!(
+        r.json["award"]["settings"]["today"], "2000-01-01",
+        "the server's day"
+    );
     assert_eq!(r.json["status"], "awarded");
     let aw = &r.json["award"];
     assert_eq!(aw["note"], "Northwind for steel, Kestrel for housings");

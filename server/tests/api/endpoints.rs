@@ -390,6 +390,67 @@ async fn the_xlsx_comparison_holds_the_leveled_numbers_and_refuses_what_the_grid
     assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "sealed"));
 }
 
+async fn post_file(
+    app: &TestApp,
+    path: &str,
+    s: &Session,
+    bytes: &[u8],
+) -> crate::harness::Response {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
+        .header(api::CSRF_HEADER, &s.csrf)
+        .header(header::CONTENT_TYPE, "application/octet-stream")
+        .body(Body::from(bytes.to_vec()))
+        .unwrap();
+    app.send(req, [10, 0, 0, 1]).await
+}
+
+/// Issue 11: the ECB's reference-rate file sets the rates with their dates; the
+/// comparison converts across the euro to any base with them.
+#[tokio::test]
+async fn ecb_reference_rates_import_with_their_dates() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let csv = b"Date,USD,CHF,CYP,\n2026-12-04,1.25,N/A,N/A,\n2026-12-03,1.2,0.95,0.58,\n";
+    let r = post_file(&app, "/api/fx/import", &buyer, csv).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(
+        r.json["imported"],
+        json!([
+            {"base": "CHF", "currency": "EUR", "rate": "0.95", "as_of": "2026-12-03"},
+            {"base": "USD", "currency": "EUR", "rate": "1.25", "as_of": "2026-12-04"}
+        ])
+    );
+    assert_eq!(
+        r.json["skipped"],
+        json!(["CYP: not a current ISO 4217 currency"])
+    );
+    assert_eq!(
+        app.get("/api/fx?base=USD", &buyer).await.json,
+        json!([{"base": "USD", "currency": "EUR", "rate": "1.25", "as_of": "2026-12-04"}])
+    );
+    let audit = app.get("/api/audit?limit=1", &buyer).await.json;
+    assert_eq!(audit[0]["action"], "fx.import");
+    // Bad files say what and where; suppliers may not import.
+    let bad = post_file(
+        &app,
+        "/api/fx/import",
+        &buyer,
+        b"Date,USD\n2026-12-04,abc\n",
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.json);
+    assert!(bad.json["fields"]["file"]
+        .as_str()
+        .unwrap()
+        .contains("line 2, USD"));
+    let supplier = app.login("sales@northwind.example").await;
+    let r = post_file(&app, "/api/fx/import", &supplier, csv).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
 #[tokio::test]
 async fn the_fx_table_reads_back_as_set_for_internal_users_only() {
     let app = TestApp::new().await;

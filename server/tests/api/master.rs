@@ -68,6 +68,25 @@ async fn supplier_updates_are_checked_audited_and_blocking_bites() {
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.json["fields"].as_object().unwrap().len(), 3);
+    // Issue 11: the form accepted a one-letter country; the rule is now one
+    // (`domain::supplier::check`), refusing shapes and unassigned codes alike.
+    for country in ["D", "XX", "DEU"] {
+        let r = patch(&app, &path, json!({ "country": country }), &buyer).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{country}");
+        assert_eq!(
+            r.json["fields"]["country"], "use a two-letter ISO 3166 country code such as DE or US",
+            "{country}"
+        );
+        let c = app
+            .post(
+                "/api/suppliers",
+                json!({"name": format!("New {country}"), "country": country, "currency": "EUR"}),
+                &buyer,
+            )
+            .await;
+        assert_eq!(c.status, StatusCode::UNPROCESSABLE_ENTITY, "{country}");
+        assert!(c.json["fields"]["country"].is_string(), "{}", c.json);
+    }
     let unknown_field = patch(&app, &path, json!({"rating": 5}), &buyer).await;
     assert_eq!(unknown_field.status, StatusCode::BAD_REQUEST);
     let supplier = app.login("rep@orion.example").await;

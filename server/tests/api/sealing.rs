@@ -1176,6 +1176,7 @@ const WRITES: &[(&str, &str, Class)] = &[
         Class::NoBid("a new account"),
     ),
     ("PUT", "/api/fx", Class::NoBid("exchange rates")),
+    ("POST", "/api/fx/import", Class::NoBid("exchange rates")),
     (
         "PUT",
         "/api/mapping-memory",
