@@ -5,6 +5,7 @@
 //! - `corpus`: real files from `../shared/corpus` (copied to `testdata/corpus`).
 //! - `properties`: proptest for number parsing, price-basis arithmetic and "never panics".
 //! - `behaviour`: RFQ matching, suspicion flags, mapping memory, JSON shape.
+//! - `sheets`: spreadsheet and delimited layouts as families (XLSX written in the test).
 #![allow(clippy::unwrap_used, clippy::float_arithmetic)]
 
 #[path = "extract/behaviour.rs"]
@@ -17,6 +18,8 @@ mod corpus;
 mod fixtures;
 #[path = "extract/properties.rs"]
 mod properties;
+#[path = "extract/sheets.rs"]
+mod sheets;
 
 use std::path::{Path, PathBuf};
 

@@ -7,12 +7,47 @@
 use super::model::Location;
 use super::table::{header_ok, map_header, Cell, Grid};
 
-/// One cell of a text line: byte span in the line and its text.
+/// One cell of a text line: byte span in the line, its text, and where it sits on screen
+/// (display columns: a CJK character or an ideographic space is two columns wide), which
+/// is what lines up under a header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    pub col: usize,
+    pub col_end: usize,
+}
+
+/// Display width of a character: East Asian wide and full-width forms take two columns.
+fn width(c: char) -> usize {
+    let u = c as u32;
+    if (0x1100..=0x115F).contains(&u)
+        || (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7A3).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0xFF00..=0xFF60).contains(&u)
+        || (0xFFE0..=0xFFE6).contains(&u)
+    {
+        2
+    } else {
+        1
+    }
+}
+
+/// The display column of byte offset `i` of `line`.
+fn col_of(line: &str, i: usize) -> usize {
+    line[..i.min(line.len())].chars().map(width).sum()
+}
+
+/// Sets the display columns of spans from their byte offsets.
+fn with_cols(line: &str, mut v: Vec<Span>) -> Vec<Span> {
+    for s in &mut v {
+        s.col = col_of(line, s.start);
+        s.col_end = col_of(line, s.end);
+    }
+    v
 }
 
 /// How a line was split.
@@ -38,6 +73,8 @@ fn split_on(line: &str, sep: char) -> Vec<Span> {
                 start: start + lead,
                 end: start + lead + text.len(),
                 text: text.to_string(),
+                col: 0,
+                col_end: 0,
             });
             start = i + c.len_utf8();
         }
@@ -45,32 +82,39 @@ fn split_on(line: &str, sep: char) -> Vec<Span> {
     out
 }
 
-/// Splits a line at runs of 2+ spaces (or a tab).
+/// Splits a line at runs of 2+ spaces (ASCII or ideographic U+3000: Japanese and Chinese
+/// text align columns with those) or a tab.
 fn split_spaces(line: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
-            i += 1;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let blank = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
+    let mut k = 0;
+    while k < chars.len() {
+        while k < chars.len() && blank(chars[k].1) {
+            k += 1;
         }
-        if i >= b.len() {
+        if k >= chars.len() {
             break;
         }
-        let start = i;
-        let mut end = i;
-        while i < b.len() {
-            let gap = b[i] == b'\t' || b[i] == b' ' && b.get(i + 1) == Some(&b' ');
+        let start = chars[k].0;
+        let mut end = start;
+        while k < chars.len() {
+            let c = chars[k].1;
+            // Two blanks of any kind (or a tab) end a cell; one space, ASCII or
+            // ideographic, separates words inside it ("シャフト　φ10×120").
+            let gap = c == '\t' || blank(c) && chars.get(k + 1).is_some_and(|n| blank(n.1));
             if gap {
                 break;
             }
-            i += 1;
-            end = i;
+            end = chars[k].0 + c.len_utf8();
+            k += 1;
         }
         out.push(Span {
             start,
             end,
             text: line[start..end].trim().to_string(),
+            col: 0,
+            col_end: 0,
         });
     }
     out
@@ -86,12 +130,12 @@ fn cells_of(line: &str) -> (Split, Vec<Span>) {
             s.start += off;
             s.end += off;
         }
-        return (Split::Pipes, v);
+        return (Split::Pipes, with_cols(line, v));
     }
     if line.contains('\t') {
-        return (Split::Tabs, split_on(line, '\t'));
+        return (Split::Tabs, with_cols(line, split_on(line, '\t')));
     }
-    (Split::Spaces, split_spaces(line))
+    (Split::Spaces, with_cols(line, split_spaces(line)))
 }
 
 /// `|---|:---:|` or `----  -----`: a rule under a header.
@@ -193,16 +237,27 @@ pub fn find_tables(lines: &[(String, Location)]) -> Vec<TextTable> {
 
 /// Puts each cell of a space-aligned row under the header cell it overlaps most (or the
 /// nearest one), so a missing cell leaves a gap instead of shifting the row left.
+/// Two cells that both lie under one header cell (`Qté / Prix unitaire` over `250   12,30 €`)
+/// are one cell, joined with a space. Positions are display columns.
 fn align(header: &[Span], cells: &[Span], mk: impl Fn(&Span) -> Cell) -> Vec<Cell> {
     let mut row: Vec<Cell> = vec![Cell::default(); header.len()];
     let mut used = vec![false; header.len()];
     for c in cells {
-        let overlap = |h: &Span| c.end.min(h.end).saturating_sub(c.start.max(h.start));
+        let overlap = |h: &Span| c.col_end.min(h.col_end).saturating_sub(c.col.max(h.col));
         let dist = |h: &Span| {
-            let hc = (h.start + h.end) / 2;
-            let cc = (c.start + c.end) / 2;
+            let hc = (h.col + h.col_end) / 2;
+            let cc = (c.col + c.col_end) / 2;
             hc.abs_diff(cc)
         };
+        // Wholly under a header cell already filled: the same cell, continued.
+        if let Some(j) = (0..header.len())
+            .find(|&j| used[j] && c.col >= header[j].col && c.col_end <= header[j].col_end)
+        {
+            let cell = &mut row[j];
+            cell.text.push(' ');
+            cell.text.push_str(&c.text);
+            continue;
+        }
         let best = (0..header.len())
             .filter(|&j| !used[j])
             .max_by_key(|&j| (overlap(&header[j]), std::cmp::Reverse(dist(&header[j]))));
@@ -255,5 +310,36 @@ mod tests {
         ));
         assert_eq!(t.len(), 1);
         assert_eq!(texts(&t[0].grid)[2], vec!["A-2", "", "200", "2.50"]);
+    }
+
+    #[test]
+    fn cells_under_one_header_join_and_wide_text_aligns_by_display_columns() {
+        // Quantity and price both under `Qty / Price`: one cell.
+        let t = find_tables(&lines(
+            "Part No    Description          Qty / Unit price\nA-1        Washer M6            250   12.30 EUR\n           \u{20}                    1000  10.85 EUR\n",
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            texts(&t[0].grid)[1],
+            vec!["A-1", "Washer M6", "250 12.30 EUR"]
+        );
+        assert_eq!(texts(&t[0].grid)[2], vec!["", "", "1000 10.85 EUR"]);
+        // Japanese: runs of ideographic spaces separate the columns (one separates words
+        // inside a cell); a missing cell stays a gap because columns are counted in
+        // display width, not bytes.
+        let words: Vec<String> = split_spaces("シャフト\u{3000}φ10×120\u{3000}\u{3000}500")
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(words, ["シャフト\u{3000}φ10×120", "500"]);
+        let t = find_tables(&lines(
+            "品番\u{3000}\u{3000}品名\u{3000}\u{3000}\u{3000}\u{3000}数量\u{3000}\u{3000}単価\nSH-4410\u{3000}\u{3000}シャフト\u{3000}\u{3000}500\u{3000}\u{3000}860\nSH-4412\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}300\u{3000}\u{3000}1,150\n",
+        ));
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(
+            texts(&t[0].grid)[1],
+            vec!["SH-4410", "シャフト", "500", "860"]
+        );
+        assert_eq!(texts(&t[0].grid)[2], vec!["SH-4412", "", "300", "1,150"]);
     }
 }

@@ -95,35 +95,9 @@ pub fn read(
     } else {
         msg.body_text(0).map(|b| b.into_owned())
     };
-    let mut read_any = false;
-    if let Some(h) = html.as_deref() {
-        let grids = html_table_grids(h, file);
-        if !grids.is_empty() {
-            let rendered = html_to_text(h);
-            let style = super::style_of(&rendered);
-            let before = ex.lines.len();
-            for g in &grids {
-                let ctx = TableContext {
-                    file,
-                    style,
-                    memory,
-                    supplier: ex.supplier.clone(),
-                };
-                read_grid(g, &ctx, ex);
-            }
-            if ex.lines.len() > before {
-                read_any = true;
-                // Header fields and prose facts from the text around the tables.
-                let lines: Vec<(String, Location)> = rendered
-                    .lines()
-                    .enumerate()
-                    .filter(|(_, l)| !l.contains('\t'))
-                    .map(|(i, l)| (l.to_string(), loc.at_line(i + 1)))
-                    .collect();
-                super::text::scan_header(&lines, style, ex);
-            }
-        }
-    }
+    let read_any = html
+        .as_deref()
+        .is_some_and(|h| read_html_tables(h, file, &loc, memory, ex));
     if !read_any {
         match text_body {
             Some(b) => {
@@ -188,6 +162,46 @@ pub fn read(
             );
         }
     }
+}
+
+/// Reads the tables of an HTML document (an e-mail's HTML part, a saved portal page) as
+/// tables, and the text around them for the header fields and prose facts. True when
+/// the tables gave lines.
+pub fn read_html_tables(
+    h: &str,
+    file: &str,
+    loc: &Location,
+    memory: Option<&MappingMemory>,
+    ex: &mut Extraction,
+) -> bool {
+    let grids = html_table_grids(h, file);
+    if grids.is_empty() {
+        return false;
+    }
+    let rendered = html_to_text(h);
+    let style = super::style_of(&rendered);
+    let before = ex.lines.len();
+    for g in &grids {
+        let ctx = TableContext {
+            file,
+            style,
+            memory,
+            supplier: ex.supplier.clone(),
+        };
+        read_grid(g, &ctx, ex);
+    }
+    if ex.lines.len() == before {
+        return false;
+    }
+    // Header fields and prose facts from the text around the tables.
+    let lines: Vec<(String, Location)> = rendered
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.contains('\t'))
+        .map(|(i, l)| (l.to_string(), loc.at_line(i + 1)))
+        .collect();
+    super::text::scan_header(&lines, style, ex);
+    true
 }
 
 /// Cuts an HTML body where the quoted original starts (Outlook's "From: / Von:" block, a

@@ -22,6 +22,9 @@ struct Ctx {
     lead: Option<u32>,
     seller: Option<String>,
     currency: Option<Currency>,
+    /// `part` is the customer's own number (`customer_part`): a manufacturer's number
+    /// does not replace it.
+    customer_part: bool,
 }
 
 fn norm(k: &str) -> String {
@@ -66,6 +69,32 @@ pub fn read(text: &str, file: &str, ex: &mut Extraction) {
         }
     };
     walk(&v, &Ctx::default(), "$", file, ex, 0);
+    let mut lines = Vec::new();
+    header_lines(&v, "$", &mut lines, file, 0);
+    // Payment days before a terms text the scanner may not read ("30 dagar netto").
+    lines.sort_by_key(|(t, _)| !t.starts_with("Payment terms: net"));
+    for (t, loc) in &lines {
+        if let Some(rest) = t.strip_prefix("One-time charge (") {
+            if let Some((d, a)) = rest.split_once("): ") {
+                if let Some(m) =
+                    parse_money(a, DecimalStyle::Unknown).filter(|m| m.amount > Decimal::ZERO)
+                {
+                    ex.tooling.push(super::model::Tooling {
+                        description: d.to_string(),
+                        amount: m.amount,
+                    });
+                    ex.provenance.insert(
+                        format!("tooling[{}].amount", ex.tooling.len() - 1),
+                        loc.clone(),
+                    );
+                }
+            }
+        }
+    }
+    lines.retain(|(t, _)| !t.starts_with("One-time charge ("));
+    if !lines.is_empty() {
+        super::text::scan_header(&lines, DecimalStyle::Dot, ex);
+    }
 }
 
 fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
@@ -78,6 +107,9 @@ fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
             | "mfrpartnumber"
             | "originalsymbol"
             | "partnumber" => {
+                if ctx.customer_part && obj.keys().any(|k| is_customer_part_key(&norm(k))) {
+                    continue;
+                }
                 if let Some(t) = as_text(v) {
                     ctx.part = Some(t);
                 } else if let Value::Object(o) = v {
@@ -87,6 +119,12 @@ fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
                     if let Some(t) = o.get("manufacturer").and_then(as_text) {
                         ctx.manufacturer = Some(t);
                     }
+                }
+            }
+            k if is_customer_part_key(k) => {
+                if let Some(t) = as_text(v) {
+                    ctx.part = Some(t);
+                    ctx.customer_part = true;
                 }
             }
             "sku" | "mouserpartnumber" | "digikeypartnumber" | "symbol" | "supplierpartnumber"
@@ -145,6 +183,116 @@ fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A key naming the buyer's own part number.
+fn is_customer_part_key(k: &str) -> bool {
+    matches!(
+        k,
+        "customerpart"
+            | "customerpartnumber"
+            | "customerpartno"
+            | "customerpn"
+            | "customeritem"
+            | "buyerpart"
+            | "buyerpartnumber"
+            | "yourpart"
+            | "yourpartnumber"
+            | "custpart"
+    )
+}
+
+/// The quote's own fields in a JSON document (`number`, `created`, `expires`, `seller`,
+/// `payment`, `delivery`, one-time charge lists), as labelled text lines for the header
+/// scanner that every format shares, and the one-time charges.
+fn header_lines(v: &Value, path: &str, out: &mut Vec<(String, Location)>, file: &str, depth: u32) {
+    let Value::Object(o) = v else {
+        return;
+    };
+    if depth > 8 {
+        return;
+    }
+    let at = |p: &str| Location {
+        path: Some(p.to_string()),
+        ..Location::file(file)
+    };
+    let parent = path.rsplit('.').next().map(norm).unwrap_or_default();
+    let buyer_side = matches!(parent.as_str(), "customer" | "buyer" | "shipto" | "billto");
+    for (k, x) in o {
+        let n = norm(k);
+        let p = format!("{path}.{k}");
+        match x {
+            Value::Object(_) if !buyer_side => header_lines(x, &p, out, file, depth + 1),
+            Value::Array(items) => {
+                // `one_time_charges: [{description, amount}]`, `tooling: [...]`.
+                let charges =
+                    n.contains("charge") || n.contains("onetime") || super::notes::names_charge(k);
+                if charges {
+                    for (i, it) in items.iter().enumerate() {
+                        let d = it
+                            .get("description")
+                            .or_else(|| it.get("name"))
+                            .and_then(as_text)
+                            .unwrap_or_else(|| k.replace('_', " "));
+                        if let Some(a) = it
+                            .get("amount")
+                            .or_else(|| it.get("price"))
+                            .and_then(as_text)
+                        {
+                            out.push((
+                                format!("One-time charge ({d}): {a}"),
+                                at(&format!("{p}[{i}]")),
+                            ));
+                        }
+                    }
+                }
+            }
+            _ if buyer_side => {}
+            _ => {
+                let Some(t) = as_text(x) else { continue };
+                let label = match n.as_str() {
+                    "number" | "quotenumber" | "quoteno" | "quoteid" | "quoteref"
+                    | "offernumber" | "quotationnumber" => "Quote No",
+                    "created" | "createdat" | "date" | "quotedate" | "issued" | "issuedate"
+                    | "issuedat" => "Quote date",
+                    "expires" | "expiresat" | "validuntil" | "validto" | "expiry"
+                    | "expirydate" | "validthrough" => "Valid until",
+                    "name" | "company" | "legalname"
+                        if matches!(parent.as_str(), "seller" | "supplier" | "vendor") =>
+                    {
+                        "Supplier"
+                    }
+                    "seller" | "supplier" | "vendor" => "Supplier",
+                    "terms" | "paymentterms" if parent == "payment" || n == "paymentterms" => {
+                        "Payment terms"
+                    }
+                    "days" | "netdays" if parent == "payment" => {
+                        out.push((format!("Payment terms: net {t} days"), at(&p)));
+                        continue;
+                    }
+                    "incoterm" | "incoterms" => {
+                        let place = o
+                            .get("place")
+                            .or_else(|| o.get("incotermplace"))
+                            .and_then(as_text)
+                            .unwrap_or_default();
+                        out.push((format!("Incoterms: {t} {place}"), at(&p)));
+                        continue;
+                    }
+                    "freight" | "shipping" | "carriage" => "Freight",
+                    _ => continue,
+                };
+                // An ISO timestamp's date (`2025-06-03T09:12:00+02:00`).
+                let t = match t.split_once('T') {
+                    Some((d, _)) if label.contains("date") || label.contains("Valid") => {
+                        d.to_string()
+                    }
+                    _ => t,
+                };
+                out.push((format!("{label}: {t}"), at(&p)));
+            }
         }
     }
 }

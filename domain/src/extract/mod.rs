@@ -139,6 +139,10 @@ pub fn detect_format(file_name: &str, bytes: &[u8]) -> Format {
     if looks_email(t) {
         return Format::Email;
     }
+    // A saved HTML page is read as text with tables, never split on its commas.
+    if looks_html(t) {
+        return Format::Text;
+    }
     let lower = file_name.to_lowercase();
     if delimiter_of(t).is_some() {
         return Format::Delimited;
@@ -303,7 +307,7 @@ pub(crate) fn extract_bytes(
         }
         Format::Text => {
             let (text, _) = decode_text(bytes);
-            read_plain_text(&text, &Location::file(name), &mut ex);
+            read_text_or_html(&text, name, memory, &mut ex);
         }
         #[cfg(feature = "extract")]
         Format::Delimited => {
@@ -351,6 +355,37 @@ pub(crate) fn extract_bytes(
     ex
 }
 
+/// Text, or an HTML page (a supplier portal's quote saved from the browser): an HTML
+/// document's tables go to the table reader like an e-mail's HTML part, and its text
+/// (tags dropped) to the text reader.
+#[allow(unused_variables)]
+fn read_text_or_html(text: &str, name: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+    #[cfg(feature = "extract")]
+    if looks_html(text) {
+        let loc = Location::file(name);
+        if !email::read_html_tables(text, name, &loc, memory, ex) {
+            read_plain_text(&email::html_to_text(text), &loc, ex);
+        }
+        return;
+    }
+    read_plain_text(text, &Location::file(name), ex);
+}
+
+/// An HTML document rather than text that mentions a tag.
+fn looks_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || {
+        let l = text.to_ascii_lowercase();
+        head.starts_with('<') && l.contains("<table") && l.contains("</td>")
+    }
+}
+
 /// Reads free text (a pasted body, a PDF's text, an email body).
 pub fn read_plain_text(text: &str, base: &Location, ex: &mut Extraction) {
     let style = detect_style(text);
@@ -393,8 +428,60 @@ fn is_quoted_reply(l: &str) -> bool {
 }
 
 /// Post-processing shared by all formats: suspicion flags, RFQ matching, sanity.
+/// A line without a price (not a no-bid) naming the same part as a priced line — a
+/// charge or a lead time in a mail body beside the attached price table, a notes sheet
+/// beside the price sheet — gives its facts to the priced line instead of standing as a
+/// line of its own, whichever came first.
+fn fold_priceless_duplicates(ex: &mut Extraction) {
+    let key = |l: &QuoteLine| l.part_number.as_deref().map(rfq::norm_part);
+    let mut i = 0;
+    while i < ex.lines.len() {
+        let l = &ex.lines[i];
+        let target = (l.breaks.is_empty() && !l.no_bid)
+            .then(|| key(l))
+            .flatten()
+            .and_then(|k| {
+                ex.lines.iter().enumerate().position(|(j, o)| {
+                    j != i && !o.breaks.is_empty() && key(o).as_ref() == Some(&k)
+                })
+            });
+        let Some(j) = target else {
+            i += 1;
+            continue;
+        };
+        let extra = ex.lines.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        let t = &mut ex.lines[j];
+        for (k, tl) in extra.tooling.into_iter().enumerate() {
+            if t.tooling.iter().any(|x| x.amount == tl.amount) {
+                continue;
+            }
+            if let Some(loc) = extra.provenance.get(&format!("tooling[{k}].amount")) {
+                t.provenance
+                    .insert(format!("tooling[{}].amount", t.tooling.len()), loc.clone());
+            }
+            t.tooling.push(tl);
+        }
+        for (field, have) in [
+            ("lead_time_days", t.lead_time_days.is_some()),
+            ("moq", t.moq.is_some()),
+            ("order_multiple", t.order_multiple.is_some()),
+        ] {
+            if !have {
+                if let Some(loc) = extra.provenance.get(field) {
+                    t.provenance.insert(field.to_string(), loc.clone());
+                }
+            }
+        }
+        t.lead_time_days = t.lead_time_days.or(extra.lead_time_days);
+        t.moq = t.moq.or(extra.moq);
+        t.order_multiple = t.order_multiple.or(extra.order_multiple);
+    }
+}
+
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     reconcile_currency(ex);
+    fold_priceless_duplicates(ex);
     notes::attach_notes(ex, rfq, number::DecimalStyle::Unknown);
     merge_no_bid_notes(ex);
     if let Some(r) = rfq {

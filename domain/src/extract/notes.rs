@@ -224,7 +224,9 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
     if !priced || lower.len() > 200 || lower.contains('=') {
         return None;
     }
-    for key in [" per ", " pro ", " je ", " par ", " por ", "/"] {
+    for key in [
+        " per ", " pro ", " je ", " par ", " por ", " za ", " pr. ", "/",
+    ] {
         for (i, _) in lower.match_indices(key) {
             let rest = lower[i + key.len()..].trim_start();
             let words: Vec<&str> = rest
@@ -246,7 +248,7 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
             let pieces = words.get(1).is_some_and(|w| {
                 [
                     "pcs", "pc", "pieces", "units", "stück", "stk", "st", "pièces", "piezas",
-                    "pezzi", "stuks", "peças", "ea",
+                    "pezzi", "stuks", "peças", "ea", "szt", "kpl", "ks", "stk.", "st.", "szt.",
                 ]
                 .contains(w)
             });

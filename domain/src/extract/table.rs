@@ -99,6 +99,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "artikelnr kund",
             "numer części",
             "nr części",
+            "nr katalogowy klienta",
             "indeks klienta",
             "indeks",
             "tuotenumero",
@@ -109,6 +110,10 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "artikel nr",
             "artikel-nr",
             "customer part no",
+            "customer item",
+            "cust item",
+            "customer item number",
+            "your item",
             "cust part",
             "cust part no",
             "your part no",
@@ -125,7 +130,13 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "numéro de pièce",
             "no de pièce",
             "réf client",
+            "ref client",
             "référence client",
+            "ref cliente",
+            "referencia cliente",
+            "referência cliente",
+            "ref kunde",
+            "ref klant",
             "votre référence",
             "n° plan",
             "número de parte",
@@ -156,6 +167,10 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "código da peça",
             "código",
             "客户料号",
+            "品番",
+            "図番",
+            "部品番号",
+            "貴社品番",
             "料号",
             "零件号",
             "物料编码",
@@ -242,6 +257,8 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "catalog",
             "catalogue",
             "catalog number",
+            "nr katalogowy",
+            "numer katalogowy",
             "sku",
             "digi key part number",
             "mouser part",
@@ -250,6 +267,10 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "order number",
             "our ref",
             "supplier ref",
+            "vendor item",
+            "vendor item number",
+            "supplier item",
+            "supplier part no",
             "distributor part number",
             "stock no",
             "référence",
@@ -396,6 +417,17 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "mennyiség",
             "cant",
             "cantidad solicitada",
+            "staffel",
+            "staffel ab",
+            "staffelmenge",
+            "mengenstaffel",
+            "ab menge",
+            "ab stück",
+            "à partir de",
+            "a partir de",
+            "vanaf",
+            "scaglione",
+            "tramo",
             "qta",
             "q tà",
             "quantità",
@@ -479,6 +511,9 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "preco unitario",
             "preço",
             "单价",
+            "単価",
+            "単価円",
+            "見積単価",
             "含税单价",
             "未税单价",
             "价格",
@@ -551,6 +586,8 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LineTotal,
         &[
+            "金額",
+            "金额",
             "beløb",
             "belopp",
             "wartość",
@@ -660,6 +697,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
     (
         ColumnRole::LeadTime,
         &[
+            "納期",
             "leveringstid",
             "leveranstid",
             "termin dostawy",
@@ -931,6 +969,14 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
             }
         }
     }
+    // A header naming a one-time charge in any language the notes pass knows
+    // ("Matrijskosten", "Stampo (una tantum)", "NRE") is a tooling column, never a price.
+    if matches!(best, None | Some((ColumnRole::UnitPrice, _)))
+        && n.split(' ').count() <= 4
+        && super::notes::names_charge(raw)
+    {
+        return Some((ColumnRole::Tooling, 6));
+    }
     if let Some((ColumnRole::UnitPrice, _)) = best {
         if n.contains("week") || n.contains("wk") {
             return Some((ColumnRole::LeadTimeWeeks, 10));
@@ -944,8 +990,19 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     best
 }
 
-/// A header cell naming a quantity for a price column.
+/// A header cell naming a quantity for a price column. A bare four-digit number from
+/// 1900 to 2099 (`2000`, `2025`) is not one on its own: it may be a year. Whether it is a
+/// break is decided by its row ([`header_roles`]).
 fn header_break_qty(raw: &str) -> Option<Decimal> {
+    match header_qty_candidate(raw)? {
+        (q, false) => Some(q),
+        (_, true) => None,
+    }
+}
+
+/// A header cell's break quantity and whether it could as well be a year (a bare
+/// `19xx` / `20xx`).
+fn header_qty_candidate(raw: &str) -> Option<(Decimal, bool)> {
     let lower = raw.trim().to_lowercase();
     let mut t = lower.as_str();
     for p in [
@@ -966,11 +1023,19 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
     ] {
         t = t.trim_start_matches(p).trim();
     }
-    for s in [
-        "pcs", "pc", "units", "ea", "+", "stk", "st", "and up", "stk.", "pz", "pezzi", "pièces",
-        "piezas", "uds", "szt", "kpl", "ks", "stuks", "件", "个", "sets", "ud",
-    ] {
-        t = t.trim_end_matches(s).trim();
+    // Unit words after the number (`500 st.`, `1.000 Stk`, `200 sets`), in any order.
+    loop {
+        let before = t;
+        for s in [
+            "pcs", "pc", "units", "ea", "+", "stk", "st", "and up", "pz", "pezzi", "pièces",
+            "stuks", "sets", "set", "meters", "metres", "meter", "piezas", "uds", "szt", "kpl",
+            "ks", "件", "个", "ud", ".",
+        ] {
+            t = t.trim_end_matches(s).trim();
+        }
+        if t == before {
+            break;
+        }
     }
     let t = t
         .trim_start_matches(['@', '≥', '>', '=', ' ', '('])
@@ -1004,23 +1069,67 @@ fn header_break_qty(raw: &str) -> Option<Decimal> {
     if qty_word && q < Decimal::from(10) && !raw.contains('+') {
         return None;
     }
-    if q <= Decimal::ZERO
-        || looks_year
-        || (bare && lower == t && q < Decimal::from(10) && !raw.contains('+'))
-    {
+    if q <= Decimal::ZERO || (bare && lower == t && q < Decimal::from(10) && !raw.contains('+')) {
         return None;
     }
-    Some(q)
+    Some((q, looks_year))
+}
+
+/// The break quantities of one header row by column, years decided by context: a bare
+/// number that could be a year (`2000`) is a break quantity when the row holds other break
+/// quantities that are not years, all of them rise from left to right, and the cell under
+/// it (when `below` is given) holds a number. `500 | 2000 | 5000` over prices is three
+/// breaks; `2024 | 2025` (prices by year) or a lone `2025` is none.
+fn row_break_qtys(row: &[String], below: Option<&[Cell]>) -> Vec<Option<Decimal>> {
+    let cands: Vec<Option<(Decimal, bool)>> = row.iter().map(|h| header_qty_candidate(h)).collect();
+    let plain = cands.iter().flatten().filter(|(_, year)| !year).count();
+    let rising = cands
+        .iter()
+        .flatten()
+        .map(|(q, _)| *q)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .all(|w| w[0] < w[1]);
+    cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c {
+            Some((q, false)) => Some(*q),
+            Some((q, true))
+                if plain >= 1
+                    && rising
+                    && below.is_none_or(|b| {
+                        b.get(i).is_some_and(|c| {
+                            c.number.is_some()
+                                || parse_number(&c.text, DecimalStyle::Unknown).is_some()
+                        })
+                    }) =>
+            {
+                Some(*q)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Column roles of a candidate header row: each cell's own role, and bare numbers that
+/// could be years taken as break quantities where the row says so ([`row_break_qtys`]).
+fn header_roles(row: &[String], below: Option<&[Cell]>) -> Vec<Option<ColumnRole>> {
+    let mut roles: Vec<Option<ColumnRole>> = row
+        .iter()
+        .map(|h| classify_header(h).map(|x| x.0))
+        .collect();
+    for (r, q) in roles.iter_mut().zip(row_break_qtys(row, below)) {
+        if r.is_none() {
+            *r = q.map(ColumnRole::BreakPrice);
+        }
+    }
+    roles
 }
 
 /// Column roles for a header row; duplicates of a singular role after the first are dropped.
 pub fn map_header(header: &[String]) -> Vec<Option<ColumnRole>> {
-    dedup_roles(
-        header
-            .iter()
-            .map(|h| classify_header(h).map(|x| x.0))
-            .collect(),
-    )
+    dedup_roles(header_roles(header, None))
 }
 
 /// Keeps the first column of each singular role; a second part-number column is an alternate.
@@ -1128,6 +1237,7 @@ fn unit_labelled(h: &str) -> bool {
         "stuk",
         "per piece",
         "单价",
+        "単価",
         "pro stück",
         "je stück",
         "p.u.",
@@ -1427,13 +1537,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             .and_then(|m| m.lookup(ctx.supplier.as_deref(), &fp))
         {
             Some(r) => (r.clone(), true),
-            None => (
-                header
-                    .iter()
-                    .map(|h| classify_header(h).map(|x| x.0))
-                    .collect(),
-                false,
-            ),
+            None => (header_roles(&header, first_filled(grid, ri + 1)), false),
         };
         let (score, ok) = header_score(&dedup_roles(roles.clone()));
         let score = if from_memory { score + 100 } else { score };
@@ -1483,7 +1587,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             .filter(|r| !is_blank(r))
             .map(|r| {
                 (
-                    row_text(r),
+                    label_text(r),
                     r.first().map(|c| c.loc.clone()).unwrap_or_default(),
                 )
             })
@@ -1491,7 +1595,11 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         text::scan_header(&lines, ctx.style, ex);
         let before = ex.lines.len();
         text::parse_text_lines(&lines, ctx.style, ex);
-        if ex.lines.len() == before {
+        let read = ex.lines.len() - before;
+        // A notes sheet naming parts of an earlier sheet's table ("the welding fixture
+        // for HZ-5510 is billed separately: 1.450,00 €") adds to those lines.
+        text::merge_same_part(ex, 0);
+        if read == 0 {
             ex.diag(
                 "table.no_header",
                 Severity::Warning,
@@ -1505,23 +1613,32 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                     .map(|c| c.loc.clone()),
             );
         }
-        return ex.lines.len() - before;
+        return ex.lines.len().saturating_sub(before);
     };
     let header: Vec<String> = grid.rows[hrow]
         .iter()
         .map(|c| c.text.trim().to_string())
         .collect();
+    if source != "memory" {
+        whose_part_numbers(&header, &mut roles);
+    }
     let mut data_start = hrow + 1;
     // Sub-header of quantities under a (merged) price header: `Unit price` / `500 | 1,000`.
     if let Some(next) = grid.rows.get(hrow + 1) {
-        let qcols: Vec<(usize, Decimal)> = next
-            .iter()
+        let texts: Vec<String> = next.iter().map(|c| c.text.trim().to_string()).collect();
+        let qcols: Vec<(usize, Decimal)> = row_break_qtys(&texts, first_filled(grid, hrow + 2))
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, c)| header_break_qty(&c.text).map(|q| (i, q)))
+            .filter_map(|(i, q)| q.map(|q| (i, q)))
             .collect();
+        // The id cells of a sub-header row are empty, or repeat the header above them
+        // (a header cell merged over both rows is filled into both).
         let id_empty = roles.iter().enumerate().all(|(i, r)| {
-            !matches!(r, Some(ColumnRole::PartNumber | ColumnRole::Description))
-                || cell_text(next, i).is_empty()
+            !matches!(
+                r,
+                Some(ColumnRole::PartNumber | ColumnRole::SupplierPart | ColumnRole::Description)
+            ) || cell_text(next, i).is_empty()
+                || header.get(i).is_some_and(|h| h == cell_text(next, i))
         });
         if qcols.len() >= 2 && id_empty {
             for (i, q) in qcols {
@@ -1535,6 +1652,22 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                 }
             }
             data_start = hrow + 2;
+        }
+    }
+    // Quantity headers counted in pieces (`500 st.`, `Qty (pcs)`): the document counts in
+    // pieces, so a line without a unit of its own is in pieces.
+    for (i, r) in roles.iter().enumerate() {
+        if matches!(r, Some(ColumnRole::BreakPrice(_) | ColumnRole::Quantity)) {
+            let texts = [
+                cell_text(&grid.rows[hrow], i),
+                grid.rows.get(hrow + 1).map_or("", |r| cell_text(r, i)),
+            ];
+            if texts
+                .iter()
+                .any(|t| text::mentions_pieces(&t.to_lowercase()))
+            {
+                ex.pieces = true;
+            }
         }
     }
     // Value shapes: a unit column holding `C` / `M` / `100` / `1000` next to `EA` is the
@@ -1559,6 +1692,15 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         roles: roles.clone(),
         source,
     });
+    // Numbered quantity / price column pairs are read as breaks by the pair.
+    let pairs = indexed_pairs(&header);
+    for (q, p) in &pairs {
+        for i in [*q, *p] {
+            if let Some(r) = roles.get_mut(i) {
+                *r = None;
+            }
+        }
+    }
     // Column groups above the header (a priced BOM: `Mouser` over Unit$ / MOQ / Ext$).
     amount_as_quantity(&header, &mut roles);
     let segments: Vec<(Option<String>, Vec<Option<ColumnRole>>)> = segments(grid, hrow, &roles)
@@ -1585,7 +1727,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
     }
     for row in grid.rows[..hrow].iter().filter(|r| !is_blank(r)) {
         around.push((
-            row_text(row),
+            label_text(row),
             row.first().map(|c| c.loc.clone()).unwrap_or_default(),
         ));
     }
@@ -1667,7 +1809,13 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                 }
                 continue;
             }
-            match read_row(row, seg_roles, &header, &header_basis, header_cur, ctx, ex) {
+            let cols = Columns {
+                roles: seg_roles,
+                header: &header,
+                header_basis: &header_basis,
+                pairs: &pairs,
+            };
+            match read_row(row, &cols, header_cur, ctx, ex) {
                 RowOutcome::Line(line) => {
                     let mut line = *line;
                     // A tooling / NRE / mould row is a one-time charge, never a priced line.
@@ -1743,7 +1891,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                     }
                     if group.is_none() || segments.len() == 1 {
                         around.push((
-                            row_text(row),
+                            label_text(row),
                             row.first().map(|c| c.loc.clone()).unwrap_or_default(),
                         ));
                     }
@@ -1765,6 +1913,121 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         );
     }
     added
+}
+
+/// `Qty 1 | Price 1 | Qty 2 | Price 2 …` (RFQ response templates): the quantity of each
+/// break is a column of its own, paired with the price column of the same number. Returns
+/// the (quantity column, price column) pairs, in column order.
+fn indexed_pairs(header: &[String]) -> Vec<(usize, usize)> {
+    // A header ending in a small index: `Qty 1`, `Price_2`, `Unit price (3)`, `Qty1`.
+    let indexed = |h: &str| -> Option<(ColumnRole, u32)> {
+        let t = h.trim().trim_end_matches(')').trim_end();
+        let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let k: u32 = t[t.len() - digits..].parse().ok()?;
+        let rest = t[..t.len() - digits].trim_end_matches(['(', '_', '-', '#', ' ', '.']);
+        if rest.is_empty() || !(1..=20).contains(&k) {
+            return None;
+        }
+        match classify_header(rest).map(|x| x.0)? {
+            r @ (ColumnRole::Quantity | ColumnRole::Moq) => Some((
+                if r == ColumnRole::Moq {
+                    ColumnRole::Quantity
+                } else {
+                    r
+                },
+                k,
+            )),
+            r @ ColumnRole::UnitPrice => Some((r, k)),
+            _ => None,
+        }
+    };
+    let cols: Vec<Option<(ColumnRole, u32)>> = header.iter().map(|h| indexed(h)).collect();
+    let mut pairs = Vec::new();
+    for (qi, c) in cols.iter().enumerate() {
+        if let Some((ColumnRole::Quantity, k)) = c {
+            if let Some(pi) = cols
+                .iter()
+                .position(|p| *p == Some((ColumnRole::UnitPrice, *k)))
+            {
+                pairs.push((qi, pi));
+            }
+        }
+    }
+    pairs
+}
+
+/// Two part-number columns, one named for the customer ("Customer Item", "Nr katalogowy
+/// klienta", "Ref. cliente", "Ihre Sachnummer") and one for the supplier ("Vendor Item",
+/// "Indeks", "Unsere Art.-Nr."): the customer's is the part number, the other the
+/// supplier's own, whatever their order.
+fn whose_part_numbers(header: &[String], roles: &mut [Option<ColumnRole>]) {
+    const CUSTOMER: &[&str] = &[
+        "customer",
+        "cust",
+        "client",
+        "klienta",
+        "kunde",
+        "kunden",
+        "cliente",
+        "klant",
+        "your",
+        "ihre",
+        "ihr",
+        "votre",
+        "vostro",
+        "vs",
+        "su",
+        "buyer",
+        "kund",
+        "kunden",
+        "klant",
+        "kundens",
+        "asiakkaan",
+        "zákazníka",
+        "客户",
+        "貴社",
+        "顧客",
+    ];
+    let is_part = |r: &Option<ColumnRole>| {
+        matches!(r, Some(ColumnRole::PartNumber | ColumnRole::SupplierPart))
+    };
+    let customer: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            roles.get(*i).is_some_and(is_part) && {
+                let n = norm_header(h);
+                CUSTOMER
+                    .iter()
+                    .any(|w| contains_words(&n, w) || (!w.is_ascii() && n.contains(w)))
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let [c] = customer.as_slice() else {
+        return;
+    };
+    for (i, r) in roles.iter_mut().enumerate() {
+        if i == *c {
+            *r = Some(ColumnRole::PartNumber);
+        } else if *r == Some(ColumnRole::PartNumber) {
+            *r = Some(ColumnRole::SupplierPart);
+        }
+    }
+}
+
+/// The first row from `from` on (within three) with any text: the row a header's values
+/// are in.
+fn first_filled(grid: &Grid, from: usize) -> Option<&[Cell]> {
+    grid.rows
+        .iter()
+        .skip(from)
+        .take(3)
+        .find(|r| !is_blank(r))
+        .map(Vec::as_slice)
 }
 
 /// How many header fields are set (to see whether a scan added any).
@@ -2010,7 +2273,9 @@ fn symbol_currency(h: &str) -> Option<Currency> {
 
 fn basis_in_header(h: &str) -> Option<Decimal> {
     let l = h.to_lowercase();
-    for key in ["per ", "/", "je ", "pro ", "par ", "por ", "ogni ", "à "] {
+    for key in [
+        "per ", "/", "je ", "pro ", "par ", "por ", "ogni ", "à ", "za ", "pr. ", "pr ", "för ",
+    ] {
         if let Some(i) = l.rfind(key) {
             let rest = l[i + key.len()..].trim().trim_end_matches(')');
             if let Some(b) = parse_price_basis(rest) {
@@ -2027,6 +2292,31 @@ fn row_text(row: &[Cell]) -> String {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A row's text for the header scanner: a label cell and its value cell
+/// (`Lieferant | Schwarzwälder Federnfabrik GmbH`, `Oferta nº | OF-2025-0156`) read as
+/// `label: value`, so a form laid out in two columns reads like a labelled line; other
+/// rows as [`row_text`].
+fn label_text(row: &[Cell]) -> String {
+    let filled: Vec<&str> = row
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let label = filled.first().copied().unwrap_or("");
+    let is_label = filled.len() >= 2
+        && filled.len() <= 3
+        && label.chars().count() <= 40
+        && label.split_whitespace().count() <= 5
+        && label.chars().any(char::is_alphabetic)
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && !label.ends_with([':', '：']);
+    if is_label {
+        format!("{label}: {}", filled[1..].join(" "))
+    } else {
+        row_text(row)
+    }
 }
 
 fn role_cell<'a>(
@@ -2049,15 +2339,24 @@ fn nonempty(c: Option<&Cell>) -> Option<&Cell> {
     c.filter(|c| !c.text.trim().is_empty())
 }
 
+/// What a table's columns mean, for reading its rows.
+struct Columns<'a> {
+    roles: &'a [Option<ColumnRole>],
+    header: &'a [String],
+    /// Per column, a price basis its header states (`USD/1000pcs`).
+    header_basis: &'a [Option<Decimal>],
+    /// (quantity column, price column) pairs: `Qty 1 | Price 1 | Qty 2 | Price 2`.
+    pairs: &'a [(usize, usize)],
+}
+
 fn read_row(
     row: &[Cell],
-    roles: &[Option<ColumnRole>],
-    header: &[String],
-    header_basis: &[Option<Decimal>],
+    cols: &Columns<'_>,
     header_cur: Option<Currency>,
     ctx: &TableContext<'_>,
     ex: &mut Extraction,
 ) -> RowOutcome {
+    let (roles, header, header_basis) = (cols.roles, cols.header, cols.header_basis);
     let style = ctx.style;
     let mut line = QuoteLine {
         price_basis_qty: Decimal::ONE,
@@ -2167,11 +2466,17 @@ fn read_row(
     }
     let mut qty =
         get(ColumnRole::Quantity).and_then(|c| qty_of(c, style).map(|q| (q, c.loc.clone())));
-    // `20 Stk`, `3 m²`, `5 kg`: quantity with its unit.
+    // `20 Stk`, `3 m²`, `5 kg`, `1 000 szt.`: quantity with its unit.
     if let Some(c) = get(ColumnRole::Quantity) {
         let t = c.text.trim();
-        if let Some((n, u)) = t.split_once(char::is_whitespace) {
-            if let Some(code) = uom_code(u.trim()) {
+        let cut = t
+            .char_indices()
+            .rfind(|(_, ch)| ch.is_ascii_digit())
+            .map_or(0, |(i, _)| i + 1);
+        if let Some((n, u)) = (cut > 0 && cut < t.len()).then(|| t.split_at(cut)) {
+            let u = u.trim();
+            let code = uom_code(u).or_else(|| uom_code(u.trim_end_matches('.')));
+            if let Some(code) = code.filter(|_| !u.is_empty()) {
                 if qty.is_none() {
                     qty = parse_quantity(n, style)
                         .filter(|q| *q > Decimal::ZERO)
@@ -2372,7 +2677,12 @@ fn read_row(
     for (i, r) in roles.iter().enumerate() {
         match r {
             Some(ColumnRole::UnitPrice) => {
-                if let Some(c) = row.get(i) {
+                // `250   12,30 €` under `Qté / Prix unitaire`: read as quantity and
+                // price below, never as a price of 250.
+                if let Some(c) = row
+                    .get(i)
+                    .filter(|c| c.number.is_some() || qty_price_pairs(&c.text, style).is_empty())
+                {
                     let min = qty.as_ref().map_or(Decimal::ONE, |q| q.0);
                     add_price(&mut line, c, min, i, ex);
                 }
@@ -2383,6 +2693,12 @@ fn read_row(
                 }
             }
             _ => {}
+        }
+    }
+    for (qi, pi) in cols.pairs {
+        let q = nonempty(row.get(*qi)).and_then(|c| qty_of(c, style));
+        if let (Some(q), Some(c)) = (q, row.get(*pi)) {
+            add_price(&mut line, c, q, *pi, ex);
         }
     }
     // Prices under a per-unit label ("Unit price", "Stückpreis", "Precio unitario").
@@ -2422,6 +2738,9 @@ fn read_row(
                 if role == ColumnRole::Quantity {
                     line.quantity = None;
                     line.provenance.remove("quantity");
+                    qty = pairs.first().map(|p| (p.0, c.loc.clone()));
+                } else if qty.is_none() {
+                    // The cell's own quantity ties a row without a part to the one above.
                     qty = pairs.first().map(|p| (p.0, c.loc.clone()));
                 }
                 break;
@@ -2613,6 +2932,43 @@ mod tests {
         assert_eq!(r("MOQ"), Some(ColumnRole::Moq));
         assert_eq!(r("Tooling / NRE"), Some(ColumnRole::Tooling));
         assert_eq!(r("2024"), None);
+    }
+
+    #[test]
+    fn numbers_that_could_be_years_are_breaks_only_among_rising_quantities() {
+        let q = |row: &[&str]| {
+            let row: Vec<String> = row.iter().map(|s| s.to_string()).collect();
+            row_break_qtys(&row, None)
+                .into_iter()
+                .map(|q| q.map(|d| d.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            q(&["Part", "500", "2000", "5000"]),
+            [None, s("500"), s("2000"), s("5000")]
+        );
+        assert_eq!(q(&["Part", "1,000", "2000"]), [None, s("1000"), s("2000")]);
+        // Years side by side, a lone year, falling numbers: no breaks from the years.
+        assert_eq!(q(&["Part", "2024", "2025"]), [None, None, None]);
+        assert_eq!(q(&["Part", "Price", "2025"]), [None, None, None]);
+        assert_eq!(q(&["Part", "5000", "2000"]), [None, s("5000"), None]);
+        // With a row below, the cell under the year-like header must hold a number.
+        let cell = |t: &str| Cell {
+            text: t.into(),
+            ..Default::default()
+        };
+        let row: Vec<String> = ["Part", "500", "2000"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let below = [cell("A-1"), cell("0.62"), cell("0.55")];
+        assert_eq!(
+            row_break_qtys(&row, Some(&below))[2],
+            Some(Decimal::from(2000))
+        );
+        let below = [cell("A-1"), cell("0.62"), cell("rev B")];
+        assert_eq!(row_break_qtys(&row, Some(&below))[2], None);
     }
 
     #[test]

@@ -862,9 +862,40 @@ pub fn month_first_evidence<'a>(texts: impl IntoIterator<Item = &'a str>) -> Opt
     }
 }
 
+/// `2025年7月4日` (Japanese and Chinese): the numbers before 年, 月 and 日 (ASCII or
+/// full-width digits).
+fn cjk_date(s: &str) -> Option<NaiveDate> {
+    let digits_before = |t: &str| -> Option<u32> {
+        let rev: Vec<u32> = t
+            .chars()
+            .rev()
+            .map_while(|c| {
+                c.to_digit(10)
+                    .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+            })
+            .collect();
+        if rev.is_empty() || rev.len() > 4 {
+            return None;
+        }
+        Some(rev.iter().rev().fold(0, |n, d| n * 10 + d))
+    };
+    let y_at = s.find('年')?;
+    let y = digits_before(&s[..y_at])?;
+    let rest = &s[y_at + '年'.len_utf8()..];
+    let m_at = rest.find('月')?;
+    let m = digits_before(&rest[..m_at])?;
+    let rest = &rest[m_at + '月'.len_utf8()..];
+    let d_at = rest.find('日')?;
+    let d = digits_before(&rest[..d_at])?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
 /// Finds the first date in `s`: `2024-03-31`, `31.03.2024`, `31/03/2024` (or `03/31/2024`
 /// when `month_first`), `March 31, 2024`, `31 Mar 2024`, `31-Mar-24`, `20240331`.
 pub fn find_date(s: &str, month_first: bool) -> Option<NaiveDate> {
+    if let Some(d) = cjk_date(s) {
+        return Some(d);
+    }
     let parts: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())

@@ -211,7 +211,8 @@ fn after_label<'a>(line: &'a str, labels: &[&str]) -> Option<(&'a str, usize)> {
                 continue;
             }
             let rest = &line[start..];
-            let trimmed = rest.trim_start_matches([' ', ':', '#', '.', '\t', '°', 'º']);
+            let trimmed =
+                rest.trim_start_matches([' ', ':', '#', '.', '\t', '°', 'º', '：', '\u{3000}']);
             let off = start + (rest.len() - trimmed.len());
             if !trimmed.is_empty() {
                 return Some((trimmed, off));
@@ -339,11 +340,27 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 "offerte",
                 "proposta n",
                 "orçamento",
+                "angebotsnr",
+                "cotação n",
+                "cotacao n",
                 "报价单号",
+                "見積番号",
+                "見積書番号",
+                "御見積番号",
                 "报价单编号",
                 "ref:",
             ];
-            if let Some((v, off)) = after_label(t, &labels) {
+            // Bare document words label the reference only at the start of a line
+            // (`Angebot: A-2025-00731`, not "Validez de la oferta: 30 días").
+            let starting = ["angebot", "oferta", "cotação", "cotacao", "offer"];
+            let label_hit = after_label(t, &labels).or_else(|| {
+                starting
+                    .iter()
+                    .any(|l| lower.starts_with(l))
+                    .then(|| after_label(t, &starting))
+                    .flatten()
+            });
+            if let Some((v, off)) = label_hit {
                 let v = v.trim_start_matches(['*', '_', '°', 'º', '.', ' ', ':', '#']);
                 let lv = v.to_lowercase();
                 let skip = [
@@ -367,11 +384,38 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 .iter()
                 .find(|p| lv.starts_with(*p))
                 .map_or(0, |p| p.len());
-                let v = if v.is_char_boundary(skip) {
+                let mut v = if v.is_char_boundary(skip) {
                     &v[skip..]
                 } else {
                     v
                 };
+                // A number word left before the value (`Oferta nº: OF-2025-0156`).
+                loop {
+                    let tok = first_token(v);
+                    let bare = tok
+                        .trim_matches(|c: char| matches!(c, '.' | ':' | '°' | 'º' | '#' | '：'))
+                        .to_lowercase();
+                    let word = matches!(
+                        bare.as_str(),
+                        "n" | "no"
+                            | "nr"
+                            | "nro"
+                            | "num"
+                            | "núm"
+                            | "number"
+                            | "nummer"
+                            | "numero"
+                            | "número"
+                            | "nº"
+                            | "n°"
+                    );
+                    if word && !tok.is_empty() && tok.len() < v.len() {
+                        v = v[tok.len()..]
+                            .trim_start_matches([' ', ':', '#', '.', '：', '\u{3000}']);
+                    } else {
+                        break;
+                    }
+                }
                 let tok = first_token(v).trim_end_matches(['.', ',', ')', '*', '_']);
                 if tok.chars().any(|c| c.is_ascii_digit())
                     && tok.len() >= 2
@@ -422,6 +466,11 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                     "dato",
                     "data wystawienia",
                     "data:",
+                    "見積日",
+                    "発行日",
+                    "日付",
+                    "报价日期",
+                    "日期",
                     "päivämäärä",
                     "date:",
                     "date ",
@@ -1315,6 +1364,23 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
         }
         let mut breaks: Vec<PriceBreak> = Vec::new();
         let mut basis_seen = Decimal::ONE;
+        // A charge whose word and amount fall in different clauses ("El utillaje … para
+        // la ref. HZ-5510 se factura aparte: 1.450,00 €"): the line's amount is that
+        // one-time charge, never a price.
+        let line_charge = super::notes::names_charge(t)
+            .then(|| super::notes::charge_in(t, style))
+            .flatten()
+            .filter(|_| {
+                clauses(t)
+                    .iter()
+                    .all(|(_, c)| super::notes::charge_in(c.trim(), style).is_none())
+            });
+        if let Some(tl) = line_charge.clone() {
+            line.tooling.push(tl);
+            line.provenance
+                .insert("tooling[0].amount".into(), loc.clone());
+            found_any = true;
+        }
         for (coff, clause) in clauses(t) {
             let c = clause.trim();
             let cl = c.to_lowercase();
@@ -1374,6 +1440,9 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     line.alternate = Some(a);
                     line.provenance.insert("alternate".into(), span.clone());
                 }
+            }
+            if line_charge.is_some() {
+                continue;
             }
             // Prices with their quantities.
             let ws: Vec<&str> = c.split_whitespace().collect();
@@ -1742,7 +1811,9 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
 
 /// Folds lines that repeat a part (a tooling or lead-time sentence naming it) into the
 /// first line for that part.
-fn merge_same_part(ex: &mut Extraction, from: usize) {
+/// Lines from `from` on without a price that repeat an earlier line's part number
+/// (a charge or a lead time written in a note) give their facts to that line.
+pub(crate) fn merge_same_part(ex: &mut Extraction, from: usize) {
     let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut i = from;
     while i < ex.lines.len() {

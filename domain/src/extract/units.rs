@@ -86,7 +86,8 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
     ];
     let unitish = [
         "pcs", "pc", "ea", "each", "pieces", "units", "stk", "st", "stück", "pce", "pz", "pzs",
-        "pezzi", "piezas", "pièces", "stuks", "件", "个", "unidades", "uds", "sets", "set",
+        "pezzi", "piezas", "pièces", "stuks", "件", "个", "unidades", "uds", "sets", "set", "szt",
+        "kpl", "ks", "kom", "db", "個", "pezzo", "peças", "pçs", "unid", "stykker", "styk",
     ];
     let mut num: Option<Decimal> = None;
     let mut recognised = true;

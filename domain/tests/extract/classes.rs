@@ -11,7 +11,7 @@ use domain::extract::{extract, ExtractInput, Extraction, RfqLine, RfqSpec};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn run_as(name: &str, input: &str, rfq: Option<RfqSpec>) -> Extraction {
+pub fn run_as(name: &str, input: &str, rfq: Option<RfqSpec>) -> Extraction {
     extract(&ExtractInput {
         file_name: name.into(),
         bytes: input.as_bytes().to_vec(),
@@ -50,7 +50,7 @@ fn canon(v: &Value) -> String {
     }
 }
 
-fn check_ex(name: &str, ex: &Extraction, expect: &[(&str, &str)]) {
+pub fn check_ex(name: &str, ex: &Extraction, expect: &[(&str, &str)]) {
     let json = serde_json::to_value(ex).unwrap();
     let mut wrong = Vec::new();
     for (path, want) in expect {

@@ -203,6 +203,76 @@ fn empty_list_is_none(v: Option<String>) -> Option<String> {
     v.filter(|s| !s.is_empty())
 }
 
+fn tally_family(
+    fam: &mut BTreeMap<(String, &'static str), Score>,
+    format: &str,
+    family: &'static str,
+    truth: Option<String>,
+    got: Option<String>,
+) {
+    let mut one = BTreeMap::new();
+    tally(&mut one, "x", truth, got);
+    let s = fam.entry((format.to_string(), family)).or_default();
+    let o = one["x"];
+    s.tp += o.tp;
+    s.fp += o.fp;
+    s.fn_ += o.fn_;
+}
+
+/// One fact per item of a truth list against the extracted list (a multiset match).
+fn tally_items(
+    fam: &mut BTreeMap<(String, &'static str), Score>,
+    format: &str,
+    family: &'static str,
+    truth: &[String],
+    got: &[String],
+) {
+    let s = fam.entry((format.to_string(), family)).or_default();
+    let mut left: Vec<&String> = got.iter().collect();
+    for t in truth {
+        match left.iter().position(|g| *g == t) {
+            Some(i) => {
+                left.remove(i);
+                s.tp += 1;
+            }
+            None => s.fn_ += 1,
+        }
+    }
+    s.fp += u32::try_from(left.len()).unwrap_or(u32::MAX);
+}
+
+/// (format, family, minimum precision, minimum recall): the figures measured on the
+/// fixtures when the floors were set (every format and family at 1.000 except e-mail:
+/// lines P 0.857 R 0.667, breaks and prices R 0.867), minus a margin of about 0.05. With
+/// a handful of facts per cell, one lost break column or charge is below its floor. (The
+/// PDF fixture states no tooling.)
+const FLOORS: &[(&str, &str, f64, f64)] = &[
+    ("Delimited", "lines", 0.95, 0.95),
+    ("Delimited", "breaks", 0.95, 0.95),
+    ("Delimited", "prices", 0.95, 0.95),
+    ("Delimited", "tooling", 0.9, 0.9),
+    ("Delimited", "header terms", 0.95, 0.95),
+    ("Spreadsheet", "lines", 0.95, 0.95),
+    ("Spreadsheet", "breaks", 0.95, 0.95),
+    ("Spreadsheet", "prices", 0.95, 0.95),
+    ("Spreadsheet", "tooling", 0.9, 0.9),
+    ("Spreadsheet", "header terms", 0.95, 0.95),
+    ("Text", "lines", 0.95, 0.95),
+    ("Text", "breaks", 0.95, 0.95),
+    ("Text", "prices", 0.95, 0.95),
+    ("Text", "tooling", 0.9, 0.9),
+    ("Text", "header terms", 0.95, 0.95),
+    ("Pdf", "lines", 0.95, 0.95),
+    ("Pdf", "breaks", 0.95, 0.95),
+    ("Pdf", "prices", 0.95, 0.95),
+    ("Pdf", "header terms", 0.95, 0.95),
+    ("Email", "lines", 0.8, 0.62),
+    ("Email", "breaks", 0.95, 0.82),
+    ("Email", "prices", 0.95, 0.82),
+    ("Email", "tooling", 0.9, 0.9),
+    ("Email", "header terms", 0.95, 0.95),
+];
+
 #[test]
 fn fixtures_precision_recall() {
     let dir = data("fixtures");
@@ -221,6 +291,9 @@ fn fixtures_precision_recall() {
     let mut dev_scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut holdout_scores: BTreeMap<String, Score> = BTreeMap::new();
     let mut formats = std::collections::BTreeSet::new();
+    // (format, family) → score: the floors below hold per format and per family, so one
+    // format or one family that stops extracting fails the test even when the pool holds.
+    let mut fam: BTreeMap<(String, &'static str), Score> = BTreeMap::new();
     for tp in &truths {
         let stem = tp
             .file_name()
@@ -251,12 +324,62 @@ fn fixtures_precision_recall() {
             );
         }
         let tlines = truth["lines"].as_array().unwrap();
+        let format = format!("{:?}", ex.format);
+        for (k, v) in truth["header"].as_object().unwrap() {
+            tally_family(
+                &mut fam,
+                &format,
+                "header terms",
+                canon(v),
+                canon(&header_value(&ex, k)),
+            );
+        }
         let mut used = vec![false; ex.lines.len()];
         for t in tlines {
             let pn = norm(t["part_number"].as_str().unwrap());
             let found = ex.lines.iter().enumerate().position(|(i, l)| {
                 !used[i] && l.part_number.as_deref().map(norm) == Some(pn.clone())
             });
+            tally_family(
+                &mut fam,
+                &format,
+                "lines",
+                Some("1".into()),
+                found.map(|_| "1".into()),
+            );
+            // Breaks (quantity and price together), prices alone, tooling amounts: one
+            // fact per item, so a lost break column or a lost charge shows.
+            let items = |v: Value| -> Vec<String> {
+                match v {
+                    Value::Array(a) => a
+                        .iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
+            let tb = items(truth_line_value(t, "breaks"));
+            let gb = found
+                .map(|i| items(line_value(&ex.lines[i], "breaks")))
+                .unwrap_or_default();
+            let price_of = |b: &String| b.split('@').nth(1).unwrap_or_default().to_string();
+            tally_items(&mut fam, &format, "breaks", &tb, &gb);
+            tally_items(
+                &mut fam,
+                &format,
+                "prices",
+                &tb.iter().map(price_of).collect::<Vec<_>>(),
+                &gb.iter().map(price_of).collect::<Vec<_>>(),
+            );
+            tally_items(
+                &mut fam,
+                &format,
+                "tooling",
+                &items(truth_line_value(t, "tooling")),
+                &found
+                    .map(|i| items(line_value(&ex.lines[i], "tooling")))
+                    .unwrap_or_default(),
+            );
             tally(scores, "line", Some("1".into()), found.map(|_| "1".into()));
             for f in LINE_FIELDS {
                 let tv = empty_list_is_none(canon(&truth_line_value(t, f)));
@@ -273,6 +396,7 @@ fn fixtures_precision_recall() {
             if !u {
                 eprintln!("{stem}: extra line {:?}", ex.lines[i].part_number);
                 tally(scores, "line", None, Some("1".into()));
+                tally_family(&mut fam, &format, "lines", None, Some("1".into()));
             }
         }
         let set = if stem.starts_with("holdout_") {
@@ -331,7 +455,45 @@ fn fixtures_precision_recall() {
         all.precision(),
         all.recall()
     );
-    // Floors, set from the measured figures minus a small margin (see docs/extract.md).
+    // Floors per format and per family (issue 13), each set from the figure measured
+    // when it was written minus a small margin: a format or a family that stops
+    // extracting fails here even when the pooled score would still pass.
+    println!("\nper format and family:");
+    println!(
+        "{:<12} {:<13} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "format", "family", "tp", "fp", "fn", "precision", "recall"
+    );
+    for ((f, family), s) in &fam {
+        println!(
+            "{:<12} {:<13} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+            f,
+            family,
+            s.tp,
+            s.fp,
+            s.fn_,
+            s.precision(),
+            s.recall()
+        );
+    }
+    let mut low = Vec::new();
+    for (format, family, min_p, min_r) in FLOORS {
+        let s = fam
+            .get(&(format.to_string(), *family))
+            .copied()
+            .unwrap_or_default();
+        if s.tp + s.fn_ == 0 {
+            low.push(format!(
+                "{format} {family}: no facts in the fixtures any more"
+            ));
+        } else if s.precision() < *min_p || s.recall() < *min_r {
+            low.push(format!(
+                "{format} {family}: precision {:.3} recall {:.3}, floor {min_p} / {min_r}",
+                s.precision(),
+                s.recall()
+            ));
+        }
+    }
+    assert!(low.is_empty(), "below the floors:\n{}", low.join("\n"));
     assert!(
         all.precision() >= 0.93,
         "overall precision {:.3} below floor",
