@@ -357,6 +357,10 @@ const FACT_CUES: &[&str] = &[
     "dagen",
     "prazo",
     "交期",
+    "納期",
+    "termin dostawy",
+    "leveranstid",
+    "leveringstid",
     "交货",
     "周",
     "天",
@@ -429,6 +433,7 @@ const LEAD_UNITS: &[(&str, u32)] = &[
     ("week(s)", 7),
     ("kw", 7),
     ("周", 7),
+    ("週", 7),
     ("day", 1),
     ("tag", 1),
     ("jour", 1),
@@ -438,6 +443,7 @@ const LEAD_UNITS: &[(&str, u32)] = &[
     ("dia", 1),
     ("dag", 1),
     ("天", 1),
+    ("日", 1),
     ("month", 30),
     ("monat", 30),
     ("mois", 30),
@@ -468,11 +474,11 @@ pub fn lead_in(clause: &str) -> Option<u32> {
     {
         return Some(0);
     }
-    // Split CJK units off the numbers: "4周" → "4 周".
+    // Split CJK characters off the numbers: "4周" → "4 周", "受注後3週間" → "受 注 後 3 週 間".
     let spaced: String = lower
         .chars()
         .flat_map(|c| {
-            if matches!(c, '周' | '天') {
+            if (c as u32) >= 0x2E80 {
                 vec![' ', c, ' ']
             } else {
                 vec![c]
@@ -728,6 +734,39 @@ const NO_BID_PHRASES: &[&str] = &[
     "不报价",
     "无法报价",
     "不能报价",
+    "geen offerte",
+    "niet offreren",
+    "offreren wij niet",
+    "bieden wij niet aan",
+    "niet leverbaar",
+    "können wir leider nicht",
+    "nicht lieferbar",
+    "liefern wir nicht",
+    "nicht im lieferprogramm",
+    "nicht in unserem programm",
+    "nie oferujemy",
+    "brak oferty",
+    "nie możemy zaoferować",
+    "nie jesteśmy w stanie",
+    "kan ikke tilbyde",
+    "kan inte erbjuda",
+    "inte offerera",
+    "não podemos cotar",
+    "não cotado",
+    "sem cotação",
+    "ne cotons pas",
+    "ne pouvons pas coter",
+    "non quotato",
+    "辞退",
+    "見積不可",
+    "対応できません",
+    "ご提案できません",
+    "お見積りできません",
+    "outside our capabilities",
+    "outside our scope",
+    "not in our range",
+    "außerhalb unseres",
+    "hors de notre",
 ];
 
 const ALTERNATE_PHRASES: &[&str] = &[
@@ -969,6 +1008,13 @@ pub fn attach_notes(
                 "prazo",
                 "交期",
                 "交货",
+                "納期",
+                "termin dostawy",
+                "czas dostawy",
+                "leveranstid",
+                "leveringstid",
+                "toimitusaika",
+                "dodací",
                 "aro",
             ]
             .iter()

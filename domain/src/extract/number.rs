@@ -272,6 +272,7 @@ const MARKERS: &[(&str, &str)] = &[
     ("£", "GBP"),
     ("¥", "JPY"),
     ("￥", "JPY"),
+    ("円", "JPY"),
     ("₩", "KRW"),
     ("₽", "RUB"),
     ("zł", "PLN"),

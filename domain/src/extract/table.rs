@@ -1473,6 +1473,15 @@ pub fn no_bid_reason(s: &str) -> Option<String> {
         "无法报价",
         "見積不可",
         "nicht mehr lieferbar",
+        "geen offerte",
+        "niet leverbaar",
+        "n.q.",
+        "sem cotação",
+        "não cotado",
+        "辞退",
+        "見積辞退",
+        "対応不可",
+        "outside our capabilities",
     ];
     KEYS.iter()
         .find(|k| {

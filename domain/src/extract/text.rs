@@ -17,7 +17,11 @@ use crate::money::Currency;
 pub fn currency_in(s: &str) -> Option<Currency> {
     let mut found: Option<Currency> = None;
     for w in s.split(|c: char| {
-        c.is_whitespace() || matches!(c, '(' | ')' | ',' | ':' | ';' | '[' | ']' | '/')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | ',' | ':' | ';' | '[' | ']' | '/' | '（' | '）' | '：' | '、'
+            )
     }) {
         let w = w.trim_end_matches(['.', '!', '?']);
         if w.is_empty() {
@@ -129,6 +133,8 @@ pub fn stated_currency(s: &str) -> Option<Currency> {
         ("euro", "EUR"),
         ("złoty", "PLN"),
         ("zloty", "PLN"),
+        ("円", "JPY"),
+        ("日元", "JPY"),
     ];
     let mut found: Option<Currency> = None;
     let mut note = |c: Option<Currency>| -> bool {
@@ -1328,10 +1334,27 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
         let words: Vec<&str> = t.split_whitespace().collect();
         // The part: the first part-like word in the first clause (before any price).
         let first_price_at = words.iter().position(|w| price_word(w, style).is_some());
-        let part_idx = words
+        // A part named by a label (`(your P/N SK-40)`, `Art.-Nr. 4711`) wins, wherever it
+        // stands before the price; else the first part-like word of the first words.
+        let before_price = first_price_at.unwrap_or(words.len());
+        let labelled = words
             .iter()
-            .take(first_price_at.unwrap_or(words.len()).min(8))
-            .position(|w| is_part_like(w) && !w.to_lowercase().starts_with("rev"));
+            .take(before_price.min(20))
+            .position(|w| {
+                matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| matches!(c, '(' | ':' | ',' | '.')),
+                    "p/n" | "pn" | "part#" | "art.-nr" | "art-nr" | "artnr" | "sku"
+                )
+            })
+            .map(|i| i + 1)
+            .filter(|&i| i < before_price && words.get(i).is_some_and(|w| is_part_like(w)));
+        let part_idx = labelled.or_else(|| {
+            words
+                .iter()
+                .take(before_price.min(8))
+                .position(|w| is_part_like(w) && !w.to_lowercase().starts_with("rev"))
+        });
         let lower = t.to_lowercase();
         let mut line = QuoteLine {
             price_basis_qty: Decimal::ONE,
@@ -1395,7 +1418,15 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             }
             if let Some(q) = labelled_qty(
                 &cl,
-                &["moq", "min order", "minimum order", "minimum", "min."],
+                &[
+                    "moq",
+                    "min. order qty",
+                    "min. order",
+                    "min order",
+                    "minimum order",
+                    "minimum",
+                    "min.",
+                ],
                 style,
             ) {
                 line.moq = Some(q);

@@ -17,7 +17,10 @@ pub fn uom_code(s: &str) -> Option<&'static str> {
     let lower = t.to_lowercase();
     let code = match lower.as_str() {
         "pc" | "pcs" | "pce" | "piece" | "pieces" | "stk" | "stck" | "stück" | "st" | "nos"
-        | "no" | "ea" | "each" | "h87" | "pz" | "pièce" | "pièces" | "pzas" => "H87",
+        | "no" | "ea" | "each" | "h87" | "pz" | "pièce" | "pièces" | "pzas" | "pza" | "pzs"
+        | "pezzi" | "pezzo" | "pieza" | "piezas" | "szt" | "sztuk" | "sztuki" | "ks" | "kus"
+        | "kom" | "db" | "stuks" | "stuk" | "stykker" | "styk" | "pçs" | "peças" | "peça"
+        | "個" | "个" | "件" | "只" => "H87",
         "unit" | "units" | "c62" | "one" | "u" | "un" | "unité" | "einheit" => "C62",
         "kg" | "kgs" | "kilogram" | "kilograms" | "kgm" => "KGM",
         "g" | "gram" | "grams" | "grm" => "GRM",

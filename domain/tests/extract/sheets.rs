@@ -558,7 +558,9 @@ fn japanese_plain_text_quote() {
              \n\
              品番　　　　品名　　　　　　　　　数量　　単価（円）　　金額（円）\n\
              SH-4410　　シャフト　φ10×120　　　500　　　　　860　　　430,000\n\
-             BU-2030　　ブッシュ　φ20×30　　　1,000　　　　　245　　　245,000\n";
+             BU-2030　　ブッシュ　φ20×30　　　1,000　　　　　245　　　245,000\n\
+             \n\
+             納期：受注後3週間\n";
     check_ex(
         "ja",
         &run_as("mitsumori.txt", t, None),
@@ -573,6 +575,9 @@ fn japanese_plain_text_quote() {
             ("lines[1].part_number", "BU-2030"),
             ("lines[1].breaks[0].min_qty", "1000"),
             ("lines[1].breaks[0].unit_price", "245"),
+            ("currency", "JPY"),
+            ("lines[0].lead_time_days", "21"),
+            ("lines[1].lead_time_days", "21"),
         ],
     );
 }
@@ -610,6 +615,53 @@ fn json_quote_header_fields_customer_parts_and_one_time_charges() {
             ("lines[0].part_number", "FR-BRG-608"),
             ("lines[0].supplier_part", "NMC-LB-608"),
             ("lines[0].breaks[1].unit_price", "7.45"),
+        ],
+    );
+}
+
+// ------------------------------------------------------------ no-bids, labelled parts
+
+/// No-bid remarks in more languages (Dutch, Japanese, Portuguese, "outside our
+/// capabilities") mark the line as a no-bid without a price.
+#[test]
+fn no_bid_remarks_in_more_languages() {
+    let csv = "Part No,Description,Unit price,Remarks\n\
+               A-1,Bolt,0.50,\n\
+               A-2,Nut,,geen offerte\n\
+               A-3,Washer,,見積辞退\n\
+               A-4,Pin,,sem cotação\n\
+               A-5,Gland,,No quote - outside our capabilities\n";
+    check_ex(
+        "csv",
+        &run_as("q.csv", csv, None),
+        &[
+            ("lines.len", "5"),
+            ("lines[0].no_bid", "false"),
+            ("lines[1].no_bid", "true"),
+            ("lines[2].no_bid", "true"),
+            ("lines[3].no_bid", "true"),
+            ("lines[4].no_bid", "true"),
+        ],
+    );
+}
+
+/// A bullet whose part number is named by a label after a long description
+/// (`(your P/N SK-40)`) is that part's line, not a continuation of the line above.
+#[test]
+fn labelled_part_number_after_a_long_description() {
+    let t = "Quote SQ-11873\n\
+             * **PTFE back-up ring 2-214** (your P/N BU-214-T): $0.86 ea\n\
+             * **Hydraulic seal kit, 40 mm rod, complete** (your P/N SK-40): $24.75 each, min. order 20\n";
+    check_ex(
+        "bullets",
+        &run_as("q.txt", t, None),
+        &[
+            ("lines.len", "2"),
+            ("lines[0].part_number", "BU-214-T"),
+            ("lines[0].breaks[0].unit_price", "0.86"),
+            ("lines[1].part_number", "SK-40"),
+            ("lines[1].breaks[0].unit_price", "24.75"),
+            ("lines[1].moq", "20"),
         ],
     );
 }
