@@ -451,6 +451,14 @@ fn fold_priceless_duplicates(ex: &mut Extraction) {
         };
         let extra = ex.lines.remove(i);
         let j = if j > i { j - 1 } else { j };
+        // Findings about the removed line are the target's now; later lines move up.
+        for d in &mut ex.diagnostics {
+            d.line_index = match d.line_index {
+                Some(x) if x == i => Some(j),
+                Some(x) if x > i => Some(x - 1),
+                other => other,
+            };
+        }
         let t = &mut ex.lines[j];
         for (k, tl) in extra.tooling.into_iter().enumerate() {
             if t.tooling.iter().any(|x| x.amount == tl.amount) {

@@ -1764,6 +1764,21 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         })
         .collect();
     let mut added = 0;
+    let first_line = ex.lines.len();
+    // A unit column holding only `M` (no `EA` beside it to tell): metres, or the price per
+    // thousand of the `/M` notation. Read as metres, and every such line is flagged.
+    let m_only = roles.iter().enumerate().any(|(i, r)| {
+        *r == Some(ColumnRole::Uom) && {
+            let mut vals = grid
+                .rows
+                .iter()
+                .skip(data_start)
+                .map(|row| cell_text(row, i))
+                .filter(|t| !t.is_empty())
+                .peekable();
+            vals.peek().is_some() && vals.all(|t| t == "M")
+        }
+    });
     // A part heading above the table (nearest of the three rows above the header).
     let heading_above = grid.rows[..hrow]
         .iter()
@@ -1905,6 +1920,22 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                         ));
                     }
                 }
+            }
+        }
+    }
+    if m_only {
+        for li in first_line..ex.lines.len() {
+            if ex.lines[li].uom.as_deref() == Some("MTR") && !ex.lines[li].breaks.is_empty() {
+                let loc = ex.lines[li].provenance.get("uom").cloned();
+                ex.diagnostics.push(super::model::Diagnostic {
+                    code: "price.basis_suspect".into(),
+                    severity: Severity::Warning,
+                    message: "unit 'M' may be metres or the price per 1000 pieces (/M): read \
+                              as per metre; check the price basis"
+                        .into(),
+                    location: loc,
+                    line_index: Some(li),
+                });
             }
         }
     }

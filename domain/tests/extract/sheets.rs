@@ -665,3 +665,39 @@ fn labelled_part_number_after_a_long_description() {
         ],
     );
 }
+
+// ------------------------------------------------------------ ambiguous price basis
+
+/// A unit column holding only `M`: metres, or the `/M` (per thousand) price notation —
+/// nothing on the page decides. The price is read per metre and every such line carries
+/// `price.basis_suspect` with a confidence below 80, never a silent 1000× error; with
+/// `EA` beside it in the same column, `M` is per thousand.
+#[test]
+fn a_unit_column_of_only_m_is_flagged_as_a_basis_ambiguity() {
+    let csv = "Part No,Description,Qty,Unit Price,UOM\n\
+               HB-1,Hex bolt 3/8-16,5000,142.50,M\n\
+               HB-2,Flat washer 3/8,10000,18.75,M\n";
+    check_ex(
+        "only M",
+        &run_as("q.csv", csv, None),
+        &[
+            ("lines.len", "2"),
+            ("lines[0].uom", "MTR"),
+            ("diag:price.basis_suspect", "true"),
+            ("conf<80:lines[0]", "true"),
+            ("conf<80:lines[1]", "true"),
+        ],
+    );
+    let csv = "Part No,Description,Qty,Unit Price,UOM\n\
+               HB-1,Hex bolt 3/8-16,5000,142.50,M\n\
+               HB-3,Cotter pin,100,0.25,EA\n";
+    check_ex(
+        "M beside EA",
+        &run_as("q.csv", csv, None),
+        &[
+            ("lines[0].price_basis_qty", "1000"),
+            ("lines[0].breaks[0].unit_price", "0.1425"),
+            ("lines[1].breaks[0].unit_price", "0.25"),
+        ],
+    );
+}
