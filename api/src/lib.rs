@@ -1007,8 +1007,14 @@ pub struct QuoteReceipt {
     pub version: i64,
     /// Server time of receipt, RFC 3339.
     pub received_at: String,
-    /// SHA-256 over the canonical quote and the receipt time (`domain::quote::receipt_hash`).
+    /// SHA-256 over the canonical quote, the receipt time and the nonce
+    /// (`domain::quote::receipt_hash`, docs/receipt.md).
     pub hash: String,
+    /// Receipt format 2's secret: 32 lowercase hex digits that the hash covers. Given to
+    /// the supplier with its receipt, and to the buyer's side only where the sealing rule
+    /// shows the bid; absent on format 1 receipts (issued before it) and where sealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
 }
 
 /// One stored version of a supplier's quote.

@@ -331,39 +331,61 @@ pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), Fi
 
 /// The bid receipt: SHA-256 over [`receipt_canonical`], as lowercase hex. The supplier
 /// keeps it; the server stores the same hash; either can later prove what was submitted
-/// and when. The format is versioned and documented in `docs/receipt.md` (format 1);
-/// golden vectors in `domain/tests/data/receipts/` pin it.
+/// and when. The format is versioned and documented in `docs/receipt.md`; golden vectors
+/// in `domain/tests/data/receipts/` pin it. `nonce` is format 2's secret (see
+/// [`receipt_nonce_ok`]); `None` is format 1, which only older receipts carry.
 pub fn receipt_hash(
     rfq_id: &str,
     supplier_id: &str,
     version: u32,
     quote: &Quote,
     received_at: &str,
+    nonce: Option<&str>,
 ) -> String {
-    let canonical = receipt_canonical(rfq_id, supplier_id, version, quote, received_at);
+    let canonical = receipt_canonical(rfq_id, supplier_id, version, quote, received_at, nonce);
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
-/// The bytes a bid receipt hashes (receipt format 1, `docs/receipt.md`): compact JSON
-/// (no whitespace, UTF-8, object keys sorted) of `{quote, received_at, rfq_id,
-/// supplier_id, version}`, the quote with its decimals [`normalized`].
+/// The bytes a bid receipt hashes (`docs/receipt.md`): compact JSON (no whitespace,
+/// UTF-8, object keys sorted) of `{nonce, quote, received_at, rfq_id, supplier_id,
+/// version}`, the quote with its decimals [`normalized`]. Format 2 has the `nonce`;
+/// format 1 (receipts made before it) has no `nonce` key.
+///
+/// Why the nonce: without a secret the hash is a price oracle. Everything else it covers
+/// (ids, version, time of receipt, the usual terms) is known or guessable on the buyer's
+/// side while the bid is sealed, so looping over prices until the hash matches recovers a
+/// sealed price in seconds. A random 128-bit nonce, given to the supplier with its
+/// receipt and shown to the buyer's side only when the sealing rule shows the bid, makes
+/// the hash a commitment: it still proves what was sent, and says nothing about it.
 pub fn receipt_canonical(
     rfq_id: &str,
     supplier_id: &str,
     version: u32,
     quote: &Quote,
     received_at: &str,
+    nonce: Option<&str>,
 ) -> String {
     // serde_json's map is ordered by key unless its `preserve_order` feature is on; the
     // golden vectors would catch that change.
-    serde_json::json!({
+    let mut v = serde_json::json!({
         "rfq_id": rfq_id,
         "supplier_id": supplier_id,
         "version": version,
         "quote": normalized(quote),
         "received_at": received_at,
-    })
-    .to_string()
+    });
+    if let (Some(n), Some(o)) = (nonce, v.as_object_mut()) {
+        o.insert("nonce".into(), n.into());
+    }
+    v.to_string()
+}
+
+/// Whether `nonce` has format 2's shape: 32 lowercase hex digits (128 bits).
+pub fn receipt_nonce_ok(nonce: &str) -> bool {
+    nonce.len() == 32
+        && nonce
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The quote with decimals normalized (`1.50` and `1.5` are the same price) so that a
@@ -603,22 +625,48 @@ pub(crate) mod tests {
         let c = quote(vec![line("L1", &[(dec!(500), dec!(0.63))])]);
         let t = "2026-11-23T10:00:00.000Z";
         assert_eq!(
-            receipt_hash("r", "s", 1, &a, t),
-            receipt_hash("r", "s", 1, &b, t)
+            receipt_hash("r", "s", 1, &a, t, None),
+            receipt_hash("r", "s", 1, &b, t, None)
         );
         assert_ne!(
-            receipt_hash("r", "s", 1, &a, t),
-            receipt_hash("r", "s", 1, &c, t)
+            receipt_hash("r", "s", 1, &a, t, None),
+            receipt_hash("r", "s", 1, &c, t, None)
         );
         assert_ne!(
-            receipt_hash("r", "s", 1, &a, t),
-            receipt_hash("r", "s", 2, &a, t)
+            receipt_hash("r", "s", 1, &a, t, None),
+            receipt_hash("r", "s", 2, &a, t, None)
         );
         assert_ne!(
-            receipt_hash("r", "s", 1, &a, t),
-            receipt_hash("r", "s", 1, &a, "2026-11-23T10:00:00.001Z")
+            receipt_hash("r", "s", 1, &a, t, None),
+            receipt_hash("r", "s", 1, &a, "2026-11-23T10:00:00.001Z", None)
         );
-        assert_eq!(receipt_hash("r", "s", 1, &a, t).len(), 64);
+        assert_eq!(receipt_hash("r", "s", 1, &a, t, None).len(), 64);
+    }
+
+    #[test]
+    fn a_receipt_with_a_nonce_is_no_price_oracle() {
+        // Format 2: the same quote, time and ids hash differently under two nonces, so a
+        // guess of every other field and a loop over prices no longer finds the hash.
+        let a = quote(vec![line("L1", &[(dec!(500), dec!(0.62))])]);
+        let t = "2026-11-23T10:00:00.000Z";
+        let n1 = "00112233445566778899aabbccddeeff";
+        let n2 = "ffeeddccbbaa99887766554433221100";
+        let h1 = receipt_hash("r", "s", 1, &a, t, Some(n1));
+        assert_ne!(h1, receipt_hash("r", "s", 1, &a, t, Some(n2)));
+        assert_ne!(h1, receipt_hash("r", "s", 1, &a, t, None));
+        assert_eq!(h1, receipt_hash("r", "s", 1, &a, t, Some(n1)));
+        // The nonce is a key of the canonical object, sorted first.
+        assert!(receipt_canonical("r", "s", 1, &a, t, Some(n1))
+            .starts_with("{\"nonce\":\"00112233445566778899aabbccddeeff\",\"quote\":"));
+        assert!(receipt_nonce_ok(n1));
+        for bad in [
+            "",
+            "00112233",
+            "00112233445566778899AABBCCDDEEFF",
+            "g0112233445566778899aabbccddeeff",
+        ] {
+            assert!(!receipt_nonce_ok(bad), "{bad:?}");
+        }
     }
 
     /// Issue 10: a buyer's entry never replaces the supplier's own submitted bid.

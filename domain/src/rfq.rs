@@ -190,6 +190,22 @@ pub fn is_opening(viewer: Viewer<'_>, rfq: &SealState, now_ms: i64) -> bool {
     viewer == Viewer::Internal && bidding_ended(rfq, now_ms)
 }
 
+/// Whether a view that does not open bids may still show `viewer` what `bidder`'s bid
+/// holds (its documents' names, sizes and hashes in the audit trail): only what it could
+/// see without that view being an opening — the sealing rule allows it, and on the
+/// buyer's side after bidding ended the bids were already opened (`bids_opened_at_ms`).
+/// Otherwise reading the trail would let the buyer learn about the bids while the
+/// deadline can still be extended for suppliers to re-price (issue 10).
+pub fn may_see_without_opening(
+    viewer: Viewer<'_>,
+    bidder: &str,
+    rfq: &SealState,
+    now_ms: i64,
+) -> bool {
+    may_see_bid(viewer, bidder, rfq, now_ms).is_ok()
+        && (!is_opening(viewer, rfq, now_ms) || rfq.bids_opened_at_ms.is_some())
+}
+
 /// Why a lifecycle change is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LifecycleError {
@@ -601,6 +617,44 @@ mod tests {
             cancelled_at_ms: None,
             bids_opened_at_ms: None,
         }
+    }
+
+    #[test]
+    fn a_view_that_does_not_open_shows_bids_only_once_they_were_opened() {
+        let closed = seal(true, Status::Open, NOW - 10);
+        let opened = SealState {
+            bids_opened_at_ms: Some(NOW - 5),
+            ..closed
+        };
+        let running = seal(true, Status::Open, NOW + 10);
+        let unsealed_running = seal(false, Status::Open, NOW + 10);
+        let buyer = Viewer::Internal;
+        // Bidding ended but nobody opened the bids: the trail keeps them closed, else the
+        // deadline could still be extended after the buyer learned about them.
+        assert!(!may_see_without_opening(buyer, "s1", &closed, NOW));
+        assert!(may_see_without_opening(buyer, "s1", &opened, NOW));
+        assert!(!may_see_without_opening(buyer, "s1", &running, NOW));
+        // An unsealed RFQ while bidding runs is no opening.
+        assert!(may_see_without_opening(buyer, "s1", &unsealed_running, NOW));
+        // A supplier sees its own bid, never another's.
+        assert!(may_see_without_opening(
+            Viewer::Supplier("s1"),
+            "s1",
+            &closed,
+            NOW
+        ));
+        assert!(!may_see_without_opening(
+            Viewer::Supplier("s2"),
+            "s1",
+            &opened,
+            NOW
+        ));
+        assert!(!may_see_without_opening(
+            Viewer::Anonymous,
+            "s1",
+            &opened,
+            NOW
+        ));
     }
 
     /// The sealing rule as a table (issue 10): viewer × RFQ history × clock.

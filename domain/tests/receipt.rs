@@ -1,4 +1,4 @@
-//! Bid receipt format 1 (`docs/receipt.md`; issue 13): the code must reproduce the golden
+//! Bid receipt formats 1 and 2 (`docs/receipt.md`; issues 13 and 10): the code must reproduce the golden
 //! vectors' canonical bytes and hashes, which were made without it (an independent Python
 //! implementation of the documented rules, `sha256sum`), and the verification script shown
 //! in the doc must accept every vector's receipt and refuse a changed one.
@@ -49,8 +49,10 @@ fn the_code_reproduces_every_golden_vector() {
             input["received_at"].as_str().unwrap(),
         );
         let version = u32::try_from(input["version"].as_u64().unwrap()).unwrap();
+        // Format 2 vectors carry the receipt's nonce; format 1 vectors have none.
+        let nonce = input.get("nonce").and_then(Value::as_str);
         let want = std::fs::read(dir.join("canonical.json")).unwrap();
-        let got = receipt_canonical(rfq, supplier, version, &quote, at);
+        let got = receipt_canonical(rfq, supplier, version, &quote, at, nonce);
         assert!(
             got.as_bytes() == want.as_slice(),
             "{name}: canonical bytes differ from the golden vector — a change to the receipt \
@@ -58,7 +60,7 @@ fn the_code_reproduces_every_golden_vector() {
             String::from_utf8_lossy(&want)
         );
         assert_eq!(
-            receipt_hash(rfq, supplier, version, &quote, at),
+            receipt_hash(rfq, supplier, version, &quote, at, nonce),
             recorded_hash(&dir),
             "{name}"
         );

@@ -526,6 +526,11 @@ pub async fn record_failure(state: &AppState, email: &str, ip: &str) -> AppResul
     Ok(())
 }
 
+/// The largest body a sign-in or an invitation accept may send: an e-mail, a name and a
+/// password fit many times over. Bigger bodies are refused (413) before they are read
+/// whole, so a burst of sign-ins with megabyte passwords holds no memory (issue 10).
+pub const AUTH_MAX_BODY: usize = 16 * 1024;
+
 /// `POST /api/auth/login`.
 pub async fn login(
     State(state): State<AppState>,

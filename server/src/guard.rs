@@ -202,7 +202,10 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     // A 304 has no page to hash, and the browser merges its headers into the cached
     // page's: the bare policy would block that page's own inline scripts (every reload of
     // the app came up blank). The cached page keeps the policy it was served with.
-    if res.status() != StatusCode::NOT_MODIFIED {
+    // A handler that set its own, stricter policy keeps it (a stored file: `sandbox`).
+    if res.status() != StatusCode::NOT_MODIFIED
+        && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY)
+    {
         if let Ok(v) = HeaderValue::from_str(&csp) {
             res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
         }

@@ -153,13 +153,48 @@ async fn same_origin(req: Request, next: Next) -> Response {
                 .headers()
                 .get(header::HOST)
                 .and_then(|h| h.to_str().ok());
-            let origin_host = origin.split_once("://").map(|(_, h)| h);
-            if origin == "null" || origin_host.is_none() || origin_host != host {
+            if !origin_is_host(origin, host) {
                 return AppError::Csrf.into_response();
             }
         }
     }
     next.run(req).await
+}
+
+/// Whether `origin` is a web origin served by `host` (the request's `Host`): exactly
+/// `http://HOST` or `https://HOST`, as a browser serializes it (lowercase scheme, no
+/// path). `null`, other schemes (`evil://HOST`), upper case and trailing paths are not.
+fn origin_is_host(origin: &str, host: Option<&str>) -> bool {
+    let Some(host) = host else { return false };
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    rest.is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(host) && !h.contains('/'))
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::origin_is_host;
+
+    #[test]
+    fn only_the_servers_own_web_origin_passes() {
+        let host = Some("127.0.0.1:8080");
+        assert!(origin_is_host("http://127.0.0.1:8080", host));
+        assert!(origin_is_host("https://127.0.0.1:8080", host));
+        for other in [
+            "null",
+            "evil://127.0.0.1:8080",
+            "HTTP://127.0.0.1:8080",
+            "http://127.0.0.1:8080/x",
+            "http://127.0.0.1:8081",
+            "http://evil.example",
+            "http://",
+            "127.0.0.1:8080",
+        ] {
+            assert!(!origin_is_host(other, host), "{other}");
+        }
+        assert!(!origin_is_host("http://127.0.0.1:8080", None));
+    }
 }
 
 /// Test mode: every request runs with the app's test clock as the server's clock.
@@ -176,7 +211,10 @@ pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::serve))
-        .route("/api/auth/login", post(auth::login))
+        .route(
+            "/api/auth/login",
+            post(auth::login).layer(DefaultBodyLimit::max(auth::AUTH_MAX_BODY)),
+        )
         .route("/api/auth/logout", post(auth::logout))
         .route("/api/me", get(auth::me))
         .merge(routes::parts::router())

@@ -38,6 +38,13 @@ pub fn QuoteDocuments(rfq_id: String, responses: RfqResponses) -> impl IntoView 
                                     .into_any()
                             }
                             Ok(list) => documents(list, &names).into_any(),
+                            // Bidding ended and nobody opened the bids yet: listing their
+                            // documents would tell about them while the deadline can still
+                            // be extended, so the server waits for the opening.
+                            Err(e) if e.code() == "bids_not_opened" => {
+                                view! { <p class="muted">"The bids are not opened yet. Their documents are listed once you open the comparison or a supplier's quote."</p> }
+                                    .into_any()
+                            }
                             Err(e) => {
                                 view! { <p class="alert alert-error" role="alert">{e.message().to_string()}</p> }
                                     .into_any()

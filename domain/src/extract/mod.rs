@@ -40,6 +40,8 @@ mod ods;
 #[cfg(feature = "extract")]
 mod pdf;
 #[cfg(feature = "extract")]
+pub mod pdf_bounds;
+#[cfg(feature = "extract")]
 mod sheet;
 
 pub use memory::MappingMemory;

@@ -133,6 +133,16 @@ pub fn read_with(
     use_xml: bool,
     ex: &mut Extraction,
 ) {
+    // What the streams unpack to is bounded before the parser inflates any (issue 10).
+    if let Err(e) = super::pdf_bounds::check(bytes) {
+        ex.diag(
+            "pdf.too_large",
+            Severity::Error,
+            e.message,
+            Some(Location::file(file)),
+        );
+        return;
+    }
     let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
     let doc = match loaded {
         Ok(Ok(d)) => d,

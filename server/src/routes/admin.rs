@@ -13,7 +13,7 @@ use crate::audit;
 use crate::auth::CurrentUser;
 use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Query};
-use crate::routes::{quotes, rfqs};
+use crate::routes::rfqs;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -119,7 +119,16 @@ async fn seal_documents(
             .get("supplier_id")
             .and_then(|s| s.as_str())
             .unwrap_or_default();
-        let visible = row.is_some_and(|r| quotes::may_see(user, r, bidder, now).is_ok());
+        // Reading the trail opens nothing, so it shows a bid's documents only where a
+        // view that does not open may (after they were opened; issue 10).
+        let visible = row.is_some_and(|r| {
+            domain::rfq::may_see_without_opening(
+                domain::rfq::Viewer::of(Some(&user.actor)),
+                bidder,
+                &r.seal(),
+                now,
+            )
+        });
         if !visible {
             let mut kept = serde_json::Map::new();
             for k in SEALED_FILE_KEYS {

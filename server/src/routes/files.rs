@@ -340,13 +340,28 @@ async fn list(
                     .await?
             }
             None => {
-                // Buyers: the sealing rule decides for each supplier's files (listing
-                // names, sizes and hashes does not open the bids; downloading does).
+                // Buyers: the sealing rule decides, and listing opens nothing. The names,
+                // sizes and hashes of the bids' documents tell about the bids, so after
+                // bidding ended they are listed only once the bids were opened (the
+                // comparison, a quote or a document read); before that the deadline can
+                // still be extended for suppliers to re-price (issue 10).
                 let rfq = rfqs::readable(&st.db.pool, &user, &o.owner_id).await?;
-                quotes::may_see(&user, &rfq, "", now_ms()).map_err(|e| {
+                let now = now_ms();
+                quotes::may_see(&user, &rfq, "", now).map_err(|e| {
                     quotes::sealed_error(e, &rfq, &format!("quote files of {}", o.owner_id))
                 })?;
-                let now = now_ms();
+                if !lifecycle::may_see_without_opening(
+                    lifecycle::Viewer::of(Some(&user.actor)),
+                    "",
+                    &rfq.seal(),
+                    now,
+                ) {
+                    return Err(AppError::Coded {
+                        status: StatusCode::CONFLICT,
+                        code: "bids_not_opened",
+                        message: "Bidding has ended but the bids are not opened yet: open the comparison (or a supplier's quote) to open them; their documents are listed from then on.".into(),
+                    });
+                }
                 let mut rows = sqlx::query("SELECT * FROM files WHERE owner_kind = 'quote' AND owner_id = $1 ORDER BY supplier_id, uploaded_at")
                     .bind(&o.owner_id)
                     .fetch_all(&st.db.pool)
@@ -420,9 +435,20 @@ async fn download(
     let f = file_ref(&r)?;
     let data: Vec<u8> = col(&r, "data")?;
     let mut res = (StatusCode::OK, data).into_response();
-    if let Ok(v) = HeaderValue::from_str(&f.content_type) {
-        res.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(served_content_type(&f.content_type)),
+    );
+    // An uploaded file is someone's data, never part of the app: no script of it runs
+    // and nothing loads it as one, whatever type the uploader claimed.
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    res.headers_mut().insert(
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     let ascii: String = f
         .name
         .chars()
@@ -492,5 +518,67 @@ mod tests {
         );
         assert_eq!(super::clean_name("..\u{0}hidden"), "hidden");
         assert_eq!(super::clean_name(""), "file");
+    }
+}
+
+/// The type a stored file is served with: the uploader's claim only where that type is
+/// inert in a browser (documents, images without scripts, spreadsheets, text shown as
+/// text), else `application/octet-stream`. A claimed `text/javascript`, `text/html` or
+/// `image/svg+xml` served from the app's origin would be a way around the page's
+/// `script-src 'self'` (`<script src="/api/files/…">`; issue 10).
+pub fn served_content_type(claimed: &str) -> &'static str {
+    let base = claimed
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    const INERT: [&str; 14] = [
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/webp",
+        "text/csv",
+        "text/plain",
+        "message/rfc822",
+        "application/zip",
+        "application/xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.ms-excel",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ];
+    INERT
+        .iter()
+        .find(|t| **t == base)
+        .copied()
+        .unwrap_or("application/octet-stream")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::served_content_type;
+
+    #[test]
+    fn only_inert_types_are_served_as_claimed() {
+        assert_eq!(served_content_type("application/pdf"), "application/pdf");
+        assert_eq!(served_content_type("Image/PNG; charset=x"), "image/png");
+        for active in [
+            "text/javascript",
+            "application/javascript",
+            "text/html",
+            "application/xhtml+xml",
+            "image/svg+xml",
+            "text/xml",
+            "",
+            "application/x-unknown",
+        ] {
+            assert_eq!(
+                served_content_type(active),
+                "application/octet-stream",
+                "{active}"
+            );
+        }
     }
 }

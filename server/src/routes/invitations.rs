@@ -19,7 +19,12 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/invitations", post(create))
         .route("/api/invitations/{token}", get(info))
-        .route("/api/invitations/{token}/accept", post(accept))
+        .route(
+            "/api/invitations/{token}/accept",
+            post(accept).layer(axum::extract::DefaultBodyLimit::max(
+                crate::auth::AUTH_MAX_BODY,
+            )),
+        )
 }
 
 async fn create(

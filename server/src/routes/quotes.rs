@@ -78,6 +78,13 @@ fn version_from_row(r: &AnyRow, rfq: &RfqRow, with_prices: bool) -> AppResult<ap
             version: col(r, "version")?,
             received_at: rfc3339(col(r, "received_at")?),
             hash: col(r, "receipt_hash")?,
+            // Format 2's nonce opens with the bid: whoever may see the prices may check the
+            // hash; while sealed, the hash alone is no oracle for them (docs/receipt.md).
+            nonce: if with_prices {
+                col::<Option<String>>(r, "receipt_nonce")?
+            } else {
+                None
+            },
         },
         status: col(r, "status")?,
         needs_reconfirmation: col::<i64>(r, "needs_reconfirmation")? != 0,
@@ -347,7 +354,9 @@ pub async fn submit_in(
                 && serde_json::from_str::<Quote>(&col::<String>(row, "body")?).ok()
                     == Some(normalized.clone());
             if same {
-                let v = version_from_row(row, &current, false)?;
+                // The sender sent exactly this content: its receipt, nonce included, tells
+                // it nothing it did not know.
+                let v = version_from_row(row, &current, true)?;
                 return Ok(Submitted::Receipt(v.receipt));
             }
             let visible = may_see(user, &current, s.supplier_id, now).is_ok();
@@ -358,12 +367,14 @@ pub async fn submit_in(
     }
     let version = last.unwrap_or(0) + 1;
     let received_at = rfc3339(now);
+    let nonce = receipt_nonce();
     let hash = quote::receipt_hash(
         s.rfq_id,
         s.supplier_id,
         u32::try_from(version).unwrap_or(u32::MAX),
         &normalized,
         &received_at,
+        Some(&nonce),
     );
     sqlx::query("UPDATE quotes SET status = 'superseded' WHERE rfq_id = $1 AND supplier_id = $2 AND status = 'submitted'")
         .bind(s.rfq_id)
@@ -372,8 +383,8 @@ pub async fn submit_in(
         .await?;
     let body = serde_json::to_string(&normalized).map_err(|e| anyhow::anyhow!(e))?;
     sqlx::query(
-        "INSERT INTO quotes (id, rfq_id, supplier_id, version, status, body, receipt_hash, received_at, submitted_by, needs_reconfirmation, entered_by_buyer) \
-         VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, 0, $9)",
+        "INSERT INTO quotes (id, rfq_id, supplier_id, version, status, body, receipt_hash, received_at, submitted_by, needs_reconfirmation, entered_by_buyer, receipt_nonce) \
+         VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, 0, $9, $10)",
     )
     .bind(new_id())
     .bind(s.rfq_id)
@@ -384,6 +395,7 @@ pub async fn submit_in(
     .bind(now)
     .bind(user.id())
     .bind(i64::from(s.entered_by_buyer))
+    .bind(&nonce)
     .execute(&mut *w.tx)
     .await?;
     audit::append(
@@ -427,7 +439,17 @@ pub async fn submit_in(
         version,
         received_at,
         hash,
+        nonce: Some(nonce),
     }))
+}
+
+/// A bid receipt's nonce (format 2, docs/receipt.md): 128 random bits as 32 lowercase hex
+/// digits, from the operating system's generator.
+fn receipt_nonce() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
 }
 
 async fn submit(

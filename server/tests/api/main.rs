@@ -23,6 +23,7 @@ mod nul;
 mod openapi;
 mod quotes;
 mod receipts;
+mod redteam;
 mod routes;
 mod sealing;
 mod sync;

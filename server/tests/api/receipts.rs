@@ -67,6 +67,7 @@ fn golden_vectors_hold_in_the_servers_build() {
             version,
             &quote,
             input["received_at"].as_str().unwrap(),
+            input.get("nonce").and_then(Value::as_str),
         );
         assert_eq!(
             canonical.as_bytes(),

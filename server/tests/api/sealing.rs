@@ -1039,6 +1039,26 @@ async fn issue10_the_audit_trail_keeps_quote_documents_sealed() {
         }
     }
     pass_deadline(w).await;
+    // After the deadline the trail still opens nothing: until the bids were opened it
+    // keeps their documents closed (else the deadline could be extended after the buyer
+    // learned about them) …
+    let text = w
+        .app
+        .get("/api/audit?limit=200", w.s(Role::Buyer))
+        .await
+        .json
+        .to_string();
+    assert_eq!(
+        contains_any(&text, docs.iter().copied()),
+        Vec::<String>::new(),
+        "before the opening: {text}"
+    );
+    // … and shows them once the comparison opened the bids.
+    let cmp = w
+        .app
+        .get(&format!("/api/rfqs/{}/comparison", w.rfq), w.s(Role::Buyer))
+        .await;
+    assert_eq!(cmp.status, StatusCode::OK, "{}", cmp.json);
     let text = w
         .app
         .get("/api/audit?limit=200", w.s(Role::Buyer))
@@ -1048,7 +1068,7 @@ async fn issue10_the_audit_trail_keeps_quote_documents_sealed() {
     assert_eq!(
         contains_any(&text, docs.iter().copied()).len(),
         6,
-        "open after the deadline: {text}"
+        "open after the opening: {text}"
     );
     assert_eq!(
         w.app.get("/api/audit/verify", w.s(Role::Buyer)).await.json["ok"],
@@ -1367,6 +1387,19 @@ impl Walk {
                         matches!(first["status"].as_str(), Some("conflict" | "rejected")),
                         "[{name}] {who:?} {pass}: the walk's ops must not apply: {res}"
                     );
+                }
+            }
+        }
+        // Views that open nothing (the quote files list, the audit trail) show the bids'
+        // documents only once the bids were opened; by now the walk's reads of prices
+        // opened them where the buyer's side may see, so they are asked again (and scanned
+        // for leaks like every answer).
+        if internal_sees {
+            for who in [Role::Buyer, Role::Approver, Role::Admin] {
+                for route in ["/api/files", "/api/audit"] {
+                    for url in self.urls(route) {
+                        self.call(who, Method::GET, route, &url, None).await;
+                    }
                 }
             }
         }
