@@ -748,6 +748,7 @@ pub struct FxRate {
 
 /// `POST /api/fx/import`: what an ECB reference-rate file set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FxImport {
     /// The rows stored: one euro in each currency (`base`), with the file's date.
     pub imported: Vec<FxRate>,

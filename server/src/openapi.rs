@@ -644,6 +644,15 @@ fn build() -> OpenApi {
         Body::Json(b),
         Answer::Json(200, s),
     );
+    let s = d.r::<FxImport>();
+    d.op(
+        Post,
+        "/api/fx/import",
+        "Import exchange rates from an ECB reference-rate file (CSV or XML)",
+        none(),
+        Body::Bytes,
+        Answer::Json(200, s),
+    );
     let s = d.r::<Comparison>();
     d.op(
         Get,
