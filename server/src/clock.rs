@@ -63,7 +63,16 @@ pub enum ClockError {
     /// by it.
     #[error("the test clock only moves forward")]
     Backwards,
+    /// Past [`MAX_TEST_CLOCK_MS`]: every time computation (deadlines, session expiry,
+    /// lockout windows) assumes a time a four-digit year can name.
+    #[error("the test clock stops at 9999-12-31")]
+    TooFar,
 }
+
+/// The latest time a test clock may show: 9999-12-31T23:59:59.999Z. Schemathesis moved
+/// it to `i64::MAX` milliseconds, after which adding a lockout window to a failed
+/// sign-in's time overflowed (a 500, issue 10).
+pub const MAX_TEST_CLOCK_MS: i64 = 253_402_300_799_999;
 
 impl TestClock {
     /// A clock that starts at the system time.
@@ -86,13 +95,21 @@ impl TestClock {
         if ms < 0 {
             return Err(ClockError::Backwards);
         }
-        self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+        self.offset_ms
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |offset| {
+                let wanted = offset.checked_add(ms)?;
+                (system_ms().checked_add(wanted)? <= MAX_TEST_CLOCK_MS).then_some(wanted)
+            })
+            .map_err(|_| ClockError::TooFar)?;
         Ok(self.now_ms())
     }
 
     /// Moves the clock forward to `at_ms` (unix milliseconds); answers the new time.
     /// Refused when `at_ms` is before the clock's current time.
     pub fn set(&self, at_ms: i64) -> Result<i64, ClockError> {
+        if at_ms > MAX_TEST_CLOCK_MS {
+            return Err(ClockError::TooFar);
+        }
         self.offset_ms
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |offset| {
                 let wanted = at_ms.saturating_sub(system_ms());

@@ -70,11 +70,17 @@ async fn set(
 ) -> AppResult<axum::Json<ClockState>> {
     authorize(&user.actor, Verb::Write, Resource::ServerClock)?;
     let c = clock(&st)?;
-    let backwards = |_| {
-        AppError::bad_request(
+    let backwards = |e| {
+        match e {
+        crate::clock::ClockError::Backwards => AppError::bad_request(
             "clock_backwards",
             "The test clock only moves forward (sessions, the audit trail and quote versions are ordered by it).",
-        )
+        ),
+        crate::clock::ClockError::TooFar => AppError::bad_request(
+            "clock_too_far",
+            "The test clock stops at 9999-12-31T23:59:59.999Z.",
+        ),
+    }
     };
     let now = match (body.advance_ms, body.now.as_deref()) {
         (Some(ms), None) => c.advance(ms).map_err(backwards)?,

@@ -170,6 +170,14 @@ async fn only_admins_move_the_clock_and_only_forward() {
         ),
         (json!({}), "bad_clock_change"),
         (json!({"advance_days": 1}), "invalid_body"),
+        // Issue 10 (found by schemathesis): past year 9999 every time computation could
+        // overflow; a later failed sign-in then answered 500.
+        (json!({"advance_ms": i64::MAX}), "clock_too_far"),
+        (
+            json!({"advance_ms": 300_000_000_000_000_i64}),
+            "clock_too_far",
+        ),
+        (json!({"now": "+275760-09-13T00:00:00Z"}), "bad_time"),
     ] {
         let r = app.post("/api/test/clock", body.clone(), &admin).await;
         assert_eq!(
@@ -184,4 +192,27 @@ async fn only_admins_move_the_clock_and_only_forward() {
         0,
         "no refused change moved the clock"
     );
+    // To the last moment allowed, then not one millisecond further; sign-in (and a
+    // failed one, which adds the lockout window to its time) still answers.
+    let r = app
+        .post(
+            "/api/test/clock",
+            json!({"now": "9999-12-31T23:59:59.999Z"}),
+            &admin,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["now"], "9999-12-31T23:59:59.999Z");
+    // (Sessions follow the server's clock: the admin signs in again.)
+    let admin = app.login("admin@acme.example").await;
+    let r = app
+        .post("/api/test/clock", json!({"advance_ms": 1}), &admin)
+        .await;
+    assert_eq!(r.code(), "clock_too_far", "{}", r.json);
+    for _ in 0..3 {
+        let r = app
+            .login_from("admin@acme.example", "wrong", [10, 0, 0, 7])
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.json);
+    }
 }
