@@ -593,6 +593,38 @@ pub struct RfqSummary {
     pub line_count: i64,
     /// Internal users see the count; a supplier sees 0 (it must not learn the field's size).
     pub invited_count: i64,
+    /// Supplier users only: where the supplier's own answer stands, i.e. what it still
+    /// owes. Absent for internal users. (A draft lives on the supplier's device, not here.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub my_quote: Option<MyQuoteState>,
+}
+
+/// Where a supplier's own answer to an RFQ stands, from its latest stored version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MyQuoteState {
+    /// Nothing submitted yet.
+    NotStarted,
+    /// A submitted quote (or no-bid) stands.
+    Submitted,
+    /// Submitted, but the RFQ changed since: the supplier should confirm or revise.
+    Reconfirm,
+    /// The last version was withdrawn: no answer stands.
+    Withdrawn,
+}
+
+impl MyQuoteState {
+    /// From the latest version's status (`submitted`, `withdrawn`, …) and its
+    /// reconfirmation flag; `None` when the supplier never submitted.
+    pub fn from_latest(latest: Option<(&str, bool)>) -> Self {
+        match latest {
+            None => MyQuoteState::NotStarted,
+            Some(("withdrawn", _)) => MyQuoteState::Withdrawn,
+            Some((_, true)) => MyQuoteState::Reconfirm,
+            Some(_) => MyQuoteState::Submitted,
+        }
+    }
 }
 
 /// An RFQ in full. A supplier user receives only its own entry in `invited`.

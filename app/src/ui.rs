@@ -260,6 +260,26 @@ pub fn local_datetime(rfc3339: &str) -> String {
         .unwrap_or_else(|| rfc3339.to_string())
 }
 
+/// An RFC 3339 instant in the person's locale and time zone, naming the zone, e.g.
+/// "Dec 7, 2026, 05:00 PM GMT+1": a deadline someone must meet wherever they are.
+pub fn local_datetime_zone(rfc3339: &str) -> String {
+    parse(rfc3339)
+        .and_then(|d| {
+            format_with(
+                &d,
+                &[
+                    ("year", "numeric"),
+                    ("month", "short"),
+                    ("day", "numeric"),
+                    ("hour", "2-digit"),
+                    ("minute", "2-digit"),
+                    ("timeZoneName", "short"),
+                ],
+            )
+        })
+        .unwrap_or_else(|| rfc3339.to_string())
+}
+
 /// An ISO calendar date (YYYY-MM-DD) in the person's locale; a date has no time zone.
 pub fn local_date(iso: &str) -> String {
     parse(iso)
@@ -273,9 +293,12 @@ pub fn time_left(rfc3339: &str) -> String {
         return String::new();
     };
     let ms = d.get_time() as i64 - js_sys::Date::now() as i64;
+    if ms <= 0 {
+        // Integer hours round toward zero: half an hour ago is hour 0, not "within the hour".
+        return "passed".to_string();
+    }
     let hours = ms / 3_600_000;
     match hours {
-        h if h < 0 => "passed".to_string(),
         0 => "within the hour".to_string(),
         1 => "in 1 hour".to_string(),
         h if h < 48 => format!("in {h} hours"),

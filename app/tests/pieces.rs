@@ -87,3 +87,125 @@ fn conflict_summary_reads_a_quote_version_and_an_op() {
     // Sealed: a version without prices.
     assert!(app::offline::summary(&json!({"receipt": {"version": 1}, "quote": null})).is_empty());
 }
+
+#[wasm_bindgen_test]
+#[allow(clippy::float_arithmetic)] // JavaScript time is milliseconds in an f64; no money here.
+fn a_deadline_half_an_hour_ago_has_passed() {
+    // Whole hours round toward zero: -30 min is hour 0, which once read "within the hour".
+    let iso = |offset_ms: f64| -> String {
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            js_sys::Date::now() + offset_ms,
+        ))
+        .to_iso_string()
+        .into()
+    };
+    assert_eq!(time_left(&iso(-1_800_000.0)), "passed");
+    assert_eq!(time_left(&iso(1_800_000.0)), "within the hour");
+    assert_eq!(time_left(&iso(12_600_000.0)), "in 3 hours");
+}
+
+/// An extraction as the reader answers it for a German offer whose "Lieferzeit" column of
+/// bare numbers it read as a lead time without a unit (so no line has one).
+fn german_offer(lead_days: Option<u32>) -> domain::extract::Extraction {
+    use serde_json::json;
+    let line = |part: &str, price: &str| {
+        json!({
+            "part_number": part, "supplier_part": null, "revision": "B", "description": null,
+            "uom": null, "price_basis_qty": "1",
+            "breaks": [{"min_qty": "500", "unit_price": price}],
+            "moq": null, "order_multiple": null, "lead_time_days": lead_days, "tooling": [],
+            "no_bid": false, "no_bid_reason": null, "alternate": null, "rfq_line": null,
+            "confidence": 100, "provenance": {}
+        })
+    };
+    serde_json::from_value(json!({
+        "file": "angebot.csv", "format": "delimited", "supplier": null, "quote_ref": "A-1",
+        "quote_date": null, "currency": "USD", "valid_until": "2027-03-31", "validity_days": null,
+        "payment_terms": null, "incoterm": null, "freight": null, "total": null,
+        "lines": [line("BRK-2208", "0.66"), line("HSG-1040", "3.95")],
+        "diagnostics": [], "provenance": {},
+        "layouts": [{
+            "table": "table", "fingerprint": "f1",
+            "header": ["Teilenummer", "Rev", "Menge", "Stückpreis", "Lieferzeit"],
+            "roles": ["part_number", "revision", "quantity", "unit_price",
+                if lead_days.is_some() { "lead_time_weeks" } else { "lead_time" }],
+            "source": "inferred"
+        }]
+    }))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn what_the_reader_left_unread_is_a_finding() {
+    use app::pages::quote_upload::unread_findings;
+    let found = unread_findings(&german_offer(None));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "Column “Lieferzeit” (table) is read as “Lead time”, but no line got a value from it."
+        ),
+        "{found:?}"
+    );
+    assert!(found[0].contains("Lead time in weeks"), "{found:?}");
+    assert_eq!(
+        found[1],
+        "Not found in the file: Incoterm, payment terms, lead time. Enter them in the quote form if the buyer asked for them."
+    );
+    // Once the column gives values, only the terms the file lacks remain.
+    let found = unread_findings(&german_offer(Some(28)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("Not found in the file: Incoterm, payment terms."),
+        "{found:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn reading_again_lists_what_changed() {
+    use app::pages::quote_upload::changes;
+    let before = german_offer(None);
+    let after = german_offer(Some(28));
+    assert_eq!(
+        changes(&before, &after),
+        vec![
+            "BRK-2208: lead time — → 28 days".to_string(),
+            "HSG-1040: lead time — → 28 days".to_string()
+        ]
+    );
+    assert!(changes(&after, &after).is_empty());
+    let mut fewer = after.clone();
+    fewer.lines.pop();
+    assert_eq!(
+        changes(&after, &fewer),
+        vec!["HSG-1040: no longer read".to_string()]
+    );
+    assert_eq!(
+        changes(&fewer, &after),
+        vec!["HSG-1040: new line".to_string()]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_correction_replaces_what_was_remembered_for_that_layout() {
+    use app::pages::quote_upload::remember;
+    use domain::extract::{ColumnRole, MappingMemory};
+    let mut memory = MappingMemory::default();
+    // Learned earlier under the sender's name the reader found in the file.
+    memory.learn(
+        Some("Orion Stamping"),
+        "f1",
+        vec![Some(ColumnRole::LeadTime)],
+    );
+    memory.learn(Some("Orion Stamping"), "f2", vec![Some(ColumnRole::Moq)]);
+    remember(&mut memory, "f1", vec![Some(ColumnRole::LeadTimeWeeks)]);
+    assert_eq!(memory.layouts.len(), 2);
+    let weeks = Some(&vec![Some(ColumnRole::LeadTimeWeeks)]);
+    // Whatever sender the next file names, or none.
+    assert_eq!(memory.lookup(Some("Orion Stamping"), "f1"), weeks);
+    assert_eq!(memory.lookup(Some("ORION STAMPING GmbH"), "f1"), weeks);
+    assert_eq!(memory.lookup(None, "f1"), weeks);
+    assert_eq!(
+        memory.lookup(Some("Orion Stamping"), "f2"),
+        Some(&vec![Some(ColumnRole::Moq)])
+    );
+}

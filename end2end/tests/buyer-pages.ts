@@ -124,6 +124,12 @@ export class ComparePage {
   delta(row: number, column: number): Locator {
     return this.cell(row, column).locator('.delta');
   }
+  /** Unfolds "Settings" (folded by default so the grid is above the fold). */
+  async openSettings() {
+    const settings = this.page.locator('details.settings').filter({ has: this.page.locator('summary', { hasText: /^Settings/ }) });
+    if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+    await expect(settings).toHaveAttribute('open', '');
+  }
 }
 
 /** Signs in as a supplier through the API and submits its quote; answers the receipt. */

@@ -123,6 +123,7 @@ test('buyer creates a sealed RFQ, sees responses sealed, then levels and exports
   page.on('request', (r) => {
     if (/\/comparison(\?|$)/.test(r.url())) comparisonRequests += 1;
   });
+  await compare.openSettings();
   await page.getByLabel('Amortization (years)', { exact: true }).fill('1');
   await expect(compare.landed(0, NORTHWIND)).toHaveText('2.1');
   await expect(compare.landed(1, NORTHWIND)).toHaveText('1.9');

@@ -111,10 +111,14 @@ test('a visit photo taken offline shows before and after sync, and again offline
   const item = page.getByRole('listitem').filter({ hasText: text });
   await expect(item).toContainText('not yet synced');
   await expect(item.getByRole('img', { name: 'Visit photo' })).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  const savedHere = page.getByText('Note saved on this device; it syncs when online.');
+  await expect(savedHere).toBeVisible();
 
   await context.setOffline(false);
   await expect(syncStatus(page)).toHaveText(/^Online$/);
   await expect(item).not.toContainText('not yet synced');
+  // Synced: the page no longer says the note is only on this device.
+  await expect(savedHere).toHaveCount(0);
   const notes = await (await page.request.get(`/api/visit-notes?supplier_id=${sid}`)).json();
   const note = notes.find((n: { text: string }) => n.text === text);
   expect(note.photos).toHaveLength(1);

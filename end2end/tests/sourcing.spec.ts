@@ -209,6 +209,7 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   const compare = new ComparePage(buyer);
   await expect(compare.grid).toBeVisible();
   await buyer.setViewportSize({ width: 1440, height: 900 });
+  await compare.openSettings();
   await buyer.getByLabel('Cost of capital %', { exact: true }).fill('0');
   await buyer.getByLabel('Amortization (years)', { exact: true }).fill('2');
   // Kestrel quoted in EUR: without a rate its cells cannot be compared. (The FX table is

@@ -51,11 +51,13 @@ test('a supplier types a quote, keeps the draft across a reload, submits, downlo
     if (r.method() === 'PUT' && r.url().endsWith('/quote')) puts += 1;
   });
   await rfq.submit.click();
-  await expect(rfq.formAlert).toContainText('Check the marked field');
+  await expect(rfq.formAlert).toHaveText(/^1 problem left to fix before sending/);
   await expect(rfq.line(3).getByText('The price must be positive')).toBeVisible();
+  await expect(rfq.price(3, 3)).toBeFocused();
   expect(puts).toBe(0);
   await rfq.price(3, 3).fill('1.20');
   await expect(rfq.line(3).getByText('The price must be positive')).toHaveCount(0);
+  await expect(rfq.formAlert).toHaveCount(0);
 
   await screenshotsAtEachViewport(page, 'supplier-quote-form', rfq.line(1));
 
@@ -257,6 +259,82 @@ test('a supplier corrects how an unknown layout maps to fields; the next file in
   await expect(rfq.review.getByRole('row', { name: /^HSG-1040 / })).toContainText('3.85');
   await rfq.useValues.click();
   await expect(rfq.price(3, 1)).toHaveValue('1.35');
+});
+
+test("a supplier corrects a column's meaning, sees the values change, submits; on another device the layout maps itself", async ({
+  page,
+  browser,
+}) => {
+  const rfq = new SupplierRfqPage(page);
+  await rfq.signInAndOpen(ORION.email, DEMO_RFQ);
+  const me = await (await page.request.get('/api/me')).json();
+  const reset = await page.request.put('/api/mapping-memory', {
+    data: { layouts: {} },
+    headers: { 'x-csrf-token': me.csrf_token },
+  });
+  expect(reset.status()).toBe(200);
+
+  // A German offer: the reader knows every heading, but "Lieferzeit" holds bare numbers
+  // (weeks), which it cannot give a unit, so no line gets a lead time.
+  await rfq.uploadFile('orion_angebot.csv');
+  const brk = rfq.review.getByRole('row', { name: /^BRK-2208 / });
+  await expect(brk).toContainText('0.66');
+  await expect(brk).not.toContainText('days');
+  // What was left unread is said, on the line and among the findings; never "Findings (0)".
+  await expect(brk).toContainText('Not read: Lead time');
+  await expect(brk).toContainText('Unsure: check');
+  const findings = rfq.review.locator('details.diagnostics');
+  await expect(findings.locator('summary')).not.toHaveText('Findings (0)');
+  await expect(findings).toContainText('Column “Lieferzeit”');
+  await expect(findings).toContainText('Not found in the file: quote reference, validity');
+
+  // The correction: the column counts weeks. Reading again applies it and shows what changed.
+  const mapping = page.locator('details.mapping');
+  await mapping.locator('summary').click();
+  const lieferzeit = mapping.getByLabel('Column Lieferzeit', { exact: true });
+  await expect(lieferzeit).toHaveValue('lead_time');
+  await lieferzeit.selectOption({ label: 'Lead time in weeks' });
+  await mapping.getByRole('button', { name: 'Read again with this mapping', exact: true }).click();
+  const changed = page.getByRole('status', { name: 'Changed by reading again' });
+  await expect(changed).toContainText('3 values changed');
+  await expect(changed).toContainText('BRK-2208: lead time — → 28 days');
+  await expect(changed).toContainText('HSG-1040: lead time — → 42 days');
+  await expect(brk).toContainText('28 days');
+  await expect(brk).not.toContainText('Not read');
+  await expect(findings).not.toContainText('Lieferzeit');
+  // The menu keeps the correction; the layout is now mapped from memory.
+  await expect(mapping.getByLabel('Column Lieferzeit', { exact: true })).toHaveValue('lead_time_weeks');
+  await expect(mapping).toContainText('remembered mapping');
+  await expect(page.getByRole('status').filter({ hasText: 'for your company, on every device' })).toBeVisible();
+
+  await rfq.useValues.click();
+  await expect(rfq.price(1, 1)).toHaveValue('0.66');
+  await expect(rfq.lineField(1, 'Lead time (days)')).toHaveValue('28');
+  await expect(rfq.lineField(2, 'Lead time (days)')).toHaveValue('42');
+  const put = await rfq.submitQuote();
+  expect(put.status()).toBe(201);
+  await expect(rfq.receiptHash).toHaveText(HEX64);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Another device: a new browser context, with nothing of the first one's storage.
+  const device = await browser.newContext();
+  try {
+    const other = new SupplierRfqPage(await device.newPage());
+    await other.signInAndOpen(ORION.email, DEMO_RFQ);
+    await other.uploadFile('orion_angebot_2.csv');
+    const otherMapping = other.page.locator('details.mapping');
+    await expect(otherMapping).toContainText('remembered mapping');
+    await expect(otherMapping.getByLabel('Column Lieferzeit', { exact: true })).toHaveValue('lead_time_weeks');
+    await expect(other.review.getByRole('row', { name: /^BRK-2208 / })).toContainText('21 days');
+    await expect(other.review.getByRole('row', { name: /^HSG-1040 / })).toContainText('35 days');
+    await expect(other.review.locator('details.diagnostics')).not.toContainText('Lieferzeit');
+    await other.useValues.click();
+    await expect(other.lineField(3, 'Lead time (days)')).toHaveValue('28');
+    await expect(other.price(3, 1)).toHaveValue('1.39');
+  } finally {
+    await device.close();
+  }
 });
 
 test('a file that crashes the quote reader fails with a message, and the next file is read', async ({ page }) => {

@@ -551,13 +551,26 @@ fn breakdown_facts(b: &Breakdown, base: Currency) -> impl IntoView {
             {row("Unit price", format!("{base} {}", money(b.unit_price)))}
             {row("Freight", format!("{base} {}", money(b.freight)))}
             {row("Tooling", format!("{base} {}", money(b.tooling)))}
-            {row("Financing", format!("{base} {}", money(b.financing)))}
+            {row("Payment terms (financing)", financing_text(base, b.financing, b.payment_days))}
             {row("Landed", format!("{base} {}", money(b.landed)))}
             {row("Quoted price", format!("{} {}", b.quoted_currency, money(b.quoted_unit_price)))}
             {row("FX rate", fx)}
             {row("Payment days", b.payment_days.to_string())}
             {row("Discount taken", if b.discount_taken { "yes" } else { "no" }.to_string())}
         </dl>
+    }
+}
+
+/// The financing share of a landed cost, with what its sign means: paying later is worth
+/// money to the buyer (negative), paying early or a deposit costs money (positive).
+fn financing_text(base: impl std::fmt::Display, amount: Decimal, days: i64) -> String {
+    let value = format!("{base} {}", money(amount));
+    if amount < Decimal::ZERO {
+        format!("{value} (paying {days} days after delivery is worth this at your cost of capital)")
+    } else if amount > Decimal::ZERO {
+        format!("{value} (paying early or a deposit costs this at your cost of capital)")
+    } else {
+        value
     }
 }
 
@@ -905,8 +918,14 @@ fn SettingsPanel(
         }
     };
     view! {
-        <details class="panel settings" open>
-            <summary>"Settings"</summary>
+        // Folded by default: the grid comes first; the summary names what is inside.
+        <details class="panel settings">
+            <summary>
+                "Settings"
+                <span class="muted small">
+                    " · currency, amortization, cost of capital, price outliers, exchange rates"
+                </span>
+            </summary>
             <div class="form-grid">
                 <div class="field">
                     <label for="cmp-base">"Base currency"</label>
@@ -935,7 +954,7 @@ fn SettingsPanel(
                     |s, v| s.cost_of_capital_pct = v,
                 )}
                 {knob(
-                    "Outlier ratio",
+    "Flag a price as an outlier at (× the others)",
                     "cmp-outlier",
                     "outlier_ratio",
                     s.outlier_ratio,

@@ -65,7 +65,7 @@ fn PartView(part: Part) -> impl IntoView {
         <dl class="facts">
             <div>
                 <dt>"Unit"</dt>
-                <dd class="mono">{move || part.with(|p| p.uom.clone())}</dd>
+                <dd>{move || part.with(|p| domain::terms::unit_label(&p.uom))}</dd>
             </div>
             <div class="wide">
                 <dt>"Description"</dt>

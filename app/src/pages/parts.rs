@@ -128,9 +128,7 @@ fn parts_table(list: Vec<Part>) -> AnyView {
                     <td data-label="Revisions" class="mono">
                         {revs}
                     </td>
-                    <td data-label="Unit" class="mono">
-                        {p.uom}
-                    </td>
+                    <td data-label="Unit">{domain::terms::unit_label(&p.uom)}</td>
                     <td data-label="Description" class="wrap muted">
                         {p.description}
                     </td>

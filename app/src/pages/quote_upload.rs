@@ -4,8 +4,11 @@
 //! diagnostics with their locations, RFQ lines the file does not answer. The person
 //! chooses which RFQ line each extracted line answers, and may correct how the file's
 //! columns map to fields ("Column mapping"): the correction is remembered for this
-//! supplier's layout (the extractor's [`MappingMemory`], kept on the device) and the file is
-//! read again, so the next file in the same layout maps itself. "Use these values" fills
+//! supplier's layout (the extractor's [`MappingMemory`], kept on the device and with the
+//! supplier on the server) and the file is read again, showing what changed, so the next
+//! file in the same layout maps itself on any device. What the reader left unread (a
+//! column's meaning that gave no value, terms not in the file) is listed under Findings and
+//! marked on the lines. "Use these values" fills
 //! the quote form and keeps the original file with the supplier's quote on this RFQ (the
 //! buyer can open it once bids are unsealed). Nothing is submitted from here: the person
 //! reviews the form and submits.
@@ -61,6 +64,191 @@ async fn save_memory(supplier_id: &str, memory: &MappingMemory) -> Result<bool, 
         Err(e) if e.is_network() => Ok(false),
         Err(e) => Err(e.message().to_string()),
     }
+}
+
+/// Records a person's correction of one layout in `memory`. The memory is the supplier
+/// company's own (kept per supplier account), so the mapping is stored without the name the
+/// reader found in the file: the next file in this layout maps itself whatever its header
+/// says the sender is, or whether the reader found a sender at all. A mapping kept earlier
+/// for this layout under a sender's name would shadow the correction; it is replaced.
+pub fn remember(memory: &mut MappingMemory, fingerprint: &str, roles: Vec<Option<ColumnRole>>) {
+    let suffix = format!("\u{1f}{fingerprint}");
+    memory.layouts.retain(|k, _| !k.ends_with(&suffix));
+    memory.learn(None, fingerprint, roles);
+}
+
+/// The person's word for a column role, as in the mapping menu.
+pub fn role_label(role: &ColumnRole) -> String {
+    match role {
+        ColumnRole::BreakPrice(q) => format!("Unit price at {}", dec(*q)),
+        r => role_choices(&[])
+            .into_iter()
+            .find(|(k, _)| *k == role_key(Some(r)))
+            .map(|(_, label)| label)
+            .unwrap_or_default(),
+    }
+}
+
+/// Whether the reader took a value for `role` into `line`; `None` for roles that need not
+/// give every line a value (quantity, currency, remarks, alternates).
+fn role_read(role: &ColumnRole, line: &XLine) -> Option<bool> {
+    Some(match role {
+        ColumnRole::PartNumber => line.part_number.is_some(),
+        ColumnRole::SupplierPart => line.supplier_part.is_some(),
+        ColumnRole::Manufacturer => line.manufacturer.is_some(),
+        ColumnRole::Revision => line.revision.is_some(),
+        ColumnRole::Description => line.description.is_some(),
+        ColumnRole::Uom => line.uom.is_some(),
+        ColumnRole::UnitPrice | ColumnRole::BreakPrice(_) => !line.breaks.is_empty(),
+        ColumnRole::PriceBasis => line.provenance.contains_key("price_basis_qty"),
+        ColumnRole::LineTotal => line.line_total.is_some(),
+        ColumnRole::Moq => line.moq.is_some(),
+        ColumnRole::OrderMultiple => line.order_multiple.is_some(),
+        ColumnRole::LeadTime | ColumnRole::LeadTimeWeeks => line.lead_time_days.is_some(),
+        ColumnRole::Tooling => !line.tooling.is_empty(),
+        ColumnRole::Quantity
+        | ColumnRole::Currency
+        | ColumnRole::Remarks
+        | ColumnRole::Alternate => return None,
+    })
+}
+
+/// What the reader left unread, as findings for the review (beside the reader's own
+/// diagnostics): a column given a meaning from which no line took a value (a lead-time
+/// column of bare numbers the reader could not give a unit, a price column it could not
+/// read), and the quote's terms the file did not yield. A review that says nothing is
+/// missing must mean nothing is.
+pub fn unread_findings(ex: &Extraction) -> Vec<String> {
+    let mut out = Vec::new();
+    let bidding: Vec<&XLine> = ex.lines.iter().filter(|l| !l.no_bid).collect();
+    if !bidding.is_empty() {
+        for layout in &ex.layouts {
+            for (c, role) in layout.roles.iter().enumerate() {
+                let Some(role) = role else { continue };
+                if bidding.iter().any(|l| role_read(role, l) != Some(false)) {
+                    continue;
+                }
+                let heading = layout
+                    .header
+                    .get(c)
+                    .map(|h| h.trim())
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("column {}", c + 1));
+                let hint = match role {
+                    ColumnRole::LeadTime => " If its numbers count weeks, choose “Lead time in weeks” under Column mapping and read again.",
+                    _ => " If it holds something else, correct it under Column mapping and read again.",
+                };
+                out.push(format!(
+                    "Column “{heading}” ({}) is read as “{}”, but no line got a value from it.{hint}",
+                    layout.table,
+                    role_label(role),
+                ));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    if ex.quote_ref.is_none() {
+        missing.push("quote reference");
+    }
+    if ex.valid_until.is_none() && ex.validity_days.is_none() {
+        missing.push("validity");
+    }
+    if ex.currency.is_none() && ex.lines.iter().all(|l| l.currency.is_none()) {
+        missing.push("currency");
+    }
+    if ex.incoterm.is_none() {
+        missing.push("Incoterm");
+    }
+    if ex.payment_terms.is_none() {
+        missing.push("payment terms");
+    }
+    if !bidding.is_empty() && bidding.iter().all(|l| l.lead_time_days.is_none()) {
+        missing.push("lead time");
+    }
+    if !missing.is_empty() {
+        out.push(format!(
+            "Not found in the file: {}. Enter them in the quote form if the buyer asked for them.",
+            missing.join(", ")
+        ));
+    }
+    out
+}
+
+/// What reading the file again changed, line by line, for the person to see the correction
+/// take effect: `BRK-2208: lead time — → 28 days`.
+pub fn changes(before: &Extraction, after: &Extraction) -> Vec<String> {
+    fn name(l: &XLine, k: usize) -> String {
+        l.part_number
+            .clone()
+            .or_else(|| l.supplier_part.clone())
+            .unwrap_or_else(|| format!("line {}", k + 1))
+    }
+    fn facts(l: &XLine) -> Vec<(&'static str, String)> {
+        let opt = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+        vec![
+            ("revision", opt(l.revision.clone())),
+            (
+                "prices",
+                if l.breaks.is_empty() {
+                    "—".into()
+                } else {
+                    l.breaks
+                        .iter()
+                        .map(|b| format!("{} @ {}", dec(b.unit_price), dec(b.min_qty)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+            ),
+            ("MOQ", opt(l.moq.map(dec))),
+            ("order multiple", opt(l.order_multiple.map(dec))),
+            (
+                "lead time",
+                opt(l.lead_time_days.map(|d| format!("{d} days"))),
+            ),
+            (
+                "tooling",
+                opt((!l.tooling.is_empty()).then(|| {
+                    l.tooling
+                        .iter()
+                        .map(|t| dec(t.amount))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })),
+            ),
+            ("no bid", if l.no_bid { "yes".into() } else { "no".into() }),
+        ]
+    }
+    let mut out = Vec::new();
+    let mut used = vec![false; before.lines.len()];
+    for (k, new) in after.lines.iter().enumerate() {
+        let n = name(new, k);
+        let old = before
+            .lines
+            .iter()
+            .enumerate()
+            .find(|(j, o)| !used[*j] && name(o, *j) == n)
+            .map(|(j, o)| {
+                used[j] = true;
+                o
+            });
+        match old {
+            None => out.push(format!("{n}: new line")),
+            Some(old) => {
+                for ((what, a), (_, b)) in facts(old).into_iter().zip(facts(new)) {
+                    if a != b {
+                        out.push(format!("{n}: {what} {a} → {b}"));
+                    }
+                }
+            }
+        }
+    }
+    for (j, o) in before.lines.iter().enumerate() {
+        if !used[j] {
+            out.push(format!("{}: no longer read", name(o, j)));
+        }
+    }
+    out
 }
 
 /// Every role a column can be given, with the person's word for it. `breaks` are the
@@ -190,6 +378,9 @@ pub fn QuoteUpload(
     let progress = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
     let result = RwSignal::new(None::<Extraction>);
+    // The result before "Read again with this mapping", to show what the correction changed.
+    let previous = StoredValue::new(None::<Extraction>);
+    let changed_values = RwSignal::new(None::<Vec<String>>);
     let mapping = RwSignal::new(Vec::<Option<String>>::new());
     let basis_one = RwSignal::new(true);
     let filled = RwSignal::new(None::<String>);
@@ -213,6 +404,7 @@ pub fn QuoteUpload(
             failure.set(None);
             filled.set(None);
             result.set(None);
+            changed_values.set(None);
             let memory = load_memory(&supplier_id.get_value()).await;
             let request = domain::extract::worker::WorkerRequest {
                 rfq: Some(spec.get_value()),
@@ -226,6 +418,10 @@ pub fn QuoteUpload(
             progress.set(None);
             match answer {
                 Ok(ex) => {
+                    if let Some(before) = previous.get_value() {
+                        changed_values.set(Some(changes(&before, &ex)));
+                    }
+                    previous.set_value(None);
                     roles.set(ex.layouts.iter().map(|l| l.roles.clone()).collect());
                     mapping.set(
                         ex.lines
@@ -245,6 +441,7 @@ pub fn QuoteUpload(
             match upload::file_bytes(&file).await {
                 Ok(bytes) => {
                     remembered.set(None);
+                    previous.set_value(None);
                     last_file.set_value(Some((file.name(), file.type_(), bytes.clone())));
                     run.dispatch((file.name(), bytes));
                 }
@@ -332,7 +529,7 @@ pub fn QuoteUpload(
             let mut changed = 0;
             for (layout, r) in ex.layouts.iter().zip(edited) {
                 if r != layout.roles {
-                    memory.learn(ex.supplier.as_deref(), &layout.fingerprint, r);
+                    remember(&mut memory, &layout.fingerprint, r);
                     changed += 1;
                 }
             }
@@ -350,6 +547,7 @@ pub fn QuoteUpload(
                     if changed == 1 { "" } else { "s" }
                 )));
             }
+            previous.set_value(Some(ex));
             run.dispatch((name, bytes));
         });
     };
@@ -357,12 +555,32 @@ pub fn QuoteUpload(
     let review = move || {
         let ex = result.get()?;
         let header = header_review(&ex);
+        // Lines the reader's findings name, and the columns' meanings a line got no value for.
+        let flagged: Vec<usize> = ex.diagnostics.iter().filter_map(|d| d.line_index).collect();
+        let roles_read: Vec<ColumnRole> = match ex.layouts.as_slice() {
+            [only] => only.roles.iter().flatten().copied().collect(),
+            _ => Vec::new(),
+        };
         let rows = ex
             .lines
             .iter()
             .enumerate()
-            .map(|(k, l)| line_row(k, l, mapping, rfq_lines))
+            .map(|(k, l)| {
+                let mut marks: Vec<String> = Vec::new();
+                if !l.no_bid {
+                    for r in &roles_read {
+                        if role_read(r, l) == Some(false) {
+                            let label = role_label(r);
+                            if !marks.contains(&label) {
+                                marks.push(label);
+                            }
+                        }
+                    }
+                }
+                line_row(k, l, mapping, rfq_lines, marks, flagged.contains(&k))
+            })
             .collect_view();
+        let unread = unread_findings(&ex);
         let diags = ex
             .diagnostics
             .iter()
@@ -383,7 +601,19 @@ pub fn QuoteUpload(
                 }
             })
             .collect_view();
-        let n_diags = ex.diagnostics.len();
+        let n_diags = ex.diagnostics.len() + unread.len();
+        let unread = unread
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <li class="diag diag-warning">
+                        <span class="badge">"not read"</span>
+                        " "
+                        {m}
+                    </li>
+                }
+            })
+            .collect_view();
         let has_diags = n_diags > 0;
         let unanswered = move || {
             let chosen = mapping.get();
@@ -407,6 +637,30 @@ pub fn QuoteUpload(
             <div class="review" role="region" aria-label="Extracted values">
                 <h3>"Review what was read from " <span class="mono">{ex.file.clone()}</span></h3>
                 {header}
+                {changed_values
+                    .get()
+                    .map(|list| {
+                        let n = list.len();
+                        let items = list
+                            .into_iter()
+                            .map(|c| view! { <li>{c}</li> })
+                            .collect_view();
+                        view! {
+                            <div class="alert alert-ok changes" role="status" aria-label="Changed by reading again">
+                                <p>
+                                    {if n == 0 {
+                                        "Read again with your mapping: no value changed.".to_string()
+                                    } else {
+                                        format!(
+                                            "Read again with your mapping: {n} value{} changed.",
+                                            if n == 1 { "" } else { "s" },
+                                        )
+                                    }}
+                                </p>
+                                <ul>{items}</ul>
+                            </div>
+                        }
+                    })}
                 {(unmatched > 0)
                     .then(|| {
                         view! {
@@ -436,7 +690,7 @@ pub fn QuoteUpload(
                 {mapping_editor(&ex, roles, break_qtys, reread)}
                 <details class="diagnostics" open=has_diags>
                     <summary>"Findings (" {n_diags} ")"</summary>
-                    <ul>{diags}</ul>
+                    <ul>{unread} {diags}</ul>
                 </details>
                 <div class="field checkbox">
                     <label>
@@ -525,6 +779,7 @@ pub fn QuoteUpload(
                         let t = pasted.get_untracked();
                         if !t.trim().is_empty() {
                             remembered.set(None);
+                            previous.set_value(None);
                             last_file.set_value(Some((PASTED.to_string(), String::new(), t.clone().into_bytes())));
                             run.dispatch((PASTED.to_string(), t.into_bytes()));
                         }
@@ -688,8 +943,20 @@ fn line_row(
     l: &XLine,
     mapping: RwSignal<Vec<Option<String>>>,
     rfq_lines: StoredValue<Vec<(String, String)>>,
+    unread: Vec<String>,
+    flagged: bool,
 ) -> impl IntoView {
     let low = l.confidence < LOW_CONFIDENCE;
+    // Unsure: the reader's confidence is low, a finding names this line, or a column's
+    // meaning gave it no value.
+    let unsure = low || flagged || !unread.is_empty();
+    let unread = (!unread.is_empty()).then(|| {
+        view! {
+            <span class="block badge badge-warn" title="The file has a column for this, but no value was read from it for this line">
+                "Not read: " {unread.join(", ")}
+            </span>
+        }
+    });
     let part = l
         .part_number
         .clone()
@@ -755,7 +1022,7 @@ fn line_row(
             .collect_view()
     });
     view! {
-        <tr class:low-confidence=low>
+        <tr class:low-confidence=unsure>
             <td data-label="Extracted line" class="wrap">
                 <div>
                     <span class="mono strong">{part}</span>
@@ -787,12 +1054,15 @@ fn line_row(
                 <div>{breaks} {basis.map(|b| view! { <span class="muted small block">{b}</span> })}</div>
             </td>
             <td data-label="MOQ · lead time · tooling">
-                <div>{facts}</div>
+                <div>{facts} {unread}</div>
             </td>
             <td data-label="Confidence" class="num">
-                <span class=if low { "badge badge-draft" } else { "" } title="How sure the reader is about this line">
-                    {l.confidence} "%"
-                </span>
+                <div>
+                    <span class=if low { "badge badge-draft" } else { "" } title="How sure the reader is about this line">
+                        {l.confidence} "%"
+                    </span>
+                    {unsure.then(|| view! { <span class="block small strong">"Unsure: check"</span> })}
+                </div>
             </td>
         </tr>
     }
@@ -934,7 +1204,7 @@ fn mapping_editor(
         <details class="mapping" open=unmapped>
             <summary>"Column mapping"</summary>
             <p class="hint">
-                "If a column was read as the wrong thing, correct it here. The correction is remembered on this device for files laid out like this one."
+                "If a column was read as the wrong thing, correct it here and read the file again. The correction is remembered for your company (on every device) for files laid out like this one."
             </p>
             {tables}
             <button class="btn btn-small" type="button" on:click=reread>

@@ -1,28 +1,94 @@
 //! `/rfqs` and `/rfqs/{id}`, plus the RFQ table the role homes reuse.
 
-use api::{RfqDetail, RfqLine, RfqSummary};
+use api::{MyQuoteState, RfqDetail, RfqLine, RfqSummary};
 use leptos::prelude::*;
 
 use crate::api as client;
 use crate::session::use_internal;
+use crate::storage::Storage;
 use crate::ui::{
-    card_table, col, loaded, local_date, local_datetime, local_number, num_col, set_title,
-    status_badge, time_left,
+    card_table, col, loaded, local_date, local_datetime, local_datetime_zone, local_number,
+    num_col, set_title, status_badge, time_left,
 };
 
+/// What a supplier still owes on an RFQ, in its words: from the server's standing of its
+/// latest version (`my_quote`) and whether this device holds an unsent draft.
+pub fn owed(state: MyQuoteState, rfq_open: bool, draft: bool) -> (&'static str, &'static str) {
+    use MyQuoteState as S;
+    match (state, rfq_open, draft) {
+        (S::Reconfirm, true, _) => ("Reconfirm needed: the RFQ changed", "badge-warn"),
+        (S::Reconfirm, false, _) | (S::Submitted, _, false) | (S::Submitted, false, true) => {
+            ("Submitted", "badge-submitted")
+        }
+        (S::Submitted, true, true) => ("Submitted; changes on this device not sent", "badge-warn"),
+        (S::NotStarted, true, false) => ("Not started", "badge-warn"),
+        (S::NotStarted | S::Withdrawn, true, true) => {
+            ("Draft on this device, not sent", "badge-warn")
+        }
+        (S::Withdrawn, true, false) => ("Withdrawn: no quote stands", "badge-warn"),
+        (S::NotStarted | S::Withdrawn, false, _) => ("No quote sent", "badge-withdrawn"),
+    }
+}
+
 /// RFQs as a table (stacked cards on a phone). `show_invited` adds the invited count,
-/// which only internal users receive.
+/// which only internal users receive; a supplier's list says what it still owes on each
+/// (its quote's standing, or a draft on this device) and the deadline in its time zone.
 #[component]
 pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
     if rfqs.is_empty() {
         return view! { <p class="empty">"No RFQs here yet."</p> }.into_any();
     }
+    let show_owed = rfqs.iter().any(|r| r.my_quote.is_some());
+    // RFQ ids with a quote draft of this supplier on this device.
+    let supplier_id = crate::session::use_me().and_then(|m| m.supplier_id);
+    let drafts = LocalResource::new(move || {
+        let sid = supplier_id.clone();
+        async move {
+            let Some(sid) = sid.filter(|_| show_owed) else {
+                return Vec::new();
+            };
+            let Ok(s) = Storage::open().await else {
+                return Vec::new();
+            };
+            s.list_drafts::<serde_json::Value>()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|d| {
+                    d.key
+                        .strip_prefix("quote:")
+                        .and_then(|k| k.strip_suffix(&format!(":{sid}")))
+                        .map(str::to_string)
+                })
+                .collect::<Vec<String>>()
+        }
+    });
     let rows = rfqs
         .into_iter()
         .map(|r| {
             let href = format!("/rfqs/{}", r.id);
-            let deadline = local_datetime(&r.deadline);
+            let deadline = if show_owed {
+                local_datetime_zone(&r.deadline)
+            } else {
+                local_datetime(&r.deadline)
+            };
             let left = time_left(&r.deadline);
+            let owed_cell = r.my_quote.map(|state| {
+                let open = r.status == "open";
+                let id = r.id.clone();
+                view! {
+                    <td data-label="Your quote">
+                        {move || {
+                            let draft = drafts
+                                .get()
+                                .is_some_and(|d| d.contains(&id));
+                            let (text, class) = owed(state, open, draft);
+                            view! { <span class=format!("badge {class}")>{text}</span> }
+                        }}
+                    </td>
+                }
+            });
+            let zone_note = show_owed.then_some(" · your time");
             view! {
                 <tr>
                     <td data-label="RFQ">
@@ -34,27 +100,28 @@ pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
                         {r.title}
                     </td>
                     <td data-label="Status">{status_badge(r.status)}</td>
+                    {owed_cell}
                     <td data-label="Deadline">
                         <div>
-                            <time datetime=r.deadline.clone() title=r.time_zone.clone()>
+                            <time datetime=r.deadline.clone() title=format!("Set in {}", r.time_zone)>
                                 {deadline}
                             </time>
-                            <span class="muted small block">{left}</span>
+                            <span class="muted small block">{left} {zone_note}</span>
                         </div>
                     </td>
-                    <td data-label="Bids">
+                    <td data-label="Bid prices">
                         {if r.sealed {
                             view! {
                                 <span
                                     class="badge badge-sealed"
                                     title="Prices stay hidden until the deadline"
                                 >
-                                    "Sealed"
+                                    "Sealed until deadline"
                                 </span>
                             }
                                 .into_any()
                         } else {
-                            view! { <span class="muted">"Not sealed"</span> }.into_any()
+                            view! { <span class="muted">"Seen on arrival"</span> }.into_any()
                         }}
                     </td>
                     <td data-label="Lines" class="num">
@@ -72,14 +139,9 @@ pub fn RfqTable(rfqs: Vec<RfqSummary>, show_invited: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let mut columns = vec![
-        col("RFQ"),
-        col("Title"),
-        col("Status"),
-        col("Deadline"),
-        col("Bids"),
-        num_col("Lines"),
-    ];
+    let mut columns = vec![col("RFQ"), col("Title"), col("Status")];
+    columns.extend(show_owed.then_some(col("Your quote")));
+    columns.extend([col("Deadline"), col("Bid prices"), num_col("Lines")]);
     columns.extend(show_invited.then_some(num_col("Invited")));
     card_table("", columns, rows)
 }
@@ -597,7 +659,7 @@ fn line_row(l: RfqLine) -> impl IntoView {
                 <div>
                     {breaks}
                     " "
-                    <span class="muted small">{l.uom}</span>
+                    <span class="muted small">{domain::terms::unit_label(&l.uom)}</span>
                 </div>
             </td>
             <td data-label="Annual volume" class="num">

@@ -330,7 +330,15 @@ fn rfq_header(rfq: &RfqDetail) -> impl IntoView {
     }
 }
 
+/// "Lines": what is asked, before the quote form: each line's part and description,
+/// revision, quantity breaks with the unit's name, annual volume, need date and its
+/// drawings (download links; also listed under "Drawings and files").
 fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
+    let rfq_id = rfq.summary.id.clone();
+    let files = LocalResource::new(move || {
+        let id = rfq_id.clone();
+        async move { client::rfq_files(&id).await.unwrap_or_default() }
+    });
     let rows = rfq
         .lines
         .iter()
@@ -346,6 +354,33 @@ fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
                 .as_deref()
                 .map(local_date)
                 .unwrap_or_else(|| "—".into());
+            let volume = l
+                .annual_volume
+                .map(|v| local_number(&v.normalize().to_string()))
+                .unwrap_or_else(|| "—".into());
+            let unit = domain::terms::unit_label(&l.uom);
+            let line_id = l.id.clone();
+            let drawings = move || {
+                let list: Vec<api::RfqFile> = files
+                    .get()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|f| f.rfq_line_id == line_id)
+                    .collect();
+                if list.is_empty() {
+                    return view! { <span class="muted">"—"</span> }.into_any();
+                }
+                list.into_iter()
+                    .map(|f| {
+                        view! {
+                            <a class="block" href=client::file_url(&f.file.id) download=f.file.name.clone()>
+                                {f.file.name.clone()}
+                            </a>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
             view! {
                 <tr>
                     <td data-label="#" class="num">
@@ -365,12 +400,20 @@ fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
                     <td data-label="Revision" class="mono">
                         {l.revision.clone()}
                     </td>
-                    <td data-label="Quantity breaks" class="mono">
+                    <td data-label="Quantity breaks">
                         <div>
-                            {breaks} " " <span class="muted small">{l.uom.clone()}</span>
+                            <span class="mono">{breaks}</span>
+                            " "
+                            <span class="muted small">{unit.clone()}</span>
                         </div>
                     </td>
+                    <td data-label="Annual volume" class="num">
+                        {volume}
+                    </td>
                     <td data-label="Need by">{need}</td>
+                    <td data-label="Drawing" class="wrap">
+                        <div>{drawings}</div>
+                    </td>
                 </tr>
             }
         })
@@ -379,7 +422,7 @@ fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
         <section aria-labelledby="lines-h">
             <h2 id="lines-h">"Lines"</h2>
             <div class="table-wrap">
-                <table class="table table-cards">
+                <table class="table table-cards" aria-label="Lines asked for">
                     <thead>
                         <tr>
                             <th scope="col" class="num">
@@ -388,7 +431,11 @@ fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
                             <th scope="col">"Part"</th>
                             <th scope="col">"Revision"</th>
                             <th scope="col">"Quantity breaks"</th>
+                            <th scope="col" class="num">
+                                "Annual volume"
+                            </th>
                             <th scope="col">"Need by"</th>
+                            <th scope="col">"Drawing"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -509,7 +556,10 @@ fn YourQuote(
                             <time datetime=r.received_at.clone()>
                                 {local_datetime(&r.received_at)}
                             </time>
-                            <span class="muted small block mono">{r.received_at.clone()}</span>
+                            <span class="muted small block" title="The receipt time exactly as the hash covers it (UTC)">
+                                "In the receipt (UTC): "
+                                <span class="mono">{r.received_at.clone()}</span>
+                            </span>
                         </dd>
                     </div>
                     <div class="wide">
@@ -647,6 +697,29 @@ fn YourQuote(
             }}
         </section>
     }
+}
+
+/// Once the form shows its errors (next frame), moves the focus to the first one: the
+/// first field marked invalid, or the first message without a field of its own. The
+/// browser scrolls it into view, so on a phone the person lands on what to fix.
+fn focus_first_error() {
+    request_animation_frame(|| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(Some(first)) =
+            doc.query_selector(".quote-form [aria-invalid=\"true\"], .quote-form .field-error")
+        else {
+            return;
+        };
+        let Ok(el) = first.dyn_into::<web_sys::HtmlElement>() else {
+            return;
+        };
+        if el.class_name().contains("field-error") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    });
 }
 
 /// Message for one field path, and whether it has one.
@@ -941,8 +1014,12 @@ fn QuoteFormView(
                     if matches!(e.code(), "deadline_passed" | "rfq_not_open") {
                         closed.set(Some(e.message().to_string()));
                     } else {
+                        let fields = !e.fields().is_empty();
                         server_errors.set(e.fields().clone());
                         alert.set(Some(e.message().to_string()));
+                        if fields {
+                            focus_first_error();
+                        }
                     }
                 }
             }
@@ -967,15 +1044,22 @@ fn QuoteFormView(
                 alert.set(None);
                 submit.dispatch(q);
             }
-            Err(e) => {
-                let n = e.len();
-                alert.set(Some(format!(
-                    "Check the marked field{}: {n} problem{} to fix before sending.",
-                    if n == 1 { "" } else { "s" },
-                    if n == 1 { "" } else { "s" }
-                )));
+            Err(_) => {
+                // The count is live (`problems`): it falls as the person fixes fields.
+                alert.set(None);
+                focus_first_error();
             }
         }
+    };
+    // While the person fixes what a submission found: how many problems remain.
+    let problems = move || {
+        let n = errors.with(|e| e.len());
+        (attempted.get() && n > 0).then(|| {
+            format!(
+                "{n} problem{} left to fix before sending: the first is marked and has the focus.",
+                if n == 1 { "" } else { "s" }
+            )
+        })
     };
 
     let currencies = {
@@ -1184,6 +1268,7 @@ fn QuoteFormView(
                     {move || {
                         alert
                             .get()
+                            .or_else(problems)
                             .map(|m| {
                                 view! {
                                     <p class="alert alert-error" role="alert">
@@ -1232,7 +1317,9 @@ fn line_fieldset(
     let basis_other =
         Memo::new(move |_| form.with(|f| f.lines.get(i).is_some_and(|l| l.basis == "other")));
     let legend = format!("Line {} · {} rev {}", l.line_no, l.part_number, l.revision);
-    let uom = l.uom.clone();
+    let uom = domain::terms::unit_name(&l.uom)
+        .map(str::to_string)
+        .unwrap_or_else(|| l.uom.clone());
 
     let breaks = move || repeated_rows(form, errors, i, n_breaks.get(), BREAK_ROWS);
     let tooling = move || repeated_rows(form, errors, i, n_tooling.get(), TOOLING_ROWS);

@@ -29,6 +29,14 @@ pub fn VisitNotes(supplier_id: String, supplier_name: String) -> impl IntoView {
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let sid = supplier_id.clone();
 
+    // "Note saved on this device" holds only while something waits: once the outbox has
+    // nothing pending the note is synced (or shown under Conflicts), and the list says so.
+    Effect::new(move |_| {
+        if st.pending.get() == 0 && saved.with_untracked(Option::is_some) {
+            saved.set(None);
+        }
+    });
+
     // Server notes (cached for offline) and this device's unsent ones; both reload when
     // the outbox changes (a sync applied something, a note was queued).
     let notes = LocalResource::new(move || {

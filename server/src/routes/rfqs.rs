@@ -148,7 +148,13 @@ pub async fn writable(pool: &AnyPool, user: &CurrentUser, id: &str) -> AppResult
     Ok(row)
 }
 
-fn summary(r: &AnyRow, internal: bool, now: i64) -> Result<api::RfqSummary, AppError> {
+/// `my_quote`: in the supplier's list, where its own answer stands (`my_state`).
+fn summary(
+    r: &AnyRow,
+    internal: bool,
+    now: i64,
+    my_quote: Option<api::MyQuoteState>,
+) -> Result<api::RfqSummary, AppError> {
     let deadline: i64 = col(r, "deadline")?;
     Ok(api::RfqSummary {
         id: col(r, "id")?,
@@ -167,7 +173,18 @@ fn summary(r: &AnyRow, internal: bool, now: i64) -> Result<api::RfqSummary, AppE
         } else {
             0
         },
+        my_quote,
     })
+}
+
+/// Where the supplier's own answer stands, from the latest version's status and flag the
+/// supplier's list selects (`my_status`, `my_reconfirm`).
+fn my_state(r: &AnyRow) -> Result<api::MyQuoteState, AppError> {
+    let status: Option<String> = col(r, "my_status")?;
+    let reconfirm: Option<i64> = col(r, "my_reconfirm")?;
+    Ok(api::MyQuoteState::from_latest(
+        status.as_deref().map(|s| (s, reconfirm.unwrap_or(0) != 0)),
+    ))
 }
 
 async fn list(
@@ -175,18 +192,27 @@ async fn list(
     user: CurrentUser,
 ) -> AppResult<axum::Json<Vec<api::RfqSummary>>> {
     authorize(&user.actor, Verb::Read, Resource::RfqList)?;
-    let rows = match rfq_scope(&user.actor) {
+    let scope = rfq_scope(&user.actor);
+    let scope_is_supplier = matches!(scope, RfqScope::InvitedSupplier(_));
+    let rows = match scope {
         RfqScope::All => {
             sqlx::query(&format!("{SUMMARY_SQL} ORDER BY r.deadline DESC LIMIT 500"))
                 .fetch_all(&st.db.pool)
                 .await?
         }
         RfqScope::InvitedSupplier(sid) => {
-            sqlx::query(&format!(
-                "{SUMMARY_SQL} WHERE r.status <> 'draft' AND EXISTS \
+            // The supplier's own latest version: what it still owes on each RFQ.
+            sqlx::query(
+                "SELECT r.*, \
+                 (SELECT COUNT(*) FROM rfq_lines l WHERE l.rfq_id = r.id) AS line_count, \
+                 (SELECT q.status FROM quotes q WHERE q.rfq_id = r.id AND q.supplier_id = $1 \
+                  ORDER BY q.version DESC LIMIT 1) AS my_status, \
+                 (SELECT q.needs_reconfirmation FROM quotes q WHERE q.rfq_id = r.id AND q.supplier_id = $1 \
+                  ORDER BY q.version DESC LIMIT 1) AS my_reconfirm \
+                 FROM rfqs r WHERE r.status <> 'draft' AND EXISTS \
                  (SELECT 1 FROM rfq_suppliers x WHERE x.rfq_id = r.id AND x.supplier_id = $1) \
-                 ORDER BY r.deadline DESC LIMIT 500"
-            ))
+                 ORDER BY r.deadline DESC LIMIT 500",
+            )
             .bind(sid)
             .fetch_all(&st.db.pool)
             .await?
@@ -196,7 +222,10 @@ async fn list(
     let now = now_ms();
     Ok(axum::Json(
         rows.iter()
-            .map(|r| summary(r, internal, now))
+            .map(|r| {
+                let mine = scope_is_supplier.then(|| my_state(r)).transpose()?;
+                summary(r, internal, now, mine)
+            })
             .collect::<Result<_, _>>()?,
     ))
 }
@@ -428,7 +457,7 @@ async fn detail(pool: &AnyPool, id: &str, user: &CurrentUser) -> AppResult<api::
     if !internal {
         invited.retain(|i| Some(&i.supplier_id) == user.actor.supplier_id.as_ref());
     }
-    let summary = summary(&row, internal, now_ms())?;
+    let summary = summary(&row, internal, now_ms(), None)?;
     let awarded = summary.status == "awarded";
     let (award, my_award) = match (awarded, internal, user.actor.supplier_id.as_deref()) {
         (false, _, _) => (None, None),

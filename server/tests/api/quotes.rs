@@ -936,3 +936,75 @@ async fn a_closed_rfq_refuses_invitations_line_edits_and_line_files_issue_11() {
         file.json
     );
 }
+
+/// `my_quote` of the setup's RFQ in `who`'s RFQ list.
+async fn my_quote(s: &Setup, who: &Session) -> Value {
+    let list = s.app.get("/api/rfqs", who).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.json);
+    list.json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == s.rfq.as_str())
+        .unwrap()["my_quote"]
+        .clone()
+}
+
+/// The supplier's RFQ list says what it still owes on each RFQ (issue 11): nothing yet,
+/// submitted, reconfirm after an amendment, withdrawn; buyers get no such field.
+#[tokio::test]
+async fn the_supplier_list_says_what_each_supplier_still_owes() {
+    let s = setup(false).await;
+    open(&s).await;
+    assert_eq!(my_quote(&s, &s.northwind).await, "not_started");
+    assert_eq!(my_quote(&s, &s.kestrel).await, "not_started");
+    put_quote(&s, &s.northwind, a_quote(&s.lines, "0.62")).await;
+    put_quote(&s, &s.kestrel, a_quote(&s.lines, "0.60")).await;
+    assert_eq!(my_quote(&s, &s.northwind).await, "submitted");
+    let w = s
+        .app
+        .post(
+            &format!("/api/rfqs/{}/quote/withdraw", s.rfq),
+            json!(null),
+            &s.kestrel,
+        )
+        .await;
+    assert_eq!(w.status, StatusCode::OK, "{}", w.json);
+    assert_eq!(my_quote(&s, &s.kestrel).await, "withdrawn");
+
+    // An amendment asks every bidder to reconfirm; a resubmission settles it.
+    let detail = s
+        .app
+        .get(&format!("/api/rfqs/{}", s.rfq), &s.buyer)
+        .await
+        .json;
+    let l0 = &detail["lines"][0];
+    let edit = s
+        .app
+        .call(
+            Method::PUT,
+            &format!("/api/rfqs/{}/lines", s.rfq),
+            Some(json!([{"id": l0["id"], "part_id": l0["part_id"], "revision": "B", "quantities": ["1000", "5000"]}])),
+            Some(&s.buyer),
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::OK, "{}", edit.json);
+    assert_eq!(my_quote(&s, &s.northwind).await, "reconfirm");
+    assert_eq!(my_quote(&s, &s.kestrel).await, "withdrawn");
+    let line = edit.json["lines"][0]["id"].as_str().unwrap().to_string();
+    let again = json!({
+        "header": a_quote(&s.lines, "0.62")["header"],
+        "lines": [{"rfq_line_id": line, "breaks": [{"min_qty": "1000", "price": "0.58"}, {"min_qty": "5000", "price": "0.49"}], "price_basis_qty": "1"}]
+    });
+    let r = put_quote(&s, &s.northwind, again).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(my_quote(&s, &s.northwind).await, "submitted");
+
+    // Staff lists carry no supplier's standing.
+    let buyer = s.app.get("/api/rfqs", &s.buyer).await.json;
+    assert!(buyer
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r.get("my_quote").is_none()));
+}
