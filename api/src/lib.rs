@@ -535,6 +535,9 @@ pub struct RfqLine {
     pub part_number: String,
     pub part_name: String,
     pub revision: String,
+    /// The revision's status now: `released`, `draft` or `obsolete` (shown on the line to
+    /// buyer and supplier alike).
+    pub revision_status: String,
     pub uom: String,
     /// Quantity breaks, ascending.
     pub quantities: Vec<Decimal>,
@@ -861,9 +864,14 @@ pub struct NewRfqLine {
     #[serde(default)]
     pub id: Option<String>,
     pub part_id: String,
-    /// Revision label; defaults to the part's newest revision.
+    /// Revision label; defaults to the part's released revision.
     #[serde(default)]
     pub revision: Option<String>,
+    /// The buyer confirms asking for a draft or obsolete revision (`domain::revision`);
+    /// without it such a revision is refused (422 on `lines[N].revision`). A line that
+    /// keeps the revision it already had needs no new confirmation.
+    #[serde(default)]
+    pub confirm_revision: bool,
     pub quantities: Vec<Decimal>,
     #[serde(default)]
     pub annual_volume: Option<Decimal>,
@@ -1134,6 +1142,7 @@ mod tests {
             part_number: "BRK-2208".into(),
             part_name: "Bracket".into(),
             revision: "B".into(),
+            revision_status: "released".into(),
             uom: "H87".into(),
             quantities: vec![Decimal::new(500, 0), Decimal::new(2000, 0)],
             annual_volume: None,

@@ -65,6 +65,10 @@ pub fn App() -> impl IntoView {
                         path=path!("rfqs/:id/compare")
                         view=crate::pages::compare::ComparePage
                     />
+                    <Route
+                        path=path!("rfqs/:id/quotes/:supplier_id")
+                        view=crate::pages::quote_view::SupplierQuotePage
+                    />
                     <Route path=path!("parts") view=PartsPage />
                     <Route path=path!("parts/:id") view=PartDetail />
                     <Route path=path!("suppliers") view=SuppliersPage />

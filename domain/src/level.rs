@@ -252,6 +252,105 @@ pub struct Cell {
     /// (the grid offers to add it there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing_rate: Option<Currency>,
+    /// When the bid's line ships against the line's need date (shown in the cell, issue 11).
+    #[serde(default)]
+    pub schedule: Option<Schedule>,
+    /// The quote's validity against today (shown in the cell).
+    #[serde(default)]
+    pub validity: Option<Validity>,
+}
+
+/// A bid line's lead time against the RFQ line's need date: it ships `lead_time_days`
+/// after the leveling's `today`, as [`Flag::LeadTimePastNeed`] reckons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Schedule {
+    pub lead_time_days: u32,
+    /// `None` when today + lead time is past the calendar's end (an absurd lead time).
+    pub ships: Option<NaiveDate>,
+    pub need_by: Option<NaiveDate>,
+}
+
+impl Schedule {
+    /// Ships after the need date.
+    pub fn late(&self) -> bool {
+        match (self.ships, self.need_by) {
+            (Some(s), Some(n)) => s > n,
+            (None, Some(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A quote's `valid_until` against the leveling's `today`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Validity {
+    pub valid_until: NaiveDate,
+    pub expired: bool,
+}
+
+/// ISO week of `d`, with its ISO year when `show_year`.
+fn week_label(d: NaiveDate, show_year: bool) -> String {
+    use chrono::Datelike;
+    let w = d.iso_week();
+    if show_year {
+        format!("wk {} {}", w.week(), w.year())
+    } else {
+        format!("wk {}", w.week())
+    }
+}
+
+/// Whole calendar weeks from the ISO week of `from` to that of `to` (Monday to Monday).
+fn weeks_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    use chrono::Datelike;
+    let monday =
+        |d: NaiveDate| d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    (monday(to) - monday(from)).num_days() / 7
+}
+
+/// A cell's schedule in a few words: `ships wk 53, need wk 50 — 3 wk late`,
+/// `ships wk 49, need wk 49 — 2 days late`, `ships wk 48, need wk 50 — 2 wk spare`,
+/// `ships wk 50, need wk 50 — on time`, or without a need date `ships wk 53`. ISO weeks;
+/// the year is added when the two dates fall in different ISO years.
+pub fn describe_schedule(s: &Schedule) -> String {
+    use chrono::Datelike;
+    let Some(ships) = s.ships else {
+        return format!(
+            "{} days lead time: ships past any need date",
+            s.lead_time_days
+        );
+    };
+    let Some(need) = s.need_by else {
+        return format!("ships {}", week_label(ships, false));
+    };
+    let years = ships.iso_week().year() != need.iso_week().year();
+    let head = format!(
+        "ships {}, need {}",
+        week_label(ships, years),
+        week_label(need, years)
+    );
+    let days = (ships - need).num_days();
+    let weeks = weeks_between(need, ships);
+    let tail = if days > 0 && weeks > 0 {
+        format!("{weeks} wk late")
+    } else if days > 0 {
+        format!("{days} day{} late", if days == 1 { "" } else { "s" })
+    } else if weeks < 0 {
+        format!("{} wk spare", -weeks)
+    } else {
+        "on time".to_string()
+    };
+    format!("{head} — {tail}")
+}
+
+/// A quote's validity in a few words: `valid until 2027-06-30` or `expired 2026-10-01`.
+pub fn describe_validity(v: &Validity) -> String {
+    if v.expired {
+        format!("expired {}", v.valid_until)
+    } else {
+        format!("valid until {}", v.valid_until)
+    }
 }
 
 /// One quantity break of one line.
@@ -534,6 +633,8 @@ fn cell(
         delta_to_should_cost_pct: None,
         flags: Vec::new(),
         missing_rate: None,
+        schedule: None,
+        validity: None,
     };
     let Some(ql) = bid
         .quote
@@ -553,6 +654,15 @@ fn cell(
     }
     line_flags(rfq_line, qty, ql, settings, &mut c.flags);
     c.flags.extend(qflags.iter().cloned());
+    c.schedule = ql.lead_time_days.map(|days| Schedule {
+        lead_time_days: days,
+        ships: ships_on(settings.today, days),
+        need_by: rfq_line.need_by,
+    });
+    c.validity = bid.quote.header.valid_until.map(|v| Validity {
+        valid_until: v,
+        expired: v < settings.today,
+    });
     let Some((quoted, _)) = ql.unit_price_at(qty) else {
         // Breaks and a basis, but the unit price does not fit: out of range.
         if !ql.breaks.is_empty() && ql.price_basis_qty > Decimal::ZERO {
@@ -616,9 +726,7 @@ fn line_flags(
     }
     if let (Some(days), Some(need)) = (ql.lead_time_days, rfq_line.need_by) {
         // A date past the calendar's end (an absurd stored lead time) is past any need.
-        let ready = settings
-            .today
-            .checked_add_signed(chrono::Duration::days(i64::from(days)));
+        let ready = ships_on(settings.today, days);
         if ready.is_none_or(|r| r > need) {
             flags.push(Flag::LeadTimePastNeed {
                 lead_time_days: days,
@@ -638,6 +746,11 @@ fn line_flags(
             alternate: alt.to_string(),
         });
     }
+}
+
+/// The day a line ships: `today` + lead time; `None` past the calendar's end.
+fn ships_on(today: NaiveDate, lead_time_days: u32) -> Option<NaiveDate> {
+    today.checked_add_signed(chrono::Duration::days(i64::from(lead_time_days)))
 }
 
 fn median(mut v: Vec<Decimal>) -> Option<Decimal> {
@@ -1473,6 +1586,90 @@ mod tests {
             rows[1]
         );
         assert!(rows[4].contains(",missing,") && rows[4].ends_with("line not quoted"));
+    }
+
+    /// Issue 11: lead time against the need date and the quote's validity are in the
+    /// cell itself, in words. Today is Monday 2026-11-23 (ISO week 48; 2026 has 53 weeks).
+    #[test]
+    fn cells_carry_schedule_and_validity_in_words() {
+        let mut ql = line("L1", &three_breaks([dec!(1), dec!(1), dec!(1)]));
+        // 2026-11-23 + 200 days = Friday 2027-06-11, ISO week 23; need Monday 2027-03-01,
+        // week 9: Monday to Monday 98 days = 14 weeks late.
+        ql.lead_time_days = Some(200);
+        let mut q = quote(vec![ql]);
+        q.header.valid_until = Some(day("2026-11-01"));
+        let mut ok = quote(vec![line("L1", &three_breaks([dec!(1), dec!(1), dec!(1)]))]);
+        ok.header.valid_until = Some(day("2026-11-23"));
+        ok.lines[0].lead_time_days = Some(98); // 2027-03-01 itself: on time.
+        let l = level(&rfq(), &[bid("late", q), bid("ok", ok)], &settings());
+        let late = cell_of(&l, 0, 0, "late");
+        let sched = late.schedule.clone().unwrap();
+        assert_eq!(sched.ships, Some(day("2027-06-11")));
+        assert_eq!(sched.need_by, Some(day("2027-03-01")));
+        assert!(sched.late());
+        assert_eq!(
+            describe_schedule(&sched),
+            "ships wk 23, need wk 9 — 14 wk late"
+        );
+        let v = late.validity.clone().unwrap();
+        assert_eq!(describe_validity(&v), "expired 2026-11-01");
+        let ok = cell_of(&l, 0, 0, "ok");
+        let sched = ok.schedule.clone().unwrap();
+        assert!(!sched.late());
+        assert_eq!(describe_schedule(&sched), "ships wk 9, need wk 9 — on time");
+        // Valid through today is not expired.
+        assert_eq!(
+            describe_validity(ok.validity.as_ref().unwrap()),
+            "valid until 2026-11-23"
+        );
+        // A cell of a line the bid did not quote has neither.
+        let mut r = rfq();
+        r.lines[0].id = "other".into();
+        let l = level(&r, &[bid("ok", quote(vec![line("L1", &[])]))], &settings());
+        let c = &l.lines[0].breaks[0].cells[0];
+        assert_eq!((c.schedule.clone(), c.validity.clone()), (None, None));
+    }
+
+    #[test]
+    fn schedules_in_weeks_days_and_across_years() {
+        let today = day("2026-11-23");
+        let at = |lead: u32, need: Option<&str>| Schedule {
+            lead_time_days: lead,
+            ships: ships_on(today, lead),
+            need_by: need.map(day),
+        };
+        // 35 days: Monday 2026-12-28, week 53; need Monday 2026-12-07, week 50.
+        assert_eq!(
+            describe_schedule(&at(35, Some("2026-12-07"))),
+            "ships wk 53, need wk 50 — 3 wk late"
+        );
+        // Need Friday 2027-01-15, week 2 of 2027 (which starts Monday 2027-01-04).
+        assert_eq!(
+            describe_schedule(&at(35, Some("2027-01-15"))),
+            "ships wk 53 2026, need wk 2 2027 — 2 wk spare"
+        );
+        // 10 days: Thursday 2026-12-03, week 49, the need's week: late by days.
+        assert_eq!(
+            describe_schedule(&at(10, Some("2026-12-01"))),
+            "ships wk 49, need wk 49 — 2 days late"
+        );
+        assert_eq!(
+            describe_schedule(&at(10, Some("2026-12-02"))),
+            "ships wk 49, need wk 49 — 1 day late"
+        );
+        assert_eq!(
+            describe_schedule(&at(10, Some("2026-12-06"))),
+            "ships wk 49, need wk 49 — on time"
+        );
+        assert_eq!(describe_schedule(&at(10, None)), "ships wk 49");
+        assert!(!at(10, None).late());
+        let never = at(u32::MAX, Some("2027-01-01"));
+        assert_eq!(never.ships, None);
+        assert!(never.late());
+        assert_eq!(
+            describe_schedule(&never),
+            "4294967295 days lead time: ships past any need date"
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod money;
 pub mod part;
 pub mod quote;
 pub mod requote;
+pub mod revision;
 pub mod rfq;
 pub mod supplier;
 pub mod terms;

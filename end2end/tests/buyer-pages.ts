@@ -15,6 +15,8 @@ export const DEMO_SUPPLIERS = [
 export interface LineInput {
   part: string; // part number, e.g. BRK-2208
   revision?: string;
+  /** Confirms a draft or obsolete revision ("Ask for revision X anyway"). */
+  confirmRevision?: boolean;
   breaks: string; // "500, 2000, 5000"
   annualVolume?: string;
 }
@@ -47,6 +49,9 @@ export class NewRfqPage {
     await part.selectOption(await option.first().getAttribute('value') ?? '');
     if (line.revision) {
       await this.page.getByLabel(`Revision, line ${n}`, { exact: true }).selectOption(line.revision);
+      if (line.confirmRevision) {
+        await this.page.getByLabel(`Ask for revision ${line.revision} anyway, line ${n}`, { exact: true }).check();
+      }
     }
     await this.page.getByLabel(`Quantity breaks, line ${n}`, { exact: true }).fill(line.breaks);
     if (line.annualVolume) {

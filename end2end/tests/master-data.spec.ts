@@ -105,6 +105,9 @@ test('parts: revisions, drawing, release, BOM with loop check, RFQ from the BOM'
   const asmUrl = page.url();
   await bom.getByRole('link', { name: clip, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spring clip' })).toBeVisible();
+  // An RFQ from a BOM asks for each child's released revision: release the clip's A.
+  await page.getByRole('button', { name: 'Release rev A', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Release rev A' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Edit BOM', exact: true }).click();
   await page.getByRole('button', { name: 'Add child', exact: true }).click();
   await page.getByLabel('Child part, row 1', { exact: true }).selectOption({ label: `${asm} — Bracket assembly` });

@@ -64,6 +64,7 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   // --- The buyer: parts, then the RFQ with three breaks, three suppliers, sealed. ---
   const buyer = await signedIn(browser, BUYER.email);
   for (const p of PARTS) await createPart(buyer, p);
+  // New parts have only their draft first revision: each line confirms it.
 
   const form = new NewRfqPage(buyer);
   await form.goto();
@@ -71,7 +72,7 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   await form.fillHeader(title, 'USD');
   await buyer.getByLabel('Payment terms', { exact: true }).fill('Net 30');
   for (const [i, p] of PARTS.entries()) {
-    await form.fillLine(i + 1, { part: p.number, revision: p.revision, breaks: '250, 1000, 4000', annualVolume: p.volume });
+    await form.fillLine(i + 1, { part: p.number, revision: p.revision, confirmRevision: true, breaks: '250, 1000, 4000', annualVolume: p.volume });
   }
   for (const s of DEMO_SUPPLIERS) await form.invite(s.name);
   await expect(buyer.getByLabel('Sealed bids', { exact: true })).toBeChecked();

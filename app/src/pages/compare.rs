@@ -11,7 +11,10 @@ use std::str::FromStr;
 
 use api::Comparison;
 use chrono::NaiveDate;
-use domain::level::{describe, level, Breakdown, Cell, CellState, Flag, Settings};
+use domain::level::{
+    describe, describe_schedule, describe_validity, level, Breakdown, Cell, CellState, Flag,
+    Settings,
+};
 use domain::money::Currency;
 use domain::quote::RfqSpec;
 use leptos::prelude::*;
@@ -90,6 +93,27 @@ fn delta_text(c: &Cell) -> String {
     }
 }
 
+/// In the cell itself: when the line ships against its need date and how long the quote
+/// is valid (`domain::level::describe_schedule` / `describe_validity`), not only as flags.
+fn cell_terms(cell: &Cell) -> impl IntoView {
+    let schedule = cell.schedule.as_ref().map(|s| {
+        view! {
+            <span class="schedule" class:term-bad=s.late()>
+                {describe_schedule(s)}
+            </span>
+        }
+    });
+    let validity = cell.validity.as_ref().map(|v| {
+        view! {
+            <span class="validity" class:term-bad=v.expired>
+                {describe_validity(v)}
+            </span>
+        }
+    });
+    (schedule.is_some() || validity.is_some())
+        .then(|| view! { <span class="cell-terms small">{schedule} {validity}</span> })
+}
+
 /// Short badge text for a flag (its full sentence is [`describe`]).
 fn flag_short(f: &Flag) -> &'static str {
     match f {
@@ -161,6 +185,7 @@ fn cell_content(cell: &Cell, currency_of: &str) -> AnyView {
     };
     view! {
         {value}
+        {cell_terms(cell)}
         <span class="flags">{flag_badges(&cell.flags)}</span>
     }
     .into_any()
@@ -361,6 +386,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
     let base_code = move || leveled.with(|l| l.base.code().to_string());
 
     // The open breakdown, looked up in the current leveled grid.
+    let quote_rfq = StoredValue::new(id.clone());
     let breakdown = move || {
         let (r, c) = open.get()?;
         let (li, bi) = rows.with(|rs| rs.get(r).copied())?;
@@ -368,7 +394,11 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
             let line = l.lines.get(li)?;
             let br = line.breaks.get(bi)?;
             let cell = br.cells.get(c)?;
-            let name = bids.with(|b| b.get(c).map(|x| x.supplier_name.clone()))?;
+            let (name, sid) = bids.with(|b| {
+                b.get(c)
+                    .map(|x| (x.supplier_name.clone(), x.supplier_id.clone()))
+            })?;
+            let quote_href = format!("/rfqs/{}/quotes/{sid}", quote_rfq.get_value());
             let refs = rfq.with(|r| {
                 r.lines
                     .iter()
@@ -387,6 +417,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 cell,
                 l.base,
                 (refs, rfq_currency),
+                (quote_href, name),
                 open,
             ))
         })
@@ -489,6 +520,7 @@ fn breakdown_view(
     cell: &Cell,
     base: Currency,
     refs: References,
+    (quote_href, supplier): (String, String),
     open: RwSignal<Option<(usize, usize)>>,
 ) -> AnyView {
     let ((last, should), rfq_currency) = refs;
@@ -521,6 +553,9 @@ fn breakdown_view(
             {body}
             {deltas}
             <ul class="flag-list">{flags}</ul>
+            <p>
+                <a href=quote_href>{format!("Open quote from {supplier}")}</a>
+            </p>
             <button class="btn btn-small" type="button" on:click=move |_| open.set(None)>
                 "Close breakdown"
             </button>
@@ -624,6 +659,7 @@ fn StackedView(
                                         <span class="strong">{name}</span>
                                         <span class="mono">{value}</span>
                                         <span class="small">{delta_text(cell)}</span>
+                                        {cell_terms(cell)}
                                     </button>
                                     <span class="flags">{flag_badges(&cell.flags)}</span>
                                 </li>

@@ -10,6 +10,7 @@ pub mod parts;
 pub mod quote_files;
 pub mod quote_form;
 pub mod quote_upload;
+pub mod quote_view;
 pub mod rfq_buyer;
 pub mod rfq_new;
 pub mod rfqs;

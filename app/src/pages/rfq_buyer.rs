@@ -106,6 +106,15 @@ fn responses_view(id: String, r: RfqResponses) -> impl IntoView {
                 None => ("—".into(), "—".into(), false),
             };
             let by_buyer = x.current.as_ref().is_some_and(|v| v.entered_by_buyer);
+            // The full quote (every field, file and version); its page asks the server,
+            // which shows prices only where the sealing rule allows.
+            let quote_link = x.current.is_some().then(|| {
+                view! {
+                    <a href=format!("/rfqs/{id}/quotes/{}", x.supplier_id)>
+                        {format!("Open quote from {}", x.supplier_name)}
+                    </a>
+                }
+            });
             let word = match x.status.as_str() {
                 "submitted" => "responded",
                 "withdrawn" => "withdrawn",
@@ -126,6 +135,7 @@ fn responses_view(id: String, r: RfqResponses) -> impl IntoView {
                         {version}
                     </td>
                     <td data-label="Received">{received}</td>
+                    <td data-label="Quote">{quote_link}</td>
                 </tr>
             }
         })
@@ -147,6 +157,7 @@ fn responses_view(id: String, r: RfqResponses) -> impl IntoView {
                         <th scope="col">"Status"</th>
                         <th scope="col">"Version"</th>
                         <th scope="col">"Received"</th>
+                        <th scope="col">"Quote"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -10,6 +10,8 @@ use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 
+use domain::revision;
+
 use crate::api::{self as client, AppError};
 use crate::session::use_internal;
 use crate::ui::{error_panel, form_alert, loading, set_title, staff_only, FieldMap};
@@ -25,6 +27,8 @@ pub struct LineDraft {
     search: RwSignal<String>,
     part_id: RwSignal<String>,
     revision: RwSignal<String>,
+    /// The buyer confirmed asking for a draft or obsolete revision (`domain::revision`).
+    confirm_revision: RwSignal<bool>,
     quantities: RwSignal<String>,
     annual_volume: RwSignal<String>,
     need_by: RwSignal<String>,
@@ -42,6 +46,7 @@ impl LineDraft {
             search: RwSignal::new(String::new()),
             part_id: RwSignal::new(String::new()),
             revision: RwSignal::new(String::new()),
+            confirm_revision: RwSignal::new(false),
             quantities: RwSignal::new(String::new()),
             annual_volume: RwSignal::new(String::new()),
             need_by: RwSignal::new(String::new()),
@@ -57,6 +62,8 @@ impl LineDraft {
         d.id.set_value(Some(l.id.clone()));
         d.part_id.set(l.part_id.clone());
         d.revision.set(l.revision.clone());
+        // Kept as it is, the line's revision was confirmed when it was chosen.
+        d.confirm_revision.set(l.revision_status != "released");
         d.quantities.set(
             l.quantities
                 .iter()
@@ -159,6 +166,7 @@ pub fn read_lines(drafts: &[LineDraft]) -> Result<Vec<NewRfqLine>, FieldMap> {
             id: d.id.get_value(),
             part_id,
             revision: (!revision.is_empty()).then_some(revision),
+            confirm_revision: d.confirm_revision.get_untracked(),
             quantities,
             annual_volume,
             need_by: (!need_by.is_empty()).then_some(need_by),
@@ -260,14 +268,44 @@ pub fn LinesEditor(
                     };
                     let on_part = move |ev: leptos::ev::Event| {
                         let pid = event_target_value(&ev);
-                        let newest = parts
+                        // The released revision (never silently a draft or obsolete one).
+                        let released = parts
                             .with_value(|ps| {
                                 ps.iter()
                                     .find(|p| p.id == pid)
-                                    .and_then(|p| p.revisions.last().map(|r| r.label.clone()))
+                                    .and_then(|p| {
+                                        let choices = choices(p);
+                                        revision::default_label(&choices).map(str::to_string)
+                                    })
                             });
                         d.part_id.set(pid);
-                        d.revision.set(newest.unwrap_or_default());
+                        d.revision.set(released.unwrap_or_default());
+                        d.confirm_revision.set(false);
+                    };
+                    let on_revision = move |ev: leptos::ev::Event| {
+                        d.revision.set(event_target_value(&ev));
+                        d.confirm_revision.set(false);
+                    };
+                    // A draft or obsolete revision: the warning and the confirmation.
+                    let revision_warning = move || {
+                        let status = revision_status(&parts, d)?;
+                        let label = d.revision.get();
+                        let text = revision::warning(&label, status)?;
+                        Some(
+                            view! {
+                                <div class="revision-warning" role="alert">
+                                    <p class="warning">{text}</p>
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || d.confirm_revision.get()
+                                            on:change=move |ev| d.confirm_revision.set(event_target_checked(&ev))
+                                        />
+                                        {format!("Ask for revision {label} anyway, line {n}")}
+                                    </label>
+                                </div>
+                            },
+                        )
                     };
                     view! {
                         <fieldset class="line-draft panel">
@@ -294,9 +332,13 @@ pub fn LinesEditor(
                                 </div>
                                 <div class="field">
                                     <label for=uid("rev")>{format!("Revision, line {n}")}</label>
-                                    <select id=uid("rev") bind:value=d.revision>
+                                    <select id=uid("rev") prop:value=move || d.revision.get() on:change=on_revision>
+                                        <option value="" selected=move || d.revision.get().is_empty()>
+                                            "Choose a revision…"
+                                        </option>
                                         {revisions}
                                     </select>
+                                    {revision_warning}
                                     {error_for(fields, f("revision"))}
                                 </div>
                                 <div class="field">
@@ -369,6 +411,30 @@ pub fn LinesEditor(
             </button>
         </div>
     }
+}
+
+/// A part's revisions as `domain::revision` sees them (newest first, as the API lists
+/// them); a status the app does not know counts as a draft (it needs confirming).
+fn choices(p: &Part) -> Vec<revision::Choice<'_>> {
+    p.revisions
+        .iter()
+        .map(|r| revision::Choice {
+            label: &r.label,
+            status: revision::Status::parse(&r.status).unwrap_or(revision::Status::Draft),
+        })
+        .collect()
+}
+
+/// The status of the revision a line draft names, if it names one of its part's.
+fn revision_status(parts: &StoredValue<Vec<Part>>, d: LineDraft) -> Option<revision::Status> {
+    let (pid, label) = (d.part_id.get(), d.revision.get());
+    parts.with_value(|ps| {
+        let p = ps.iter().find(|p| p.id == pid)?;
+        choices(p)
+            .iter()
+            .find(|c| c.label == label)
+            .map(|c| c.status)
+    })
 }
 
 /// Placeholder for a line's last-price / should-cost input: the chosen revision's value

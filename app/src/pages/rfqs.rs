@@ -405,6 +405,8 @@ fn keep_line(l: &RfqLine) -> api::NewRfqLine {
         id: Some(l.id.clone()),
         part_id: l.part_id.clone(),
         revision: Some(l.revision.clone()),
+        // Kept as it is: the server needs no new confirmation for it.
+        confirm_revision: false,
         quantities: l.quantities.clone(),
         annual_volume: l.annual_volume,
         need_by: l.need_by.clone(),
@@ -437,6 +439,7 @@ fn PickPart(rfq_id: String, rfq_number: String, what: String, uid: String) -> im
                         id: None,
                         part_id,
                         revision: None,
+                        confirm_revision: false,
                         quantities: qs,
                         annual_volume: None,
                         need_by: None,
@@ -527,6 +530,20 @@ pub fn RfqDetailPage() -> impl IntoView {
 }
 
 /// The RFQ's header facts, lines and (internal users) invited suppliers.
+/// Beside a line's revision on the RFQ (buyer and supplier): a badge when the revision
+/// is not the released one (a draft or obsolete revision the buyer confirmed, or one that
+/// became obsolete since).
+pub(crate) fn revision_badge(status: &str) -> Option<impl IntoView> {
+    let status = domain::revision::Status::parse(status).unwrap_or(domain::revision::Status::Draft);
+    (status != domain::revision::Status::Released).then(|| {
+        view! {
+            <span class=format!("badge badge-{}", status.as_str())>
+                {format!("{} revision", status.as_str())}
+            </span>
+        }
+    })
+}
+
 pub(crate) fn rfq_view(d: RfqDetail, internal: bool) -> impl IntoView {
     let s = d.summary;
     set_title(&s.number);
@@ -653,7 +670,7 @@ fn line_row(l: RfqLine) -> impl IntoView {
                 </div>
             </td>
             <td data-label="Revision" class="mono">
-                {l.revision}
+                {l.revision} " " {revision_badge(&l.revision_status)}
             </td>
             <td data-label="Quantity breaks" class="mono">
                 <div>

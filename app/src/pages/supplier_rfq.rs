@@ -398,7 +398,7 @@ fn rfq_lines(rfq: &RfqDetail) -> impl IntoView {
                         </div>
                     </td>
                     <td data-label="Revision" class="mono">
-                        {l.revision.clone()}
+                        {l.revision.clone()} " " {crate::pages::rfqs::revision_badge(&l.revision_status)}
                     </td>
                     <td data-label="Quantity breaks">
                         <div>

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate};
 use domain::access::{authorize, rfq_scope, Resource, RfqScope, Verb};
 use domain::money::Currency;
 use domain::quote::{PaymentTerms, RfqLineSpec, RfqSpec};
+use domain::revision;
 use domain::rfq::{self as lifecycle, Status};
 use domain::validate::{self, FieldErrors};
 use rust_decimal::Decimal;
@@ -231,7 +232,7 @@ async fn list(
 }
 
 const LINES_SQL: &str =
-    "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision, \
+    "SELECT l.*, p.number AS part_number, p.name AS part_name, p.uom, v.label AS revision, v.status AS revision_status, \
      v.should_cost AS rev_should_cost, v.should_cost_currency AS rev_should_cost_currency, \
      v.last_price AS rev_last_price, v.last_price_currency AS rev_last_price_currency, \
      v.last_price_on AS rev_last_price_on, v.last_price_source AS rev_last_price_source, \
@@ -352,6 +353,7 @@ async fn lines(
             part_number: col(r, "part_number")?,
             part_name: col(r, "part_name")?,
             revision: col(r, "revision")?,
+            revision_status: col(r, "revision_status")?,
             uom: col(r, "uom")?,
             quantities,
             annual_volume: annual
@@ -632,6 +634,7 @@ struct LinePlan {
 /// Checks new or edited lines (field errors go to `e`) and resolves their revisions.
 async fn plan_lines(
     pool: &AnyPool,
+    rfq_id: Option<&str>,
     lines: &[api::NewRfqLine],
     e: &mut FieldErrors,
 ) -> AppResult<Vec<LinePlan>> {
@@ -664,34 +667,80 @@ async fn plan_lines(
                 "must be positive (per unit, RFQ currency)",
             );
         }
-        let rev = match &l.revision {
-            Some(label) => {
-                sqlx::query("SELECT id FROM revisions WHERE part_id = $1 AND label = $2")
-                    .bind(&l.part_id)
-                    .bind(label.trim())
-                    .fetch_optional(pool)
-                    .await?
-            }
-            None => {
-                sqlx::query("SELECT id FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC LIMIT 1")
-                    .bind(&l.part_id)
-                    .fetch_optional(pool)
-                    .await?
-            }
+        // The part's revisions, newest first; the choice is `domain::revision::choose`.
+        let revs = sqlx::query(
+            "SELECT id, label, status FROM revisions WHERE part_id = $1 ORDER BY created_at DESC, label DESC",
+        )
+        .bind(&l.part_id)
+        .fetch_all(pool)
+        .await?;
+        if revs.is_empty() {
+            e.add(&at("part_id"), "no such part, or it has no revisions");
+            continue;
+        }
+        let mut ids = Vec::with_capacity(revs.len());
+        let mut labels = Vec::with_capacity(revs.len());
+        let mut statuses = Vec::with_capacity(revs.len());
+        for r in &revs {
+            ids.push(col::<String>(r, "id")?);
+            labels.push(col::<String>(r, "label")?);
+            let status: String = col(r, "status")?;
+            statuses.push(
+                revision::Status::parse(&status)
+                    .ok_or_else(|| anyhow::anyhow!("revision status {status:?} is not known"))?,
+            );
+        }
+        // A line that keeps the revision it already has was confirmed when it was chosen.
+        let kept = match (rfq_id, &l.id) {
+            (Some(rfq), Some(id)) => sqlx::query(
+                "SELECT revision_id FROM rfq_lines WHERE id = $1 AND rfq_id = $2 AND part_id = $3",
+            )
+            .bind(id)
+            .bind(rfq)
+            .bind(&l.part_id)
+            .fetch_optional(pool)
+            .await?
+            .map(|r| col::<String>(&r, "revision_id"))
+            .transpose()?,
+            _ => None,
         };
-        match rev {
-            Some(r) => plans.push(LinePlan {
-                existing_id: l.id.clone(),
-                part_id: l.part_id.clone(),
-                revision_id: col(&r, "id")?,
-                quantities: l.quantities.clone(),
-                annual_volume: l.annual_volume,
-                need_by: l.need_by.clone(),
-                notes: l.notes.trim().to_string(),
-                last_price: l.last_price.map(|d| d.normalize()),
-                should_cost: l.should_cost.map(|d| d.normalize()),
-            }),
-            None => e.add(&at("part_id"), "no such part, or it has no such revision"),
+        let choices: Vec<revision::Choice<'_>> = labels
+            .iter()
+            .zip(&statuses)
+            .map(|(label, status)| revision::Choice {
+                label,
+                status: *status,
+            })
+            .collect();
+        let requested = l.revision.as_deref();
+        let confirmed = l.confirm_revision
+            || kept.as_ref().is_some_and(|k| {
+                requested.is_some_and(|want| {
+                    ids.iter().zip(&labels).any(|(id, label)| {
+                        id == k && label.trim().eq_ignore_ascii_case(want.trim())
+                    })
+                })
+            });
+        match revision::choose(&choices, requested, confirmed) {
+            Ok(chosen) => {
+                // Labels are unique per part (0011_natural_keys.sql).
+                let i = labels
+                    .iter()
+                    .position(|l| l == chosen.label)
+                    .unwrap_or_default();
+                plans.push(LinePlan {
+                    existing_id: l.id.clone(),
+                    part_id: l.part_id.clone(),
+                    revision_id: ids[i].clone(),
+                    quantities: l.quantities.clone(),
+                    annual_volume: l.annual_volume,
+                    need_by: l.need_by.clone(),
+                    notes: l.notes.trim().to_string(),
+                    last_price: l.last_price.map(|d| d.normalize()),
+                    should_cost: l.should_cost.map(|d| d.normalize()),
+                })
+            }
+            Err(m) => e.add(&at("revision"), m.to_string()),
         }
     }
     Ok(plans)
@@ -805,7 +854,7 @@ async fn create(
             e.add("deadline", "the deadline must be in the future");
         }
     }
-    let plans = plan_lines(&st.db.pool, &n.lines, &mut e).await?;
+    let plans = plan_lines(&st.db.pool, None, &n.lines, &mut e).await?;
     for (i, sid) in n.supplier_ids.iter().enumerate() {
         let s = sqlx::query("SELECT status FROM suppliers WHERE id = $1")
             .bind(sid)
@@ -1069,7 +1118,7 @@ async fn edit_lines(
     let status = row.effective(now);
     may(&row, lifecycle::Action::EditLines, now)?;
     let mut e = FieldErrors::new();
-    let plans = plan_lines(&st.db.pool, &lines, &mut e).await?;
+    let plans = plan_lines(&st.db.pool, Some(&id), &lines, &mut e).await?;
     e.into_result()?;
     let mut w = st.db.write().await?;
     lock_rfq(&mut w, st.db.engine, &id).await?;
@@ -1115,7 +1164,7 @@ async fn edit_lines(
 }
 
 /// `POST /api/rfqs/from-bom`: a draft RFQ whose lines are a parent revision's children,
-/// each asked at (build quantity × quantity per parent) and for the newest revision.
+/// each asked at (build quantity × quantity per parent) and for its released revision.
 async fn from_bom(
     State(st): State<AppState>,
     user: CurrentUser,
@@ -1146,6 +1195,29 @@ async fn from_bom(
             "this revision has no BOM lines; add children to its BOM first",
         );
     }
+    // Each child is asked at its released revision (`domain::revision`); a child with none
+    // needs a buyer's confirmation on its own line, which a BOM cannot give.
+    let mut unreleased = Vec::new();
+    for c in &children {
+        let n = sqlx::query(
+            "SELECT COUNT(*) AS n FROM revisions WHERE part_id = $1 AND status = 'released'",
+        )
+        .bind(&c.child_part_id)
+        .fetch_one(&st.db.pool)
+        .await?;
+        if col::<i64>(&n, "n")? == 0 {
+            unreleased.push(c.child_number.clone());
+        }
+    }
+    if !unreleased.is_empty() {
+        e.add(
+            "revision_id",
+            format!(
+                "no released revision for {}: release one first, or add the line by hand and confirm its revision",
+                unreleased.join(", ")
+            ),
+        );
+    }
     e.into_result()?;
     let lines = children
         .iter()
@@ -1153,6 +1225,7 @@ async fn from_bom(
             id: None,
             part_id: c.child_part_id.clone(),
             revision: None,
+            confirm_revision: false,
             quantities: domain::bom::child_quantities(c.quantity, &b.build_quantities),
             // Beyond Decimal, the line's own check refuses the volume (issue 10).
             annual_volume: b.annual_builds.map(|a| {
@@ -1226,13 +1299,20 @@ async fn requote(
     let parts = sqlx::query(
         "SELECT p.id, p.number, p.name, \
            (SELECT v.label FROM revisions v WHERE v.part_id = p.id \
-            ORDER BY CASE v.status WHEN 'released' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, v.created_at DESC LIMIT 1) AS rev \
+            ORDER BY CASE v.status WHEN 'released' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, v.created_at DESC LIMIT 1) AS rev, \
+           (SELECT COUNT(*) FROM revisions v WHERE v.part_id = p.id AND v.status = 'released') AS released \
          FROM parts p",
     )
     .fetch_all(&st.db.pool)
     .await?;
     let mut catalogue = Vec::with_capacity(parts.len());
+    // Parts with no released revision: a line for one needs the buyer's confirmation
+    // (`domain::revision`), so it is left for the buyer instead of chosen here.
+    let mut unreleased = std::collections::HashSet::new();
     for r in &parts {
+        if col::<i64>(r, "released")? == 0 {
+            unreleased.insert(col::<String>(r, "id")?);
+        }
         if let Some(rev) = col::<Option<String>>(r, "rev")? {
             catalogue.push(domain::requote::CatalogueEntry {
                 part_id: col(r, "id")?,
@@ -1242,7 +1322,21 @@ async fn requote(
             });
         }
     }
-    let plan = domain::requote::plan(&extraction, &catalogue);
+    let mut plan = domain::requote::plan(&extraction, &catalogue);
+    let (planned, unconfirmed): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.lines)
+        .into_iter()
+        .partition(|l| !unreleased.contains(&l.part_id));
+    plan.lines = planned;
+    plan.unmatched
+        .extend(unconfirmed.into_iter().map(|l| domain::requote::Unmatched {
+            reason: format!(
+                "{} has no released revision; add it on the RFQ and confirm revision {}",
+                l.part_number, l.revision
+            ),
+            part_number: Some(l.part_number),
+            description: None,
+            source: l.source,
+        }));
     if plan.lines.is_empty() {
         return Ok((
             StatusCode::OK,
@@ -1290,6 +1384,7 @@ async fn requote(
                 id: None,
                 part_id: l.part_id.clone(),
                 revision: Some(l.revision.clone()),
+                confirm_revision: false,
                 quantities: l.quantities.clone(),
                 annual_volume: None,
                 need_by: None,

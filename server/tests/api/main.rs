@@ -24,6 +24,7 @@ mod openapi;
 mod quotes;
 mod receipts;
 mod redteam;
+mod revisions;
 mod routes;
 mod sealing;
 mod sync;

@@ -380,17 +380,32 @@ async fn requote(
 async fn an_old_pdf_becomes_a_draft_rfq_against_current_revisions() {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
-    for n in ["LSR-001", "LSR-003"] {
-        assert_eq!(
-            app.post(
+    for n in ["LSR-001", "LSR-003", "LSR-002"] {
+        let p = app
+            .post(
                 "/api/parts",
                 json!({"number": n, "name": format!("Laser part {n}"), "revision": "D"}),
-                &buyer
+                &buyer,
             )
-            .await
-            .status,
-            StatusCode::CREATED
-        );
+            .await;
+        assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+        if n == "LSR-002" {
+            // Left a draft: a line for it needs the buyer's confirmation (issue 11).
+            continue;
+        }
+        let (id, rev) = (&p.json["id"], &p.json["revisions"][0]["id"]);
+        let released = app
+            .post(
+                &format!(
+                    "/api/parts/{}/revisions/{}/release",
+                    id.as_str().unwrap(),
+                    rev.as_str().unwrap()
+                ),
+                Value::Null,
+                &buyer,
+            )
+            .await;
+        assert_eq!(released.status, StatusCode::OK, "{}", released.json);
     }
     let pdf = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -417,7 +432,12 @@ async fn an_old_pdf_becomes_a_draft_rfq_against_current_revisions() {
         .iter()
         .map(|u| u["part_number"].as_str().unwrap())
         .collect();
-    assert_eq!(unmatched, vec!["LSR-002", "LSR-004", "LSR-005"]);
+    // LSR-002 exists but has no released revision: left for the buyer, saying why.
+    assert_eq!(unmatched, vec!["LSR-004", "LSR-005", "LSR-002"]);
+    assert_eq!(
+        r.json["plan"]["unmatched"][2]["reason"],
+        "LSR-002 has no released revision; add it on the RFQ and confirm revision D"
+    );
     assert!(
         r.json["plan"]["unmatched"][0]["source"]["page"].is_number(),
         "{}",
