@@ -172,31 +172,6 @@ fn origin_is_host(origin: &str, host: Option<&str>) -> bool {
     rest.is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(host) && !h.contains('/'))
 }
 
-#[cfg(test)]
-mod origin_tests {
-    use super::origin_is_host;
-
-    #[test]
-    fn only_the_servers_own_web_origin_passes() {
-        let host = Some("127.0.0.1:8080");
-        assert!(origin_is_host("http://127.0.0.1:8080", host));
-        assert!(origin_is_host("https://127.0.0.1:8080", host));
-        for other in [
-            "null",
-            "evil://127.0.0.1:8080",
-            "HTTP://127.0.0.1:8080",
-            "http://127.0.0.1:8080/x",
-            "http://127.0.0.1:8081",
-            "http://evil.example",
-            "http://",
-            "127.0.0.1:8080",
-        ] {
-            assert!(!origin_is_host(other, host), "{other}");
-        }
-        assert!(!origin_is_host("http://127.0.0.1:8080", None));
-    }
-}
-
 /// Test mode: every request runs with the app's test clock as the server's clock.
 async fn with_test_clock(
     State(clock): State<clock::TestClock>,
@@ -296,4 +271,29 @@ pub fn layered(router: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(guard::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::origin_is_host;
+
+    #[test]
+    fn only_the_servers_own_web_origin_passes() {
+        let host = Some("127.0.0.1:8080");
+        assert!(origin_is_host("http://127.0.0.1:8080", host));
+        assert!(origin_is_host("https://127.0.0.1:8080", host));
+        for other in [
+            "null",
+            "evil://127.0.0.1:8080",
+            "HTTP://127.0.0.1:8080",
+            "http://127.0.0.1:8080/x",
+            "http://127.0.0.1:8081",
+            "http://evil.example",
+            "http://",
+            "127.0.0.1:8080",
+        ] {
+            assert!(!origin_is_host(other, host), "{other}");
+        }
+        assert!(!origin_is_host("http://127.0.0.1:8080", None));
+    }
 }

@@ -557,7 +557,7 @@ pub fn served_content_type(claimed: &str) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+mod served_type_tests {
     use super::served_content_type;
 
     #[test]

@@ -842,13 +842,7 @@ async fn create(
     let now = now_ms();
     let mut e = FieldErrors::new();
     validate::required(&mut e, "title", &n.title, 200);
-    match Currency::from_code(&n.currency) {
-        Ok(c) => validate::payable_currency(&mut e, "currency", c),
-        Err(_) => e.add(
-            "currency",
-            "use an ISO 4217 currency code such as EUR or USD",
-        ),
-    }
+    validate::currency(&mut e, "currency", &n.currency);
     if let Some(d) = parse_deadline(&mut e, "deadline", &n.deadline) {
         if d <= now {
             e.add("deadline", "the deadline must be in the future");
