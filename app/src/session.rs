@@ -163,6 +163,7 @@ fn Layout(me: Me) -> impl IntoView {
         user_id: me.user_id.clone(),
         role: me.role,
         supplier_id: me.supplier_id.clone(),
+        scopes: None,
     });
     let role = match me.role {
         Role::Buyer => "Buyer",
