@@ -199,15 +199,22 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   await expect(buyer.locator('.head-badges')).toContainText('closed');
   await expect(rfq.compareLink).toBeVisible();
 
-  // The suppliers' original files, now that prices may be seen.
+  // Bidding ended but nobody opened the bids: their documents are not listed yet (a list
+  // opens nothing, and the deadline could still be extended; issue 10).
+  await expect(buyer.getByRole('region', { name: 'Quote documents' })).toContainText('not opened yet');
+
+  // --- The leveled comparison (opening it opens the bids). ---
+  await rfq.compareLink.click();
+  const compare = new ComparePage(buyer);
+  await expect(compare.grid).toBeVisible();
+
+  // The suppliers' original files, now that the bids are open.
+  await buyer.goto(`/rfqs/${rfqId}`);
   const docs = buyer.getByRole('table', { name: 'Quote documents' });
   await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[1].name })).toContainText('sourcing_kestrel.xlsx');
   await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[2].name })).toContainText('sourcing_orion.pdf');
   await expect(docs.getByRole('row').filter({ hasText: DEMO_SUPPLIERS[0].name })).toContainText('NW-ISO9001.pdf');
-
-  // --- The leveled comparison. ---
   await rfq.compareLink.click();
-  const compare = new ComparePage(buyer);
   await expect(compare.grid).toBeVisible();
   await buyer.setViewportSize({ width: 1440, height: 900 });
   await compare.openSettings();
@@ -219,6 +226,8 @@ test('sourcing end to end: parts → RFQ → typed, XLSX and PDF quotes → seal
   if (!rates.some((r) => r.currency === 'EUR')) {
     await expect(compare.cell(0, KESTREL)).toContainText(/rate/i);
     await buyer.getByLabel('Add currency', { exact: true }).fill('EUR');
+    // A rate is never assumed (issue 11): "Add rate" takes the value typed beside it.
+    await buyer.getByLabel('Its rate', { exact: true }).fill('1.10');
     await buyer.getByRole('button', { name: 'Add rate', exact: true }).click();
   }
   await buyer.getByLabel('Rate EUR', { exact: true }).fill('1.10');
