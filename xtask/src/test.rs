@@ -472,11 +472,6 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     if !dist.join("index.html").exists() {
         bail!("dist/index.html is missing: run the `trunk` step first");
     }
-    // The binary the `tests` and `postgres` steps built (cargo builds a package's binaries
-    // for its integration tests). Asking for it the same way is a no-op after those steps,
-    // and keeps it fresh when `e2e` runs alone.
-    sh(ctx.cargo().args(["test", "-p", "server", "--no-run"]))?;
-    let bin = target_dir(ctx).join("debug").join("bidwell");
 
     // Playwright wipes its own output dir on every run; screenshots we keep live beside it.
     let artifacts = end2end.join("artifacts");
@@ -485,53 +480,13 @@ fn e2e(ctx: &Ctx) -> Result<Outcome> {
     }
     fs::create_dir_all(artifacts.join("screenshots"))?;
 
-    let scratch = std::env::temp_dir().join(format!("bidwell-e2e-{}", std::process::id()));
-    if scratch.exists() {
-        fs::remove_dir_all(&scratch)?;
-    }
-    fs::create_dir_all(&scratch)?;
-
-    let addr = SocketAddr::from(([127, 0, 0, 1], free_port()?));
     let log_path = artifacts.join("server.log");
-    let log = File::create(&log_path)?;
-    let mut cmd = Command::new(&bin);
-    cmd.current_dir(&ctx.root)
-        .arg("serve")
-        .arg("--addr")
-        .arg(addr.to_string())
-        .arg("--data-dir")
-        .arg(&scratch)
-        .arg("--dist")
-        .arg(&dist)
-        // Test mode: deadline tests move the server's clock (POST /api/test/clock) instead
-        // of waiting for a deadline to pass.
-        .arg("--test-clock")
-        // A fresh SQLite database in the scratch dir, whatever the caller's environment.
-        .env_remove("DATABASE_URL")
-        .env_remove("BIDWELL_ADDR")
-        .env_remove("BIDWELL_DATA_DIR")
-        .env_remove("BIDWELL_DIST")
-        .stdin(Stdio::null())
-        .stdout(log.try_clone()?)
-        .stderr(log);
-    println!(
-        "$ {}   (output in end2end/artifacts/server.log)",
-        show(&cmd)
-    );
-    let child = cmd
-        .spawn()
-        .with_context(|| format!("starting {}", bin.display()))?;
-    let mut server = ServerGuard::new(child, Some(scratch));
-
-    let result = server
-        .wait_healthy(addr, "/api/health", Duration::from_secs(60))
-        .and_then(|()| {
-            println!("  server healthy at http://{addr}");
-            sh(Command::new(end2end.join("node_modules/.bin/playwright"))
-                .current_dir(&end2end)
-                .arg("test")
-                .env("BASE_URL", format!("http://{addr}")))
-        });
+    let (server, addr) = test_server(ctx, "bidwell-e2e", &log_path, Some(&dist))?;
+    println!("  server healthy at http://{addr}");
+    let result = sh(Command::new(end2end.join("node_modules/.bin/playwright"))
+        .current_dir(&end2end)
+        .arg("test")
+        .env("BASE_URL", format!("http://{addr}")));
     drop(server);
     if result.is_err() {
         print_tail(&log_path, 40);
@@ -556,31 +511,98 @@ const SCHEMATHESIS_USERS: [(&str, &str); 2] = [
 /// and once as a supplier. Checks: no 5xx, and every answer matches the document (the
 /// success schema, or `ApiError` for any error). Any failure fails the step.
 fn schemathesis(ctx: &Ctx) -> Result<Outcome> {
-    // The binary the `tests` step built; a no-op after it, fresh when run alone.
-    sh(ctx.cargo().args(["test", "-p", "server", "--no-run"]))?;
-    let bin = target_dir(ctx).join("debug").join("bidwell");
     let st = install::schemathesis_bin(ctx);
     let artifacts = ctx.root.join("target").join("schemathesis");
     if artifacts.exists() {
         fs::remove_dir_all(&artifacts).context("clearing target/schemathesis")?;
     }
     fs::create_dir_all(&artifacts)?;
-    let scratch = std::env::temp_dir().join(format!("bidwell-st-{}", std::process::id()));
+    let log_path = artifacts.join("server.log");
+    let (server, addr) = test_server(ctx, "bidwell-st", &log_path, None)?;
+    let result = (|| -> Result<()> {
+        // Both sessions first: the runs try sign-in with wrong passwords, which the
+        // lockout then refuses for this address.
+        let mut sessions = Vec::new();
+        for (who, email) in SCHEMATHESIS_USERS {
+            let (cookie, csrf) = http_login(addr, email, "bidwell-demo")
+                .with_context(|| format!("signing in as {email}"))?;
+            sessions.push((who, cookie, csrf));
+        }
+        for (who, cookie, csrf) in sessions {
+            println!("\n  --- schemathesis as {who} ---");
+            let mut run = Command::new(&st);
+            run.current_dir(&artifacts)
+                .arg("run")
+                .arg(format!("http://{addr}/api/openapi.json"))
+                .args([
+                    "--checks",
+                    "not_a_server_error,response_schema_conformance",
+                    "--max-examples",
+                    &SCHEMATHESIS_MAX_EXAMPLES.to_string(),
+                    "--phases",
+                    "examples,coverage,fuzzing",
+                    "--workers",
+                    "2",
+                    "--request-timeout",
+                    "30",
+                    // Signing out would end the session the rest of the run uses.
+                    "--exclude-path",
+                    "/api/auth/logout",
+                    "--report",
+                    "junit",
+                    "--report-junit-path",
+                ])
+                .arg(format!("junit-{who}.xml"))
+                .arg("--header")
+                .arg(format!("Cookie: {}={cookie}", "bidwell_session"))
+                .arg("--header")
+                .arg(format!("x-csrf-token: {csrf}"))
+                .env("NO_COLOR", "1");
+            sh(&mut run).with_context(|| format!("schemathesis as {who} found failures"))?;
+        }
+        Ok(())
+    })();
+    drop(server);
+    if result.is_err() {
+        print_tail(&log_path, 40);
+    }
+    result?;
+    Ok(Outcome::Passed)
+}
+
+/// A debug `bidwell serve --test-clock` (test mode: deadline tests move the server's clock
+/// through `POST /api/test/clock` instead of waiting) on a free port, with a fresh SQLite
+/// data dir named `scratch_name` under the temp dir, its output in `log_path`, serving
+/// `dist` when given; answers once `/api/health` does. The server stops and its data dir
+/// goes when the guard drops.
+fn test_server(
+    ctx: &Ctx,
+    scratch_name: &str,
+    log_path: &Path,
+    dist: Option<&Path>,
+) -> Result<(ServerGuard, SocketAddr)> {
+    // The binary the `tests` step built (cargo builds a package's binaries for its
+    // integration tests): a no-op after that step, fresh when a step runs alone.
+    sh(ctx.cargo().args(["test", "-p", "server", "--no-run"]))?;
+    let bin = target_dir(ctx).join("debug").join("bidwell");
+    let scratch = std::env::temp_dir().join(format!("{scratch_name}-{}", std::process::id()));
     if scratch.exists() {
         fs::remove_dir_all(&scratch)?;
     }
     fs::create_dir_all(&scratch)?;
-
     let addr = SocketAddr::from(([127, 0, 0, 1], free_port()?));
-    let log_path = artifacts.join("server.log");
-    let log = File::create(&log_path)?;
+    let log = File::create(log_path)?;
     let mut cmd = Command::new(&bin);
     cmd.current_dir(&ctx.root)
         .args(["serve", "--test-clock", "--addr"])
         .arg(addr.to_string())
         .arg("--data-dir")
-        .arg(&scratch)
-        .env_remove("DATABASE_URL")
+        .arg(&scratch);
+    if let Some(dist) = dist {
+        cmd.arg("--dist").arg(dist);
+    }
+    // A fresh SQLite database in the scratch dir, whatever the caller's environment.
+    cmd.env_remove("DATABASE_URL")
         .env_remove("BIDWELL_ADDR")
         .env_remove("BIDWELL_DATA_DIR")
         .env_remove("BIDWELL_DIST")
@@ -588,64 +610,23 @@ fn schemathesis(ctx: &Ctx) -> Result<Outcome> {
         .stdout(log.try_clone()?)
         .stderr(log);
     println!(
-        "$ {}   (output in target/schemathesis/server.log)",
-        show(&cmd)
+        "$ {}   (output in {})",
+        show(&cmd),
+        log_path
+            .strip_prefix(&ctx.root)
+            .unwrap_or(log_path)
+            .display()
     );
     let child = cmd
         .spawn()
         .with_context(|| format!("starting {}", bin.display()))?;
     let mut server = ServerGuard::new(child, Some(scratch));
-    let result = server
-        .wait_healthy(addr, "/api/health", Duration::from_secs(60))
-        .and_then(|()| {
-            // Both sessions first: the runs try sign-in with wrong passwords, which the
-            // lockout then refuses for this address.
-            let mut sessions = Vec::new();
-            for (who, email) in SCHEMATHESIS_USERS {
-                let (cookie, csrf) = http_login(addr, email, "bidwell-demo")
-                    .with_context(|| format!("signing in as {email}"))?;
-                sessions.push((who, cookie, csrf));
-            }
-            for (who, cookie, csrf) in sessions {
-                println!("\n  --- schemathesis as {who} ---");
-                let mut run = Command::new(&st);
-                run.current_dir(&artifacts)
-                    .arg("run")
-                    .arg(format!("http://{addr}/api/openapi.json"))
-                    .args([
-                        "--checks",
-                        "not_a_server_error,response_schema_conformance",
-                        "--max-examples",
-                        &SCHEMATHESIS_MAX_EXAMPLES.to_string(),
-                        "--phases",
-                        "examples,coverage,fuzzing",
-                        "--workers",
-                        "2",
-                        "--request-timeout",
-                        "30",
-                        // Signing out would end the session the rest of the run uses.
-                        "--exclude-path",
-                        "/api/auth/logout",
-                        "--report",
-                        "junit",
-                        "--report-junit-path",
-                    ])
-                    .arg(format!("junit-{who}.xml"))
-                    .arg("--header")
-                    .arg(format!("Cookie: {}={cookie}", "bidwell_session"))
-                    .arg("--header")
-                    .arg(format!("x-csrf-token: {csrf}"))
-                    .env("NO_COLOR", "1");
-                sh(&mut run).with_context(|| format!("schemathesis as {who} found failures"))?;
-            }
-            Ok(())
-        });
-    drop(server);
-    if result.is_err() {
-        print_tail(&log_path, 40);
+    if let Err(e) = server.wait_healthy(addr, "/api/health", Duration::from_secs(60)) {
+        drop(server);
+        print_tail(log_path, 40);
+        return Err(e);
     }
-    result?;
-    Ok(Outcome::Passed)
+    Ok((server, addr))
 }
 
 fn print_tail(path: &Path, lines: usize) {
