@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::harness::{Session, TestApp};
 
-async fn upload(
+pub async fn upload(
     app: &TestApp,
     s: &Session,
     query: &str,

@@ -1,8 +1,7 @@
 //! Findings of an outside probe (issue 10), replayed through the router: each test is the
 //! attack, and the family it stands for.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::harness::{id_named, in_hours, Response, Session, TestApp};
@@ -66,21 +65,14 @@ async fn setup() -> Setup {
 }
 
 async fn upload(s: &Setup, name: &str, content_type: &str, body: &[u8]) -> Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!(
-            "/api/files?owner_kind=quote&owner_id={}&name={name}",
-            s.rfq
-        ))
-        .header(
-            header::COOKIE,
-            format!("{}={}", api::SESSION_COOKIE, s.northwind.cookie),
-        )
-        .header(api::CSRF_HEADER, &s.northwind.csrf)
-        .header(header::CONTENT_TYPE, content_type)
-        .body(Body::from(body.to_vec()))
-        .unwrap();
-    s.app.send(req, [10, 0, 0, 7]).await
+    crate::files::upload(
+        &s.app,
+        &s.northwind,
+        &format!("owner_kind=quote&owner_id={}&name={name}", s.rfq),
+        body,
+        content_type,
+    )
+    .await
 }
 
 /// The receipt hash covered only what the buyer's side knows or can guess while a bid is
