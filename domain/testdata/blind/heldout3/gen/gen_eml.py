@@ -1,4 +1,5 @@
 """heldout3 e-mails (e01-e10). Run from anywhere: python3 gen_eml.py"""
+import hashlib
 import io
 from email.message import EmailMessage
 from email.mime.multipart import MIMEMultipart
@@ -15,7 +16,7 @@ def plain(frm, to, subject, date, body, charset="utf-8", cc=None):
     m["From"], m["To"], m["Subject"], m["Date"] = frm, to, subject, date
     if cc:
         m["Cc"] = cc
-    m["Message-ID"] = make_msgid(domain=frm.split("@")[-1].rstrip(">"))
+    m["Message-ID"] = "<%s@%s>" % (hashlib.sha1(subject.encode()).hexdigest()[:20], frm.split("@")[-1].rstrip(">"))
     return m.as_bytes()
 
 
@@ -105,8 +106,8 @@ truth(n, "de", [1, 2, 3, 5, 7],
 # ------------------------------------------------------------------ e02 nl multipart/alternative HTML, per 1000
 txt = """Beste heer Jansen,
 
-Hierbij onze offerte OF-26-04412 d.d. 7 december 2026. De tabel staat in de HTML-weergave;
-de voorwaarden vindt u hieronder.
+Hierbij onze offerte OF-26-04412 d.d. 7 december 2026. De prijzen en voorwaarden staan in
+de HTML-weergave van dit bericht.
 
 Met vriendelijke groet,
 Bram de Wit
@@ -305,7 +306,7 @@ truth(n, "en", [1, 3, 4, 5, 7],
         "breaks": B("250", "38.75", "1000", "33.10"), "lead_time_days": 35,
         "tooling": [("NRE (stencil + ICT fixture)", "1850.00")], "rfq_line": "1"},
        {"part_number": "CBL-7714", "revision": "B", "description": "harness 6-pos", "uom": "H87",
-        "breaks": B("1000", "4.26", "5000", "3.88"), "order_multiple": "500", "lead_time_days": 21, "rfq_line": "2"},
+        "breaks": B("1000", "4.26", "5000", "3.88"), "moq": "500", "order_multiple": "500", "lead_time_days": 21, "rfq_line": "2"},
        {"part_number": "PSU-7720", "alternate": "Mean Well IRM-20-12", "uom": "H87", "breaks": B("250", "9.95"),
         "lead_time_days": 0, "rfq_line": "3"},
        {"part_number": "FAN-7725", "no_bid": True, "no_bid_reason": "not a commodity we carry", "rfq_line": "4"}],
