@@ -8,6 +8,8 @@
 //! - `sheets`: spreadsheet and delimited layouts as families (XLSX written in the test).
 #![allow(clippy::unwrap_used, clippy::float_arithmetic)]
 
+#[path = "extract/basis.rs"]
+mod basis;
 #[path = "extract/behaviour.rs"]
 mod behaviour;
 #[path = "extract/classes.rs"]

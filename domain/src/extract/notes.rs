@@ -211,57 +211,104 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
 }
 
 /// A price basis stated for the whole document: "All prices are per 1000 pcs", "Preise
-/// pro 100 Stück", "prix par 1000 pièces", "precios por millar", "prezzi per 100 pezzi".
+/// pro 100 Stück", "prix par 1000 pièces", "precios por millar", "prezzi al mille",
+/// "Ceny za 1000 szt.", "Prices in USD/1000pcs", or a label: "Preiseinheit: 100",
+/// "PE 100", "Price unit: 1000".
 pub fn basis_statement(text: &str) -> Option<Decimal> {
     let lower = text.to_lowercase();
+    if lower.len() > 200 {
+        return None;
+    }
+    if let Some(b) = basis_label(&lower) {
+        return Some(b);
+    }
     let priced = [
-        "price", "preis", "prix", "precio", "prezzi", "prezzo", "prijs", "prijzen", "preço",
-        "preços", "价格",
+        "price",
+        "pricing",
+        "preis",
+        "prix",
+        "precio",
+        "prezzi",
+        "prezzo",
+        "prijs",
+        "prijzen",
+        "preço",
+        "preços",
+        "价格",
+        "単価",
+        "cena",
+        "ceny",
+        "cen ",
+        "pris",
+        "tarif",
+        "quoted",
+        "quotation",
+        "angebot",
+        "offerte",
     ]
     .iter()
     .any(|k| lower.contains(k));
     // A legend ("/M = per 1000, /C = per 100") explains notations, it sets no basis.
-    if !priced || lower.len() > 200 || lower.contains('=') {
+    if !priced || lower.contains('=') {
         return None;
     }
-    for key in [
-        " per ", " pro ", " je ", " par ", " por ", " za ", " pr. ", "/",
+    let (b, at) = super::units::basis_phrase(text, false)?;
+    // "Delivery per 1000 pcs lots": the basis must be of a price said before it.
+    let before = lower.get(..at).unwrap_or(&lower);
+    let after_word = lower
+        .get(at..)
+        .unwrap_or("")
+        .split_whitespace()
+        .nth(2)
+        .unwrap_or("");
+    if [
+        "lot", "lots", "batch", "reel", "reels", "box", "boxes", "carton", "pallet",
+    ]
+    .iter()
+    .any(|w| after_word.trim_end_matches(['.', ',']) == *w)
+    {
+        return None;
+    }
+    let priced_before = [
+        "price", "pricing", "preis", "prix", "precio", "prezzi", "prezzo", "prijs", "prijzen",
+        "preço", "preços", "价格", "単価", "cena", "ceny", "pris", "tarif", "quoted", "usd", "eur",
+        "€", "$", "£", "chf", "pln", "gbp",
+    ]
+    .iter()
+    .any(|k| before.contains(k));
+    priced_before.then_some(b)
+}
+
+/// "Preiseinheit: 100", "PE 100", "Price unit: 1000 pcs", "Prijseenheid 100": a label
+/// naming the price basis and its value.
+fn basis_label(lower: &str) -> Option<Decimal> {
+    let t = lower.trim();
+    for label in [
+        "preiseinheit",
+        "price unit",
+        "pricing unit",
+        "price basis",
+        "pricing basis",
+        "prijseenheid",
+        "unità di prezzo",
+        "unidad de precio",
+        "unité de prix",
+        "jednostka ceny",
+        "pe",
     ] {
-        for (i, _) in lower.match_indices(key) {
-            let rest = lower[i + key.len()..].trim_start();
-            let words: Vec<&str> = rest
-                .split_whitespace()
-                .take(2)
-                .map(|w| w.trim_end_matches(['.', ',', ';', ')']))
-                .collect();
-            let phrase = words.join(" ");
-            let named = match words.first().copied() {
-                Some("hundred" | "c" | "centinaio" | "cent" | "hundert") => Some(100),
-                Some(
-                    "thousand" | "m" | "mille" | "millar" | "tausend" | "mil" | "1000" | "1,000"
-                    | "1.000",
-                ) => Some(1000),
-                Some("100") => Some(100),
-                _ => None,
-            };
-            // "per 1000 pcs" / "pro 100 Stück": a piece word must follow a bare number.
-            let pieces = words.get(1).is_some_and(|w| {
-                [
-                    "pcs", "pc", "pieces", "units", "stück", "stk", "st", "pièces", "piezas",
-                    "pezzi", "stuks", "peças", "ea", "szt", "kpl", "ks", "stk.", "st.", "szt.",
-                ]
-                .contains(w)
-            });
-            if let Some(n) = named {
-                let bare = words.first().is_some_and(|w| {
-                    w.chars()
-                        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                });
-                if !bare || pieces {
-                    let _ = phrase;
-                    return Some(Decimal::from(n));
-                }
-            }
+        let Some(rest) = t.strip_prefix(label) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('='))
+            .unwrap_or(rest)
+            .trim();
+        // `PE` alone is short: only with a separator or a plain number after it.
+        let v = rest.trim_end_matches('.').trim();
+        if let Some(b) = super::units::parse_price_basis(v) {
+            return (b > Decimal::ONE).then_some(b);
         }
     }
     None
@@ -1211,6 +1258,21 @@ mod tests {
         assert_eq!(basis_statement("Price per unit"), None);
         assert_eq!(basis_statement("Prices valid per 100 days"), None);
         assert_eq!(basis_statement("Delivery per 1000 pcs lots"), None);
+        assert_eq!(basis_statement("Prezzi al mille."), Some(dec!(1000)));
+        assert_eq!(basis_statement("Ceny netto za 1000 szt."), Some(dec!(1000)));
+        assert_eq!(basis_statement("Preiseinheit: 100 Stück"), Some(dec!(100)));
+        assert_eq!(basis_statement("PE: 100"), Some(dec!(100)));
+        assert_eq!(basis_statement("Price unit: 1000"), Some(dec!(1000)));
+        assert_eq!(
+            basis_statement("Precios por cada 1.000 unidades."),
+            Some(dec!(1000))
+        );
+        assert_eq!(
+            basis_statement("Pricing is per M (1,000 pcs)."),
+            Some(dec!(1000))
+        );
+        assert_eq!(basis_statement("Price per 100 days"), None);
+        assert_eq!(basis_statement("Pesos mexicanos"), None);
     }
 
     #[test]

@@ -365,15 +365,25 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
     if t.is_empty() || t.len() > 80 {
         return None;
     }
-    // Basis suffix.
+    // Basis suffix: `/C`, `/M`, ` per 1000`, ` je 100 Stk`, ` (per 1000)`, `EUR/%`.
     let mut basis = None;
     let lower = t.to_ascii_lowercase();
-    if let Some(idx) = lower.rfind(['/']).or_else(|| lower.rfind(" per ")) {
+    let keys = [
+        "/", " per ", " je ", " pro ", " por ", " par ", " za ", "(per ", " (",
+    ];
+    for key in keys {
+        let Some(idx) = lower.rfind(key) else {
+            continue;
+        };
         let suffix = &t[idx..];
-        let suffix = suffix.trim_start_matches('/').trim();
         let suffix = suffix
-            .strip_prefix("per ")
-            .or_else(|| suffix.strip_prefix("Per "))
+            .trim_start_matches(['/', ' ', '('])
+            .trim_end_matches(')')
+            .trim();
+        let sl = suffix.to_ascii_lowercase();
+        let suffix = ["per ", "je ", "pro ", "por ", "par ", "za "]
+            .iter()
+            .find_map(|p| sl.starts_with(p).then(|| suffix[p.len()..].trim()))
             .unwrap_or(suffix);
         // `/m` in lower case is per metre (a unit), `/M` per thousand.
         let per_metre = matches!(
@@ -383,6 +393,9 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
         if let Some(b) = per_metre
             .then_some(Decimal::ONE)
             .or_else(|| super::units::parse_price_basis(suffix))
+            .or_else(|| {
+                super::units::basis_phrase(&format!("per {suffix}"), key == "/").map(|b| b.0)
+            })
         {
             basis = Some(b);
             t = t[..idx].trim();
@@ -392,6 +405,7 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
                     t = t[..t.len() - w.len()].trim();
                 }
             }
+            break;
         }
     }
     let (cur, amb, rest) = strip_currency(t);

@@ -384,6 +384,9 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "jednostka",
             "yksikkö",
             "mj",
+            "jedn",
+            "j m",
+            "jednostka",
             "unidad",
             "ud",
             "uds",
@@ -936,6 +939,11 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
     }
     let n = norm_header(raw);
     let (n, _) = strip_annotations(&n);
+    // `Price per 100`, `Preis je 1000 Stk`, `Prijs/1000 st`, `Preis %`: a unit price
+    // printed per a basis, never a break column of that quantity.
+    if let Some(role) = price_with_basis(raw) {
+        return Some(role);
+    }
     // Per-quantity price columns: `500`, `2,000`, `1k`, `Qty 500`, `500+`, `@500`, `Price @ 5000`.
     if let Some(q) = header_break_qty(raw) {
         return Some((ColumnRole::BreakPrice(q), 20));
@@ -988,6 +996,33 @@ pub fn classify_header(h: &str) -> Option<(ColumnRole, usize)> {
         }
     }
     best
+}
+
+/// A header naming a price and then its basis (`Price per 100`, `Cena za 1000 szt.`,
+/// `Preis %`): what comes before the basis must itself name a unit price (or be empty or
+/// a currency, `EUR/100 Stk`).
+fn price_with_basis(raw: &str) -> Option<(ColumnRole, usize)> {
+    let before = match super::units::basis_phrase(raw, true) {
+        Some((b, at)) if b > Decimal::ONE => raw.get(..at)?,
+        _ => {
+            trade_sign_basis(raw)?;
+            raw.trim()
+                .trim_end_matches(')')
+                .trim()
+                .trim_end_matches(['%', '‰'])
+        }
+    };
+    let before = before.trim().trim_end_matches(['(', '[', ',']).trim();
+    let (cur, _, rest) = super::number::strip_currency(before);
+    let rest = rest.trim().trim_end_matches(['(', '[']).trim();
+    if rest.is_empty() || rest.chars().all(|c| !c.is_alphanumeric()) {
+        return (cur.is_some() || before.contains(['€', '$', '£', '¥']))
+            .then_some((ColumnRole::UnitPrice, 8));
+    }
+    match classify_header(rest) {
+        Some((ColumnRole::UnitPrice, s)) => Some((ColumnRole::UnitPrice, s + 2)),
+        _ => None,
+    }
 }
 
 /// A header cell naming a quantity for a price column. A bare four-digit number from
@@ -1682,14 +1717,15 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
     // Value shapes: a unit column holding `C` / `M` / `100` / `1000` next to `EA` is the
     // price basis (per hundred / per thousand), not centimetres or metres.
     for (i, r) in roles.iter_mut().enumerate() {
-        if *r == Some(ColumnRole::Uom)
-            && column_holds_basis(
-                grid,
-                data_start,
-                i,
-                &header[i.min(header.len().saturating_sub(1))],
-            )
-        {
+        if matches!(
+            *r,
+            Some(ColumnRole::Uom | ColumnRole::UnitPrice | ColumnRole::PriceBasis)
+        ) && column_holds_basis(
+            grid,
+            data_start,
+            i,
+            &header[i.min(header.len().saturating_sub(1))],
+        ) {
             *r = Some(ColumnRole::PriceBasis);
         }
     }
@@ -2087,29 +2123,57 @@ fn header_fields(ex: &Extraction) -> usize {
     .count()
 }
 
-/// True when column `col` below the header holds price bases rather than units.
+/// True when column `col` below the header holds price bases rather than units: `C` /
+/// `M` / `100` / `1000` next to `EA`, or values that say it (`per 1000`, `1000 pcs`,
+/// `/M`, `%`).
 fn column_holds_basis(grid: &Grid, from: usize, col: usize, header: &str) -> bool {
     let h = header.to_lowercase();
     let mut basis = false;
     let mut per_one = false;
     let mut c = false;
+    let mut said = false;
     for row in grid.rows.iter().skip(from).take(500) {
-        let v = cell_text(row, col)
+        let raw = cell_text(row, col).trim();
+        let v = raw
             .trim_start_matches('/')
             .trim_end_matches('.')
             .to_lowercase();
         match v.as_str() {
             "" => {}
-            "c" | "per c" | "/c" | "100" | "per 100" => {
+            "c" | "per c" | "/c" | "100" | "per 100" | "%" => {
                 basis = true;
                 c = true;
+                said |= v.len() > 3 || v == "%";
             }
-            "m" | "mil" | "1000" | "per m" | "per 1000" | "k" | "1.000" | "1,000" => basis = true,
+            "m" | "mil" | "1000" | "per m" | "per 1000" | "k" | "1.000" | "1,000" | "‰" => {
+                basis = true;
+                said |= v.len() > 4 || v == "‰";
+            }
             "ea" | "e" | "each" | "pc" | "pcs" | "1" | "st" | "stk" => per_one = true,
-            _ => return false,
+            _ if !raw.contains(|c: char| c.is_alphabetic() || matches!(c, '%' | '‰' | '/')) => {
+                // A bare number other than 100 / 1000 is a price or a quantity.
+                return false;
+            }
+            _ => {
+                // `1000 pcs`, `per 1,000`, `EUR/1000 PZ`, `USD/%`.
+                let (_, _, rest) = super::number::strip_currency(raw);
+                match parse_price_basis(rest).or_else(|| {
+                    super::units::basis_phrase(&format!("per {rest}"), true)
+                        .filter(|b| b.1 == 0)
+                        .map(|b| b.0)
+                }) {
+                    Some(b) if b > Decimal::ONE => {
+                        basis = true;
+                        said = true;
+                    }
+                    Some(_) => per_one = true,
+                    None => return false,
+                }
+            }
         }
     }
-    basis && (c || per_one || h.contains("price") || h.contains("per") || h.contains("preis"))
+    basis
+        && (said || c || per_one || h.contains("price") || h.contains("per") || h.contains("preis"))
 }
 
 /// A row that is a one-time charge (its part or description names tooling, NRE, a mould,
@@ -2312,6 +2376,12 @@ fn symbol_currency(h: &str) -> Option<Currency> {
 }
 
 fn basis_in_header(h: &str) -> Option<Decimal> {
+    if let Some((b, _)) = super::units::basis_phrase(h, true) {
+        return Some(b);
+    }
+    if let Some(b) = trade_sign_basis(h) {
+        return Some(b);
+    }
     let l = h.to_lowercase();
     for key in [
         "per ", "/", "je ", "pro ", "par ", "por ", "ogni ", "à ", "za ", "pr. ", "pr ", "för ",
@@ -2324,6 +2394,56 @@ fn basis_in_header(h: &str) -> Option<Decimal> {
         }
     }
     None
+}
+
+/// `Preis %` / `Preis ‰` (German trade usage: per hundred / per thousand pieces) in a
+/// price header that is not a discount, surcharge or tax column.
+fn trade_sign_basis(h: &str) -> Option<Decimal> {
+    let t = h.trim().trim_end_matches(')').trim();
+    let b = if t.ends_with('‰') {
+        Decimal::from(1000)
+    } else if t.ends_with('%') {
+        Decimal::from(100)
+    } else {
+        return None;
+    };
+    let l = t.to_lowercase();
+    let priced = [
+        "preis", "price", "prix", "prezzo", "precio", "prijs", "cena", "pris",
+    ]
+    .iter()
+    .any(|k| l.contains(k));
+    let other = [
+        "rabatt",
+        "discount",
+        "sconto",
+        "descuento",
+        "korting",
+        "remise",
+        "rabat",
+        "skonto",
+        "marge",
+        "margin",
+        "tax",
+        "mwst",
+        "vat",
+        "iva",
+        "tva",
+        "steuer",
+        "zuschlag",
+        "surcharge",
+        "änderung",
+        "change",
+        "diff",
+        "abw",
+        "upl",
+        "aufschlag",
+        "anteil",
+        "share",
+    ]
+    .iter()
+    .any(|k| l.contains(k));
+    (priced && !other).then_some(b)
 }
 
 fn row_text(row: &[Cell]) -> String {
@@ -2488,6 +2608,11 @@ fn read_row(
             Some(b) if b > Decimal::ZERO => {
                 line.price_basis_qty = b;
                 set(&mut line, "price_basis_qty", &loc);
+                // `USD/1000pcs`: the basis is counted in pieces.
+                if line.uom.is_none() && crate::extract::text::mentions_pieces(&t.to_lowercase()) {
+                    line.uom = Some("H87".into());
+                    set(&mut line, "uom", &loc);
+                }
             }
             _ => ex.diag(
                 "line.bad_price_basis",

@@ -65,6 +65,13 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
     let t = s.trim().trim_start_matches('/').trim();
     let lower = t.to_lowercase();
     let l = lower.trim_end_matches('.');
+    // The German and Austrian trade signs: `%` per hundred, `‰` per thousand.
+    if l == "%" {
+        return Some(Decimal::from(100));
+    }
+    if l == "‰" {
+        return Some(Decimal::from(1000));
+    }
     let fixed = match l {
         "c" | "cen" | "hundred" | "100" | "100 pcs" | "100pcs" | "100 pc" | "100 ea" | "100 st"
         | "100 stk" | "h" => Some(100),
@@ -82,6 +89,7 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
     // `pack of 50`, `per 250 pcs`, `50 pcs`, `reel of 5000`, `box/100`.
     let words: Vec<&str> = l
         .split(|c: char| c.is_whitespace() || c == '/')
+        .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();
     let container = [
@@ -90,11 +98,21 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
     let unitish = [
         "pcs", "pc", "ea", "each", "pieces", "units", "stk", "st", "stück", "pce", "pz", "pzs",
         "pezzi", "piezas", "pièces", "stuks", "件", "个", "unidades", "uds", "sets", "set", "szt",
-        "kpl", "ks", "kom", "db", "個", "pezzo", "peças", "pçs", "unid", "stykker", "styk",
+        "kpl", "ks", "kom", "db", "個", "pezzo", "peças", "pçs", "unid", "stykker", "styk", "stuk",
+        "sztuk", "sztuki", "unità", "pièce", "pieza", "unidad", "uts", "st", "stck",
     ];
     let mut num: Option<Decimal> = None;
     let mut recognised = true;
     for w in &words {
+        // `5,000` / `1.000` group thousands; `41.50` is a price, never a basis.
+        let grouped = !w.contains([',', '.'])
+            || w.split([',', '.']).skip(1).all(|g| g.len() == 3)
+                && w.split([',', '.'])
+                    .next()
+                    .is_some_and(|g| (1..=3).contains(&g.len()));
+        if !grouped && w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if let Ok(n) = w.replace([',', '.'], "").parse::<u32>() {
             if num.is_some() {
                 return None;
@@ -108,6 +126,171 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
         Some(n) if recognised && n > Decimal::ZERO && n <= Decimal::from(1_000_000) => Some(n),
         _ => None,
     }
+}
+
+/// Words that say "per" before a price basis, in the languages quotes come in (`/` is
+/// handled as a token of its own). `for` is not one: "Price for 1,000 pcs" heads a break.
+const PER_WORDS: &[&str] = &[
+    "per", "pro", "je", "par", "por", "x", "al", "à", "za", "na", "pr", "pr.", "ogni", "/",
+];
+/// Words between the "per" and the quantity: `por cada 1000`, `per ogni 100`.
+const EACH_WORDS: &[&str] = &[
+    "cada", "ogni", "each", "every", "jede", "jeweils", "le", "il",
+];
+/// Piece and length words that may follow the basis quantity.
+const PIECE_WORDS: &[&str] = &[
+    "pcs", "pc", "pce", "pieces", "piece", "units", "unit", "ea", "stück", "stk", "st", "stck",
+    "szt", "sztuk", "sztuki", "uds", "ud", "unidades", "unid", "pz", "pzs", "pezzi", "pzas",
+    "piezas", "pièces", "stuks", "stuk", "peças", "pçs", "kpl", "ks", "kom", "db", "个", "件",
+    "個", "sets", "set", "m", "mtr", "meter", "metre", "meters", "metres", "lfm", "st", "styk",
+    "stykker", "unità", "nos", "no",
+];
+
+/// Tokens of a phrase for [`basis_phrase`]: lower-cased words, with `/ ( ) [ ] : = % ‰`
+/// as tokens of their own and digit groups (`1 000`) joined. Each token keeps whether it
+/// was written in capitals (`/M` per thousand, `/m` per metre).
+fn basis_tokens(s: &str) -> Vec<(String, bool)> {
+    let mut spaced = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, '/' | '(' | ')' | '[' | ']' | ':' | '=' | '%' | '‰' | ';') {
+            spaced.push(' ');
+            spaced.push(c);
+            spaced.push(' ');
+        } else {
+            spaced.push(c);
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for w in spaced.split_whitespace() {
+        let w = w.trim_end_matches([',', ';']);
+        if w.is_empty() {
+            continue;
+        }
+        // `1 000` (a thin or plain space grouping thousands) is one number.
+        if w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(last) = out.last_mut() {
+                if (1..=3).contains(&last.0.len()) && last.0.bytes().all(|b| b.is_ascii_digit()) {
+                    last.0.push_str(w);
+                    continue;
+                }
+            }
+        }
+        let upper = w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
+        out.push((w.to_lowercase(), upper));
+    }
+    out
+}
+
+/// The quantity a basis token names: `100`, `1,000`, `1.000`, `1k`, `M`, `C`, `mille`,
+/// `millar`, `thousand`, `hundert`, `%`, `‰`, `千`. The flag is true for a bare number
+/// (which needs a piece word or a price context to be a basis).
+fn basis_quantity(tok: &str, upper: bool) -> Option<(Decimal, bool)> {
+    let named = match tok {
+        "c" | "cen" | "hundred" | "hundert" | "cento" | "ciento" | "cien" | "centinaio"
+        | "centenar" | "centena" | "centaine" | "honderd" | "sto" | "百" | "%" => Some(100),
+        "mille" | "mil" | "millar" | "milheiro" | "thousand" | "tausend" | "duizend" | "tysiąc"
+        | "k" | "1k" | "千" | "‰" => Some(1000),
+        "m" if upper => Some(1000),
+        _ => None,
+    };
+    if let Some(n) = named {
+        return Some((Decimal::from(n), false));
+    }
+    // `1000pcs`, `100stk`: the number and the piece word written together.
+    let digits_end = tok
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '\''))
+        .unwrap_or(tok.len());
+    let (num, tail) = tok.split_at(digits_end);
+    if num.is_empty() || !(tail.is_empty() || PIECE_WORDS.contains(&tail) || tail == "k") {
+        return None;
+    }
+    let grouped = num.contains([',', '.', '\''])
+        && num.split([',', '.', '\'']).skip(1).all(|g| g.len() == 3)
+        && num
+            .split([',', '.', '\''])
+            .next()
+            .is_some_and(|g| (1..=3).contains(&g.len()));
+    if num.contains([',', '.', '\'']) && !grouped {
+        return None;
+    }
+    let n: u32 = num.replace([',', '.', '\''], "").parse().ok()?;
+    let n = if tail == "k" { n.checked_mul(1000)? } else { n };
+    if !(2..=100_000).contains(&n) {
+        return None;
+    }
+    Some((Decimal::from(n), tail.is_empty()))
+}
+
+/// A price basis stated in a phrase: `per 1000`, `Preis je 100 Stk`, `USD/1000pcs`,
+/// `prijs per 100 stuks`, `cena za 1000 szt.`, `precio por cada 1.000 unidades`,
+/// `prezzi al mille`, `EUR/%`, `per M`. Returns the basis and the byte offset where the
+/// "per" starts (what comes before it is what the basis is of), or `None`.
+///
+/// `price_context` allows a bare number without a piece word (`Price per 100` in a price
+/// column's header); in prose a bare number needs one (`per 100 days` is no basis).
+pub fn basis_phrase(s: &str, price_context: bool) -> Option<(Decimal, usize)> {
+    let toks = basis_tokens(s);
+    for i in 0..toks.len() {
+        if !PER_WORDS.contains(&toks[i].0.as_str()) {
+            continue;
+        }
+        let mut j = i + 1;
+        // `per / 1000` (a wrapped cell), `por cada 1000`.
+        while toks
+            .get(j)
+            .is_some_and(|t| t.0 == "/" || EACH_WORDS.contains(&t.0.as_str()))
+        {
+            j += 1;
+        }
+        let Some((q, upper)) = toks.get(j) else {
+            continue;
+        };
+        let Some((n, bare)) = basis_quantity(q.trim_end_matches('.'), *upper) else {
+            continue;
+        };
+        let next = toks.get(j + 1).map(|t| t.0.trim_end_matches('.'));
+        let piece = next.is_some_and(|w| PIECE_WORDS.contains(&w));
+        // Whatever follows must not be another unit (`per 100 days`, `per 1000 kg`).
+        let other_word = next.is_some_and(|w| {
+            !piece && w.chars().next().is_some_and(char::is_alphabetic) && w.len() > 1
+        });
+        if bare && (other_word || !(piece || price_context)) {
+            continue;
+        }
+        if !bare && other_word && !matches!(next, Some("pezzi" | "unidades" | "stück")) {
+            // `per M (1,000 pcs)` is fine; `per mil kg` is not a piece basis.
+            if next.is_some_and(|w| ["kg", "km", "litres", "liter", "days", "tage"].contains(&w)) {
+                continue;
+            }
+        }
+        // Where the phrase starts in `s`: find the i-th token's text again.
+        let start = nth_token_offset(s, &toks, i);
+        return Some((n, start));
+    }
+    None
+}
+
+/// The byte offset in `s` of token `i` of [`basis_tokens`] (approximate for joined
+/// digit groups, exact for the "per" words it is used for).
+fn nth_token_offset(s: &str, toks: &[(String, bool)], i: usize) -> usize {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // Lower-casing changed the length (rare scripts): fall back to a search.
+        return s.find(toks[i].0.as_str()).unwrap_or(0);
+    }
+    let mut from = 0;
+    for (k, (t, _)) in toks.iter().enumerate() {
+        match lower[from..].find(t.as_str()) {
+            Some(p) => {
+                if k == i {
+                    return from + p;
+                }
+                from += p + t.len();
+            }
+            None => return 0,
+        }
+    }
+    0
 }
 
 /// Price per ONE unit for a price printed per `basis` units. `None` when the basis is
@@ -153,5 +336,30 @@ mod tests {
         assert_eq!(parse_price_basis("banana"), None);
         assert_eq!(unit_price(dec!(85.00), dec!(100)), Some(dec!(0.85)));
         assert_eq!(unit_price(dec!(1), dec!(0)), None);
+        assert_eq!(parse_price_basis("%"), Some(dec!(100)));
+        assert_eq!(parse_price_basis("1000 szt."), Some(dec!(1000)));
+    }
+
+    #[test]
+    fn basis_phrases() {
+        let b = |s: &str, ctx: bool| basis_phrase(s, ctx).map(|x| x.0);
+        assert_eq!(b("Price per 100", true), Some(dec!(100)));
+        assert_eq!(b("Price per 100", false), None);
+        assert_eq!(b("Preis je 100 Stk", false), Some(dec!(100)));
+        assert_eq!(b("USD/1000pcs", false), Some(dec!(1000)));
+        assert_eq!(b("Cena za 1000 szt.", false), Some(dec!(1000)));
+        assert_eq!(b("Precio por cada 1.000 unidades", false), Some(dec!(1000)));
+        assert_eq!(b("Prezzi al mille", false), Some(dec!(1000)));
+        assert_eq!(b("Prices per M (1,000 pcs)", false), Some(dec!(1000)));
+        assert_eq!(b("Price per m", true), None);
+        assert_eq!(b("41.50 EUR/%", true), Some(dec!(100)));
+        assert_eq!(b("Prices valid per 100 days", true), None);
+        assert_eq!(b("Price for 1000 pcs", true), None);
+        assert_eq!(b("per 1 000 pcs", false), Some(dec!(1000)));
+        assert_eq!(b("Price/Unit", true), None);
+        assert_eq!(
+            b("Preis/100 St.", true).zip(basis_phrase("Preis/100 St.", true).map(|x| x.1)),
+            Some((dec!(100), 5))
+        );
     }
 }
