@@ -16,10 +16,12 @@ pub mod db;
 pub mod error;
 pub mod extract_cmd;
 pub mod guard;
+pub mod hosts;
 pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod seed;
+pub mod serve;
 pub mod store;
 
 use std::path::PathBuf;
@@ -67,6 +69,9 @@ pub struct Config {
     /// for one beyond those (default: four per core); more get 503 `busy` (issue 10).
     pub hash_workers: usize,
     pub hash_queue: usize,
+    /// Host names requests may address ([`hosts`]); `None` checks none (the default, for
+    /// tests and embedding; `bidwell serve` always sets a list unless told `*`).
+    pub allowed_hosts: Option<hosts::AllowedHosts>,
 }
 
 impl Default for Config {
@@ -85,6 +90,7 @@ impl Default for Config {
             test_clock: None,
             hash_workers: cores,
             hash_queue: 4 * cores,
+            allowed_hosts: None,
         }
     }
 }
@@ -253,12 +259,13 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// The layers every answer passes through, around `router` (its routes and fallback):
-/// same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
+/// host allowlist, same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
 /// contract version header, security headers, tracing. Public so tests can put a route
 /// of their own behind exactly these layers.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router {
     router
         .layer(middleware::from_fn(same_origin))
+        .layer(middleware::from_fn_with_state(state.clone(), hosts::check))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         // Innermost of the answer-shaping layers: a panic becomes a JSON 500 that the
         // layers outside still see (issue 10).

@@ -79,6 +79,23 @@ enum Cmd {
         /// Trust X-Forwarded-For for the client address (only behind your own proxy).
         #[arg(long, env = "BIDWELL_TRUST_PROXY")]
         trust_proxy: bool,
+        /// The address people reach the server at (e.g. https://bids.example.com); its host
+        /// is accepted in the `Host` header.
+        #[arg(long, env = "BIDWELL_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// More host names accepted in the `Host` header, comma-separated (besides the
+        /// listen address, localhost, 127.0.0.1, [::1] and the public URL's host). `*`
+        /// accepts any (only behind a proxy that checks it).
+        #[arg(long, env = "BIDWELL_ALLOWED_HOSTS", value_delimiter = ',')]
+        allowed_hosts: Vec<String>,
+        /// Most connections open at once; more are closed on accept [default: three
+        /// quarters of the open-file limit, at most 16384].
+        #[arg(long, env = "BIDWELL_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
+        max_connections: Option<u32>,
+        /// Seconds a client has to send a request's headers (also the longest idle time
+        /// of a keep-alive connection).
+        #[arg(long, env = "BIDWELL_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+        header_timeout: u64,
         /// Do not seed demo data into an empty database.
         #[arg(long)]
         no_demo: bool,
@@ -175,10 +192,28 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             dist,
             secure_cookies,
             trust_proxy,
+            public_url,
+            allowed_hosts,
+            max_connections,
+            header_timeout,
             no_demo,
             test_clock,
             db,
         } => {
+            let allowed_hosts =
+                server::hosts::allowed(addr, public_url.as_deref(), &allowed_hosts)?;
+            let nofile = match server::serve::raise_nofile_limit() {
+                Ok(n) => n,
+                Err(e) => {
+                    eprintln!("warning: cannot read or raise the open-file limit: {e}");
+                    1024
+                }
+            };
+            let mut limits = server::serve::Limits::for_nofile(nofile);
+            if let Some(n) = max_connections {
+                limits.max_connections = n as usize;
+            }
+            limits.header_read_timeout = std::time::Duration::from_secs(header_timeout);
             let database = db.open().await?;
             let outbox_dir = db.data_dir.join("outbox");
             if !no_demo && seed::seed_if_empty(&database).await? {
@@ -190,12 +225,14 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                     dist.display()
                 );
             }
+            let allowed_hosts_shown = allowed_hosts.as_ref().map(|a| a.names().join(", "));
             let config = Config {
                 secure_cookies,
                 trust_proxy,
                 dist: Some(dist),
                 outbox_dir: Some(outbox_dir),
                 test_clock: test_clock.then(server::clock::TestClock::new),
+                allowed_hosts,
                 ..Config::default()
             };
             if test_clock {
@@ -213,12 +250,17 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             for (email, name, role, org) in seed::DEMO_LOGINS {
                 println!("  {email:<26} {role:<9} {name} ({org})");
             }
-            axum::serve(
-                listener,
-                app(state).into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+            match &allowed_hosts_shown {
+                Some(names) => println!(
+                    "Answering for hosts: {names} (others get 421; add names with BIDWELL_PUBLIC_URL or BIDWELL_ALLOWED_HOSTS)."
+                ),
+                None => println!("Answering for any host (BIDWELL_ALLOWED_HOSTS=*)."),
+            }
+            println!(
+                "Connections: at most {} open (open-file limit {nofile}), {header_timeout} s to send headers.",
+                limits.max_connections
+            );
+            server::serve::run(listener, app(state), limits, shutdown_signal()).await?;
             println!("Bidwell stopped.");
             Ok(ExitCode::SUCCESS)
         }

@@ -27,5 +27,6 @@ mod redteam;
 mod revisions;
 mod routes;
 mod sealing;
+mod serve;
 mod sync;
 mod tokens;
