@@ -351,7 +351,17 @@ pub struct RfqFile {
     pub file: FileRef,
 }
 
-/// `POST /api/sync`: outbox operations made offline, to apply in order.
+/// Most ops in one `POST /api/sync` request.
+pub const SYNC_MAX_OPS: usize = 200;
+/// Largest `POST /api/sync` body (413 `payload_too_large` beyond it); the app's outbox
+/// splits its ops into requests below it (issue 10).
+pub const SYNC_MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+/// Largest op (its JSON text) in a sync request; a larger one is `rejected` with code
+/// `op_too_large` (a visit note's photos together: about 12 MiB before base64).
+pub const SYNC_MAX_OP_BYTES: usize = 16 * 1024 * 1024;
+
+/// `POST /api/sync`: outbox operations made offline, to apply in order (at most 200 ops
+/// and 32 MiB; each op at most 16 MiB).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -33,7 +33,28 @@ pub const ENTER_FOR_SUPPLIER: &str = "quote.enter_for_supplier";
 /// A buyer's visit note with photos.
 pub const VISIT_NOTE: &str = "visit_note.create";
 /// Most ops per request (contract).
-pub const BATCH: usize = 200;
+pub const BATCH: usize = api::SYNC_MAX_OPS;
+/// What a request spends on one op besides its payload (ids, kind, time), at most.
+const OP_OVERHEAD: usize = 512;
+
+/// The outbox in requests within the contract's limits (issue 10): in order, at most
+/// [`BATCH`] ops and `api::SYNC_MAX_BODY_BYTES` each; `size` is an entry's payload size.
+fn batches<T>(entries: &[T], size: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, e) in entries.iter().enumerate() {
+        let s = size(e).saturating_add(OP_OVERHEAD);
+        if i > start && (i - start == BATCH || bytes + s > api::SYNC_MAX_BODY_BYTES) {
+            out.push(&entries[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += s;
+    }
+    if start < entries.len() {
+        out.push(&entries[start..]);
+    }
+    out
+}
 
 /// What the outbox holds for one op.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -248,7 +269,29 @@ async fn push() -> bool {
     let Ok(db) = Storage::open().await else {
         return false;
     };
-    for chunk in entries.chunks(BATCH) {
+    // An op larger than the server takes would be refused on every try: set it aside
+    // here, as the server would, so the ops behind it go on.
+    let size =
+        |e: &OutboxEntry<Queued>| serde_json::to_string(&e.payload.payload).map_or(0, |t| t.len());
+    let (entries, too_large): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|e| size(e) <= api::SYNC_MAX_OP_BYTES);
+    for entry in too_large {
+        let mut marked = entry.clone();
+        marked.payload.state = "rejected".into();
+        marked.payload.result = Some(SyncResult {
+            op_id: entry.id.clone(),
+            status: "rejected".into(),
+            code: Some("op_too_large".into()),
+            message: Some(format!(
+                "This change is larger than the {} MiB one change may be (a visit note's photos together about 12 MiB). Remove photos and capture it again.",
+                api::SYNC_MAX_OP_BYTES / (1024 * 1024)
+            )),
+            detail: None,
+        });
+        let _ = db.put_outbox_entry(&marked).await;
+    }
+    for chunk in batches(&entries, size) {
         let ops = chunk
             .iter()
             .map(|e| SyncOp {

@@ -506,34 +506,87 @@ fn nul_error(field: &str) -> AppError {
     AppError::Validation(f)
 }
 
-/// The path (`lines[0].notes`, the field-error style) of the first string or key in a
-/// JSON document that holds NUL.
-fn json_nul_path(v: &serde_json::Value, at: &str) -> Option<String> {
-    let join = |key: &str| {
-        if at.is_empty() {
+/// Finds the path (`lines[0].notes`, the field-error style) of the first string or key
+/// of a JSON document that holds NUL, reading the document as a stream: memory grows with
+/// its nesting, never with its size (issue 10: a big body once became a
+/// `serde_json::Value` many times its size).
+struct NulPath(String);
+
+impl NulPath {
+    fn join(&self, key: &str) -> String {
+        if self.0.is_empty() {
             key.to_string()
         } else {
-            format!("{at}.{key}")
+            format!("{}.{key}", self.0)
         }
-    };
-    match v {
-        serde_json::Value::String(s) if s.contains('\0') => Some(if at.is_empty() {
-            "body".into()
-        } else {
-            at.into()
-        }),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, x)| json_nul_path(x, &format!("{at}[{i}]"))),
-        serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| {
-            if k.contains('\0') {
-                Some(join(&k.replace('\0', "\\u0000")))
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NulPath {
+    type Value = Option<String>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NulPath {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.contains('\0').then(|| {
+            if self.0.is_empty() {
+                "body".to_string()
             } else {
-                json_nul_path(x, &join(k))
+                self.0
             }
-        }),
-        _ => None,
+        }))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        let mut i = 0usize;
+        loop {
+            let next = if found.is_none() {
+                seq.next_element_seed(NulPath(format!("{}[{i}]", self.0)))?
+                    .map(|f| found = f)
+            } else {
+                seq.next_element::<serde::de::IgnoredAny>()?.map(|_| ())
+            };
+            if next.is_none() {
+                return Ok(found);
+            }
+            i += 1;
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if found.is_some() {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            } else if key.contains('\0') {
+                found = Some(self.join(&key.replace('\0', "\\u0000")));
+                map.next_value::<serde::de::IgnoredAny>()?;
+            } else {
+                found = map.next_value_seed(NulPath(self.join(&key)))?;
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -544,8 +597,10 @@ pub fn json_body_nul_field(body: &[u8]) -> Option<String> {
     if !body.windows(ESCAPE.len()).any(|w| w == ESCAPE) {
         return None;
     }
-    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-    json_nul_path(&v, "")
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde::de::DeserializeSeed::deserialize(NulPath(String::new()), &mut de)
+        .ok()
+        .flatten()
 }
 
 /// The first `(name, value)` pair whose name or value holds NUL.

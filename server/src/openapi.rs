@@ -713,7 +713,7 @@ fn build() -> OpenApi {
     d.op(
         Post,
         "/api/sync",
-        "Apply offline changes in order",
+        "Apply offline changes in order (at most 200 ops, 32 MiB per request, 16 MiB per op)",
         none(),
         Body::Json(b),
         Answer::Json(200, s),

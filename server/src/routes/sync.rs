@@ -29,7 +29,7 @@ use crate::routes::rfqs;
 use crate::AppState;
 
 /// Most ops in one request.
-pub const MAX_OPS: usize = 200;
+pub const MAX_OPS: usize = api::SYNC_MAX_OPS;
 /// Largest photo after decoding.
 pub const MAX_PHOTO_BYTES: usize = 2 * 1024 * 1024;
 /// Most photos on one visit note.
@@ -40,7 +40,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/api/sync",
-            post(sync).layer(DefaultBodyLimit::max(64 * 1024 * 1024)),
+            post(sync).layer(DefaultBodyLimit::max(api::SYNC_MAX_BODY_BYTES)),
         )
         .route("/api/changes", get(changes))
         .route("/api/visit-notes", get(notes))
@@ -53,8 +53,76 @@ enum Outcome {
     Conflict(Value),
 }
 
-fn payload<T: serde::de::DeserializeOwned>(v: &Value) -> AppResult<T> {
-    serde_json::from_value(v.clone()).map_err(|e| {
+/// `api::SyncRequest` as the server reads it (issue 10: a 60 MB body parsed into
+/// `serde_json::Value` took 2.1 GB): each op's payload stays its JSON text until its kind
+/// says which type to read it into, and ops past [`MAX_OPS`] are counted, not kept, so
+/// memory stays a small multiple of the body (itself at most `api::SYNC_MAX_BODY_BYTES`).
+/// Nesting is bounded by serde_json's recursion limit when a payload is read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SyncBody {
+    ops: Ops,
+}
+
+/// The first [`MAX_OPS`] ops and how many were sent.
+struct Ops {
+    kept: Vec<Op>,
+    sent: usize,
+}
+
+impl<'de> Deserialize<'de> for Ops {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> serde::de::Visitor<'de> for Seq {
+            type Value = Ops;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of ops")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Ops, A::Error> {
+                let mut ops = Ops {
+                    kept: Vec::new(),
+                    sent: 0,
+                };
+                loop {
+                    if ops.sent < MAX_OPS {
+                        match seq.next_element::<Op>()? {
+                            Some(op) => ops.kept.push(op),
+                            None => break,
+                        }
+                    } else if seq.next_element::<serde::de::IgnoredAny>()?.is_none() {
+                        break;
+                    }
+                    ops.sent += 1;
+                }
+                Ok(ops)
+            }
+        }
+        d.deserialize_seq(Seq)
+    }
+}
+
+/// One op as read: `api::SyncOp` with the payload as raw JSON text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Op {
+    op_id: String,
+    kind: String,
+    created_at: String,
+    payload: Box<serde_json::value::RawValue>,
+}
+
+/// The sent quote of an op (`payload.quote`), for a conflict's `mine`.
+fn sent_quote(op: &Op) -> Value {
+    #[derive(Deserialize)]
+    struct WithQuote {
+        #[serde(default)]
+        quote: Value,
+    }
+    serde_json::from_str::<WithQuote>(op.payload.get()).map_or(Value::Null, |w| w.quote)
+}
+
+fn payload<T: serde::de::DeserializeOwned>(op: &Op) -> AppResult<T> {
+    serde_json::from_str(op.payload.get()).map_err(|e| {
         AppError::bad_request(
             "invalid_payload",
             format!("The op's payload does not fit: {e}"),
@@ -62,15 +130,23 @@ fn payload<T: serde::de::DeserializeOwned>(v: &Value) -> AppResult<T> {
     })
 }
 
-async fn apply(
-    w: &mut WriteTx,
-    st: &AppState,
-    user: &CurrentUser,
-    op: &api::SyncOp,
-) -> AppResult<Outcome> {
+async fn apply(w: &mut WriteTx, st: &AppState, user: &CurrentUser, op: &Op) -> AppResult<Outcome> {
+    let size = op.payload.get().len();
+    if size > api::SYNC_MAX_OP_BYTES {
+        return Err(AppError::Coded {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "op_too_large",
+            message: format!(
+                "This change is {:.1} MiB; one change may be at most {} MiB (a visit note's \
+                 photos together about 12 MiB). Remove photos and capture it again.",
+                mib(size),
+                api::SYNC_MAX_OP_BYTES / (1024 * 1024)
+            ),
+        });
+    }
     match op.kind.as_str() {
         "quote.submit" => {
-            let p: api::QuoteSubmitOp = payload(&op.payload)?;
+            let p: api::QuoteSubmitOp = payload(op)?;
             let supplier = user
                 .actor
                 .supplier_id
@@ -81,7 +157,7 @@ async fn apply(
             submitted(w, st, user, &Submission { rfq_id: &p.rfq_id, supplier_id: &supplier, base_version: Some(p.base_version.unwrap_or(0)), quote: &p.quote, entered_by_buyer: false }).await
         }
         "quote.enter_for_supplier" => {
-            let p: api::EnterForSupplierOp = payload(&op.payload)?;
+            let p: api::EnterForSupplierOp = payload(op)?;
             let row = rfqs::readable_in(&mut w.tx, user, &p.rfq_id).await?;
             // Entering a quote for a supplier changes the RFQ's bids: the buyer's side's
             // writers only (an approver or a supplier: 403).
@@ -92,7 +168,7 @@ async fn apply(
             submitted(w, st, user, &Submission { rfq_id: &p.rfq_id, supplier_id: &p.supplier_id, base_version: Some(p.base_version.unwrap_or(0)), quote: &p.quote, entered_by_buyer: true }).await
         }
         "visit_note.create" => {
-            let p: api::VisitNoteOp = payload(&op.payload)?;
+            let p: api::VisitNoteOp = payload(op)?;
             create_note(w, user, &p).await.map(|n| Outcome::Applied(json!(n)))
         }
         other => Err(AppError::bad_request(
@@ -142,7 +218,7 @@ fn storable(result: &api::SyncResult) -> api::SyncResult {
 async fn replayed(
     st: &AppState,
     user: &CurrentUser,
-    op: &api::SyncOp,
+    op: &Op,
     mut first: Value,
 ) -> AppResult<Value> {
     if first["status"] != "conflict" {
@@ -159,7 +235,7 @@ async fn replayed(
     let server = quotes::version_as_seen(st, user, rfq_id, supplier_id, version).await?;
     if let Some(d) = first["detail"].as_object_mut() {
         d.insert("server".into(), json!(server));
-        d.insert("mine".into(), op.payload["quote"].clone());
+        d.insert("mine".into(), sent_quote(op));
     }
     Ok(first)
 }
@@ -353,7 +429,7 @@ async fn note_by_id(
 async fn record(
     w: &mut WriteTx,
     user: &CurrentUser,
-    op: &api::SyncOp,
+    op: &Op,
     result: &api::SyncResult,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO sync_ops (op_id, user_id, kind, status, result, applied_at) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -369,7 +445,7 @@ async fn record(
 }
 
 /// Replays one op exactly once.
-async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<api::SyncResult> {
+async fn one(st: &AppState, user: &CurrentUser, op: &Op) -> AppResult<api::SyncResult> {
     let mut w = st.db.write().await?;
     lock_op(&mut w, st.db.engine, &op.op_id).await?;
     let seen = sqlx::query("SELECT user_id, result FROM sync_ops WHERE op_id = $1")
@@ -479,31 +555,49 @@ async fn one(st: &AppState, user: &CurrentUser, op: &api::SyncOp) -> AppResult<a
 async fn sync(
     State(st): State<AppState>,
     user: CurrentUser,
-    Json(req): Json<api::SyncRequest>,
+    body: Result<Json<SyncBody>, AppError>,
 ) -> AppResult<axum::Json<api::SyncResponse>> {
     // The app's offline outbox; an integration's token has no business here.
     user.require_session()?;
-    if req.ops.len() > MAX_OPS {
+    let req = match body {
+        Ok(Json(req)) => req,
+        Err(AppError::PayloadTooLarge(_)) => {
+            return Err(AppError::PayloadTooLarge(format!(
+                "A sync request may be at most {} MiB (and {MAX_OPS} ops, each at most {} MiB); send the ops in smaller batches.",
+                api::SYNC_MAX_BODY_BYTES / (1024 * 1024),
+                api::SYNC_MAX_OP_BYTES / (1024 * 1024)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    if req.ops.sent > MAX_OPS {
         return Err(AppError::bad_request(
             "too_many_ops",
             format!(
                 "Send at most {MAX_OPS} ops per request (got {}).",
-                req.ops.len()
+                req.ops.sent
             ),
         ));
     }
+    let ops = req.ops.kept;
     let mut e = FieldErrors::new();
-    for (i, op) in req.ops.iter().enumerate() {
+    for (i, op) in ops.iter().enumerate() {
         if uuid::Uuid::parse_str(&op.op_id).is_err() {
             e.add(&format!("ops[{i}].op_id"), "a UUID made on the device");
         }
     }
     e.into_result()?;
-    let mut results = Vec::with_capacity(req.ops.len());
-    for op in &req.ops {
+    let mut results = Vec::with_capacity(ops.len());
+    for op in &ops {
         results.push(one(&st, &user, op).await?);
     }
     Ok(axum::Json(api::SyncResponse { results }))
+}
+
+/// Bytes as MiB, for messages.
+#[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

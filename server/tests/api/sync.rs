@@ -442,3 +442,177 @@ async fn the_changes_feed_is_incremental_and_shows_suppliers_only_their_share() 
         "bad_query"
     );
 }
+
+/// `POST /api/sync` with `body` as it is.
+async fn sync_raw(app: &TestApp, s: &Session, body: Vec<u8>) -> crate::harness::Response {
+    use axum::http::{header, Request};
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/sync")
+        .header(
+            header::COOKIE,
+            format!("{}={}", api::SESSION_COOKIE, s.cookie),
+        )
+        .header(api::CSRF_HEADER, &s.csrf)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    app.send(req, [10, 0, 0, 1]).await
+}
+
+/// The process's peak resident memory in KiB (Linux), if known.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Issue 10: a 60 MB body made the server use 2.1 GB (the payloads became
+/// `serde_json::Value`). Bodies are bounded, payloads are read typed, and each bound
+/// answers in the error shape saying the limit.
+#[tokio::test]
+async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
+    let w = world().await;
+    let sid = w.rfq["invited"][0]["supplier_id"].clone();
+    // Over the body limit: 413 naming it, before anything is parsed.
+    let huge = format!(
+        "{{\"ops\":[{}]}}",
+        op(
+            "visit_note.create",
+            json!({"text": "x".repeat(api::SYNC_MAX_BODY_BYTES)})
+        )
+    );
+    let r = sync_raw(&w.app, &w.buyer, huge.into_bytes()).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.json);
+    assert_eq!(r.code(), "payload_too_large");
+    let mib = api::SYNC_MAX_BODY_BYTES / (1024 * 1024);
+    assert!(
+        r.json["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{mib} MiB")),
+        "{}",
+        r.json
+    );
+
+    // The shape that took gigabytes: payloads of millions of tiny values (here two ops
+    // of 15.5 MiB each, 16 million numbers). They are read as text, then refused as those
+    // ops' payloads; the ops are recorded (a replay is a duplicate) and the next op of the
+    // batch is applied.
+    let before = peak_rss_kib();
+    let values = (api::SYNC_MAX_OP_BYTES - 512 * 1024) / 2;
+    let mut bomb = String::with_capacity(2 * values + 2);
+    bomb.push('[');
+    for i in 0..values {
+        if i > 0 {
+            bomb.push(',');
+        }
+        bomb.push('0');
+    }
+    bomb.push(']');
+    let bomb_ops: Vec<Value> = (0..2)
+        .map(|_| op("visit_note.create", Value::Null))
+        .collect();
+    let bomb_id = bomb_ops[0]["op_id"].as_str().unwrap().to_string();
+    let note = op(
+        "visit_note.create",
+        json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": sid,
+               "text": "After the bomb", "taken_at": chrono::Utc::now().to_rfc3339(), "photos": []}),
+    );
+    let with_bomb = |o: &Value| {
+        o.to_string()
+            .replace("\"payload\":null", &format!("\"payload\":{bomb}"))
+    };
+    let body = format!(
+        "{{\"ops\":[{},{},{}]}}",
+        with_bomb(&bomb_ops[0]),
+        with_bomb(&bomb_ops[1]),
+        note
+    );
+    drop(bomb);
+    assert!(body.len() < api::SYNC_MAX_BODY_BYTES, "{}", body.len());
+    let r = sync_raw(&w.app, &w.buyer, body.into_bytes()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    for i in 0..2 {
+        assert_eq!(r.json["results"][i]["status"], "rejected", "{}", r.json);
+        assert_eq!(r.json["results"][i]["code"], "invalid_payload");
+    }
+    assert_eq!(r.json["results"][2]["status"], "applied", "{}", r.json);
+    if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
+        // As `serde_json::Value` these payloads took over a GiB; read as text they cost
+        // a few copies of the 31 MiB body.
+        let grew_mib = after.saturating_sub(before) / 1024;
+        assert!(grew_mib < 400, "peak memory grew by {grew_mib} MiB");
+    }
+    let again = sync(&w.app, &w.buyer, &[json!({"op_id": bomb_id, "kind": "visit_note.create", "created_at": chrono::Utc::now().to_rfc3339(), "payload": {}})]).await;
+    assert_eq!(
+        again.json["results"][0]["status"], "duplicate",
+        "{}",
+        again.json
+    );
+
+    // One op over the per-op limit (within the body limit): that op is rejected with
+    // the limit in its message, recorded; the others go on.
+    let big = op(
+        "visit_note.create",
+        json!({"text": "x".repeat(api::SYNC_MAX_OP_BYTES + 1)}),
+    );
+    let small = op(
+        "visit_note.create",
+        json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": sid,
+               "text": "Small", "taken_at": chrono::Utc::now().to_rfc3339(), "photos": []}),
+    );
+    let r = sync(&w.app, &w.buyer, &[big, small]).await;
+    assert_eq!(r.json["results"][0]["code"], "op_too_large", "{}", r.json);
+    let op_mib = api::SYNC_MAX_OP_BYTES / (1024 * 1024);
+    assert!(r.json["results"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("{op_mib} MiB")));
+    assert_eq!(r.json["results"][1]["status"], "applied", "{}", r.json);
+
+    // Many ops: counted past the limit, not kept.
+    let one = op("visit_note.create", json!({})).to_string();
+    let many = format!("{{\"ops\":[{}]}}", vec![one.as_str(); 50_000].join(","));
+    let r = sync_raw(&w.app, &w.buyer, many.into_bytes()).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.json);
+    assert_eq!(r.code(), "too_many_ops");
+    assert!(
+        r.json["message"].as_str().unwrap().contains("50000"),
+        "{}",
+        r.json
+    );
+
+    // Deep nesting: in a payload, that op's rejection; around the ops, a 4xx in the error
+    // shape. Never a crash or a 500.
+    let depth = 200_000;
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let deep_op = op("quote.submit", Value::Null)
+        .to_string()
+        .replace("\"payload\":null", &format!("\"payload\":{deep}"));
+    let r = sync_raw(
+        &w.app,
+        &w.buyer,
+        format!("{{\"ops\":[{deep_op}]}}").into_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["results"][0]["status"], "rejected", "{}", r.json);
+    let r = sync_raw(&w.app, &w.buyer, format!("{{\"ops\":{deep}}}").into_bytes()).await;
+    assert!(r.status.is_client_error(), "{} {}", r.status, r.json);
+    assert!(r.json["code"].is_string(), "{}", r.json);
+    // NUL deep inside a payload is still found and named.
+    let nul = op("visit_note.create", json!({"text": "a\u{0}b"}));
+    let r = sync_raw(
+        &w.app,
+        &w.buyer,
+        json!({"ops": [nul]}).to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    assert!(
+        r.json.to_string().contains("ops[0].payload.text"),
+        "{}",
+        r.json
+    );
+}
