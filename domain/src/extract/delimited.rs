@@ -28,6 +28,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
     };
     let mut errors = 0;
     for (i, rec) in rdr.records().enumerate() {
+        if !super::bounds::rows(1) {
+            break;
+        }
         match rec {
             Ok(r) => {
                 let line = r

@@ -15,6 +15,7 @@
 //!
 //! Format detection looks at the content first and the file name only to break ties.
 
+pub mod bounds;
 pub mod cells;
 pub mod memory;
 pub mod model;
@@ -401,6 +402,9 @@ pub fn read_plain_text(text: &str, base: &Location, ex: &mut Extraction) {
             (l.to_string(), loc)
         })
         .collect();
+    if !bounds::rows(lines.len()) {
+        return;
+    }
     text::scan_header(&lines, style, ex);
     // Tables inside the text (Markdown, tab- or space-aligned) go to the one table reader;
     // the rest is read as prose.

@@ -40,6 +40,10 @@ impl OutputDev for Collector {
         media_box: &MediaBox,
         _art: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
+        // The caller's time (`bounds::within`): stop between pages once it is up.
+        if !super::bounds::go_on() {
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
         self.pages.push(Vec::new());
         self.height = media_box.ury - media_box.lly;
         Ok(())
@@ -172,6 +176,9 @@ pub fn read_with(
             "the PDF is encrypted",
             Some(Location::file(file)),
         );
+        return;
+    }
+    if !super::bounds::pages(doc.get_pages().len()) {
         return;
     }
     // Embedded e-invoice XML.

@@ -37,6 +37,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
     };
     let mut total_lines = 0;
     for sheet in sheets {
+        if !super::bounds::rows(usize::try_from(sheet.rows).unwrap_or(usize::MAX)) {
+            break;
+        }
         let grid = sheet_grid(sheet, file, ex);
         if grid.rows.is_empty() {
             continue;
@@ -62,6 +65,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
     // `workbook::read` accepted the file: its repeats and text are within the limits.)
     if total_lines == 0 && super::ods::is_ods(bytes) {
         for grid in super::ods::grids(bytes, file).unwrap_or_default() {
+            if !super::bounds::rows(grid.rows.len()) {
+                break;
+            }
             let all_text: String = grid
                 .rows
                 .iter()

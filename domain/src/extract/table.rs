@@ -1566,6 +1566,10 @@ pub struct TableContext<'a> {
 /// Reads one grid into `ex`: header fields from the text around the table, lines from the
 /// table. Returns the number of lines added.
 pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
+    // The caller's time (`bounds::within`), asked once per table.
+    if !super::bounds::go_on() {
+        return 0;
+    }
     let scan_limit = grid.rows.len().min(200);
     // Header row: best score among the first rows.
     let mut best: Option<(usize, usize, Vec<Option<ColumnRole>>, String)> = None;

@@ -1249,6 +1249,9 @@ async fn from_bom(
 
 /// Largest document accepted for a re-quote.
 const REQUOTE_MAX_BYTES: usize = 25 * 1024 * 1024;
+/// Longest a re-quote's document may take to read (with
+/// `domain::extract::bounds::SERVER_BOUNDS` on rows and pages).
+pub const REQUOTE_MAX_TIME: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -1280,16 +1283,35 @@ async fn requote(
     }
     let file_name = q.file_name.clone();
     let bytes = body.to_vec();
+    // Read within rows, pages and time (issue 10): the readers stop at the first bound
+    // passed and the answer says which, instead of a thread busy for minutes.
+    let deadline = std::time::Instant::now() + REQUOTE_MAX_TIME;
     let extraction = tokio::task::spawn_blocking(move || {
-        domain::extract::extract(&domain::extract::ExtractInput {
-            file_name,
-            bytes,
-            rfq: None,
-            memory: None,
-        })
+        domain::extract::bounds::within(
+            domain::extract::bounds::SERVER_BOUNDS,
+            move || std::time::Instant::now() > deadline,
+            || {
+                domain::extract::extract(&domain::extract::ExtractInput {
+                    file_name,
+                    bytes,
+                    rfq: None,
+                    memory: None,
+                })
+            },
+        )
     })
     .await
-    .map_err(|e| anyhow::anyhow!("extraction task failed: {e}"))?;
+    .map_err(|e| anyhow::anyhow!("extraction task failed: {e}"))?
+    .map_err(|exceeded| AppError::Coded {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: "document_too_large",
+        message: format!(
+            "Not read: {exceeded}. A re-quote reads at most {} rows or lines and {} pages, within {} seconds; split the document or keep only the lines to quote again.",
+            domain::extract::bounds::SERVER_BOUNDS.max_rows,
+            domain::extract::bounds::SERVER_BOUNDS.max_pages,
+            REQUOTE_MAX_TIME.as_secs()
+        ),
+    })?;
     let parts = sqlx::query(
         "SELECT p.id, p.number, p.name, \
            (SELECT v.label FROM revisions v WHERE v.part_id = p.id \

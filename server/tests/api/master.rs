@@ -937,3 +937,109 @@ async fn contacts_are_edited_and_removed_but_a_login_stays() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A PDF of `pages` empty pages, with a correct cross-reference table.
+fn pdf_with_pages(pages: usize) -> Vec<u8> {
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Count {pages} /Kids [{}] >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", i + 3))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
+    );
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// Issue 10: a re-quote reads its document within rows, pages and time; past a bound it
+/// is refused at once with a sentence naming the bounds (it used to read on for minutes).
+#[tokio::test]
+async fn a_requote_past_its_bounds_is_refused_with_the_bounds_issue_10() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let bounds = domain::extract::bounds::SERVER_BOUNDS;
+    let rows = bounds.max_rows + 1000;
+    let csv: String = std::iter::once("Part number,Description,Qty,Unit price\n".to_string())
+        .chain((0..rows).map(|i| format!("P-{i},Bracket {i},100,1.{i:04}\n")))
+        .collect();
+    let text: String = (0..rows)
+        .map(|i| format!("Line {i}: P-{i} 100 pcs at 1.25\n"))
+        .collect();
+    let xlsx = {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "Part number").unwrap();
+        ws.write_string(0, 1, "Unit price").unwrap();
+        for i in 1..=u32::try_from(rows).unwrap() {
+            ws.write_string(i, 0, format!("P-{i}")).unwrap();
+            ws.write_number(i, 1, 1.5).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    for (name, bytes, bound) in [
+        (
+            "big.csv",
+            csv.into_bytes(),
+            format!("more than {} rows", bounds.max_rows),
+        ),
+        (
+            "big.txt",
+            text.into_bytes(),
+            format!("more than {} rows", bounds.max_rows),
+        ),
+        (
+            "big.xlsx",
+            xlsx,
+            format!("more than {} rows", bounds.max_rows),
+        ),
+        (
+            "long.pdf",
+            pdf_with_pages(bounds.max_pages + 1),
+            format!("more than {} pages", bounds.max_pages),
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let r = requote(&app, &buyer, name, bytes).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name}: {}",
+            r.json
+        );
+        assert_eq!(r.code(), "document_too_large", "{name}");
+        let message = r.json["message"].as_str().unwrap();
+        assert!(message.contains(&bound), "{name}: {message}");
+        assert!(message.contains("seconds"), "{name}: {message}");
+        assert!(
+            started.elapsed() < server::routes::rfqs::REQUOTE_MAX_TIME,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+    // Within the bounds, the same kind of document is read.
+    let r = requote(&app, &buyer, "ok.pdf", pdf_with_pages(3)).await;
+    assert!(r.status.is_success(), "{}", r.json);
+}

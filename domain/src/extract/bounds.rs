@@ -1,0 +1,228 @@
+//! What one extraction may cost when the caller says so (issue 10: a re-quote from last
+//! year's document had no bound on rows, pages or time). [`within`] runs an extraction
+//! with a budget on the current thread; the readers count what they read against it
+//! ([`rows`] for table rows and text lines, [`pages`] for PDF pages) and stop once it is
+//! spent, and [`within`] then answers which bound was passed instead of a partial result.
+//!
+//! Time is the caller's: `domain` has no clock (it also runs in the browser), so the
+//! caller passes a function that says whether time is up; it is asked at every page and
+//! every 256 rows. Without [`within`] (the browser, the CLI) nothing is counted.
+
+use std::cell::RefCell;
+
+/// Bounds of one extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    /// Table rows and text lines, over every sheet, table and attachment of the file.
+    pub max_rows: usize,
+    /// PDF pages, over the file and its attachments.
+    pub max_pages: usize,
+}
+
+/// The bounds the server reads an uploaded document within.
+pub const SERVER_BOUNDS: Bounds = Bounds {
+    max_rows: 20_000,
+    max_pages: 200,
+};
+
+/// Which bound an extraction passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exceeded {
+    /// More than this many rows.
+    Rows(usize),
+    /// More than this many pages.
+    Pages(usize),
+    /// The caller's time ran out.
+    Time,
+}
+
+impl std::fmt::Display for Exceeded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Exceeded::Rows(n) => write!(f, "the document has more than {n} rows or lines"),
+            Exceeded::Pages(n) => write!(f, "the document has more than {n} pages"),
+            Exceeded::Time => write!(f, "reading the document took too long"),
+        }
+    }
+}
+
+struct Budget {
+    bounds: Bounds,
+    rows: usize,
+    pages: usize,
+    calls: u32,
+    out_of_time: Box<dyn Fn() -> bool>,
+    exceeded: Option<Exceeded>,
+}
+
+impl Budget {
+    fn check_time(&mut self) -> bool {
+        if self.exceeded.is_none() && (self.out_of_time)() {
+            self.exceeded = Some(Exceeded::Time);
+        }
+        self.exceeded.is_none()
+    }
+}
+
+thread_local! {
+    static BUDGET: RefCell<Option<Budget>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (an extraction) within `bounds` and the time `out_of_time` allows. `Err`
+/// names the first bound passed; the readers stopped there.
+pub fn within<T>(
+    bounds: Bounds,
+    out_of_time: impl Fn() -> bool + 'static,
+    f: impl FnOnce() -> T,
+) -> Result<T, Exceeded> {
+    /// Takes the budget down even if `f` panics.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            BUDGET.with(|b| b.borrow_mut().take());
+        }
+    }
+    BUDGET.with(|b| {
+        *b.borrow_mut() = Some(Budget {
+            bounds,
+            rows: 0,
+            pages: 0,
+            calls: 0,
+            out_of_time: Box::new(out_of_time),
+            exceeded: None,
+        });
+    });
+    let reset = Reset;
+    let out = f();
+    let exceeded = BUDGET.with(|b| b.borrow().as_ref().and_then(|b| b.exceeded));
+    drop(reset);
+    match exceeded {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// Counts `n` more rows (or text lines); false once the budget is spent (the reader
+/// stops reading).
+pub fn rows(n: usize) -> bool {
+    BUDGET.with(|b| {
+        let mut b = b.borrow_mut();
+        let Some(b) = b.as_mut() else { return true };
+        if b.exceeded.is_some() {
+            return false;
+        }
+        b.rows = b.rows.saturating_add(n);
+        if b.rows > b.bounds.max_rows {
+            b.exceeded = Some(Exceeded::Rows(b.bounds.max_rows));
+            return false;
+        }
+        b.calls = b.calls.wrapping_add(1);
+        if n >= 256 || b.calls % 256 == 0 {
+            return b.check_time();
+        }
+        true
+    })
+}
+
+/// Counts `n` more PDF pages; false once the budget is spent.
+pub fn pages(n: usize) -> bool {
+    BUDGET.with(|b| {
+        let mut b = b.borrow_mut();
+        let Some(b) = b.as_mut() else { return true };
+        if b.exceeded.is_some() {
+            return false;
+        }
+        b.pages = b.pages.saturating_add(n);
+        if b.pages > b.bounds.max_pages {
+            b.exceeded = Some(Exceeded::Pages(b.bounds.max_pages));
+            return false;
+        }
+        b.check_time()
+    })
+}
+
+/// Whether the budget (if any) still allows work: false once a bound was passed or the
+/// time is up. For loops that count nothing themselves.
+pub fn go_on() -> bool {
+    BUDGET.with(|b| {
+        let mut b = b.borrow_mut();
+        match b.as_mut() {
+            None => true,
+            Some(b) => b.check_time(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_counted_outside_a_budget() {
+        assert!(rows(1_000_000));
+        assert!(pages(1_000_000));
+        assert!(go_on());
+    }
+
+    #[test]
+    fn the_first_bound_passed_is_the_answer_and_the_budget_ends_with_the_call() {
+        let b = Bounds {
+            max_rows: 10,
+            max_pages: 2,
+        };
+        let r = within(b, || false, || (0..100).take_while(|_| rows(1)).count());
+        assert_eq!(r, Err(Exceeded::Rows(10)));
+        let r = within(b, || false, || (0..100).take_while(|_| pages(1)).count());
+        assert_eq!(r, Err(Exceeded::Pages(2)));
+        assert_eq!(within(b, || false, || rows(10)), Ok(true));
+        let r = within(b, || true, || pages(1));
+        assert_eq!(r, Err(Exceeded::Time));
+        // Outside again: unbounded.
+        assert!(rows(1_000));
+    }
+
+    #[cfg(feature = "extract")]
+    #[test]
+    fn an_extraction_stops_at_each_bound_with_its_reason() {
+        let csv: String = std::iter::once("Part,Qty,Price\n".to_string())
+            .chain((0..500).map(|i| format!("P-{i},10,1.{i}\n")))
+            .collect();
+        let run = |bounds: Bounds, late: bool| {
+            let bytes = csv.clone().into_bytes();
+            within(
+                bounds,
+                move || late,
+                move || {
+                    crate::extract::extract(&crate::extract::ExtractInput {
+                        file_name: "q.csv".into(),
+                        bytes,
+                        rfq: None,
+                        memory: None,
+                    })
+                },
+            )
+        };
+        let roomy = Bounds {
+            max_rows: 10_000,
+            max_pages: 10,
+        };
+        let read = run(roomy, false).expect("within bounds");
+        assert!(!read.lines.is_empty(), "{:?}", read.diagnostics);
+        assert_eq!(
+            run(
+                Bounds {
+                    max_rows: 100,
+                    ..roomy
+                },
+                false
+            )
+            .err(),
+            Some(Exceeded::Rows(100))
+        );
+        assert_eq!(run(roomy, true).err(), Some(Exceeded::Time));
+        assert_eq!(
+            Exceeded::Rows(100).to_string(),
+            "the document has more than 100 rows or lines"
+        );
+    }
+}
