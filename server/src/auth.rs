@@ -480,14 +480,18 @@ fn minutes(ms: i64) -> i64 {
 /// Refuses (429 `rate_limited`) a client address with too many failed sign-ins or
 /// invitation accepts in the lockout window: both make the server hash a password, so
 /// both draw on one budget per address (issue 10).
-pub async fn throttle_ip(state: &AppState, ip: &str, now: i64) -> AppResult<()> {
-    let policy = &state.config.lockout;
+async fn throttle_ip(
+    conn: &mut sqlx::AnyConnection,
+    policy: &LockoutPolicy,
+    ip: &str,
+    now: i64,
+) -> AppResult<()> {
     let ip_row = sqlx::query(
         "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE ip = $1 AND success = 0 AND at > $2",
     )
     .bind(ip)
     .bind(now - policy.window_ms)
-    .fetch_one(&state.db.pool)
+    .fetch_one(&mut *conn)
     .await?;
     let ip_failures: i64 = col(&ip_row, "n")?;
     if ip_failures >= policy.max_ip_failures {
@@ -505,25 +509,134 @@ pub async fn throttle_ip(state: &AppState, ip: &str, now: i64) -> AppResult<()> 
     Ok(())
 }
 
+/// Refuses (429 `locked_out`) an account with too many failed sign-ins since the window
+/// began or its last successful sign-in, whichever is later.
+async fn throttle_account(
+    conn: &mut sqlx::AnyConnection,
+    policy: &LockoutPolicy,
+    email: &str,
+    now: i64,
+) -> AppResult<()> {
+    let last_ok: Option<i64> = col(
+        &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND success = 1")
+            .bind(email)
+            .fetch_one(&mut *conn)
+            .await?,
+        "at",
+    )?;
+    let acct_since = (now - policy.window_ms).max(last_ok.unwrap_or(0));
+    let acct_row = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
+    )
+    .bind(email)
+    .bind(acct_since)
+    .fetch_one(&mut *conn)
+    .await?;
+    let acct_failures: i64 = col(&acct_row, "n")?;
+    if acct_failures >= policy.max_account_failures {
+        let first: i64 = col::<Option<i64>>(&acct_row, "first")?.unwrap_or(now);
+        let wait = first + policy.window_ms - now;
+        return Err(AppError::TooManyRequests {
+            code: "locked_out",
+            message: format!(
+                "This account is locked after {acct_failures} failed sign-ins. Try again in {} minutes, or ask an admin.",
+                minutes(wait)
+            ),
+            retry_after_secs: (wait.max(0) / 1000) as u64,
+        });
+    }
+    Ok(())
+}
+
 /// What a failed invitation accept is recorded under in `login_attempts`: not an
 /// e-mail address (no `@`), so it never locks out an account, but it counts for the
-/// client's address in [`throttle_ip`].
+/// client's address in the address budget.
 pub const INVITATION_ATTEMPT: &str = "(invitation accept)";
 
-/// Records a failed attempt from `ip` in its own transaction.
-pub async fn record_failure(state: &AppState, email: &str, ip: &str) -> AppResult<()> {
+/// One sign-in or invitation accept, counted as a failure from before its password is
+/// looked at until it proves good ([`Attempt::succeeded`]).
+#[must_use = "an attempt stays a failure unless it is marked as succeeded"]
+pub struct Attempt {
+    id: String,
+}
+
+/// Checks the address's budget (and the account's, for a sign-in) and counts this
+/// attempt against them, in one transaction that concurrent attempts from the same
+/// address or on the same account wait for (the writer lock on SQLite, advisory locks on
+/// PostgreSQL). Checking and counting were two steps before, and a burst passed between
+/// them (issue 10): now N concurrent attempts let exactly the budget through.
+pub async fn begin_attempt(
+    state: &AppState,
+    ip: &str,
+    account: Option<&str>,
+    now: i64,
+) -> AppResult<Attempt> {
+    let policy = &state.config.lockout;
     let mut w = state.db.write().await?;
+    if state.db.engine == crate::db::Engine::Postgres {
+        // Always the address first, then the account: no two attempts wait for each other.
+        let keys = std::iter::once(format!("attempt-ip:{ip}"))
+            .chain(account.map(|e| format!("attempt-account:{e}")));
+        for key in keys {
+            sqlx::query(
+                "SELECT COUNT(*) AS n FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
+            )
+            .bind(key)
+            .execute(&mut **w)
+            .await?;
+        }
+    }
+    throttle_ip(&mut w, policy, ip, now).await?;
+    if let Some(email) = account {
+        throttle_account(&mut w, policy, email, now).await?;
+    }
+    let id = new_id();
     sqlx::query(
         "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 0)",
     )
-    .bind(new_id())
-    .bind(email)
+    .bind(&id)
+    .bind(account.unwrap_or(INVITATION_ATTEMPT))
     .bind(ip)
-    .bind(now_ms())
+    .bind(now)
     .execute(&mut **w)
     .await?;
     w.commit().await?;
-    Ok(())
+    Ok(Attempt { id })
+}
+
+impl Attempt {
+    /// The attempt was good: it no longer counts as a failure (in `conn`'s transaction).
+    pub async fn succeeded(self, conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE login_attempts SET success = 1 WHERE id = $1")
+            .bind(&self.id)
+            .execute(conn)
+            .await?;
+        Ok(())
+    }
+
+    /// The attempt was good, in a transaction of its own.
+    pub async fn succeeded_now(self, state: &AppState) -> AppResult<()> {
+        let mut w = state.db.write().await?;
+        self.succeeded(&mut w).await?;
+        w.commit().await?;
+        Ok(())
+    }
+
+    /// The server could not judge the attempt (no hashing slot free): it does not count.
+    /// Best effort; a failure to forget only leaves one failure counted.
+    pub async fn forget(self, state: &AppState) {
+        let forgot = async {
+            let mut w = state.db.write().await?;
+            sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+                .bind(&self.id)
+                .execute(&mut **w)
+                .await?;
+            w.commit().await
+        };
+        if let Err(e) = forgot.await {
+            tracing::warn!("could not forget an unjudged sign-in attempt: {e}");
+        }
+    }
 }
 
 /// The largest body a sign-in or an invitation accept may send: an e-mail, a name and a
@@ -539,39 +652,7 @@ pub async fn login(
 ) -> AppResult<Response> {
     let email = req.email.trim().to_lowercase();
     let now = now_ms();
-    let policy = &state.config.lockout;
-    let since = now - policy.window_ms;
-
-    throttle_ip(&state, &ip, now).await?;
-
-    let last_ok: Option<i64> = col(
-        &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND success = 1")
-            .bind(&email)
-            .fetch_one(&state.db.pool)
-            .await?,
-        "at",
-    )?;
-    let acct_since = since.max(last_ok.unwrap_or(0));
-    let acct_row = sqlx::query(
-        "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
-    )
-    .bind(&email)
-    .bind(acct_since)
-    .fetch_one(&state.db.pool)
-    .await?;
-    let acct_failures: i64 = col(&acct_row, "n")?;
-    if acct_failures >= policy.max_account_failures {
-        let first: i64 = col::<Option<i64>>(&acct_row, "first")?.unwrap_or(now);
-        let wait = first + policy.window_ms - now;
-        return Err(AppError::TooManyRequests {
-            code: "locked_out",
-            message: format!(
-                "This account is locked after {acct_failures} failed sign-ins. Try again in {} minutes, or ask an admin.",
-                minutes(wait)
-            ),
-            retry_after_secs: (wait.max(0) / 1000) as u64,
-        });
-    }
+    let attempt = begin_attempt(&state, &ip, Some(&email), now).await?;
 
     let user = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
         .bind(&email)
@@ -584,23 +665,19 @@ pub async fn login(
         ),
         None => (None, None),
     };
-    let ok = state.hashing.verify(stored, req.password).await?;
-
-    let mut w = state.db.write().await?;
-    sqlx::query(
-        "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(new_id())
-    .bind(&email)
-    .bind(&ip)
-    .bind(now)
-    .bind(i64::from(ok))
-    .execute(&mut **w)
-    .await?;
+    let ok = match state.hashing.verify(stored, req.password).await {
+        Ok(ok) => ok,
+        Err(busy) => {
+            attempt.forget(&state).await;
+            return Err(busy);
+        }
+    };
     let (true, Some(user_id)) = (ok, user_id) else {
-        w.commit().await?;
+        // The attempt stays counted as a failure.
         return Err(AppError::InvalidCredentials);
     };
+    let mut w = state.db.write().await?;
+    attempt.succeeded(&mut w).await?;
     let token = create_session(&mut w, &state, &user_id).await?;
     audit::append(
         &mut w,

@@ -199,13 +199,16 @@ async fn accept(
     Path(token): Path<String>,
     Json(req): Json<api::AcceptInvitation>,
 ) -> AppResult<Response> {
-    auth::throttle_ip(&st, &ip, now_ms()).await?;
+    // Counted as a failure of this address until the token proves usable; checked and
+    // counted in one step, so a burst gets no more through than the budget.
+    let attempt = auth::begin_attempt(&st, &ip, None, now_ms()).await?;
     if let Err(refused) = usable(&st.db.pool, &token).await {
-        if !refused_by_server(&refused) {
-            auth::record_failure(&st, auth::INVITATION_ATTEMPT, &ip).await?;
+        if refused_by_server(&refused) {
+            attempt.forget(&st).await;
         }
         return Err(refused);
     }
+    attempt.succeeded_now(&st).await?;
     let mut e = FieldErrors::new();
     validate::required(&mut e, "name", &req.name, 200);
     validate::password(&mut e, "password", &req.password);

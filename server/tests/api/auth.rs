@@ -213,3 +213,81 @@ async fn sessions_are_stored_hashed() {
     );
     assert!(pw.starts_with("$argon2id$"), "{pw}");
 }
+
+/// Issue 10: the budgets were checked, then counted after the password was hashed, so a
+/// burst passed between the two. Now checking and counting are one step: a concurrent
+/// burst gets exactly the budget through, per address and per account, for sign-ins and
+/// invitation accepts alike.
+#[tokio::test]
+async fn a_concurrent_burst_gets_exactly_the_budget_through() {
+    let app = TestApp::with_config(Config {
+        lockout: LockoutPolicy {
+            window_ms: 15 * 60 * 1000,
+            max_account_failures: 3,
+            max_ip_failures: 5,
+        },
+        ..Config::default()
+    })
+    .await;
+    let count = |rs: &[crate::harness::Response], status: StatusCode| {
+        rs.iter().filter(|r| r.status == status).count()
+    };
+    // One address, many accounts.
+    let app = &app;
+    let burst = futures_util::future::join_all((0..30).map(|i| async move {
+        app.login_from(&format!("nobody{i}@acme.example"), "guess", [192, 0, 2, 9])
+            .await
+    }))
+    .await;
+    assert_eq!(
+        count(&burst, StatusCode::UNAUTHORIZED),
+        5,
+        "{:?}",
+        burst.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    assert_eq!(count(&burst, StatusCode::TOO_MANY_REQUESTS), 25);
+    assert!(burst
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .all(|r| r.code() == "rate_limited"));
+    // One account, many addresses.
+    let burst = futures_util::future::join_all(
+        (0..20u8).map(|i| app.login_from("buyer@acme.example", "guess", [198, 51, 100, i])),
+    )
+    .await;
+    assert_eq!(count(&burst, StatusCode::UNAUTHORIZED), 3);
+    assert_eq!(count(&burst, StatusCode::TOO_MANY_REQUESTS), 17);
+    assert!(burst
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .all(|r| r.code() == "locked_out"));
+    // Bogus invitation accepts from one address draw on the same budget.
+    let accept = |i: usize| {
+        let req = axum::http::Request::builder()
+            .method(Method::POST)
+            .uri(format!(
+                "/api/invitations/{}/accept",
+                "f".repeat(60 + i % 2)
+            ))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(
+                json!({"name": "Mallory", "password": "a long passphrase"}).to_string(),
+            ))
+            .unwrap();
+        app.send(req, [203, 0, 113, 5])
+    };
+    let burst = futures_util::future::join_all((0..30).map(accept)).await;
+    assert_eq!(
+        count(&burst, StatusCode::TOO_MANY_REQUESTS),
+        25,
+        "{:?}",
+        burst.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    // A good sign-in from a fresh address is not counted as a failure.
+    for _ in 0..6 {
+        let ok = app
+            .login_from("sales@northwind.example", "bidwell-demo", [10, 9, 9, 9])
+            .await;
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
+    }
+}
