@@ -185,7 +185,12 @@ pub fn find_tables(lines: &[(String, Location)]) -> Vec<TextTable> {
             let (k, c) = &split[end];
             let filled = c.iter().filter(|s| !s.text.is_empty()).count();
             let same_kind = *k == *kind || *kind == Split::Spaces && *k == Split::Tabs;
-            if l.trim().is_empty() || filled < 2 && !(same_kind && *kind != Split::Spaces) {
+            // An indented line of one cell under an aligned table continues a wrapped
+            // cell (`1000 pcs` under `$41.50 per`); prose starts at the margin.
+            let indented = *kind == Split::Spaces && filled == 1 && l.starts_with("  ");
+            if l.trim().is_empty()
+                || filled < 2 && !(same_kind && *kind != Split::Spaces) && !indented
+            {
                 break;
             }
             rows.push(end);

@@ -502,6 +502,7 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         rfq::match_rfq(ex, r);
     }
     apply_basis_note(ex);
+    flag_unbound_basis(ex);
     line_defaults(ex);
     flag_outliers(ex, rfq);
     cross_check(ex, rfq);
@@ -509,6 +510,7 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     ex.stated_currency = None;
     ex.blanket_no_bid = None;
     ex.basis_note = None;
+    ex.basis_hint = None;
     ex.notes = Vec::new();
     ex.consumed = Vec::new();
     ex.pieces = false;
@@ -749,6 +751,55 @@ fn line_defaults(ex: &mut Extraction) {
             if b.min_qty == Decimal::ONE && moq > Decimal::ONE {
                 b.min_qty = moq;
             }
+        }
+    }
+}
+
+/// A price basis the document mentions ("per 1000 pcs" in a remark or a wrapped cell)
+/// that no line took: every line still read per 1 from an unlabelled price may be 100× or
+/// 1000× its real unit price. Each is flagged `price.basis_suspect`, and its confidence
+/// falls below 80 (the cross-checks cap a contradicted line at 40).
+fn flag_unbound_basis(ex: &mut Extraction) {
+    let Some((basis, loc)) = ex.basis_hint.clone() else {
+        return;
+    };
+    if ex.lines.iter().any(|l| l.price_basis_qty > Decimal::ONE) {
+        return;
+    }
+    let mut found = Vec::new();
+    for (li, l) in ex.lines.iter().enumerate() {
+        if l.no_bid
+            || l.breaks.is_empty()
+            || l.price_source == PriceSource::Structured
+            || l.provenance.contains_key("price_basis_qty")
+        {
+            continue;
+        }
+        // Quantity × price = the printed line amount confirms the per-1 reading.
+        let total_ok = match (l.quantity, l.line_total, l.breaks.as_slice()) {
+            (Some(q), Some(t), [b]) => q
+                .checked_mul(b.unit_price)
+                .is_some_and(|e| (e - t).abs() <= t.abs() * Decimal::new(5, 3)),
+            _ => false,
+        };
+        if !total_ok {
+            found.push(li);
+        }
+    }
+    for li in found {
+        ex.diagnostics.push(Diagnostic {
+            code: "price.basis_suspect".into(),
+            severity: Severity::Warning,
+            message: format!(
+                "the document mentions a price per {basis} (line {}) that no column or \
+                 price states; this price is read per 1: check its basis",
+                loc.line.map_or_else(|| "?".to_string(), |n| n.to_string())
+            ),
+            location: Some(loc.clone()),
+            line_index: Some(li),
+        });
+        if let Some(l) = ex.lines.get_mut(li) {
+            l.confidence = l.confidence.saturating_sub(30);
         }
     }
 }

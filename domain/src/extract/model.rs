@@ -283,6 +283,10 @@ pub struct Extraction {
     /// A document-wide price basis stated in words ("all prices per 1000 pcs"). Internal.
     #[serde(skip)]
     pub basis_note: Option<(Decimal, Location)>,
+    /// A price basis mentioned somewhere without a clear binding ("per 1000" in a remark,
+    /// a wrapped cell, a legend). Lines left per 1 are then flagged. Internal.
+    #[serde(skip)]
+    pub basis_hint: Option<(Decimal, Location)>,
     /// Prose lines that may carry facts for lines, for the notes pass. Internal.
     #[serde(skip)]
     pub notes: Vec<(String, Location)>,

@@ -279,6 +279,54 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
     priced_before.then_some(b)
 }
 
+/// A price basis mentioned without a clear binding: any basis phrase ("per 1000 pcs",
+/// "je 100 Stk", "/M", "per M"), a bare "per 100" beside a price word, a basis label, or
+/// a legend ("/M = per 1000"). Too weak to apply; strong enough to doubt a per-1 reading.
+pub fn basis_mention(text: &str) -> Option<Decimal> {
+    if text.len() > 400 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if let Some(b) = basis_label(&lower) {
+        return Some(b);
+    }
+    let priced = [
+        "price", "pricing", "preis", "prix", "precio", "prezz", "prijs", "preço", "cena", "ceny",
+        "pris", "cost", "kosten", "€", "$", "usd", "eur",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    // Packing ("packed 1000 pcs per carton", "Verpackung je 100 Stk") is no price basis.
+    let packing = [
+        "pack",
+        "verpack",
+        "carton",
+        "karton",
+        "box",
+        "reel",
+        "rolle",
+        "bag",
+        "beutel",
+        "pallet",
+        "palette",
+        "embal",
+        "imball",
+        "verpakking",
+        "opakow",
+        "ship",
+        "deliver",
+        "liefer",
+    ]
+    .iter()
+    .any(|k| lower.contains(k));
+    if packing {
+        return None;
+    }
+    super::units::basis_phrase(text, priced)
+        .map(|b| b.0)
+        .filter(|b| *b > Decimal::ONE)
+}
+
 /// "Preiseinheit: 100", "PE 100", "Price unit: 1000 pcs", "Prijseenheid 100": a label
 /// naming the price basis and its value.
 fn basis_label(lower: &str) -> Option<Decimal> {

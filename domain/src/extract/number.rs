@@ -408,6 +408,41 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
             break;
         }
     }
+    // `$0.412 each`, `12,30 € Stk.`, `0.85 ea`: a trailing per-one word.
+    if basis.is_none() {
+        if let Some((head, last)) = t.rsplit_once(' ') {
+            let w = last.trim_end_matches('.').to_ascii_lowercase();
+            // Only a price (a currency or decimals), never a count such as `1000 pcs`.
+            let fraction = head
+                .trim()
+                .rsplit_once(['.', ','])
+                .is_some_and(|(_, f)| (1..=4).contains(&f.len()) && f.len() != 3);
+            let priced = strip_currency(head).0.is_some() || fraction;
+            if priced
+                && head.bytes().any(|b| b.is_ascii_digit())
+                && matches!(
+                    w.as_str(),
+                    "each"
+                        | "ea"
+                        | "pc"
+                        | "pcs"
+                        | "stk"
+                        | "st"
+                        | "stück"
+                        | "pz"
+                        | "szt"
+                        | "unit"
+                        | "piece"
+                        | "uds"
+                        | "ud"
+                        | "stuk"
+                )
+            {
+                basis = Some(Decimal::ONE);
+                t = head.trim();
+            }
+        }
+    }
     let (cur, amb, rest) = strip_currency(t);
     let amount = parse_number(rest, style)?;
     Some(MoneyToken {

@@ -1826,10 +1826,13 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         .filter(|r| !is_blank(r))
         .take(3)
         .find_map(|r| heading_of(r));
+    // Price cells wrapped onto the next text line (`$41.50 per` / `1000 pcs`, PDFs and
+    // pasted tables): the continuation row is joined to the row above first.
+    let data_rows = join_wrapped_price_rows(&grid.rows[data_start.min(grid.rows.len())..], &roles);
     for (group, seg_roles) in &segments {
         let mut last_line: Option<usize> = None;
         let mut heading = heading_above.clone();
-        for row in grid.rows.iter().skip(data_start) {
+        for row in data_rows.iter() {
             if is_blank(row) {
                 last_line = None;
                 continue;
@@ -1917,13 +1920,11 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                         let continuation = line.part_number.is_none()
                             && line.supplier_part.is_none()
                             && line.description.is_none();
+                        // The same part again; a break row may leave the description out.
                         let same_key = (line.part_number.is_some() || line.supplier_part.is_some())
-                            && key_prev
-                                == (
-                                    line.part_number.clone(),
-                                    line.supplier_part.clone(),
-                                    line.description.clone(),
-                                );
+                            && (key_prev.0.clone(), key_prev.1.clone())
+                                == (line.part_number.clone(), line.supplier_part.clone())
+                            && (line.description.is_none() || key_prev.2 == line.description);
                         (continuation || same_key).then_some(li)
                     });
                     if let Some(li) = same.filter(|_| !line.breaks.is_empty()) {
@@ -1993,6 +1994,80 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         );
     }
     added
+}
+
+/// Joins a row that continues the price cell of the row above (`$41.50 per` over
+/// `1000 pcs`, `12,30 €` over `je 100 Stk`) into that row: the continuation has no part
+/// number, its filled cells sit in description, unit or price columns, and its price
+/// cell is a basis (`1000 pcs`, `per 1,000`, `/M`). The other filled cells (a wrapped description) are appended to their column.
+fn join_wrapped_price_rows(rows: &[Vec<Cell>], roles: &[Option<ColumnRole>]) -> Vec<Vec<Cell>> {
+    let is_price = |i: usize| {
+        matches!(
+            roles.get(i),
+            Some(Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_)))
+        )
+    };
+    let basis_text = |t: &str| {
+        let t = t.trim();
+        let (_, _, rest) = super::number::strip_currency(t);
+        let rest = rest.trim();
+        rest.chars().any(char::is_alphabetic)
+            && (parse_price_basis(rest).is_some_and(|b| b > Decimal::ONE)
+                || super::units::basis_phrase(&format!("per {rest}"), true)
+                    .is_some_and(|b| b.1 == 0 && b.0 > Decimal::ONE))
+    };
+    let mut out: Vec<Vec<Cell>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let filled: Vec<usize> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        let joins = out.last().is_some_and(|prev: &Vec<Cell>| {
+            !filled.is_empty()
+                && !is_total_row(row)
+                && filled.iter().all(|&i| {
+                    matches!(
+                        roles.get(i),
+                        Some(Some(
+                            ColumnRole::Description
+                                | ColumnRole::UnitPrice
+                                | ColumnRole::BreakPrice(_)
+                                | ColumnRole::Uom
+                                | ColumnRole::PriceBasis
+                        ))
+                    )
+                })
+                && filled.iter().any(|&i| is_price(i))
+                && filled.iter().filter(|&&i| is_price(i)).all(|&i| {
+                    let here = row[i].text.trim();
+                    let above = prev.get(i).map_or("", |c| c.text.trim());
+                    !above.is_empty() && basis_text(here)
+                })
+        });
+        if joins {
+            if let Some(prev) = out.last_mut() {
+                for &i in &filled {
+                    if prev.len() <= i {
+                        prev.resize(i + 1, Cell::default());
+                    }
+                    let t = row[i].text.trim();
+                    let cell = &mut prev[i];
+                    if cell.text.trim().is_empty() {
+                        cell.text = t.to_string();
+                        cell.loc = row[i].loc.clone();
+                    } else {
+                        cell.text = format!("{} {t}", cell.text.trim_end());
+                        cell.number = None;
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(row.clone());
+    }
+    out
 }
 
 /// `Qty 1 | Price 1 | Qty 2 | Price 2 …` (RFQ response templates): the quantity of each

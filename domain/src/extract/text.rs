@@ -711,6 +711,11 @@ pub fn scan_header(lines: &[(String, Location)], style: DecimalStyle, ex: &mut E
                 ex.basis_note = Some((b, loc.clone()));
             }
         }
+        if ex.basis_hint.is_none() {
+            if let Some(b) = super::notes::basis_mention(t) {
+                ex.basis_hint = Some((b, loc.clone()));
+            }
+        }
         if let Some(c) = stated_currency(t) {
             match stated_votes.iter_mut().find(|v| v.0 == c) {
                 Some(v) => v.1 += 1,

@@ -315,3 +315,87 @@ fn issue9_price_basis_in_every_place_it_is_stated() {
         bad.join("\n")
     );
 }
+
+/// A basis mentioned where nothing binds it to a price (a remark, a wrapped cell, a
+/// legend) leaves the prices read per 1, flagged `price.basis_suspect` and below 80.
+#[test]
+fn issue9_an_unbound_basis_mention_flags_every_price_read_per_one() {
+    let mut bad = Vec::new();
+    for (name, file, doc) in [
+        (
+            "remark under a table",
+            "q.csv",
+            "Part,Description,MOQ,Price\nA-100,Washer M6,10000,41.50\nA-200,Washer M8,5000,62.00\n\nRemark: invoiced per 1000 pcs\n",
+        ),
+        (
+            "legend only",
+            "q.txt",
+            "Part      Description   MOQ     Price\nA-100     Washer M6     10000   41.50\nA-200     Washer M8     5000    62.00\n\n/M = per 1000, /C = per 100\n",
+        ),
+        (
+            "german note without a price word",
+            "q.txt",
+            "Artikel   Bezeichnung   Menge   Preis \nA-100     Scheibe M6    10000   41,50\nA-200     Scheibe M8    5000    62,00\n\nAngaben je 100 Stk.\n",
+        ),
+    ] {
+        let ex = run_as(file, doc, None);
+        let flagged: Vec<usize> = ex
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "price.basis_suspect")
+            .filter_map(|d| d.line_index)
+            .collect();
+        for (i, l) in ex.lines.iter().enumerate() {
+            if !flagged.contains(&i) || l.confidence >= 80 {
+                bad.push(format!(
+                    "{name}: line {i} flagged {} conf {}",
+                    flagged.contains(&i),
+                    l.confidence
+                ));
+            }
+        }
+        if ex.lines.len() != 2 {
+            bad.push(format!("{name}: {} lines", ex.lines.len()));
+        }
+    }
+    // A basis that is bound (a column says it) flags nothing.
+    let ex = run_as(
+        "q.csv",
+        "Part,Description,Qty,Price,Total\nA-100,Washer M6,1000,0.62,620.00\n\nPacked per 1000 pcs per carton.\n",
+        None,
+    );
+    if ex
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "price.basis_suspect")
+    {
+        bad.push("carton packing note flagged".into());
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// A price cell wrapped onto the next line (`$41.50 per` / `1000 pcs`) keeps its basis,
+/// the wrapped description joins the line, and a repeated part number under it is a
+/// further break of the same line; `$0.412 each` is a price per one.
+#[test]
+fn issue9_wrapped_price_cells_keep_their_basis() {
+    let doc = "Part Number  Description                    Quantity   Price         Lead Time\n\
+               SPR-0100     Compression spring music wire  10,000     $41.50 per    3 wks\n\
+               \x20            passivated                                1000 pcs\n\
+               SPR-0100                                    50,000     $36.80 per    3 wks\n\
+               \x20                                                      1000 pcs\n\
+               SPR-0315     Torsion spring 90 deg          2,000      $0.412 each   5 wks\n";
+    let ex = run_as("q.txt", doc, None);
+    super::classes::check_ex(
+        "wrapped per 1000",
+        &ex,
+        &[
+            ("lines.len", "2"),
+            ("lines[0].price_basis_qty", "1000"),
+            ("lines[0].breaks[0].unit_price", "0.0415"),
+            ("lines[0].breaks[1].min_qty", "50000"),
+            ("lines[0].breaks[1].unit_price", "0.0368"),
+            ("lines[1].breaks[0].unit_price", "0.412"),
+        ],
+    );
+}
