@@ -89,7 +89,7 @@ enum Cmd {
         #[arg(long, env = "BIDWELL_ALLOWED_HOSTS", value_delimiter = ',')]
         allowed_hosts: Vec<String>,
         /// Most connections open at once; more are closed on accept [default: three
-        /// quarters of the open-file limit, at most 16384].
+        /// quarters of the open-file limit, at most 4096].
         #[arg(long, env = "BIDWELL_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
         max_connections: Option<u32>,
         /// Seconds a client has to send a request's headers (also the longest idle time

@@ -54,11 +54,13 @@ pub struct Limits {
 
 impl Limits {
     /// Defaults for a server process whose soft limit on open files is `nofile`: a
-    /// quarter of the descriptors stay for the database, uploads and the outbox.
+    /// quarter of the descriptors stay for the database, uploads and the outbox, and at
+    /// most 4096 connections (each may buffer up to 32 KiB of a request head, so a
+    /// flood of slow heads holds at most 128 MiB).
     pub fn for_nofile(nofile: u64) -> Limits {
-        let usable = nofile.saturating_sub(nofile / 4).clamp(64, 16_384);
+        let usable = nofile.saturating_sub(nofile / 4).clamp(64, 4096);
         Limits {
-            max_connections: usize::try_from(usable).unwrap_or(16_384),
+            max_connections: usize::try_from(usable).unwrap_or(4096),
             ..Limits::default()
         }
     }
@@ -96,8 +98,9 @@ pub async fn run(
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout)
         .keep_alive(true)
-        // Request heads of at most 64 KiB (hyper's default buffer is ~400 KiB).
-        .max_buf_size(64 * 1024);
+        // Request heads of at most 32 KiB (hyper's default buffer is ~400 KiB); bodies
+        // are read in chunks of at most that.
+        .max_buf_size(32 * 1024);
     let mut shutdown = std::pin::pin!(shutdown);
     let mut refused: u64 = 0;
     loop {

@@ -128,7 +128,14 @@ const BENCHES: &[Bench] = &[
     },
 ];
 
-/// Runs every bench, or with `filter` words only those whose name contains one.
+/// Whether `word` is one of the words of a bench's `name` (hyphenated words whole:
+/// `load` is not `first-load`).
+fn names(name: &str, word: &str) -> bool {
+    name.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Runs every bench, or with `filter` words only those whose name has one of them.
 pub fn run(ctx: &Ctx, filter: &[String]) -> Result<()> {
     // `bench extract-blind [HALF|all] [--detail] …` takes options of its own.
     if filter.first().is_some_and(|w| w == "extract-blind") {
@@ -136,7 +143,7 @@ pub fn run(ctx: &Ctx, filter: &[String]) -> Result<()> {
     }
     let mut ran = 0;
     for b in BENCHES {
-        if !filter.is_empty() && !filter.iter().any(|w| b.name.contains(w.as_str())) {
+        if !filter.is_empty() && !filter.iter().any(|w| names(b.name, w)) {
             continue;
         }
         if !ctx.root.join(b.needs).exists() {
@@ -262,5 +269,25 @@ fn newest(dir: &Path, prefix: &str, ext: &str) -> Result<PathBuf> {
     match best {
         Some((_, p)) => Ok(p),
         None => bail!("no {prefix}*.{ext} in {}", dir.display()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{names, BENCHES};
+
+    #[test]
+    fn a_filter_word_picks_benches_by_whole_words() {
+        let picked = |w: &str| -> Vec<&str> {
+            BENCHES
+                .iter()
+                .filter(|b| names(b.name, w))
+                .map(|b| b.name.split(' ').next().unwrap_or(""))
+                .collect()
+        };
+        assert_eq!(picked("load"), ["load"]);
+        assert_eq!(picked("first-load"), ["first-load"]);
+        assert_eq!(picked("sync"), ["offline"]);
+        assert_eq!(picked("extract"), ["extract", "extract"]);
     }
 }
