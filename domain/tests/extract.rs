@@ -22,6 +22,8 @@ mod fixtures;
 mod properties;
 #[path = "extract/sheets.rs"]
 mod sheets;
+#[path = "extract/vocab.rs"]
+mod vocab;
 
 use std::path::{Path, PathBuf};
 

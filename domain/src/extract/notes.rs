@@ -41,6 +41,19 @@ const CHARGE_WORDS: &[&str] = &[
     "fai ",
     "pattern cost",
     "werkzeug",
+    "narzędzi",
+    "narzędzia",
+    "narzedzia",
+    "oprzyrządowanie",
+    "oprzyrządowania",
+    "koszt formy",
+    "koszty formy",
+    "formy wtryskowej",
+    "forma wtryskowa",
+    "jednorazowy",
+    "jednorazowa",
+    "jednorazowe",
+    "jednorazowo",
     "formkosten",
     "form-kosten",
     "spritzgussform",
@@ -127,7 +140,24 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
     if !names_charge(text) {
         return None;
     }
-    let ws: Vec<&str> = text.split_whitespace().collect();
+    // `1 250,00 zł`, `12 500 €`: thousands grouped with a space are one number.
+    let mut joined_ws: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        let group = w.len() >= 3
+            && w.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && (w.len() == 3 || !w.as_bytes()[3].is_ascii_digit());
+        match joined_ws.last_mut() {
+            Some(last)
+                if group
+                    && (1..=3).contains(&last.len())
+                    && last.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                last.push_str(w);
+            }
+            _ => joined_ws.push(w.to_string()),
+        }
+    }
+    let ws: Vec<&str> = joined_ws.iter().map(String::as_str).collect();
     let mut amount: Option<Decimal> = None;
     for (i, w) in ws.iter().enumerate() {
         let w = w.trim_matches([':', '(', ')', ',', ';', '=']);

@@ -1050,6 +1050,14 @@ fn header_qty_candidate(raw: &str) -> Option<(Decimal, bool)> {
         "menge",
         "ab",
         "from",
+        "vanaf",
+        "a partir de",
+        "à partir de",
+        "desde",
+        "dès",
+        "från",
+        "fra",
+        "od",
         "at",
         "for",
         "break",
@@ -1715,6 +1723,34 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                 .any(|t| text::mentions_pieces(&t.to_lowercase()))
             {
                 ex.pieces = true;
+            }
+        }
+    }
+    // Two description columns and no part column (`Artikel | Bezeichnung`,
+    // `Article | Désignation`): the one holding codes (one token with a digit) is the part.
+    if !roles.contains(&Some(ColumnRole::PartNumber)) {
+        let descs: Vec<usize> = (0..roles.len())
+            .filter(|&i| roles[i] == Some(ColumnRole::Description))
+            .collect();
+        if descs.len() >= 2 {
+            let code_like = |i: usize| {
+                let vals: Vec<&str> = grid
+                    .rows
+                    .iter()
+                    .skip(data_start)
+                    .take(200)
+                    .map(|r| cell_text(r, i).trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                !vals.is_empty()
+                    && vals.iter().all(|v| {
+                        !v.contains(char::is_whitespace)
+                            && v.len() <= 24
+                            && v.chars().any(|c| c.is_ascii_digit())
+                    })
+            };
+            if let Some(&i) = descs.iter().find(|&&i| code_like(i)) {
+                roles[i] = Some(ColumnRole::PartNumber);
             }
         }
     }
