@@ -31,12 +31,15 @@ fn get(v: &Value, path: &str) -> String {
     }
 }
 
-fn cases() -> Vec<(
+/// (name, file name, document, expected (path, value) pairs)
+type Case = (
     &'static str,
     &'static str,
     &'static str,
     Vec<(&'static str, &'static str)>,
-)> {
+);
+
+fn cases() -> Vec<Case> {
     vec![
         (
             "de tsv Staffelpreis ab",
