@@ -5,6 +5,7 @@
 //! - `corpus`: real files from `../shared/corpus` (copied to `testdata/corpus`).
 //! - `properties`: proptest for number parsing, price-basis arithmetic and "never panics".
 //! - `behaviour`: RFQ matching, suspicion flags, mapping memory, JSON shape.
+//! - `pdf_families`: PDF layouts from real generators (CJK CMaps, OCR layers, rotation).
 //! - `sheets`: spreadsheet and delimited layouts as families (XLSX written in the test).
 #![allow(clippy::unwrap_used, clippy::float_arithmetic)]
 
@@ -18,6 +19,8 @@ mod classes;
 mod corpus;
 #[path = "extract/fixtures.rs"]
 mod fixtures;
+#[path = "extract/pdf_families.rs"]
+mod pdf_families;
 #[path = "extract/properties.rs"]
 mod properties;
 #[path = "extract/sheets.rs"]

@@ -17,12 +17,17 @@ use super::model::{Extraction, Format, Location, Severity};
 use super::table::{classify_header, read_grid, Cell, Grid, TableContext};
 use super::{read_plain_text, style_of};
 
+#[path = "pdf_text.rs"]
+mod fallback;
+
+/// One character: position in PDF space (y up), advance, size, baseline direction.
 #[derive(Debug, Clone)]
 struct Glyph {
     x: f64,
     y: f64,
     w: f64,
     size: f64,
+    dir: (f64, f64),
     ch: String,
 }
 
@@ -66,16 +71,23 @@ impl OutputDev for Collector {
         let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
         let size = (font_size * scale).abs().max(0.1);
         let x = trm.m31;
-        let y = self.height - trm.m32;
+        let y = trm.m32;
         if !x.is_finite() || !y.is_finite() {
             return Ok(());
         }
+        let len = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+        let dir = if len > 0.0 {
+            (trm.m11 / len, trm.m12 / len)
+        } else {
+            (1.0, 0.0)
+        };
         if let Some(p) = self.pages.last_mut() {
             p.push(Glyph {
                 x,
                 y,
                 w: (width * size).abs(),
                 size,
+                dir,
                 ch: ch.to_string(),
             });
         }
@@ -206,8 +218,8 @@ pub fn read_with(
                 Some(Location::file(file)),
             );
             // The XML stays primary; the printed page is read too and compared with it.
-            if let Ok((lines, _)) = text_lines(&doc) {
-                let problems = xml_against_page(ex, &lines, file, memory);
+            if let Ok(layer) = text_lines(&doc) {
+                let problems = xml_against_page(ex, &layer.lines, file, memory);
                 if !problems.is_empty() {
                     ex.diag(
                         "pdf.xml_text_mismatch",
@@ -224,12 +236,12 @@ pub fn read_with(
             return;
         }
     }
-    let lines = match text_lines(&doc) {
-        Ok((l, warning)) => {
-            if let Some((code, msg)) = warning {
+    let (lines, unreadable_fonts) = match text_lines(&doc) {
+        Ok(layer) => {
+            for (code, msg) in layer.warnings {
                 ex.diag(code, Severity::Warning, msg, Some(Location::file(file)));
             }
-            l
+            (layer.lines, layer.unreadable_fonts)
         }
         Err(msg) => {
             ex.diag(
@@ -242,10 +254,24 @@ pub fn read_with(
         }
     };
     if lines.iter().all(|l| l.segs.is_empty()) {
+        let msg = if unreadable_fonts.is_empty() {
+            "the PDF has no text layer (scanned?); OCR is not done here".to_string()
+        } else {
+            format!(
+                "the PDF's text is in fonts whose encoding cannot be decoded: {} (their \
+                 codes are glyph numbers with no map to characters); no text was read",
+                unreadable_fonts
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
         ex.diag(
             "pdf.no_text",
             Severity::Error,
-            "the PDF has no text layer (scanned?); OCR is not done here",
+            msg,
             Some(Location::file(file)),
         );
         return;
@@ -372,6 +398,22 @@ fn data_columns(rows: &[PLine], header: &[Seg]) -> Vec<(f64, f64, usize)> {
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut of_range: Vec<Option<usize>> = vec![None; ranges.len()];
     let mut used = vec![false; header.len()];
+    // A range under no header cell (right-aligned numbers under a left-aligned header,
+    // ending before the next header starts) belongs to the header cell whose span, up to
+    // the next one's start, holds it.
+    for (ri, r) in ranges.iter().enumerate() {
+        if header.iter().any(|h| gap(*r, (h.x0, h.x1)) < 0.0) {
+            continue;
+        }
+        let holder = (0..header.len()).find(|&hi| {
+            let end = header.get(hi + 1).map_or(f64::MAX, |n| n.x0);
+            header[hi].x0 <= r.0 && r.1 < end
+        });
+        if let Some(hi) = holder.filter(|&hi| !used[hi]) {
+            of_range[ri] = Some(hi);
+            used[hi] = true;
+        }
+    }
     // Only a range under its header cell or just beside it (a right-aligned number sticks
     // out of a left-aligned header by a few points); the rest keep the header's bounds.
     for (g, ri, hi) in &pairs {
@@ -519,52 +561,152 @@ fn embedded_xml(doc: &Document) -> Option<(String, String)> {
 /// A diagnostic code and message.
 type Warning = (&'static str, String);
 
-/// The positioned lines, and a warning when the text extractor stopped part-way.
-fn text_lines(doc: &Document) -> Result<(Vec<PLine>, Option<Warning>), String> {
-    let mut col = Collector {
-        budget: 5_000_000,
-        ..Default::default()
-    };
-    let res = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(doc, &mut col)));
-    let mut warning = None;
-    match res {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            if col.pages.is_empty() {
-                return Err(format!("text not extracted: {e:?}"));
-            }
-            warning = Some((
-                "pdf.text_incomplete",
-                format!(
-                    "text extraction stopped after page {}: {e:?}",
-                    col.pages.len()
-                ),
-            ));
-        }
-        Err(_) => {
-            if col.pages.is_empty() {
-                return Err("the PDF text extractor failed on this file".into());
-            }
-            warning = Some((
-                "pdf.parser_panic",
-                format!(
-                    "the PDF text extractor failed on page {}; earlier pages were read",
-                    col.pages.len()
-                ),
-            ));
-        }
-    }
-    let mut out = Vec::new();
-    for (pi, glyphs) in col.pages.into_iter().enumerate() {
-        out.extend(page_lines(
-            glyphs,
-            u32::try_from(pi + 1).unwrap_or(u32::MAX),
-        ));
-    }
-    Ok((out, warning))
+/// The text layer of a document: its positioned lines, what went wrong on the way, and
+/// the fonts whose text no reader could decode.
+struct TextLayer {
+    lines: Vec<PLine>,
+    warnings: Vec<Warning>,
+    unreadable_fonts: std::collections::BTreeSet<String>,
 }
 
-fn page_lines(mut glyphs: Vec<Glyph>, page: u32) -> Vec<PLine> {
+/// What a caught panic said.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into())
+}
+
+/// The positioned lines of every page. Each page is read by pdf-extract; a page it fails
+/// on (it panics on fonts whose CMap it does not know) or finds no text on is read again
+/// by the fallback reader (`pdf_text.rs`), and the warnings say which and why.
+fn text_lines(doc: &Document) -> Result<TextLayer, String> {
+    let mut budget: usize = 5_000_000;
+    let mut layer = TextLayer {
+        lines: Vec::new(),
+        warnings: Vec::new(),
+        unreadable_fonts: Default::default(),
+    };
+    let pages = catch_unwind(AssertUnwindSafe(|| doc.get_pages()))
+        .map_err(|_| "the PDF's page tree could not be read".to_string())?;
+    let mut fell_back: Vec<(u32, String)> = Vec::new();
+    for (&num, &id) in &pages {
+        let mut col = Collector {
+            budget,
+            ..Default::default()
+        };
+        let res = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(doc, &mut col, num)
+        }));
+        let failure = match res {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(format!("{e:?}")),
+            Err(p) => Some(panic_text(p.as_ref())),
+        };
+        let height = col.height;
+        let mut glyphs = col.pages.into_iter().next().unwrap_or_default();
+        if failure.is_some() || glyphs.is_empty() {
+            let text = catch_unwind(AssertUnwindSafe(|| fallback::page_text(doc, id, budget)))
+                .unwrap_or_default();
+            if !text.glyphs.is_empty() {
+                if let Some(f) = &failure {
+                    let lost = if text.unsupported.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; text in {} could not be read",
+                            text.unsupported
+                                .iter()
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    };
+                    fell_back.push((num, format!("{f}{lost}")));
+                }
+                glyphs = text
+                    .glyphs
+                    .into_iter()
+                    .map(|g| Glyph {
+                        x: g.x,
+                        y: g.y,
+                        w: g.w,
+                        size: g.size,
+                        dir: g.dir,
+                        ch: g.ch,
+                    })
+                    .collect();
+            } else if let Some(f) = &failure {
+                layer.warnings.push((
+                    "pdf.page_unreadable",
+                    format!("page {num}: the text could not be read ({f})"),
+                ));
+            }
+            layer.unreadable_fonts.extend(text.unsupported);
+        }
+        budget = budget.saturating_sub(glyphs.len());
+        layer.lines.extend(page_lines(glyphs, num, height));
+    }
+    if !fell_back.is_empty() {
+        let mut why: Vec<String> = fell_back.iter().map(|f| f.1.clone()).collect();
+        why.dedup();
+        layer.warnings.push((
+            "pdf.text_fallback",
+            format!(
+                "the main PDF text reader failed on page{} {} ({}); {} read by the fallback \
+                 reader (positions from the font widths)",
+                if fell_back.len() > 1 { "s" } else { "" },
+                fell_back
+                    .iter()
+                    .map(|f| f.0.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                why.join("; "),
+                if fell_back.len() > 1 {
+                    "they were"
+                } else {
+                    "it was"
+                },
+            ),
+        ));
+    }
+    Ok(layer)
+}
+
+/// The page's glyphs turned so that most text runs left to right (a landscape table on
+/// a page turned by `/Rotate`, or drawn up the page), with y from the top. Glyphs running
+/// in another direction than most (a vertical margin note) are left out.
+fn upright(glyphs: &mut Vec<Glyph>, height: f64) {
+    // The most common direction, to the nearest quarter turn.
+    let quarter = |d: (f64, f64)| -> usize {
+        let a = d.1.atan2(d.0).to_degrees();
+        (((a + 360.0 + 45.0) % 360.0) / 90.0) as usize % 4
+    };
+    let mut count = [0usize; 4];
+    for g in glyphs.iter() {
+        count[quarter(g.dir)] += 1;
+    }
+    let q = (0..4)
+        .max_by_key(|&i| (count[i], usize::from(i == 0)))
+        .unwrap_or(0);
+    if count[q] * 10 < glyphs.len() * 9 || q != 0 {
+        glyphs.retain(|g| quarter(g.dir) == q);
+    }
+    let (dx, dy) = match q {
+        0 => (1.0, 0.0),
+        1 => (0.0, 1.0),
+        2 => (-1.0, 0.0),
+        _ => (0.0, -1.0),
+    };
+    for g in glyphs.iter_mut() {
+        let (x, y) = (g.x * dx + g.y * dy, -g.x * dy + g.y * dx);
+        g.x = x;
+        g.y = height - y;
+    }
+}
+
+fn page_lines(mut glyphs: Vec<Glyph>, page: u32, height: f64) -> Vec<PLine> {
+    upright(&mut glyphs, height);
     glyphs.retain(|g| !g.ch.trim().is_empty() || g.ch == " ");
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Group by baseline.
@@ -788,11 +930,40 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         name: "pdf".into(),
         rows: Vec::new(),
     };
+    // The table's row pitch: the median distance between consecutive lines of a page
+    // below the header. A gap much wider than it (a blank line before a footer, a total
+    // or prose) is a blank row, so what follows it is not read as a wrapped cell.
+    let pitch = {
+        let mut d: Vec<f64> = lines[hi..]
+            .windows(2)
+            .filter(|w| w[0].page == w[1].page)
+            .map(|w| w[1].y - w[0].y)
+            .filter(|d| *d > 0.0)
+            .collect();
+        d.sort_by(f64::total_cmp);
+        d.get(d.len() / 2).copied()
+    };
     for (li, l) in lines.iter().enumerate() {
         if consumed.contains(&li) {
             continue;
         }
         let ncols = header.len();
+        if let (Some(p), Some(prev)) = (pitch, li.checked_sub(1).and_then(|k| lines.get(k))) {
+            if li > hi && prev.page == l.page && l.y - prev.y > 1.8 * p {
+                grid.rows.push(
+                    (0..ncols)
+                        .map(|_| Cell {
+                            loc: Location {
+                                page: Some(l.page),
+                                line: Some(l.line),
+                                ..Location::file(file)
+                            },
+                            ..Default::default()
+                        })
+                        .collect(),
+                );
+            }
+        }
         let mut cells: Vec<Cell> = (0..ncols)
             .map(|_| Cell {
                 loc: Location {

@@ -1,0 +1,152 @@
+//! PDF layouts from real generators (issue 9), one family each, written by
+//! `testdata/pdf_families/make_pdf_fixtures.py`: CJK fonts the main text reader cannot
+//! decode, an invisible OCR layer over a scan, a landscape page turned by `/Rotate`, a
+//! spreadsheet printed by LibreOffice.
+
+use domain::extract::Extraction;
+
+use super::run;
+
+/// (part number, [(min qty, unit price)]) per line.
+fn priced(ex: &Extraction) -> Vec<(String, Vec<(String, String)>)> {
+    ex.lines
+        .iter()
+        .map(|l| {
+            (
+                l.part_number.clone().unwrap_or_default(),
+                l.breaks
+                    .iter()
+                    .map(|b| {
+                        (
+                            b.min_qty.normalize().to_string(),
+                            b.unit_price.normalize().to_string(),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn codes(ex: &Extraction) -> Vec<&str> {
+    ex.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn message<'a>(ex: &'a Extraction, code: &str) -> &'a str {
+    ex.diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .map_or("", |d| d.message.as_str())
+}
+
+fn one(p: &str, q: &str, u: &str) -> (String, Vec<(String, String)>) {
+    (p.into(), vec![(q.into(), u.into())])
+}
+
+/// reportlab's Japanese CID font (HeiseiMin-W3, CMap UniJIS-UCS2-H, no ToUnicode): the
+/// main reader fails on it; the fallback reads the page, and a warning says why.
+#[test]
+fn cjk_ucs2_cmap_japanese() {
+    let ex = run("pdf_families/pdf_cjk_ja.pdf");
+    assert_eq!(
+        priced(&ex),
+        vec![
+            one("JA-1001", "1000", "12.5"),
+            one("JA-1002", "2000", "3.2"),
+            one("JA-1003", "1000", "8.75"),
+        ],
+        "{:#?}",
+        ex.diagnostics
+    );
+    assert_eq!(ex.lines[0].description.as_deref(), Some("六角ボルト M6"));
+    assert!(!codes(&ex).contains(&"pdf.no_text"), "{:?}", codes(&ex));
+    assert!(
+        message(&ex, "pdf.text_fallback").contains("UniJIS-UCS2-H"),
+        "{:#?}",
+        ex.diagnostics
+    );
+}
+
+/// The Chinese one (STSong-Light, UniGB-UCS2-H): text, prices, MOQ and lead time read.
+#[test]
+fn cjk_ucs2_cmap_chinese() {
+    let ex = run("pdf_families/pdf_cjk_zh.pdf");
+    let prices: Vec<String> = ex
+        .lines
+        .iter()
+        .flat_map(|l| {
+            l.breaks
+                .iter()
+                .map(|b| b.unit_price.normalize().to_string())
+        })
+        .collect();
+    assert_eq!(prices, ["0.85", "0.42", "6.3"], "{:#?}", ex.diagnostics);
+    assert_eq!(ex.lines[1].description.as_deref(), Some("铜垫片 M8"));
+    assert_eq!(ex.lines[2].lead_time_days, Some(30));
+    assert!(message(&ex, "pdf.text_fallback").contains("UniGB-UCS2-H"));
+}
+
+/// A scan under an invisible text layer (render mode 3) reads like printed text; the
+/// payment line under the table, after a gap, is a term and not a wrapped description.
+#[test]
+fn invisible_ocr_layer() {
+    let ex = run("pdf_families/pdf_ocr_layer.pdf");
+    let prices: Vec<String> = ex
+        .lines
+        .iter()
+        .flat_map(|l| {
+            l.breaks
+                .iter()
+                .map(|b| b.unit_price.normalize().to_string())
+        })
+        .collect();
+    assert_eq!(prices, ["1.84", "2.46", "0.73"], "{:#?}", ex.diagnostics);
+    assert!(
+        ex.lines
+            .iter()
+            .all(|l| !l.description.as_deref().unwrap_or("").contains("Zahlung")),
+        "{:#?}",
+        ex.lines
+    );
+    assert_eq!(ex.payment_terms.as_ref().and_then(|p| p.net_days), Some(30));
+}
+
+/// A landscape table on a portrait page turned by /Rotate 90; prices right-aligned and
+/// ending before the next column's (left-aligned) header.
+#[test]
+fn rotated_landscape_page() {
+    let ex = run("pdf_families/pdf_rotated.pdf");
+    let br = |a: &str, b: &str, c: &str| {
+        vec![
+            ("100".to_string(), a.to_string()),
+            ("500".into(), b.into()),
+            ("1000".into(), c.into()),
+        ]
+    };
+    assert_eq!(
+        priced(&ex),
+        vec![
+            ("KW-18-2C".to_string(), br("0.48", "0.44", "0.41")),
+            ("KW-20-4C".into(), br("0.62", "0.57", "0.53")),
+            ("KW-22-6C".into(), br("0.79", "0.73", "0.69")),
+        ],
+        "{:#?}",
+        ex.diagnostics
+    );
+}
+
+/// A spreadsheet quote printed by LibreOffice Calc: every price read.
+#[test]
+fn libreoffice_calc_print() {
+    let ex = run("pdf_families/pdf_lo_xlsx.pdf");
+    let prices: Vec<String> = ex
+        .lines
+        .iter()
+        .flat_map(|l| {
+            l.breaks
+                .iter()
+                .map(|b| b.unit_price.normalize().to_string())
+        })
+        .collect();
+    assert_eq!(prices, ["3.45", "5.1", "0.28"], "{:#?}", ex.diagnostics);
+}
