@@ -591,6 +591,14 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
         .map_err(|_| "the PDF's page tree could not be read".to_string())?;
     let mut fell_back: Vec<(u32, String)> = Vec::new();
     for (&num, &id) in &pages {
+        // The caller's time (`bounds::within`): no further page, by either reader.
+        if !super::bounds::go_on() {
+            layer.warnings.push((
+                "pdf.text_incomplete",
+                format!("text extraction stopped before page {num}: the time allowed is up"),
+            ));
+            break;
+        }
         let mut col = Collector {
             budget,
             ..Default::default()
