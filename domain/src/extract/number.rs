@@ -443,8 +443,38 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
             }
         }
     }
+    // `41,5 ct`, `62 Cent`, `41.5¢`: a price in cents of the currency.
+    let mut cents = false;
+    {
+        let l = t.to_lowercase();
+        for suf in [
+            "¢",
+            " ct.",
+            " ct",
+            "ct",
+            " cents",
+            " cent",
+            " centavos",
+            " céntimos",
+            " centesimi",
+        ] {
+            if l.ends_with(suf) && t.len() > suf.len() {
+                let head = t[..t.len() - suf.len()].trim();
+                if head.ends_with(|c: char| c.is_ascii_digit()) {
+                    t = head;
+                    cents = true;
+                    break;
+                }
+            }
+        }
+    }
     let (cur, amb, rest) = strip_currency(t);
     let amount = parse_number(rest, style)?;
+    let amount = if cents {
+        amount.checked_div(Decimal::ONE_HUNDRED)?.normalize()
+    } else {
+        amount
+    };
     Some(MoneyToken {
         amount,
         currency: cur,

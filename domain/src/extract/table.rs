@@ -1671,7 +1671,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         }
         return ex.lines.len().saturating_sub(before);
     };
-    let header: Vec<String> = grid.rows[hrow]
+    let mut header: Vec<String> = grid.rows[hrow]
         .iter()
         .map(|c| c.text.trim().to_string())
         .collect();
@@ -1679,6 +1679,38 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         whose_part_numbers(&header, &mut roles);
     }
     let mut data_start = hrow + 1;
+    // A second header row that states the price basis under the price header
+    // (`Unit price` / `(per 1000)`, `Preis` / `je 100 Stk`): the basis joins its header.
+    if let Some(next) = grid.rows.get(hrow + 1) {
+        let filled: Vec<usize> = (0..next.len())
+            .filter(|&i| !cell_text(next, i).is_empty())
+            .collect();
+        let is_price = |i: usize| {
+            matches!(
+                roles.get(i),
+                Some(Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_)))
+            )
+        };
+        let basis_cell = |i: usize| {
+            let t = cell_text(next, i).trim_matches(['(', ')', '[', ']']).trim();
+            let (_, _, rest) = super::number::strip_currency(t);
+            let rest = rest.trim().trim_start_matches('/').trim();
+            rest.chars().any(char::is_alphanumeric)
+                && super::number::parse_money(t, ctx.style).is_none_or(|m| m.amount.is_zero())
+                && (parse_price_basis(rest).is_some_and(|b| b > Decimal::ONE)
+                    || super::units::basis_phrase(&format!("per {rest}"), true)
+                        .is_some_and(|b| b.0 > Decimal::ONE && b.1 == 0)
+                    || super::units::basis_phrase(t, true).is_some_and(|b| b.0 > Decimal::ONE))
+        };
+        if !filled.is_empty() && filled.iter().all(|&i| is_price(i) && basis_cell(i)) {
+            for &i in &filled {
+                if let Some(h) = header.get_mut(i) {
+                    *h = format!("{h} {}", cell_text(next, i));
+                }
+            }
+            data_start = hrow + 2;
+        }
+    }
     // Sub-header of quantities under a (merged) price header: `Unit price` / `500 | 1,000`.
     if let Some(next) = grid.rows.get(hrow + 1) {
         let texts: Vec<String> = next.iter().map(|c| c.text.trim().to_string()).collect();
@@ -2511,6 +2543,21 @@ fn basis_in_header(h: &str) -> Option<Decimal> {
     None
 }
 
+/// A price header that counts in cents: `Preis (ct)`, `Preis in Cent/Stk`, `Price (cents)`,
+/// `¢`.
+fn cents_header(h: &str) -> bool {
+    if h.contains('¢') {
+        return true;
+    }
+    let n = norm_header(h);
+    n.split(' ').any(|w| {
+        matches!(
+            w,
+            "ct" | "cent" | "cents" | "centavos" | "céntimos" | "centesimi"
+        )
+    })
+}
+
 /// `Preis %` / `Preis ‰` (German trade usage: per hundred / per thousand pieces) in a
 /// price header that is not a discount, surcharge or tax column.
 fn trade_sign_basis(h: &str) -> Option<Decimal> {
@@ -2944,7 +2991,14 @@ fn read_row(
                 currency = Some(cur);
                 ambiguous |= m.ambiguous_currency;
             }
-            if let Some(up) = unit_price(m.amount, basis) {
+            // A header that prices in cents (`Preis (ct)`, `Price (cents)`, `¢ each`).
+            let amount = if m.currency.is_none() && header.get(col).is_some_and(|h| cents_header(h))
+            {
+                (m.amount / Decimal::ONE_HUNDRED).normalize()
+            } else {
+                m.amount
+            };
+            if let Some(up) = unit_price(amount, basis) {
                 let k = line.breaks.len();
                 line.breaks.push(PriceBreak {
                     min_qty,

@@ -256,6 +256,56 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str)> {
         "| Artikel | Omschrijving | Aantal | Prijs per 1000 st |\n|---|---|---:|---:|\n| A-100 | Ring M6 | 10.000 | 41,50 |\n| A-200 | Ring M8 | 5.000 | 62,00 |\n".into(),
         "0.0415",
     ));
+    // The basis on a second header row, under the price header.
+    for (name, doc, want) in [
+        (
+            "sub-header (per 1000)",
+            "Part,Description,Qty,Unit Price\n,,,(per 1000)\nA-100,Washer M6,10000,41.50\nA-200,Washer M8,5000,62.00\n",
+            "0.0415",
+        ),
+        (
+            "sub-header USD/1000pcs",
+            "Part,Description,Qty,Price\n,,,USD/1000pcs\nA-100,Washer M6,10000,41.50\nA-200,Washer M8,5000,62.00\n",
+            "0.0415",
+        ),
+        (
+            "sub-header je 100 Stk",
+            "Artikel;Bezeichnung;Menge;Preis\n;;;je 100 Stk\nA-100;Scheibe M6;10000;41,50\nA-200;Scheibe M8;5000;62,00\n",
+            "0.415",
+        ),
+    ] {
+        v.push((name, "q.csv", doc.to_string(), want));
+    }
+    // Prices in cents: a header or a cell says `ct`, `Cent`, `¢`.
+    for (name, doc, want) in [
+        (
+            "header Preis (ct)",
+            "Artikel;Bezeichnung;Menge;Preis (ct)\nA-100;Scheibe M6;10000;41,50\nA-200;Scheibe M8;5000;62,00\n",
+            "0.415",
+        ),
+        (
+            "header Preis in Cent/Stk",
+            "Artikel;Bezeichnung;Menge;Preis in Cent/Stk\nA-100;Scheibe M6;10000;41,50\nA-200;Scheibe M8;5000;62,00\n",
+            "0.415",
+        ),
+        (
+            "cell 41,5 ct",
+            "Artikel;Bezeichnung;Menge;Preis\nA-100;Scheibe M6;10000;41,5 ct\nA-200;Scheibe M8;5000;62 ct\n",
+            "0.415",
+        ),
+        (
+            "cell 41.5¢",
+            "Part,Description,Qty,Price\nA-100,Washer M6,10000,41.5¢\nA-200,Washer M8,5000,62¢\n",
+            "0.415",
+        ),
+        (
+            "header Price (cents)",
+            "Part,Description,Qty,Price (cents)\nA-100,Washer M6,10000,41.5\nA-200,Washer M8,5000,62\n",
+            "0.415",
+        ),
+    ] {
+        v.push((name, "q.csv", doc.to_string(), want));
+    }
     // Break columns with the basis above them or in a note.
     for (name, doc, want) in [
         (
