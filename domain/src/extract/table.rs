@@ -695,6 +695,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "standard pack",
             "pack size",
             "package qty",
+            "opakowanie",
+            "opak",
+            "ilość w opakowaniu",
+            "verpakkingseenheid",
+            "verpakking",
+            "mpq",
         ],
     ),
     (
@@ -1766,11 +1772,15 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             .collect();
         if descs.len() >= 2 {
             let code_like = |i: usize| {
+                // The table's own rows: up to a blank row or a row of one cell (a note).
                 let vals: Vec<&str> = grid
                     .rows
                     .iter()
                     .skip(data_start)
                     .take(200)
+                    .take_while(|r| {
+                        !is_blank(r) && r.iter().filter(|c| !c.text.trim().is_empty()).count() > 1
+                    })
                     .map(|r| cell_text(r, i).trim())
                     .filter(|t| !t.is_empty())
                     .collect();

@@ -108,6 +108,24 @@ fn cases() -> Vec<Case> {
             vec![("tooling[0].amount", "1250")],
         ),
         (
+            "de packs only",
+            "q.tsv",
+            "Artikel\tBezeichnung\tVPE\tPreis\nA-100\tScheibe M6\t200\t0,041\n\nAbgabe nur in ganzen Verpackungseinheiten.\n",
+            vec![("lines[0].moq", "200"), ("lines[0].order_multiple", "200"), ("lines[0].breaks[0].min_qty", "200")],
+        ),
+        (
+            "de moq = vpe",
+            "q.tsv",
+            "Artikel\tBezeichnung\tVPE\tPreis\nA-100\tScheibe M6\t200\t0,041\n\nMindestbestellmenge = VPE\n",
+            vec![("lines[0].moq", "200")],
+        ),
+        (
+            "pl packs only",
+            "q.tsv",
+            "Indeks\tNazwa\tOpakowanie\tCena\nA-100\tPodkładka M6\t200\t0,041\n\nSprzedaż tylko pełne opakowania.\n",
+            vec![("lines[0].moq", "200")],
+        ),
+        (
             "de no-bid",
             "q.tsv",
             "Artikel\tBezeichnung\tMenge\tPreis\nA-100\tGehäuse\t1000\t2,50\nA-200\tDeckel\t1000\tkein Angebot\n",
