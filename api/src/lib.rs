@@ -924,6 +924,23 @@ pub struct AwardRequest {
     pub settings: Option<domain::level::Settings>,
 }
 
+/// `PUT /api/rfqs/{id}/estimates/{supplier_id}`: the buyer's freight and duty estimate
+/// for one supplier's quote (`domain::level::LandedEstimate`), replacing the previous one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EstimateRequest {
+    /// ISO 4217 code of the freight amount.
+    pub currency: String,
+    #[serde(default)]
+    pub freight: Option<domain::level::EstimateFreight>,
+    /// Import duty in percent of the unit price.
+    #[serde(default)]
+    pub duty_pct: Option<Decimal>,
+    #[serde(default)]
+    pub note: String,
+}
+
 /// One awarded line.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -950,8 +967,12 @@ pub struct AwardedLine {
     /// Quoted price per unit at `qty`, in `currency` (the quote's).
     pub unit_price: Decimal,
     pub currency: String,
-    /// Landed cost per unit in the RFQ's currency (default leveling settings).
+    /// Landed cost per unit in the settings' base currency, as the award leveled it
+    /// (with the buyer's freight and duty estimate, when there was one).
     pub landed: Option<Decimal>,
+    /// The buyer's freight and duty estimate the landed cost included (`None`: none).
+    #[serde(default)]
+    pub estimate: Option<domain::level::LandedEstimate>,
 }
 
 /// The award as buyers see it.

@@ -613,6 +613,36 @@ pub async fn save_fx_rates(rates: &[api::FxRate]) -> ApiResult<Vec<api::FxRate>>
     put_json("/api/fx", &rates).await
 }
 
+/// `PUT /api/rfqs/{id}/estimates/{supplier_id}`: the buyer's freight and duty estimate
+/// for one supplier's quote; answers it as stored.
+pub async fn save_estimate(
+    rfq_id: &str,
+    supplier_id: &str,
+    body: &api::EstimateRequest,
+) -> ApiResult<domain::level::LandedEstimate> {
+    put_json(
+        &format!(
+            "/api/rfqs/{}/estimates/{}",
+            encode(rfq_id),
+            encode(supplier_id)
+        ),
+        body,
+    )
+    .await
+}
+
+/// `DELETE /api/rfqs/{id}/estimates/{supplier_id}`.
+pub async fn remove_estimate(rfq_id: &str, supplier_id: &str) -> ApiResult<()> {
+    let path = format!(
+        "/api/rfqs/{}/estimates/{}",
+        encode(rfq_id),
+        encode(supplier_id)
+    );
+    send(write(Request::delete(&path)).build(), &path)
+        .await
+        .map(|_| ())
+}
+
 /// `POST /api/rfqs/{id}/clarifications/{cid}/answer` (goes to every invited supplier).
 pub async fn answer_clarification(
     rfq_id: &str,

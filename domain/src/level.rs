@@ -149,6 +149,180 @@ pub struct Bid {
     pub supplier_id: String,
     pub supplier_name: String,
     pub quote: Quote,
+    /// The buyer's freight and duty estimate for this bid ([`LandedEstimate`]), added to
+    /// its landed cost; `None` until the buyer enters one.
+    #[serde(default)]
+    pub estimate: Option<LandedEstimate>,
+}
+
+/// How the buyer's freight estimate is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
+pub enum EstimateFreight {
+    /// An amount per unit.
+    PerUnit(Decimal),
+    /// An amount per shipment, one shipment per ordered break quantity (as a quote's
+    /// [`Freight::PerShipment`]).
+    PerShipment(Decimal),
+}
+
+/// What the buyer estimates a bid costs beyond its price to arrive on the RFQ's terms
+/// (issue 11): freight to the RFQ's named place when the bid's Incoterm or place
+/// differs, and import duty. Entered per supplier quote, stored by the server, added to
+/// the landed cost of every cell of the bid ([`Breakdown::estimated_freight`],
+/// [`Breakdown::duty`]), in the exports, and kept with an award.
+///
+/// Duty is a percentage of the unit price (the goods' value as quoted, converted to the
+/// base currency); it is paid to customs, not the supplier, so payment-terms financing
+/// does not apply to it or to the estimated freight. An estimate with neither freight
+/// nor duty says "nothing to add" and clears the "estimate missing" flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LandedEstimate {
+    /// The currency of the freight amount (converted with the comparison's rates; a
+    /// currency without a rate is a missing rate, never 1).
+    pub currency: Currency,
+    #[serde(default)]
+    pub freight: Option<EstimateFreight>,
+    /// Import duty in percent of the unit price.
+    #[serde(default)]
+    pub duty_pct: Option<Decimal>,
+    /// Where the numbers come from (a forwarder's offer, a tariff code).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Longest note of a [`LandedEstimate`], characters.
+pub const MAX_ESTIMATE_NOTE: usize = 500;
+
+impl LandedEstimate {
+    /// Checks an estimate as the server stores it and the comparison's form accepts it:
+    /// a payable currency, freight not negative and within `validate::AMOUNT`, duty from 0
+    /// to 100 %, a note of at most [`MAX_ESTIMATE_NOTE`] characters. Errors keyed
+    /// `currency`, `freight.amount`, `duty_pct`, `note`.
+    pub fn check(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        validate::payable_currency(&mut e, "currency", self.currency);
+        if let Some(EstimateFreight::PerUnit(a) | EstimateFreight::PerShipment(a)) = self.freight {
+            if a < Decimal::ZERO {
+                e.add("freight.amount", "freight cannot be negative");
+            }
+            validate::bounded(&mut e, "freight.amount", a, validate::AMOUNT);
+        }
+        if let Some(d) = self.duty_pct {
+            if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+                e.add("duty_pct", "a percentage from 0 to 100");
+            }
+            validate::bounded(&mut e, "duty_pct", d, validate::PERCENT);
+        }
+        if self.note.chars().count() > MAX_ESTIMATE_NOTE {
+            e.add("note", format!("at most {MAX_ESTIMATE_NOTE} characters"));
+        }
+        e.into_result()
+    }
+}
+
+/// An estimate from what a person entered (the currency as typed, the note trimmed),
+/// checked ([`LandedEstimate::check`]): the one constructor the server's route and the
+/// comparison's form use, so both refuse the same input with the same message on the
+/// same field.
+pub fn estimate_from(
+    currency: &str,
+    freight: Option<EstimateFreight>,
+    duty_pct: Option<Decimal>,
+    note: &str,
+) -> Result<LandedEstimate, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let cur = validate::currency(&mut e, "currency", currency);
+    // USD stands in only to check the other fields when the code is bad.
+    let Some(currency) = cur.or_else(|| Currency::from_code("USD").ok()) else {
+        return Err(e);
+    };
+    let est = LandedEstimate {
+        currency,
+        freight,
+        duty_pct,
+        note: note.trim().to_string(),
+    };
+    if let Err(more) = est.check() {
+        for (k, v) in more.0 {
+            e.0.entry(k).or_insert(v);
+        }
+    }
+    e.into_result().map(|()| est)
+}
+
+/// An estimate in a few words: `freight EUR 110 per shipment, duty 3.5 %`, or
+/// `nothing to add` when it has neither.
+pub fn describe_estimate(e: &LandedEstimate) -> String {
+    let mut parts = Vec::new();
+    match e.freight {
+        Some(EstimateFreight::PerUnit(a)) => {
+            parts.push(format!("freight {} {} per unit", e.currency, a.normalize()))
+        }
+        Some(EstimateFreight::PerShipment(a)) => parts.push(format!(
+            "freight {} {} per shipment",
+            e.currency,
+            a.normalize()
+        )),
+        None => {}
+    }
+    if let Some(d) = e.duty_pct {
+        parts.push(format!("duty {} %", d.normalize()));
+    }
+    if parts.is_empty() {
+        "nothing to add".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// How a quote's delivery terms differ from the RFQ's: the flag for it, if any
+/// ([`Flag::IncotermMismatch`] when the rule differs, [`Flag::PlaceMismatch`] when the
+/// rule is the same and the named place is another or not given), with `estimated`
+/// saying whether the buyer entered an estimate for the difference. The RFQ's terms are
+/// written as a person writes them (`FCA Chicago`, [`crate::terms::split_incoterm`]);
+/// places compare loosely ([`crate::terms::same_place`]). Nothing to compare (no
+/// Incoterm on either side) is no flag.
+pub fn terms_mismatch(
+    rfq_incoterm: Option<&str>,
+    quote_incoterm: Option<&str>,
+    quote_place: Option<&str>,
+    estimated: bool,
+) -> Option<Flag> {
+    let want = rfq_incoterm.map(str::trim).filter(|s| !s.is_empty())?;
+    let got = quote_incoterm.map(str::trim).filter(|s| !s.is_empty())?;
+    let (want_rule, want_place) = crate::terms::split_incoterm(want);
+    let want_code = want_rule.map_or_else(
+        || want.split_whitespace().next().unwrap_or("").to_string(),
+        |r| r.code.to_string(),
+    );
+    let got_place = quote_place.map(str::trim).filter(|p| !p.is_empty());
+    let quoted = match got_place {
+        Some(p) => format!("{} {p}", got.to_ascii_uppercase()),
+        None => got.to_ascii_uppercase(),
+    };
+    let requested = match want_place {
+        Some(p) => format!("{want_code} {p}"),
+        None => want_code.clone(),
+    };
+    if !want_code.eq_ignore_ascii_case(got) {
+        return Some(Flag::IncotermMismatch {
+            quoted,
+            requested,
+            estimated,
+        });
+    }
+    let want_place = want_place?;
+    if got_place.is_some_and(|p| crate::terms::same_place(p, want_place)) {
+        return None;
+    }
+    Some(Flag::PlaceMismatch {
+        quoted,
+        requested,
+        estimated,
+    })
 }
 
 /// Why a cell deserves a second look.
@@ -177,6 +351,22 @@ pub enum Flag {
     MissingLine,
     TermsDeviate {
         what: String,
+    },
+    /// The quote's Incoterm is another rule than the RFQ's (`quoted`/`requested` are the
+    /// rule with its place, `EXW Shenzhen`); `estimated`: the buyer entered a freight and
+    /// duty estimate for it, else the landed cost lacks it ("estimate missing").
+    #[serde(rename = "terms.incoterm_mismatch")]
+    IncotermMismatch {
+        quoted: String,
+        requested: String,
+        estimated: bool,
+    },
+    /// The same Incoterm to another named place than the RFQ's (or none named).
+    #[serde(rename = "terms.place_mismatch")]
+    PlaceMismatch {
+        quoted: String,
+        requested: String,
+        estimated: bool,
     },
     FreightNotQuoted,
     /// Far off the other bids or the last price paid: often a per-100 price typed as per-unit.
@@ -220,6 +410,12 @@ pub const MAX_EXTENDED: i64 = 1_000_000_000_000_000_000;
 pub struct Breakdown {
     pub unit_price: Decimal,
     pub freight: Decimal,
+    /// Freight from the buyer's estimate ([`LandedEstimate`]), per unit; 0 without one.
+    #[serde(default)]
+    pub estimated_freight: Decimal,
+    /// Import duty from the buyer's estimate, per unit; 0 without one.
+    #[serde(default)]
+    pub duty: Decimal,
     pub tooling: Decimal,
     pub financing: Decimal,
     pub landed: Decimal,
@@ -525,8 +721,29 @@ fn financing(
     Some((pv.checked_sub(amount)?, days, taken))
 }
 
-/// The parts of a landed cost, in the base currency per unit; `None` when the arithmetic
-/// overflows or the result is beyond [`MAX_LANDED`] / [`MAX_EXTENDED`].
+/// The parts of a landed cost, in the base currency per unit.
+struct Parts {
+    unit: Decimal,
+    freight: Decimal,
+    estimated_freight: Decimal,
+    duty: Decimal,
+    tooling: Decimal,
+    financing: Decimal,
+    landed: Decimal,
+    payment_days: i64,
+    discount_taken: bool,
+}
+
+/// Why a cell has no landed cost although it is priced.
+enum Unpriced {
+    /// No rate for this currency against the base.
+    NoRate(Currency),
+    /// The arithmetic overflows or the result is beyond [`MAX_LANDED`] / [`MAX_EXTENDED`].
+    OutOfRange,
+}
+
+/// The parts of a landed cost at `qty` for the price `quoted` (per unit, in the quote's
+/// currency, converted with `rate`), with the buyer's estimate when the bid has one.
 fn landed_parts(
     rfq_line: &RfqLineSpec,
     qty: Decimal,
@@ -535,7 +752,7 @@ fn landed_parts(
     rate: Decimal,
     bid: &Bid,
     settings: &Settings,
-) -> Option<(Decimal, Decimal, Decimal, Decimal, Decimal, i64, bool)> {
+) -> Result<Parts, Unpriced> {
     let h = &bid.quote.header;
     // Division by zero means "nothing to spread over" (as before); overflow is out of range.
     let per = |total: Decimal, over: Decimal| {
@@ -545,53 +762,94 @@ fn landed_parts(
             total.checked_div(over)
         }
     };
-    let unit = quoted.checked_mul(rate)?;
+    let range = |d: Option<Decimal>| d.ok_or(Unpriced::OutOfRange);
+    let unit = range(quoted.checked_mul(rate))?;
     let freight = match h.freight {
-        Freight::PerUnit(a) => a.checked_mul(rate)?,
-        Freight::PerShipment(a) => per(a.checked_mul(rate)?, qty)?,
+        Freight::PerUnit(a) => range(a.checked_mul(rate))?,
+        Freight::PerShipment(a) => range(a.checked_mul(rate).and_then(|a| per(a, qty)))?,
         Freight::Included | Freight::NotQuoted => Decimal::ZERO,
     };
-    let tooling_total = ql.tooling_total()?.checked_mul(rate)?;
+    let (estimated_freight, duty) = match &bid.estimate {
+        None => (Decimal::ZERO, Decimal::ZERO),
+        Some(e) => {
+            let freight = match e.freight {
+                None => Decimal::ZERO,
+                Some(f) => {
+                    let (erate, _) =
+                        rate_for(settings, e.currency).ok_or(Unpriced::NoRate(e.currency))?;
+                    match f {
+                        EstimateFreight::PerUnit(a) => range(a.checked_mul(erate))?,
+                        EstimateFreight::PerShipment(a) => {
+                            range(a.checked_mul(erate).and_then(|a| per(a, qty)))?
+                        }
+                    }
+                }
+            };
+            let duty = match e.duty_pct {
+                None => Decimal::ZERO,
+                Some(d) => range(
+                    d.checked_div(Decimal::ONE_HUNDRED)
+                        .and_then(|d| unit.checked_mul(d)),
+                )?,
+            };
+            (freight, duty)
+        }
+    };
+    let tooling_total = range(ql.tooling_total().and_then(|t| t.checked_mul(rate)))?;
     let spread = match rfq_line.annual_volume {
         Some(v) if v > Decimal::ZERO && settings.amortization_years > Decimal::ZERO => {
-            v.checked_mul(settings.amortization_years)?
+            range(v.checked_mul(settings.amortization_years))?
         }
         _ => qty,
     };
-    let tooling = per(tooling_total, spread)?;
-    let r = settings
-        .cost_of_capital_pct
-        .checked_div(Decimal::ONE_HUNDRED)?;
-    let (fin, days, taken) = financing(
-        unit.checked_add(freight)?,
-        &h.payment_terms,
-        r,
-        ql.lead_time_days,
+    let tooling = range(per(tooling_total, spread))?;
+    let r = range(
+        settings
+            .cost_of_capital_pct
+            .checked_div(Decimal::ONE_HUNDRED),
     )?;
-    let landed = unit
-        .checked_add(freight)?
-        .checked_add(tooling)?
-        .checked_add(fin)?;
-    let extended = landed.checked_mul(qty)?;
+    // Financing applies to what the supplier is paid (price and its own freight), not to
+    // the buyer's estimate (paid to a forwarder and to customs).
+    let (fin, payment_days, discount_taken) = unit
+        .checked_add(freight)
+        .and_then(|paid| financing(paid, &h.payment_terms, r, ql.lead_time_days))
+        .ok_or(Unpriced::OutOfRange)?;
+    let landed = range(
+        unit.checked_add(freight)
+            .and_then(|x| x.checked_add(estimated_freight))
+            .and_then(|x| x.checked_add(duty))
+            .and_then(|x| x.checked_add(tooling))
+            .and_then(|x| x.checked_add(fin)),
+    )?;
+    let extended = range(landed.checked_mul(qty))?;
     if landed.abs() > Decimal::from(MAX_LANDED) || extended.abs() > Decimal::from(MAX_EXTENDED) {
-        return None;
+        return Err(Unpriced::OutOfRange);
     }
-    Some((unit, freight, tooling, fin, landed, days, taken))
+    Ok(Parts {
+        unit,
+        freight,
+        estimated_freight,
+        duty,
+        tooling,
+        financing: fin,
+        landed,
+        payment_days,
+        discount_taken,
+    })
 }
 
-fn quote_flags(rfq: &RfqSpec, q: &Quote, today: NaiveDate) -> Vec<Flag> {
+fn quote_flags(rfq: &RfqSpec, bid: &Bid, today: NaiveDate) -> Vec<Flag> {
+    let q = &bid.quote;
     let mut flags = Vec::new();
     if let Some(v) = q.header.valid_until.filter(|v| *v < today) {
         flags.push(Flag::QuoteExpired { valid_until: v });
     }
-    if let (Some(want), Some(got)) = (&rfq.incoterm, &q.header.incoterm) {
-        let want_code = want.split_whitespace().next().unwrap_or("");
-        if !want_code.eq_ignore_ascii_case(got.trim()) {
-            flags.push(Flag::TermsDeviate {
-                what: format!("Incoterm {got} instead of {want_code}"),
-            });
-        }
-    }
+    flags.extend(terms_mismatch(
+        rfq.incoterm.as_deref(),
+        q.header.incoterm.as_deref(),
+        q.header.incoterm_place.as_deref(),
+        bid.estimate.is_some(),
+    ));
     if let Some(want) = rfq.payment_terms.as_ref() {
         let (w, g) = (payment_days(want), payment_days(&q.header.payment_terms));
         if g < w {
@@ -676,25 +934,33 @@ fn cell(
         c.missing_rate = Some(h.currency);
         return c;
     };
-    let Some((unit, freight, tooling, fin, landed, days, taken)) =
-        landed_parts(rfq_line, qty, ql, quoted, rate, bid, settings)
-    else {
-        c.state = CellState::OutOfRange;
-        return c;
+    let p = match landed_parts(rfq_line, qty, ql, quoted, rate, bid, settings) {
+        Ok(p) => p,
+        Err(Unpriced::NoRate(cur)) => {
+            c.state = CellState::NoFxRate;
+            c.missing_rate = Some(cur);
+            return c;
+        }
+        Err(Unpriced::OutOfRange) => {
+            c.state = CellState::OutOfRange;
+            return c;
+        }
     };
     c.state = CellState::Priced;
     c.breakdown = Some(Breakdown {
-        unit_price: round_cost(unit),
-        freight: round_cost(freight),
-        tooling: round_cost(tooling),
-        financing: round_cost(fin),
-        landed: round_cost(landed),
+        unit_price: round_cost(p.unit),
+        freight: round_cost(p.freight),
+        estimated_freight: round_cost(p.estimated_freight),
+        duty: round_cost(p.duty),
+        tooling: round_cost(p.tooling),
+        financing: round_cost(p.financing),
+        landed: round_cost(p.landed),
         quoted_unit_price: round_cost(quoted),
         quoted_currency: h.currency,
         fx_rate: rate,
         fx_as_of: as_of,
-        payment_days: days,
-        discount_taken: taken,
+        payment_days: p.payment_days,
+        discount_taken: p.discount_taken,
     });
     c
 }
@@ -824,7 +1090,7 @@ pub fn default_winner(row: &BreakRow) -> Option<&str> {
 pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
     let qflags: Vec<Vec<Flag>> = bids
         .iter()
-        .map(|b| quote_flags(rfq, &b.quote, settings.today))
+        .map(|b| quote_flags(rfq, b, settings.today))
         .collect();
     // Reference prices (last price, should-cost) are in the RFQ's currency.
     let ref_rate = rate_for(settings, rfq.currency).map(|(r, _)| r);
@@ -966,6 +1232,22 @@ pub fn describe(flag: &Flag) -> String {
         Flag::NoBid { reason } => format!("no-bid: {reason}"),
         Flag::MissingLine => "line not quoted".to_string(),
         Flag::TermsDeviate { what } => format!("terms differ: {what}"),
+        Flag::IncotermMismatch {
+            quoted,
+            requested,
+            estimated,
+        } => format!(
+            "Incoterm {quoted} instead of {requested}{}",
+            estimate_note(*estimated)
+        ),
+        Flag::PlaceMismatch {
+            quoted,
+            requested,
+            estimated,
+        } => format!(
+            "named place {quoted} instead of {requested}{}",
+            estimate_note(*estimated)
+        ),
         Flag::FreightNotQuoted => "freight not quoted".to_string(),
         Flag::OutlierPrice { ratio, against } => {
             format!("price {ratio}x off {against} (per-100 typed as per-unit?)")
@@ -979,6 +1261,15 @@ pub fn describe(flag: &Flag) -> String {
                 .join("/")
         ),
         Flag::AlternateOffered { alternate } => format!("alternate offered: {alternate}"),
+    }
+}
+
+/// What a terms-mismatch flag adds about the buyer's estimate.
+fn estimate_note(estimated: bool) -> &'static str {
+    if estimated {
+        " — freight and duty estimated"
+    } else {
+        " — estimate missing"
     }
 }
 
@@ -1001,7 +1292,7 @@ impl Field {
 }
 
 /// Column names of [`export_rows`].
-pub const EXPORT_COLUMNS: [&str; 17] = [
+pub const EXPORT_COLUMNS: [&str; 19] = [
     "line",
     "part",
     "revision",
@@ -1011,6 +1302,8 @@ pub const EXPORT_COLUMNS: [&str; 17] = [
     "currency",
     "unit_price",
     "freight",
+    "estimated_freight",
+    "duty",
     "tooling",
     "financing",
     "landed",
@@ -1052,6 +1345,8 @@ pub fn export_rows(l: &Leveled) -> Vec<Vec<Field>> {
                     Field::Text(l.base.code().to_string()),
                     num(b.map(|b| b.unit_price)),
                     num(b.map(|b| b.freight)),
+                    num(b.map(|b| b.estimated_freight)),
+                    num(b.map(|b| b.duty)),
                     num(b.map(|b| b.tooling)),
                     num(b.map(|b| b.financing)),
                     num(b.map(|b| b.landed)),
@@ -1163,6 +1458,7 @@ mod tests {
             supplier_id: id.into(),
             supplier_name: id.to_uppercase(),
             quote: q,
+            estimate: None,
         }
     }
 
@@ -1498,8 +1794,10 @@ mod tests {
         assert!(has(&Flag::QuoteExpired {
             valid_until: day("2026-11-01")
         }));
-        assert!(has(&Flag::TermsDeviate {
-            what: "Incoterm EXW instead of FCA".into()
+        assert!(has(&Flag::IncotermMismatch {
+            quoted: "EXW Chicago".into(),
+            requested: "FCA".into(),
+            estimated: false,
         }));
         assert!(has(&Flag::FreightNotQuoted));
         assert!(has(&Flag::BreaksDiffer {
@@ -1576,7 +1874,8 @@ mod tests {
         // header + (3 breaks of line 1 + 3 of line 2) × 1 supplier
         assert_eq!(rows.len(), 7);
         assert!(
-            rows[1].starts_with("1,BRK-2208,B,500,A,priced,USD,0.6,0,0,0,0.6,0.0,yes,-14.3,9.1,"),
+            rows[1]
+                .starts_with("1,BRK-2208,B,500,A,priced,USD,0.6,0,0,0,0,0,0.6,0.0,yes,-14.3,9.1,"),
             "{}",
             rows[1]
         );
@@ -1768,6 +2067,286 @@ mod tests {
             assert_eq!(import_text(exported), text, "{exported:?}");
         }
         assert_eq!(import_text("'quoted"), "'quoted");
+    }
+
+    fn exw_shenzhen(price: Decimal) -> Quote {
+        let mut q = quote(vec![line("L1", &three_breaks([price, price, price]))]);
+        q.header.incoterm = Some("EXW".into());
+        q.header.incoterm_place = Some("Shenzhen".into());
+        q
+    }
+
+    /// Issue 11: a quote on other delivery terms than the RFQ's is flagged, with
+    /// "estimate missing" until the buyer enters freight and duty for it.
+    #[test]
+    fn other_incoterms_or_places_are_flagged_until_estimated() {
+        let m = |rfq: Option<&str>, code: Option<&str>, place: Option<&str>| {
+            terms_mismatch(rfq, code, place, false)
+        };
+        assert_eq!(
+            m(Some("FCA Chicago"), Some("exw"), Some("Shenzhen")),
+            Some(Flag::IncotermMismatch {
+                quoted: "EXW Shenzhen".into(),
+                requested: "FCA Chicago".into(),
+                estimated: false,
+            })
+        );
+        assert_eq!(
+            m(Some("FCA Chicago"), Some("FCA"), Some("Shenzhen")),
+            Some(Flag::PlaceMismatch {
+                quoted: "FCA Shenzhen".into(),
+                requested: "FCA Chicago".into(),
+                estimated: false,
+            })
+        );
+        // The same rule with no place named: where the goods are handed over is unknown.
+        assert_eq!(
+            m(Some("FCA Chicago"), Some("FCA"), Some(" ")),
+            Some(Flag::PlaceMismatch {
+                quoted: "FCA".into(),
+                requested: "FCA Chicago".into(),
+                estimated: false,
+            })
+        );
+        // Places compare loosely; an RFQ without a place or a quote without an Incoterm
+        // leaves nothing to compare.
+        assert_eq!(m(Some("FCA Chicago"), Some("fca"), Some("CHICAGO")), None);
+        assert_eq!(m(Some("FCA"), Some("FCA"), Some("Shenzhen")), None);
+        assert_eq!(m(Some("FCA Chicago"), None, Some("Shenzhen")), None);
+        assert_eq!(m(None, Some("EXW"), None), None);
+        assert_eq!(m(Some("  "), Some("EXW"), None), None);
+        assert_eq!(
+            describe(&terms_mismatch(Some("FCA Chicago"), Some("EXW"), None, false).unwrap()),
+            "Incoterm EXW instead of FCA Chicago — estimate missing"
+        );
+        assert_eq!(
+            describe(
+                &terms_mismatch(Some("DAP Stuttgart"), Some("DAP"), Some("Munich"), true).unwrap()
+            ),
+            "named place DAP Munich instead of DAP Stuttgart — freight and duty estimated"
+        );
+
+        // In the grid: on every cell of the bid and in the supplier's quote flags.
+        let mut r = rfq();
+        r.incoterm = Some("FCA Chicago".into());
+        let l = level(&r, &[bid("x", exw_shenzhen(dec!(1)))], &settings());
+        let want = Flag::IncotermMismatch {
+            quoted: "EXW Shenzhen".into(),
+            requested: "FCA Chicago".into(),
+            estimated: false,
+        };
+        assert!(cell_of(&l, 0, 0, "x").flags.contains(&want));
+        assert!(l.suppliers[0].quote_flags.contains(&want));
+        // The old "terms differ" phrase for the Incoterm is gone (one flag, not two).
+        assert!(!l.suppliers[0]
+            .quote_flags
+            .iter()
+            .any(|f| matches!(f, Flag::TermsDeviate { .. })));
+    }
+
+    /// Issue 11: the landed cost includes the freight and duty the buyer estimated, per
+    /// shipment (spread over the break quantity) or per unit, converted at the
+    /// comparison's rate; financing stays on what the supplier is paid.
+    #[test]
+    fn the_buyers_estimate_is_in_the_landed_cost() {
+        let mut r = rfq();
+        r.incoterm = Some("FCA Chicago".into());
+        let mut exw = bid("x", exw_shenzhen(dec!(0.95)));
+        let fca = {
+            let mut q = quote(vec![line(
+                "L1",
+                &three_breaks([dec!(1.10), dec!(1.10), dec!(1.10)]),
+            )]);
+            q.header.incoterm_place = Some("Chicago".into());
+            bid("f", q)
+        };
+        // Without an estimate the EXW bid looks cheapest.
+        let l = level(&r, &[exw.clone(), fca.clone()], &settings());
+        assert!(cell_of(&l, 0, 0, "x").lowest);
+        assert_eq!(landed(&l, 0, 0, "x"), dec!(0.95));
+
+        exw.estimate = Some(LandedEstimate {
+            currency: eur(),
+            freight: Some(EstimateFreight::PerShipment(dec!(110))),
+            duty_pct: Some(dec!(3.5)),
+            note: "forwarder offer".into(),
+        });
+        let l = level(&r, &[exw.clone(), fca.clone()], &settings());
+        let b = cell_of(&l, 0, 0, "x").breakdown.clone().unwrap();
+        // 110 EUR × 1.10 = 121 USD per shipment ÷ 500 = 0.242; duty 3.5 % of 0.95 =
+        // 0.03325; 0.95 + 0.242 + 0.03325 = 1.22525.
+        assert_eq!(
+            (
+                b.unit_price,
+                b.freight,
+                b.estimated_freight,
+                b.duty,
+                b.landed
+            ),
+            (
+                dec!(0.95),
+                dec!(0),
+                dec!(0.242),
+                dec!(0.03325),
+                dec!(1.22525)
+            )
+        );
+        // Now the FCA bid at 1.10 is the lowest at 500 …
+        assert!(cell_of(&l, 0, 0, "f").lowest);
+        assert!(!cell_of(&l, 0, 0, "x").lowest);
+        // … and at 5000 the shipment is spread thinner: 121 / 5000 = 0.0242;
+        // 0.95 + 0.0242 + 0.03325 = 1.00745, below 1.10.
+        assert_eq!(landed(&l, 0, 2, "x"), dec!(1.00745));
+        assert!(cell_of(&l, 0, 2, "x").lowest);
+        // The flag says the estimate is in.
+        assert!(cell_of(&l, 0, 0, "x")
+            .flags
+            .contains(&Flag::IncotermMismatch {
+                quoted: "EXW Shenzhen".into(),
+                requested: "FCA Chicago".into(),
+                estimated: true,
+            }));
+        // Totals follow: 1.22525 × 500, 1.00745 × 2000 (the 2000 break: 121 / 2000 =
+        // 0.0605; 0.95 + 0.0605 + 0.03325 = 1.04375 × 2000), 1.00745 × 5000.
+        assert_eq!(
+            l.suppliers[0].totals,
+            vec![dec!(612.625), dec!(2087.5), dec!(5037.25)]
+        );
+        // The exports carry both parts: unit, freight, estimated freight, duty, tooling,
+        // financing, landed.
+        let csv = to_csv(&l);
+        assert!(
+            csv.contains(",X,priced,USD,0.95,0,0.242,0.03325,0,0,1.22525,"),
+            "{csv}"
+        );
+        assert!(csv.contains("estimated_freight,duty"), "{csv}");
+
+        // Per unit, in the base currency, with financing at 10 % and net 73 days on the
+        // price only: 0.95 × (1 − 0.1 × 73/365) = 0.931 (financing −0.019), + 0.05.
+        let mut s = settings();
+        s.cost_of_capital_pct = dec!(10);
+        let mut per_unit = bid("x", exw_shenzhen(dec!(0.95)));
+        per_unit.quote.header.payment_terms.net_days = Some(73);
+        per_unit.estimate = Some(LandedEstimate {
+            currency: usd(),
+            freight: Some(EstimateFreight::PerUnit(dec!(0.05))),
+            duty_pct: None,
+            note: String::new(),
+        });
+        let l = level(&r, &[per_unit], &s);
+        let b = cell_of(&l, 0, 0, "x").breakdown.clone().unwrap();
+        assert_eq!(
+            (b.financing, b.estimated_freight, b.duty, b.landed),
+            (dec!(-0.019), dec!(0.05), dec!(0), dec!(0.981))
+        );
+    }
+
+    /// An estimate's freight in a currency without a rate is a missing rate, never 1;
+    /// duty alone needs no rate.
+    #[test]
+    fn an_estimate_in_a_currency_without_a_rate_is_a_missing_rate() {
+        let chf = Currency::from_code("CHF").unwrap();
+        let mut b = bid("x", exw_shenzhen(dec!(1)));
+        b.estimate = Some(LandedEstimate {
+            currency: chf,
+            freight: Some(EstimateFreight::PerUnit(dec!(0.1))),
+            duty_pct: Some(dec!(2)),
+            note: String::new(),
+        });
+        let l = level(&rfq(), std::slice::from_ref(&b), &settings());
+        let c = cell_of(&l, 0, 0, "x");
+        assert_eq!((c.state, c.missing_rate), (CellState::NoFxRate, Some(chf)));
+        assert_eq!(c.breakdown, None);
+        assert_eq!(
+            award_options(&l.lines[0].breaks[0]).len(),
+            1,
+            "still a choice"
+        );
+        if let Some(e) = b.estimate.as_mut() {
+            e.freight = None;
+        }
+        let l = level(&rfq(), &[b], &settings());
+        // 1 + 2 % of 1.
+        assert_eq!(landed(&l, 0, 0, "x"), dec!(1.02));
+    }
+
+    #[test]
+    fn estimates_are_checked_on_their_fields() {
+        let ok = LandedEstimate {
+            currency: eur(),
+            freight: Some(EstimateFreight::PerShipment(dec!(110))),
+            duty_pct: Some(dec!(3.5)),
+            note: String::new(),
+        };
+        assert_eq!(ok.check(), Ok(()));
+        assert_eq!(
+            describe_estimate(&ok),
+            "freight EUR 110 per shipment, duty 3.5 %"
+        );
+        let keys = |e: LandedEstimate| {
+            e.check()
+                .err()
+                .map(|e| e.0.into_keys().collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            keys(LandedEstimate {
+                freight: Some(EstimateFreight::PerUnit(dec!(-1))),
+                ..ok.clone()
+            }),
+            ["freight.amount"]
+        );
+        assert_eq!(
+            keys(LandedEstimate {
+                freight: Some(EstimateFreight::PerUnit(dec!(10000000000000))),
+                ..ok.clone()
+            }),
+            ["freight.amount"]
+        );
+        assert_eq!(
+            keys(LandedEstimate {
+                duty_pct: Some(dec!(100.5)),
+                ..ok.clone()
+            }),
+            ["duty_pct"]
+        );
+        assert_eq!(
+            keys(LandedEstimate {
+                currency: Currency::from_code("XAU").unwrap(),
+                note: "x".repeat(501),
+                ..ok.clone()
+            }),
+            ["currency", "note"]
+        );
+        // From what a person typed: every bad field at once, the currency's message
+        // being `validate::currency`'s.
+        let e = estimate_from(
+            "euro",
+            Some(EstimateFreight::PerShipment(dec!(-5))),
+            Some(dec!(101)),
+            " x ",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.0.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["currency", "duty_pct", "freight.amount"]
+        );
+        assert_eq!(
+            e.0["currency"],
+            "use an ISO 4217 currency code such as EUR or USD"
+        );
+        let typed = estimate_from(" eur ", ok.freight, ok.duty_pct, "  DHL offer 4711 ").unwrap();
+        assert_eq!(
+            (typed.currency, typed.note.as_str()),
+            (eur(), "DHL offer 4711")
+        );
+        let nothing = LandedEstimate {
+            freight: None,
+            duty_pct: None,
+            ..ok
+        };
+        assert_eq!(nothing.check(), Ok(()));
+        assert_eq!(describe_estimate(&nothing), "nothing to add");
     }
 
     #[test]

@@ -986,11 +986,13 @@ mod tests {
                 supplier_id: "a".into(),
                 supplier_name: "A".into(),
                 quote: quote(vec![per_hundred, declined]),
+                estimate: None,
             },
             crate::level::Bid {
                 supplier_id: "b".into(),
                 supplier_name: "B".into(),
                 quote: quote(vec![line("L2", &[(dec!(500), dec!(3.10))])]),
+                estimate: None,
             },
         ]
     }

@@ -653,6 +653,26 @@ fn build() -> OpenApi {
         Body::Bytes,
         Answer::Json(200, s),
     );
+    let (b, s) = (
+        d.r::<EstimateRequest>(),
+        d.r::<domain::level::LandedEstimate>(),
+    );
+    d.op(
+        Put,
+        "/api/rfqs/{id}/estimates/{supplier_id}",
+        "Set the buyer's freight and duty estimate for a supplier's quote",
+        none(),
+        Body::Json(b),
+        Answer::Json(200, s),
+    );
+    d.op(
+        Delete,
+        "/api/rfqs/{id}/estimates/{supplier_id}",
+        "Remove the buyer's freight and duty estimate for a supplier's quote",
+        none(),
+        Body::None,
+        Answer::Empty,
+    );
     let s = d.r::<Comparison>();
     d.op(
         Get,

@@ -140,10 +140,13 @@ pub async fn default_settings<'e>(
     ))
 }
 
-/// The current (submitted, not withdrawn) quote of every invited supplier.
+/// The current (submitted, not withdrawn) quote of every invited supplier, each with the
+/// buyer's freight and duty estimate for it when there is one.
 pub async fn bids<'e>(db: impl Executor<'e, Database = Any>, rfq_id: &str) -> AppResult<Vec<Bid>> {
     let rows = sqlx::query(
-        "SELECT q.supplier_id, s.name, q.body FROM quotes q JOIN suppliers s ON s.id = q.supplier_id \
+        "SELECT q.supplier_id, s.name, q.body, e.body AS estimate FROM quotes q \
+         JOIN suppliers s ON s.id = q.supplier_id \
+         LEFT JOIN landed_estimates e ON e.rfq_id = q.rfq_id AND e.supplier_id = q.supplier_id \
          WHERE q.rfq_id = $1 AND q.status = 'submitted' ORDER BY s.name",
     )
     .bind(rfq_id)
@@ -157,6 +160,10 @@ pub async fn bids<'e>(db: impl Executor<'e, Database = Any>, rfq_id: &str) -> Ap
             supplier_name: col(r, "name")?,
             quote: serde_json::from_str(&body)
                 .map_err(|e| anyhow::anyhow!("stored quote is not valid: {e}"))?,
+            estimate: col::<Option<String>>(r, "estimate")?
+                .map(|e| serde_json::from_str(&e))
+                .transpose()
+                .map_err(|e| anyhow::anyhow!("stored estimate is not valid: {e}"))?,
         });
     }
     Ok(out)

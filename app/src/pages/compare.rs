@@ -12,8 +12,8 @@ use std::str::FromStr;
 use api::Comparison;
 use chrono::NaiveDate;
 use domain::level::{
-    describe, describe_schedule, describe_validity, level, Breakdown, Cell, CellState, Flag,
-    Settings,
+    describe, describe_estimate, describe_schedule, describe_validity, level, Bid, Breakdown, Cell,
+    CellState, EstimateFreight, Flag, LandedEstimate, Settings,
 };
 use domain::money::Currency;
 use domain::quote::RfqSpec;
@@ -25,8 +25,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{self as client, AppError};
 use crate::session::use_internal;
 use crate::ui::{
-    error_panel, form_alert, loading, local_date, local_number, narrow_screen, set_title,
-    staff_only, Debounce, FieldMap,
+    error_panel, field_error, form_alert, invalid, loading, local_date, local_number,
+    narrow_screen, set_title, staff_only, Debounce, FieldMap,
 };
 
 /// The page: fetches the comparison once; a sealed RFQ before its deadline shows the
@@ -124,6 +124,14 @@ fn flag_short(f: &Flag) -> &'static str {
         Flag::NoBid { .. } => "no-bid",
         Flag::MissingLine => "missing",
         Flag::TermsDeviate { .. } => "terms",
+        Flag::IncotermMismatch {
+            estimated: false, ..
+        } => "Incoterm: estimate missing",
+        Flag::IncotermMismatch { .. } => "Incoterm",
+        Flag::PlaceMismatch {
+            estimated: false, ..
+        } => "place: estimate missing",
+        Flag::PlaceMismatch { .. } => "place",
         Flag::FreightNotQuoted => "freight?",
         Flag::OutlierPrice { .. } => "outlier",
         Flag::BreaksDiffer { .. } => "breaks",
@@ -153,7 +161,7 @@ fn cell_text(c: &Cell, currency_of: &str) -> String {
         CellState::NoBid => "No bid".into(),
         CellState::Missing => "Not quoted".into(),
         CellState::NoFxRate => format!(
-            "No {} rate: add it under Settings",
+            "No {} rate: select to add it",
             c.missing_rate.map_or(currency_of, |m| m.code())
         ),
         CellState::OutOfRange => "Price out of range".into(),
@@ -387,6 +395,16 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
 
     // The open breakdown, looked up in the current leveled grid.
     let quote_rfq = StoredValue::new(id.clone());
+    // What became of the last rate added in place (kept while the breakdown redraws).
+    let rate_notice = RwSignal::new(None::<String>);
+    // … until another cell's breakdown opens.
+    Effect::new(move |prev: Option<Option<(usize, usize)>>| {
+        let now = open.get();
+        if prev.is_some_and(|p| p != now) {
+            rate_notice.set(None);
+        }
+        now
+    });
     let breakdown = move || {
         let (r, c) = open.get()?;
         let (li, bi) = rows.with(|rs| rs.get(r).copied())?;
@@ -394,9 +412,14 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
             let line = l.lines.get(li)?;
             let br = line.breaks.get(bi)?;
             let cell = br.cells.get(c)?;
-            let (name, sid) = bids.with(|b| {
-                b.get(c)
-                    .map(|x| (x.supplier_name.clone(), x.supplier_id.clone()))
+            let (name, sid, estimate) = bids.with(|b| {
+                b.get(c).map(|x| {
+                    (
+                        x.supplier_name.clone(),
+                        x.supplier_id.clone(),
+                        x.estimate.clone(),
+                    )
+                })
             })?;
             let quote_href = format!("/rfqs/{}/quotes/{sid}", quote_rfq.get_value());
             let refs = rfq.with(|r| {
@@ -407,6 +430,40 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                     .unwrap_or_default()
             });
             let rfq_currency = rfq.with(|r| r.currency);
+            // In place: the missing rate to add, and the buyer's freight and duty estimate
+            // for this supplier's quote (issue 11).
+            let add_rate = cell.missing_rate.map(|currency| {
+                view! { <AddRate currency settings fx_table notice=rate_notice /> }
+            });
+            let estimate_editor = matches!(
+                cell.state,
+                CellState::Priced | CellState::NoFxRate | CellState::OutOfRange
+            )
+            .then(|| {
+                let missing = cell.flags.iter().any(|f| {
+                    matches!(
+                        f,
+                        Flag::IncotermMismatch {
+                            estimated: false,
+                            ..
+                        } | Flag::PlaceMismatch {
+                            estimated: false,
+                            ..
+                        }
+                    )
+                });
+                view! {
+                    <EstimateEditor
+                        rfq_id=quote_rfq.get_value()
+                        supplier_id=sid.clone()
+                        supplier=name.clone()
+                        current=estimate.clone()
+                        default_currency=rfq_currency
+                        missing
+                        bids
+                    />
+                }
+            });
             Some(breakdown_view(
                 &format!(
                     "{name} · line {} {} · {}",
@@ -419,6 +476,8 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 (refs, rfq_currency),
                 (quote_href, name),
                 open,
+                view! { {add_rate} {move || rate_notice.get().map(|m| view! { <p role="status">{m}</p> })} {estimate_editor} }
+                    .into_any(),
             ))
         })
     };
@@ -463,7 +522,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
             </div>
             <p class="muted small">
                 "Landed unit cost in " {base_code}
-                ": price + freight share + tooling amortized + payment-terms financing. Select a cell for its breakdown."
+                ": price + freight share + your freight and duty estimate + tooling amortized + payment-terms financing. Select a cell for its breakdown."
             </p>
             <Show
                 when=move || !narrow.get()
@@ -522,6 +581,7 @@ fn breakdown_view(
     refs: References,
     (quote_href, supplier): (String, String),
     open: RwSignal<Option<(usize, usize)>>,
+    in_place: AnyView,
 ) -> AnyView {
     let ((last, should), rfq_currency) = refs;
     let deltas = cell.breakdown.is_some().then(|| {
@@ -553,6 +613,7 @@ fn breakdown_view(
             {body}
             {deltas}
             <ul class="flag-list">{flags}</ul>
+            {in_place}
             <p>
                 <a href=quote_href>{format!("Open quote from {supplier}")}</a>
             </p>
@@ -585,6 +646,9 @@ fn breakdown_facts(b: &Breakdown, base: Currency) -> impl IntoView {
         <dl class="facts">
             {row("Unit price", format!("{base} {}", money(b.unit_price)))}
             {row("Freight", format!("{base} {}", money(b.freight)))}
+            {(!b.estimated_freight.is_zero())
+                .then(|| row("Freight (your estimate)", format!("{base} {}", money(b.estimated_freight))))}
+            {(!b.duty.is_zero()).then(|| row("Duty (your estimate)", format!("{base} {}", money(b.duty))))}
             {row("Tooling", format!("{base} {}", money(b.tooling)))}
             {row("Payment terms (financing)", financing_text(base, b.financing, b.payment_days))}
             {row("Landed", format!("{base} {}", money(b.landed)))}
@@ -606,6 +670,341 @@ fn financing_text(base: impl std::fmt::Display, amount: Decimal, days: i64) -> S
         format!("{value} (paying early or a deposit costs this at your cost of capital)")
     } else {
         value
+    }
+}
+
+/// In a missing-rate cell's breakdown (issue 11): the rate of `currency` against the base
+/// is typed in place, checked as every rate is (`domain::level::fx_rate`), applied at
+/// once (the grid re-levels: the cell is priced at it) and saved to the exchange-rate
+/// table, so the exports and the next visit use it too.
+#[component]
+fn AddRate(
+    currency: Currency,
+    settings: RwSignal<Settings>,
+    fx_table: RwSignal<Vec<(Currency, domain::level::FxRate)>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let base = settings.with_untracked(|s| s.base);
+    let rate = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let input_id = format!("add-rate-{}", currency.code());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut e = domain::validate::FieldErrors::new();
+        let value = parse_dec(&rate.get_untracked());
+        match value {
+            Some(r) => domain::level::fx_rate(&mut e, "rate", r),
+            None => e.add("rate", "enter the rate as a number"),
+        }
+        let (Some(value), true) = (value, e.is_empty()) else {
+            error.set(e.0.remove("rate"));
+            return;
+        };
+        error.set(None);
+        let as_of = settings.with_untracked(|s| s.today);
+        let row = domain::level::FxRate {
+            currency,
+            rate: value,
+            as_of,
+        };
+        // Applied now: the grid re-levels with it.
+        settings.update(|s| {
+            s.fx.retain(|r| r.currency != currency);
+            s.fx.push(row.clone());
+        });
+        fx_table.update(|t| {
+            t.retain(|(b, r)| !(*b == base && r.currency == currency));
+            t.push((base, row));
+        });
+        let saved = api::FxRate {
+            base: base.code().to_string(),
+            currency: currency.code().to_string(),
+            rate: value,
+            as_of: as_of.to_string(),
+        };
+        notice.set(Some(format!("{currency} rate added; saving it…")));
+        leptos::task::spawn_local(async move {
+            notice.set(Some(match client::save_fx_rates(&[saved]).await {
+                Ok(_) => format!(
+                    "{currency} rate {} saved to the exchange-rate table.",
+                    value.normalize()
+                ),
+                Err(e) => format!("{currency} rate used here but not saved: {}", e.message()),
+            }));
+        });
+    };
+    let error_id = format!("{input_id}-error");
+    view! {
+        <form class="add-rate" novalidate on:submit=add>
+            <p>
+                {format!(
+                    "This bid is in {currency}, and there is no {currency} rate against {base}. \
+                     Add it to price the bid (it is never taken as 1)."
+                )}
+            </p>
+            <div class="field">
+                <label for=input_id.clone()>{format!("1 {currency} in {base}")}</label>
+                <input
+                    id=input_id
+                    class="mono"
+                    type="number"
+                    step="any"
+                    min="0"
+                    inputmode="decimal"
+                    bind:value=rate
+                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                    aria-describedby=error_id.clone()
+                />
+                {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            </div>
+            <button class="btn btn-small" type="submit">
+                {format!("Add {currency} rate")}
+            </button>
+        </form>
+    }
+}
+
+/// The buyer's freight and duty estimate for one supplier's quote (issue 11), in the
+/// breakdown: checked with `domain::level::estimate_from` (the server's check), saved
+/// with `PUT /api/rfqs/{id}/estimates/{supplier}`, then put on the bid so the grid
+/// re-levels with it. `missing`: the quote's terms differ from the RFQ's and there is
+/// no estimate yet.
+#[component]
+fn EstimateEditor(
+    rfq_id: String,
+    supplier_id: String,
+    supplier: String,
+    current: Option<LandedEstimate>,
+    default_currency: Currency,
+    missing: bool,
+    bids: RwSignal<Vec<Bid>>,
+) -> impl IntoView {
+    let (kind0, amount0) = match current.as_ref().and_then(|e| e.freight) {
+        Some(EstimateFreight::PerUnit(a)) => ("per_unit", a.normalize().to_string()),
+        Some(EstimateFreight::PerShipment(a)) => ("per_shipment", a.normalize().to_string()),
+        None => ("none", String::new()),
+    };
+    let currency = RwSignal::new(
+        current
+            .as_ref()
+            .map_or(default_currency, |e| e.currency)
+            .code()
+            .to_string(),
+    );
+    let kind = RwSignal::new(kind0.to_string());
+    let amount = RwSignal::new(amount0);
+    let duty = RwSignal::new(
+        current
+            .as_ref()
+            .and_then(|e| e.duty_pct)
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default(),
+    );
+    let note = RwSignal::new(current.as_ref().map(|e| e.note.clone()).unwrap_or_default());
+    let errors = RwSignal::new(FieldMap::new());
+    let error = RwSignal::new(None::<AppError>);
+    let ids = StoredValue::new((rfq_id, supplier_id));
+    // Puts `est` on the bid: the grid re-levels with it.
+    let apply = move |est: Option<LandedEstimate>| {
+        let sid = ids.with_value(|(_, s)| s.clone());
+        bids.update(|b| {
+            if let Some(x) = b.iter_mut().find(|x| x.supplier_id == sid) {
+                x.estimate = est;
+            }
+        });
+    };
+    let save = Action::new_local(move |body: &api::EstimateRequest| {
+        let body = body.clone();
+        let (rfq, sid) = ids.get_value();
+        async move {
+            match client::save_estimate(&rfq, &sid, &body).await {
+                Ok(est) => {
+                    error.set(None);
+                    apply(Some(est));
+                }
+                Err(e) => {
+                    errors.set(e.fields().clone());
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let remove = Action::new_local(move |_: &()| {
+        let (rfq, sid) = ids.get_value();
+        async move {
+            match client::remove_estimate(&rfq, &sid).await {
+                Ok(()) => {
+                    error.set(None);
+                    apply(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut bad = FieldMap::new();
+        let number = |field: &str, text: String, bad: &mut FieldMap| {
+            let t = text.trim().to_string();
+            if t.is_empty() {
+                return None;
+            }
+            let v = parse_dec(&t);
+            if v.is_none() {
+                bad.insert(field.to_string(), "enter a number".to_string());
+            }
+            v
+        };
+        let freight = match kind.get_untracked().as_str() {
+            "per_unit" | "per_shipment" => {
+                match number("freight.amount", amount.get_untracked(), &mut bad) {
+                    Some(a) if kind.get_untracked() == "per_unit" => {
+                        Some(EstimateFreight::PerUnit(a))
+                    }
+                    Some(a) => Some(EstimateFreight::PerShipment(a)),
+                    None => {
+                        bad.entry("freight.amount".into())
+                            .or_insert_with(|| "enter the freight amount".into());
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let duty_pct = number("duty_pct", duty.get_untracked(), &mut bad);
+        // The server's own check, before sending.
+        let checked = domain::level::estimate_from(
+            &currency.get_untracked(),
+            freight,
+            duty_pct,
+            &note.get_untracked(),
+        );
+        if let Err(e) = &checked {
+            for (k, v) in &e.0 {
+                bad.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        if !bad.is_empty() {
+            errors.set(bad);
+            return;
+        }
+        errors.set(FieldMap::new());
+        if let Ok(est) = checked {
+            save.dispatch(api::EstimateRequest {
+                currency: est.currency.code().to_string(),
+                freight: est.freight,
+                duty_pct: est.duty_pct,
+                note: est.note,
+            });
+        }
+    };
+    let state = match &current {
+        Some(e) => format!("In the landed cost: {}.", describe_estimate(e)),
+        None if missing => {
+            "Estimate missing: this quote's Incoterm or named place differs from the RFQ's, \
+             so its landed cost lacks the freight and duty to get the goods there."
+                .to_string()
+        }
+        None => "No estimate: nothing is added to the price.".to_string(),
+    };
+    let has_current = current.is_some();
+    view! {
+        // The check is domain's, with its messages, not the browser's.
+        <form class="estimate" aria-labelledby="estimate-h" novalidate on:submit=submit>
+            <h3 id="estimate-h">{format!("Freight and duty estimate for {supplier}")}</h3>
+            <p class:alert=missing class:alert-warn=missing role="status">
+                {state}
+            </p>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="est-currency">"Currency"</label>
+                    <input
+                        id="est-currency"
+                        class="mono"
+                        maxlength="3"
+                        bind:value=currency
+                        aria-invalid=invalid(errors, "currency")
+                        aria-describedby="currency-error"
+                    />
+                    {field_error(errors, "currency")}
+                </div>
+                <div class="field">
+                    <label for="est-kind">"Freight"</label>
+                    <select
+                        id="est-kind"
+                        prop:value=move || kind.get()
+                        on:change=move |ev| kind.set(event_target_value(&ev))
+                    >
+                        <option value="none">"No freight to add"</option>
+                        <option value="per_shipment">"Per shipment"</option>
+                        <option value="per_unit">"Per unit"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="est-amount">"Freight amount"</label>
+                    <input
+                        id="est-amount"
+                        class="mono"
+                        type="number"
+                        step="any"
+                        min="0"
+                        inputmode="decimal"
+                        bind:value=amount
+                        disabled=move || kind.get() == "none"
+                        aria-invalid=invalid(errors, "freight.amount")
+                        aria-describedby="freight.amount-error"
+                    />
+                    {field_error(errors, "freight.amount")}
+                </div>
+                <div class="field">
+                    <label for="est-duty">"Duty % of the price"</label>
+                    <input
+                        id="est-duty"
+                        class="mono"
+                        type="number"
+                        step="any"
+                        min="0"
+                        max="100"
+                        inputmode="decimal"
+                        bind:value=duty
+                        aria-invalid=invalid(errors, "duty_pct")
+                        aria-describedby="duty_pct-error"
+                    />
+                    {field_error(errors, "duty_pct")}
+                </div>
+                <div class="field span-all">
+                    <label for="est-note">"Source (forwarder offer, tariff code)"</label>
+                    <input
+                        id="est-note"
+                        bind:value=note
+                        aria-invalid=invalid(errors, "note")
+                        aria-describedby="note-error"
+                    />
+                    {field_error(errors, "note")}
+                </div>
+            </div>
+            <div class="actions">
+                <button class="btn btn-small" type="submit" disabled=move || save.pending().get()>
+                    "Save estimate"
+                </button>
+                {has_current
+                    .then(|| {
+                        view! {
+                            <button
+                                class="btn btn-small"
+                                type="button"
+                                disabled=move || remove.pending().get()
+                                on:click=move |_| {
+                                    remove.dispatch(());
+                                }
+                            >
+                                "Remove estimate"
+                            </button>
+                        }
+                    })}
+            </div>
+            {form_alert(error)}
+        </form>
     }
 }
 

@@ -916,6 +916,50 @@ mod tests {
         }
     }
 
+    /// Issue 11, through the whole upload path: a real file read by the extractor, the
+    /// review's "use these values" (`fill_from`) and the quote. A file that says nothing
+    /// of freight is a quote with freight "not quoted", whatever the blank form held; one
+    /// that says it is included is "included".
+    #[cfg(feature = "extract")]
+    #[test]
+    fn an_uploaded_file_silent_on_freight_is_never_freight_included() {
+        let cases: [(&str, &str, Freight); 3] = [
+            (
+                "offer.csv",
+                "Part number,Rev,Qty,Unit price USD,Lead time\nBRK-2208,B,500,0.64,4 weeks\n",
+                Freight::NotQuoted,
+            ),
+            (
+                "offer.txt",
+                "Quotation Q-9\n\nItem BRK-2208 rev B: 500 pcs at USD 0.64 each\n\nDelivery 4 weeks.\n",
+                Freight::NotQuoted,
+            ),
+            (
+                "offer.txt",
+                "Quotation Q-9\n\nItem BRK-2208 rev B: 500 pcs at USD 0.64 each\n\nFreight included.\n",
+                Freight::Included,
+            ),
+        ];
+        for (name, text, want) in cases {
+            let ex = crate::extract::extract(&crate::extract::ExtractInput {
+                file_name: name.into(),
+                bytes: text.as_bytes().to_vec(),
+                rfq: None,
+                memory: None,
+            });
+            assert!(!ex.lines.is_empty(), "{text}: {ex:?}");
+            let mut f = blank();
+            assert_eq!(f.freight_kind, "included", "the blank form's default");
+            f.fill_from(&ex, &[Some("L1".into())], true, day(TODAY));
+            f.lines[1].no_bid = true;
+            f.lines[1].no_bid_reason = "not our process".into();
+            let q = f
+                .to_quote(&rfq(), day(TODAY))
+                .unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(q.header.freight, want, "{text}: {:?}", ex.freight);
+        }
+    }
+
     #[test]
     fn only_incoterms_2020_rules_are_taken() {
         for (code, want) in [("fca", "FCA"), ("DDU", ""), ("FOT", ""), ("DAP", "DAP")] {

@@ -31,6 +31,100 @@ pub fn router() -> Router<AppState> {
         .route("/api/rfqs/{id}/comparison", get(comparison))
         .route("/api/rfqs/{id}/comparison.csv", get(comparison_csv))
         .route("/api/rfqs/{id}/comparison.xlsx", get(comparison_xlsx))
+        .route(
+            "/api/rfqs/{id}/estimates/{supplier_id}",
+            axum::routing::put(estimate_put).delete(estimate_delete),
+        )
+}
+
+/// The RFQ the buyer's side may change, and the supplier invited to it (else 404).
+async fn estimate_target(
+    st: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    supplier_id: &str,
+) -> AppResult<()> {
+    let row = rfqs::writable(&st.db.pool, user, id).await?;
+    if !row.invited.iter().any(|s| s == supplier_id) {
+        return Err(AppError::not_found(format!(
+            "supplier {supplier_id} on RFQ {id}"
+        )));
+    }
+    Ok(())
+}
+
+/// `PUT /api/rfqs/{id}/estimates/{supplier_id}`: the buyer's freight and duty estimate
+/// for an invited supplier's quote (`domain::level::estimate_from`, the form's check),
+/// replacing the previous one; the comparison adds it to the bid's landed cost. Audited
+/// (`rfq.estimate`). It names no bid price, so the sealing rule does not bar it.
+async fn estimate_put(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, supplier_id)): Path<(String, String)>,
+    Json(r): Json<api::EstimateRequest>,
+) -> AppResult<axum::Json<level::LandedEstimate>> {
+    estimate_target(&st, &user, &id, &supplier_id).await?;
+    let est = level::estimate_from(&r.currency, r.freight, r.duty_pct, &r.note)?;
+    let body = serde_json::to_string(&est).map_err(|e| anyhow::anyhow!(e))?;
+    let mut w = st.db.write().await?;
+    // One statement, so two concurrent saves cannot both insert the row.
+    sqlx::query(
+        "INSERT INTO landed_estimates (rfq_id, supplier_id, body, updated_by, updated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (rfq_id, supplier_id) DO UPDATE SET \
+         body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(&id)
+    .bind(&supplier_id)
+    .bind(&body)
+    .bind(user.id())
+    .bind(now_ms())
+    .execute(&mut **w)
+    .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "rfq.estimate",
+            entity_type: "rfq",
+            entity_id: &id,
+            summary: serde_json::json!({"supplier_id": supplier_id, "estimate": est}),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(est))
+}
+
+/// `DELETE /api/rfqs/{id}/estimates/{supplier_id}`: removes the estimate (the quote is
+/// "estimate missing" again if its terms differ). Audited when there was one.
+async fn estimate_delete(
+    State(st): State<AppState>,
+    user: CurrentUser,
+    Path((id, supplier_id)): Path<(String, String)>,
+) -> AppResult<axum::http::StatusCode> {
+    estimate_target(&st, &user, &id, &supplier_id).await?;
+    let mut w = st.db.write().await?;
+    let gone = sqlx::query("DELETE FROM landed_estimates WHERE rfq_id = $1 AND supplier_id = $2")
+        .bind(&id)
+        .bind(&supplier_id)
+        .execute(&mut **w)
+        .await?
+        .rows_affected();
+    if gone > 0 {
+        audit::append(
+            &mut w,
+            Change {
+                actor: user.id(),
+                action: "rfq.estimate_removed",
+                entity_type: "rfq",
+                entity_id: &id,
+                summary: serde_json::json!({"supplier_id": supplier_id}),
+            },
+        )
+        .await?;
+    }
+    w.commit().await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

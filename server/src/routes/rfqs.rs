@@ -541,6 +541,8 @@ async fn award_summary(pool: &AnyPool, rfq_id: &str) -> AppResult<Option<api::Aw
             unit_price: col_dec(r, "unit_price")?,
             currency: col(r, "currency")?,
             landed: opt_decimal(r, "landed")?,
+            estimate: col::<Option<String>>(r, "estimate")?
+                .and_then(|s| serde_json::from_str(&s).ok()),
         });
     }
     Ok(Some(api::AwardSummary {
@@ -1607,9 +1609,17 @@ async fn award(
             .and_then(|c| c.breakdown.as_ref())
             .map(|b| b.landed);
         let unit_price = d.unit_price.normalize();
+        // The buyer's freight and duty estimate the landed cost included, kept with it.
+        let estimate_json = bids
+            .iter()
+            .find(|b| b.supplier_id == d.supplier_id)
+            .and_then(|b| b.estimate.as_ref())
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!(e))?;
         sqlx::query(
-            "INSERT INTO rfq_awards (id, rfq_id, rfq_line_id, supplier_id, qty, unit_price, currency, landed, note, awarded_by, awarded_at, settings) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            "INSERT INTO rfq_awards (id, rfq_id, rfq_line_id, supplier_id, qty, unit_price, currency, landed, note, awarded_by, awarded_at, settings, estimate) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
         .bind(new_id())
         .bind(&id)
@@ -1623,6 +1633,7 @@ async fn award(
         .bind(user.id())
         .bind(now)
         .bind(&settings_json)
+        .bind(estimate_json)
         .execute(&mut **w)
         .await?;
         let line = spec.lines.iter().find(|l| l.id == d.rfq_line_id);

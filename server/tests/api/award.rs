@@ -759,3 +759,188 @@ async fn award_rules_effects_and_notices() {
         "{a}"
     );
 }
+
+/// Issue 11: a quote on other delivery terms than the RFQ's (FCA Chicago) is flagged
+/// "estimate missing"; the buyer's freight and duty estimate is stored, added to its
+/// landed cost in the grid and the exports, and kept with the award.
+#[tokio::test]
+async fn a_freight_and_duty_estimate_levels_a_quote_on_other_terms() {
+    let s = setup().await;
+    open(&s).await;
+    let (l1, l2) = (s.lines[0].as_str(), s.lines[1].as_str());
+    quote(
+        &s,
+        &s.northwind,
+        vec![
+            priced(l1, &[("500", "0.62"), ("2000", "0.55"), ("5000", "0.49")]),
+            no_bid(l2),
+        ],
+    )
+    .await;
+    quote(&s, &s.kestrel, vec![no_bid(l1), no_bid(l2)]).await;
+    let mut exw = header();
+    exw["incoterm"] = json!("EXW");
+    exw["incoterm_place"] = json!("Shenzhen");
+    let r = s
+        .app
+        .put(
+            &format!("/api/rfqs/{}/quote", s.rfq),
+            json!({"header": exw, "lines": [priced(l1, &[("500", "0.50"), ("2000", "0.48"), ("5000", "0.45")])]}),
+            &s.orion,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(close(&s, "").await.status, StatusCode::OK);
+    s.app.set_eur_rate("1.10", "2026-11-02", &s.buyer).await;
+
+    let grid = format!("/api/rfqs/{}/comparison?cost_of_capital_pct=0", s.rfq);
+    // The cell of `supplier` at line 1, break `k`.
+    let cell = |c: &Value, supplier: &str, k: usize| {
+        c["leveled"]["lines"][0]["breaks"][k]["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["supplier_id"] == supplier)
+            .unwrap()
+            .clone()
+    };
+    let c = s.app.get(&grid, &s.buyer).await.json;
+    let orion = cell(&c, &s.or, 0);
+    assert!(
+        orion["flags"].as_array().unwrap().contains(&json!({
+            "flag": "terms.incoterm_mismatch", "quoted": "EXW Shenzhen",
+            "requested": "FCA Chicago", "estimated": false
+        })),
+        "{orion}"
+    );
+    assert_eq!(orion["breakdown"]["landed"], "0.5");
+    assert_eq!(
+        orion["lowest"], true,
+        "cheapest before its freight is counted"
+    );
+    // Northwind quoted the RFQ's own terms: no such flag.
+    assert!(!cell(&c, &s.nw, 0)["flags"].to_string().contains("terms."));
+
+    let est_path = format!("/api/rfqs/{}/estimates/{}", s.rfq, s.or);
+    // Bad input: every field named; suppliers may not; an uninvited supplier is 404.
+    let r = s
+        .app
+        .put(
+            &est_path,
+            json!({"currency": "EURO", "freight": {"kind": "per_unit", "amount": "-1"}, "duty_pct": "120"}),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    for f in ["currency", "freight.amount", "duty_pct"] {
+        assert!(r.json["fields"][f].is_string(), "{f}: {}", r.json);
+    }
+    let good = json!({"currency": "EUR", "freight": {"kind": "per_shipment", "amount": "110"},
+                      "duty_pct": "3.5", "note": "forwarder offer 4711"});
+    let r = s.app.put(&est_path, good.clone(), &s.orion).await;
+    assert!(r.status.is_client_error(), "{}", r.json);
+    let r = s
+        .app
+        .put(
+            &format!("/api/rfqs/{}/estimates/no-such-supplier", s.rfq),
+            good.clone(),
+            &s.buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.json);
+
+    let r = s.app.put(&est_path, good, &s.buyer).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["currency"], "EUR");
+    assert_eq!(r.json["note"], "forwarder offer 4711");
+
+    let c = s.app.get(&grid, &s.buyer).await.json;
+    let orion = cell(&c, &s.or, 0);
+    // 110 EUR × 1.10 = 121 USD per shipment ÷ 500 = 0.242; duty 3.5 % of 0.50 = 0.0175;
+    // 0.50 + 0.242 + 0.0175 = 0.7595, above Northwind's 0.62.
+    let b = &orion["breakdown"];
+    assert_eq!(
+        (
+            b["estimated_freight"].as_str(),
+            b["duty"].as_str(),
+            b["landed"].as_str()
+        ),
+        (Some("0.242"), Some("0.0175"), Some("0.7595")),
+        "{orion}"
+    );
+    assert_eq!(orion["lowest"], false);
+    assert_eq!(cell(&c, &s.nw, 0)["lowest"], true);
+    assert!(orion["flags"].to_string().contains("\"estimated\":true"));
+    // The bid carries the estimate, so the page re-levels with it.
+    let bid = c["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["supplier_id"] == s.or.as_str())
+        .unwrap();
+    assert_eq!(bid["estimate"]["duty_pct"], "3.5");
+    let csv = s
+        .app
+        .get(
+            &format!("/api/rfqs/{}/comparison.csv?cost_of_capital_pct=0", s.rfq),
+            &s.buyer,
+        )
+        .await;
+    let text = csv.json.as_str().unwrap();
+    assert!(
+        text.contains(",Orion Stamping,priced,USD,0.5,0,0.242,0.0175,0,0,0.7595,"),
+        "{text}"
+    );
+    // Suppliers see nothing of it.
+    let mine = s
+        .app
+        .get(&format!("/api/rfqs/{}/quote", s.rfq), &s.orion)
+        .await
+        .json
+        .to_string();
+    assert!(
+        !mine.contains("4711") && !mine.contains("duty_pct"),
+        "{mine}"
+    );
+
+    // The award levels with the estimate and keeps it.
+    let r = award(
+        &s,
+        json!({"lines": [{"rfq_line_id": l1, "supplier_id": s.or, "qty": "500"}],
+               "settings": {"base": "USD", "fx": [{"currency": "EUR", "rate": "1.10", "as_of": "2026-11-02"}],
+                            "amortization_years": "2", "cost_of_capital_pct": "0",
+                            "outlier_ratio": "20", "today": "2026-11-02"}}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let line = &r.json["award"]["lines"][0];
+    assert_eq!(line["landed"], "0.7595", "{line}");
+    assert_eq!(line["estimate"]["freight"]["amount"], "110");
+
+    // Removing it: "estimate missing" again, the price alone.
+    let r = s
+        .app
+        .call(
+            axum::http::Method::DELETE,
+            &format!("/api/rfqs/{}/estimates/{}", s.rfq, s.or),
+            None,
+            Some(&s.buyer),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    let orion = cell(&s.app.get(&grid, &s.buyer).await.json, &s.or, 0);
+    assert_eq!(orion["breakdown"]["landed"], "0.5");
+    assert!(orion["flags"].to_string().contains("\"estimated\":false"));
+    // The award kept what it was decided with.
+    let d = s
+        .app
+        .get(&format!("/api/rfqs/{}", s.rfq), &s.buyer)
+        .await
+        .json;
+    assert_eq!(d["award"]["lines"][0]["estimate"]["duty_pct"], "3.5");
+    let a = audit(&s).await;
+    assert!(
+        a.contains("rfq.estimate") && a.contains("rfq.estimate_removed"),
+        "{a}"
+    );
+}

@@ -1195,6 +1195,16 @@ const WRITES: &[(&str, &str, Class)] = &[
         "/api/invitations/{token}/accept",
         Class::NoBid("a new account"),
     ),
+    (
+        "PUT",
+        "/api/rfqs/{id}/estimates/{supplier_id}",
+        Class::NoBid("the buyer's own freight and duty estimate, answered back as sent"),
+    ),
+    (
+        "DELETE",
+        "/api/rfqs/{id}/estimates/{supplier_id}",
+        Class::NoBid("removes the buyer's estimate; answers nothing"),
+    ),
     ("PUT", "/api/fx", Class::NoBid("exchange rates")),
     ("POST", "/api/fx/import", Class::NoBid("exchange rates")),
     (
