@@ -125,6 +125,16 @@ pub fn default_label<'a>(revisions: &[Choice<'a>]) -> Option<&'a str> {
         .map(|r| r.label)
 }
 
+/// The revision a part is at now, for a line made without the buyer's choice (a re-quote
+/// from an old document): the released one; with none released, the newest draft, else
+/// the newest obsolete one — which a line may ask for only once the buyer confirms it
+/// ([`choose`]). `revisions` are the part's, newest first.
+pub fn current<'r, 'a>(revisions: &'r [Choice<'a>]) -> Option<&'r Choice<'a>> {
+    [Status::Released, Status::Draft, Status::Obsolete]
+        .into_iter()
+        .find_map(|want| revisions.iter().find(|r| r.status == want))
+}
+
 /// The warning a buyer sees before confirming a revision, or `None` for a released one.
 pub fn warning(label: &str, status: Status) -> Option<String> {
     match status {
@@ -194,6 +204,32 @@ mod tests {
             assert!(text.contains("confirm_revision"), "{text}");
             assert_eq!(choose(&r, Some(label), true).unwrap().label, label);
         }
+    }
+
+    /// Issue 11: a re-quote takes the part's current revision by this rule (it was an
+    /// ORDER BY in the server's SQL): released first, else the newest draft, else the
+    /// newest obsolete one.
+    #[test]
+    fn the_current_revision_is_the_released_else_the_newest_draft_else_obsolete() {
+        let c = |r: &[Choice<'static>]| current(r).map(|c| (c.label, c.status));
+        assert_eq!(c(&revs()), Some(("B", Status::Released)));
+        let unreleased = [
+            Choice {
+                label: "D",
+                status: Status::Obsolete,
+            },
+            Choice {
+                label: "C",
+                status: Status::Draft,
+            },
+            Choice {
+                label: "B",
+                status: Status::Draft,
+            },
+        ];
+        assert_eq!(c(&unreleased), Some(("C", Status::Draft)));
+        assert_eq!(c(&unreleased[..1]), Some(("D", Status::Obsolete)));
+        assert_eq!(c(&[]), None);
     }
 
     #[test]

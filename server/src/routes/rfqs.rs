@@ -1314,31 +1314,68 @@ async fn requote(
             REQUOTE_MAX_TIME.as_secs()
         ),
     })?;
-    let parts = sqlx::query(
-        "SELECT p.id, p.number, p.name, \
-           (SELECT v.label FROM revisions v WHERE v.part_id = p.id \
-            ORDER BY CASE v.status WHEN 'released' THEN 0 WHEN 'draft' THEN 1 ELSE 2 END, v.created_at DESC LIMIT 1) AS rev, \
-           (SELECT COUNT(*) FROM revisions v WHERE v.part_id = p.id AND v.status = 'released') AS released \
-         FROM parts p",
+    // Every part with its revisions newest first; which one a re-quote line takes is
+    // `domain::revision::current`'s rule, not the query's.
+    let rows = sqlx::query(
+        "SELECT p.id, p.number, p.name, v.label, v.status FROM parts p \
+         JOIN revisions v ON v.part_id = p.id ORDER BY p.id, v.created_at DESC, v.label DESC",
     )
     .fetch_all(&st.db.pool)
     .await?;
+    /// A part with its revisions (label, status), newest first.
+    struct PartRevisions {
+        id: String,
+        number: String,
+        name: String,
+        revisions: Vec<(String, revision::Status)>,
+    }
+    let mut parts: Vec<PartRevisions> = Vec::new();
+    for r in &rows {
+        let id: String = col(r, "id")?;
+        let status: String = col(r, "status")?;
+        // A status the server does not know counts as a draft (it needs confirming).
+        let status = revision::Status::parse(&status).unwrap_or(revision::Status::Draft);
+        let label: String = col(r, "label")?;
+        match parts.last_mut() {
+            Some(p) if p.id == id => p.revisions.push((label, status)),
+            _ => parts.push(PartRevisions {
+                id,
+                number: col(r, "number")?,
+                name: col(r, "name")?,
+                revisions: vec![(label, status)],
+            }),
+        }
+    }
     let mut catalogue = Vec::with_capacity(parts.len());
     // Parts with no released revision: a line for one needs the buyer's confirmation
     // (`domain::revision`), so it is left for the buyer instead of chosen here.
     let mut unreleased = std::collections::HashSet::new();
-    for r in &parts {
-        if col::<i64>(r, "released")? == 0 {
-            unreleased.insert(col::<String>(r, "id")?);
+    for PartRevisions {
+        id,
+        number,
+        name,
+        revisions,
+    } in parts
+    {
+        let choices: Vec<revision::Choice<'_>> = revisions
+            .iter()
+            .map(|(label, status)| revision::Choice {
+                label,
+                status: *status,
+            })
+            .collect();
+        let Some(now) = revision::current(&choices) else {
+            continue;
+        };
+        if now.status != revision::Status::Released {
+            unreleased.insert(id.clone());
         }
-        if let Some(rev) = col::<Option<String>>(r, "rev")? {
-            catalogue.push(domain::requote::CatalogueEntry {
-                part_id: col(r, "id")?,
-                number: col(r, "number")?,
-                name: col(r, "name")?,
-                current_revision: rev,
-            });
-        }
+        catalogue.push(domain::requote::CatalogueEntry {
+            part_id: id.clone(),
+            number,
+            name,
+            current_revision: now.label.to_string(),
+        });
     }
     let mut plan = domain::requote::plan(&extraction, &catalogue);
     let (planned, unconfirmed): (Vec<_>, Vec<_>) = std::mem::take(&mut plan.lines)
