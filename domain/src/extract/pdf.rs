@@ -294,6 +294,73 @@ fn repeated_header_at(header: &[Seg]) -> Option<usize> {
     })
 }
 
+/// Numbers run together (`5.000 0,112 560,00`, set with narrow gaps) are cut where the
+/// next number starts under another header cell than the one before it (columns by
+/// their left edges).
+fn split_numbers(s: &Seg, header: &[Seg]) -> Vec<Seg> {
+    if s.breaks.is_empty() || header.len() < 2 {
+        return vec![s.clone()];
+    }
+    let numeric = |w: &str| {
+        let w = w.trim();
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '-'))
+    };
+    let col = |x: f64| header.iter().rposition(|h| h.x0 - 2.0 <= x);
+    // Words: (start byte, end byte, start x).
+    let mut words: Vec<(usize, usize, f64)> = Vec::new();
+    let mut start = (0, s.x0);
+    for &(at, x) in &s.breaks {
+        words.push((start.0, at, start.1));
+        start = (at + 1, x);
+    }
+    words.push((start.0, s.text.len(), start.1));
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..words.len() {
+        let (a, b) = (&words[k - 1], &words[k]);
+        let (wa, wb) = (&s.text[a.0..a.1], &s.text[b.0..b.1]);
+        // `1 250,00`: a thousands group after a space is one number.
+        let group = wa.len() <= 3
+            && wa.chars().all(|c| c.is_ascii_digit())
+            && wb.len() >= 3
+            && wb.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && (wb.len() == 3 || matches!(wb.as_bytes()[3], b'.' | b','));
+        if numeric(wa) && numeric(wb) && !group && col(a.2) != col(b.2) {
+            cuts.push(k);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![s.clone()];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for end in cuts.into_iter().chain([words.len()]) {
+        let (w0, w1) = (&words[from], &words[end - 1]);
+        // The piece's right edge from the run's mean character width (glyph ends are
+        // not kept), never past the next piece's start.
+        let per_char = (s.x1 - s.x0) / s.text.chars().count().max(1) as f64;
+        let x1 = words.get(end).map_or(s.x1, |n| {
+            (w0.2 + per_char * s.text[w0.0..w1.1].chars().count() as f64).min(n.2 - 1.0)
+        });
+        out.push(Seg {
+            text: s.text[w0.0..w1.1].trim().to_string(),
+            x0: w0.2,
+            x1,
+            col: 0,
+            breaks: s
+                .breaks
+                .iter()
+                .filter(|b| b.0 > w0.0 && b.0 < w1.1)
+                .map(|b| (b.0 - w0.0, b.1))
+                .collect(),
+        });
+        from = end;
+    }
+    out
+}
+
 /// A cell that runs into the next header cell (`RO-A2-04 Rondella piana` under `Codice`
 /// and `Descrizione`, printed with a narrow gap) is cut at the word break where that
 /// header cell starts (left-aligned text starts under its header).
@@ -790,7 +857,88 @@ fn page_lines(mut glyphs: Vec<Glyph>, page: u32, height: f64) -> Vec<PLine> {
     out
 }
 
-fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+/// A header cell set with a narrow gap to the next (`Menge Einzelpreis Gesamtpreis`
+/// read as one run) is cut at a word break where a line set just above or below it (the
+/// header's other line, `(Stk.)  EUR  EUR`) has a gap between two of its own cells under
+/// that run, and where one of the pieces names a column. Only lines without digits.
+fn split_stacked_headers(lines: &mut [PLine]) {
+    let header_like = |l: &PLine| {
+        !l.segs.is_empty()
+            && l.segs
+                .iter()
+                .all(|s| !s.text.chars().any(|c| c.is_ascii_digit()) && s.text.len() <= 60)
+    };
+    for i in 0..lines.len() {
+        if !header_like(&lines[i]) || lines[i].segs.iter().all(|s| s.breaks.is_empty()) {
+            continue;
+        }
+        let near: Vec<usize> = [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
+            .into_iter()
+            .filter(|&j| {
+                lines.get(j).is_some_and(|o| {
+                    o.page == lines[i].page
+                        && (o.y - lines[i].y).abs() <= 2.0 * o.size.max(lines[i].size)
+                })
+            })
+            .collect();
+        let mut segs = Vec::new();
+        for s in &lines[i].segs {
+            let mut rest = s.clone();
+            loop {
+                // The first break confirmed by a neighbouring line.
+                let cut = rest.breaks.iter().copied().find(|&(at, x)| {
+                    let p = x - 1.0;
+                    let (head, tail) = (&rest.text[..at], &rest.text[at + 1..]);
+                    let names = classify_header(head.trim()).is_some()
+                        || classify_header(tail.trim()).is_some();
+                    names
+                        && near.iter().any(|&j| {
+                            let o = &lines[j].segs;
+                            !o.iter().any(|c| c.x0 <= p && p <= c.x1)
+                                && o.iter().any(|c| c.x1 < p && c.x1 > rest.x0)
+                                && o.iter().any(|c| c.x0 > p && c.x0 < rest.x1)
+                        })
+                });
+                let Some((at, x)) = cut else { break };
+                let head = Seg {
+                    text: rest.text[..at].trim_end().to_string(),
+                    x0: rest.x0,
+                    x1: x - 1.0,
+                    col: 0,
+                    breaks: rest.breaks.iter().filter(|b| b.0 < at).copied().collect(),
+                };
+                let c = at + 1;
+                let tail = Seg {
+                    text: rest.text[c.min(rest.text.len())..].to_string(),
+                    x0: x,
+                    x1: rest.x1,
+                    col: 0,
+                    breaks: rest
+                        .breaks
+                        .iter()
+                        .filter(|b| b.0 > at)
+                        .map(|b| (b.0 - c, b.1))
+                        .collect(),
+                };
+                if head.text.is_empty() || tail.text.is_empty() {
+                    break;
+                }
+                segs.push(head);
+                rest = tail;
+            }
+            segs.push(rest);
+        }
+        lines[i].segs = segs;
+    }
+}
+
+fn read_lines(
+    mut lines: Vec<PLine>,
+    file: &str,
+    memory: Option<&MappingMemory>,
+    ex: &mut Extraction,
+) {
+    split_stacked_headers(&mut lines);
     let all_text: String = lines.iter().map(PLine::text).collect::<Vec<_>>().join("\n");
 
     let style = style_of(&all_text);
@@ -807,6 +955,38 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
             .count();
         if n >= 3 && l.segs.len() >= 3 && best.is_none_or(|b| n > b.1) {
             best = Some((i, n));
+        }
+    }
+    // A header set on two or three lines (cells vertically centred: `Art.-Nr.` and
+    // `Bezeichnung` between `Menge Einzelpreis` and `(Stk.) EUR`): no one line names
+    // three columns, the lines set as close as one cell's lines together do.
+    if best.is_none() {
+        let roles = |l: &PLine| {
+            l.segs
+                .iter()
+                .filter(|s| {
+                    !s.text.chars().any(|c| c.is_ascii_digit())
+                        && classify_header(&s.text).is_some_and(|r| {
+                            !matches!(r.0, super::table::ColumnRole::BreakPrice(_))
+                        })
+                })
+                .count()
+        };
+        for (i, l) in lines.iter().enumerate() {
+            let own = roles(l);
+            if own == 0 || l.segs.len() < 2 {
+                continue;
+            }
+            let n = own
+                + [i.wrapping_sub(1), i + 1]
+                    .into_iter()
+                    .filter_map(|j| lines.get(j))
+                    .filter(|o| o.page == l.page && (o.y - l.y).abs() <= 2.0 * o.size.max(l.size))
+                    .map(roles)
+                    .sum::<usize>();
+            if n >= 3 && best.is_none_or(|b| n > b.1) {
+                best = Some((i, n));
+            }
         }
     }
     let Some((hi, _)) = best else {
@@ -934,6 +1114,71 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
             .find(|(a, b, _)| numeric(s) && *a <= mid && mid <= *b)
             .map(|c| c.2)
     };
+    // Where cells start: the header's cells, and left edges that cells of two or more
+    // rows share (a description column left-aligned under a centred header), so a code
+    // run into its description is cut there too.
+    let cuts: Vec<Seg> = {
+        let mut starts: Vec<f64> = lines[hi + 1..]
+            .iter()
+            .flat_map(|l| l.segs.iter().map(|s| s.x0))
+            .collect();
+        starts.sort_by(f64::total_cmp);
+        let mut cuts = header.clone();
+        let mut k = 0;
+        while k < starts.len() {
+            let n = starts[k..]
+                .iter()
+                .take_while(|x| **x - starts[k] <= 1.0)
+                .count();
+            if n >= 2 {
+                cuts.push(Seg {
+                    text: String::new(),
+                    x0: starts[k],
+                    x1: starts[k],
+                    col: 0,
+                    breaks: Vec::new(),
+                });
+            }
+            k += n;
+        }
+        cuts.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        cuts
+    };
+    // A line of text cells set closer above a row than one line's height (a cell
+    // vertically centred: its first line above the row's baseline) belongs to that row.
+    let mut lines = lines;
+    let mut merged_up: Vec<usize> = Vec::new();
+    for li in hi + 1..lines.len().saturating_sub(1) {
+        let (l, next) = (&lines[li], &lines[li + 1]);
+        let text_only = !l.segs.is_empty() && l.segs.iter().all(|s| !numeric(s));
+        if text_only
+            && !consumed.contains(&li)
+            && next.page == l.page
+            && next.segs.len() > l.segs.len()
+            && next.y - l.y < 0.8 * l.size.min(next.size)
+        {
+            let above = lines[li].segs.clone();
+            let next = &mut lines[li + 1];
+            for s in above {
+                match next.segs.iter_mut().find(|n| n.x0 < s.x1 && s.x0 < n.x1) {
+                    Some(n) => {
+                        let shift = s.text.len() + 1;
+                        n.text = format!("{} {}", s.text, n.text);
+                        for b in &mut n.breaks {
+                            b.0 += shift;
+                        }
+                        n.x0 = n.x0.min(s.x0);
+                        n.x1 = n.x1.max(s.x1);
+                    }
+                    None => {
+                        next.segs.push(s);
+                        next.segs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                    }
+                }
+            }
+            merged_up.push(li);
+        }
+    }
     let mut grid = Grid {
         name: "pdf".into(),
         rows: Vec::new(),
@@ -951,8 +1196,9 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
         d.sort_by(f64::total_cmp);
         d.get(d.len() / 2).copied()
     };
+    let mut moved_starts: Vec<(f64, usize)> = Vec::new();
     for (li, l) in lines.iter().enumerate() {
-        if consumed.contains(&li) {
+        if consumed.contains(&li) || merged_up.contains(&li) {
             continue;
         }
         let ncols = header.len();
@@ -994,7 +1240,8 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
             let mut segs: Vec<Seg> = l
                 .segs
                 .iter()
-                .flat_map(|s| split_at_columns(s, &header))
+                .flat_map(|s| split_numbers(s, &header))
+                .flat_map(|s| split_at_columns(&s, &cuts))
                 .collect();
             for s in &mut segs {
                 s.col = column_of(s);
@@ -1010,6 +1257,35 @@ fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex:
                     if let Some(c) = data_column_of(s) {
                         s.col = c;
                     }
+                }
+                // A text cell after another in the same column, starting before the next
+                // header cell ends, with that column empty in this row: the next column
+                // (a description left-aligned well before its centred header).
+                let mut used: Vec<usize> = Vec::new();
+                for k in 0..segs.len() {
+                    let c = segs[k].col;
+                    if used.contains(&c)
+                        && !numeric(&segs[k])
+                        && c + 1 < header.len()
+                        && classify_header(&header[c + 1].text)
+                            .is_some_and(|r| r.0 == super::table::ColumnRole::Description)
+                        && !segs.iter().any(|o| o.col == c + 1)
+                        && segs[k].x0 < header[c + 1].x1
+                    {
+                        segs[k].col = c + 1;
+                        moved_starts.push((segs[k].x0, c + 1));
+                    }
+                    used.push(segs[k].col);
+                }
+            }
+            // A text cell starting where a cell was moved on an earlier row (its wrapped
+            // lines) goes to the same column.
+            for s in &mut segs {
+                if let Some(m) = moved_starts
+                    .iter()
+                    .find(|m| !numeric(s) && (m.0 - s.x0).abs() <= 1.0)
+                {
+                    s.col = m.1;
                 }
             }
             for s in segs {

@@ -10,7 +10,10 @@ Families:
 - pdf_ocr_layer: a "scanned" page (an image) under an invisible OCR text layer
   (text render mode 3), as OCR tools write it;
 - pdf_rotated: a landscape table printed on a portrait page turned by /Rotate 90;
-- pdf_lo_xlsx: a spreadsheet quote printed by LibreOffice Calc.
+- pdf_lo_xlsx: a spreadsheet quote printed by LibreOffice Calc;
+- pdf_lo_docx / pdf_lo_odt: a Writer table (from .docx and .odt) whose header cells
+  are set on three lines, vertically centred, with narrow gaps, and whose description
+  wraps above and below the row's baseline.
 Truth prices are per ONE unit.
 """
 import json
@@ -217,3 +220,46 @@ truth("pdf_lo_xlsx", {"currency": "PLN", "quote_ref": "BP-2025-118", "quote_date
       [L("BP-501", [(1000, "3.45")], quantity="1000", line_total="3450"),
        L("BP-502", [(500, "5.1")], quantity="500", line_total="2550"),
        L("BP-503", [(5000, "0.28")], quantity="5000", line_total="1400")])
+
+
+# A Writer quote: HTML -> .odt -> .docx, each printed by LibreOffice.
+WRITER_HTML = """<html><body>
+<h2>Hansa Federn GmbH</h2>
+<p>Angebot Nr. HF-2025-0931<br>Datum: 14.05.2025</p>
+<table border="1" cellpadding="3">
+<tr><th>Art.-Nr.</th><th>Bezeichnung</th><th>Menge<br>(Stk.)</th><th>Einzelpreis<br>EUR</th><th>Gesamtpreis<br>EUR</th></tr>
+<tr><td>HF-1020</td><td>Druckfeder 1,0 x 8 x 20 mm, Federstahl DIN EN 10270-1, blank</td><td>5.000</td><td>0,112</td><td>560,00</td></tr>
+<tr><td>HF-1035</td><td>Zugfeder 1,2 x 10 x 35 mm mit deutscher \u00d6se, verzinkt</td><td>2.000</td><td>0,284</td><td>568,00</td></tr>
+<tr><td>HF-2210</td><td>Schenkelfeder 90\u00b0, Edelstahl 1.4310</td><td>1.000</td><td>0,451</td><td>451,00</td></tr>
+<tr><td colspan="4">Summe netto</td><td>1.579,00</td></tr>
+</table>
+<p>Zahlungsbedingungen: 30 Tage netto. Lieferung ab Werk.</p>
+</body></html>
+"""
+
+
+def lo_writer():
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d)
+        (d / "q.html").write_text(WRITER_HTML, encoding="utf-8")
+        def lo(fmt, src):
+            subprocess.run(["libreoffice", "--headless", "--convert-to", fmt, "--outdir", str(d), str(src)],
+                           check=True, capture_output=True)
+        lo("odt", d / "q.html")
+        lo("docx", d / "q.odt")
+        for ext in ("odt", "docx"):
+            (d / "pdf").mkdir(exist_ok=True)
+            subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir",
+                            str(d / "pdf"), str(d / f"q.{ext}")], check=True, capture_output=True)
+            (HERE / f"pdf_lo_{ext}.pdf").write_bytes((d / "pdf" / "q.pdf").read_bytes())
+            (d / "pdf" / "q.pdf").unlink()
+    for ext in ("odt", "docx"):
+        truth(f"pdf_lo_{ext}", {"supplier": "Hansa Federn GmbH", "currency": "EUR",
+                                "quote_ref": "HF-2025-0931", "quote_date": "2025-05-14",
+                                "payment_net_days": 30, "total": "1579.00"},
+              [L("HF-1020", [(5000, "0.112")], quantity="5000", line_total="560"),
+               L("HF-1035", [(2000, "0.284")], quantity="2000", line_total="568"),
+               L("HF-2210", [(1000, "0.451")], quantity="1000", line_total="451")])
+
+
+lo_writer()

@@ -150,3 +150,41 @@ fn libreoffice_calc_print() {
         .collect();
     assert_eq!(prices, ["3.45", "5.1", "0.28"], "{:#?}", ex.diagnostics);
 }
+
+/// A Writer table printed by LibreOffice (from .docx and from .odt): header cells on
+/// three lines, vertically centred and set with narrow gaps (`Menge Einzelpreis
+/// Gesamtpreis` over `(Stk.) EUR EUR`, `Art.-Nr.` and `Bezeichnung` between); a
+/// description wrapped above and below its row's baseline; a code run into its
+/// description. Every line, price, quantity and amount read; the total row is no line.
+#[test]
+fn libreoffice_writer_table() {
+    for ext in ["docx", "odt"] {
+        let ex = run(&format!("pdf_families/pdf_lo_{ext}.pdf"));
+        assert_eq!(
+            priced(&ex),
+            vec![
+                one("HF-1020", "5000", "0.112"),
+                one("HF-1035", "2000", "0.284"),
+                one("HF-2210", "1000", "0.451"),
+            ],
+            "{ext}: {:#?}",
+            ex.diagnostics
+        );
+        let d0 = ex.lines[0].description.as_deref().unwrap_or("");
+        assert!(
+            d0.starts_with("Druckfeder 1,0 x 8 x 20 mm") && d0.ends_with("blank"),
+            "{ext}: {d0}"
+        );
+        assert_eq!(
+            ex.lines[1].description.as_deref(),
+            Some("Zugfeder 1,2 x 10 x 35 mm mit deutscher Öse, verzinkt"),
+            "{ext}"
+        );
+        let totals: Vec<String> = ex
+            .lines
+            .iter()
+            .map(|l| l.line_total.unwrap_or_default().normalize().to_string())
+            .collect();
+        assert_eq!(totals, ["560", "568", "451"], "{ext}");
+    }
+}
