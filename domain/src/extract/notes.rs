@@ -511,6 +511,12 @@ const FACT_CUES: &[&str] = &[
     "packs",
     "full pack",
     "vpe",
+    "bags of",
+    "boxes of",
+    "reels of",
+    "cartons of",
+    "tubes of",
+    "sold in",
     "opakowa",
     "verpakking",
     "包装",
@@ -793,7 +799,17 @@ const MULTIPLE_LABELS: &[&str] = &[
     "packed in",
     "pack size",
     "pack of",
+    "packs of",
     "reel of",
+    "reels of",
+    "bag of",
+    "bags of",
+    "box of",
+    "boxes of",
+    "carton of",
+    "cartons of",
+    "tube of",
+    "tubes of",
     "confezioni da",
     "confezione da",
     "embalaje de",
@@ -974,12 +990,19 @@ impl Index {
         };
         for (i, (desc, parts)) in items.enumerate() {
             ix.n = i + 1;
-            let mut words: Vec<String> = desc
-                .unwrap_or("")
+            let d = desc.unwrap_or("");
+            let mut words: Vec<String> = d
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .map(stem)
                 .collect();
+            // Hyphenated compounds (`O-ring`, `back-up`) are words of their own too.
+            words.extend(
+                d.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+                    .filter(|w| w.contains('-'))
+                    .map(stem)
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3),
+            );
             words.sort();
             words.dedup();
             for w in words {
@@ -1025,6 +1048,12 @@ fn targets(clause: &str, ix: &Index) -> Vec<usize> {
             continue;
         }
         let hits = ix.by_word.get(&w).map(Vec::as_slice).unwrap_or_default();
+        // A hyphenated compound (`O-rings`) is distinctive enough for half the lines.
+        let limit = if w.contains('-') {
+            (ix.n / 2).max(1)
+        } else {
+            limit
+        };
         if !hits.is_empty() && hits.len() <= limit {
             for &h in hits {
                 if !out.contains(&h) {
@@ -1169,8 +1198,39 @@ pub fn attach_notes(
             let mut last_targets: Vec<usize> = Vec::new();
             let mut any_target = false;
             let sentence_targets: Vec<usize> = targets(&whole, &ix);
+            let mut named_in_sentence: Vec<usize> = Vec::new();
             for clause in &sentence {
                 let mut tg = targets(clause, &ix);
+                let cl = clause.to_lowercase();
+                // "…, everything else 2 weeks": the lines the sentence has not named.
+                if tg.is_empty()
+                    && !named_in_sentence.is_empty()
+                    && [
+                        "everything else",
+                        "all else",
+                        "all others",
+                        "the rest",
+                        "the others",
+                        "all other",
+                        "alles andere",
+                        "alle anderen",
+                        "der rest",
+                        "übrigen",
+                        "tutto il resto",
+                        "el resto",
+                        "le reste",
+                        "de rest",
+                        "al het andere",
+                        "pozostałe",
+                    ]
+                    .iter()
+                    .any(|k| cl.contains(k))
+                {
+                    tg = (0..ex.lines.len())
+                        .filter(|i| !named_in_sentence.contains(i))
+                        .collect();
+                }
+                named_in_sentence.extend(tg.iter().copied());
                 if tg.is_empty() {
                     tg = last_targets.clone();
                 } else {

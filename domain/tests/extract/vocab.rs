@@ -126,6 +126,19 @@ fn cases() -> Vec<Case> {
             vec![("lines[0].moq", "200")],
         ),
         (
+            "en compound words and everything else",
+            "q.csv",
+            "Part,Description,Price\nOR-214-V,Viton O-ring 2-214,0.385\nOR-214-E,EPDM O-ring 2-214,0.192\nBU-214-T,PTFE back-up ring 2-214,0.86\nSK-40,Hydraulic seal kit 40 mm rod,24.75\n\nThe O-rings are sold in bags of 500 only.\n\"Back-up rings ship from stock, everything else 2 weeks.\"\n",
+            vec![
+                ("lines[0].order_multiple", "500"),
+                ("lines[1].order_multiple", "500"),
+                ("lines[2].order_multiple", "null"),
+                ("lines[2].lead_time_days", "0"),
+                ("lines[0].lead_time_days", "14"),
+                ("lines[3].lead_time_days", "14"),
+            ],
+        ),
+        (
             "de no-bid",
             "q.tsv",
             "Artikel\tBezeichnung\tMenge\tPreis\nA-100\tGehäuse\t1000\t2,50\nA-200\tDeckel\t1000\tkein Angebot\n",
