@@ -15,6 +15,8 @@
 //! `crate::validate`, issue 10), makes its cell [`CellState::OutOfRange`] instead of
 //! panicking. The only rounding is [`round_cost`] and [`pct`], named.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -874,10 +876,13 @@ fn quote_flags(rfq: &RfqSpec, bid: &Bid, today: NaiveDate) -> Vec<Flag> {
     flags
 }
 
+/// `quoted` is the bid's line for `rfq_line` (its first one, if it has several), found
+/// once per bid by [`first_lines`].
 fn cell(
     rfq_line: &RfqLineSpec,
     qty: Decimal,
     bid: &Bid,
+    quoted: Option<&QuoteLine>,
     settings: &Settings,
     qflags: &[Flag],
 ) -> Cell {
@@ -894,12 +899,7 @@ fn cell(
         schedule: None,
         validity: None,
     };
-    let Some(ql) = bid
-        .quote
-        .lines
-        .iter()
-        .find(|l| l.rfq_line_id == rfq_line.id)
-    else {
+    let Some(ql) = quoted else {
         c.flags.push(Flag::MissingLine);
         return c;
     };
@@ -1087,7 +1087,18 @@ pub fn default_winner(row: &BreakRow) -> Option<&str> {
 }
 
 /// Builds the leveled comparison.
+/// Each bid's quote lines by RFQ line id, the first one where a bid quotes a line twice
+/// (issue 12: looking a line up per cell made leveling quadratic in the line count).
+fn first_lines(bid: &Bid) -> HashMap<&str, &QuoteLine> {
+    let mut by_id = HashMap::with_capacity(bid.quote.lines.len());
+    for l in &bid.quote.lines {
+        by_id.entry(l.rfq_line_id.as_str()).or_insert(l);
+    }
+    by_id
+}
+
 pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
+    let quoted: Vec<HashMap<&str, &QuoteLine>> = bids.iter().map(first_lines).collect();
     let qflags: Vec<Vec<Flag>> = bids
         .iter()
         .map(|b| quote_flags(rfq, b, settings.today))
@@ -1100,8 +1111,9 @@ pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
         for &qty in &rl.quantities {
             let mut cells: Vec<Cell> = bids
                 .iter()
+                .zip(&quoted)
                 .zip(&qflags)
-                .map(|(b, f)| cell(rl, qty, b, settings, f))
+                .map(|((b, q), f)| cell(rl, qty, b, q.get(rl.id.as_str()).copied(), settings, f))
                 .collect();
             let landed: Vec<Option<Decimal>> = cells
                 .iter()
@@ -1116,17 +1128,22 @@ pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
                 .should_cost
                 .zip(ref_rate)
                 .and_then(|(p, r)| p.checked_mul(r));
+            // With three or more bids the median is a fair middle; with fewer, one
+            // wild bid would drag it, so compare with the last price paid instead.
+            let priced: Vec<Decimal> = landed.iter().flatten().copied().collect();
+            let middle = if priced.len() >= 3 {
+                Some(median(priced))
+            } else {
+                None
+            };
             for (i, c) in cells.iter_mut().enumerate() {
                 let Some(mine) = landed[i] else { continue };
                 c.delta_to_lowest_pct = lowest.and_then(|l| pct(mine, l));
                 c.lowest = Some(mine) == lowest;
                 c.delta_to_last_price_pct = last.and_then(|l| pct(mine, l));
                 c.delta_to_should_cost_pct = should.and_then(|s| pct(mine, s));
-                // With three or more bids the median is a fair middle; with fewer, one
-                // wild bid would drag it, so compare with the last price paid instead.
-                let priced: Vec<Decimal> = landed.iter().flatten().copied().collect();
-                let outlier = if priced.len() >= 3 {
-                    median(priced)
+                let outlier = if let Some(middle) = middle {
+                    middle
                         .and_then(|m| ratio_off(mine, m))
                         .map(|r| (r, "the other bids".to_string()))
                 } else {
@@ -1153,11 +1170,12 @@ pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
             breaks,
         });
     }
+    let rfq_ids: HashSet<&str> = rfq.lines.iter().map(|l| l.id.as_str()).collect();
     let suppliers = bids
         .iter()
         .enumerate()
         .zip(qflags)
-        .map(|((i, b), quote_flags)| summary(i, b, rfq, &lines, quote_flags))
+        .map(|((i, b), quote_flags)| summary(i, b, rfq, &rfq_ids, &lines, quote_flags))
         .collect();
     Leveled {
         base: settings.base,
@@ -1170,6 +1188,7 @@ fn summary(
     i: usize,
     bid: &Bid,
     rfq: &RfqSpec,
+    rfq_ids: &HashSet<&str>,
     lines: &[LineRow],
     quote_flags: Vec<Flag>,
 ) -> SupplierSummary {
@@ -1198,7 +1217,7 @@ fn summary(
         .quote
         .lines
         .iter()
-        .filter(|l| !l.no_bid && rfq.lines.iter().any(|r| r.id == l.rfq_line_id))
+        .filter(|l| !l.no_bid && rfq_ids.contains(l.rfq_line_id.as_str()))
         .filter_map(|l| l.lead_time_days)
         .max();
     let lines_total = rfq.lines.len();
@@ -1480,6 +1499,23 @@ mod tests {
 
     fn three_breaks(p: [Decimal; 3]) -> Vec<(Decimal, Decimal)> {
         vec![(dec!(500), p[0]), (dec!(2000), p[1]), (dec!(5000), p[2])]
+    }
+
+    #[test]
+    fn a_line_quoted_twice_levels_its_first_quote() {
+        // The per-bid index (issue 12) keeps the rule of the linear search it replaced.
+        let a = bid(
+            "a",
+            quote(vec![
+                line("L1", &three_breaks([dec!(0.60), dec!(0.55), dec!(0.50)])),
+                line("L1", &three_breaks([dec!(0.10), dec!(0.10), dec!(0.10)])),
+            ]),
+        );
+        let l = level(&rfq(), &[a], &settings());
+        assert_eq!(landed(&l, 0, 0, "a"), dec!(0.60));
+        assert_eq!(landed(&l, 0, 2, "a"), dec!(0.50));
+        assert_eq!(cell_of(&l, 1, 0, "a").flags, vec![Flag::MissingLine]);
+        assert_eq!(l.suppliers[0].lines_bid, 1);
     }
 
     #[test]
