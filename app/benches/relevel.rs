@@ -135,6 +135,7 @@ async fn relevel_in_page(c: api::Comparison) -> (f64, f64, f64) {
     });
     tick().await;
     let first = now() - t;
+    console_log!("relevel: first draw {first:.0} ms");
     let input: web_sys::HtmlInputElement = doc
         .get_element_by_id("cmp-volume-0")
         .unwrap()
@@ -172,11 +173,17 @@ async fn relevel_in_page(c: api::Comparison) -> (f64, f64, f64) {
 async fn relevel() {
     console_log!("relevel: median of {RUNS} runs, wasm-release profile, headless Chromium");
     for (lines, suppliers, breaks, goal) in [(200, 10, 3, 16.0), (2000, 50, 5, 50.0)] {
-        let c = comparison(lines, suppliers, breaks);
         let cells = lines * suppliers * breaks;
-        let level = level_only(&c);
         let shape =
             format!("{lines} lines × {suppliers} suppliers × {breaks} breaks ({cells} cells)");
+        let t = now();
+        let c = comparison(lines, suppliers, breaks);
+        console_log!("relevel: {shape}: test data built in {:.0} ms", now() - t);
+        // Lets the runner read the output between the long synchronous steps.
+        tick().await;
+        let level = level_only(&c);
+        console_log!("relevel: {shape}: level {level:.1} ms");
+        tick().await;
         if cells <= MAX_MOUNTED_CELLS {
             let (first, re, timer) = relevel_in_page(c).await;
             console_log!(

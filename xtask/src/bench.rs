@@ -177,10 +177,13 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
             Ok(())
         }
         Action::Cargo(args) => sh(ctx.cargo().args(*args)),
+        // A benchmark runs far longer than wasm-bindgen-test-runner's default 20 s test
+        // budget (the 2,000 × 50 × 5 comparison alone takes seconds to build and level).
         Action::CargoInChromium(args) => sh(ctx
             .cargo()
             .args(*args)
-            .env("CHROMEDRIVER", crate::install::CHROMEDRIVER)),
+            .env("CHROMEDRIVER", crate::install::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "1200")),
         Action::NodeWasm {
             script,
             dir,
