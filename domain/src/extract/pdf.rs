@@ -1016,7 +1016,14 @@ fn read_lines(
     let mut consumed: Vec<usize> = Vec::new();
     // Lines set as close as the lines of one cell (a letterhead or title sits farther
     // off).
-    for k in [hi.wrapping_sub(1), hi.wrapping_sub(2), hi + 1, hi + 2] {
+    for k in [
+        hi.wrapping_sub(1),
+        hi.wrapping_sub(2),
+        hi.wrapping_sub(3),
+        hi + 1,
+        hi + 2,
+        hi + 3,
+    ] {
         let Some(l) = lines.get(k) else { continue };
         let near = {
             let next = if k < hi { k + 1 } else { k - 1 };

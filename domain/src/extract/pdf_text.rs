@@ -244,8 +244,15 @@ impl Font<'_> {
                 }
             }
             if self.cid && !self.identity {
-                // A predefined CMap maps codes to CIDs we do not have: half width for
-                // Latin and half-width forms, full width for the rest.
+                // A predefined CMap maps codes to CIDs we do not have, except printable
+                // ASCII: CIDs 1-95 in every Adobe CJK collection (GB1, CNS1, Japan1,
+                // Korea1), whose proportional widths the font's /W gives.
+                if let Some(c) = text.chars().next().filter(|c| (' '..='~').contains(c)) {
+                    if let Some(w) = self.widths.get(&(c as u32 - 0x1f)) {
+                        return *w;
+                    }
+                }
+                // Else half width for Latin and half-width forms, full for the rest.
                 let half = text
                     .chars()
                     .all(|c| (c as u32) < 0x2000 || ('\u{ff61}'..='\u{ff9f}').contains(&c));
