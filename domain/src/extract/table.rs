@@ -1873,6 +1873,36 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                 .or_else(|| text::currency_in(h))
                 .or_else(|| symbol_currency(h))
         });
+    // A basis said in a header or cell that no price column takes (`/ 100 St.` set apart
+    // from `Preis €`, `per 1000 pcs` in a remarks column): a hint that the prices read
+    // per 1 may not be, for the cross-checks to flag.
+    if ex.basis_hint.is_none() {
+        let unbound = |i: usize| {
+            !matches!(
+                roles.get(i),
+                Some(Some(
+                    ColumnRole::UnitPrice | ColumnRole::BreakPrice(_) | ColumnRole::PriceBasis
+                ))
+            )
+        };
+        let hrow_cells = &grid.rows[hrow];
+        let found = hrow_cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| unbound(*i))
+            .chain(
+                grid.rows
+                    .iter()
+                    .skip(data_start)
+                    .take(500)
+                    .flat_map(|r| r.iter().enumerate())
+                    .filter(|(i, _)| unbound(*i)),
+            )
+            .find_map(|(_, c)| super::notes::basis_mention(&c.text).map(|b| (b, c.loc.clone())));
+        if found.is_some() {
+            ex.basis_hint = found;
+        }
+    }
     let header_basis: Vec<Option<Decimal>> = header
         .iter()
         .zip(&roles)

@@ -449,3 +449,24 @@ fn issue9_wrapped_price_cells_keep_their_basis() {
         ],
     );
 }
+
+/// A basis in a header cell of its own (not the price column's) or in a remarks cell is
+/// a hint too: the prices read per 1 are flagged.
+#[test]
+fn issue9_a_basis_in_a_column_no_price_takes_flags_the_prices() {
+    for doc in [
+        "Part,Description,Qty,Price EUR,/ 100 St.\nA-100,Washer M6,10000,41.50,\nA-200,Washer M8,5000,62.00,\n",
+        "Part,Description,Qty,Price,Remarks\nA-100,Washer M6,10000,41.50,price per 1000 pcs\nA-200,Washer M8,5000,62.00,\n",
+    ] {
+        let ex = run_as("q.csv", doc, None);
+        let ok = ex.lines.iter().enumerate().all(|(i, l)| {
+            l.price_basis_qty > rust_decimal::Decimal::ONE
+                || (l.confidence < 80
+                    && ex
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == "price.basis_suspect" && d.line_index == Some(i)))
+        });
+        assert!(ok && ex.lines.len() == 2, "{doc}: {:?}", ex.lines);
+    }
+}
