@@ -1480,6 +1480,21 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             if line_charge.is_some() {
                 continue;
             }
+            // `Gesamtpreis: 420,00 EUR`, `Line total: $1,250.00`, `Importe: 240,00 €`: the
+            // line's amount, never a unit price.
+            if let Some(rest) = TOTAL_LABELS.iter().find_map(|l| {
+                cl.strip_prefix(l)
+                    .filter(|r| r.starts_with([':', ' ', '\t']))
+                    .map(|r| c[c.len() - r.len()..].trim_start_matches([':', ' ', '\t']))
+            }) {
+                if let Some(m) = parse_money(rest.trim().trim_end_matches('.'), style)
+                    .filter(|m| m.amount > Decimal::ZERO)
+                {
+                    line.line_total = Some(m.amount);
+                    line.provenance.insert("line_total".into(), span.clone());
+                    continue;
+                }
+            }
             // Prices with their quantities.
             let ws: Vec<&str> = c.split_whitespace().collect();
             let mut k = 0;
@@ -1881,6 +1896,31 @@ pub(crate) fn merge_same_part(ex: &mut Extraction, from: usize) {
         }
     }
 }
+
+/// Labels of a line's amount (quantity × unit price) in the languages quotes come in.
+const TOTAL_LABELS: &[&str] = &[
+    "gesamtpreis",
+    "gesamtbetrag",
+    "positionswert",
+    "line total",
+    "total price",
+    "extended price",
+    "ext. price",
+    "amount",
+    "importe total",
+    "importe",
+    "prezzo totale",
+    "importo",
+    "totaalprijs",
+    "totaalbedrag",
+    "bedrag",
+    "wartość netto",
+    "wartość",
+    "valor total",
+    "montant total",
+    "montant ht",
+    "prix total",
+];
 
 fn labelled_qty(cl: &str, labels: &[&str], style: DecimalStyle) -> Option<Decimal> {
     for l in labels {

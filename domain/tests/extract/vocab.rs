@@ -139,6 +139,12 @@ fn cases() -> Vec<Case> {
             ],
         ),
         (
+            "de labelled block: Gesamtpreis is no unit price",
+            "q.txt",
+            "Angebot 2025-044\n\nArtikel: 4711-20 Zylinderstift 6x20\nMenge: 1.000 Stück\nEinzelpreis: 0,42 EUR\nGesamtpreis: 420,00 EUR\n",
+            vec![("lines.len", "1"), ("lines[0].breaks.len", "1"), ("lines[0].breaks[0].unit_price", "0.42")],
+        ),
+        (
             "de no-bid",
             "q.tsv",
             "Artikel\tBezeichnung\tMenge\tPreis\nA-100\tGehäuse\t1000\t2,50\nA-200\tDeckel\t1000\tkein Angebot\n",
