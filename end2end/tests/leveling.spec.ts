@@ -18,13 +18,32 @@
 //             0.0175 = 0.7375 at 500 and 0.45 + 0.022 + 0.01575 = 0.48775 at 5000, so
 //             Kestrel (0.60, 0.48) becomes the lowest at both
 // Columns follow supplier names: Kestrel 0, Northwind 1, Orion 2.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ComparePage, DEMO_SUPPLIERS, pricedLine, submitQuoteAs, usdQuote } from './buyer-pages';
-import { BUYER, LoginPage, ServerClock } from './pages';
+import { BUYER, LoginPage, screenshotsAtEachViewport, ServerClock } from './pages';
 
 const KESTREL = 0;
 const NORTHWIND = 1;
 const ORION = 2;
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function serious(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Opens a breakdown with `open`, checks it with axe-core at 390 px, then closes it. */
+async function axeClean(page: Page, what: string, open: () => Promise<void>) {
+  await open();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('region', { name: 'Cost breakdown' })).toBeVisible();
+  expect(await serious(page), `${what} at 390 px: axe-core`).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Close breakdown', exact: true }).click();
+}
 
 /** A JSON write as the signed-in page's user (CSRF from `/api/me`). */
 async function send(page: Page, method: 'post' | 'put', path: string, data: unknown) {
@@ -85,6 +104,7 @@ test('a missing rate is added in place and a quote on other Incoterms gets its f
 
   // --- 1. The missing CHF rate: named in the cell, never priced at 1. ---
   await expect(compare.cell(0, KESTREL)).toContainText('No CHF rate: select to add it');
+  await axeClean(page, 'the missing-rate breakdown', () => compare.cell(0, KESTREL).click());
   await expect(compare.landed(0, KESTREL)).toHaveCount(0);
   // Orion's 0.50 (before its freight) is the lowest priced at 500, not Kestrel's 0.50 CHF.
   await expect(compare.cell(0, ORION)).toHaveClass(/cell-lowest/);
@@ -152,6 +172,13 @@ test('a missing rate is added in place and a quote on other Incoterms gets its f
   ).toContainText('In the landed cost: freight USD 110 per shipment, duty 3.5 %.');
   await expect(compare.cell(0, ORION).locator('.badge-flag', { hasText: 'estimate missing' })).toHaveCount(0);
   await expect(compare.cell(0, ORION).locator('.badge-flag', { hasText: 'Incoterm' })).toBeVisible();
+
+  // The estimate form at phone, tablet and laptop sizes: no sideways scroll, no overlap,
+  // and no serious accessibility finding.
+  await screenshotsAtEachViewport(page, 'compare-estimate', compare.breakdown);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await serious(page), 'the estimate form at 390 px: axe-core').toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Stored by the server: a reload shows the same, and the export carries both parts.
   await page.reload();
