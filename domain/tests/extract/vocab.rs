@@ -145,6 +145,17 @@ fn cases() -> Vec<Case> {
             vec![("lines.len", "1"), ("lines[0].breaks.len", "1"), ("lines[0].breaks[0].unit_price", "0.42")],
         ),
         (
+            "nl prose: tooling with a linking s, no-bid in words",
+            "q.txt",
+            "Hierbij onze offerte 2025-311:\n\nArtikel 4711-20 Cilinderpen 6x20: vanaf 500 st. € 0,42 per stuk\nArtikel 4711-30 Cilinderpen 6x30: vanaf 500 st. € 0,48 per stuk\n\nEenmalige gereedschapskosten voor 4711-30: € 850,00.\nArtikel 4711-40 kunnen wij helaas niet aanbieden.\n",
+            vec![
+                ("lines.len", "3"),
+                ("lines[1].tooling[0].amount", "850"),
+                ("lines[1].breaks.len", "1"),
+                ("lines[2].no_bid", "true"),
+            ],
+        ),
+        (
             "de no-bid",
             "q.tsv",
             "Artikel\tBezeichnung\tMenge\tPreis\nA-100\tGehäuse\t1000\t2,50\nA-200\tDeckel\t1000\tkein Angebot\n",
