@@ -1807,6 +1807,32 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
             }
         }
     }
+    // Still no part column: a column whose header names nothing (`Item`, `Pos.`, a blank
+    // header cell) and whose cells on the table's rows (two or more cells filled) are
+    // all codes with a letter and a digit (`BP-501`, not `1` or `10 pcs`) is the part.
+    if !roles.contains(&Some(ColumnRole::PartNumber)) {
+        let code_column = |i: usize| {
+            let vals: Vec<&str> = grid
+                .rows
+                .iter()
+                .skip(data_start)
+                .take(200)
+                .filter(|r| r.iter().filter(|c| !c.text.trim().is_empty()).count() >= 2)
+                .map(|r| cell_text(r, i).trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            vals.len() >= 2
+                && vals.iter().all(|v| {
+                    !v.contains(char::is_whitespace)
+                        && v.len() <= 24
+                        && v.chars().any(|c| c.is_ascii_digit())
+                        && v.chars().any(char::is_alphabetic)
+                })
+        };
+        if let Some(i) = (0..roles.len()).find(|&i| roles[i].is_none() && code_column(i)) {
+            roles[i] = Some(ColumnRole::PartNumber);
+        }
+    }
     // Value shapes: a unit column holding `C` / `M` / `100` / `1000` next to `EA` is the
     // price basis (per hundred / per thousand), not centimetres or metres.
     for (i, r) in roles.iter_mut().enumerate() {

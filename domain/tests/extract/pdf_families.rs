@@ -135,20 +135,25 @@ fn rotated_landscape_page() {
     );
 }
 
-/// A spreadsheet quote printed by LibreOffice Calc: every price read.
+/// A spreadsheet quote printed by LibreOffice Calc (headers left-aligned, numbers
+/// right-aligned at the cell's end): every price read, and the `Item` column, whose
+/// header names no role, holds the part numbers (codes with a letter and a digit).
 #[test]
 fn libreoffice_calc_print() {
     let ex = run("pdf_families/pdf_lo_xlsx.pdf");
-    let prices: Vec<String> = ex
-        .lines
-        .iter()
-        .flat_map(|l| {
-            l.breaks
-                .iter()
-                .map(|b| b.unit_price.normalize().to_string())
-        })
-        .collect();
-    assert_eq!(prices, ["3.45", "5.1", "0.28"], "{:#?}", ex.diagnostics);
+    assert_eq!(
+        priced(&ex)
+            .into_iter()
+            .map(|(p, b)| (p, b.into_iter().map(|x| x.1).collect::<Vec<_>>()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("BP-501".to_string(), vec!["3.45".to_string()]),
+            ("BP-502".into(), vec!["5.1".into()]),
+            ("BP-503".into(), vec!["0.28".into()]),
+        ],
+        "{:#?}",
+        ex.diagnostics
+    );
 }
 
 /// A Writer table printed by LibreOffice (from .docx and from .odt): header cells on
