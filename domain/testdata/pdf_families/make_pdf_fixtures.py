@@ -11,6 +11,8 @@ Families:
   (text render mode 3), as OCR tools write it;
 - pdf_rotated: a landscape table printed on a portrait page turned by /Rotate 90;
 - pdf_lo_xlsx: a spreadsheet quote printed by LibreOffice Calc;
+- pdf_multipage_forward: a table over two pages, header repeated, "Carried forward" /
+  "Brought forward" rows and a page footer, a grand total at the end;
 - pdf_lo_docx / pdf_lo_odt: a Writer table (from .docx and .odt) whose header cells
   are set on three lines, vertically centred, with narrow gaps, and whose description
   wraps above and below the row's baseline.
@@ -263,3 +265,45 @@ def lo_writer():
 
 
 lo_writer()
+
+
+# A table over two pages: header repeated, carried / brought forward, page footers.
+def multipage_forward():
+    c = canvas.Canvas(str(HERE / "pdf_multipage_forward.pdf"), pagesize=A4, invariant=1)
+    items = [(f"VX-{100 + i}", f"Valve body type {i}", 10 * (i + 1), 12.5 + i) for i in range(8)]
+    run = 0
+    for page, chunk in enumerate([items[:4], items[4:]]):
+        c.setFont("Helvetica-Bold", 13)
+        c.drawString(50, 800, "Veritas Valves Ltd")
+        c.setFont("Helvetica", 9)
+        c.drawString(50, 785, f"Quotation VV-2210   Date: 2025-04-01   Currency: EUR   Page {page + 1} of 2")
+        y = 750
+        c.setFont("Helvetica-Bold", 9)
+        for x, h in zip([50, 130, 330, 400, 480], ["Part No.", "Description", "Qty", "Unit Price", "Amount"]):
+            c.drawString(x, y, h)
+        c.setFont("Helvetica", 9)
+        if page == 1:
+            y -= 16
+            c.drawString(130, y, "Brought forward")
+            c.drawRightString(530, y, f"{run:,.2f}")
+        for p, d, q, u in chunk:
+            y -= 16
+            c.drawString(50, y, p)
+            c.drawString(130, y, d)
+            c.drawRightString(360, y, str(q))
+            c.drawRightString(450, y, f"{u:.2f}")
+            c.drawRightString(530, y, f"{q * u:,.2f}")
+            run += q * u
+        y -= 16
+        c.drawString(130, y, "Carried forward" if page == 0 else "Total EUR")
+        c.drawRightString(530, y, f"{run:,.2f}")
+        c.drawString(200, 40, f"Veritas Valves Ltd - Registered in England 0123456 - Page {page + 1}")
+        c.showPage()
+    c.save()
+    truth("pdf_multipage_forward", {"supplier": "Veritas Valves Ltd", "currency": "EUR",
+                                    "quote_ref": "VV-2210", "quote_date": "2025-04-01",
+                                    "total": f"{run:.2f}"},
+          [L(p, [(q, f"{u:g}")], quantity=str(q), line_total=f"{q * u:g}") for p, d, q, u in items])
+
+
+multipage_forward()

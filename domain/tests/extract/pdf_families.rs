@@ -193,3 +193,29 @@ fn libreoffice_writer_table() {
         assert_eq!(totals, ["560", "568", "451"], "{ext}");
     }
 }
+
+/// A table over two pages, its header repeated, with "Carried forward" and "Brought
+/// forward" rows and a page footer: eight lines, no line from a running total or a
+/// footer, the grand total read.
+#[test]
+fn multi_page_table_with_carried_totals() {
+    let ex = run("pdf_families/pdf_multipage_forward.pdf");
+    let parts: Vec<String> = priced(&ex).into_iter().map(|p| p.0).collect();
+    let want: Vec<String> = (100..108).map(|i| format!("VX-{i}")).collect();
+    assert_eq!(parts, want, "{:#?}", ex.diagnostics);
+    for (i, l) in ex.lines.iter().enumerate() {
+        let q = rust_decimal::Decimal::from(10 * (i + 1));
+        let u = rust_decimal::Decimal::new(125, 1) + rust_decimal::Decimal::from(i);
+        assert_eq!(l.breaks.len(), 1, "{l:?}");
+        assert_eq!(
+            (l.breaks[0].min_qty, l.breaks[0].unit_price),
+            (q, u),
+            "{l:?}"
+        );
+        assert_eq!(l.line_total, Some(q * u), "{l:?}");
+    }
+    assert_eq!(
+        ex.total.map(|t| t.normalize().to_string()).as_deref(),
+        Some("6180")
+    );
+}
