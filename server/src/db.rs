@@ -80,6 +80,8 @@ pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
     write_lock: Option<Arc<Mutex<()>>>,
+    /// Turns at writing the mail outbox of this database (`outbox::flush`).
+    pub(crate) outbox_turns: Arc<crate::outbox::Turns>,
 }
 
 /// A write transaction; on SQLite it also holds the writer lock until dropped.
@@ -240,6 +242,7 @@ impl Db {
             pool,
             engine,
             write_lock,
+            outbox_turns: Arc::default(),
         })
     }
 

@@ -4,6 +4,7 @@
 //! default: a person sends (or an SMTP relay, when one is configured in a later issue).
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::Message;
@@ -98,9 +99,36 @@ fn eml(from: &str, to: &str, subject: &str, body: &str) -> anyhow::Result<Vec<u8
 /// first left), and marking messages written is a write like any other, through
 /// [`Db::write`]: on SQLite an UPDATE beside the writer lock made a concurrent writer's
 /// transaction fail to upgrade ("database is locked", a 500; issue 10's load bench).
+///
+/// Flushes coalesce: a caller's committed messages are covered by any flush that began
+/// reading after the caller asked (its commit was visible then), so a caller that waited
+/// for its turn while such a flush ran returns at once instead of reading again. Under
+/// load, answers that notify every bidder used to queue one full flush each behind the
+/// others (seconds per answer in the load bench; issue 10).
 pub async fn flush(db: &Db, dir: &Path, from: &str) -> anyhow::Result<usize> {
-    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let turns = &db.outbox_turns;
+    let mine = turns.asked.fetch_add(1, Ordering::SeqCst) + 1;
+    let _turn = turns.one_at_a_time.lock().await;
+    if turns.covered.load(Ordering::SeqCst) >= mine {
+        return Ok(0);
+    }
+    // Every request up to here asked after its commit: this flush's read covers it.
+    let covers = turns.asked.load(Ordering::SeqCst);
+    let written = flush_now(db, dir, from).await?;
+    turns.covered.fetch_max(covers, Ordering::SeqCst);
+    Ok(written)
+}
+
+/// Whose turn it is to write the outbox, per database ([`flush`]).
+#[derive(Debug, Default)]
+pub struct Turns {
+    one_at_a_time: tokio::sync::Mutex<()>,
+    /// Flush requests so far, and the newest request a finished flush covered.
+    asked: AtomicU64,
+    covered: AtomicU64,
+}
+
+async fn flush_now(db: &Db, dir: &Path, from: &str) -> anyhow::Result<usize> {
     let rows = sqlx::query("SELECT id, to_email, subject, body FROM messages WHERE written_at IS NULL ORDER BY created_at")
         .fetch_all(&db.pool)
         .await?;
