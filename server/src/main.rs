@@ -92,6 +92,12 @@ enum Cmd {
         /// quarters of the open-file limit, at most 4096].
         #[arg(long, env = "BIDWELL_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
         max_connections: Option<u32>,
+        /// Most connections open at once from one peer address (an IPv4 address or an IPv6
+        /// /64, the socket's peer, not X-Forwarded-For); more from it are closed on accept
+        /// [default: a quarter of --max-connections, at least 16; with --trust-proxy the
+        /// whole of it, since every connection comes from the proxy].
+        #[arg(long, env = "BIDWELL_MAX_CONNECTIONS_PER_PEER", value_parser = clap::value_parser!(u32).range(1..))]
+        max_connections_per_peer: Option<u32>,
         /// Seconds a client has to send a request's headers (also the longest idle time
         /// of a keep-alive connection).
         #[arg(long, env = "BIDWELL_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
@@ -195,6 +201,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             public_url,
             allowed_hosts,
             max_connections,
+            max_connections_per_peer,
             header_timeout,
             no_demo,
             test_clock,
@@ -211,7 +218,14 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             };
             let mut limits = server::serve::Limits::for_nofile(nofile);
             if let Some(n) = max_connections {
-                limits.max_connections = n as usize;
+                limits = limits.with_max_connections(n as usize);
+            }
+            if trust_proxy {
+                // Every connection comes from the proxy: it shares the cap out, not us.
+                limits.max_connections_per_peer = limits.max_connections;
+            }
+            if let Some(n) = max_connections_per_peer {
+                limits.max_connections_per_peer = (n as usize).min(limits.max_connections);
             }
             limits.header_read_timeout = std::time::Duration::from_secs(header_timeout);
             let database = db.open().await?;
@@ -257,8 +271,8 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 None => println!("Answering for any host (BIDWELL_ALLOWED_HOSTS=*)."),
             }
             println!(
-                "Connections: at most {} open (open-file limit {nofile}), {header_timeout} s to send headers.",
-                limits.max_connections
+                "Connections: at most {} open (open-file limit {nofile}), {} per peer address, {header_timeout} s to send headers.",
+                limits.max_connections, limits.max_connections_per_peer
             );
             server::serve::run(listener, app(state), limits, shutdown_signal()).await?;
             println!("Bidwell stopped.");

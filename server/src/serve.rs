@@ -6,26 +6,38 @@
 //!   keep-alive connection. A slow-header connection is closed, not answered.
 //! - Request bodies must keep arriving: a gap longer than [`Limits::body_read_timeout`]
 //!   between two chunks ends the request (a body read error, answered 400 or 413 by the
-//!   extractor, and the connection is closed).
+//!   extractor, and the connection is closed). A whole body must also arrive within
+//!   [`Limits::body_grace`] plus its size at [`Limits::body_min_rate`] bytes a second, so a
+//!   byte every few seconds cannot hold a connection for ever.
+//! - Small body chunks are copied out of hyper's read buffer and gathered into chunks of
+//!   [`COALESCE`] bytes: each chunk hyper hands out is a slice that pins the whole
+//!   (8–32 KiB) buffer it was read into, so a body sent a byte per TCP segment used to
+//!   hold ~4 KiB of memory per byte until the request ended (issue 10, H1).
 //! - An answer given before the request's body was read (a 403, a 413) carries
 //!   `Connection: close`, and hyper closes the connection after it: the client knows
 //!   not to send its next request there.
 //! - At most [`Limits::max_connections`] connections are open at once; a connection
 //!   accepted beyond that is closed at once, before anything is read, so a flood costs a
 //!   socket for microseconds and never the descriptors the database and files need.
+//!   One peer address (an IPv4 address, an IPv6 /64) may hold at most
+//!   [`Limits::max_connections_per_peer`] of them, so one client cannot fill the cap and
+//!   lock everyone else out (the socket's peer, not X-Forwarded-For: behind a proxy set it
+//!   to the whole cap and let the proxy share it out).
 //! - Graceful shutdown: the listener stops, open connections finish the request in flight
 //!   (at most [`Limits::shutdown_grace`]), then the process ends.
 //!
 //! [`raise_nofile_limit`] lifts the soft limit on open files to the hard one at start.
 
+use std::collections::HashMap;
 use std::future::Future;
+use std::net::IpAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderValue};
 use axum::Router;
@@ -34,6 +46,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tokio::time::{Instant, Sleep};
 use tower::ServiceExt as _;
 use tower_http::timeout::TimeoutBody;
 
@@ -46,8 +59,16 @@ pub struct Limits {
     pub header_read_timeout: Duration,
     /// Longest gap between two chunks of a request body.
     pub body_read_timeout: Duration,
+    /// A request body must be whole within this time plus its size at
+    /// [`Limits::body_min_rate`], counted from when the handler starts reading it.
+    pub body_grace: Duration,
+    /// Bytes a second a body must average after [`Limits::body_grace`].
+    pub body_min_rate: u64,
     /// Connections open at once; more are closed on accept.
     pub max_connections: usize,
+    /// Connections open at once from one peer address (IPv4 address, IPv6 /64); more from
+    /// it are closed on accept.
+    pub max_connections_per_peer: usize,
     /// How long open connections may take to finish at shutdown.
     pub shutdown_grace: Duration,
 }
@@ -56,12 +77,18 @@ impl Limits {
     /// Defaults for a server process whose soft limit on open files is `nofile`: a
     /// quarter of the descriptors stay for the database, uploads and the outbox, and at
     /// most 4096 connections (each may buffer up to 32 KiB of a request head, so a
-    /// flood of slow heads holds at most 128 MiB).
+    /// flood of slow heads holds at most 128 MiB), a quarter of them per peer address.
     pub fn for_nofile(nofile: u64) -> Limits {
         let usable = nofile.saturating_sub(nofile / 4).clamp(64, 4096);
+        Limits::default().with_max_connections(usize::try_from(usable).unwrap_or(4096))
+    }
+
+    /// These limits with a cap of `n` connections, a quarter of them (at least 16) per peer.
+    pub fn with_max_connections(self, n: usize) -> Limits {
         Limits {
-            max_connections: usize::try_from(usable).unwrap_or(4096),
-            ..Limits::default()
+            max_connections: n,
+            max_connections_per_peer: (n / 4).max(16).min(n),
+            ..self
         }
     }
 }
@@ -71,7 +98,10 @@ impl Default for Limits {
         Limits {
             header_read_timeout: Duration::from_secs(10),
             body_read_timeout: Duration::from_secs(30),
+            body_grace: Duration::from_secs(60),
+            body_min_rate: 8 * 1024,
             max_connections: 768,
+            max_connections_per_peer: 192,
             shutdown_grace: Duration::from_secs(30),
         }
     }
@@ -93,6 +123,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let peers = PeerCounts::default();
+    let mut refused_peer: u64 = 0;
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -118,6 +150,19 @@ pub async fn run(
             },
             () = shutdown.as_mut() => break,
         };
+        let Some(peer_slot) = peers.take(peer.ip(), limits.max_connections_per_peer.max(1)) else {
+            // This address holds its share of the cap already.
+            refused_peer += 1;
+            if refused_peer.is_power_of_two() {
+                tracing::warn!(
+                    "{} holds {} connections (the per-address cap); closed {refused_peer} new ones from over-cap addresses so far",
+                    peer.ip(),
+                    limits.max_connections_per_peer
+                );
+            }
+            drop(stream);
+            continue;
+        };
         let Ok(permit) = permits.clone().try_acquire_owned() else {
             // Over the cap: close before reading anything.
             refused += 1;
@@ -133,13 +178,15 @@ pub async fn run(
         let _ = stream.set_nodelay(true);
         let app = router.clone();
         let body_timeout = limits.body_read_timeout;
+        let pace = (limits.body_grace, limits.body_min_rate.max(1));
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
             let read = Arc::new(AtomicBool::new(req.body().is_end_stream()));
             let mut req = req.map(|b| {
-                Body::new(Tracked {
-                    inner: Box::pin(TimeoutBody::new(body_timeout, b)),
-                    read: read.clone(),
-                })
+                Body::new(Tracked::new(
+                    TimeoutBody::new(body_timeout, b),
+                    read.clone(),
+                    pace,
+                ))
             });
             req.extensions_mut().insert(ConnectInfo(peer));
             let answer = app.clone().oneshot(req);
@@ -161,6 +208,7 @@ pub async fn run(
                 tracing::debug!(%peer, "connection ended: {e}");
             }
             drop(permit);
+            drop(peer_slot);
         });
     }
     drop(listener);
@@ -173,33 +221,216 @@ pub async fn run(
     Ok(())
 }
 
-/// A request body that notes when it was read to its end.
+/// Body chunks smaller than this are copied and gathered until they reach it.
+pub const COALESCE: usize = 16 * 1024;
+
+/// A request body that notes when it was read to its end, copies small chunks out of
+/// hyper's read buffer (gathering them up to [`COALESCE`] bytes) and ends with an error
+/// when it arrives slower than its pace.
 struct Tracked<B> {
     inner: Pin<Box<B>>,
     read: Arc<AtomicBool>,
+    /// Small chunks gathered (copies, so they pin nothing).
+    gathered: Vec<u8>,
+    /// The inner body ended; what is gathered and `trailers` are still to hand out.
+    ended: bool,
+    trailers: Option<axum::http::HeaderMap>,
+    received: u64,
+    /// When reading started (the first poll), and the pace: grace, bytes a second.
+    started: Option<Instant>,
+    pace: (Duration, u64),
+    deadline: Option<Pin<Box<Sleep>>>,
 }
 
-impl<B: HttpBody> HttpBody for Tracked<B> {
-    type Data = B::Data;
-    type Error = B::Error;
+impl<B> Tracked<B> {
+    fn new(inner: B, read: Arc<AtomicBool>, pace: (Duration, u64)) -> Self {
+        Tracked {
+            inner: Box::pin(inner),
+            read,
+            gathered: Vec::new(),
+            ended: false,
+            trailers: None,
+            received: 0,
+            started: None,
+            pace,
+            deadline: None,
+        }
+    }
+
+    fn take_gathered(&mut self) -> Frame<Bytes> {
+        Frame::data(Bytes::from(std::mem::take(&mut self.gathered)))
+    }
+
+    /// When the whole body must be in, given what arrived so far.
+    fn due(&self, started: Instant) -> Instant {
+        let (grace, rate) = self.pace;
+        let earned_ms = self.received.saturating_mul(1000) / rate.max(1);
+        started + grace.saturating_add(Duration::from_millis(earned_ms.min(86_400_000)))
+    }
+}
+
+/// A request body that came slower than [`Limits::body_min_rate`] after the grace.
+#[derive(Debug)]
+pub struct BodyTooSlow {
+    received: u64,
+    after: Duration,
+}
+
+impl std::fmt::Display for BodyTooSlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the request body arrived too slowly ({} bytes in {} s); send it faster",
+            self.received,
+            self.after.as_secs()
+        )
+    }
+}
+
+impl std::error::Error for BodyTooSlow {}
+
+impl<B> HttpBody for Tracked<B>
+where
+    B: HttpBody<Data = Bytes>,
+    B::Error: Into<axum::BoxError>,
+{
+    type Data = Bytes;
+    type Error = axum::BoxError;
 
     fn poll_frame(
-        mut self: Pin<&mut Self>,
+        self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
-        let polled = self.inner.as_mut().poll_frame(cx);
-        if matches!(polled, Poll::Ready(None)) || self.inner.is_end_stream() {
-            self.read.store(true, Ordering::Relaxed);
+        let this = self.get_mut();
+        let started = *this.started.get_or_insert_with(Instant::now);
+        loop {
+            if this.ended {
+                if !this.gathered.is_empty() {
+                    return Poll::Ready(Some(Ok(this.take_gathered())));
+                }
+                return Poll::Ready(this.trailers.take().map(|t| Ok(Frame::trailers(t))));
+            }
+            let polled = this.inner.as_mut().poll_frame(cx);
+            if matches!(polled, Poll::Ready(None)) || this.inner.is_end_stream() {
+                this.read.store(true, Ordering::Relaxed);
+            }
+            match polled {
+                Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
+                    Ok(data) => {
+                        this.received += data.len() as u64;
+                        if this.gathered.is_empty() && data.len() >= COALESCE {
+                            // Big enough that the buffer it pins is at most a few times
+                            // its size.
+                            return Poll::Ready(Some(Ok(Frame::data(data))));
+                        }
+                        this.gathered.extend_from_slice(&data);
+                        if this.gathered.len() >= COALESCE {
+                            return Poll::Ready(Some(Ok(this.take_gathered())));
+                        }
+                    }
+                    Err(frame) => {
+                        // Trailers come last.
+                        this.trailers = frame.into_trailers().ok();
+                        this.ended = true;
+                    }
+                },
+                Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e.into()))),
+                Poll::Ready(None) => this.ended = true,
+                Poll::Pending => {
+                    let due = this.due(started);
+                    let sleep = this
+                        .deadline
+                        .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(due)));
+                    if sleep.deadline() != due {
+                        sleep.as_mut().reset(due);
+                    }
+                    if sleep.as_mut().poll(cx).is_ready() {
+                        return Poll::Ready(Some(Err(Box::new(BodyTooSlow {
+                            received: this.received,
+                            after: started.elapsed(),
+                        }))));
+                    }
+                    return Poll::Pending;
+                }
+            }
         }
-        polled
     }
 
     fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
+        self.gathered.is_empty()
+            && (if self.ended {
+                self.trailers.is_none()
+            } else {
+                self.inner.is_end_stream()
+            })
     }
 
     fn size_hint(&self) -> SizeHint {
-        self.inner.size_hint()
+        let inner = if self.ended {
+            SizeHint::with_exact(0)
+        } else {
+            self.inner.size_hint()
+        };
+        let extra = self.gathered.len() as u64;
+        let mut hint = SizeHint::new();
+        hint.set_lower(inner.lower().saturating_add(extra));
+        if let Some(upper) = inner.upper() {
+            hint.set_upper(upper.saturating_add(extra));
+        }
+        hint
+    }
+}
+
+/// Connections open per peer address (IPv4 address, IPv6 /64).
+#[derive(Clone, Default)]
+struct PeerCounts(Arc<Mutex<HashMap<IpAddr, usize>>>);
+
+/// One connection's place in its address's count; given back on drop.
+struct PeerSlot {
+    counts: PeerCounts,
+    key: IpAddr,
+}
+
+impl PeerCounts {
+    fn take(&self, ip: IpAddr, cap: usize) -> Option<PeerSlot> {
+        let key = peer_key(ip);
+        let mut counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = counts.entry(key).or_insert(0);
+        if *n >= cap {
+            return None;
+        }
+        *n += 1;
+        Some(PeerSlot {
+            counts: self.clone(),
+            key,
+        })
+    }
+}
+
+impl Drop for PeerSlot {
+    fn drop(&mut self) {
+        let mut counts = self.counts.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = counts.get_mut(&self.key) {
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(&self.key);
+            }
+        }
+    }
+}
+
+/// The address a peer is counted under: IPv4 (also IPv4-mapped IPv6) as is, other IPv6
+/// by its /64 (one host usually holds a whole /64).
+fn peer_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
     }
 }
 

@@ -8,7 +8,7 @@ use axum::http::{header, Method, Request, StatusCode};
 use server::serve::{self, Limits};
 use server::Config;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 
 use crate::harness::TestApp;
 
@@ -31,13 +31,18 @@ async fn start(
     (addr, stop)
 }
 
+/// Limits for tests, where every client is 127.0.0.1: the per-address share is the whole
+/// cap unless a test sets it.
 fn limits(max_connections: usize) -> Limits {
-    Limits {
+    let mut l = Limits {
         header_read_timeout: Duration::from_secs(1),
         body_read_timeout: Duration::from_secs(1),
-        max_connections,
         shutdown_grace: Duration::from_secs(1),
+        ..Limits::default()
     }
+    .with_max_connections(max_connections);
+    l.max_connections_per_peer = max_connections;
+    l
 }
 
 /// One request on a new connection; the whole answer as text.
@@ -235,4 +240,244 @@ async fn only_allowed_hosts_are_answered() {
         )
         .await;
     assert_eq!(page.status, StatusCode::MISDIRECTED_REQUEST);
+}
+
+/// A connection to `addr` from the loopback address `from` (Linux answers all of 127/8).
+async fn connect_from(from: [u8; 4], addr: std::net::SocketAddr) -> TcpStream {
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.bind(std::net::SocketAddr::from((from, 0))).unwrap();
+    socket.connect(addr).await.unwrap()
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_the_whole_cap() {
+    let app = TestApp::new().await;
+    let mut l = limits(64);
+    l.max_connections_per_peer = 4;
+    l.header_read_timeout = Duration::from_secs(3);
+    let (addr, _stop) = start(&app, l).await;
+    // 127.0.0.2 holds its share with slow heads…
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        let mut s = connect_from([127, 0, 0, 2], addr).await;
+        s.write_all(b"GET /api/health HTTP/1.1\r\n").await.unwrap();
+        held.push(s);
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // …so its next connections are closed before anything is read or answered,
+    for _ in 0..3 {
+        let mut extra = connect_from([127, 0, 0, 2], addr).await;
+        let _ = extra
+            .write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .await;
+        let mut out = Vec::new();
+        let read =
+            tokio::time::timeout(Duration::from_millis(800), extra.read_to_end(&mut out)).await;
+        assert!(
+            read.is_ok(),
+            "a connection over the address's share was left open"
+        );
+        assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+    }
+    // …while another address is served, well under the global cap.
+    for from in [[127, 0, 0, 3], [127, 0, 0, 1]] {
+        let mut s = connect_from(from, addr).await;
+        s.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
+        let mut out = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
+            .await
+            .expect("answered")
+            .unwrap();
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.starts_with("HTTP/1.1 200"), "{from:?}: {out}");
+    }
+    // Once its connections end, the address gets its share back.
+    drop(held);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut s = connect_from([127, 0, 0, 2], addr).await;
+    s.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
+        .await
+        .expect("answered")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 200"));
+}
+
+/// A sign-in request head announcing `len` body bytes.
+fn login_head(len: usize) -> Vec<u8> {
+    format!(
+        "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n"
+    )
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn a_body_must_arrive_at_its_pace_not_just_without_long_gaps() {
+    let app = TestApp::new().await;
+    let mut l = limits(64);
+    l.body_read_timeout = Duration::from_secs(10);
+    l.body_grace = Duration::from_secs(1);
+    l.body_min_rate = 1000;
+    let (addr, _stop) = start(&app, l).await;
+    // A byte every 300 ms: no gap reaches the 10 s chunk timeout, but the body is far
+    // behind 1 s + 1000 B/s, so it is cut off after about a second.
+    let slow = TcpStream::connect(addr).await.unwrap();
+    slow.set_nodelay(true).unwrap();
+    let (mut rd, mut wr) = slow.into_split();
+    wr.write_all(&login_head(100_000)).await.unwrap();
+    let started = Instant::now();
+    let trickle = tokio::spawn(async move {
+        let mut sent = 0;
+        while wr.write_all(b" ").await.is_ok() && sent < 100 {
+            sent += 1;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    });
+    let mut out = Vec::new();
+    tokio::time::timeout(Duration::from_secs(8), rd.read_to_end(&mut out))
+        .await
+        .expect("the slow body was cut off")
+        .unwrap();
+    let took = started.elapsed();
+    trickle.abort();
+    let text = String::from_utf8_lossy(&out).to_ascii_lowercase();
+    assert!(text.starts_with("http/1.1 400"), "{text}");
+    assert!(text.contains("too slowly"), "{text}");
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    // A body that keeps its pace is read whole, although it takes longer than the grace:
+    // 3000 bytes over ~2 s (1 s + 3 s allowed by the end).
+    let body = format!(
+        "{{\"email\":\"nobody@example.com\",\"password\":\"wrong-password\"}}{}",
+        " ".repeat(2950)
+    );
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.set_nodelay(true).unwrap();
+    s.write_all(&login_head(body.len())).await.unwrap();
+    let started = Instant::now();
+    for chunk in body.as_bytes().chunks(300) {
+        s.write_all(chunk).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let mut buf = [0u8; 4096];
+    let n = tokio::time::timeout(Duration::from_secs(10), s.read(&mut buf))
+        .await
+        .expect("answered")
+        .unwrap();
+    assert!(started.elapsed() > Duration::from_millis(1500));
+    let text = String::from_utf8_lossy(&buf[..n]).to_ascii_lowercase();
+    assert!(text.starts_with("http/1.1 401"), "{text}");
+}
+
+/// VmRSS of process `pid`, in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+/// Kills the spawned server when the test ends, passing or not.
+struct Child(std::process::Child, std::path::PathBuf);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
+    }
+}
+
+/// Issue 10, H1: each body chunk hyper hands out pins the read buffer it came from, so a
+/// body sent a byte per TCP segment used to cost ~4 KiB of memory per byte (100
+/// connections x 3000 bytes: +950 MB). The server runs as its own process (the `bidwell`
+/// binary), so its memory is not mixed with other tests'.
+#[tokio::test]
+async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
+    let dir = std::env::temp_dir().join(format!(
+        "bidwell-trickle-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bidwell"));
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--no-demo", "--data-dir"])
+        .arg(&dir)
+        .arg("--dist")
+        .arg(&dir)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = Child(cmd.spawn().unwrap(), dir);
+    let pid = child.0.id();
+    let stdout = child.0.stdout.take().unwrap();
+    let addr: std::net::SocketAddr = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            if let Some(a) = line.strip_prefix("Bidwell listening on http://") {
+                return a.trim().parse().unwrap();
+            }
+        }
+        panic!("the server did not say where it listens");
+    })
+    .await
+    .unwrap();
+    const CONNS: usize = 50;
+    const LEN: usize = 2000;
+    let mut conns = Vec::new();
+    for _ in 0..CONNS {
+        let s = TcpStream::connect(addr).await.unwrap();
+        s.set_nodelay(true).unwrap();
+        let mut s = s;
+        s.write_all(&login_head(LEN)).await.unwrap();
+        conns.push(s);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = rss_kib(pid);
+    let mut peak = before;
+    for k in 0..LEN {
+        for s in &mut conns {
+            s.write_all(b" ").await.unwrap();
+        }
+        // Long enough that the server reads each byte on its own.
+        tokio::time::sleep(Duration::from_millis(2)).await;
+        if k % 200 == 199 {
+            peak = peak.max(rss_kib(pid));
+        }
+    }
+    peak = peak.max(rss_kib(pid));
+    // Every body was read whole and answered (spaces are no JSON: 400).
+    for s in &mut conns {
+        let mut buf = [0u8; 256];
+        let n = tokio::time::timeout(Duration::from_secs(20), s.read(&mut buf))
+            .await
+            .expect("answered")
+            .unwrap();
+        let head = String::from_utf8_lossy(&buf[..n]);
+        assert!(head.starts_with("HTTP/1.1 400"), "{head}");
+    }
+    let grew_kib = peak.saturating_sub(before);
+    // 100 KB of bodies were received, a byte per chunk (before the fix: ~300 MB). Allow
+    // for the tasks, buffers and allocator of 50 connections, not for 100,000 chunks
+    // that pin a buffer each.
+    assert!(
+        grew_kib < 40 * 1024,
+        "RSS grew by {grew_kib} KiB ({before} -> {peak}) for {} bytes received",
+        CONNS * LEN
+    );
 }
