@@ -23,6 +23,8 @@ mod fixtures;
 mod pdf_families;
 #[path = "extract/properties.rs"]
 mod properties;
+#[path = "extract/scale.rs"]
+mod scale;
 #[path = "extract/sheets.rs"]
 mod sheets;
 #[path = "extract/vocab.rs"]

@@ -504,6 +504,8 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     apply_basis_note(ex);
     flag_unbound_basis(ex);
     line_defaults(ex);
+    check_scale(ex);
+    check_decimal_style(ex);
     flag_outliers(ex, rfq);
     cross_check(ex, rfq);
     // The working notes of the readers are not part of the result.
@@ -514,6 +516,7 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     ex.notes = Vec::new();
     ex.consumed = Vec::new();
     ex.pieces = false;
+    ex.price_marks = Vec::new();
     for l in &mut ex.lines {
         l.price_source = PriceSource::default();
     }
@@ -751,6 +754,257 @@ fn line_defaults(ex: &mut Extraction) {
             if b.min_qty == Decimal::ONE && moq > Decimal::ONE {
                 b.min_qty = moq;
             }
+        }
+    }
+}
+
+/// The quantity a line's printed amount is for: its own quantity, else the minimum
+/// quantity of its one price break (a quote for 5000 pcs at one price).
+fn amount_qty(l: &QuoteLine) -> Option<Decimal> {
+    l.quantity.or(match l.breaks.as_slice() {
+        [b] if b.min_qty > Decimal::ONE => Some(b.min_qty),
+        _ => None,
+    })
+}
+
+/// The unit price a line charges at `q`: the break with the largest minimum quantity not
+/// above `q`, else the first break.
+fn price_at_qty(l: &QuoteLine, q: Decimal) -> Option<Decimal> {
+    l.breaks
+        .iter()
+        .rev()
+        .find(|b| b.min_qty <= q)
+        .or(l.breaks.first())
+        .map(|b| b.unit_price)
+}
+
+/// A price per 100 or per 1000 read as per unit, or a decimal separator misread (which is
+/// ×1000), shows in the document's own arithmetic, whatever the reader:
+/// - a line's quantity × unit price against its printed amount: exactly 100× or 1000× the
+///   amount is a price per 100 / per 1000 (applied, `price.basis_from_total`); near such a
+///   ratio, or a price 100×/1000× too small, is flagged `price.basis_suspect`;
+/// - the printed document total against the sum of the line amounts: when scaling one
+///   line's price down by 100 or 1000 makes the sum exact, that line was per 100 / per
+///   1000 (applied); a sum ~100×/1000× off otherwise flags every line without a printed
+///   amount of its own.
+fn check_scale(ex: &mut Extraction) {
+    let tol = |t: Decimal| (t.abs() * Decimal::new(5, 3)).max(Decimal::new(2, 2));
+    let close = |a: Decimal, b: Decimal| (a - b).abs() <= tol(b);
+    let free = |l: &QuoteLine| {
+        l.price_basis_qty == Decimal::ONE
+            && !l.provenance.contains_key("price_basis_qty")
+            && l.price_source != PriceSource::Structured
+    };
+    let mut apply: Vec<(usize, u32, String, Option<Location>)> = Vec::new();
+    let mut suspect: Vec<(usize, String, Option<Location>)> = Vec::new();
+    for (li, l) in ex.lines.iter().enumerate() {
+        if l.no_bid {
+            continue;
+        }
+        let (Some(q), Some(t)) = (amount_qty(l), l.line_total) else {
+            continue;
+        };
+        let Some(p) = price_at_qty(l, q) else {
+            continue;
+        };
+        if q <= Decimal::ZERO || t <= Decimal::ZERO || p <= Decimal::ZERO {
+            continue;
+        }
+        let Some(e) = q.checked_mul(p) else {
+            continue;
+        };
+        if close(e, t) {
+            continue;
+        }
+        let Some(f) = basis_suspect(e, t) else {
+            continue;
+        };
+        let loc = l.provenance.get("line_total").cloned();
+        let exact = e > t && close(e / Decimal::from(f), t);
+        if exact && free(l) {
+            apply.push((
+                li,
+                f,
+                format!("quantity {q} × price {p} = {t} only per {f}: read as a price per {f}"),
+                loc,
+            ));
+        } else if e > t {
+            suspect.push((
+                li,
+                format!("quantity {q} × price {p} = {e} is ~{f}× the printed amount {t}: a price per {f} read as per unit?"),
+                loc,
+            ));
+        } else {
+            suspect.push((
+                li,
+                format!("quantity {q} × price {p} = {e} is ~1/{f} of the printed amount {t}: a misread decimal separator or price basis?"),
+                loc,
+            ));
+        }
+    }
+    let fixed: std::collections::HashSet<usize> = apply.iter().map(|a| a.0).collect();
+    let flagged: std::collections::HashSet<usize> = suspect.iter().map(|a| a.0).collect();
+    // The document total against the sum of the line amounts.
+    if let Some(total) = ex.total.filter(|t| *t > Decimal::ZERO) {
+        let priced: Vec<usize> = (0..ex.lines.len())
+            .filter(|&i| !ex.lines[i].no_bid && !ex.lines[i].breaks.is_empty())
+            .collect();
+        let amounts: Option<Vec<(usize, Decimal, bool)>> = priced
+            .iter()
+            .map(|&i| {
+                let l = &ex.lines[i];
+                let scale = apply
+                    .iter()
+                    .find(|a| a.0 == i)
+                    .map_or(Decimal::ONE, |a| Decimal::from(a.1));
+                match (l.line_total, amount_qty(l)) {
+                    (Some(t), _) if !flagged.contains(&i) => Some((i, t, true)),
+                    (_, Some(q)) => price_at_qty(l, q)
+                        .and_then(|p| q.checked_mul(p))
+                        .map(|a| (i, a / scale, false)),
+                    _ => None,
+                }
+            })
+            .collect();
+        if let Some(amounts) = amounts.filter(|a| !a.is_empty()) {
+            let sum: Decimal = amounts.iter().map(|a| a.1).sum();
+            let ttol = (total * Decimal::new(5, 3)).max(Decimal::new(5, 2));
+            if (sum - total).abs() > ttol && sum > total {
+                // One line priced per 100 / 1000 makes the sum exact?
+                let one = amounts
+                    .iter()
+                    .filter(|a| !a.2 && free(&ex.lines[a.0]) && !fixed.contains(&a.0))
+                    .flat_map(|a| [100u32, 1000].map(|f| (a.0, a.1, f)))
+                    .filter(|(_, amt, f)| {
+                        (sum - *amt + *amt / Decimal::from(*f) - total).abs() <= ttol
+                    })
+                    .collect::<Vec<_>>();
+                if let [(i, _, f)] = one.as_slice() {
+                    apply.push((
+                        *i,
+                        *f,
+                        format!(
+                            "the line amounts sum to {sum}, the document total is {total}: \
+                             only this line's price read per {f} makes them agree"
+                        ),
+                        ex.provenance.get("total").cloned(),
+                    ));
+                } else if let Some(f) = basis_suspect(sum, total) {
+                    for a in amounts.iter().filter(|a| !a.2) {
+                        suspect.push((
+                            a.0,
+                            format!(
+                                "the line amounts sum to {sum}, ~{f}× the document total \
+                                 {total}: a price per {f} read as per unit?"
+                            ),
+                            ex.provenance.get("total").cloned(),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (li, f, msg, loc) in apply {
+        let l = &mut ex.lines[li];
+        let fd = Decimal::from(f);
+        for b in &mut l.breaks {
+            b.unit_price = (b.unit_price / fd).normalize();
+        }
+        l.price_basis_qty = fd;
+        if let Some(loc) = loc.clone() {
+            l.provenance.insert("price_basis_qty".into(), loc);
+        }
+        ex.diagnostics.push(Diagnostic {
+            code: "price.basis_from_total".into(),
+            severity: Severity::Info,
+            message: msg,
+            location: loc,
+            line_index: Some(li),
+        });
+    }
+    for (li, msg, loc) in suspect {
+        ex.diagnostics.push(Diagnostic {
+            code: "price.basis_suspect".into(),
+            severity: Severity::Warning,
+            message: msg,
+            location: loc,
+            line_index: Some(li),
+        });
+        if let Some(l) = ex.lines.get_mut(li) {
+            l.confidence = l.confidence.saturating_sub(30).min(70);
+        }
+    }
+}
+
+/// A document whose decimal style was not known reads `1,250` as 1250 and `1.250` as
+/// 1.25. When its other prices show a comma as the decimal mark (`0,045`, `3,20`), such a
+/// price may be 1000× off either way: the line is flagged `price.basis_suspect` and its
+/// confidence falls below 80.
+fn check_decimal_style(ex: &mut Extraction) {
+    use number::NumberMark;
+    let comma_decimal = ex
+        .price_marks
+        .iter()
+        .filter(|(m, _)| *m == NumberMark::Decimal(','))
+        .count();
+    let dot_decimal = ex
+        .price_marks
+        .iter()
+        .filter(|(m, _)| *m == NumberMark::Decimal('.'))
+        .count();
+    if comma_decimal == 0 {
+        return;
+    }
+    let mut found = Vec::new();
+    for (mark, loc) in &ex.price_marks {
+        let NumberMark::Ambiguous(sep) = mark else {
+            continue;
+        };
+        let Some((li, key)) = ex.lines.iter().enumerate().find_map(|(li, l)| {
+            l.provenance
+                .iter()
+                .find(|(k, v)| k.starts_with("breaks[") && *v == loc)
+                .map(|(k, _)| (li, k.clone()))
+        }) else {
+            continue;
+        };
+        let l = &ex.lines[li];
+        let price = key
+            .strip_prefix("breaks[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|k| k.parse::<usize>().ok())
+            .and_then(|k| l.breaks.get(k))
+            .map(|b| b.unit_price);
+        let read = if *sep == ',' {
+            "a thousands group"
+        } else {
+            "the decimal mark"
+        };
+        found.push((
+            li,
+            format!(
+                "price {} was read with '{sep}' as {read}, but {comma_decimal} other price(s) \
+                 in this document use ',' as the decimal mark{}: it may be 1000× off",
+                price.map_or_else(|| "?".to_string(), |p| p.to_string()),
+                if dot_decimal > 0 {
+                    format!(" and {dot_decimal} use '.'")
+                } else {
+                    String::new()
+                }
+            ),
+            loc.clone(),
+        ));
+    }
+    for (li, msg, loc) in found {
+        ex.diagnostics.push(Diagnostic {
+            code: "price.basis_suspect".into(),
+            severity: Severity::Warning,
+            message: msg,
+            location: Some(loc),
+            line_index: Some(li),
+        });
+        if let Some(l) = ex.lines.get_mut(li) {
+            l.confidence = l.confidence.saturating_sub(30).min(70);
         }
     }
 }

@@ -296,6 +296,10 @@ pub struct Extraction {
     /// The document counts in pieces somewhere (`pcs`, `Stk`, `ea`, `pz`…). Internal.
     #[serde(skip)]
     pub pieces: bool,
+    /// Decimal marks the price cells read under an unknown style showed: certain ones
+    /// (`0,045`, `3.20`) and the cells that could be 1000× apart (`1,250`). Internal.
+    #[serde(skip)]
+    pub price_marks: Vec<(crate::extract::number::NumberMark, Location)>,
 }
 
 impl Extraction {

@@ -171,6 +171,51 @@ fn groups_ok(int_part: &str, sep: char) -> bool {
             .all(|g| (g.len() == 3 || g.len() == 2) && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// How a printed number shows its decimal mark, for checking that a document's numbers
+/// agree on one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberMark {
+    /// The mark is certainly a decimal mark: `0,045`, `3,20`, `1.234,56` (`,`) or
+    /// `3.20`, `0.045`, `1,234.56` (`.`).
+    Decimal(char),
+    /// One mark followed by exactly three digits after a non-zero integer part (`1,250`,
+    /// `1.250`): a thousands group or a three-decimal price, 1000× apart.
+    Ambiguous(char),
+}
+
+/// The decimal mark a number printed in `s` shows (its first run of digits and marks).
+pub fn number_mark(s: &str) -> Option<NumberMark> {
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let tok: String = s[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let tok = tok.trim_end_matches(['.', ',']);
+    let marks: Vec<(usize, char)> = tok
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
+    match marks.as_slice() {
+        [] => None,
+        [(i, m)] => {
+            let (int, frac) = (&tok[..*i], &tok[i + 1..]);
+            if frac.len() == 3 && int != "0" && !int.is_empty() && int.len() <= 3 {
+                Some(NumberMark::Ambiguous(*m))
+            } else if frac.len() <= 4 || int == "0" {
+                Some(NumberMark::Decimal(*m))
+            } else {
+                None
+            }
+        }
+        more => {
+            let (_, last) = more[more.len() - 1];
+            let first = more[0].1;
+            (first != last && more[..more.len() - 1].iter().all(|(_, c)| *c == first))
+                .then_some(NumberMark::Decimal(last))
+        }
+    }
+}
+
 /// Guesses the decimal style of a whole document from its unambiguous numbers.
 pub fn detect_style(text: &str) -> DecimalStyle {
     let (mut dot, mut comma) = (0u32, 0u32);

@@ -3055,6 +3055,11 @@ fn read_row(
             if m.amount <= Decimal::ZERO {
                 return;
             }
+            if c.number.is_none() && style == DecimalStyle::Unknown {
+                if let Some(mark) = super::number::number_mark(t) {
+                    ex.price_marks.push((mark, c.loc.clone()));
+                }
+            }
             let basis = m
                 .basis
                 .or(header_basis.get(col).copied().flatten())
