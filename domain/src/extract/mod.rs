@@ -786,7 +786,9 @@ fn price_at_qty(l: &QuoteLine, q: Decimal) -> Option<Decimal> {
 /// - the printed document total against the sum of the line amounts: when scaling one
 ///   line's price down by 100 or 1000 makes the sum exact, that line was per 100 / per
 ///   1000 (applied); a sum ~100×/1000× off otherwise flags every line without a printed
-///   amount of its own.
+///   amount of its own;
+/// - a unit column that differs between rows: a row counted in hundreds or thousands
+///   (`CEN`, `MIL`, `T3`) beside rows counted in single units is flagged.
 fn check_scale(ex: &mut Extraction) {
     let tol = |t: Decimal| (t.abs() * Decimal::new(5, 3)).max(Decimal::new(2, 2));
     let close = |a: Decimal, b: Decimal| (a - b).abs() <= tol(b);
@@ -902,6 +904,40 @@ fn check_scale(ex: &mut Extraction) {
                     }
                 }
             }
+        }
+    }
+    // A unit that counts hundreds or thousands (`CEN`, `MIL`, `T3`) on some rows of a
+    // document whose other rows count single units: that row's price is per 100 / 1000
+    // of what the others are priced in.
+    let counting = |u: Option<&str>| match u {
+        Some("CEN") => Some(100u32),
+        Some("MIL" | "T3") => Some(1000),
+        _ => None,
+    };
+    for (li, l) in ex.lines.iter().enumerate() {
+        let Some(f) = counting(l.uom.as_deref()) else {
+            continue;
+        };
+        if l.no_bid || l.breaks.is_empty() || l.price_basis_qty != Decimal::ONE {
+            continue;
+        }
+        let differs = ex.lines.iter().any(|o| {
+            !o.no_bid
+                && !o.breaks.is_empty()
+                && o.uom.is_some()
+                && counting(o.uom.as_deref()).is_none()
+        });
+        if differs && !fixed.contains(&li) && !suspect.iter().any(|s| s.0 == li) {
+            let u = l.uom.as_deref().unwrap_or_default();
+            suspect.push((
+                li,
+                format!(
+                    "this line's unit {u} counts {f}s while other lines count single units: \
+                     its price {} is per {f} of theirs",
+                    l.breaks[0].unit_price
+                ),
+                l.provenance.get("uom").cloned(),
+            ));
         }
     }
     for (li, f, msg, loc) in apply {

@@ -180,3 +180,34 @@ fn decimal_mark_disagreeing_with_the_document_is_flagged() {
         .iter()
         .any(|g| g.code == "price.basis_suspect"));
 }
+
+#[test]
+fn unit_counting_hundreds_beside_pieces_is_flagged() {
+    // A unit column read as units (the T3 row keeps it from being a basis column): CEN
+    // (hundred), MIL and T3 (thousand) rows beside an EA row. Their prices are per 100 /
+    // per 1000 of the EA row's: flagged and below 80; the EA row is not.
+    let csv = "Part,Description,Qty,UoM,Price\nA-100,Screw M3,5000,CEN,4.50\n\
+               A-200,Bracket,200,EA,3.20\nA-300,Washer,10000,MIL,12.00\n\
+               A-400,Nut,10000,T3,9.00\n";
+    let ex = run_as("q.csv", csv, None);
+    assert_eq!(ex.lines.len(), 4, "{ex:#?}");
+    assert_eq!(ex.lines[0].uom.as_deref(), Some("CEN"));
+    assert_eq!(price(&ex, 0), d("4.50"));
+    for li in [0, 2, 3] {
+        assert!(
+            flagged(&ex, li, "price.basis_suspect"),
+            "{li}: {:#?}",
+            ex.diagnostics
+        );
+        assert!(ex.lines[li].confidence < 80);
+    }
+    assert!(!flagged(&ex, 1, "price.basis_suspect"));
+    // Every row in hundreds: nothing differs, nothing flagged.
+    let csv = "Part,Description,Qty,UoM,Price\nA-100,Screw M3,5000,CEN,4.50\n\
+               A-300,Washer,10000,CEN,12.00\n";
+    let ex = run_as("q.csv", csv, None);
+    assert!(!ex
+        .diagnostics
+        .iter()
+        .any(|g| g.code == "price.basis_suspect"));
+}
