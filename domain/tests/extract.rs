@@ -27,6 +27,8 @@ mod properties;
 mod scale;
 #[path = "extract/sheets.rs"]
 mod sheets;
+#[path = "extract/thousands.rs"]
+mod thousands;
 #[path = "extract/vocab.rs"]
 mod vocab;
 

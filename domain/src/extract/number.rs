@@ -554,13 +554,19 @@ pub fn parse_quantity(s: &str, style: DecimalStyle) -> Option<Decimal> {
     let lower = t.to_ascii_lowercase();
     let mut core = lower.as_str();
     for unit in [
-        "pieces", "piece", "pcs.", "pcs", "pc.", "pc", "ea.", "ea", "units", "unit", "stk",
-        "stück", "st.", "nos", "off",
+        "pieces", "piece", "pcs.", "pcs", "pc.", "pc", "ea.", "ea", "units", "unit", "stk.", "stk",
+        "stück", "st.", "nos", "off", "szt.", "szt", "stuks", "pz.", "pzs", "pz", "pezzi",
+        "pièces", "unidades", "uds.", "uds",
     ] {
         if let Some(r) = core.strip_suffix(unit) {
             core = r.trim();
             break;
         }
+    }
+    // Pieces are whole counts: `5.000` / `1,000` with one mark and exactly three digits
+    // after it is a thousand in every decimal style (`0,500` and `2,5` stay decimals).
+    if let Some(n) = thousands_count(core) {
+        return Some(n);
     }
     let (mult, core) = if let Some(r) = core.strip_suffix('k') {
         (Decimal::from(1000), r)
@@ -574,6 +580,25 @@ pub fn parse_quantity(s: &str, style: DecimalStyle) -> Option<Decimal> {
         return None;
     }
     n.checked_mul(mult)
+}
+
+/// `5.000` / `12,500` / `1'000`: one group mark between a non-zero lead of 1–3 digits and
+/// exactly three digits, read as a whole count whatever the document's decimal style.
+fn thousands_count(core: &str) -> Option<Decimal> {
+    let mut marks = core.char_indices().filter(|(_, c)| !c.is_ascii_digit());
+    let (i, mark) = marks.next()?;
+    if marks.next().is_some() || !matches!(mark, '.' | ',' | '\'') {
+        return None;
+    }
+    let (lead, tail) = (&core[..i], &core[i + 1..]);
+    let ok = (1..=3).contains(&lead.len())
+        && !lead.starts_with('0')
+        && tail.len() == 3
+        && tail.bytes().all(|b| b.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    Decimal::from_str(&format!("{lead}{tail}")).ok()
 }
 
 #[cfg(test)]
@@ -645,6 +670,19 @@ mod tests {
         assert_eq!(q("≥100"), Some(dec!(100)));
         assert_eq!(q("Qty 250"), Some(dec!(250)));
         assert_eq!(q("-5"), None);
+        for style in [
+            DecimalStyle::Unknown,
+            DecimalStyle::Dot,
+            DecimalStyle::Comma,
+        ] {
+            let q = |s| parse_quantity(s, style);
+            assert_eq!(q("5.000 Stk"), Some(dec!(5000)), "{style:?}");
+            assert_eq!(q("1,000"), Some(dec!(1000)), "{style:?}");
+            assert_eq!(q("12.500 szt."), Some(dec!(12500)), "{style:?}");
+            assert_eq!(q("0,500"), Some(dec!(0.500)), "{style:?}");
+        }
+        assert_eq!(parse_quantity("2,5", DecimalStyle::Comma), Some(dec!(2.5)));
+        assert_eq!(parse_quantity("1.5", DecimalStyle::Dot), Some(dec!(1.5)));
     }
 
     #[test]

@@ -1556,7 +1556,10 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     let mut qty = None;
                     if let Some(w) = ws.get(j) {
                         let wl = w.to_lowercase();
-                        if matches!(wl.as_str(), "@" | "at" | "for" | "ab" | "from" | "x") {
+                        if matches!(
+                            wl.as_str(),
+                            "@" | "at" | "for" | "ab" | "from" | "x" | "vanaf" | "od" | "desde"
+                        ) {
                             qty = ws.get(j + 1).and_then(|x| {
                                 parse_quantity(x.trim_end_matches([',', ';', ')', '.']), style)
                             });
@@ -1565,7 +1568,21 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                                 if ws.get(j).is_some_and(|x| {
                                     matches!(
                                         x.to_lowercase().trim_end_matches([',', '.']),
-                                        "pcs" | "pc" | "units" | "ea" | "+" | "pieces"
+                                        "pcs"
+                                            | "pc"
+                                            | "units"
+                                            | "ea"
+                                            | "+"
+                                            | "pieces"
+                                            | "stk"
+                                            | "st"
+                                            | "szt"
+                                            | "stuks"
+                                            | "pz"
+                                            | "pezzi"
+                                            | "uds"
+                                            | "unidades"
+                                            | "pièces"
                                     )
                                 }) {
                                     j += 1;
@@ -1616,6 +1633,8 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                                 | "st"
                                 | "st."
                                 | "stück"
+                                | "szt"
+                                | "szt."
                                 | "pièces"
                                 | "pcs."
                                 | "unidades"
@@ -1632,7 +1651,13 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                                 | "kg"
                                 | "rolls"
                         ) {
-                            qty = parse_quantity(prev2.trim_end_matches(':'), style);
+                            let n = prev2.trim_end_matches(':');
+                            // A measure keeps its decimals (`1.500 kg` in a dot document).
+                            qty = if matches!(prev.to_lowercase().as_str(), "m" | "kg") {
+                                super::number::parse_number(n, style).filter(|q| *q > Decimal::ZERO)
+                            } else {
+                                parse_quantity(n, style)
+                            };
                         }
                     }
                     if let Some(cur) = m.currency {
