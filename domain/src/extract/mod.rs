@@ -729,16 +729,7 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         }
     }
     for (li, msg, loc) in found {
-        ex.diagnostics.push(Diagnostic {
-            code: "price.basis_suspect".into(),
-            severity: Severity::Warning,
-            message: msg,
-            location: loc,
-            line_index: Some(li),
-        });
-        if let Some(l) = ex.lines.get_mut(li) {
-            l.confidence = l.confidence.saturating_sub(30);
-        }
+        flag_basis_suspect(ex, li, msg, loc);
     }
 }
 
@@ -959,16 +950,7 @@ fn check_scale(ex: &mut Extraction) {
         });
     }
     for (li, msg, loc) in suspect {
-        ex.diagnostics.push(Diagnostic {
-            code: "price.basis_suspect".into(),
-            severity: Severity::Warning,
-            message: msg,
-            location: loc,
-            line_index: Some(li),
-        });
-        if let Some(l) = ex.lines.get_mut(li) {
-            l.confidence = l.confidence.saturating_sub(30).min(70);
-        }
+        flag_basis_suspect(ex, li, msg, loc);
     }
 }
 
@@ -1032,16 +1014,22 @@ fn check_decimal_style(ex: &mut Extraction) {
         ));
     }
     for (li, msg, loc) in found {
-        ex.diagnostics.push(Diagnostic {
-            code: "price.basis_suspect".into(),
-            severity: Severity::Warning,
-            message: msg,
-            location: Some(loc),
-            line_index: Some(li),
-        });
-        if let Some(l) = ex.lines.get_mut(li) {
-            l.confidence = l.confidence.saturating_sub(30).min(70);
-        }
+        flag_basis_suspect(ex, li, msg, Some(loc));
+    }
+}
+
+/// Flags line `li`'s price as possibly 100×/1000× off (`price.basis_suspect`) and takes
+/// its confidence below 80 (at most 70), the one way every basis check says so.
+fn flag_basis_suspect(ex: &mut Extraction, li: usize, message: String, location: Option<Location>) {
+    ex.diagnostics.push(Diagnostic {
+        code: "price.basis_suspect".into(),
+        severity: Severity::Warning,
+        message,
+        location,
+        line_index: Some(li),
+    });
+    if let Some(l) = ex.lines.get_mut(li) {
+        l.confidence = l.confidence.saturating_sub(30).min(70);
     }
 }
 
@@ -1077,20 +1065,12 @@ fn flag_unbound_basis(ex: &mut Extraction) {
         }
     }
     for li in found {
-        ex.diagnostics.push(Diagnostic {
-            code: "price.basis_suspect".into(),
-            severity: Severity::Warning,
-            message: format!(
-                "the document mentions a price per {basis} (line {}) that no column or \
-                 price states; this price is read per 1: check its basis",
-                loc.line.map_or_else(|| "?".to_string(), |n| n.to_string())
-            ),
-            location: Some(loc.clone()),
-            line_index: Some(li),
-        });
-        if let Some(l) = ex.lines.get_mut(li) {
-            l.confidence = l.confidence.saturating_sub(30);
-        }
+        let msg = format!(
+            "the document mentions a price per {basis} (line {}) that no column or \
+             price states; this price is read per 1: check its basis",
+            loc.line.map_or_else(|| "?".to_string(), |n| n.to_string())
+        );
+        flag_basis_suspect(ex, li, msg, Some(loc.clone()));
     }
 }
 

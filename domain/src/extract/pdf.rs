@@ -115,6 +115,32 @@ struct Seg {
     breaks: Vec<(usize, f64)>,
 }
 
+/// Cuts `seg` at the word break at byte `at` (a space), the tail starting at `x`; `None`
+/// when either side would be empty.
+fn split_seg(seg: &Seg, at: usize, x: f64) -> Option<(Seg, Seg)> {
+    let head = Seg {
+        text: seg.text[..at].trim_end().to_string(),
+        x0: seg.x0,
+        x1: x - 1.0,
+        col: 0,
+        breaks: seg.breaks.iter().filter(|b| b.0 < at).copied().collect(),
+    };
+    let cut = at + 1;
+    let tail = Seg {
+        text: seg.text[cut.min(seg.text.len())..].to_string(),
+        x0: x,
+        x1: seg.x1,
+        col: 0,
+        breaks: seg
+            .breaks
+            .iter()
+            .filter(|b| b.0 > at)
+            .map(|b| (b.0 - cut, b.1))
+            .collect(),
+    };
+    (!head.text.is_empty() && !tail.text.is_empty()).then_some((head, tail))
+}
+
 #[derive(Debug, Clone)]
 struct PLine {
     page: u32,
@@ -384,29 +410,9 @@ fn split_at_columns(s: &Seg, header: &[Seg]) -> Vec<Seg> {
         else {
             continue;
         };
-        let head = Seg {
-            text: rest.text[..at].trim_end().to_string(),
-            x0: rest.x0,
-            x1: x - 1.0,
-            col: 0,
-            breaks: rest.breaks.iter().filter(|b| b.0 < at).copied().collect(),
-        };
-        let cut = at + 1;
-        let tail = Seg {
-            text: rest.text[cut.min(rest.text.len())..].to_string(),
-            x0: x,
-            x1: rest.x1,
-            col: 0,
-            breaks: rest
-                .breaks
-                .iter()
-                .filter(|b| b.0 > at)
-                .map(|b| (b.0 - cut, b.1))
-                .collect(),
-        };
-        if head.text.is_empty() || tail.text.is_empty() {
+        let Some((head, tail)) = split_seg(&rest, at, x) else {
             continue;
-        }
+        };
         out.push(head);
         rest = tail;
     }
@@ -900,29 +906,9 @@ fn split_stacked_headers(lines: &mut [PLine]) {
                         })
                 });
                 let Some((at, x)) = cut else { break };
-                let head = Seg {
-                    text: rest.text[..at].trim_end().to_string(),
-                    x0: rest.x0,
-                    x1: x - 1.0,
-                    col: 0,
-                    breaks: rest.breaks.iter().filter(|b| b.0 < at).copied().collect(),
-                };
-                let c = at + 1;
-                let tail = Seg {
-                    text: rest.text[c.min(rest.text.len())..].to_string(),
-                    x0: x,
-                    x1: rest.x1,
-                    col: 0,
-                    breaks: rest
-                        .breaks
-                        .iter()
-                        .filter(|b| b.0 > at)
-                        .map(|b| (b.0 - c, b.1))
-                        .collect(),
-                };
-                if head.text.is_empty() || tail.text.is_empty() {
+                let Some((head, tail)) = split_seg(&rest, at, x) else {
                     break;
-                }
+                };
                 segs.push(head);
                 rest = tail;
             }
