@@ -42,10 +42,26 @@ fn col_of(line: &str, i: usize) -> usize {
 }
 
 /// Sets the display columns of spans from their byte offsets.
+/// Linear in the line (spans come in order; the display width is summed once, not from
+/// the line's start for every span: a line of 200,000 cells took minutes), and a line of
+/// more cells than `bounds::Bounds::max_row_cells` has none (the budget says why).
 fn with_cols(line: &str, mut v: Vec<Span>) -> Vec<Span> {
+    if !super::bounds::widths_fit(std::iter::once(v.len())) {
+        return Vec::new();
+    }
+    let (mut pos, mut col) = (0usize, 0usize);
+    let mut col_at = |i: usize| -> usize {
+        let i = i.min(line.len());
+        if i < pos || !line.is_char_boundary(i) {
+            return col_of(line, i);
+        }
+        col += line[pos..i].chars().map(width).sum::<usize>();
+        pos = i;
+        col
+    };
     for s in &mut v {
-        s.col = col_of(line, s.start);
-        s.col_end = col_of(line, s.end);
+        s.col = col_at(s.start);
+        s.col_end = col_at(s.end);
     }
     v
 }

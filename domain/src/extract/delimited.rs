@@ -33,6 +33,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
         }
         match rec {
             Ok(r) => {
+                if !super::bounds::cells(1, r.len()) {
+                    break;
+                }
                 let line = r
                     .position()
                     .map_or(i + 1, |p| usize::try_from(p.line()).unwrap_or(i + 1));

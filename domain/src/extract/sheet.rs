@@ -37,7 +37,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
     };
     let mut total_lines = 0;
     for sheet in sheets {
-        if !super::bounds::rows(usize::try_from(sheet.rows).unwrap_or(usize::MAX)) {
+        let rows = usize::try_from(sheet.rows).unwrap_or(usize::MAX);
+        let cols = usize::try_from(sheet.cols).unwrap_or(usize::MAX);
+        if !super::bounds::rows(rows) || !super::bounds::cells(rows, cols) {
             break;
         }
         let grid = sheet_grid(sheet, file, ex);
@@ -65,7 +67,9 @@ pub fn read(bytes: &[u8], file: &str, memory: Option<&MappingMemory>, ex: &mut E
     // `workbook::read` accepted the file: its repeats and text are within the limits.)
     if total_lines == 0 && super::ods::is_ods(bytes) {
         for grid in super::ods::grids(bytes, file).unwrap_or_default() {
-            if !super::bounds::rows(grid.rows.len()) {
+            if !super::bounds::rows(grid.rows.len())
+                || !grid.rows.iter().all(|r| super::bounds::cells(1, r.len()))
+            {
                 break;
             }
             let all_text: String = grid

@@ -1591,8 +1591,9 @@ pub struct TableContext<'a> {
 /// Reads one grid into `ex`: header fields from the text around the table, lines from the
 /// table. Returns the number of lines added.
 pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
-    // The caller's time (`bounds::within`), asked once per table.
-    if !super::bounds::go_on() {
+    // The caller's time (`bounds::within`), asked once per table, and the width of its
+    // rows (whatever reader built the grid).
+    if !super::bounds::go_on() || !super::bounds::widths_fit(grid.rows.iter().map(Vec::len)) {
         return 0;
     }
     let scan_limit = grid.rows.len().min(200);

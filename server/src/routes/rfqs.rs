@@ -1308,8 +1308,10 @@ async fn requote(
         status: StatusCode::UNPROCESSABLE_ENTITY,
         code: "document_too_large",
         message: format!(
-            "Not read: {exceeded}. A re-quote reads at most {} rows or lines and {} pages, within {} seconds; split the document or keep only the lines to quote again.",
+            "Not read: {exceeded}. A re-quote reads at most {} rows or lines, {} cells per table row, {} table cells and {} pages, within {} seconds; split the document or keep only the lines and columns to quote again.",
             domain::extract::bounds::SERVER_BOUNDS.max_rows,
+            domain::extract::bounds::SERVER_BOUNDS.max_row_cells,
+            domain::extract::bounds::SERVER_BOUNDS.max_cells,
             domain::extract::bounds::SERVER_BOUNDS.max_pages,
             REQUOTE_MAX_TIME.as_secs()
         ),

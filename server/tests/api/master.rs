@@ -1043,3 +1043,113 @@ async fn a_requote_past_its_bounds_is_refused_with_the_bounds_issue_10() {
     let r = requote(&app, &buyer, "ok.pdf", pdf_with_pages(3)).await;
     assert!(r.status.is_success(), "{}", r.json);
 }
+
+/// Issue 10, M1: the row bound counted rows, and time was asked between rows, so one row
+/// of 200,000 columns took 104 s under the 20 s bound. Cells are bounded too: a row wider
+/// than `max_row_cells` (CSV, TSV, a table in text) or tables past `max_cells` are refused at once
+/// naming the bound, and a wide table within them is read.
+#[tokio::test]
+async fn a_requote_with_rows_too_wide_is_refused_naming_the_cell_bound_issue_10() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let bounds = domain::extract::bounds::SERVER_BOUNDS;
+    let wide_row = |cols: usize, sep: &str| -> String {
+        (0..cols)
+            .map(|c| format!("c{c}"))
+            .collect::<Vec<_>>()
+            .join(sep)
+            + "\n"
+    };
+    let xlsx_row = |cols: u16| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for c in 0..cols {
+            ws.write_string(0, c, format!("c{c}")).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    // Many rows, each within the width bound, more cells than the total bound.
+    let width = bounds.max_row_cells;
+    let many = bounds.max_cells / width + 10;
+    let many_cells: String = std::iter::once(wide_row(width, ","))
+        .chain((0..many).map(|i| {
+            (0..width)
+                .map(|c| if c == 0 { format!("P-{i}") } else { "1".into() })
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n"
+        }))
+        .collect();
+    let row_bound = format!("more than {} cells", bounds.max_row_cells);
+    for (name, bytes, bound) in [
+        (
+            "manycols.csv",
+            wide_row(200_000, ",").into_bytes(),
+            row_bound.clone(),
+        ),
+        (
+            "manycols.tsv",
+            wide_row(200_000, "\t").into_bytes(),
+            row_bound.clone(),
+        ),
+        (
+            "header.csv",
+            format!("Part number,Unit price\nP-1,1.50\n{}", wide_row(5_000, ",")).into_bytes(),
+            row_bound.clone(),
+        ),
+        (
+            "manycells.csv",
+            many_cells.into_bytes(),
+            format!("more than {} cells", bounds.max_cells),
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let r = requote(&app, &buyer, name, bytes).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name}: {}",
+            r.json
+        );
+        assert_eq!(r.code(), "document_too_large", "{name}");
+        let message = r.json["message"].as_str().unwrap();
+        assert!(message.contains(&bound), "{name}: {message}");
+        assert!(
+            started.elapsed() < server::routes::rfqs::REQUOTE_MAX_TIME,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+    // A workbook's sheets are cut at the workbook limits' columns (1024) before any table
+    // is read: answered at once, saying what was not read.
+    let started = std::time::Instant::now();
+    let r = requote(&app, &buyer, "manycols.xlsx", xlsx_row(16_384)).await;
+    assert!(r.status.is_success(), "{}", r.json);
+    assert!(
+        r.json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "sheet.too_large"),
+        "{}",
+        r.json
+    );
+    assert!(started.elapsed() < server::routes::rfqs::REQUOTE_MAX_TIME);
+    // A table as wide as the bound is read, well within the time.
+    let mut ok = String::from("Part number,Description,Qty,Unit price");
+    for c in 4..bounds.max_row_cells {
+        ok.push_str(&format!(",x{c}"));
+    }
+    ok.push('\n');
+    ok.push_str("P-1,Bracket,100,1.50");
+    ok.push_str(&",".repeat(bounds.max_row_cells - 4));
+    ok.push('\n');
+    let started = std::time::Instant::now();
+    let r = requote(&app, &buyer, "wide-ok.csv", ok.into_bytes()).await;
+    assert!(r.status.is_success(), "{}", r.json);
+    assert!(
+        started.elapsed() < server::routes::rfqs::REQUOTE_MAX_TIME,
+        "{:?}",
+        started.elapsed()
+    );
+}
