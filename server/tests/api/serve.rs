@@ -377,14 +377,19 @@ async fn a_body_must_arrive_at_its_pace_not_just_without_long_gaps() {
 }
 
 /// VmRSS of process `pid`, in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+fn rss_kib(pid: u32, log: &std::path::Path) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
-        .unwrap()
+        .unwrap_or_else(|| {
+            panic!(
+                "the server (pid {pid}) is gone; its stderr: {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            )
+        })
 }
 
 /// Kills the spawned server when the test ends, passing or not.
@@ -421,19 +426,26 @@ async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null());
+        .stderr(std::fs::File::create(dir.join("stderr.log")).unwrap());
+    let log = dir.join("stderr.log");
     let mut child = Child(cmd.spawn().unwrap(), dir);
     let pid = child.0.id();
     let stdout = child.0.stdout.take().unwrap();
-    let addr: std::net::SocketAddr = tokio::task::spawn_blocking(move || {
+    // Read its stdout to the end (a closed pipe would fail its later prints), passing on
+    // the address it listens at.
+    let (tx, rx) = std::sync::mpsc::channel::<std::net::SocketAddr>();
+    std::thread::spawn(move || {
         use std::io::BufRead;
         for line in std::io::BufReader::new(stdout).lines() {
-            let line = line.unwrap();
+            let Ok(line) = line else { break };
             if let Some(a) = line.strip_prefix("Bidwell listening on http://") {
-                return a.trim().parse().unwrap();
+                let _ = tx.send(a.trim().parse().unwrap());
             }
         }
-        panic!("the server did not say where it listens");
+    });
+    let addr = tokio::task::spawn_blocking(move || {
+        rx.recv_timeout(Duration::from_secs(60))
+            .expect("the server said where it listens")
     })
     .await
     .unwrap();
@@ -448,7 +460,7 @@ async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
         conns.push(s);
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let before = rss_kib(pid);
+    let before = rss_kib(pid, &log);
     let mut peak = before;
     for k in 0..LEN {
         for s in &mut conns {
@@ -457,10 +469,10 @@ async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
         // Long enough that the server reads each byte on its own.
         tokio::time::sleep(Duration::from_millis(2)).await;
         if k % 200 == 199 {
-            peak = peak.max(rss_kib(pid));
+            peak = peak.max(rss_kib(pid, &log));
         }
     }
-    peak = peak.max(rss_kib(pid));
+    peak = peak.max(rss_kib(pid, &log));
     // Every body was read whole and answered (spaces are no JSON: 400).
     for s in &mut conns {
         let mut buf = [0u8; 256];
