@@ -146,6 +146,10 @@ pub enum Resource<'a> {
     BuyerView,
     /// One supplier's quote on an RFQ.
     Quote { supplier_id: &'a str },
+    /// The buyers' visit notes and their photos: internal to the buying side. No API
+    /// token scope covers them (`suppliers:read` is the supplier directory, not what a
+    /// buyer wrote at a visit).
+    VisitNotes,
     /// Invitation links for supplier contacts.
     Invitations,
     /// User accounts and roles.
@@ -245,8 +249,8 @@ fn by_role(actor: &Actor, verb: Verb, resource: Resource<'_>) -> Result<(), Deni
         },
         (
             Role::Supplier,
-            Parts | SupplierDirectory | Invitations | Users | Audit | FxRates | ServerClock
-            | ApiTokens,
+            Parts | SupplierDirectory | VisitNotes | Invitations | Users | Audit | FxRates
+            | ServerClock | ApiTokens,
         ) => Err(Denied::Forbidden),
     }
 }
@@ -298,6 +302,11 @@ mod tests {
             (&s1, Verb::Read, Resource::Quote { supplier_id: "s2" }, nf),
             (&s1, Verb::Read, Resource::Parts, forb),
             (&s1, Verb::Read, Resource::SupplierDirectory, forb),
+            (&s1, Verb::Read, Resource::VisitNotes, forb),
+            (&s1, Verb::Write, Resource::VisitNotes, forb),
+            (&buyer, Verb::Write, Resource::VisitNotes, ok),
+            (&appr, Verb::Read, Resource::VisitNotes, ok),
+            (&appr, Verb::Write, Resource::VisitNotes, forb),
             (&s1, Verb::Read, Resource::RfqList, ok),
             (&s1, Verb::Write, Resource::Invitations, forb),
             (&s1, Verb::Read, Resource::Audit, forb),
@@ -415,6 +424,14 @@ mod tests {
             authorize(&reader, Verb::Write, Resource::SupplierDirectory),
             Err(Denied::Scope)
         );
+        // The supplier directory's scopes do not reach the buyers' visit notes.
+        let directory = with(Role::Buyer, &[Scope::SuppliersRead, Scope::SuppliersWrite]);
+        for v in [Verb::Read, Verb::Write] {
+            assert_eq!(
+                authorize(&directory, v, Resource::VisitNotes),
+                Err(Denied::Scope)
+            );
+        }
         // The role still decides first: a buyer's token cannot read users, whatever
         // its scopes; an approver's `parts:write` token cannot write parts.
         assert_eq!(

@@ -245,7 +245,7 @@ async fn create_note(
     user: &CurrentUser,
     p: &api::VisitNoteOp,
 ) -> AppResult<api::VisitNote> {
-    authorize(&user.actor, Verb::Write, Resource::SupplierDirectory)?;
+    authorize(&user.actor, Verb::Write, Resource::VisitNotes)?;
     let mut e = FieldErrors::new();
     validate::required(&mut e, "text", &p.text, 20_000);
     if chrono::DateTime::parse_from_rfc3339(&p.taken_at).is_err() {
@@ -703,7 +703,7 @@ async fn notes(
     user: CurrentUser,
     Query(q): Query<NoteQuery>,
 ) -> AppResult<axum::Json<Vec<api::VisitNote>>> {
-    authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
+    authorize(&user.actor, Verb::Read, Resource::VisitNotes)?;
     let rows = match &q.supplier_id {
         Some(s) => {
             sqlx::query("SELECT * FROM visit_notes WHERE supplier_id = $1 ORDER BY taken_at DESC")
@@ -751,7 +751,7 @@ async fn photo(
     user: CurrentUser,
     Path((id, photo_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
+    authorize(&user.actor, Verb::Read, Resource::VisitNotes)?;
     let r =
         sqlx::query("SELECT content_type, data FROM visit_photos WHERE id = $1 AND note_id = $2")
             .bind(&photo_id)

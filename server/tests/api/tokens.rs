@@ -352,3 +352,28 @@ async fn a_revoked_or_unknown_token_is_refused() {
         ]
     );
 }
+
+/// The supplier directory's scopes reach suppliers, not the buyers' visit notes (a red-team
+/// finding: `suppliers:read` read them): list, one supplier's notes and a photo are refused
+/// for `suppliers:read` and `suppliers:write` tokens, while the directory itself is read.
+#[tokio::test]
+async fn supplier_scopes_do_not_reach_visit_notes() {
+    let app = TestApp::new().await;
+    let (_, bearer) = make_token(&app, json!(["suppliers:read", "suppliers:write"])).await;
+    let r = with_token(&app, Method::GET, "/api/suppliers", None, &bearer).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let sid = r.json[0]["id"].as_str().unwrap().to_string();
+    for path in [
+        "/api/visit-notes".to_string(),
+        format!("/api/visit-notes?supplier_id={sid}"),
+        "/api/visit-notes/no-such-note/photos/no-such-photo".to_string(),
+    ] {
+        let r = with_token(&app, Method::GET, &path, None, &bearer).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}: {}", r.json);
+        assert_eq!(r.code(), "insufficient_scope", "{path}");
+    }
+    // The buyer who made the notes still reads them with a session.
+    let buyer = app.login("buyer@acme.example").await;
+    let r = app.get("/api/visit-notes", &buyer).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+}
