@@ -45,10 +45,16 @@ fn limits(max_connections: usize) -> Limits {
     l
 }
 
+/// A new connection that has sent `bytes` (a request head, whole or not).
+async fn sent(addr: std::net::SocketAddr, bytes: &[u8]) -> TcpStream {
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(bytes).await.unwrap();
+    s
+}
+
 /// One request on a new connection; the whole answer as text.
 async fn request(addr: std::net::SocketAddr, raw: &str) -> String {
-    let mut s = TcpStream::connect(addr).await.unwrap();
-    s.write_all(raw.as_bytes()).await.unwrap();
+    let mut s = sent(addr, raw.as_bytes()).await;
     let mut out = Vec::new();
     tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
         .await
@@ -87,11 +93,13 @@ async fn slow_headers_are_cut_off_after_the_timeout_while_others_are_served() {
     // Slowloris: a request line and a header, never the blank line that ends the head.
     let mut slow = Vec::new();
     for _ in 0..100 {
-        let mut s = TcpStream::connect(addr).await.unwrap();
-        s.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a")
-            .await
-            .unwrap();
-        slow.push(s);
+        slow.push(
+            sent(
+                addr,
+                b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a",
+            )
+            .await,
+        );
     }
     let started = Instant::now();
     // Everyone else is served meanwhile.
@@ -112,10 +120,7 @@ async fn slow_headers_are_cut_off_after_the_timeout_while_others_are_served() {
         started.elapsed()
     );
     // A keep-alive connection left idle is closed the same way.
-    let mut idle = TcpStream::connect(addr).await.unwrap();
-    idle.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        .await
-        .unwrap();
+    let mut idle = sent(addr, b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").await;
     assert!(closed_within(&mut idle, Duration::from_secs(5)).await);
     let ok = health(addr).await;
     assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
@@ -127,9 +132,7 @@ async fn connections_beyond_the_cap_are_closed_at_once() {
     let (addr, _stop) = start(&app, limits(4)).await;
     let mut held = Vec::new();
     for _ in 0..4 {
-        let mut s = TcpStream::connect(addr).await.unwrap();
-        s.write_all(b"GET /api/health HTTP/1.1\r\n").await.unwrap();
-        held.push(s);
+        held.push(sent(addr, b"GET /api/health HTTP/1.1\r\n").await);
     }
     tokio::time::sleep(Duration::from_millis(100)).await;
     // The fifth is closed before anything is read or answered.
