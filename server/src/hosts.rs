@@ -111,8 +111,74 @@ fn is_port(p: &str) -> bool {
     !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Middleware: answers a request for a host not in `Config::allowed_hosts` (when set).
+/// The port an authority (`host[:port]`) names, if it names one.
+fn explicit_port(authority: &str) -> Option<u16> {
+    let after_host = match authority.rfind(']') {
+        Some(end) => &authority[end + 1..],
+        None => authority,
+    };
+    after_host
+        .rsplit_once(':')
+        .and_then(|(_, p)| p.parse().ok())
+}
+
+/// Whether two authorities name the same host and port (`default_port` where one names
+/// none).
+fn same_authority(a: &str, b: &str, default_port: u16) -> bool {
+    let port = |s: &str| explicit_port(s).unwrap_or(default_port);
+    host_name(a).is_some() && host_name(a) == host_name(b) && port(a) == port(b)
+}
+
+/// Refuses a request that names its host ambiguously, whatever the allowlist (issue 10,
+/// L9): two `Host` headers (a proxy and this server could each read another one), or an
+/// absolute-form target (`GET http://evil.example/ HTTP/1.1`) whose authority is not the
+/// `Host` header's (RFC 9112 §3.2.2 makes the target win, so the allowlist and the
+/// same-origin check would judge a host the request does not address). 400 in the JSON
+/// error shape, naming both.
+pub fn ambiguous_host(req: &Request) -> Option<AppError> {
+    let hosts: Vec<_> = req.headers().get_all(header::HOST).iter().collect();
+    if hosts.len() > 1 {
+        return Some(AppError::Coded {
+            status: StatusCode::BAD_REQUEST,
+            code: "duplicate_host",
+            message: format!(
+                "The request has {} Host headers; send exactly one.",
+                hosts.len()
+            ),
+        });
+    }
+    let target = req.uri().authority()?;
+    let shown = |s: &str| s.chars().take(100).collect::<String>();
+    let default_port = if req.uri().scheme_str() == Some("https") {
+        443
+    } else {
+        80
+    };
+    let host = hosts
+        .first()
+        .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned());
+    match host {
+        Some(h) if same_authority(target.as_str(), h.as_str(), default_port) => None,
+        Some(h) => Some(AppError::Coded {
+            status: StatusCode::BAD_REQUEST,
+            code: "host_mismatch",
+            message: format!(
+                "The request target names the host {:?} but the Host header names {:?}; \
+                 send the path only, or the same host in both.",
+                shown(target.as_str()),
+                shown(h.as_str())
+            ),
+        }),
+        None => None,
+    }
+}
+
+/// Middleware: refuses an ambiguous host ([`ambiguous_host`]) and answers a request for a
+/// host not in `Config::allowed_hosts` (when set).
 pub async fn check(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    if let Some(refused) = ambiguous_host(&req) {
+        return refused.into_response();
+    }
     if let Some(allowed) = &st.config.allowed_hosts {
         let named = req
             .headers()
@@ -152,6 +218,17 @@ pub async fn check(State(st): State<AppState>, req: Request, next: Next) -> Resp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authorities_compare_by_name_and_port() {
+        assert!(same_authority("Example.com", "example.com:80", 80));
+        assert!(same_authority("[::1]:8080", "[::1]:8080", 80));
+        assert!(same_authority("127.0.0.1:443", "127.0.0.1", 443));
+        assert!(!same_authority("127.0.0.1:8080", "127.0.0.1", 80));
+        assert!(!same_authority("evil.example", "127.0.0.1", 80));
+        assert!(!same_authority("[::1]", "[::1]:8080", 80));
+        assert!(!same_authority("a b", "a b", 80));
+    }
 
     #[test]
     fn host_names_lose_port_case_and_trailing_dot() {

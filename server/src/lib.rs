@@ -72,6 +72,11 @@ pub struct Config {
     /// Host names requests may address ([`hosts`]); `None` checks none (the default, for
     /// tests and embedding; `bidwell serve` always sets a list unless told `*`).
     pub allowed_hosts: Option<hosts::AllowedHosts>,
+    /// The server is reached over https (directly or through a TLS proxy): its web origin
+    /// is `https://HOST`, and only that `Origin` is same-origin (issue 10, L9). `bidwell
+    /// serve` sets it from `BIDWELL_PUBLIC_URL`'s scheme or `BIDWELL_SECURE_COOKIES`;
+    /// behind a trusted proxy (`trust_proxy`) `X-Forwarded-Proto` says it per request.
+    pub https: bool,
 }
 
 impl Default for Config {
@@ -91,6 +96,7 @@ impl Default for Config {
             hash_workers: cores,
             hash_queue: 4 * cores,
             allowed_hosts: None,
+            https: false,
         }
     }
 }
@@ -147,8 +153,10 @@ async fn method_not_allowed(req: Request) -> AppError {
 /// Refuses state-changing requests whose `Origin` is another site: a second line of
 /// CSRF defence that also covers the endpoints used before a session exists. `Origin:
 /// null` (a sandboxed frame, a `data:` page, a privacy redirect) names no site at all,
-/// so it is refused too (issue 10): the app always sends its own origin.
-async fn same_origin(req: Request, next: Next) -> Response {
+/// so it is refused too (issue 10), and so is an origin of the right host but the other
+/// scheme (`https://HOST` on a server reached over http, or the reverse: a different
+/// origin to the browser, L9): the app always sends its own origin.
+async fn same_origin(State(st): State<AppState>, req: Request, next: Next) -> Response {
     if auth::is_unsafe(req.method()) {
         if let Some(origin) = req
             .headers()
@@ -159,7 +167,7 @@ async fn same_origin(req: Request, next: Next) -> Response {
                 .headers()
                 .get(header::HOST)
                 .and_then(|h| h.to_str().ok());
-            if !origin_is_host(origin, host) {
+            if !origin_is_host(origin, host, server_scheme(&st.config, &req)) {
                 return AppError::Csrf.into_response();
             }
         }
@@ -167,14 +175,31 @@ async fn same_origin(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Whether `origin` is a web origin served by `host` (the request's `Host`): exactly
-/// `http://HOST` or `https://HOST`, as a browser serializes it (lowercase scheme, no
-/// path). `null`, other schemes (`evil://HOST`), upper case and trailing paths are not.
-fn origin_is_host(origin: &str, host: Option<&str>) -> bool {
+/// The scheme this server is reached by: `https` when configured so, or (behind a
+/// trusted proxy) when `X-Forwarded-Proto` says so; `http` otherwise.
+fn server_scheme(config: &Config, req: &Request) -> &'static str {
+    let forwarded_https = config.trust_proxy
+        && req
+            .headers()
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+    if config.https || forwarded_https {
+        "https"
+    } else {
+        "http"
+    }
+}
+
+/// Whether `origin` is the web origin `scheme://HOST` of the request's `Host`, as a
+/// browser serializes it (lowercase scheme, no path). `null`, the other scheme, other
+/// schemes (`evil://HOST`), upper case and trailing paths are not.
+fn origin_is_host(origin: &str, host: Option<&str>, scheme: &str) -> bool {
     let Some(host) = host else { return false };
     let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
+        .strip_prefix(scheme)
+        .and_then(|r| r.strip_prefix("://"));
     rest.is_some_and(|h| !h.is_empty() && h.eq_ignore_ascii_case(host) && !h.contains('/'))
 }
 
@@ -264,7 +289,7 @@ pub fn app(state: AppState) -> Router {
 /// of their own behind exactly these layers.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router {
     router
-        .layer(middleware::from_fn(same_origin))
+        .layer(middleware::from_fn_with_state(state.clone(), same_origin))
         .layer(middleware::from_fn_with_state(state.clone(), hosts::check))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         // Innermost of the answer-shaping layers: a panic becomes a JSON 500 that the
@@ -287,8 +312,8 @@ mod origin_tests {
     #[test]
     fn only_the_servers_own_web_origin_passes() {
         let host = Some("127.0.0.1:8080");
-        assert!(origin_is_host("http://127.0.0.1:8080", host));
-        assert!(origin_is_host("https://127.0.0.1:8080", host));
+        assert!(origin_is_host("http://127.0.0.1:8080", host, "http"));
+        assert!(origin_is_host("https://127.0.0.1:8080", host, "https"));
         for other in [
             "null",
             "evil://127.0.0.1:8080",
@@ -298,9 +323,12 @@ mod origin_tests {
             "http://evil.example",
             "http://",
             "127.0.0.1:8080",
+            "https://127.0.0.1:8080",
+            "httpss://127.0.0.1:8080",
         ] {
-            assert!(!origin_is_host(other, host), "{other}");
+            assert!(!origin_is_host(other, host, "http"), "{other}");
         }
-        assert!(!origin_is_host("http://127.0.0.1:8080", None));
+        assert!(!origin_is_host("http://127.0.0.1:8080", host, "https"));
+        assert!(!origin_is_host("http://127.0.0.1:8080", None, "http"));
     }
 }

@@ -80,7 +80,8 @@ enum Cmd {
         #[arg(long, env = "BIDWELL_TRUST_PROXY")]
         trust_proxy: bool,
         /// The address people reach the server at (e.g. https://bids.example.com); its host
-        /// is accepted in the `Host` header.
+        /// is accepted in the `Host` header, and an https:// address makes `https://HOST`
+        /// the one same-origin `Origin` for state-changing requests.
         #[arg(long, env = "BIDWELL_PUBLIC_URL")]
         public_url: Option<String>,
         /// More host names accepted in the `Host` header, comma-separated (besides the
@@ -240,7 +241,12 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 );
             }
             let allowed_hosts_shown = allowed_hosts.as_ref().map(|a| a.names().join(", "));
+            let https = secure_cookies
+                || public_url
+                    .as_deref()
+                    .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"));
             let config = Config {
+                https,
                 secure_cookies,
                 trust_proxy,
                 dist: Some(dist),

@@ -208,7 +208,8 @@ async fn origin_null_is_refused_issue_10() {
             login_request(
                 "buyer@acme.example",
                 server::seed::DEMO_PASSWORD,
-                Some("https://bidwell.example"),
+                // The server is reached over http here (L9: https is another origin).
+                Some("http://bidwell.example"),
             ),
             [10, 0, 0, 2],
         )

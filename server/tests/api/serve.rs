@@ -245,6 +245,60 @@ async fn only_allowed_hosts_are_answered() {
     assert_eq!(page.status, StatusCode::MISDIRECTED_REQUEST);
 }
 
+/// Issue 10, L9: a request that names its host twice — two `Host` headers, or an
+/// absolute-form target (`GET http://evil.example/ HTTP/1.1`) whose authority is not its
+/// `Host` — is refused with 400 over a real socket (hyper passes both through), whatever
+/// the allowlist says; an absolute-form target that agrees with `Host` is served.
+#[tokio::test]
+async fn a_request_naming_two_hosts_is_refused() {
+    let allowed = server::hosts::allowed("127.0.0.1:8080".parse().unwrap(), None, &[]).unwrap();
+    for allowed_hosts in [allowed, None] {
+        let app = TestApp::with_config(Config {
+            allowed_hosts: allowed_hosts.clone(),
+            ..Config::default()
+        })
+        .await;
+        let (addr, _stop) = start(&app, limits(8)).await;
+        let cases = [
+            (
+                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+                "duplicate_host",
+            ),
+            (
+                "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "duplicate_host",
+            ),
+            (
+                "GET http://evil.example/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "host_mismatch",
+            ),
+            (
+                "GET http://127.0.0.1:9999/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "host_mismatch",
+            ),
+            (
+                "POST http://evil.example/api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                "host_mismatch",
+            ),
+        ];
+        for (raw, code) in cases {
+            let answer = request(addr, raw).await;
+            assert!(
+                answer.starts_with("HTTP/1.1 400"),
+                "{raw:?} ({allowed_hosts:?}): {answer}"
+            );
+            assert!(answer.contains(code), "{raw:?}: {answer}");
+        }
+        let agreeing = request(
+            addr,
+            "GET http://127.0.0.1/api/health HTTP/1.1\r\nHost: 127.0.0.1:80\r\nConnection: close\r\n\r\n",
+        )
+        .await;
+        assert!(agreeing.starts_with("HTTP/1.1 200"), "{agreeing}");
+        assert!(health(addr).await.starts_with("HTTP/1.1 200"));
+    }
+}
+
 /// A connection to `addr` from the loopback address `from` (Linux answers all of 127/8).
 async fn connect_from(from: [u8; 4], addr: std::net::SocketAddr) -> TcpStream {
     let socket = TcpSocket::new_v4().unwrap();
