@@ -19,6 +19,8 @@ mod classes;
 mod corpus;
 #[path = "extract/fixtures.rs"]
 mod fixtures;
+#[path = "extract/matrix.rs"]
+mod matrix;
 #[path = "extract/pdf_families.rs"]
 mod pdf_families;
 #[path = "extract/properties.rs"]

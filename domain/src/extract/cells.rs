@@ -175,8 +175,34 @@ pub struct TextTable {
     pub grid: Grid,
 }
 
+/// A number with two or three decimals (`0,72`, `1.09`, `12.500`): a price in a row.
+fn decimal(t: &str) -> bool {
+    let t = t.trim().trim_matches(|c: char| !c.is_ascii_digit());
+    let b = t.as_bytes();
+    b.len() >= 3
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+        && (matches!(b[b.len() - 3], b'.' | b',')
+            || b.len() >= 4 && matches!(b[b.len() - 4], b'.' | b','))
+}
+
+/// The head of a matrix price list (`Querschnitt  3G  4G  5G` over rows of prices): three
+/// cells or more without prices, over two rows of as many cells with two prices or more
+/// each. The table reader decides what it is.
+fn matrix_head(split: &[(Split, Vec<Span>)], i: usize) -> bool {
+    let (_, head) = &split[i];
+    let priced = |cells: &[Span]| cells.iter().filter(|c| decimal(&c.text)).count();
+    head.len() >= 3
+        && priced(head) == 0
+        && head.iter().all(|c| c.text.chars().count() <= 40)
+        && split
+            .get(i + 1..i + 3)
+            .is_some_and(|next| next.iter().all(|(_, c)| c.len() >= 3 && priced(c) >= 2))
+}
+
 /// Finds the tables in text lines: runs of lines that each split into two or more cells,
-/// starting with a row the column-role classifier accepts as a header.
+/// starting with a row the column-role classifier accepts as a header, or the head of a
+/// matrix price list.
 pub fn find_tables(lines: &[(String, Location)]) -> Vec<TextTable> {
     let split: Vec<(Split, Vec<Span>)> = lines.iter().map(|(l, _)| cells_of(l)).collect();
     let mut out = Vec::new();
@@ -184,7 +210,7 @@ pub fn find_tables(lines: &[(String, Location)]) -> Vec<TextTable> {
     while i < lines.len() {
         let (kind, cells) = &split[i];
         let header_texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-        if cells.len() < 2 || !header_ok(&map_header(&header_texts)) {
+        if cells.len() < 2 || !(header_ok(&map_header(&header_texts)) || matrix_head(&split, i)) {
             i += 1;
             continue;
         }

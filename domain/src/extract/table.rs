@@ -15,6 +15,9 @@ use super::text;
 use super::units::{parse_price_basis, unit_price, uom_code};
 use crate::money::Currency;
 
+#[path = "matrix.rs"]
+mod matrix;
+
 /// One cell with where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
@@ -1629,6 +1632,12 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         }
     }
     let Some((_, hrow, mut roles, source)) = best else {
+        // Rows and columns both keys (a matrix price list): rewritten into a table.
+        let mut trial = ex.clone();
+        if let Some(n) = matrix::read_matrix(grid, ctx, &mut trial).filter(|n| *n > 0) {
+            *ex = trial;
+            return n;
+        }
         // No header recognised: offer the widest early row as a candidate layout, so a
         // person can map it (and the mapping memory learn it).
         if let Some(row) = grid
