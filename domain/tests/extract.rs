@@ -23,6 +23,8 @@ mod fixtures;
 mod matrix;
 #[path = "extract/pdf_families.rs"]
 mod pdf_families;
+#[path = "extract/pdf_layouts.rs"]
+mod pdf_layouts;
 #[path = "extract/properties.rs"]
 mod properties;
 #[path = "extract/scale.rs"]

@@ -102,3 +102,37 @@ fn extract_survives_spreadsheet_bombs_issue_10() {
         .collect();
     assert!(codes.iter().any(|c| c == "sheet.too_large"), "{codes:?}");
 }
+
+/// A PDF the text library panics on (a font the page names but does not define, found by
+/// fuzzing): `bidwell extract` reports it as a diagnostic and prints no panic message or
+/// backtrace on stderr, with `RUST_BACKTRACE=1` set as on a developer's machine.
+#[test]
+fn extract_reports_a_pdf_library_panic_quietly() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../domain/testdata/regressions/pdf_font_missing_fuzz.pdf"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_bidwell"))
+        .args(["extract", file, "--json"])
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("stack backtrace"),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .any(|c| c.starts_with("pdf.parser_panic") || *c == "pdf.text_fallback"),
+        "{codes:?}"
+    );
+}

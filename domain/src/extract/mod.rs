@@ -522,7 +522,13 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     }
     if ex.lines.is_empty() && !ex.diagnostics.iter().any(|d| d.severity == Severity::Error) {
         // Say why and where: the table whose header was not understood, with its cells,
-        // so a person can map it (and the mapping memory learn it).
+        // so a person can map it (and the mapping memory learn it); in a PDF, the page
+        // whose rows hold prices (`pdf.table_unread`).
+        let unread = ex
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "pdf.table_unread")
+            .map(|d| (d.message.clone(), d.location.clone()));
         let (msg, loc) = match ex.layouts.iter().find(|l| l.source == "unmapped") {
             Some(l) => (
                 format!(
@@ -555,6 +561,10 @@ fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
                 "no quote lines found: no table and no line naming a part with a price".to_string(),
                 Location::file(&ex.file),
             ),
+        };
+        let (msg, loc) = match unread {
+            Some((m, Some(l))) => (format!("no quote lines found: {m}"), l),
+            _ => (msg, loc),
         };
         ex.diag("extract.no_lines", Severity::Warning, msg, Some(loc));
     }

@@ -9,6 +9,38 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// How many [`quietly`] calls this thread is inside.
+    static QUIET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f`, catching a panic of the PDF libraries without letting the panic hook print
+/// it (a message and a backtrace on the CLI's stderr): the caller reports it as a
+/// diagnostic instead. The hook installed here wraps the one in place and stays silent
+/// only on a thread inside this call; every other panic prints as before. In the browser
+/// (`panic = "abort"`) nothing can be caught and the hook is left alone.
+fn quietly<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let earlier = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if QUIET.with(std::cell::Cell::get) == 0 {
+                    earlier(info);
+                }
+            }));
+        });
+        QUIET.with(|q| q.set(q.get() + 1));
+        let r = catch_unwind(AssertUnwindSafe(f));
+        QUIET.with(|q| q.set(q.get().saturating_sub(1)));
+        r
+    }
+    #[cfg(target_arch = "wasm32")]
+    catch_unwind(AssertUnwindSafe(f))
+}
+
 use pdf_extract::{Document, MediaBox, Object, OutputDev, OutputError, Transform};
 use rust_decimal::Decimal;
 
@@ -185,7 +217,7 @@ pub fn read_with(
         );
         return;
     }
-    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
+    let loaded = quietly(|| Document::load_mem(bytes));
     let doc = match loaded {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => {
@@ -221,7 +253,7 @@ pub fn read_with(
     }
     // Embedded e-invoice XML.
     let xml = if use_xml {
-        catch_unwind(AssertUnwindSafe(|| embedded_xml(&doc))).unwrap_or_default()
+        quietly(|| embedded_xml(&doc)).unwrap_or_default()
     } else {
         None
     };
@@ -660,7 +692,7 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
         warnings: Vec::new(),
         unreadable_fonts: Default::default(),
     };
-    let pages = catch_unwind(AssertUnwindSafe(|| doc.get_pages()))
+    let pages = quietly(|| doc.get_pages())
         .map_err(|_| "the PDF's page tree could not be read".to_string())?;
     let mut fell_back: Vec<(u32, String)> = Vec::new();
     for (&num, &id) in &pages {
@@ -676,9 +708,7 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
             budget,
             ..Default::default()
         };
-        let res = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(doc, &mut col, num)
-        }));
+        let res = quietly(|| pdf_extract::output_doc_page(doc, &mut col, num));
         let failure = match res {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(format!("{e:?}")),
@@ -687,8 +717,7 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
         let height = col.height;
         let mut glyphs = col.pages.into_iter().next().unwrap_or_default();
         if failure.is_some() || glyphs.is_empty() {
-            let text = catch_unwind(AssertUnwindSafe(|| fallback::page_text(doc, id, budget)))
-                .unwrap_or_default();
+            let text = quietly(|| fallback::page_text(doc, id, budget)).unwrap_or_default();
             if !text.glyphs.is_empty() {
                 if let Some(f) = &failure {
                     let lost = if text.unsupported.is_empty() {
@@ -918,7 +947,167 @@ fn split_stacked_headers(lines: &mut [PLine]) {
     }
 }
 
-fn read_lines(
+/// Words of a letterhead or an address block, never of a column header: a legal form, a
+/// mail or web address, a telephone label.
+fn letterhead_words(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    if lower.contains('@') || lower.contains("www.") || lower.contains("http") {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_end_matches('.'))
+        .any(|w| {
+            matches!(
+                w,
+                "gmbh"
+                    | "ag"
+                    | "kg"
+                    | "ltd"
+                    | "llc"
+                    | "inc"
+                    | "corp"
+                    | "plc"
+                    | "s.p.a"
+                    | "spa"
+                    | "s.r.l"
+                    | "srl"
+                    | "b.v"
+                    | "bv"
+                    | "n.v"
+                    | "nv"
+                    | "sarl"
+                    | "s.a"
+                    | "sas"
+                    | "s.l"
+                    | "sl"
+                    | "oy"
+                    | "ab"
+                    | "a/s"
+                    | "aps"
+                    | "s.a.s"
+                    | "ohg"
+                    | "e.k"
+                    | "tel"
+                    | "fax"
+                    | "telefon"
+                    | "phone"
+                    | "e-mail"
+                    | "email"
+                    | "iban"
+                    | "ust-idnr"
+                    | "vat"
+            )
+        })
+}
+
+/// The price basis a header's other line states (`je 100 St.`, `/1000`, `PE 100`,
+/// `(EUR/100)`), over 1.
+fn header_basis(t: &str) -> Option<Decimal> {
+    let t = t.trim().trim_matches(['(', ')', '[', ']']).trim();
+    let (_, _, rest) = super::number::strip_currency(t);
+    let rest = rest.trim();
+    let bare = rest.trim_start_matches('/').trim();
+    let lower = bare.to_lowercase();
+    let pe = lower
+        .strip_prefix("pe")
+        .or_else(|| lower.strip_prefix("preiseinheit"))
+        .map(|r| r.trim_start_matches([' ', ':', '=']));
+    super::units::basis_phrase(t, true)
+        .map(|b| b.0)
+        .or_else(|| super::units::basis_phrase(&format!("per {bare}"), true).map(|b| b.0))
+        .or_else(|| pe.and_then(super::units::parse_price_basis))
+        .or_else(|| {
+            (rest.starts_with('/') || rest != t)
+                .then(|| super::units::parse_price_basis(bare))
+                .flatten()
+        })
+        .filter(|b| *b > Decimal::ONE)
+}
+
+fn read_lines(lines: Vec<PLine>, file: &str, memory: Option<&MappingMemory>, ex: &mut Extraction) {
+    let before = ex.lines.len();
+    let kept = (ex.lines.is_empty()).then(|| lines.clone());
+    read_page_lines(lines, file, memory, ex);
+    if ex.lines.len() == before {
+        if let Some(lines) = kept {
+            say_where_prices_were(&lines, file, ex);
+        }
+    }
+}
+
+/// No quote line was read: where the page holds rows with prices (two or more numbers
+/// with decimals), say so with the page and lines, and why they were not read, so
+/// a PDF with a price table never ends without saying where it is.
+fn say_where_prices_were(lines: &[PLine], file: &str, ex: &mut Extraction) {
+    let priced = |l: &PLine| {
+        l.segs
+            .iter()
+            .filter(|s| {
+                s.text.split_whitespace().any(|w| {
+                    let t = w.trim_matches(|c: char| !c.is_ascii_digit());
+                    let b = t.as_bytes();
+                    b.len() >= 3
+                        && b.iter()
+                            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''))
+                        && matches!(b[b.len() - 3], b'.' | b',')
+                })
+            })
+            .count()
+            >= 2
+    };
+    // The page with the most priced rows.
+    let mut pages: Vec<(u32, Vec<&PLine>)> = Vec::new();
+    for l in lines.iter().filter(|l| priced(l)) {
+        match pages.iter_mut().find(|p| p.0 == l.page) {
+            Some(p) => p.1.push(l),
+            None => pages.push((l.page, vec![l])),
+        }
+    }
+    let Some((page, rows)) = pages.iter().max_by_key(|p| p.1.len()) else {
+        return;
+    };
+    if rows.len() < 2 {
+        return;
+    }
+    let (first, last) = (rows[0].line, rows[rows.len() - 1].line);
+    // The line of labels right above the first priced row, if any.
+    let above = lines
+        .iter()
+        .rev()
+        .filter(|l| l.page == *page && l.line < first && l.segs.len() >= 2 && !priced(l))
+        .map(PLine::text)
+        .next();
+    let why = match above {
+        Some(h) => format!(
+            "the line above them ('{}') names no part, description and price columns the \
+             reader knows; map its columns to read them",
+            h.chars().take(80).collect::<String>()
+        ),
+        None => "no header line names their columns".to_string(),
+    };
+    let others = if pages.len() > 1 {
+        format!(" (and priced rows on {} other page(s))", pages.len() - 1)
+    } else {
+        String::new()
+    };
+    ex.diag(
+        "pdf.table_unread",
+        Severity::Warning,
+        format!(
+            "page {page}, lines {first}-{last}: {} rows with prices were not read as quote \
+             lines{others}: {why}",
+            rows.len()
+        ),
+        Some(Location {
+            page: Some(*page),
+            line: Some(first),
+            ..Location::file(file)
+        }),
+    );
+}
+
+fn read_page_lines(
     mut lines: Vec<PLine>,
     file: &str,
     memory: Option<&MappingMemory>,
@@ -931,14 +1120,40 @@ fn read_lines(
     // The header row: most segments naming a column role.
     let mut best: Option<(usize, usize)> = None;
     for (i, l) in lines.iter().enumerate() {
-        let n = l
+        let roles: Vec<Option<super::table::ColumnRole>> = l
             .segs
             .iter()
-            .filter(|s| {
-                classify_header(&s.text)
-                    .is_some_and(|r| !matches!(r.0, super::table::ColumnRole::BreakPrice(_)))
-            })
+            .map(|s| classify_header(&s.text).map(|r| r.0))
+            .collect();
+        let n = roles
+            .iter()
+            .flatten()
+            .filter(|r| !matches!(r, super::table::ColumnRole::BreakPrice(_)))
             .count();
+        // Break quantities as column heads (`Art.-Nr. | Bezeichnung | ab 100 | ab 500`)
+        // count beside a part or description head: rising, two or more, and words, not
+        // bare numbers of a data row (`100 | 500` under a part).
+        let qtys: Vec<Decimal> = roles
+            .iter()
+            .flatten()
+            .filter_map(|r| match r {
+                super::table::ColumnRole::BreakPrice(q) => Some(*q),
+                _ => None,
+            })
+            .collect();
+        let ids = roles.iter().flatten().any(|r| {
+            matches!(
+                r,
+                super::table::ColumnRole::PartNumber
+                    | super::table::ColumnRole::SupplierPart
+                    | super::table::ColumnRole::Description
+            )
+        });
+        let n = if ids && qtys.len() >= 2 && qtys.windows(2).all(|w| w[0] < w[1]) {
+            n + qtys.len()
+        } else {
+            n
+        };
         if n >= 3 && l.segs.len() >= 3 && best.is_none_or(|b| n > b.1) {
             best = Some((i, n));
         }
@@ -976,6 +1191,18 @@ fn read_lines(
         }
     }
     let Some((hi, _)) = best else {
+        // No header named three columns: a block of rows with numbers under a line of
+        // labels (a matrix price list, `Querschnitt | 3G | 4G | 5G`, or a part column
+        // headed by a word no vocabulary knows) is tried as a table; the table reader
+        // decides what it is.
+        if let Some(hi) = table_block(&lines) {
+            let mut trial = ex.clone();
+            read_table(lines.clone(), hi, file, memory, style, &mut trial);
+            if !trial.lines.is_empty() {
+                *ex = trial;
+                return;
+            }
+        }
         // No table: the text as prose.
         let mut text_ex = std::mem::take(ex);
         for l in &lines {
@@ -995,60 +1222,144 @@ fn read_lines(
         *ex = text_ex;
         return;
     };
+    read_table(lines, hi, file, memory, style, ex);
+}
+
+/// The first line of labels (three cells or more) right above two or more rows of
+/// three cells or more with decimal numbers (prices) in two of them: the header of a
+/// table whose header names no three columns.
+fn table_block(lines: &[PLine]) -> Option<usize> {
+    let decimals = |l: &PLine| {
+        l.segs
+            .iter()
+            .filter(|s| {
+                let t = s.text.trim_matches(|c: char| !c.is_ascii_digit());
+                let b = t.as_bytes();
+                b.len() >= 3
+                    && b.iter()
+                        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''))
+                    && (b[b.len() - 3] == b'.' || b[b.len() - 3] == b',' || b[b.len() - 2] == b',')
+            })
+            .count()
+    };
+    let data = |l: &PLine| l.segs.len() >= 3 && decimals(l) >= 2;
+    (0..lines.len().saturating_sub(2)).find(|&i| {
+        let l = &lines[i];
+        l.segs.len() >= 3
+            && !data(l)
+            && lines[i + 1..]
+                .iter()
+                .take(2)
+                .all(|n| n.page == l.page && data(n))
+    })
+}
+
+/// Reads the table whose header is line `hi` (with the lines around it).
+fn read_table(
+    lines: Vec<PLine>,
+    hi: usize,
+    file: &str,
+    memory: Option<&MappingMemory>,
+    style: super::number::DecimalStyle,
+    ex: &mut Extraction,
+) {
     // Stacked header lines just above and below ("Art-Nr-Kunde" over "Art-Nr-Lief." over
     // the main header): their cells join the header, as extra columns or into the column
     // they sit over.
     let mut header: Vec<Seg> = lines[hi].segs.clone();
     let mut consumed: Vec<usize> = Vec::new();
-    // Lines set as close as the lines of one cell (a letterhead or title sits farther
-    // off).
-    for k in [
-        hi.wrapping_sub(1),
-        hi.wrapping_sub(2),
-        hi.wrapping_sub(3),
-        hi + 1,
-        hi + 2,
-        hi + 3,
+    // Lines set as close as the lines of one cell, in the header's type size, walking
+    // away from the header line and stopping at the first line that is not part of it: a
+    // letterhead or address block above (a company name, a street, a contact line) ends
+    // the header even when it is set close above it.
+    let hsize = lines[hi].size;
+    for (dir_up, ks) in [
+        (
+            true,
+            [hi.wrapping_sub(1), hi.wrapping_sub(2), hi.wrapping_sub(3)],
+        ),
+        (false, [hi + 1, hi + 2, hi + 3]),
     ] {
-        let Some(l) = lines.get(k) else { continue };
-        let near = {
-            let next = if k < hi { k + 1 } else { k - 1 };
-            lines
-                .get(next)
-                .is_some_and(|n| (n.y - l.y).abs() <= 2.0 * l.size.max(n.size))
-        };
-        let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
-        let fits = !l.segs.is_empty()
-            && near
-            && l.page == lines[hi].page
-            && l.segs.iter().all(|s| {
-                !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
-                    && s.text.len() <= 30
-                    && (header.iter().any(|h| overlaps(s, h)) || classify_header(&s.text).is_some())
-            });
-        if !fits {
-            continue;
-        }
-        for s in &l.segs {
-            // A cell over several header cells (a group title, a letterhead) joins the
-            // first one's text but does not widen it over its neighbours.
-            let spans = header.iter().filter(|h| overlaps(s, h)).count() > 1;
-            match header.iter_mut().find(|h| overlaps(s, h)) {
-                Some(h) => {
-                    h.text = if k < hi {
-                        format!("{} {}", s.text, h.text)
-                    } else {
-                        format!("{} {}", h.text, s.text)
-                    };
-                    if !spans {
-                        h.x0 = h.x0.min(s.x0);
-                        h.x1 = h.x1.max(s.x1);
-                    }
-                }
-                None => header.push(s.clone()),
+        for k in ks {
+            let Some(l) = lines.get(k) else { break };
+            let near = {
+                let next = if dir_up { k + 1 } else { k - 1 };
+                lines
+                    .get(next)
+                    .is_some_and(|n| (n.y - l.y).abs() <= 2.0 * l.size.max(n.size))
+            };
+            let overlaps = |s: &Seg, h: &Seg| s.x0 < h.x1 && h.x0 < s.x1;
+            let price_over = |s: &Seg| {
+                header.iter().any(|h| {
+                    overlaps(s, h)
+                        && classify_header(&h.text).is_some_and(|r| {
+                            matches!(
+                                r.0,
+                                super::table::ColumnRole::UnitPrice
+                                    | super::table::ColumnRole::BreakPrice(_)
+                            )
+                        })
+                })
+            };
+            // A line of one cell that names no column itself must sit over one header
+            // cell, within the room up to its neighbours (`Unit` over `Price`); an
+            // address line at the margin runs over several.
+            let lone_ok = |s: &Seg| {
+                classify_header(&s.text).is_some()
+                    || (price_over(s) && header_basis(&s.text).is_some())
+                    || header
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, h)| overlaps(s, h))
+                        .map(|(i, h)| {
+                            let lo = i
+                                .checked_sub(1)
+                                .map_or(f64::MIN, |p| (header[p].x1 + h.x0) / 2.0);
+                            let hi = header.get(i + 1).map_or(f64::MAX, |n| (h.x1 + n.x0) / 2.0);
+                            s.x0 >= lo && s.x1 <= hi
+                        })
+                        .collect::<Vec<_>>()
+                        == [true]
+            };
+            let fits = !l.segs.is_empty()
+                && near
+                && l.page == lines[hi].page
+                && (l.size - hsize).abs() <= 0.2 * hsize.max(l.size)
+                && (l.segs.len() > 1 || lone_ok(&l.segs[0]))
+                && l.segs.iter().all(|s| {
+                    let plain = !s.text.chars().any(|c| c.is_ascii_digit() || c == ':')
+                        && s.text.len() <= 30
+                        && !letterhead_words(&s.text)
+                        && (header.iter().any(|h| overlaps(s, h))
+                            || classify_header(&s.text).is_some());
+                    // A price basis stated on the header's other line, over the price
+                    // column (`Preis` / `je 100 St.`, `(EUR/1000)`).
+                    plain || (price_over(s) && header_basis(&s.text).is_some())
+                });
+            if !fits {
+                break;
             }
+            for s in &l.segs {
+                // A cell over several header cells (a group title) joins the first one's
+                // text but does not widen it over its neighbours.
+                let spans = header.iter().filter(|h| overlaps(s, h)).count() > 1;
+                match header.iter_mut().find(|h| overlaps(s, h)) {
+                    Some(h) => {
+                        h.text = if dir_up {
+                            format!("{} {}", s.text, h.text)
+                        } else {
+                            format!("{} {}", h.text, s.text)
+                        };
+                        if !spans {
+                            h.x0 = h.x0.min(s.x0);
+                            h.x1 = h.x1.max(s.x1);
+                        }
+                    }
+                    None => header.push(s.clone()),
+                }
+            }
+            consumed.push(k);
         }
-        consumed.push(k);
     }
     header.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     // Two (or more) tables side by side (a two-column list): the header's roles repeat.
@@ -1082,7 +1393,7 @@ fn read_lines(
         }
         right.retain(|l| !l.segs.is_empty());
         left.extend(right);
-        read_lines(left, file, memory, ex);
+        read_page_lines(left, file, memory, ex);
         return;
     }
     let bounds: Vec<f64> = header
@@ -1190,13 +1501,18 @@ fn read_lines(
         d.get(d.len() / 2).copied()
     };
     let mut moved_starts: Vec<(f64, usize)> = Vec::new();
+    let last_above = (0..hi)
+        .rev()
+        .find(|k| !consumed.contains(k) && !merged_up.contains(k));
     for (li, l) in lines.iter().enumerate() {
         if consumed.contains(&li) || merged_up.contains(&li) {
             continue;
         }
         let ncols = header.len();
         if let (Some(p), Some(prev)) = (pitch, li.checked_sub(1).and_then(|k| lines.get(k))) {
-            if li > hi && prev.page == l.page && l.y - prev.y > 1.8 * p {
+            // A new page is a break too: its first lines (a letterhead repeated, a
+            // running head) never continue the last row of the page before.
+            if li > hi && (prev.page != l.page || l.y - prev.y > 1.8 * p) {
                 grid.rows.push(
                     (0..ncols)
                         .map(|_| Cell {
@@ -1229,6 +1545,21 @@ fn read_lines(
             }
         } else if is_text {
             cells[0].text = l.segs[0].text.clone();
+        } else if li < hi {
+            // Above the table (a letterhead, an address, `Angebot Nr.  AN-0913`): its
+            // cells in order, never cut at the table's columns; the line right above the
+            // header in one cell, so it is never taken for labels of column groups.
+            if Some(li) == last_above {
+                cells[0].text = l.text();
+            } else {
+                for (k, s) in l.segs.iter().enumerate() {
+                    let c = &mut cells[k.min(ncols - 1)];
+                    if !c.text.is_empty() {
+                        c.text.push_str("  ");
+                    }
+                    c.text.push_str(&s.text);
+                }
+            }
         } else {
             let mut segs: Vec<Seg> = l
                 .segs
@@ -1298,8 +1629,6 @@ fn read_lines(
         supplier: None,
     };
     read_grid(&grid, &ctx, ex);
-    // Prose lines outside the table (e.g. a quote written as text under a table).
-    let _ = all_text;
 }
 
 #[cfg(test)]

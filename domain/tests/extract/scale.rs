@@ -211,3 +211,97 @@ fn unit_counting_hundreds_beside_pieces_is_flagged() {
         .iter()
         .any(|g| g.code == "price.basis_suspect"));
 }
+
+/// Fixed (the unit price per one) or flagged below 80: what every case of the 100× /
+/// 1000× family must end as.
+fn fixed_or_flagged(ex: &Extraction, li: usize, per_one: &str) -> Result<(), String> {
+    let l = &ex.lines[li];
+    if price(ex, li) == d(per_one) {
+        return Ok(());
+    }
+    if flagged(ex, li, "price.basis_suspect") && l.confidence < 80 {
+        return Ok(());
+    }
+    Err(format!(
+        "line {li}: price {} (conf {}), per one {per_one}, not flagged: {:?}",
+        price(ex, li),
+        l.confidence,
+        ex.diagnostics
+            .iter()
+            .map(|g| (g.code.as_str(), g.line_index))
+            .collect::<Vec<_>>()
+    ))
+}
+
+#[test]
+fn amount_columns_in_german_words_show_the_basis() {
+    // 5000 × 4.15 = 20 750 = 207.50 × 100: the amount column, headed Summe / Wert /
+    // Gesamtwert / Positionswert, shows the price is per 100 (0.0415 each); the second
+    // line (2000 × 0.62 = 1 240.00) is per one.
+    let mut failures = Vec::new();
+    for head in [
+        "Summe",
+        "Wert",
+        "Gesamtwert EUR",
+        "Positionswert",
+        "Warenwert",
+    ] {
+        let csv = format!(
+            "Art.-Nr.;Bezeichnung;Menge;Preis EUR;{head}\n\
+             A-100;Scheibe M6;5.000;4,15;207,50\nA-200;Scheibe M8;2.000;0,62;1.240,00\n"
+        );
+        let ex = run_as("angebot.csv", &csv, None);
+        if ex.lines.len() != 2 {
+            failures.push(format!("{head}: {} lines", ex.lines.len()));
+            continue;
+        }
+        for (li, want) in [(0, "0.0415"), (1, "0.62")] {
+            if let Err(e) = fixed_or_flagged(&ex, li, want) {
+                failures.push(format!("{head}: {e}"));
+            }
+        }
+        if ex.lines[1].line_total != Some(d("1240")) {
+            failures.push(format!("{head}: amount not read: {:?}", ex.lines[1]));
+        }
+    }
+    // The same in a workbook, numbers typed.
+    for head in ["Summe", "Wert"] {
+        let book = xlsx(
+            &[
+                vec![
+                    V::S("Art.-Nr."),
+                    V::S("Bezeichnung"),
+                    V::S("Menge"),
+                    V::S("Preis"),
+                    V::S(head),
+                ],
+                vec![
+                    V::S("A-100"),
+                    V::S("Scheibe M6"),
+                    V::N(10000.0),
+                    V::N(41.5),
+                    V::N(415.0),
+                ],
+                vec![
+                    V::S("A-200"),
+                    V::S("Scheibe M8"),
+                    V::N(2000.0),
+                    V::N(0.62),
+                    V::N(1240.0),
+                ],
+            ],
+            &[],
+        );
+        let ex = run_bytes("angebot.xlsx", book);
+        if ex.lines.len() != 2 {
+            failures.push(format!("xlsx {head}: {} lines", ex.lines.len()));
+            continue;
+        }
+        for (li, want) in [(0, "0.0415"), (1, "0.62")] {
+            if let Err(e) = fixed_or_flagged(&ex, li, want) {
+                failures.push(format!("xlsx {head}: {e}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
