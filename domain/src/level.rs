@@ -17,6 +17,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod incremental;
+pub use incremental::{Change, Leveling, Touched};
+
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -1086,7 +1089,6 @@ pub fn default_winner(row: &BreakRow) -> Option<&str> {
         .map(|(_, c)| c.supplier_id.as_str())
 }
 
-/// Builds the leveled comparison.
 /// Each bid's quote lines by RFQ line id, the first one where a bid quotes a line twice
 /// (issue 12: looking a line up per cell made leveling quadratic in the line count).
 fn first_lines(bid: &Bid) -> HashMap<&str, &QuoteLine> {
@@ -1097,79 +1099,34 @@ fn first_lines(bid: &Bid) -> HashMap<&str, &QuoteLine> {
     by_id
 }
 
+/// Builds the leveled comparison (from scratch; [`Leveling`] keeps one and re-levels only
+/// what a change touches).
 pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
     let quoted: Vec<HashMap<&str, &QuoteLine>> = bids.iter().map(first_lines).collect();
     let qflags: Vec<Vec<Flag>> = bids
         .iter()
         .map(|b| quote_flags(rfq, b, settings.today))
         .collect();
-    // Reference prices (last price, should-cost) are in the RFQ's currency.
-    let ref_rate = rate_for(settings, rfq.currency).map(|(r, _)| r);
-    let mut lines = Vec::with_capacity(rfq.lines.len());
-    for rl in &rfq.lines {
-        let mut breaks = Vec::with_capacity(rl.quantities.len());
-        for &qty in &rl.quantities {
-            let mut cells: Vec<Cell> = bids
-                .iter()
-                .zip(&quoted)
-                .zip(&qflags)
-                .map(|((b, q), f)| cell(rl, qty, b, q.get(rl.id.as_str()).copied(), settings, f))
-                .collect();
-            let landed: Vec<Option<Decimal>> = cells
-                .iter()
-                .map(|c| c.breakdown.as_ref().map(|b| b.landed))
-                .collect();
-            let lowest = landed.iter().flatten().min().copied();
-            let last = rl
-                .last_price
-                .zip(ref_rate)
-                .and_then(|(p, r)| p.checked_mul(r));
-            let should = rl
-                .should_cost
-                .zip(ref_rate)
-                .and_then(|(p, r)| p.checked_mul(r));
-            // With three or more bids the median is a fair middle; with fewer, one
-            // wild bid would drag it, so compare with the last price paid instead.
-            let priced: Vec<Decimal> = landed.iter().flatten().copied().collect();
-            let middle = if priced.len() >= 3 {
-                Some(median(priced))
-            } else {
-                None
-            };
-            for (i, c) in cells.iter_mut().enumerate() {
-                let Some(mine) = landed[i] else { continue };
-                c.delta_to_lowest_pct = lowest.and_then(|l| pct(mine, l));
-                c.lowest = Some(mine) == lowest;
-                c.delta_to_last_price_pct = last.and_then(|l| pct(mine, l));
-                c.delta_to_should_cost_pct = should.and_then(|s| pct(mine, s));
-                let outlier = if let Some(middle) = middle {
-                    middle
-                        .and_then(|m| ratio_off(mine, m))
-                        .map(|r| (r, "the other bids".to_string()))
-                } else {
-                    last.and_then(|l| ratio_off(mine, l))
-                        .map(|r| (r, "the last price paid".to_string()))
-                };
-                if let Some((ratio, against)) =
-                    outlier.filter(|(r, _)| *r >= settings.outlier_ratio)
-                {
-                    c.flags.push(Flag::OutlierPrice { ratio, against });
-                }
-            }
-            breaks.push(BreakRow {
-                qty,
-                lowest_landed: lowest,
-                cells,
-            });
-        }
-        lines.push(LineRow {
-            rfq_line_id: rl.id.clone(),
-            line_no: rl.line_no,
-            part_number: rl.part_number.clone(),
-            revision: rl.revision.clone(),
-            breaks,
-        });
-    }
+    let ref_rate = reference_rate(rfq, settings);
+    let lines: Vec<LineRow> = rfq
+        .lines
+        .iter()
+        .map(|rl| {
+            line_row(
+                rl,
+                settings,
+                ref_rate,
+                |i| {
+                    (
+                        &bids[i],
+                        quoted[i].get(rl.id.as_str()).copied(),
+                        qflags[i].as_slice(),
+                    )
+                },
+                bids.len(),
+            )
+        })
+        .collect();
     let rfq_ids: HashSet<&str> = rfq.lines.iter().map(|l| l.id.as_str()).collect();
     let suppliers = bids
         .iter()
@@ -1184,6 +1141,134 @@ pub fn level(rfq: &RfqSpec, bids: &[Bid], settings: &Settings) -> Leveled {
     }
 }
 
+/// Reference prices (last price, should-cost) are in the RFQ's currency: its rate.
+fn reference_rate(rfq: &RfqSpec, settings: &Settings) -> Option<Decimal> {
+    rate_for(settings, rfq.currency).map(|(r, _)| r)
+}
+
+/// One RFQ line's rows: for each break, the cell of each of the `n` bids (`bid(i)`: the
+/// bid, its quote line for `rl`, its quote flags), then [`finish_row`].
+fn line_row<'a>(
+    rl: &RfqLineSpec,
+    settings: &Settings,
+    ref_rate: Option<Decimal>,
+    bid: impl Fn(usize) -> (&'a Bid, Option<&'a QuoteLine>, &'a [Flag]),
+    n: usize,
+) -> LineRow {
+    let breaks = rl
+        .quantities
+        .iter()
+        .map(|&qty| {
+            let mut cells: Vec<Cell> = (0..n)
+                .map(|i| {
+                    let (b, q, f) = bid(i);
+                    cell(rl, qty, b, q, settings, f)
+                })
+                .collect();
+            let lowest_landed = finish_row(&mut cells, rl, settings, ref_rate);
+            BreakRow {
+                qty,
+                lowest_landed,
+                cells,
+            }
+        })
+        .collect();
+    LineRow {
+        rfq_line_id: rl.id.clone(),
+        line_no: rl.line_no,
+        part_number: rl.part_number.clone(),
+        revision: rl.revision.clone(),
+        breaks,
+    }
+}
+
+/// What a row's cells get from each other and from the line's reference prices: the
+/// delta to the row's lowest landed cost, whether a cell is the lowest, the deltas to the
+/// last price and the should-cost, and the outlier flag. Clears what an earlier call set
+/// first, so a row can be finished again after some of its cells changed
+/// ([`Leveling`]). Returns the row's lowest landed cost.
+fn finish_row(
+    cells: &mut [Cell],
+    rl: &RfqLineSpec,
+    settings: &Settings,
+    ref_rate: Option<Decimal>,
+) -> Option<Decimal> {
+    for c in cells.iter_mut() {
+        unfinish(c);
+    }
+    let landed: Vec<Option<Decimal>> = cells
+        .iter()
+        .map(|c| c.breakdown.as_ref().map(|b| b.landed))
+        .collect();
+    let lowest = landed.iter().flatten().min().copied();
+    let last = rl
+        .last_price
+        .zip(ref_rate)
+        .and_then(|(p, r)| p.checked_mul(r));
+    let should = rl
+        .should_cost
+        .zip(ref_rate)
+        .and_then(|(p, r)| p.checked_mul(r));
+    // With three or more bids the median is a fair middle; with fewer, one
+    // wild bid would drag it, so compare with the last price paid instead.
+    let priced: Vec<Decimal> = landed.iter().flatten().copied().collect();
+    let middle = if priced.len() >= 3 {
+        Some(median(priced))
+    } else {
+        None
+    };
+    for (i, c) in cells.iter_mut().enumerate() {
+        let Some(mine) = landed[i] else { continue };
+        c.delta_to_lowest_pct = lowest.and_then(|l| pct(mine, l));
+        c.lowest = Some(mine) == lowest;
+        c.delta_to_last_price_pct = last.and_then(|l| pct(mine, l));
+        c.delta_to_should_cost_pct = should.and_then(|s| pct(mine, s));
+        let outlier = if let Some(middle) = middle {
+            middle
+                .and_then(|m| ratio_off(mine, m))
+                .map(|r| (r, "the other bids".to_string()))
+        } else {
+            last.and_then(|l| ratio_off(mine, l))
+                .map(|r| (r, "the last price paid".to_string()))
+        };
+        if let Some((ratio, against)) = outlier.filter(|(r, _)| *r >= settings.outlier_ratio) {
+            c.flags.push(Flag::OutlierPrice { ratio, against });
+        }
+    }
+    lowest
+}
+
+/// Takes back what [`finish_row`] set on a cell ([`cell`] never sets it: the outlier
+/// flag, when there, is the last one).
+fn unfinish(c: &mut Cell) {
+    c.delta_to_lowest_pct = None;
+    c.lowest = false;
+    c.delta_to_last_price_pct = None;
+    c.delta_to_should_cost_pct = None;
+    if matches!(c.flags.last(), Some(Flag::OutlierPrice { .. })) {
+        c.flags.pop();
+    }
+}
+
+/// What [`finish_row`] set on `from`, onto `to` (a cell recomputed with the same landed
+/// cost in a row whose other landed costs did not change either).
+fn refinish_from(to: &mut Cell, from: &Cell) {
+    to.delta_to_lowest_pct = from.delta_to_lowest_pct;
+    to.lowest = from.lowest;
+    to.delta_to_last_price_pct = from.delta_to_last_price_pct;
+    to.delta_to_should_cost_pct = from.delta_to_should_cost_pct;
+    if let Some(f @ Flag::OutlierPrice { .. }) = from.flags.last() {
+        to.flags.push(f.clone());
+    }
+}
+
+/// A cell's landed cost × its break quantity, as the supplier's totals add it.
+fn extended(b: &Breakdown, qty: Decimal) -> Decimal {
+    // Each cell's landed × quantity is at most MAX_EXTENDED, so the sum over the lines a
+    // request can carry stays in range; saturate all the same.
+    b.landed.checked_mul(qty).unwrap_or(Decimal::MAX)
+}
+
 fn summary(
     i: usize,
     bid: &Bid,
@@ -1192,27 +1277,48 @@ fn summary(
     lines: &[LineRow],
     quote_flags: Vec<Flag>,
 ) -> SupplierSummary {
-    let positions = rfq
-        .lines
-        .iter()
-        .map(|l| l.quantities.len())
-        .max()
-        .unwrap_or(0);
-    let mut totals = vec![Decimal::ZERO; positions];
+    let mut totals = vec![Decimal::ZERO; positions(rfq)];
     let mut lines_bid = 0;
     for row in lines {
         let mut priced = false;
         for (k, br) in row.breaks.iter().enumerate() {
             if let Some(b) = br.cells[i].breakdown.as_ref() {
-                // Each cell's landed × quantity is at most MAX_EXTENDED, so the sum over
-                // the lines a request can carry stays in range; saturate all the same.
-                let extended = b.landed.checked_mul(br.qty).unwrap_or(Decimal::MAX);
-                totals[k] = totals[k].checked_add(extended).unwrap_or(Decimal::MAX);
+                totals[k] = totals[k]
+                    .checked_add(extended(b, br.qty))
+                    .unwrap_or(Decimal::MAX);
                 priced = true;
             }
         }
         lines_bid += usize::from(priced);
     }
+    summary_of(
+        bid,
+        rfq,
+        rfq_ids,
+        lines_bid,
+        totals.into_iter().map(round_cost).collect(),
+        quote_flags,
+    )
+}
+
+/// Break positions of the supplier totals: the most breaks any line asks for.
+fn positions(rfq: &RfqSpec) -> usize {
+    rfq.lines
+        .iter()
+        .map(|l| l.quantities.len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// A supplier's summary from its counted lines and its (rounded) totals.
+fn summary_of(
+    bid: &Bid,
+    rfq: &RfqSpec,
+    rfq_ids: &HashSet<&str>,
+    lines_bid: usize,
+    totals: Vec<Decimal>,
+    quote_flags: Vec<Flag>,
+) -> SupplierSummary {
     let max_lead_time_days = bid
         .quote
         .lines
@@ -1226,13 +1332,18 @@ fn summary(
         supplier_name: bid.supplier_name.clone(),
         lines_bid,
         lines_total,
-        coverage_pct: pct(Decimal::from(lines_bid), Decimal::from(lines_total.max(1)))
-            .map(|p| p + Decimal::ONE_HUNDRED)
-            .unwrap_or_default(),
+        coverage_pct: coverage(lines_bid, lines_total),
         max_lead_time_days,
-        totals: totals.into_iter().map(round_cost).collect(),
+        totals,
         quote_flags,
     }
+}
+
+/// Percent of the RFQ's lines a supplier priced.
+fn coverage(lines_bid: usize, lines_total: usize) -> Decimal {
+    pct(Decimal::from(lines_bid), Decimal::from(lines_total.max(1)))
+        .map(|p| p + Decimal::ONE_HUNDRED)
+        .unwrap_or_default()
 }
 
 /// One flag as a short phrase for a person (and for exports).
