@@ -360,6 +360,32 @@ pub const SYNC_MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 /// `op_too_large` (a visit note's photos together: about 12 MiB before base64).
 pub const SYNC_MAX_OP_BYTES: usize = 16 * 1024 * 1024;
 
+/// What a request spends on one op besides its payload (ids, kind, time), at most.
+pub const SYNC_OP_OVERHEAD: usize = 512;
+
+/// An outbox in `POST /api/sync` requests within the limits above (issue 10): in order,
+/// every entry once, at most [`SYNC_MAX_OPS`] ops and [`SYNC_MAX_BODY_BYTES`] per
+/// request; `size` is an entry's payload size. An entry too large for a request of its
+/// own gets one alone (the server refuses it as `op_too_large`; the app sets such
+/// entries aside before). The app's sync client sends its outbox this way.
+pub fn sync_batches<T>(entries: &[T], size: impl Fn(&T) -> usize) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0usize, 0usize);
+    for (i, e) in entries.iter().enumerate() {
+        let s = size(e).saturating_add(SYNC_OP_OVERHEAD);
+        if i > start && (i - start == SYNC_MAX_OPS || bytes.saturating_add(s) > SYNC_MAX_BODY_BYTES)
+        {
+            out.push(&entries[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes = bytes.saturating_add(s);
+    }
+    if start < entries.len() {
+        out.push(&entries[start..]);
+    }
+    out
+}
+
 /// `POST /api/sync`: outbox operations made offline, to apply in order (at most 200 ops
 /// and 32 MiB; each op at most 16 MiB).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -454,12 +480,14 @@ pub struct SyncResponse {
     pub results: Vec<SyncResult>,
 }
 
-/// `GET /api/changes?since=N`.
+/// `GET /api/changes?since=CURSOR`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Changes {
-    /// Pass this as `since` next time.
-    pub cursor: i64,
+    /// Pass this as `since` next time. Opaque and this reader's own: it names the last
+    /// change shown to this reader and moves only when the reader has something new, so
+    /// it tells nothing of anyone else's activity (issue 10, L1).
+    pub cursor: String,
     /// More changes wait after `cursor`.
     pub more: bool,
     pub changes: Vec<ChangeRef>,
@@ -469,7 +497,6 @@ pub struct Changes {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangeRef {
-    pub seq: i64,
     pub entity_type: String,
     pub entity_id: String,
     pub action: String,
@@ -1149,6 +1176,53 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("unknown field `remember`"), "{e}");
+    }
+
+    /// The app's outbox splitting (issue 10, L6): order kept, nothing lost or repeated,
+    /// every request within the op count and the body size, as few requests as fit.
+    #[test]
+    fn an_outbox_is_split_into_requests_within_the_limits() {
+        let mib = 1024 * 1024;
+        let check = |sizes: &[usize]| -> Vec<usize> {
+            let batches = sync_batches(sizes, |s| *s);
+            let flat: Vec<usize> = batches.iter().flat_map(|b| b.iter().copied()).collect();
+            assert_eq!(flat, sizes, "order and entries kept");
+            for b in &batches {
+                assert!(!b.is_empty());
+                assert!(b.len() <= SYNC_MAX_OPS, "{} ops", b.len());
+                let bytes: usize = b.iter().map(|s| s + SYNC_OP_OVERHEAD).sum();
+                assert!(
+                    b.len() == 1 || bytes <= SYNC_MAX_BODY_BYTES,
+                    "{bytes} bytes in {} ops",
+                    b.len()
+                );
+            }
+            // Greedy: no batch could have taken the next one's first entry.
+            for w in batches.windows(2) {
+                let bytes: usize = w[0].iter().map(|s| s + SYNC_OP_OVERHEAD).sum();
+                assert!(
+                    w[0].len() == SYNC_MAX_OPS
+                        || bytes + w[1][0] + SYNC_OP_OVERHEAD > SYNC_MAX_BODY_BYTES
+                );
+            }
+            batches.iter().map(|b| b.len()).collect()
+        };
+        assert_eq!(check(&[]), Vec::<usize>::new());
+        assert_eq!(check(&[10]), vec![1]);
+        // By count: 450 small ops → 200, 200, 50.
+        assert_eq!(check(&[100; 450]), vec![200, 200, 50]);
+        // By size: 5 ops of 10 MiB → 3 + 2 (32 MiB per request).
+        assert_eq!(check(&[10 * mib; 5]), vec![3, 2]);
+        // Exactly at the limit fits; one byte more does not.
+        let exact = SYNC_MAX_BODY_BYTES / 2 - SYNC_OP_OVERHEAD;
+        assert_eq!(check(&[exact, exact, 1]), vec![2, 1]);
+        assert_eq!(check(&[exact, exact + 1]), vec![1, 1]);
+        // An op larger than a request still goes alone, and does not hold others back.
+        assert_eq!(check(&[1, 40 * mib, 1, 1]), vec![1, 1, 2]);
+        // Mixed: small ops fill up around large ones.
+        let mut mixed = vec![16 * mib - SYNC_OP_OVERHEAD; 2];
+        mixed.extend(vec![10; 300]);
+        assert_eq!(check(&mixed), vec![2, 200, 100]);
     }
 
     #[test]

@@ -669,8 +669,11 @@ pub async fn sync(request: &SyncRequest) -> ApiResult<SyncResponse> {
 }
 
 /// `GET /api/changes?since=N`: what changed after the cursor.
-pub async fn changes(since: i64) -> ApiResult<Changes> {
-    get_json(&format!("/api/changes?since={since}")).await
+pub async fn changes(since: Option<&str>) -> ApiResult<Changes> {
+    match since {
+        Some(c) => get_json(&format!("/api/changes?since={}", encode(c))).await,
+        None => get_json("/api/changes").await,
+    }
 }
 
 /// `GET /api/visit-notes?supplier_id=` (cached per supplier).

@@ -286,17 +286,17 @@ impl Storage {
         self.put_value(OUTBOX, entry).await
     }
 
-    /// The changes-feed cursor of `user_id` (0 when none was stored yet).
-    pub async fn get_cursor(&self, user_id: &str) -> StorageResult<i64> {
+    /// The changes-feed cursor of `user_id` (`None` when none was stored yet). A cursor
+    /// stored before cursors were opaque (a number) reads as none: the feed starts again.
+    pub async fn get_cursor(&self, user_id: &str) -> StorageResult<Option<String>> {
         Ok(self
-            .get_record::<i64>(CURSOR_KIND, user_id)
+            .get_record::<serde_json::Value>(CURSOR_KIND, user_id)
             .await?
-            .map(|c| c.value)
-            .unwrap_or(0))
+            .and_then(|c| c.value.as_str().map(str::to_string)))
     }
 
-    /// Stores the changes-feed cursor of `user_id`.
-    pub async fn set_cursor(&self, user_id: &str, cursor: i64) -> StorageResult<()> {
+    /// Stores the changes-feed cursor of `user_id` (`None`: start again).
+    pub async fn set_cursor(&self, user_id: &str, cursor: Option<&str>) -> StorageResult<()> {
         self.put_record(CURSOR_KIND, user_id, &cursor).await
     }
 

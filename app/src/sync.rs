@@ -34,27 +34,6 @@ pub const ENTER_FOR_SUPPLIER: &str = "quote.enter_for_supplier";
 pub const VISIT_NOTE: &str = "visit_note.create";
 /// Most ops per request (contract).
 pub const BATCH: usize = api::SYNC_MAX_OPS;
-/// What a request spends on one op besides its payload (ids, kind, time), at most.
-const OP_OVERHEAD: usize = 512;
-
-/// The outbox in requests within the contract's limits (issue 10): in order, at most
-/// [`BATCH`] ops and `api::SYNC_MAX_BODY_BYTES` each; `size` is an entry's payload size.
-fn batches<T>(entries: &[T], size: impl Fn(&T) -> usize) -> Vec<&[T]> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, e) in entries.iter().enumerate() {
-        let s = size(e).saturating_add(OP_OVERHEAD);
-        if i > start && (i - start == BATCH || bytes + s > api::SYNC_MAX_BODY_BYTES) {
-            out.push(&entries[start..i]);
-            (start, bytes) = (i, 0);
-        }
-        bytes += s;
-    }
-    if start < entries.len() {
-        out.push(&entries[start..]);
-    }
-    out
-}
 
 /// What the outbox holds for one op.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -291,7 +270,7 @@ async fn push() -> bool {
         });
         let _ = db.put_outbox_entry(&marked).await;
     }
-    for chunk in batches(&entries, size) {
+    for chunk in api::sync_batches(&entries, size) {
         let ops = chunk
             .iter()
             .map(|e| SyncOp {
@@ -351,17 +330,25 @@ async fn pull() {
     let Ok(db) = Storage::open().await else {
         return;
     };
-    let mut cursor = db.get_cursor(&me).await.unwrap_or(0);
+    let mut cursor = db.get_cursor(&me).await.unwrap_or(None);
     let mut touched = BTreeSet::new();
     loop {
-        let Ok(page) = client::changes(cursor).await else {
-            return;
+        let page = match client::changes(cursor.as_deref()).await {
+            Ok(page) => page,
+            // A cursor the server no longer knows (its database was reset, or the cursor
+            // is another person's): start again; what is cached is refetched.
+            Err(e) if e.code() == "bad_cursor" && cursor.is_some() => {
+                cursor = None;
+                let _ = db.set_cursor(&me, None).await;
+                continue;
+            }
+            Err(_) => return,
         };
         for c in &page.changes {
             touched.insert((c.entity_type.clone(), c.entity_id.clone()));
         }
-        cursor = page.cursor;
-        let _ = db.set_cursor(&me, cursor).await;
+        cursor = Some(page.cursor);
+        let _ = db.set_cursor(&me, cursor.as_deref()).await;
         if !page.more {
             break;
         }

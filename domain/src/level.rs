@@ -32,6 +32,7 @@ use crate::validate::{self, FieldErrors};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(as = LevelFxRate))]
+#[serde(deny_unknown_fields)]
 pub struct FxRate {
     pub currency: Currency,
     pub rate: Decimal,
@@ -51,6 +52,7 @@ pub const MAX_AMORTIZATION_YEARS: i64 = 30;
 /// The buyer's knobs; changing any of them re-levels instantly (client-side).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Settings {
     pub base: Currency,
     pub fx: Vec<FxRate>,
@@ -164,6 +166,7 @@ pub struct Bid {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum EstimateFreight {
     /// An amount per unit.
     PerUnit(Decimal),

@@ -95,7 +95,8 @@ pub fn revision_label(errors: &mut FieldErrors, field: &str, label: &str) {
 }
 
 /// A new revision's label for a part that has `existing` labels: checked, and not one of
-/// them (compared without case). Returns the trimmed label.
+/// them (compared by [`validate::fold_key`], as the database's unique index does).
+/// Returns the trimmed label.
 pub fn check_new_revision(
     part_number: &str,
     label: &str,
@@ -104,10 +105,8 @@ pub fn check_new_revision(
     let mut e = FieldErrors::new();
     revision_label(&mut e, "label", label);
     let label = label.trim();
-    if existing
-        .iter()
-        .any(|x| x.trim().eq_ignore_ascii_case(label))
-    {
+    let key = validate::fold_key(label);
+    if existing.iter().any(|x| validate::fold_key(x) == key) {
         e.add(
             "label",
             format!("{part_number} already has revision {label}"),

@@ -17,6 +17,7 @@ pub mod form;
 /// One price break: from `min_qty` units on, `price` per `price_basis_qty` units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PriceBreak {
     pub min_qty: Decimal,
     pub price: Decimal,
@@ -26,6 +27,7 @@ pub struct PriceBreak {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "amount", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Freight {
     /// In the unit price.
     Included,
@@ -44,6 +46,7 @@ pub use crate::terms::{PaymentTerms, Tooling};
 /// Quote header: what applies to every line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct QuoteHeader {
     pub currency: Currency,
     /// Last day the prices hold.
@@ -63,6 +66,7 @@ pub struct QuoteHeader {
 /// The answer to one RFQ line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct QuoteLine {
     pub rfq_line_id: String,
     /// The revision the supplier quoted (defaults to the RFQ's when omitted).
@@ -121,6 +125,7 @@ impl QuoteLine {
 /// A whole quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     pub header: QuoteHeader,
     pub lines: Vec<QuoteLine>,

@@ -87,6 +87,7 @@ pub fn same_place(a: &str, b: &str) -> bool {
 /// Payment terms, normalised (from a file by the extractor, or from the quote form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PaymentTerms {
     /// The text as printed.
     pub text: String,
@@ -110,6 +111,7 @@ pub struct PaymentTerms {
 /// A one-time charge: tooling, NRE, setup, fixtures, first-article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Tooling {
     pub description: String,
     pub amount: Decimal,

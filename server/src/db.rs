@@ -255,7 +255,91 @@ impl Db {
         migrator
             .run(&self.pool)
             .await
-            .context("applying database migrations")
+            .context("applying database migrations")?;
+        self.backfill_keys()
+            .await
+            .context("computing the folded natural keys (migration 0019)")
+    }
+
+    /// Makes the server's own secrets if missing, and gives every part number, revision
+    /// label and supplier name without a folded key
+    /// its key (`domain::validate::fold_key`; migration 0019 adds the columns, SQL cannot
+    /// compute the fold). A row whose key an older row already has is a duplicate under
+    /// Unicode's case rules that the old ASCII-only check let in: it is kept, renamed
+    /// with "-DUP-" and the first 8 characters of its id, as migration 0011 did. Nothing
+    /// to do once every row has its key (every write path sets it).
+    async fn backfill_keys(&self) -> Result<(), sqlx::Error> {
+        // (table, value column, key column, scope column the key is unique within)
+        const KEYS: [(&str, &str, &str, Option<&str>); 3] = [
+            ("parts", "number", "number_key", None),
+            ("revisions", "label", "label_key", Some("part_id")),
+            ("suppliers", "name", "name_key", None),
+        ];
+        let mut w = self.write().await?;
+        lock_writers(&mut w, self.engine).await?;
+        // The changes feed's cursor key (issue 10, L1), made once per database.
+        let have = sqlx::query("SELECT name FROM server_secrets WHERE name = 'changes_cursor'")
+            .fetch_optional(&mut *w.tx)
+            .await?;
+        if have.is_none() {
+            let mut b = [0u8; 32];
+            rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut b);
+            sqlx::query(
+                "INSERT INTO server_secrets (name, value) VALUES ('changes_cursor', $1) ON CONFLICT DO NOTHING",
+            )
+            .bind(hex::encode(b))
+            .execute(&mut *w.tx)
+            .await?;
+        }
+        for (table, value_col, key_col, scope) in KEYS {
+            let scope_sel = scope.map_or("''".to_string(), str::to_string);
+            let missing = sqlx::query(&format!(
+                "SELECT id, {value_col} AS v, {scope_sel} AS s FROM {table} \
+                 WHERE {key_col} IS NULL ORDER BY created_at, id"
+            ))
+            .fetch_all(&mut *w.tx)
+            .await?;
+            if missing.is_empty() {
+                continue;
+            }
+            let mut taken: std::collections::HashSet<(String, String)> = sqlx::query(&format!(
+                "SELECT {key_col} AS k, {scope_sel} AS s FROM {table} WHERE {key_col} IS NOT NULL"
+            ))
+            .fetch_all(&mut *w.tx)
+            .await?
+            .iter()
+            .map(|r| Ok((col::<String>(r, "s")?, col::<String>(r, "k")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+            for r in &missing {
+                let id: String = col(r, "id")?;
+                let scope_value: String = col(r, "s")?;
+                let mut value: String = col(r, "v")?;
+                let mut key = domain::validate::fold_key(&value);
+                if taken.contains(&(scope_value.clone(), key.clone())) {
+                    let short: String = id.chars().take(8).collect();
+                    value = format!("{value}-DUP-{short}");
+                    key = domain::validate::fold_key(&value);
+                    tracing::warn!(table, id = %id, renamed = %value, "natural key duplicate under Unicode case folding kept under a new name");
+                    if table == "suppliers" {
+                        sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2")
+                            .bind(&value)
+                            .bind(&id)
+                            .execute(&mut *w.tx)
+                            .await?;
+                    }
+                }
+                sqlx::query(&format!(
+                    "UPDATE {table} SET {value_col} = $1, {key_col} = $2 WHERE id = $3"
+                ))
+                .bind(&value)
+                .bind(&key)
+                .bind(&id)
+                .execute(&mut *w.tx)
+                .await?;
+                taken.insert((scope_value, key));
+            }
+        }
+        w.commit().await
     }
 
     /// Starts a write transaction (serialized on SQLite).

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
@@ -244,6 +244,24 @@ const UNIQUE_KEYS: &[(&str, &str, &str, &str)] = &[
         "index 'parts_number_lower'",
         "number",
         "a part with this number already exists (part numbers are compared without case)",
+    ),
+    (
+        "parts_number_folded",
+        "parts.number_key",
+        "number",
+        "a part with this number already exists (part numbers are compared without case)",
+    ),
+    (
+        "revisions_label_folded",
+        "revisions.part_id, revisions.label_key",
+        "label",
+        "this part already has a revision with this label (labels are compared without case)",
+    ),
+    (
+        "suppliers_name_folded",
+        "suppliers.name_key",
+        "name",
+        "a supplier with this name already exists (names are compared without case)",
     ),
     (
         "suppliers_name_lower",
@@ -496,9 +514,8 @@ impl From<QueryRejection> for AppError {
     }
 }
 
-/// What a field holding NUL is told. NUL is refused in every text a client sends: SQLite
-/// would store it and cut strings at it in C APIs, PostgreSQL refuses it (issue 10).
-pub const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
+/// What a field holding NUL is told ([`domain::validate::NUL_MESSAGE`]).
+pub use domain::validate::NUL_MESSAGE;
 
 fn nul_error(field: &str) -> AppError {
     let mut f = FieldErrors::new();
@@ -506,101 +523,246 @@ fn nul_error(field: &str) -> AppError {
     AppError::Validation(f)
 }
 
-/// Finds the path (`lines[0].notes`, the field-error style) of the first string or key
-/// of a JSON document that holds NUL, reading the document as a stream: memory grows with
-/// its nesting, never with its size (issue 10: a big body once became a
-/// `serde_json::Value` many times its size).
-struct NulPath(String);
+/// Fields whose text is a secret, compared byte for byte and never shown: they are
+/// neither checked by the text rule nor normalized (a password typed with a combining
+/// accent must keep working).
+const SECRET_KEYS: [&str; 2] = ["password", "new_password"];
 
-impl NulPath {
+/// What [`TextWalk`] found in a JSON document.
+#[derive(Default)]
+struct TextFindings {
+    /// The path (`lines[0].notes`, the field-error style) and message of the first string
+    /// or key [`domain::validate::text_problem`] refuses.
+    problem: Option<(String, String)>,
+    /// Some string (not a secret) is not in NFC.
+    needs_nfc: bool,
+}
+
+/// Walks a JSON document as a stream, checking every string and key by the one text
+/// rule (issue 10, L5): memory grows with its nesting, never with its size (issue 10: a
+/// big body once became a `serde_json::Value` many times its size).
+struct TextWalk<'f> {
+    path: String,
+    secret: bool,
+    found: &'f mut TextFindings,
+}
+
+impl TextWalk<'_> {
     fn join(&self, key: &str) -> String {
-        if self.0.is_empty() {
+        if self.path.is_empty() {
             key.to_string()
         } else {
-            format!("{}.{key}", self.0)
+            format!("{}.{key}", self.path)
+        }
+    }
+    fn at(&mut self, path: String, secret: bool) -> TextWalk<'_> {
+        TextWalk {
+            path,
+            secret,
+            found: self.found,
         }
     }
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for NulPath {
-    type Value = Option<String>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+impl<'de> serde::de::DeserializeSeed<'de> for TextWalk<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for NulPath {
-    type Value = Option<String>;
+impl<'de> serde::de::Visitor<'de> for TextWalk<'_> {
+    type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("JSON")
     }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(v.contains('\0').then(|| {
-            if self.0.is_empty() {
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        if self.secret || self.found.problem.is_some() {
+            return Ok(());
+        }
+        if let Some(m) = domain::validate::text_problem(v) {
+            let path = if self.path.is_empty() {
                 "body".to_string()
             } else {
-                self.0
-            }
-        }))
+                self.path
+            };
+            self.found.problem = Some((path, m));
+        } else if !self.found.needs_nfc
+            && matches!(domain::validate::nfc(v), std::borrow::Cow::Owned(_))
+        {
+            self.found.needs_nfc = true;
+        }
+        Ok(())
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
     }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut found = None;
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
         loop {
-            let next = if found.is_none() {
-                seq.next_element_seed(NulPath(format!("{}[{i}]", self.0)))?
-                    .map(|f| found = f)
-            } else {
-                seq.next_element::<serde::de::IgnoredAny>()?.map(|_| ())
-            };
-            if next.is_none() {
-                return Ok(found);
+            let path = format!("{}[{i}]", self.path);
+            let secret = self.secret;
+            if seq.next_element_seed(self.at(path, secret))?.is_none() {
+                return Ok(());
             }
             i += 1;
         }
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut found = None;
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if found.is_some() {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            } else if key.contains('\0') {
-                found = Some(self.join(&key.replace('\0', "\\u0000")));
-                map.next_value::<serde::de::IgnoredAny>()?;
-            } else {
-                found = map.next_value_seed(NulPath(self.join(&key)))?;
+            // Keys are names, or map keys that are data of the app's own making (a mapping
+            // memory's `supplier\u{1f}fingerprint`), not text shown to anyone: only NUL,
+            // which no database stores, is refused in them.
+            if self.found.problem.is_none() && key.contains('\0') {
+                let shown = key.replace('\0', "\\u0000");
+                self.found.problem = Some((self.join(&shown), NUL_MESSAGE.to_string()));
             }
+            let path = self.join(&key);
+            let secret = self.secret || SECRET_KEYS.contains(&key.as_ref());
+            map.next_value_seed(self.at(path, secret))?;
         }
-        Ok(found)
+        Ok(())
     }
 }
 
-/// The field of a JSON body whose text holds NUL. JSON can carry NUL only escaped, so a
-/// body without `\u0000` is passed without parsing twice.
-pub fn json_body_nul_field(body: &[u8]) -> Option<String> {
-    const ESCAPE: &[u8] = b"\\u0000";
-    if !body.windows(ESCAPE.len()).any(|w| w == ESCAPE) {
-        return None;
+/// Checks every string of a JSON document by the text rule and, when some string is not
+/// NFC, answers the document with every string (secrets aside) in NFC. A pure-ASCII
+/// document without escapes can hold neither, so it is passed without parsing twice.
+/// `prefix` goes before every field path (`payload` for a sync op).
+pub fn checked_json_text<'b>(
+    body: &'b [u8],
+    prefix: &str,
+) -> Result<std::borrow::Cow<'b, [u8]>, AppError> {
+    let plain = body.is_ascii() && !body.windows(2).any(|w| w == b"\\u");
+    if plain {
+        return Ok(std::borrow::Cow::Borrowed(body));
     }
+    let mut found = TextFindings::default();
     let mut de = serde_json::Deserializer::from_slice(body);
-    serde::de::DeserializeSeed::deserialize(NulPath(String::new()), &mut de)
-        .ok()
-        .flatten()
+    let walk = TextWalk {
+        path: prefix.to_string(),
+        secret: false,
+        found: &mut found,
+    };
+    if serde::de::DeserializeSeed::deserialize(walk, &mut de).is_err() {
+        // Not JSON: the type's own reading says what is wrong.
+        return Ok(std::borrow::Cow::Borrowed(body));
+    }
+    if let Some((field, message)) = found.problem {
+        let mut f = FieldErrors::new();
+        f.add(&field, message);
+        return Err(AppError::Validation(f));
+    }
+    if !found.needs_nfc {
+        return Ok(std::borrow::Cow::Borrowed(body));
+    }
+    // Rare (text typed with combining marks): rebuilt once, within the body limit.
+    let mut v: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| AppError::bad_request("malformed_json", e.to_string()))?;
+    nfc_value(&mut v);
+    serde_json::to_vec(&v)
+        .map(std::borrow::Cow::Owned)
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
+fn nfc_value(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => {
+            if let std::borrow::Cow::Owned(n) = domain::validate::nfc(s) {
+                *s = n;
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(nfc_value),
+        Value::Object(o) => {
+            let keys: Vec<String> = o.keys().cloned().collect();
+            for k in keys {
+                if SECRET_KEYS.contains(&k.as_str()) {
+                    continue;
+                }
+                if let Some(x) = o.get_mut(&k) {
+                    nfc_value(x);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads checked JSON text into `T`. A field the type does not have is a 422 naming it
+/// and where it is (`lines[0].colour`; issue 10, L3): nothing a client sends is dropped
+/// silently. `prefix` goes before the path (`payload` for a sync op).
+pub fn read_json<T: serde::de::DeserializeOwned>(body: &[u8], prefix: &str) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let v =
+        serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| json_error(&e, prefix))?;
+    de.end().map_err(|e| {
+        AppError::bad_request(
+            "malformed_json",
+            format!("The request body is not valid JSON: {e}"),
+        )
+    })?;
+    Ok(v)
+}
+
+/// A serde error at a path as the project's error: an unknown field is a 422 on that
+/// field, anything else a 400 that says where.
+fn json_error(e: &serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> AppError {
+    let inner = e.inner();
+    let path = e.path().to_string();
+    let at = |path: &str| match (prefix.is_empty(), path == "." || path.is_empty()) {
+        (_, true) if prefix.is_empty() => "body".to_string(),
+        (_, true) => prefix.to_string(),
+        (true, false) => path.to_string(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    };
+    // serde's own text, without "at line 1 column 80".
+    let text = inner.to_string();
+    let text = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(t, _)| t)
+        .to_string();
+    // An adjacently tagged enum (`{"kind": …, "amount": …}`) names a key it does not
+    // have as an invalid value: the string is the path's last segment.
+    let last = path.rsplit('.').next().unwrap_or_default();
+    let unknown_key = text
+        .strip_prefix(&format!("invalid value: string \"{last}\", expected "))
+        .filter(|_| !last.is_empty() && !last.ends_with(']'))
+        .map(|expected| format!("unknown field `{last}`, expected {expected}"));
+    if inner.is_data() && (text.starts_with("unknown field") || unknown_key.is_some()) {
+        let mut f = FieldErrors::new();
+        f.add(
+            &at(&path),
+            format!(
+                "{}; this field is not part of the request, remove it",
+                unknown_key.unwrap_or(text)
+            ),
+        );
+        return AppError::Validation(f);
+    }
+    match inner.classify() {
+        serde_json::error::Category::Data => AppError::bad_request(
+            "invalid_body",
+            format!("The request body does not fit at {}: {text}", at(&path)),
+        ),
+        _ => AppError::bad_request(
+            "malformed_json",
+            format!("The request body is not valid JSON: {inner}"),
+        ),
+    }
 }
 
 /// The first `(name, value)` pair whose name or value holds NUL.
@@ -611,8 +773,10 @@ fn nul_pair<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<S
         .map(|(k, _)| k.replace('\0', "\\u0000"))
 }
 
-/// `axum::Json` whose rejections use the project's error shape, and which refuses NUL in
-/// any string of the body with a 422 naming the field.
+/// `axum::Json` whose rejections use the project's error shape. Every string of the body
+/// passes the one text rule (`domain::validate::text_problem`: NUL, control, bidi and
+/// invisible characters are a 422 naming the field) and is stored in NFC; a field the
+/// type does not have is a 422 naming it.
 pub struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
@@ -623,18 +787,43 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        let (parts, body) = req.into_parts();
-        // Read through `Bytes` so the route's body limit applies as before.
-        let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
-            .await
-            .map_err(|r| AppError::from(JsonRejection::from(r)))?;
-        if let Some(field) = json_body_nul_field(&bytes) {
-            return Err(nul_error(&field));
-        }
-        let req = Request::from_parts(parts, Body::from(bytes));
-        let axum::Json(v) = axum::Json::<T>::from_request(req, state).await?;
-        Ok(Json(v))
+        let bytes = json_bytes(req, state).await?;
+        let text = checked_json_text(&bytes, "")?;
+        Ok(Json(read_json(&text, "")?))
     }
+}
+
+/// A JSON body's bytes, unchecked: the content type is JSON and the route's body limit
+/// holds. For `POST /api/sync`, which judges each op's text on its own.
+pub struct JsonBytes(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for JsonBytes {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        json_bytes(req, state).await.map(JsonBytes)
+    }
+}
+
+async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .is_some_and(|m| {
+            m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+        });
+    if !is_json {
+        return Err(AppError::UnsupportedMediaType(
+            "Send the body as JSON with the header Content-Type: application/json.".into(),
+        ));
+    }
+    // Read through `Bytes` so the route's body limit applies as before.
+    Bytes::from_request(req, state)
+        .await
+        .map_err(|r| AppError::from(JsonRejection::from(r)))
 }
 
 /// `axum::extract::Path` with the project's error shape; a parameter holding NUL (`%00`)

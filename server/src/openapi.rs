@@ -730,6 +730,10 @@ fn build() -> OpenApi {
 
     // Offline sync, changes, visit notes.
     let (b, s) = (d.r::<SyncRequest>(), d.r::<SyncResponse>());
+    // Each op kind's payload (a `SyncOp.payload` is read into one of these by its kind).
+    d.r::<api::QuoteSubmitOp>();
+    d.r::<api::EnterForSupplierOp>();
+    d.r::<api::VisitNoteOp>();
     d.op(
         Post,
         "/api/sync",

@@ -156,24 +156,26 @@ pub async fn seed_if_empty(db: &Db) -> anyhow::Result<bool> {
     let mut current_revisions = Vec::new();
     for (number, name, description, revisions) in PARTS {
         let part_id = new_id();
-        sqlx::query("INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, 'H87', $5, $5)")
+        sqlx::query("INSERT INTO parts (id, number, number_key, name, description, uom, created_at, updated_at) VALUES ($1, $2, $6, $3, $4, 'H87', $5, $5)")
             .bind(&part_id)
             .bind(number)
             .bind(name)
             .bind(description)
             .bind(now)
+            .bind(domain::validate::fold_key(number))
             .execute(&mut **w)
             .await?;
         let mut last = String::new();
         for (i, (label, status, released)) in revisions.iter().enumerate() {
             last = new_id();
-            sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            sqlx::query("INSERT INTO revisions (id, part_id, label, label_key, status, released_on, created_at) VALUES ($1, $2, $3, $7, $4, $5, $6)")
                 .bind(&last)
                 .bind(&part_id)
                 .bind(*label)
                 .bind(*status)
                 .bind(*released)
                 .bind(now + i as i64)
+                .bind(domain::validate::fold_key(label))
                 .execute(&mut **w)
                 .await?;
         }

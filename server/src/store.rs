@@ -13,9 +13,10 @@ use sqlx::{Any, AnyPool, Executor};
 use crate::db::col;
 use crate::error::AppResult;
 
-/// `%text%` for a case-insensitive LIKE, with LIKE's wildcards escaped.
+/// `%text%` for a case-insensitive LIKE, with LIKE's wildcards escaped; folded as the
+/// natural keys are (`domain::validate::fold_key`), so it matches a `…_key` column.
 pub fn like_pattern(q: Option<&str>) -> String {
-    let q = q.unwrap_or("").trim().to_lowercase();
+    let q = domain::validate::fold_key(q.unwrap_or(""));
     let escaped: String = q
         .chars()
         .flat_map(|c| match c {
@@ -26,8 +27,8 @@ pub fn like_pattern(q: Option<&str>) -> String {
     format!("%{escaped}%")
 }
 
-/// The natural keys `sql` selects (as column `k`), lower-cased as an import compares
-/// them, for the import to skip.
+/// The natural keys `sql` selects (as column `k`), folded as an import compares them
+/// (`domain::validate::fold_key`), for the import to skip.
 pub async fn existing_keys(
     pool: &sqlx::AnyPool,
     sql: &str,
@@ -36,7 +37,7 @@ pub async fn existing_keys(
         .fetch_all(pool)
         .await?
         .iter()
-        .map(|r| Ok(col::<String>(r, "k")?.to_lowercase()))
+        .map(|r| Ok(domain::validate::fold_key(&col::<String>(r, "k")?)))
         .collect()
 }
 

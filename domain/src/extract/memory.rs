@@ -13,6 +13,7 @@ use super::table::ColumnRole;
 /// Learned column mappings, keyed by `supplier` + `\u{1f}` + `fingerprint`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct MappingMemory {
     pub layouts: BTreeMap<String, Vec<Option<ColumnRole>>>,
 }

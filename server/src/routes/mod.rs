@@ -73,16 +73,18 @@ pub fn import_records(
     }
     let table = domain::import::read_table(file_name, bytes)
         .map_err(|m| crate::error::AppError::bad_request("import_format", m))?;
-    let records = domain::import::records(&table, columns, required).map_err(|m| {
+    let mut records = domain::import::records(&table, columns, required).map_err(|m| {
         crate::error::AppError::bad_request("import_format", format!("{file_name}: {m}"))
     })?;
-    // A cell is text a client sends like any other: NUL is refused with its row and
-    // column, as the JSON extractor refuses it in a body (issue 10).
+    // A cell is text a client sends like any other: the one text rule (NUL, control,
+    // bidi and invisible characters) refuses it with its row and column, and it is kept
+    // in NFC, as the JSON extractor does for a body (issue 10).
     let mut e = domain::validate::FieldErrors::new();
-    for (row, rec) in &records {
-        for (field, value) in rec {
-            if value.contains('\0') {
-                e.add(&format!("rows[{row}].{field}"), crate::error::NUL_MESSAGE);
+    for (row, rec) in &mut records {
+        for (field, value) in rec.iter_mut() {
+            domain::validate::text(&mut e, &format!("rows[{row}].{field}"), value);
+            if let std::borrow::Cow::Owned(n) = domain::validate::nfc(value) {
+                *value = n;
             }
         }
     }

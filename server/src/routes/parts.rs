@@ -204,7 +204,7 @@ async fn list(
 ) -> AppResult<axum::Json<Vec<api::Part>>> {
     authorize(&user.actor, Verb::Read, Resource::Parts)?;
     let rows = sqlx::query(
-        "SELECT * FROM parts WHERE LOWER(number) LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\' \
+        "SELECT * FROM parts WHERE number_key LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\' \
          ORDER BY number LIMIT 500",
     )
     .bind(store::like_pattern(s.q.as_deref()))
@@ -251,8 +251,9 @@ async fn create(
         revision: rev,
     } = validate_new_part(&p)?;
     let mut w = st.db.write().await?;
-    let exists = sqlx::query("SELECT id FROM parts WHERE LOWER(number) = LOWER($1)")
-        .bind(&number)
+    // One Unicode-aware fold on every engine (issue 10, L4), computed here.
+    let exists = sqlx::query("SELECT id FROM parts WHERE number_key = $1")
+        .bind(domain::validate::fold_key(&number))
         .fetch_optional(&mut **w)
         .await?;
     if exists.is_some() {
@@ -264,7 +265,7 @@ async fn create(
     let id = new_id();
     let now = now_ms();
     sqlx::query(
-        "INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO parts (id, number, number_key, name, description, uom, created_at, updated_at) VALUES ($1, $2, $7, $3, $4, $5, $6, $6)",
     )
     .bind(&id)
     .bind(&number)
@@ -272,15 +273,17 @@ async fn create(
     .bind(&description)
     .bind(&uom)
     .bind(now)
+    .bind(domain::validate::fold_key(&number))
     .execute(&mut **w)
     .await?;
     sqlx::query(
-        "INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)",
+        "INSERT INTO revisions (id, part_id, label, label_key, status, released_on, created_at) VALUES ($1, $2, $3, $5, 'draft', NULL, $4)",
     )
     .bind(new_id())
     .bind(&id)
     .bind(&rev)
     .bind(now)
+    .bind(domain::validate::fold_key(&rev))
     .execute(&mut **w)
     .await?;
     let summary = serde_json::json!({"number": number, "name": name, "uom": uom, "revision": rev});
@@ -348,11 +351,12 @@ async fn add_revision(
     let existing: Vec<&str> = part.revisions.iter().map(|x| x.label.as_str()).collect();
     let label = domain::part::check_new_revision(&part.number, &r.label, &existing)?;
     let mut w = st.db.write().await?;
-    sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
+    sqlx::query("INSERT INTO revisions (id, part_id, label, label_key, status, released_on, created_at) VALUES ($1, $2, $3, $5, 'draft', NULL, $4)")
         .bind(new_id())
         .bind(&id)
         .bind(&label)
         .bind(now_ms())
+        .bind(domain::validate::fold_key(&label))
         .execute(&mut **w)
         .await?;
     let summary = serde_json::json!({"number": part.number, "revision": label});
@@ -597,14 +601,14 @@ async fn import(
                 uom,
                 revision: rev,
             }) => {
-                if let Some(first) = seen.insert(number.to_lowercase(), *row) {
+                if let Some(first) = seen.insert(domain::validate::fold_key(&number), *row) {
                     errors.add(
                         &format!("rows[{row}].number"),
                         format!("{number} is also on row {first}"),
                     );
                     continue;
                 }
-                if existing.contains(&number.to_lowercase()) {
+                if existing.contains(&domain::validate::fold_key(&number)) {
                     skipped.push(api::ImportSkip {
                         row: *row,
                         reason: format!("part {number} already exists"),
@@ -619,26 +623,27 @@ async fn import(
     let rows_of = seen;
     // Inserted in one order (by key) so two imports that share new parts wait for each
     // other instead of deadlocking; a part another import created meanwhile is skipped
-    // like one that existed before (the unique index on LOWER(number) decides).
-    planned.sort_by_key(|p| p.0.to_lowercase());
+    // like one that existed before (the unique index on the folded number decides).
+    planned.sort_by_key(|p| domain::validate::fold_key(&p.0));
     let mut w = st.db.write().await?;
     let now = now_ms();
     let mut created = Vec::with_capacity(planned.len());
     for (number, name, description, uom, rev) in &planned {
         let id = new_id();
-        let inserted = sqlx::query("INSERT INTO parts (id, number, name, description, uom, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT DO NOTHING")
+        let inserted = sqlx::query("INSERT INTO parts (id, number, number_key, name, description, uom, created_at, updated_at) VALUES ($1, $2, $7, $3, $4, $5, $6, $6) ON CONFLICT DO NOTHING")
             .bind(&id)
             .bind(number)
             .bind(name)
             .bind(description)
             .bind(uom)
             .bind(now)
+            .bind(domain::validate::fold_key(number))
             .execute(&mut **w)
             .await?
             .rows_affected();
         if inserted == 0 {
             let row = rows_of
-                .get(&number.to_lowercase())
+                .get(&domain::validate::fold_key(number))
                 .copied()
                 .unwrap_or_default();
             skipped.push(api::ImportSkip {
@@ -648,11 +653,12 @@ async fn import(
             continue;
         }
         created.push(number.clone());
-        sqlx::query("INSERT INTO revisions (id, part_id, label, status, released_on, created_at) VALUES ($1, $2, $3, 'draft', NULL, $4)")
+        sqlx::query("INSERT INTO revisions (id, part_id, label, label_key, status, released_on, created_at) VALUES ($1, $2, $3, $5, 'draft', NULL, $4)")
             .bind(new_id())
             .bind(&id)
             .bind(rev)
             .bind(now)
+            .bind(domain::validate::fold_key(rev))
             .execute(&mut **w)
             .await?;
     }

@@ -135,7 +135,7 @@ async fn list(
 ) -> AppResult<axum::Json<Vec<api::Supplier>>> {
     authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
     let rows = sqlx::query(
-        "SELECT * FROM suppliers WHERE LOWER(name) LIKE $1 ESCAPE '\\' \
+        "SELECT * FROM suppliers WHERE name_key LIKE $1 ESCAPE '\\' \
          AND ($2 = '' OR status = $2) AND ($3 = '' OR country = $3) ORDER BY name LIMIT 500",
     )
     .bind(like_pattern(s.q.as_deref()))
@@ -206,7 +206,7 @@ pub async fn insert(
     .execute(&mut **tx)
     .await?;
     sqlx::query(
-        "INSERT INTO suppliers (id, name, country, currency, status, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO suppliers (id, name, name_key, country, currency, status, created_at) VALUES ($1, $2, $7, $3, $4, $5, $6)",
     )
     .bind(&id)
     .bind(name)
@@ -214,6 +214,7 @@ pub async fn insert(
     .bind(currency.code())
     .bind(status)
     .bind(now)
+    .bind(domain::validate::fold_key(name))
     .execute(&mut **tx)
     .await?;
     Ok(id)
@@ -232,8 +233,8 @@ async fn create(
         status,
     } = validate_new_supplier(&s)?;
     let mut w = st.db.write().await?;
-    if sqlx::query("SELECT id FROM suppliers WHERE LOWER(name) = LOWER($1)")
-        .bind(&name)
+    if sqlx::query("SELECT id FROM suppliers WHERE name_key = $1")
+        .bind(domain::validate::fold_key(&name))
         .fetch_optional(&mut **w)
         .await?
         .is_some()
@@ -309,13 +310,14 @@ async fn update(
         .unwrap_or(before.categories.clone());
     let mut w = st.db.write().await?;
     let cats = serde_json::to_string(&categories).map_err(|e| anyhow::anyhow!(e))?;
-    sqlx::query("UPDATE suppliers SET name = $1, country = $2, currency = $3, status = $4, categories = $5 WHERE id = $6")
+    sqlx::query("UPDATE suppliers SET name = $1, name_key = $7, country = $2, currency = $3, status = $4, categories = $5 WHERE id = $6")
         .bind(&name)
         .bind(&country)
         .bind(currency)
         .bind(&status)
         .bind(&cats)
         .bind(&id)
+        .bind(domain::validate::fold_key(&name))
         .execute(&mut **w)
         .await?;
     sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2")
@@ -618,14 +620,14 @@ async fn import(
                 currency,
                 status,
             }) => {
-                if let Some(first) = seen.insert(name.to_lowercase(), *row) {
+                if let Some(first) = seen.insert(domain::validate::fold_key(&name), *row) {
                     errors.add(
                         &format!("rows[{row}].name"),
                         format!("{name} is also on row {first}"),
                     );
                     continue;
                 }
-                if existing.contains(&name.to_lowercase()) {
+                if existing.contains(&domain::validate::fold_key(&name)) {
                     skipped.push(api::ImportSkip {
                         row: *row,
                         reason: format!("supplier {name} already exists"),

@@ -47,11 +47,12 @@ async fn malformed_bodies_say_what_is_wrong() {
             "does not fit",
         ),
         (
+            // A field the type does not have: a 422 on that field (issue 10, L3).
             Body::from(json!({"number": "X", "name": "Y", "colour": "red"}).to_string()),
             json_ct,
-            StatusCode::BAD_REQUEST,
-            "invalid_body",
-            "unknown field `colour`",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            "1 field needs attention",
         ),
         (
             Body::from(json!({"number": 5, "name": "Y"}).to_string()),

@@ -16,6 +16,7 @@ mod engine;
 mod errors;
 mod files;
 mod hardening;
+mod inputs;
 mod invitations;
 mod mapping;
 mod master;

@@ -88,7 +88,12 @@ async fn supplier_updates_are_checked_audited_and_blocking_bites() {
         assert!(c.json["fields"]["country"].is_string(), "{}", c.json);
     }
     let unknown_field = patch(&app, &path, json!({"rating": 5}), &buyer).await;
-    assert_eq!(unknown_field.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unknown_field.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unknown_field.json["fields"]["rating"].is_string(),
+        "{}",
+        unknown_field.json
+    );
     let supplier = app.login("rep@orion.example").await;
     assert_eq!(
         patch(&app, &path, json!({"status": "approved"}), &supplier)
@@ -622,7 +627,7 @@ async fn parts_edit_and_suppliers_filter() {
         patch(&app, &path, json!({"number": "NEW"}), &buyer)
             .await
             .status,
-        StatusCode::BAD_REQUEST,
+        StatusCode::UNPROCESSABLE_ENTITY,
         "the number does not change"
     );
     assert_eq!(

@@ -77,9 +77,16 @@ async fn nul_in_a_json_body_is_a_422_naming_the_field() {
     let op = json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": "visit_note.create", "created_at": chrono::Utc::now().to_rfc3339(),
                     "payload": {"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": northwind.me["supplier_id"], "rfq_id": null,
                                 "text": "met \u{0} them", "taken_at": chrono::Utc::now().to_rfc3339(), "photos": []}});
-    assert_nul(
-        &app.post("/api/sync", json!({"ops": [op]}), &buyer).await,
-        "ops[0].payload.text",
+    // In a sync op, that op's rejection (the request's other ops go on; issue 10, L6).
+    let r = app.post("/api/sync", json!({"ops": [op]}), &buyer).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    assert_eq!(r.json["results"][0]["status"], "rejected", "{}", r.json);
+    assert!(
+        r.json["results"][0]["detail"]["fields"]["payload.text"]
+            .as_str()
+            .is_some_and(|m| m.contains("NUL")),
+        "{}",
+        r.json
     );
     assert_nul(
         &app.put(
