@@ -13,6 +13,8 @@
 mod basis;
 #[path = "extract/behaviour.rs"]
 mod behaviour;
+#[path = "extract/calibration.rs"]
+mod calibration;
 #[path = "extract/classes.rs"]
 mod classes;
 #[path = "extract/corpus.rs"]

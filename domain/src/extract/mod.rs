@@ -1118,11 +1118,32 @@ fn apply_basis_note(ex: &mut Extraction) {
     }
 }
 
-/// Cross-checks that set each line's confidence from the evidence for its prices:
-/// quantity × unit price = line total, the RFQ's reference prices, another offer for the
-/// same part (strong); a per-unit label with a known currency (medium). A price that
-/// nothing corroborates gets a confidence below 80 and a `price.uncorroborated` finding;
-/// a contradicted one (`price.basis_suspect`, `line.total_mismatch`) at most 40.
+/// What corroborates one line, for its confidence.
+struct Evidence {
+    /// quantity × price = amount, the RFQ's reference prices, another offer for the part,
+    /// or the document total.
+    price_strong: bool,
+    /// A per-unit label with a known currency.
+    price_medium: bool,
+    /// A part number that looks like one, or an RFQ match by part number.
+    identity: bool,
+    /// The break quantities were read from the document (a break header, a quantity
+    /// column, `@ 2k`, an MOQ), not assumed.
+    quantity: bool,
+    /// Breaks in order: no two at one quantity, none dearer at a higher quantity.
+    breaks_ordered: bool,
+}
+
+/// Cross-checks that set each line's confidence from the evidence for it. A line is at
+/// 80 or more only when its identity (a part number, or an RFQ match by part), its
+/// quantities (stated, not assumed) and its price (quantity × unit price = the printed
+/// amount or the lines summing to the document total, the RFQ's reference prices, another
+/// offer for the same part: strong; a per-unit label with a known currency: medium, at
+/// most 85) are all corroborated; 90 or more needs strong price evidence. What is missing
+/// gives a finding (`price.uncorroborated`, `line.identity_uncorroborated`,
+/// `line.quantity_uncorroborated`) and a confidence below 80; a contradicted price
+/// (`price.basis_suspect`, `line.total_mismatch`) is at most 40, breaks out of order at
+/// most 60.
 fn cross_check(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     let contradicted: std::collections::HashSet<usize> = ex
         .diagnostics
@@ -1148,7 +1169,19 @@ fn cross_check(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
             by_part.entry(rfq::norm_part(p)).or_default().push(i);
         }
     }
-    let mut findings: Vec<(usize, Option<Location>)> = Vec::new();
+    let doc_total_ok = doc_total_agrees(ex);
+    // A price whose basis was taken from the document total (the only reading that makes
+    // the lines sum to it) is a repair, not a confirmation: the total may be misread.
+    let total_loc = ex.provenance.get("total").cloned();
+    let repaired: std::collections::HashSet<usize> = ex
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.code == "price.basis_from_total" && total_loc.is_some() && d.location == total_loc
+        })
+        .filter_map(|d| d.line_index)
+        .collect();
+    let mut findings: Vec<(&'static str, usize, String, Option<Location>)> = Vec::new();
     for li in 0..ex.lines.len() {
         let l = &ex.lines[li];
         if l.breaks.is_empty() || l.no_bid {
@@ -1167,6 +1200,12 @@ fn cross_check(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
             }),
             _ => false,
         };
+        let part_match = l.rfq_line.as_ref().is_some_and(|m| {
+            matches!(
+                m.reason.as_str(),
+                "part_number" | "supplier_part" | "alternate_of"
+            )
+        });
         let refs: Vec<Decimal> = match (rfq, l.rfq_line.as_ref()) {
             (Some(r), Some(m)) if m.reason != "description" => r
                 .lines
@@ -1179,54 +1218,160 @@ fn cross_check(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
         let ref_ok = refs
             .iter()
             .any(|p| l.breaks.iter().any(|b| near(b.unit_price, *p)));
+        // Another offer: the same part with other prices (another supplier, another
+        // table). The same breaks again are the same row read twice, which confirms
+        // nothing.
         let peer_ok = l
             .part_number
             .as_deref()
             .and_then(|p| by_part.get(&rfq::norm_part(p)))
             .is_some_and(|others| {
                 others.iter().filter(|&&j| j != li).any(|&j| {
-                    ex.lines[j]
-                        .breaks
-                        .first()
-                        .zip(l.breaks.first())
-                        .is_some_and(|(a, b)| near(a.unit_price, b.unit_price))
+                    ex.lines[j].breaks != l.breaks
+                        && ex.lines[j]
+                            .breaks
+                            .first()
+                            .zip(l.breaks.first())
+                            .is_some_and(|(a, b)| near(a.unit_price, b.unit_price))
                 })
             });
-        let strong = total_ok || ref_ok || peer_ok;
-        let medium = l.price_source == PriceSource::UnitLabelled && ex.currency.is_some();
+        let stated_qty = l.breaks.len() > 1
+            || l.breaks.iter().any(|b| b.min_qty != Decimal::ONE)
+            || l.quantity.is_some()
+            || l.provenance.contains_key("quantity")
+            || l.provenance.contains_key("breaks[0].min_qty");
+        let ev = Evidence {
+            price_strong: total_ok || ref_ok || peer_ok || doc_total_ok && !repaired.contains(&li),
+            price_medium: l.price_source == PriceSource::UnitLabelled && ex.currency.is_some(),
+            identity: part_match
+                || l.part_number.as_deref().is_some_and(text::identifies_part)
+                || l.supplier_part
+                    .as_deref()
+                    .is_some_and(text::identifies_part),
+            quantity: stated_qty || total_ok,
+            breaks_ordered: l
+                .breaks
+                .windows(2)
+                .all(|w| w[1].min_qty > w[0].min_qty && w[1].unit_price <= w[0].unit_price),
+        };
+        let loc = l.provenance.get("breaks[0].unit_price").cloned();
+        let part_loc = l
+            .provenance
+            .get("part_number")
+            .or_else(|| l.provenance.get("description"))
+            .cloned()
+            .or_else(|| loc.clone());
+        let was = l.confidence;
+        let mut cap: u8 = 100;
+        if !ev.price_strong {
+            if ev.price_medium {
+                cap = cap.min(85);
+            } else {
+                cap = cap.min(75);
+                if was >= 80 {
+                    findings.push((
+                        "price.uncorroborated",
+                        li,
+                        "no total, per-unit label, RFQ reference or other offer confirms \
+                         this price"
+                            .into(),
+                        loc.clone(),
+                    ));
+                }
+            }
+        }
+        if !ev.identity {
+            cap = cap.min(70);
+            if was >= 80 {
+                let what = l
+                    .part_number
+                    .as_deref()
+                    .or(l.supplier_part.as_deref())
+                    .map_or_else(
+                        || "this line has no part number".to_string(),
+                        |p| format!("'{p}' does not look like a part number"),
+                    );
+                findings.push((
+                    "line.identity_uncorroborated",
+                    li,
+                    format!("{what} and no RFQ line matches it by part: check which item this price is for"),
+                    part_loc,
+                ));
+            }
+        }
+        if !ev.quantity {
+            cap = cap.min(75);
+            if was >= 80 {
+                findings.push((
+                    "line.quantity_uncorroborated",
+                    li,
+                    "no quantity is stated for this price (no break header, quantity column \
+                     or MOQ): read as from 1"
+                        .into(),
+                    loc.clone(),
+                ));
+            }
+        }
+        if !ev.breaks_ordered {
+            cap = cap.min(60);
+        }
+        if repaired.contains(&li) {
+            cap = cap.min(75);
+        }
         let line = &mut ex.lines[li];
-        if strong {
-            continue;
-        }
-        if medium {
-            line.confidence = line.confidence.min(90);
-            continue;
-        }
-        if line.confidence >= 80 {
-            line.confidence = 75;
-            findings.push((li, line.provenance.get("breaks[0].unit_price").cloned()));
-        }
+        line.confidence = line.confidence.min(cap);
     }
     const PER_LINE: usize = 50;
-    let n = findings.len();
-    for (li, loc) in findings.iter().take(PER_LINE) {
-        ex.diagnostics.push(Diagnostic {
-            code: "price.uncorroborated".into(),
-            severity: Severity::Info,
-            message: "no total, per-unit label, RFQ reference or other offer confirms this price"
-                .into(),
-            location: loc.clone(),
-            line_index: Some(*li),
+    for code in [
+        "price.uncorroborated",
+        "line.identity_uncorroborated",
+        "line.quantity_uncorroborated",
+    ] {
+        let mine: Vec<_> = findings.iter().filter(|f| f.0 == code).collect();
+        for (_, li, msg, loc) in mine.iter().take(PER_LINE) {
+            ex.diagnostics.push(Diagnostic {
+                code: code.into(),
+                severity: Severity::Info,
+                message: msg.clone(),
+                location: loc.clone(),
+                line_index: Some(*li),
+            });
+        }
+        if mine.len() > PER_LINE {
+            ex.diag(
+                code,
+                Severity::Info,
+                format!("{} more lines like this", mine.len() - PER_LINE),
+                None,
+            );
+        }
+    }
+}
+
+/// The printed document total equals the sum of the priced lines' amounts (printed, or
+/// quantity × unit price), every priced line having one: each price is corroborated.
+fn doc_total_agrees(ex: &Extraction) -> bool {
+    let Some(total) = ex.total.filter(|t| *t > Decimal::ZERO) else {
+        return false;
+    };
+    let mut sum = Decimal::ZERO;
+    let mut n = 0;
+    for l in ex
+        .lines
+        .iter()
+        .filter(|l| !l.no_bid && !l.breaks.is_empty())
+    {
+        let amount = l.line_total.or_else(|| {
+            let q = amount_qty(l)?;
+            price_at_qty(l, q).and_then(|p| q.checked_mul(p))
         });
+        let Some(a) = amount else {
+            return false;
+        };
+        sum += a;
+        n += 1;
     }
-    if n > PER_LINE {
-        ex.diag(
-            "price.uncorroborated",
-            Severity::Info,
-            format!("{} more lines with prices nothing confirms", n - PER_LINE),
-            None,
-        );
-    }
+    n > 0 && (sum - total).abs() <= (total * Decimal::new(5, 3)).max(Decimal::new(5, 2))
 }
 
 /// The decimal style of a text, re-exported for the parsers.

@@ -732,17 +732,8 @@ fn qty_after(clause: &str, labels: &[&str], style: DecimalStyle) -> Option<Decim
     let after = &lower[at.0 + at.1..];
     let qty_word = |w: &str| {
         let w = w.trim_matches(|c: char| matches!(c, ':' | ',' | '.' | ';' | '(' | ')' | '='));
-        // Pieces are whole: `1.000` / `1,000` / `1'000` is a thousand in any style.
-        let grouped = w.len() > 4
-            && w.bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\''))
-            && w.split(['.', ',', '\'']).skip(1).all(|g| g.len() == 3)
-            && w.split(['.', ',', '\''])
-                .next()
-                .is_some_and(|g| (1..=3).contains(&g.len()));
-        if grouped {
-            return w.replace(['.', ',', '\''], "").parse::<Decimal>().ok();
-        }
+        // Pieces are whole: `1.000` / `1,000` / `1'000` is a thousand in any style
+        // (number::parse_quantity keeps that rule).
         w.chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit())

@@ -582,23 +582,29 @@ pub fn parse_quantity(s: &str, style: DecimalStyle) -> Option<Decimal> {
     n.checked_mul(mult)
 }
 
-/// `5.000` / `12,500` / `1'000`: one group mark between a non-zero lead of 1–3 digits and
-/// exactly three digits, read as a whole count whatever the document's decimal style.
+/// `5.000` / `12,500` / `1'000` / `1.000.000` / `10 000`: groups of exactly three digits
+/// after a non-zero lead of 1–3 digits, all split by one and the same mark (`.`, `,`, `'`,
+/// a space), read as a whole count whatever the document's decimal style. The one place
+/// that decides the thousands rule for quantities (table headers and prose use it too).
 fn thousands_count(core: &str) -> Option<Decimal> {
-    let mut marks = core.char_indices().filter(|(_, c)| !c.is_ascii_digit());
-    let (i, mark) = marks.next()?;
-    if marks.next().is_some() || !matches!(mark, '.' | ',' | '\'') {
+    let mut marks = core.chars().filter(|c| !c.is_ascii_digit());
+    let mark = marks.next()?;
+    if !matches!(mark, '.' | ',' | '\'' | ' ' | '\u{a0}' | '\u{202f}') || marks.any(|c| c != mark) {
         return None;
     }
-    let (lead, tail) = (&core[..i], &core[i + 1..]);
-    let ok = (1..=3).contains(&lead.len())
-        && !lead.starts_with('0')
-        && tail.len() == 3
-        && tail.bytes().all(|b| b.is_ascii_digit());
-    if !ok {
+    let mut groups = core.split(mark);
+    let lead = groups.next()?;
+    let mut digits = lead.to_string();
+    if !(1..=3).contains(&lead.len()) || lead.starts_with('0') {
         return None;
     }
-    Decimal::from_str(&format!("{lead}{tail}")).ok()
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    Decimal::from_str(&digits).ok()
 }
 
 #[cfg(test)]

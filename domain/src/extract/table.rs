@@ -514,6 +514,7 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "prix unit",
             "eenheidsprijs",
             "stukprijs",
+            "stuksprijs",
             "preço unitário",
             "preco unitario",
             "preço",
@@ -609,6 +610,8 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "totale",
             "valor total",
             "totaalprijs",
+            "totaal",
+            "regeltotaal",
             "总价",
             "金额",
             "合计",
@@ -1107,22 +1110,9 @@ fn header_qty_candidate(raw: &str) -> Option<(Decimal, bool)> {
     if t.is_empty() || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    // `1.000 stk`, `10.000`: a quantity in a header is whole, so a dot or comma before
-    // three digits groups thousands.
-    let grouped = t.len() > 4
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'\'' | b' '))
-        && t.split(['.', ',', '\'', ' ']).skip(1).all(|g| g.len() == 3)
-        && t.split(['.', ',', '\'', ' '])
-            .next()
-            .is_some_and(|g| (1..=3).contains(&g.len()));
-    let q = if grouped {
-        t.replace(['.', ',', '\'', ' '], "")
-            .parse::<Decimal>()
-            .ok()?
-    } else {
-        parse_quantity(t, DecimalStyle::Unknown)?
-    };
+    // `1.000 stk`, `10.000`: a quantity in a header is whole (number::parse_quantity
+    // keeps the thousands rule).
+    let q = parse_quantity(t, DecimalStyle::Unknown)?;
     // A bare small integer like "1" or "2" is more likely a column number than a break.
     let bare = t.chars().all(|c| c.is_ascii_digit());
     let looks_year =
@@ -1423,19 +1413,79 @@ const TOTAL_WORDS: &[&str] = &[
     "ust",
 ];
 
+/// Charges and taxes that follow the lines (`Freight`, `Fracht`, `IVA 21%`, `TVA 20 %`):
+/// a row labelled only so (or with a rate) is no quote line.
+const CHARGE_WORDS: &[&str] = &[
+    "freight",
+    "freight charge",
+    "shipping",
+    "shipping and handling",
+    "carriage",
+    "postage",
+    "fracht",
+    "frachtkosten",
+    "versand",
+    "versandkosten",
+    "porto",
+    "portes",
+    "porte",
+    "envío",
+    "envio",
+    "gastos de envío",
+    "transporte",
+    "port",
+    "frais de port",
+    "vracht",
+    "vrachtkosten",
+    "verzendkosten",
+    "trasporto",
+    "spese di trasporto",
+    "iva",
+    "tva",
+    "btw",
+    "gst",
+    "hst",
+    "sales tax",
+    "moms",
+    "totale",
+    "importe total",
+    "total ht",
+    "total ttc",
+    "total neto",
+    "sous total",
+    "subtotaal",
+    "subtotale",
+    "eindtotaal",
+    "gesamtsumme",
+    "endsumme",
+];
+
 fn is_total_row(row: &[Cell]) -> bool {
     row.iter().take(6).any(|c| {
         let n = norm_header(&c.text);
         !n.is_empty()
             && n.len() < 60
-            && TOTAL_WORDS.iter().any(|w| {
+            && (TOTAL_WORDS.iter().any(|w| {
                 n == *w
                     || (n.starts_with(w) && n.as_bytes().get(w.len()) == Some(&b' '))
                     || (n.ends_with(w)
                         && n.len() > w.len()
                         && n.as_bytes()[n.len() - w.len() - 1] == b' ')
-            })
+            }) || CHARGE_WORDS.iter().any(|w| {
+                n == *w
+                    || n.strip_prefix(w).is_some_and(|r| {
+                        r.starts_with(' ') && r.chars().all(|c| c.is_ascii_digit() || c == ' ')
+                    })
+            }))
     })
+}
+
+/// A total / charge row whose part cell (if any) holds its label, not a part number:
+/// `Total:` or `Freight` in the part column is no line.
+fn is_total_line(row: &[Cell], roles: &[Option<ColumnRole>]) -> bool {
+    is_total_row(row)
+        && role_cell(row, roles, ColumnRole::PartNumber)
+            .is_none_or(|c| !text::identifies_part(&c.text))
 }
 
 /// Splits a part-column cell that is a sentence about a part into (part, note): at least
@@ -2030,10 +2080,7 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
                     }
                 }
             }
-            if is_total_row(row)
-                && role_cell(row, seg_roles, ColumnRole::PartNumber)
-                    .is_none_or(|c| c.text.trim().is_empty())
-            {
+            if is_total_line(row, seg_roles) {
                 if group.is_none() {
                     around.push((
                         row_text(row),
@@ -3232,13 +3279,23 @@ fn read_row(
         }
         return RowOutcome::Text;
     }
-    // A part number that is really a text row ("Notes: ...").
+    // A part number that is really a text row ("Notes: ..."), or a remark naming no part
+    // ("Note: lead time 4 weeks" in the part or description column): text for the notes
+    // pass, never a line of its own.
+    let words = |s: Option<&str>| s.map_or(0, |s| s.split_whitespace().count());
     if line.breaks.is_empty()
         && !line.no_bid
-        && line
-            .part_number
-            .as_deref()
-            .is_some_and(|p| p.split_whitespace().count() > 6)
+        && (words(line.part_number.as_deref()) > 6
+            || line.quantity.is_none()
+                && !line
+                    .part_number
+                    .as_deref()
+                    .is_some_and(text::identifies_part)
+                && !line
+                    .supplier_part
+                    .as_deref()
+                    .is_some_and(text::identifies_part)
+                && words(line.part_number.as_deref().or(line.description.as_deref())) >= 3)
     {
         return RowOutcome::Text;
     }

@@ -1218,6 +1218,15 @@ fn parse_freight(t: &str, style: DecimalStyle) -> Option<Freight> {
 
 /// A token that looks like a part number: has a digit, letters or a dash, 4+ chars, and
 /// is not a price, a quantity, a date or a unit.
+/// A part number that identifies a line: a code with a digit (`BRK-2208`, `4711002`,
+/// `M3x8 DIN 912`), not a word (`Freight`, `Total:`, `Bracket`).
+pub(crate) fn identifies_part(part: &str) -> bool {
+    part.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+        is_part_like(w) || (w.len() >= 5 && w.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
 pub(crate) fn is_part_like(w: &str) -> bool {
     let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
     if w.len() < 4 || w.len() > 40 {
