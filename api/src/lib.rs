@@ -754,6 +754,19 @@ pub struct User {
     pub supplier_id: Option<String>,
 }
 
+/// `POST /api/users/{id}/unlock`: an admin lifted the account's sign-in lock (issue 10).
+/// Earlier failed sign-ins on the account no longer count; the unlock is audited.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountUnlocked {
+    pub user_id: String,
+    pub email: String,
+    /// Whether the account was locked for sign-ins from unknown networks.
+    pub was_locked: bool,
+    /// Failed sign-ins in the lockout window that no longer count.
+    pub failures_cleared: i64,
+}
+
 /// `GET /api/audit/verify`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -239,13 +239,78 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     read(send(get(path).build(), path).await?).await
 }
 
-async fn get_json_query<T: DeserializeOwned>(path: &str, q: &str) -> ApiResult<T> {
+async fn get_json_query<T: DeserializeOwned>(path: &str, q: &str) -> ApiResult<Vec<T>> {
     let builder = if q.trim().is_empty() {
         get(path)
     } else {
         get(path).query([("q", q.trim())])
     };
-    read(send(builder.build(), path).await?).await
+    get_all_pages(builder, path).await
+}
+
+/// The most pages [`get_all_pages`] follows (500 000 rows at the server's default page).
+const MAX_PAGES: usize = 1000;
+
+/// Every page of a paged list (issue 10, L7): the server answers a list one page at a
+/// time, with `Link: <…>; rel="next"` while rows remain; this follows the links and
+/// joins the pages, so a list is never cut short without a word.
+async fn get_all_pages<T: DeserializeOwned>(
+    first: RequestBuilder,
+    path: &str,
+) -> ApiResult<Vec<T>> {
+    let mut out = Vec::new();
+    let mut response = send(first.build(), path).await?;
+    for _ in 0..MAX_PAGES {
+        let next = response
+            .headers()
+            .get("link")
+            .as_deref()
+            .and_then(next_link);
+        let page: Vec<T> = read(response).await?;
+        out.extend(page);
+        let Some(next) = next else {
+            return Ok(out);
+        };
+        response = send(get(&next).build(), path).await?;
+    }
+    Ok(out)
+}
+
+/// The `rel="next"` target of a `Link` header, if it is a path on this server.
+fn next_link(link: &str) -> Option<String> {
+    link.split(',').find_map(|part| {
+        let (target, params) = part.trim().split_once(';')?;
+        let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+        let is_next = params
+            .split(';')
+            .any(|p| p.trim().eq_ignore_ascii_case("rel=\"next\""));
+        (is_next && target.starts_with('/') && !target.starts_with("//"))
+            .then(|| target.to_string())
+    })
+}
+
+/// [`fresh`] for a paged list: every page, stored as one record.
+async fn fresh_all<T: Serialize + DeserializeOwned>(
+    kind: &str,
+    id: &str,
+    path: &str,
+) -> ApiResult<Vec<T>> {
+    let v: Vec<T> = get_all_pages(get(path), path).await?;
+    crate::offline::store(kind, id, &v).await;
+    Ok(v)
+}
+
+/// [`get_cached`] for a paged list: every page when online, the stored list offline.
+async fn get_cached_all<T: Serialize + DeserializeOwned>(
+    kind: &str,
+    id: &str,
+    path: &str,
+) -> ApiResult<Vec<T>> {
+    match fresh_all::<T>(kind, id, path).await {
+        Ok(v) => Ok(v),
+        Err(e) if e.is_network() => crate::offline::load(kind, id).await.ok_or(e),
+        Err(e) => Err(e),
+    }
 }
 
 async fn post_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
@@ -435,7 +500,7 @@ pub async fn logout() -> ApiResult<()> {
 
 /// `GET /api/rfqs`.
 pub async fn rfqs() -> ApiResult<Vec<RfqSummary>> {
-    get_cached(kinds::RFQS, "all", "/api/rfqs").await
+    get_cached_all(kinds::RFQS, "all", "/api/rfqs").await
 }
 
 /// `GET /api/rfqs/{id}`.
@@ -446,7 +511,7 @@ pub async fn rfq(id: &str) -> ApiResult<RfqDetail> {
 /// `GET /api/parts?q=`.
 pub async fn parts(q: &str) -> ApiResult<Vec<Part>> {
     if q.trim().is_empty() {
-        return get_cached(kinds::PARTS, "all", "/api/parts").await;
+        return get_cached_all(kinds::PARTS, "all", "/api/parts").await;
     }
     get_json_query("/api/parts", q).await
 }
@@ -464,7 +529,7 @@ pub async fn create_part(part: &NewPart) -> ApiResult<Part> {
 /// `GET /api/suppliers?q=`.
 pub async fn suppliers(q: &str) -> ApiResult<Vec<Supplier>> {
     if q.trim().is_empty() {
-        return get_cached(kinds::SUPPLIERS, "all", "/api/suppliers").await;
+        return get_cached_all(kinds::SUPPLIERS, "all", "/api/suppliers").await;
     }
     get_json_query("/api/suppliers", q).await
 }
@@ -679,7 +744,7 @@ pub async fn changes(since: Option<&str>) -> ApiResult<Changes> {
 /// `GET /api/visit-notes?supplier_id=` (cached per supplier).
 pub async fn visit_notes(supplier_id: &str) -> ApiResult<Vec<VisitNote>> {
     let path = format!("/api/visit-notes?supplier_id={}", encode(supplier_id));
-    get_cached(kinds::VISIT_NOTES, supplier_id, &path).await
+    get_cached_all(kinds::VISIT_NOTES, supplier_id, &path).await
 }
 
 /// Where a visit note's photo can be shown from.
@@ -769,7 +834,10 @@ pub async fn upload_bytes(
 
 /// `GET /api/parts`, `GET /api/suppliers` etc. with a query string built from
 /// non-empty `(name, value)` pairs (uncached: a filtered view is not the list).
-async fn get_json_params<T: DeserializeOwned>(path: &str, params: &[(&str, &str)]) -> ApiResult<T> {
+async fn get_json_params<T: DeserializeOwned>(
+    path: &str,
+    params: &[(&str, &str)],
+) -> ApiResult<Vec<T>> {
     let params: Vec<(&str, &str)> = params
         .iter()
         .map(|(k, v)| (*k, v.trim()))
@@ -780,7 +848,7 @@ async fn get_json_params<T: DeserializeOwned>(path: &str, params: &[(&str, &str)
     } else {
         get(path).query(params)
     };
-    read(send(builder.build(), path).await?).await
+    get_all_pages(builder, path).await
 }
 
 /// A state-changing request whose body is a file as it is (`POST /api/files`, imports,

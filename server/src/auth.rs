@@ -13,9 +13,11 @@
 //!   integrations; no CSRF token (a browser never sends it on its own). Stored as SHA-256
 //!   only, revocable, limited to their scopes by `domain::access::authorize`
 //!   ([`crate::routes::tokens`]).
-//! - Throttling: failed sign-ins are stored; an account is locked after
-//!   `lockout.max_account_failures` failures within the window (until the window
-//!   passes), and an IP address after `lockout.max_ip_failures`.
+//! - Throttling ([`LockoutPolicy`]): failed sign-ins are stored; one address guessing on
+//!   one account is slowed by a doubling wait, one address is stopped after
+//!   `lockout.max_ip_failures` failures, and an account is locked only at a much higher
+//!   count from everywhere, never for an address it signed in from before; an admin can
+//!   unlock it ([`unlock`]).
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,21 +39,61 @@ use crate::db::{col, new_id, now_ms};
 use crate::error::{AppError, AppResult, Json};
 use crate::AppState;
 
-/// Limits for failed sign-ins.
+/// Limits for failed sign-ins (issue 10, M2): see `docs/contract.md`, "Sign-in
+/// throttling". A guesser is slowed where it guesses from, so that nobody can lock a
+/// buyer out from elsewhere:
+///
+/// - one address on one account: `pair_free_failures` failures, then a wait of
+///   `pair_first_delay_ms` before the next try, doubled with each further failure, up to
+///   `window_ms` (429 `slow_down`);
+/// - one address on any accounts (and invitation accepts): `max_ip_failures` in the
+///   window, then 429 `rate_limited` until the window passes;
+/// - one account from everywhere: only at `max_account_failures` in the window is it
+///   locked (429 `locked_out`), and even then not for an address it signed in from within
+///   `known_address_ms`; the lock lifts when the window passes or an admin unlocks the
+///   account (`POST /api/users/{id}/unlock`, audited). Open sessions are never touched.
 #[derive(Debug, Clone)]
 pub struct LockoutPolicy {
+    /// The window failures are counted in.
     pub window_ms: i64,
-    pub max_account_failures: i64,
+    /// Failures one address may make on one account before it must wait.
+    pub pair_free_failures: i64,
+    /// The first wait after those; each further failure doubles it (up to `window_ms`).
+    pub pair_first_delay_ms: i64,
+    /// Failures one address may make over all accounts and invitation accepts.
     pub max_ip_failures: i64,
+    /// Failures on one account from all addresses that lock it (known addresses excepted).
+    pub max_account_failures: i64,
+    /// How long an address stays known to an account after a good sign-in from it.
+    pub known_address_ms: i64,
 }
 
 impl Default for LockoutPolicy {
     fn default() -> Self {
         LockoutPolicy {
             window_ms: 15 * 60 * 1000,
-            max_account_failures: 5,
+            pair_free_failures: 5,
+            pair_first_delay_ms: 30 * 1000,
             max_ip_failures: 20,
+            max_account_failures: 100,
+            known_address_ms: 90 * 24 * 60 * 60 * 1000,
         }
+    }
+}
+
+impl LockoutPolicy {
+    /// The wait after `failures` failures of one address on one account (0 within the
+    /// free ones): `pair_first_delay_ms`, doubled per further failure, at most the window.
+    pub fn pair_delay_ms(&self, failures: i64) -> i64 {
+        let over = failures - self.pair_free_failures;
+        if over < 0 {
+            return 0;
+        }
+        let doublings = u32::try_from(over.min(40)).unwrap_or(40);
+        self.pair_first_delay_ms
+            .max(1)
+            .saturating_mul(1i64 << doublings)
+            .min(self.window_ms)
     }
 }
 
@@ -477,6 +519,27 @@ fn minutes(ms: i64) -> i64 {
     (ms + 59_999) / 60_000
 }
 
+/// A wait in words: "40 seconds", "1 minute", "12 minutes".
+fn wait_words(ms: i64) -> String {
+    let ms = ms.max(1000);
+    if ms < 60_000 {
+        format!("{} seconds", (ms + 999) / 1000)
+    } else {
+        match minutes(ms) {
+            1 => "1 minute".to_string(),
+            m => format!("{m} minutes"),
+        }
+    }
+}
+
+fn retry_secs(wait_ms: i64) -> u64 {
+    u64::try_from((wait_ms.max(0) + 999) / 1000).unwrap_or(0)
+}
+
+/// What an admin unlock is recorded under in `login_attempts.ip`: a good "attempt" on
+/// the account from no address, after which earlier failures no longer count.
+pub const ADMIN_UNLOCK: &str = "(admin unlock)";
+
 /// Refuses (429 `rate_limited`) a client address with too many failed sign-ins or
 /// invitation accepts in the lockout window: both make the server hash a password, so
 /// both draw on one budget per address (issue 10).
@@ -500,52 +563,147 @@ async fn throttle_ip(
         return Err(AppError::TooManyRequests {
             code: "rate_limited",
             message: format!(
-                "Too many failed sign-ins from your network. Try again in {} minutes.",
-                minutes(wait)
+                "Too many failed sign-ins from your network. Try again in {}.",
+                wait_words(wait)
             ),
-            retry_after_secs: (wait.max(0) / 1000) as u64,
+            retry_after_secs: retry_secs(wait),
         });
     }
     Ok(())
 }
 
-/// Refuses (429 `locked_out`) an account with too many failed sign-ins since the window
-/// began or its last successful sign-in, whichever is later.
-async fn throttle_account(
-    conn: &mut sqlx::AnyConnection,
-    policy: &LockoutPolicy,
-    email: &str,
-    now: i64,
-) -> AppResult<()> {
-    let last_ok: Option<i64> = col(
-        &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND success = 1")
+/// When an admin last unlocked `email` (0: never).
+async fn last_unlock(conn: &mut sqlx::AnyConnection, email: &str) -> AppResult<i64> {
+    let at: Option<i64> = col(
+        &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND ip = $2")
             .bind(email)
+            .bind(ADMIN_UNLOCK)
             .fetch_one(&mut *conn)
             .await?,
         "at",
     )?;
-    let acct_since = (now - policy.window_ms).max(last_ok.unwrap_or(0));
-    let acct_row = sqlx::query(
-        "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
+    Ok(at.unwrap_or(0))
+}
+
+/// Refuses (429 `slow_down`) one address's next guess on one account until its wait
+/// ([`LockoutPolicy::pair_delay_ms`]) has passed. Failures count since the window began,
+/// the address's last good sign-in on the account or an admin unlock, whichever is last.
+async fn throttle_pair(
+    conn: &mut sqlx::AnyConnection,
+    policy: &LockoutPolicy,
+    email: &str,
+    ip: &str,
+    unlocked: i64,
+    now: i64,
+) -> AppResult<()> {
+    let last_ok: Option<i64> = col(
+        &sqlx::query(
+            "SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND ip = $2 AND success = 1",
+        )
+        .bind(email)
+        .bind(ip)
+        .fetch_one(&mut *conn)
+        .await?,
+        "at",
+    )?;
+    let since = (now - policy.window_ms)
+        .max(last_ok.unwrap_or(0))
+        .max(unlocked);
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts \
+         WHERE email = $1 AND ip = $2 AND success = 0 AND at > $3",
     )
     .bind(email)
-    .bind(acct_since)
+    .bind(ip)
+    .bind(since)
     .fetch_one(&mut *conn)
     .await?;
-    let acct_failures: i64 = col(&acct_row, "n")?;
-    if acct_failures >= policy.max_account_failures {
-        let first: i64 = col::<Option<i64>>(&acct_row, "first")?.unwrap_or(now);
-        let wait = first + policy.window_ms - now;
+    let failures: i64 = col(&row, "n")?;
+    let delay = policy.pair_delay_ms(failures);
+    if delay == 0 {
+        return Ok(());
+    }
+    let last: i64 = col::<Option<i64>>(&row, "last")?.unwrap_or(now);
+    let wait = last + delay - now;
+    if wait > 0 {
         return Err(AppError::TooManyRequests {
-            code: "locked_out",
+            code: "slow_down",
             message: format!(
-                "This account is locked after {acct_failures} failed sign-ins. Try again in {} minutes, or ask an admin.",
-                minutes(wait)
+                "{failures} wrong passwords for this account from your network. Wait {} before \
+                 trying again; each further wrong password doubles the wait.",
+                wait_words(wait)
             ),
-            retry_after_secs: (wait.max(0) / 1000) as u64,
+            retry_after_secs: retry_secs(wait),
         });
     }
     Ok(())
+}
+
+/// Refuses (429 `locked_out`) an account with `max_account_failures` failures in the
+/// window (since an admin's unlock, if later) from all addresses, unless `ip` is an
+/// address the account signed in from within `known_address_ms`: the owner's usual
+/// network keeps working while strangers are locked out.
+async fn throttle_account(
+    conn: &mut sqlx::AnyConnection,
+    policy: &LockoutPolicy,
+    email: &str,
+    ip: &str,
+    unlocked: i64,
+    now: i64,
+) -> AppResult<()> {
+    let since = (now - policy.window_ms).max(unlocked);
+    let failures: i64 = col(
+        &sqlx::query(
+            "SELECT COUNT(*) AS n FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
+        )
+        .bind(email)
+        .bind(since)
+        .fetch_one(&mut *conn)
+        .await?,
+        "n",
+    )?;
+    if failures < policy.max_account_failures {
+        return Ok(());
+    }
+    let known = sqlx::query(
+        "SELECT id FROM login_attempts WHERE email = $1 AND ip = $2 AND success = 1 AND at > $3 LIMIT 1",
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(now - policy.known_address_ms)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some();
+    if known {
+        return Ok(());
+    }
+    // The lock lifts when so many failures have left the window that fewer than the
+    // threshold remain: when the failure at this offset (oldest first) leaves it.
+    let offset = failures - policy.max_account_failures;
+    let lifting: Option<i64> = sqlx::query(
+        "SELECT at FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2 \
+         ORDER BY at LIMIT 1 OFFSET $3",
+    )
+    .bind(email)
+    .bind(since)
+    .bind(offset)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|r| col::<i64>(&r, "at"))
+    .transpose()?;
+    let wait = lifting.unwrap_or(now) + policy.window_ms - now;
+    Err(AppError::TooManyRequests {
+        code: "locked_out",
+        message: format!(
+            "This account is locked: {failures} failed sign-ins in the last {} from other \
+             networks. It unlocks by itself in {}, or an administrator can unlock it now. \
+             Signing in from a network where you signed in before still works, and open \
+             sessions are not affected.",
+            wait_words(policy.window_ms),
+            wait_words(wait)
+        ),
+        retry_after_secs: retry_secs(wait),
+    })
 }
 
 /// What a failed invitation accept is recorded under in `login_attempts`: not an
@@ -588,7 +746,9 @@ pub async fn begin_attempt(
     }
     throttle_ip(&mut w, policy, ip, now).await?;
     if let Some(email) = account {
-        throttle_account(&mut w, policy, email, now).await?;
+        let unlocked = last_unlock(&mut w, email).await?;
+        throttle_pair(&mut w, policy, email, ip, unlocked, now).await?;
+        throttle_account(&mut w, policy, email, ip, unlocked, now).await?;
     }
     let id = new_id();
     sqlx::query(
@@ -718,6 +878,76 @@ pub async fn logout(State(state): State<AppState>, user: CurrentUser) -> AppResu
     res.headers_mut()
         .insert(header::SET_COOKIE, session_cookie(&state, None));
     Ok(res)
+}
+
+/// `POST /api/users/{id}/unlock` (admins, issue 10): lifts the account's sign-in lock
+/// and the waits of every address on it; earlier failures no longer count. Audited as
+/// `user.unlock` with what it cleared. A no-op unlock (nothing to clear) is recorded too:
+/// an admin asked for it.
+pub async fn unlock(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    crate::error::Path(id): crate::error::Path<String>,
+) -> AppResult<axum::Json<api::AccountUnlocked>> {
+    domain::access::authorize(
+        &user.actor,
+        domain::access::Verb::Write,
+        domain::access::Resource::Users,
+    )?;
+    let now = now_ms();
+    let policy = &state.config.lockout;
+    let mut w = state.db.write().await?;
+    let email: String = col(
+        &sqlx::query("SELECT email FROM users WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut **w)
+            .await?
+            .ok_or_else(|| AppError::not_found(format!("user {id}")))?,
+        "email",
+    )?;
+    let since = (now - policy.window_ms).max(last_unlock(&mut w, &email).await?);
+    let failures: i64 = col(
+        &sqlx::query(
+            "SELECT COUNT(*) AS n FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
+        )
+        .bind(&email)
+        .bind(since)
+        .fetch_one(&mut **w)
+        .await?,
+        "n",
+    )?;
+    let was_locked = failures >= policy.max_account_failures;
+    sqlx::query(
+        "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 1)",
+    )
+    .bind(new_id())
+    .bind(&email)
+    .bind(ADMIN_UNLOCK)
+    .bind(now)
+    .execute(&mut **w)
+    .await?;
+    audit::append(
+        &mut w,
+        Change {
+            actor: user.id(),
+            action: "user.unlock",
+            entity_type: "user",
+            entity_id: &id,
+            summary: serde_json::json!({
+                "email": email,
+                "was_locked": was_locked,
+                "failures_cleared": failures,
+            }),
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(axum::Json(api::AccountUnlocked {
+        user_id: id,
+        email,
+        was_locked,
+        failures_cleared: failures,
+    }))
 }
 
 /// `GET /api/me`.

@@ -19,6 +19,7 @@ pub mod guard;
 pub mod hosts;
 pub mod openapi;
 pub mod outbox;
+pub mod page;
 pub mod routes;
 pub mod seed;
 pub mod serve;
@@ -77,6 +78,8 @@ pub struct Config {
     /// serve` sets it from `BIDWELL_PUBLIC_URL`'s scheme or `BIDWELL_SECURE_COOKIES`;
     /// behind a trusted proxy (`trust_proxy`) `X-Forwarded-Proto` says it per request.
     pub https: bool,
+    /// Quotas on quote documents and the per-user upload rate (issue 10, M3).
+    pub uploads: routes::files::UploadQuota,
 }
 
 impl Default for Config {
@@ -97,6 +100,7 @@ impl Default for Config {
             hash_queue: 4 * cores,
             allowed_hosts: None,
             https: false,
+            uploads: routes::files::UploadQuota::default(),
         }
     }
 }
@@ -108,6 +112,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The bounded password-hashing pool (one per server process).
     pub hashing: auth::Hashing,
+    /// Recent uploads per user, for the upload rate (one per server process).
+    pub uploads: routes::files::UploadLog,
 }
 
 impl AppState {
@@ -115,6 +121,7 @@ impl AppState {
     pub fn new(db: Db, config: Config) -> AppState {
         AppState {
             hashing: auth::Hashing::new(config.hash_workers, config.hash_queue),
+            uploads: routes::files::UploadLog::default(),
             db,
             config: Arc::new(config),
         }

@@ -103,6 +103,19 @@ enum Cmd {
         /// of a keep-alive connection).
         #[arg(long, env = "BIDWELL_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
         header_timeout: u64,
+        /// MiB of documents one supplier may keep with its quote on one RFQ; more is
+        /// refused with 413 `quota_exceeded`.
+        #[arg(long, env = "BIDWELL_QUOTE_QUOTA_MIB", default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+        quote_quota_mib: u32,
+        /// MiB of quote documents one supplier company may keep over all RFQs.
+        #[arg(long, env = "BIDWELL_SUPPLIER_QUOTA_MIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+        supplier_quota_mib: u32,
+        /// Files one user may upload in 10 minutes; more get 429 `upload_rate`.
+        #[arg(long, env = "BIDWELL_UPLOAD_RATE", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+        upload_rate: u32,
+        /// MiB one user may upload in 10 minutes.
+        #[arg(long, env = "BIDWELL_UPLOAD_RATE_MIB", default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..))]
+        upload_rate_mib: u32,
         /// Do not seed demo data into an empty database.
         #[arg(long)]
         no_demo: bool,
@@ -204,6 +217,10 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             max_connections,
             max_connections_per_peer,
             header_timeout,
+            quote_quota_mib,
+            supplier_quota_mib,
+            upload_rate,
+            upload_rate_mib,
             no_demo,
             test_clock,
             db,
@@ -245,8 +262,17 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 || public_url
                     .as_deref()
                     .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"));
+            let mib = |n: u32| i64::from(n) * 1024 * 1024;
+            let uploads = server::routes::files::UploadQuota {
+                quote_bytes: mib(quote_quota_mib),
+                supplier_bytes: mib(supplier_quota_mib),
+                rate_uploads: upload_rate as usize,
+                rate_bytes: mib(upload_rate_mib),
+                ..server::routes::files::UploadQuota::default()
+            };
             let config = Config {
                 https,
+                uploads,
                 secure_cookies,
                 trust_proxy,
                 dist: Some(dist),

@@ -273,7 +273,7 @@ fn build() -> OpenApi {
     d.op(
         Get,
         "/api/parts",
-        "Parts",
+        "Parts, one page: X-Total-Count and Link rel=next",
         q::<routes::parts::Search>(),
         Body::None,
         Answer::Json(200, s),
@@ -373,7 +373,7 @@ fn build() -> OpenApi {
     d.op(
         Get,
         "/api/suppliers",
-        "Suppliers",
+        "Suppliers, one page: X-Total-Count and Link rel=next",
         q::<routes::suppliers::Search>(),
         Body::None,
         Answer::Json(200, s),
@@ -473,8 +473,8 @@ fn build() -> OpenApi {
     d.op(
         Get,
         "/api/rfqs",
-        "RFQs (a supplier: those it is invited to)",
-        none(),
+        "RFQs (a supplier: those it is invited to), one page: X-Total-Count and Link rel=next",
+        q::<crate::page::PageQuery>(),
         Body::None,
         Answer::Json(200, s),
     );
@@ -755,7 +755,7 @@ fn build() -> OpenApi {
     d.op(
         Get,
         "/api/visit-notes",
-        "Visit notes",
+        "Visit notes, one page: X-Total-Count and Link rel=next",
         q::<routes::sync::NoteQuery>(),
         Body::None,
         Answer::Json(200, s),
@@ -872,6 +872,15 @@ fn build() -> OpenApi {
         Get,
         "/api/users",
         "User accounts (admin)",
+        none(),
+        Body::None,
+        Answer::Json(200, s),
+    );
+    let s = d.r::<AccountUnlocked>();
+    d.op(
+        Post,
+        "/api/users/{id}/unlock",
+        "Lift an account's sign-in lock (admin; audited)",
         none(),
         Body::None,
         Answer::Json(200, s),

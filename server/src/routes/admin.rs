@@ -2,7 +2,7 @@
 //! documents lose the document's name, size and hash while the bid is sealed).
 
 use axum::extract::State;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use domain::access::{authorize, Resource, Role, Verb};
 use serde::Deserialize;
@@ -19,6 +19,7 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/users", get(users))
+        .route("/api/users/{id}/unlock", post(crate::auth::unlock))
         .route("/api/audit", get(audit_list))
         .route("/api/audit/verify", get(audit_verify))
 }

@@ -29,6 +29,236 @@ use crate::AppState;
 /// Largest attachment.
 pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
 
+/// Storage quotas on quote documents and a per-user upload rate (issue 10, M3): a
+/// supplier could store 60 × 2 MiB in under two seconds, and without end. Set by
+/// `bidwell serve` (`--quote-quota-mib`, `--supplier-quota-mib`, `--upload-rate`,
+/// `--upload-rate-mib`); see `docs/contract.md`, "Upload quotas".
+#[derive(Debug, Clone)]
+pub struct UploadQuota {
+    /// Bytes of documents one supplier may keep with its quote on one RFQ.
+    pub quote_bytes: i64,
+    /// Bytes of quote documents one supplier company may keep over all RFQs.
+    pub supplier_bytes: i64,
+    /// Files one user may upload (any kind) within `rate_window_ms`.
+    pub rate_uploads: usize,
+    /// Bytes one user may upload within `rate_window_ms`.
+    pub rate_bytes: i64,
+    pub rate_window_ms: i64,
+}
+
+impl Default for UploadQuota {
+    fn default() -> Self {
+        UploadQuota {
+            quote_bytes: 100 * MIB,
+            supplier_bytes: 1024 * MIB,
+            rate_uploads: 60,
+            rate_bytes: 250 * MIB,
+            rate_window_ms: 10 * 60 * 1000,
+        }
+    }
+}
+
+const MIB: i64 = 1024 * 1024;
+
+/// A size in words: "512 bytes", "3.4 KiB", "100.0 MiB".
+pub fn size_words(bytes: i64) -> String {
+    // Integer arithmetic only (no floats in this workspace): one decimal.
+    let tenths = |unit: i64| {
+        let t = (bytes.max(0) * 10 + unit / 2) / unit;
+        format!("{}.{}", t / 10, t % 10)
+    };
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < MIB {
+        format!("{} KiB", tenths(1024))
+    } else if bytes < 1024 * MIB {
+        format!("{} MiB", tenths(MIB))
+    } else {
+        format!("{} GiB", tenths(1024 * MIB))
+    }
+}
+
+/// Each user's uploads within the rate window: (time, bytes), oldest first.
+type Recent = std::collections::HashMap<String, std::collections::VecDeque<(i64, i64)>>;
+
+/// The uploads of each user within the rate window, in this server process.
+#[derive(Debug, Clone, Default)]
+pub struct UploadLog(std::sync::Arc<std::sync::Mutex<Recent>>);
+
+/// An upload counted against its user's rate; given back unless [`Reserved::keep`] is
+/// called (the upload was refused or failed).
+pub struct Reserved {
+    log: UploadLog,
+    user: String,
+    entry: (i64, i64),
+    kept: bool,
+}
+
+impl Reserved {
+    pub fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for Reserved {
+    fn drop(&mut self) {
+        if self.kept {
+            return;
+        }
+        let mut log = self.log.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(q) = log.get_mut(&self.user) {
+            if let Some(i) = q.iter().position(|e| *e == self.entry) {
+                q.remove(i);
+            }
+        }
+    }
+}
+
+impl UploadLog {
+    /// Counts an upload of `bytes` by `user` at `now`, or refuses it (429 `upload_rate`,
+    /// with the wait) when the user's files or bytes in the window would pass the rate.
+    pub fn reserve(
+        &self,
+        quota: &UploadQuota,
+        user: &str,
+        bytes: i64,
+        now: i64,
+    ) -> AppResult<Reserved> {
+        let mut log = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        // Forget whoever has nothing left in the window (bounded by active users).
+        log.retain(|_, q| {
+            q.back()
+                .is_some_and(|(at, _)| *at > now - quota.rate_window_ms)
+        });
+        let q = log.entry(user.to_string()).or_default();
+        while q
+            .front()
+            .is_some_and(|(at, _)| *at <= now - quota.rate_window_ms)
+        {
+            q.pop_front();
+        }
+        let used: i64 = q.iter().map(|(_, b)| b).sum();
+        let over_count = q.len() >= quota.rate_uploads;
+        let over_bytes = used.saturating_add(bytes) > quota.rate_bytes;
+        if over_count || over_bytes {
+            // The wait: until enough of the oldest uploads leave the window.
+            let mut freed = 0i64;
+            let mut wait_until = now;
+            for (i, (at, b)) in q.iter().enumerate() {
+                freed += b;
+                wait_until = at + quota.rate_window_ms;
+                let count_ok = q.len() - (i + 1) < quota.rate_uploads;
+                let bytes_ok = used - freed + bytes <= quota.rate_bytes;
+                if count_ok && bytes_ok {
+                    break;
+                }
+            }
+            let wait_ms = (wait_until - now).max(1000);
+            let minutes = (wait_ms + 59_999) / 60_000;
+            let window = quota.rate_window_ms / 60_000;
+            let what = if over_count {
+                format!(
+                    "{} files in the last {window} minutes, the most one person may upload in that time ({} files or {})",
+                    q.len(),
+                    quota.rate_uploads,
+                    size_words(quota.rate_bytes)
+                )
+            } else {
+                format!(
+                    "{} in the last {window} minutes; this file ({}) would pass the most one person may upload in that time ({} files or {})",
+                    size_words(used),
+                    size_words(bytes),
+                    quota.rate_uploads,
+                    size_words(quota.rate_bytes)
+                )
+            };
+            return Err(AppError::TooManyRequests {
+                code: "upload_rate",
+                message: format!(
+                    "You uploaded {what}. Try again in {minutes} minute{}.",
+                    if minutes == 1 { "" } else { "s" }
+                ),
+                retry_after_secs: u64::try_from((wait_ms + 999) / 1000).unwrap_or(1),
+            });
+        }
+        q.push_back((now, bytes));
+        Ok(Reserved {
+            log: self.clone(),
+            user: user.to_string(),
+            entry: (now, bytes),
+            kept: false,
+        })
+    }
+}
+
+/// Refuses (413 `quota_exceeded`) a quote document that would take the supplier's
+/// documents on this RFQ, or on all RFQs, past its quota; naming the quota, what is used
+/// and the file. Runs in the upload's write transaction (on PostgreSQL under a lock per
+/// supplier), so concurrent uploads cannot pass it together.
+async fn check_quota(
+    st: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    rfq_id: &str,
+    supplier_id: &str,
+    bytes: i64,
+) -> AppResult<()> {
+    let quota = &st.config.uploads;
+    if st.db.engine == crate::db::Engine::Postgres {
+        sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
+        )
+        .bind(format!("quote-files:{supplier_id}"))
+        .execute(&mut *conn)
+        .await?;
+    }
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS used FROM files \
+         WHERE owner_kind = 'quote' AND owner_id = $1 AND supplier_id = $2",
+    )
+    .bind(rfq_id)
+    .bind(supplier_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let (n, used): (i64, i64) = (col(&row, "n")?, col(&row, "used")?);
+    if used.saturating_add(bytes) > quota.quote_bytes {
+        return Err(AppError::Coded {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "quota_exceeded",
+            message: format!(
+                "This file ({}) does not fit the quota of {} of documents per quote: your \
+                 quote on this RFQ keeps {n} files of {} already. Delete a document you no \
+                 longer need, or send fewer pages.",
+                size_words(bytes),
+                size_words(quota.quote_bytes),
+                size_words(used)
+            ),
+        });
+    }
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS used FROM files \
+         WHERE owner_kind = 'quote' AND supplier_id = $1",
+    )
+    .bind(supplier_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let (n, used): (i64, i64) = (col(&row, "n")?, col(&row, "used")?);
+    if used.saturating_add(bytes) > quota.supplier_bytes {
+        return Err(AppError::Coded {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "quota_exceeded",
+            message: format!(
+                "This file ({}) does not fit the quota of {} of quote documents per supplier \
+                 company: your company keeps {n} files of {} over all RFQs already. Delete \
+                 documents of quotes you no longer need, or ask the buyer to raise the quota.",
+                size_words(bytes),
+                size_words(quota.supplier_bytes),
+                size_words(used)
+            ),
+        });
+    }
+    Ok(())
+}
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(
@@ -275,7 +505,14 @@ async fn upload(
     let sha = hex::encode(Sha256::digest(&body));
     let id = new_id();
     let now = now_ms();
+    let size = i64::try_from(body.len()).unwrap_or(i64::MAX);
+    let reserved = st
+        .uploads
+        .reserve(&st.config.uploads, user.id(), size, now)?;
     let mut w = st.db.write().await?;
+    if let Target::Quote { rfq, supplier_id } = &t {
+        check_quota(&st, &mut w, &rfq.id, supplier_id, size).await?;
+    }
     sqlx::query(
         "INSERT INTO files (id, owner_kind, owner_id, supplier_id, name, content_type, size, sha256, data, uploaded_by, uploaded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -309,6 +546,7 @@ async fn upload(
     )
     .await?;
     w.commit().await?;
+    reserved.keep();
     Ok((
         StatusCode::CREATED,
         axum::Json(api::FileRef {
@@ -518,6 +756,15 @@ mod tests {
         );
         assert_eq!(super::clean_name("..\u{0}hidden"), "hidden");
         assert_eq!(super::clean_name(""), "file");
+    }
+
+    #[test]
+    fn sizes_read_in_words() {
+        use super::size_words;
+        assert_eq!(size_words(1000), "1000 bytes");
+        assert_eq!(size_words(3000), "2.9 KiB");
+        assert_eq!(size_words(100 * 1024 * 1024), "100.0 MiB");
+        assert_eq!(size_words(1024 * 1024 * 1024), "1.0 GiB");
     }
 }
 

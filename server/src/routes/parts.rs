@@ -1,7 +1,8 @@
 //! Parts and their revisions.
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
@@ -14,6 +15,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
+use crate::page::Page;
 use crate::store;
 use crate::AppState;
 
@@ -48,6 +50,12 @@ pub fn router() -> Router<AppState> {
 pub struct Search {
     #[serde(default)]
     q: Option<String>,
+    /// Parts in this page: 1 to 1000 (default 500); see `X-Total-Count` and `Link`.
+    #[serde(default)]
+    limit: Option<i64>,
+    /// Parts to skip (default 0).
+    #[serde(default)]
+    offset: Option<i64>,
 }
 
 async fn revisions(pool: &AnyPool, part_id: &str) -> Result<Vec<api::Revision>, sqlx::Error> {
@@ -197,24 +205,38 @@ async fn part_from_row(pool: &AnyPool, r: &AnyRow) -> Result<api::Part, sqlx::Er
     })
 }
 
+/// `GET /api/parts`: one page of the catalogue (issue 10, L7: it stopped at 500 without
+/// a word), with `X-Total-Count` and a `Link` to the next page ([`crate::page`]).
 async fn list(
     State(st): State<AppState>,
     user: CurrentUser,
+    uri: Uri,
     Query(s): Query<Search>,
-) -> AppResult<axum::Json<Vec<api::Part>>> {
+) -> AppResult<Response> {
     authorize(&user.actor, Verb::Read, Resource::Parts)?;
-    let rows = sqlx::query(
-        "SELECT * FROM parts WHERE number_key LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\' \
-         ORDER BY number LIMIT 500",
-    )
-    .bind(store::like_pattern(s.q.as_deref()))
+    let page = Page::new(s.limit, s.offset)?;
+    let pattern = store::like_pattern(s.q.as_deref());
+    const MATCH: &str = "number_key LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\'";
+    let total: i64 = col(
+        &sqlx::query(&format!("SELECT COUNT(*) AS n FROM parts WHERE {MATCH}"))
+            .bind(&pattern)
+            .fetch_one(&st.db.pool)
+            .await?,
+        "n",
+    )?;
+    let rows = sqlx::query(&format!(
+        "SELECT * FROM parts WHERE {MATCH} ORDER BY number, id LIMIT $2 OFFSET $3"
+    ))
+    .bind(&pattern)
+    .bind(page.limit)
+    .bind(page.offset)
     .fetch_all(&st.db.pool)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         out.push(part_from_row(&st.db.pool, r).await?);
     }
-    Ok(axum::Json(out))
+    Ok(page.answer(&uri, total, out))
 }
 
 async fn one(

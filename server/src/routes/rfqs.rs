@@ -6,7 +6,8 @@
 use std::str::FromStr;
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, NaiveDate};
@@ -23,7 +24,8 @@ use sqlx::{Any, AnyConnection, AnyPool, Executor};
 use crate::audit::Change;
 use crate::auth::CurrentUser;
 use crate::db::{col, lock_rfq, lock_writers, new_id, now_ms, rfc3339};
-use crate::error::{AppError, AppResult, Json, Path};
+use crate::error::{AppError, AppResult, Json, Path, Query};
+use crate::page::{Page, PageQuery};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -188,47 +190,75 @@ fn my_state(r: &AnyRow) -> Result<api::MyQuoteState, AppError> {
     ))
 }
 
+/// `GET /api/rfqs`: one page of the RFQs the user may see, latest deadline first, with
+/// `X-Total-Count` and a `Link` to the next page ([`crate::page`]; issue 10, L7: it
+/// stopped at 500 without a word).
 async fn list(
     State(st): State<AppState>,
     user: CurrentUser,
-) -> AppResult<axum::Json<Vec<api::RfqSummary>>> {
+    uri: Uri,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Response> {
     authorize(&user.actor, Verb::Read, Resource::RfqList)?;
+    let page = Page::of(q)?;
     let scope = rfq_scope(&user.actor);
     let scope_is_supplier = matches!(scope, RfqScope::InvitedSupplier(_));
-    let rows = match scope {
+    let (total, rows) = match scope {
         RfqScope::All => {
-            sqlx::query(&format!("{SUMMARY_SQL} ORDER BY r.deadline DESC LIMIT 500"))
-                .fetch_all(&st.db.pool)
-                .await?
+            let total: i64 = col(
+                &sqlx::query("SELECT COUNT(*) AS n FROM rfqs")
+                    .fetch_one(&st.db.pool)
+                    .await?,
+                "n",
+            )?;
+            let rows = sqlx::query(&format!(
+                "{SUMMARY_SQL} ORDER BY r.deadline DESC, r.id LIMIT $1 OFFSET $2"
+            ))
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(&st.db.pool)
+            .await?;
+            (total, rows)
         }
         RfqScope::InvitedSupplier(sid) => {
+            const VISIBLE: &str = "r.status <> 'draft' AND EXISTS \
+                 (SELECT 1 FROM rfq_suppliers x WHERE x.rfq_id = r.id AND x.supplier_id = $1)";
+            let total: i64 = col(
+                &sqlx::query(&format!("SELECT COUNT(*) AS n FROM rfqs r WHERE {VISIBLE}"))
+                    .bind(&sid)
+                    .fetch_one(&st.db.pool)
+                    .await?,
+                "n",
+            )?;
             // The supplier's own latest version: what it still owes on each RFQ.
-            sqlx::query(
+            let rows = sqlx::query(&format!(
                 "SELECT r.*, \
                  (SELECT COUNT(*) FROM rfq_lines l WHERE l.rfq_id = r.id) AS line_count, \
                  (SELECT q.status FROM quotes q WHERE q.rfq_id = r.id AND q.supplier_id = $1 \
                   ORDER BY q.version DESC LIMIT 1) AS my_status, \
                  (SELECT q.needs_reconfirmation FROM quotes q WHERE q.rfq_id = r.id AND q.supplier_id = $1 \
                   ORDER BY q.version DESC LIMIT 1) AS my_reconfirm \
-                 FROM rfqs r WHERE r.status <> 'draft' AND EXISTS \
-                 (SELECT 1 FROM rfq_suppliers x WHERE x.rfq_id = r.id AND x.supplier_id = $1) \
-                 ORDER BY r.deadline DESC LIMIT 500",
-            )
-            .bind(sid)
+                 FROM rfqs r WHERE {VISIBLE} \
+                 ORDER BY r.deadline DESC, r.id LIMIT $2 OFFSET $3"
+            ))
+            .bind(&sid)
+            .bind(page.limit)
+            .bind(page.offset)
             .fetch_all(&st.db.pool)
-            .await?
+            .await?;
+            (total, rows)
         }
     };
     let internal = user.sees_buyer_view();
     let now = now_ms();
-    Ok(axum::Json(
-        rows.iter()
-            .map(|r| {
-                let mine = scope_is_supplier.then(|| my_state(r)).transpose()?;
-                summary(r, internal, now, mine)
-            })
-            .collect::<Result<_, _>>()?,
-    ))
+    let out = rows
+        .iter()
+        .map(|r| {
+            let mine = scope_is_supplier.then(|| my_state(r)).transpose()?;
+            summary(r, internal, now, mine)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(page.answer(&uri, total, out))
 }
 
 const LINES_SQL: &str =

@@ -932,27 +932,43 @@ async fn changes(
 pub(crate) struct NoteQuery {
     #[serde(default)]
     supplier_id: Option<String>,
+    /// Notes in this page: 1 to 1000 (default 500); see `X-Total-Count` and `Link`.
+    #[serde(default)]
+    limit: Option<i64>,
+    /// Notes to skip (default 0).
+    #[serde(default)]
+    offset: Option<i64>,
 }
 
 async fn notes(
     State(st): State<AppState>,
     user: CurrentUser,
+    uri: axum::http::Uri,
     Query(q): Query<NoteQuery>,
-) -> AppResult<axum::Json<Vec<api::VisitNote>>> {
+) -> AppResult<Response> {
     authorize(&user.actor, Verb::Read, Resource::VisitNotes)?;
-    let rows = match &q.supplier_id {
-        Some(s) => {
-            sqlx::query("SELECT * FROM visit_notes WHERE supplier_id = $1 ORDER BY taken_at DESC")
-                .bind(s)
-                .fetch_all(&st.db.pool)
-                .await?
-        }
-        None => {
-            sqlx::query("SELECT * FROM visit_notes ORDER BY taken_at DESC LIMIT 1000")
-                .fetch_all(&st.db.pool)
-                .await?
-        }
-    };
+    // One page, newest first, with `X-Total-Count` and a `Link` to the next (issue 10,
+    // L7: all notes stopped at 1000 without a word).
+    let page = crate::page::Page::new(q.limit, q.offset)?;
+    const WHERE: &str = "($1 = '' OR supplier_id = $1)";
+    let supplier = q.supplier_id.as_deref().unwrap_or("");
+    let total: i64 = col(
+        &sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM visit_notes WHERE {WHERE}"
+        ))
+        .bind(supplier)
+        .fetch_one(&st.db.pool)
+        .await?,
+        "n",
+    )?;
+    let rows = sqlx::query(&format!(
+        "SELECT * FROM visit_notes WHERE {WHERE} ORDER BY taken_at DESC, id LIMIT $2 OFFSET $3"
+    ))
+    .bind(supplier)
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(&st.db.pool)
+    .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: String = col(r, "id")?;
@@ -979,7 +995,7 @@ async fn notes(
             photos,
         });
     }
-    Ok(axum::Json(out))
+    Ok(page.answer(&uri, total, out))
 }
 
 async fn photo(

@@ -352,3 +352,156 @@ async fn an_rfq_lists_each_lines_drawings_and_files_for_whoever_may_read_it() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A new open sealed RFQ (one line) that invites Northwind; its id.
+async fn open_rfq_for_northwind(app: &TestApp, buyer: &Session, title: &str) -> String {
+    let sups = app.get("/api/suppliers", buyer).await.json;
+    let nw = crate::harness::id_named(&sups, "Northwind Metal Works");
+    let parts = app.get("/api/parts", buyer).await.json;
+    let part = parts.as_array().unwrap()[0]["id"].clone();
+    let r = app
+        .post(
+            "/api/rfqs",
+            serde_json::json!({"title": title, "currency": "USD", "deadline": crate::harness::in_hours(2),
+                   "sealed": true, "lines": [{"part_id": part, "quantities": ["1000"]}],
+                   "supplier_ids": [nw]}),
+            buyer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    let id = r.json["id"].as_str().unwrap().to_string();
+    app.open_rfq(&id, buyer).await;
+    id
+}
+
+/// Issue 10, M3: a supplier stored 60 × 2 MiB of "quote documents" in 1.7 s, without
+/// end. Quote documents now have a quota per quote and per supplier company (413
+/// `quota_exceeded` naming the quota and what is used), a deleted document frees its
+/// room, and the quotas come from the server's configuration.
+#[tokio::test]
+async fn quote_documents_have_a_quota_per_quote_and_per_supplier() {
+    let app = TestApp::with_config(server::Config {
+        uploads: server::routes::files::UploadQuota {
+            quote_bytes: 3000,
+            supplier_bytes: 5000,
+            ..Default::default()
+        },
+        ..server::Config::default()
+    })
+    .await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let first = open_rfq_for_northwind(&app, &buyer, "Quota one").await;
+    let second = open_rfq_for_northwind(&app, &buyer, "Quota two").await;
+    let doc = vec![b'x'; 1000];
+    let up = |rfq: &str| format!("owner_kind=quote&owner_id={rfq}&name=q.pdf");
+    let mut kept = Vec::new();
+    for _ in 0..3 {
+        let r = upload(&app, &nw, &up(&first), &doc, "application/pdf").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+        kept.push(r.json["id"].as_str().unwrap().to_string());
+    }
+    let over = upload(&app, &nw, &up(&first), &doc, "application/pdf").await;
+    assert_eq!(over.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", over.json);
+    assert_eq!(over.code(), "quota_exceeded");
+    let message = over.json["message"].as_str().unwrap();
+    for words in [
+        "2.9 KiB of documents per quote",
+        "3 files of 2.9 KiB",
+        "1000 bytes",
+    ] {
+        assert!(message.contains(words), "{words:?} in {message}");
+    }
+    // Deleting a document frees its room.
+    let del = app
+        .call(
+            Method::DELETE,
+            &format!("/api/files/{}", kept[0]),
+            None,
+            Some(&nw),
+        )
+        .await;
+    assert_eq!(del.status, StatusCode::NO_CONTENT, "{}", del.json);
+    let r = upload(&app, &nw, &up(&first), &doc, "application/pdf").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    // The company's quota covers all its quotes: 3000 here, 2000 more on another RFQ.
+    for _ in 0..2 {
+        let r = upload(&app, &nw, &up(&second), &doc, "application/pdf").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    let over = upload(&app, &nw, &up(&second), &doc, "application/pdf").await;
+    assert_eq!(over.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", over.json);
+    assert_eq!(over.code(), "quota_exceeded");
+    let message = over.json["message"].as_str().unwrap();
+    for words in ["per supplier company", "5 files of 4.9 KiB"] {
+        assert!(message.contains(words), "{words:?} in {message}");
+    }
+    // Nothing refused was stored.
+    let listed = app
+        .get(
+            &format!("/api/files?owner_kind=quote&owner_id={second}"),
+            &nw,
+        )
+        .await;
+    assert_eq!(listed.json.as_array().unwrap().len(), 2);
+}
+
+/// Issue 10, M3: one user's uploads are rate-limited (files and bytes in a window), 429
+/// `upload_rate` with `Retry-After` naming what was uploaded; the window passing lets
+/// the user upload again. Refused uploads do not count.
+#[tokio::test]
+async fn uploads_are_rate_limited_per_user() {
+    let app = TestApp::with_config(server::Config {
+        uploads: server::routes::files::UploadQuota {
+            rate_uploads: 3,
+            rate_bytes: 10_000,
+            ..Default::default()
+        },
+        ..server::Config::default()
+    })
+    .await;
+    let buyer = app.login("buyer@acme.example").await;
+    let nw = app.login("sales@northwind.example").await;
+    let rfq = open_rfq_for_northwind(&app, &buyer, "Rate").await;
+    let up = format!("owner_kind=quote&owner_id={rfq}&name=q.pdf");
+    for _ in 0..3 {
+        let r = upload(&app, &nw, &up, b"%PDF small", "application/pdf").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    }
+    let over = upload(&app, &nw, &up, b"%PDF small", "application/pdf").await;
+    assert_eq!(over.status, StatusCode::TOO_MANY_REQUESTS, "{}", over.json);
+    assert_eq!(over.code(), "upload_rate");
+    assert!(over.json["message"]
+        .as_str()
+        .unwrap()
+        .contains("You uploaded 3 files in the last 10 minutes"));
+    assert!(over.headers.contains_key(header::RETRY_AFTER));
+    // Another user is not affected (the buyer attaches a line file).
+    let line = app.get(&format!("/api/rfqs/{rfq}"), &buyer).await.json["lines"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = upload(
+        &app,
+        &buyer,
+        &format!("owner_kind=rfq_line&owner_id={line}&name=spec.txt"),
+        b"spec",
+        "text/plain",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    // Bytes count too: a second buyer upload that passes 10,000 bytes is refused.
+    let big = vec![b'x'; 9_999];
+    let r = upload(
+        &app,
+        &buyer,
+        &format!("owner_kind=rfq_line&owner_id={line}&name=big.txt"),
+        &big,
+        "text/plain",
+    )
+    .await;
+    assert_eq!(r.code(), "upload_rate", "{}", r.json);
+    app.advance_clock(10 * 60 * 1000 + 1);
+    let r = upload(&app, &nw, &up, b"%PDF small", "application/pdf").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+}

@@ -22,6 +22,7 @@ mod mapping;
 mod master;
 mod nul;
 mod openapi;
+mod paging;
 mod quotes;
 mod receipts;
 mod redteam;

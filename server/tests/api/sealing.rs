@@ -1212,6 +1212,11 @@ const WRITES: &[(&str, &str, Class)] = &[
         "/api/mapping-memory",
         Class::NoBid("a supplier's own column mappings"),
     ),
+    (
+        "POST",
+        "/api/users/{id}/unlock",
+        Class::NoBid("lifts an account's sign-in lock; answers the account's e-mail"),
+    ),
     ("POST", "/api/tokens", Class::NoBid("API tokens")),
     ("DELETE", "/api/tokens/{id}", Class::NoBid("API tokens")),
     (
