@@ -6,7 +6,8 @@
 //! (what `cargo xtask bench relevel` runs).
 //!
 //! For each size (lines × suppliers × breaks) it prints the median of several runs of
-//! - `level`: `domain::level::level` alone (the arithmetic a re-level needs), and
+//! - `level`: `domain::level::level` from scratch, and `domain::level::Leveling::update`
+//!   after one annual volume changed (what the page runs: only that line's cells), and
 //! - `re-level`: the comparison page mounted with that data, one annual volume changed
 //!   through its field (a `change` event), until the page has redrawn — leveling, the
 //!   grid's changed cells and the per-supplier totals. The wait for the redraw is a
@@ -108,19 +109,32 @@ fn comparison(lines: usize, suppliers: usize, breaks: usize) -> api::Comparison 
     }
 }
 
-fn level_only(c: &api::Comparison) -> f64 {
+/// Medians of (`domain::level::level` from scratch, `Leveling::update` after the same
+/// change), for a changed annual volume of line 1.
+fn level_only(c: &api::Comparison) -> (f64, f64) {
     let mut rfq = c.rfq.clone();
-    let times = (0..RUNS)
-        .map(|k| {
-            rfq.lines[0].annual_volume = Some(rust_decimal::Decimal::from(20_000 + k as i64));
-            let t = now();
-            let l = domain::level::level(&rfq, &c.bids, &c.settings);
-            let dt = now() - t;
-            assert_eq!(l.lines.len(), rfq.lines.len());
-            dt
-        })
-        .collect();
-    median(times)
+    let mut kept = domain::level::Leveling::new(&rfq, &c.bids, &c.settings);
+    let (mut full, mut part) = (Vec::new(), Vec::new());
+    for k in 0..RUNS {
+        rfq.lines[0].annual_volume = Some(rust_decimal::Decimal::from(20_000 + k as i64));
+        let t = now();
+        let l = domain::level::level(&rfq, &c.bids, &c.settings);
+        full.push(now() - t);
+        let t = now();
+        kept.update(
+            &rfq,
+            &c.bids,
+            &c.settings,
+            &[domain::level::Change::Line(0)],
+        );
+        part.push(now() - t);
+        assert_eq!(
+            kept.leveled(),
+            &l,
+            "the re-level differs from leveling anew"
+        );
+    }
+    (median(full), median(part))
 }
 
 /// Mounts the page, changes line 1's annual volume `RUNS` times, returns the medians of
@@ -185,14 +199,16 @@ async fn relevel() {
         console_log!("relevel: {shape}: test data built in {:.0} ms", now() - t);
         // Lets the runner read the output between the long synchronous steps.
         tick().await;
-        let level = level_only(&c);
+        let (full, level) = level_only(&c);
+        console_log!(
+            "relevel: {shape}: level from scratch {full:.1} ms; re-level of the changed line (Leveling::update) {level:.1} ms (goal < {goal} ms: {})",
+            if level < goal { "met" } else { "not met" }
+        );
         if cells <= MAX_MOUNTED_CELLS {
-            console_log!("relevel: {shape}: level {level:.1} ms");
             to_mount.push((shape, level, goal, c));
         } else {
             console_log!(
-                "relevel: {shape}: level {level:.1} ms (goal < {goal} ms: {}); not mounted: {cells} cells are more than a page draws at once (needs a virtualized grid)",
-                if level < goal { "met" } else { "not met" }
+                "relevel: {shape}: not mounted: {cells} cells are more than a page draws at once (needs a virtualized grid)"
             );
         }
         tick().await;

@@ -1,8 +1,9 @@
 //! `/rfqs/{id}/compare`: the leveled comparison, the buyer's main screen.
 //!
 //! The server sends the inputs (`rfq`, `bids`, `settings`) once; the grid is derived
-//! from them with [`domain::level::level`] in a `Memo`, so changing a setting or an FX
-//! rate re-levels at once, with no request (and from cached data, later, offline).
+//! from them in the browser with [`domain::level::Leveling`], so changing a setting, an
+//! FX rate, an annual volume or an estimate re-levels at once, with no request (and from
+//! cached data, later, offline), and recomputes only the cells the change touches.
 //! The grid is a `role="grid"` with a roving tabindex: arrow keys move, Enter/Space
 //! opens a cell's breakdown, Escape closes it. Below 720 px the same data shows as one
 //! card per line × break (CSS switches the two views).
@@ -12,8 +13,8 @@ use std::str::FromStr;
 use api::Comparison;
 use chrono::NaiveDate;
 use domain::level::{
-    describe, describe_estimate, describe_schedule, describe_validity, level, Bid, Breakdown, Cell,
-    CellState, EstimateFreight, Flag, LandedEstimate, Settings,
+    describe, describe_estimate, describe_schedule, describe_validity, Bid, Breakdown, Cell,
+    CellState, Change, EstimateFreight, Flag, LandedEstimate, Leveled, Leveling, Settings, Touched,
 };
 use domain::money::Currency;
 use domain::quote::RfqSpec;
@@ -231,6 +232,45 @@ fn grid_cell(
     }
 }
 
+/// The leveled grid the page shows, kept by [`Leveling`] (issue 12): read it with
+/// [`Grid::with`]; the page's re-level effects update it in place.
+#[derive(Clone, Copy)]
+pub struct Grid(RwSignal<Leveling>);
+
+impl Grid {
+    fn with<R>(self, f: impl FnOnce(&Leveled) -> R) -> R {
+        self.0.with(|l| f(l.leveled()))
+    }
+
+    fn with_untracked<R>(self, f: impl FnOnce(&Leveled) -> R) -> R {
+        self.0.with_untracked(|l| f(l.leveled()))
+    }
+}
+
+/// What the page's own edits changed, for the re-level to redo only that: the RFQ lines
+/// whose annual volume was set, the bids whose estimate was set. An edit of `rfq` or
+/// `bids` that names nothing here re-levels everything.
+#[derive(Clone, Copy)]
+struct Edits {
+    lines: StoredValue<Vec<usize>>,
+    bids: StoredValue<Vec<usize>>,
+}
+
+/// The changes `named`, emptied; when none is named, everything, or nothing on an
+/// effect's first run (the grid was just leveled from these inputs).
+fn take_named(
+    named: StoredValue<Vec<usize>>,
+    change: fn(usize) -> Change,
+    first_run: bool,
+) -> Vec<Change> {
+    let named = named.try_update_value(std::mem::take).unwrap_or_default();
+    match (named.is_empty(), first_run) {
+        (true, true) => Vec::new(),
+        (true, false) => vec![Change::All],
+        (false, _) => named.into_iter().map(change).collect(),
+    }
+}
+
 /// The comparison for `c`: settings, volumes, the grid (or cards on a narrow screen),
 /// the breakdown, per-supplier totals and the award panel. Public for the re-level
 /// benchmark (`app/benches/relevel.rs`).
@@ -247,8 +287,58 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
     let rfq: RwSignal<RfqSpec> = RwSignal::new(rfq);
     let bids = RwSignal::new(bids);
     let settings = RwSignal::new(s0.clone());
-    let leveled =
-        Memo::new(move |_| rfq.with(|r| bids.with(|b| settings.with(|s| level(r, b, s)))));
+    // Leveled once here; after that each change re-levels what it touches (issue 12).
+    let leveling = RwSignal::new(rfq.with_untracked(|r| {
+        bids.with_untracked(|b| settings.with_untracked(|s| Leveling::new(r, b, s)))
+    }));
+    let leveled = Grid(leveling);
+    let edits = Edits {
+        lines: StoredValue::new(Vec::new()),
+        bids: StoredValue::new(Vec::new()),
+    };
+    // The rows the last re-levels redid, for the cells' update below.
+    let touched = StoredValue::new(Touched::Lines(Vec::new()));
+    let relevel = move |changes: Vec<Change>| {
+        let changed = leveling.try_update_untracked(|lv| {
+            let before = lv.leveled().suppliers.clone();
+            let t = rfq.with_untracked(|r| {
+                bids.with_untracked(|b| settings.with_untracked(|s| lv.update(r, b, s, &changes)))
+            });
+            // No row redone and the same totals: nothing to redraw.
+            let same =
+                matches!(&t, Touched::Lines(l) if l.is_empty()) && lv.leveled().suppliers == before;
+            touched.update_value(|all| match (all, t) {
+                (Touched::Lines(a), Touched::Lines(b)) => a.extend(b),
+                (all, _) => *all = Touched::All,
+            });
+            !same
+        });
+        if changed == Some(true) {
+            leveling.notify();
+        }
+    };
+    // One effect per input, so each knows what changed. An effect's first run (after
+    // the page is drawn) re-levels only an edit made before it.
+    Effect::new(move |ran: Option<()>| {
+        rfq.track();
+        let changes = take_named(edits.lines, Change::Line, ran.is_none());
+        if !changes.is_empty() {
+            relevel(changes);
+        }
+    });
+    Effect::new(move |ran: Option<()>| {
+        bids.track();
+        let changes = take_named(edits.bids, Change::Bid, ran.is_none());
+        if !changes.is_empty() {
+            relevel(changes);
+        }
+    });
+    // `Leveling` compares the settings itself: nothing changed, nothing redone; a new
+    // rate re-levels the bids in its currency.
+    Effect::new(move |_| {
+        settings.track();
+        relevel(vec![Change::Settings]);
+    });
     // Cell (row, column) with tabindex 0, and the one whose breakdown is open.
     let focus = RwSignal::new((0usize, 0usize));
     let open = RwSignal::new(None::<(usize, usize)>);
@@ -298,10 +388,6 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                 open.set(Some((r, c)));
                 None
             }
-            "Escape" => {
-                open.set(None);
-                None
-            }
             _ => None,
         };
         if let Some((tr, tc)) = target {
@@ -309,13 +395,19 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
             focus_cell(tr, tc);
         }
     };
-    let on_escape = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked().is_some() {
+    // Escape closes the breakdown wherever the focus is (in the grid, in the breakdown,
+    // or nowhere after a redraw took it away) and puts it back on the cell: one listener
+    // on the window, removed with the page, not handlers on elements that a redraw
+    // replaces.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() && open.get_untracked().is_some() {
+            ev.prevent_default();
             open.set(None);
             let (r, c) = focus.get_untracked();
             focus_cell(r, c);
         }
-    };
+    });
+    on_cleanup(move || escape.remove());
 
     let header = move || {
         bids.with(|b| {
@@ -332,16 +424,45 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
     };
     // One signal per grid cell (issue 12): the rows are drawn when the grid's shape
     // changes, and a re-level (a setting, an FX rate, a volume) sets only the cells whose
-    // value changed, so only those are redrawn.
+    // value changed, looked for in the rows it redid, so only those are redrawn.
     let cell_signals: StoredValue<Vec<Vec<ArcRwSignal<Cell>>>> = StoredValue::new(Vec::new());
     Effect::new(move |_| {
         leveled.with(|l| {
+            let redone = touched
+                .try_update_value(|t| std::mem::replace(t, Touched::Lines(Vec::new())))
+                .unwrap_or(Touched::All);
             cell_signals.with_value(|grid| {
-                let rows = l.lines.iter().flat_map(|line| line.breaks.iter());
-                for (row, br) in grid.iter().zip(rows) {
+                let set = |row: &[ArcRwSignal<Cell>], br: &domain::level::BreakRow| {
                     for (sig, cell) in row.iter().zip(&br.cells) {
                         if sig.with_untracked(|c| c != cell) {
                             sig.set(cell.clone());
+                        }
+                    }
+                };
+                match redone {
+                    Touched::All => {
+                        let rows = l.lines.iter().flat_map(|line| line.breaks.iter());
+                        for (row, br) in grid.iter().zip(rows) {
+                            set(row, br);
+                        }
+                    }
+                    Touched::Lines(mut lines) => {
+                        lines.sort_unstable();
+                        lines.dedup();
+                        // The grid's first row of each line.
+                        let mut first = 0;
+                        let mut next = 0;
+                        for li in lines {
+                            for line in l.lines.get(next..li).unwrap_or_default() {
+                                first += line.breaks.len();
+                            }
+                            next = li;
+                            let Some(line) = l.lines.get(li) else { break };
+                            for (bi, br) in line.breaks.iter().enumerate() {
+                                if let Some(row) = grid.get(first + bi) {
+                                    set(row, br);
+                                }
+                            }
                         }
                     }
                 }
@@ -349,47 +470,53 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
         })
     });
     let body = move || {
-        rows.track();
-        cols.track();
-        let mut grid = Vec::new();
-        let mut r = 0usize;
-        let mut out = Vec::new();
-        leveled.with_untracked(|l| {
-            for line in &l.lines {
-                for (bi, br) in line.breaks.iter().enumerate() {
-                    let row = r;
-                    r += 1;
-                    let label = format!(
-                        "Line {} · {} rev {} · {}",
-                        line.line_no,
-                        line.part_number,
-                        line.revision,
-                        local_number(&br.qty.normalize().to_string())
-                    );
-                    let sigs: Vec<ArcRwSignal<Cell>> =
-                        br.cells.iter().cloned().map(ArcRwSignal::new).collect();
-                    let cells = sigs
-                        .iter()
-                        .enumerate()
-                        .map(|(ci, sig)| {
-                            grid_cell(row, ci, sig.clone(), currency_of(ci), focus, open)
-                        })
-                        .collect_view();
-                    grid.push(sigs);
-                    let first = bi == 0;
-                    out.push(view! {
-                        <tr role="row" class:line-start=first>
-                            <th scope="row" role="rowheader" class="row-head">
-                                {label}
-                            </th>
-                            {cells}
-                        </tr>
-                    });
+        // Read, not only tracked: `track` on a memo never read yet subscribes without
+        // computing it, and its first computation later (the breakdown reads `rows`
+        // when a cell opens) would count as a change and redraw every row, taking the
+        // focus away from the cell (with `erase_components`, issue 12).
+        rows.with(|_| ());
+        cols.with(|_| ());
+        untrack(move || {
+            let mut grid = Vec::new();
+            let mut r = 0usize;
+            let mut out = Vec::new();
+            leveled.with_untracked(|l| {
+                for line in &l.lines {
+                    for (bi, br) in line.breaks.iter().enumerate() {
+                        let row = r;
+                        r += 1;
+                        let label = format!(
+                            "Line {} · {} rev {} · {}",
+                            line.line_no,
+                            line.part_number,
+                            line.revision,
+                            local_number(&br.qty.normalize().to_string())
+                        );
+                        let sigs: Vec<ArcRwSignal<Cell>> =
+                            br.cells.iter().cloned().map(ArcRwSignal::new).collect();
+                        let cells = sigs
+                            .iter()
+                            .enumerate()
+                            .map(|(ci, sig)| {
+                                grid_cell(row, ci, sig.clone(), currency_of(ci), focus, open)
+                            })
+                            .collect_view();
+                        grid.push(sigs);
+                        let first = bi == 0;
+                        out.push(view! {
+                            <tr role="row" class:line-start=first>
+                                <th scope="row" role="rowheader" class="row-head">
+                                    {label}
+                                </th>
+                                {cells}
+                            </tr>
+                        });
+                    }
                 }
-            }
-        });
-        cell_signals.set_value(grid);
-        out
+            });
+            cell_signals.set_value(grid);
+            out
+        })
     };
     let base_code = move || leveled.with(|l| l.base.code().to_string());
 
@@ -461,6 +588,7 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                         default_currency=rfq_currency
                         missing
                         bids
+                        edits
                     />
                 }
             });
@@ -509,9 +637,9 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
     };
 
     view! {
-        <div class="compare" on:keydown=on_escape>
+        <div class="compare">
             <SettingsPanel settings fx_table />
-            <VolumesPanel rfq />
+            <VolumesPanel rfq edits />
             <div class="actions">
                 <a class="btn" href=export("csv") download>
                     "Export CSV"
@@ -778,6 +906,7 @@ fn EstimateEditor(
     default_currency: Currency,
     missing: bool,
     bids: RwSignal<Vec<Bid>>,
+    edits: Edits,
 ) -> impl IntoView {
     let (kind0, amount0) = match current.as_ref().and_then(|e| e.freight) {
         Some(EstimateFreight::PerUnit(a)) => ("per_unit", a.normalize().to_string()),
@@ -807,11 +936,11 @@ fn EstimateEditor(
     // Puts `est` on the bid: the grid re-levels with it.
     let apply = move |est: Option<LandedEstimate>| {
         let sid = ids.with_value(|(_, s)| s.clone());
-        bids.update(|b| {
-            if let Some(x) = b.iter_mut().find(|x| x.supplier_id == sid) {
-                x.estimate = est;
-            }
-        });
+        let Some(i) = bids.with_untracked(|b| b.iter().position(|x| x.supplier_id == sid)) else {
+            return;
+        };
+        edits.bids.update_value(|e| e.push(i));
+        bids.update(|b| b[i].estimate = est);
     };
     let save = Action::new_local(move |body: &api::EstimateRequest| {
         let body = body.clone();
@@ -1011,7 +1140,7 @@ fn EstimateEditor(
 /// Narrow screens: one card per line × break, suppliers as rows.
 #[component]
 fn StackedView(
-    leveled: Memo<domain::level::Leveled>,
+    leveled: Grid,
     bids: RwSignal<Vec<domain::level::Bid>>,
     open: RwSignal<Option<(usize, usize)>>,
     focus: RwSignal<(usize, usize)>,
@@ -1088,7 +1217,7 @@ fn StackedView(
 
 /// Per supplier: totals per break position, coverage, longest lead time, quote flags.
 #[component]
-fn SupplierSummaries(leveled: Memo<domain::level::Leveled>) -> impl IntoView {
+fn SupplierSummaries(leveled: Grid) -> impl IntoView {
     // Only the summaries, not a copy of the whole grid; redrawn when they change.
     let summaries = Memo::new(move |_| leveled.with(|l| (l.base, l.suppliers.clone())));
     move || {
@@ -1449,7 +1578,7 @@ fn SettingsPanel(
 /// "Annual volumes": the buyer tries other yearly quantities per line (tooling is spread
 /// over them); the grid re-levels at once, without a request, and the exports follow.
 #[component]
-fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
+fn VolumesPanel(rfq: RwSignal<RfqSpec>, edits: Edits) -> impl IntoView {
     // Typing re-levels once the person pauses (issue 12), and at once on leaving the field.
     let debounce = Debounce::new(250);
     let apply = move |i: usize, text: String| {
@@ -1459,6 +1588,7 @@ fn VolumesPanel(rfq: RwSignal<RfqSpec>) -> impl IntoView {
         let changed =
             rfq.with_untracked(|r| r.lines.get(i).is_some_and(|l| l.annual_volume != Some(v)));
         if changed {
+            edits.lines.update_value(|e| e.push(i));
             rfq.update(|r| {
                 if let Some(line) = r.lines.get_mut(i) {
                     line.annual_volume = Some(v);
@@ -1541,7 +1671,7 @@ fn to_api(s: &Settings) -> Vec<api::FxRate> {
 #[component]
 fn AwardPanel(
     id: String,
-    leveled: Memo<domain::level::Leveled>,
+    leveled: Grid,
     bids: RwSignal<Vec<domain::level::Bid>>,
     settings: RwSignal<Settings>,
 ) -> impl IntoView {
@@ -1618,7 +1748,7 @@ fn AwardPanel(
 #[component]
 fn AwardForm(
     id: String,
-    leveled: Memo<domain::level::Leveled>,
+    leveled: Grid,
     bids: RwSignal<Vec<domain::level::Bid>>,
     settings: RwSignal<Settings>,
     reload: Callback<()>,
