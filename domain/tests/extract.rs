@@ -6,6 +6,7 @@
 //! - `properties`: proptest for number parsing, price-basis arithmetic and "never panics".
 //! - `behaviour`: RFQ matching, suspicion flags, mapping memory, JSON shape.
 //! - `pdf_families`: PDF layouts from real generators (CJK CMaps, OCR layers, rotation).
+//! - `pdf_forms`: form XObjects that draw themselves or expand past bounds (issue 10).
 //! - `sheets`: spreadsheet and delimited layouts as families (XLSX written in the test).
 #![allow(clippy::unwrap_used, clippy::float_arithmetic)]
 
@@ -25,6 +26,8 @@ mod fixtures;
 mod matrix;
 #[path = "extract/pdf_families.rs"]
 mod pdf_families;
+#[path = "extract/pdf_forms.rs"]
+mod pdf_forms;
 #[path = "extract/pdf_layouts.rs"]
 mod pdf_layouts;
 #[path = "extract/properties.rs"]

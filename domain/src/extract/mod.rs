@@ -43,6 +43,8 @@ mod pdf;
 #[cfg(feature = "extract")]
 pub mod pdf_bounds;
 #[cfg(feature = "extract")]
+pub mod pdf_guard;
+#[cfg(feature = "extract")]
 mod sheet;
 
 pub use memory::MappingMemory;

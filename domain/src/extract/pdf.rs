@@ -68,6 +68,8 @@ struct Collector {
     pages: Vec<Vec<Glyph>>,
     height: f64,
     budget: usize,
+    /// Characters drawn, to ask the caller's time inside a page too.
+    ticks: u32,
 }
 
 impl OutputDev for Collector {
@@ -96,6 +98,10 @@ impl OutputDev for Collector {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
+        self.ticks = self.ticks.wrapping_add(1);
+        if self.ticks.is_multiple_of(1024) && !super::bounds::go_on() {
+            return Err(OutputError::FormatError(std::fmt::Error));
+        }
         if self.budget == 0 {
             return Ok(());
         }
@@ -695,6 +701,8 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
     let pages = quietly(|| doc.get_pages())
         .map_err(|_| "the PDF's page tree could not be read".to_string())?;
     let mut fell_back: Vec<(u32, String)> = Vec::new();
+    // Pages whose forms recurse or expand past bounds never reach pdf-extract.
+    let mut guard = super::pdf_guard::Guard::new(doc);
     for (&num, &id) in &pages {
         // The caller's time (`bounds::within`): no further page, by either reader.
         if !super::bounds::go_on() {
@@ -708,18 +716,35 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
             budget,
             ..Default::default()
         };
-        let res = quietly(|| pdf_extract::output_doc_page(doc, &mut col, num));
-        let failure = match res {
-            Ok(Ok(())) => None,
-            Ok(Err(e)) => Some(format!("{e:?}")),
-            Err(p) => Some(panic_text(p.as_ref())),
+        let refused = quietly(|| guard.page(id)).map_or_else(
+            |_| Some("its forms could not be walked".into()),
+            |r| r.err().map(|e| e.to_string()),
+        );
+        let failure = match &refused {
+            Some(why) => {
+                layer
+                    .warnings
+                    .push(("pdf.page_forms", super::pdf_guard::page_message(num, why)));
+                Some(why.clone())
+            }
+            None => match quietly(|| pdf_extract::output_doc_page(doc, &mut col, num)) {
+                Ok(Ok(())) => None,
+                Ok(Err(e)) => Some(format!("{e:?}")),
+                Err(p) => Some(panic_text(p.as_ref())),
+            },
         };
         let height = col.height;
         let mut glyphs = col.pages.into_iter().next().unwrap_or_default();
         if failure.is_some() || glyphs.is_empty() {
             let text = quietly(|| fallback::page_text(doc, id, budget)).unwrap_or_default();
+            if let (Some(why), Some(_)) = (&text.stopped, &refused) {
+                layer.warnings.push((
+                    "pdf.page_forms",
+                    format!("page {num}: the fallback reader stopped early: {why}"),
+                ));
+            }
             if !text.glyphs.is_empty() {
-                if let Some(f) = &failure {
+                if let (Some(f), None) = (&failure, &refused) {
                     let lost = if text.unsupported.is_empty() {
                         String::new()
                     } else {

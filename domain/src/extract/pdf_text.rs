@@ -41,6 +41,20 @@ pub(super) struct PageText {
     pub glyphs: Vec<RawGlyph>,
     /// Fonts whose text could not be decoded: "NAME (why)".
     pub unsupported: BTreeSet<String>,
+    /// Why reading stopped before the page's end (a bound of `pdf_guard` or the time).
+    pub stopped: Option<String>,
+}
+
+/// What drawing forms has cost so far on one page, against `pdf_guard`'s bounds (issue
+/// 10: forms that draw each other, or one drawn 8^8 times).
+#[derive(Default)]
+struct Work {
+    draws: u64,
+    ops: u64,
+    /// Operators run, for asking the caller's time now and then.
+    ticks: u32,
+    /// The forms being drawn (their streams' addresses): one met again is not redrawn.
+    forms: Vec<usize>,
 }
 
 /// An affine matrix `[a b c d e f]` (PDF row-vector convention).
@@ -331,8 +345,15 @@ pub(super) fn page_text(doc: &Document, page_id: ObjectId, budget: usize) -> Pag
         }
         cache.insert(name.clone(), font);
     }
-    let resources = doc.get_page_resources(page_id).ok().and_then(|(d, _)| d);
-    run(doc, &content, resources, &cache, ID, budget, 0, &mut out);
+    // The page's own resource dictionary, or the one it (or an ancestor) refers to.
+    let resources = doc
+        .get_page_resources(page_id)
+        .ok()
+        .and_then(|(d, ids)| d.or_else(|| ids.first().and_then(|id| doc.get_dictionary(*id).ok())));
+    let mut work = Work::default();
+    run(
+        doc, &content, resources, &cache, ID, budget, 0, &mut work, &mut out,
+    );
     out
 }
 
@@ -345,8 +366,10 @@ fn run<'a>(
     ctm: M,
     budget: usize,
     depth: u32,
+    work: &mut Work,
     out: &mut PageText,
 ) {
+    use crate::extract::pdf_guard::{MAX_FORM_DEPTH, MAX_FORM_DRAWS, MAX_FORM_OPS};
     let Ok(ops) = Content::decode(content) else {
         return;
     };
@@ -382,8 +405,22 @@ fn run<'a>(
     let (mut tm, mut tlm) = (ID, ID);
     let nums = |ops: &[Object]| -> Vec<f64> { ops.iter().filter_map(num).collect() };
     for op in &ops.operations {
-        if out.glyphs.len() >= budget {
+        if out.glyphs.len() >= budget || out.stopped.is_some() {
             return;
+        }
+        work.ticks = work.ticks.wrapping_add(1);
+        if work.ticks.is_multiple_of(4096) && !crate::extract::bounds::go_on() {
+            out.stopped = Some("the time allowed is up".into());
+            return;
+        }
+        if depth > 0 {
+            work.ops += 1;
+            if work.ops > MAX_FORM_OPS {
+                out.stopped = Some(format!(
+                    "its forms ran more than {MAX_FORM_OPS} content operators"
+                ));
+                return;
+            }
         }
         let a = &op.operands;
         match op.operator.as_str() {
@@ -506,7 +543,7 @@ fn run<'a>(
                     }
                 }
             }
-            "Do" if depth < 8 => {
+            "Do" if depth < MAX_FORM_DEPTH => {
                 let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
                     continue;
                 };
@@ -536,10 +573,21 @@ fn run<'a>(
                 let form_res = dict_get(doc, &s.dict, b"Resources")
                     .and_then(|o| o.as_dict().ok())
                     .or(resources);
+                let key = std::ptr::from_ref(s) as usize;
+                if work.forms.contains(&key) {
+                    // A form drawing itself, directly or not, is drawn once.
+                    continue;
+                }
+                work.draws += 1;
+                if work.draws > MAX_FORM_DRAWS {
+                    out.stopped = Some(format!("its forms were drawn {MAX_FORM_DRAWS} times"));
+                    return;
+                }
                 let data = s
                     .decompressed_content()
                     .unwrap_or_else(|_| s.content.clone());
                 // A form reads its fonts from its own resources (or the page's).
+                work.forms.push(key);
                 run(
                     doc,
                     &data,
@@ -548,8 +596,10 @@ fn run<'a>(
                     mul(&m, &gs.ctm),
                     budget,
                     depth + 1,
+                    work,
                     out,
                 );
+                work.forms.pop();
             }
             _ => {}
         }
