@@ -1,23 +1,44 @@
-// Load benchmark (issue 10): a realistic write mix from many concurrent clients against
-// one running server, for a fixed time per concurrency level. `cargo xtask bench load`
-// runs it against SQLite and PostgreSQL in one go and compares them.
+// Load benchmark (issue 10): a write mix from many concurrent clients against one running
+// server, for a fixed time per concurrency level. `cargo xtask bench load` runs it against
+// SQLite and PostgreSQL in one go and compares them; `cargo xtask bench crash` runs the
+// write-heavy mix with --record, kills the server with SIGKILL mid-run, restarts it and
+// runs this script again with --check.
 //
 // Setup (not measured): the buyer creates --suppliers suppliers, invites one contact each
 // (who accepts and is signed in), and opens --rfqs RFQs with every bench supplier invited.
-// Then, per level in --clients, that many clients loop for --seconds, each picking:
-//   40 %  a supplier submits or re-submits its quote on one of the RFQs (PUT …/quote)
-//   10 %  a supplier replays an offline submit through POST /api/sync (may conflict)
-//   10 %  a supplier asks a clarification question
-//    5 %  the buyer answers an open question (a notice to every invited contact)
-//   15 %  the buyer creates a part
-//   20 %  the buyer edits a part
-// Every request is a write. Prints one line per level and a `RESULT key=value …` line
-// that xtask reads; exits non-zero only if setup fails.
+// Then, per level in --clients, that many clients loop for --seconds, each picking from
+// the mix (--mix):
+//   default (a realistic day; every request is a write):
+//     40 %  a supplier submits or re-submits its quote on one of the RFQs (PUT …/quote)
+//     10 %  a supplier replays an offline submit through POST /api/sync (may conflict)
+//     10 %  a supplier asks a clarification question
+//      5 %  the buyer answers an open question (a notice to every invited contact)
+//     15 %  the buyer creates a part
+//     20 %  the buyer edits a part
+//   write (write-heavy: only audited writes, no notices):
+//     40 %  a supplier submits or re-submits its quote (PUT …/quote)
+//     20 %  a supplier replays an offline submit through POST /api/sync
+//     15 %  the buyer records a visit note through POST /api/sync (visit_note.create)
+//     15 %  the buyer renames a supplier (PATCH /api/suppliers/{id})
+//     10 %  the buyer adds a contact to a supplier (POST /api/suppliers/{id}/contacts)
+// Prints one line per level and a `RESULT key=value …` line that xtask reads ("ok" counts
+// acknowledged writes: 2xx, and sync ops answered applied); exits non-zero only if setup
+// fails.
+//
+// --record FILE writes every acknowledged write (what it was, the id or version the server
+// gave) to FILE when the run ends. --check FILE signs in again (after a restart) and looks
+// up each recorded write: a quote version with its receipt, a sync op replayed (must answer
+// `duplicate`), a visit note, a contact, a supplier name (the current name must be one this
+// run sent, and not the first one if a rename was acknowledged); prints a `CHECK …` line
+// and the first lost writes.
 //
 //   BASE_URL=http://127.0.0.1:8080 node end2end/bench/load-bench.mjs \
-//     [--clients 50,200] [--seconds 20] [--suppliers 40] [--rfqs 4] [--label sqlite]
+//     [--clients 50,200] [--seconds 20] [--suppliers 40] [--rfqs 4] [--label sqlite] \
+//     [--mix default|write] [--record FILE] [--check FILE]
 //
 // Needs only Node ≥ 18 (global fetch) and a running `bidwell serve` with the demo data.
+
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const base = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
 const arg = (name, fallback) => {
@@ -29,7 +50,12 @@ const SECONDS = Number(arg('seconds', '20'));
 const SUPPLIERS = Number(arg('suppliers', '40'));
 const RFQS = Number(arg('rfqs', '4'));
 const LABEL = arg('label', 'server');
+const MIX = arg('mix', 'default');
+const RECORD = arg('record', null);
+const CHECK = arg('check', null);
+const PASSWORD = 'a long bench passphrase';
 const run = crypto.randomUUID().slice(0, 6);
+if (!['default', 'write'].includes(MIX)) throw new Error(`--mix must be default or write, got ${MIX}`);
 
 class Session {
   constructor() {
@@ -68,11 +94,63 @@ class Session {
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const price = () => (0.4 + Math.random() * 0.6).toFixed(4);
 
+// ---- --check: after a restart, look up every write the recorded run was told was done --
+const buyerLogin = { email: 'buyer@acme.example', password: 'bidwell-demo' };
+if (CHECK) {
+  const rec = JSON.parse(readFileSync(CHECK, 'utf8'));
+  const buyer = new Session();
+  await buyer.must('POST', '/api/auth/login', buyerLogin);
+  const as = new Map();
+  for (const s of rec.suppliers) {
+    const me = new Session();
+    await me.must('POST', '/api/auth/login', { email: s.email, password: PASSWORD });
+    as.set(s.id, me);
+  }
+  const lost = [];
+  const byKind = {};
+  const count = (a) => (byKind[a.k] = (byKind[a.k] ?? 0) + 1);
+  const mine = new Map(); // `${supplier}/${rfq}` → Map(version → receipt hash)
+  const supplier = new Map(); // id → api::Supplier
+  const notes = new Map(); // supplier id → Set(note id)
+  for (const a of rec.acks) {
+    count(a);
+    if (a.k === 'quote') {
+      const key = `${a.supplier}/${a.rfq}`;
+      if (!mine.has(key)) {
+        const q = await as.get(a.supplier).must('GET', `/api/rfqs/${a.rfq}/quote`);
+        mine.set(key, new Map(q.versions.map((v) => [v.receipt.version, v.receipt.hash])));
+      }
+      if (mine.get(key).get(a.version) !== a.hash) lost.push(a);
+    } else if (a.k === 'sync') {
+      const r = await as.get(a.supplier).must('POST', '/api/sync', { ops: [a.op] });
+      if (r.results?.[0]?.status !== 'duplicate') lost.push({ ...a, op: a.op.op_id, replay: r.results?.[0]?.status });
+    } else if (a.k === 'note') {
+      if (!notes.has(a.supplier)) {
+        const list = await buyer.must('GET', `/api/visit-notes?supplier_id=${a.supplier}`);
+        notes.set(a.supplier, new Set(list.map((n) => n.id)));
+      }
+      if (!notes.get(a.supplier).has(a.note)) lost.push(a);
+    } else if (a.k === 'contact' || a.k === 'rename') {
+      if (!supplier.has(a.supplier)) supplier.set(a.supplier, await buyer.must('GET', `/api/suppliers/${a.supplier}`));
+      const s = supplier.get(a.supplier);
+      if (a.k === 'contact' && !s.contacts.some((c) => c.email === a.email)) lost.push(a);
+      // Renames race each other: the current name is one of those sent, not the first.
+      if (a.k === 'rename' && !(rec.sentNames[a.supplier] ?? []).includes(s.name)) lost.push({ ...a, now: s.name });
+    }
+  }
+  const verify = await buyer.must('GET', '/api/audit/verify');
+  console.log(`  check ${LABEL}: ${rec.acks.length} acknowledged writes (${JSON.stringify(byKind)}), ${lost.length} lost; audit verify: ${verify.ok ? 'intact' : 'BROKEN'} (${verify.events} events${verify.error ? `; ${verify.error}` : ''})`);
+  for (const a of lost.slice(0, 10)) console.log(`    lost: ${JSON.stringify(a).slice(0, 300)}`);
+  console.log(`CHECK engine=${LABEL} acked=${rec.acks.length} lost=${lost.length} audit_ok=${verify.ok} audit_events=${verify.events}`);
+  process.exit(0);
+}
+
 // ---- setup -------------------------------------------------------------------------
 const t0 = performance.now();
 const buyer = new Session();
-await buyer.must('POST', '/api/auth/login', { email: 'buyer@acme.example', password: 'bidwell-demo' });
-const demoParts = await buyer.must('GET', '/api/parts');
+await buyer.must('POST', '/api/auth/login', buyerLogin);
+// The demo data's parts (not those an earlier run on this server created: drafts).
+const demoParts = (await buyer.must('GET', '/api/parts')).filter((p) => !p.number.startsWith('LD-'));
 const parts = demoParts.map((p) => p.id);
 
 const suppliers = [];
@@ -94,9 +172,9 @@ for (let i = 0; i < SUPPLIERS; i += 4) {
         const session = new Session();
         await session.must('POST', `/api/invitations/${inv.token}/accept`, {
           name: `Rep ${k}`,
-          password: 'a long bench passphrase',
+          password: PASSWORD,
         });
-        return { id: s.id, session };
+        return { id: s.id, email: `rep${k}@load-${run}.example`, name: s.name, session };
       })(),
     );
   }
@@ -157,7 +235,7 @@ const known = new Map(); // `${supplier}/${rfq}` → newest version this bench s
 const questions = []; // [rfq id, clarification id] not yet answered
 let partNo = 0;
 
-const ops = [
+const defaultOps = [
   [40, 'submit', async (me) => {
     const rfq = pick(rfqs);
     const r = await me.session.call('PUT', `/api/rfqs/${rfq.id}/quote`, quote(rfq));
@@ -187,7 +265,7 @@ const ops = [
   }],
   [5, 'answer', async (me) => {
     const q = questions.shift();
-    if (!q) return ops[2][2](me);
+    if (!q) return defaultOps[2][2](me);
     return buyer.call('POST', `/api/rfqs/${q[0]}/clarifications/${q[1]}/answer`, {
       text: 'Yes, zinc flake to ISO 10683 is acceptable.',
     });
@@ -201,6 +279,71 @@ const ops = [
   [20, 'part edit', async () =>
     buyer.call('PATCH', `/api/parts/${pick(parts)}`, { description: `edited ${new Date().toISOString()}` })],
 ];
+
+// Every acknowledged write of the write-heavy mix, for --record.
+const acks = [];
+const sentNames = {}; // supplier id → every name a rename sent (and the first one)
+for (const s of suppliers) sentNames[s.id] = [s.name];
+let seq = 0;
+const quoteSubmit = async (me) => {
+  const rfq = pick(rfqs);
+  const r = await me.session.call('PUT', `/api/rfqs/${rfq.id}/quote`, quote(rfq));
+  if (r.status === 201) {
+    known.set(`${me.id}/${rfq.id}`, r.json.version);
+    acks.push({ k: 'quote', supplier: me.id, rfq: rfq.id, version: r.json.version, hash: r.json.hash });
+  }
+  return r;
+};
+// A sync op counts as acknowledged only when it was applied (a conflict writes no quote).
+const syncAnswer = (r, ack) => {
+  const res = r.json?.results?.[0];
+  if (r.status === 200 && res?.status === 'applied') {
+    acks.push(ack);
+    return r;
+  }
+  return { status: r.status < 400 ? 409 : r.status, json: res ?? r.json };
+};
+const writeOps = [
+  [40, 'submit', quoteSubmit],
+  [20, 'sync submit', async (me) => {
+    const rfq = pick(rfqs);
+    const op = {
+      op_id: crypto.randomUUID(),
+      kind: 'quote.submit',
+      created_at: new Date().toISOString(),
+      payload: { rfq_id: rfq.id, base_version: known.get(`${me.id}/${rfq.id}`) ?? null, quote: quote(rfq) },
+    };
+    const r = await me.session.call('POST', '/api/sync', { ops: [op] });
+    const v = r.json?.results?.[0]?.detail?.version;
+    if (v) known.set(`${me.id}/${rfq.id}`, v);
+    return syncAnswer(r, { k: 'sync', supplier: me.id, op });
+  }],
+  [15, 'visit note', async (me) => {
+    const note = crypto.randomUUID();
+    const op = {
+      op_id: crypto.randomUUID(),
+      kind: 'visit_note.create',
+      created_at: new Date().toISOString(),
+      payload: { note_id: note, supplier_id: me.id, text: `Bench ${run}: line 3 runs two shifts.`, taken_at: new Date().toISOString() },
+    };
+    const r = await buyer.call('POST', '/api/sync', { ops: [op] });
+    return syncAnswer(r, { k: 'note', supplier: me.id, note });
+  }],
+  [15, 'supplier rename', async (me) => {
+    const name = `Load ${run} supplier ${me.id.slice(0, 8)} #${++seq}`;
+    sentNames[me.id].push(name);
+    const r = await buyer.call('PATCH', `/api/suppliers/${me.id}`, { name });
+    if (r.status === 200) acks.push({ k: 'rename', supplier: me.id, name });
+    return r;
+  }],
+  [10, 'contact add', async (me) => {
+    const email = `c${++seq}@load-${run}.example`;
+    const r = await buyer.call('POST', `/api/suppliers/${me.id}/contacts`, { name: `Contact ${seq}`, email });
+    if (r.status === 201) acks.push({ k: 'contact', supplier: me.id, email });
+    return r;
+  }],
+];
+const ops = MIX === 'write' ? writeOps : defaultOps;
 const total = ops.reduce((s, [w]) => s + w, 0);
 const choose = () => {
   let x = Math.random() * total;
@@ -238,6 +381,8 @@ for (const clients of LEVELS) {
         } catch (e) {
           counts.neterr++;
           if (!samples.has('network')) samples.set('network', String(e?.cause ?? e).slice(0, 300));
+          // The server is gone (killed on purpose by `bench crash`): do not spin.
+          await new Promise((ok) => setTimeout(ok, 100));
         }
       }
     }),
@@ -266,6 +411,13 @@ for (const clients of LEVELS) {
   console.log(
     `RESULT engine=${LABEL} clients=${clients} seconds=${elapsed.toFixed(2)} requests=${n} ok=${counts.ok} ` +
       `rps=${rps.toFixed(2)} p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)} s5xx=${counts.s5xx} ` +
-      `s4xx=${counts.s4xx} neterr=${counts.neterr}`,
+      `s4xx=${counts.s4xx} neterr=${counts.neterr} mix=${MIX}`,
   );
+}
+if (RECORD) {
+  writeFileSync(
+    RECORD,
+    JSON.stringify({ run, suppliers: suppliers.map(({ id, email }) => ({ id, email })), sentNames, acks }),
+  );
+  console.log(`  recorded ${acks.length} acknowledged writes in ${RECORD}`);
 }

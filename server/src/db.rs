@@ -82,17 +82,35 @@ pub struct Db {
     write_lock: Option<Arc<Mutex<()>>>,
     /// Turns at writing the mail outbox of this database (`outbox::flush`).
     pub(crate) outbox_turns: Arc<crate::outbox::Turns>,
+    /// Turns at chaining audit events (PostgreSQL; `audit::Chainer`).
+    chainer: Option<Arc<crate::audit::Chainer>>,
 }
 
 /// A write transaction; on SQLite it also holds the writer lock until dropped.
 pub struct WriteTx {
     pub tx: Transaction<'static, Any>,
     _guard: Option<OwnedMutexGuard<()>>,
+    /// PostgreSQL: the pool and chainer that chain this transaction's audit events after
+    /// its commit (`audit::append`).
+    chain: Option<(AnyPool, Arc<crate::audit::Chainer>)>,
+    audited: bool,
 }
 
 impl WriteTx {
+    /// Commits; if the transaction recorded audit events that are chained after the
+    /// commit (PostgreSQL), returns once they are in the chain.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+        self.tx.commit().await?;
+        drop(self._guard);
+        if let (true, Some((pool, chainer))) = (self.audited, self.chain) {
+            // The change and its event are committed; a failed round leaves the event
+            // pending for the next one (any write, a restart, `audit verify`), so the
+            // write is not reported as failed.
+            if let Err(e) = chainer.after_commit(&pool).await {
+                tracing::warn!("audit events committed but not chained yet: {e}");
+            }
+        }
+        Ok(())
     }
 
     /// Appends `change` to the audit trail in this transaction, then commits: the event
@@ -101,8 +119,18 @@ impl WriteTx {
         mut self,
         change: crate::audit::Change<'_>,
     ) -> Result<(), sqlx::Error> {
-        crate::audit::append(&mut self.tx, change).await?;
+        crate::audit::append(&mut self, change).await?;
         self.commit().await
+    }
+
+    /// Whether audit events of this transaction are chained after its commit
+    /// (PostgreSQL) rather than in it (SQLite).
+    pub(crate) fn chained_after_commit(&self) -> bool {
+        self.chain.is_some()
+    }
+
+    pub(crate) fn mark_audited(&mut self) {
+        self.audited = true;
     }
 }
 
@@ -120,20 +148,22 @@ impl std::ops::DerefMut for WriteTx {
 
 // Locks on PostgreSQL (SQLite writers are already serialized whole by `Db::write`).
 //
-// Every audited write ends by taking the audit head's row lock (`audit::append`) and
-// holds it until commit: that is the one global queue, so it is kept short: the append's
-// two statements and the commit. Decisions that need more than the head take narrower
-// row locks first, always in this order: the RFQ row, then the (RFQ, supplier) row, then
-// the audit head. Taking them in another order somewhere would let two transactions wait
-// for each other (PostgreSQL then aborts one: a 503 `busy`).
+// No business transaction touches a row every writer shares: audit events are chained
+// after the commit (`audit::Chainer`), so writes of different things run side by side.
+// Decisions that need it take narrow locks, always in this order: the RFQ row, then the
+// (RFQ, supplier) row, then the RFQ-writers lock. Taking them in another order somewhere
+// would let two transactions wait for each other (PostgreSQL then aborts one: a 503
+// `busy`).
 
-/// Serializes this transaction with every other writer before it reads what it will
-/// base a write on (RFQ numbering). On PostgreSQL this takes the audit head's row lock
-/// now instead of at the append. A write that concerns one RFQ takes [`lock_rfq`]
-/// instead, a quote [`lock_quote`].
+/// Serializes this transaction with the others that take this lock (RFQ numbering and
+/// changes of an RFQ itself) before it reads what it will base a write on. A write that
+/// concerns one RFQ takes [`lock_rfq`] instead, a quote [`lock_quote`].
 pub async fn lock_writers(tx: &mut WriteTx, engine: Engine) -> Result<(), sqlx::Error> {
     if engine == Engine::Postgres {
-        sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+        // Selected through a count: the Any driver cannot decode `void`.
+        sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT pg_advisory_xact_lock(hashtextextended('bidwell.rfq_writers', 0))) AS l",
+        )
             .execute(&mut *tx.tx)
             .await?;
     }
@@ -142,7 +172,7 @@ pub async fn lock_writers(tx: &mut WriteTx, engine: Engine) -> Result<(), sqlx::
 
 /// For a change of RFQ `rfq_id` itself (open, close, extend, amend, cancel, award): its
 /// row, so that no quote of it is being stored meanwhile (those hold it shared, see
-/// [`lock_quote`]), then every writer ([`lock_writers`]).
+/// [`lock_quote`]), then the RFQ writers ([`lock_writers`]).
 pub async fn lock_rfq(tx: &mut WriteTx, engine: Engine, rfq_id: &str) -> Result<(), sqlx::Error> {
     if engine == Engine::Postgres {
         sqlx::query("SELECT id FROM rfqs WHERE id = $1 FOR UPDATE")
@@ -156,7 +186,7 @@ pub async fn lock_rfq(tx: &mut WriteTx, engine: Engine, rfq_id: &str) -> Result<
 /// For a supplier's quote on an RFQ (submit, withdraw): the RFQ row shared (its status
 /// and deadline cannot change until this commits; other suppliers' quotes go on) and the
 /// (RFQ, supplier) invitation row exclusively (this supplier's versions are numbered one
-/// at a time). The global queue is joined only at the audit append.
+/// at a time).
 pub async fn lock_quote(
     tx: &mut WriteTx,
     engine: Engine,
@@ -243,6 +273,7 @@ impl Db {
             engine,
             write_lock,
             outbox_turns: Arc::default(),
+            chainer: (engine == Engine::Postgres).then(Arc::default),
         })
     }
 
@@ -258,7 +289,14 @@ impl Db {
             .context("applying database migrations")?;
         self.backfill_keys()
             .await
-            .context("computing the folded natural keys (migration 0019)")
+            .context("computing the folded natural keys (migration 0019)")?;
+        // Events a killed process committed but did not chain (`audit` module comment).
+        if self.engine == Engine::Postgres {
+            crate::audit::chain_pending(&self.pool)
+                .await
+                .context("chaining pending audit events")?;
+        }
+        Ok(())
     }
 
     /// Makes the server's own secrets if missing, and gives every part number, revision
@@ -349,7 +387,12 @@ impl Db {
             None => None,
         };
         let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, _guard: guard })
+        Ok(WriteTx {
+            tx,
+            _guard: guard,
+            chain: self.chainer.clone().map(|c| (self.pool.clone(), c)),
+            audited: false,
+        })
     }
 }
 

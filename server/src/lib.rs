@@ -70,6 +70,10 @@ pub struct Config {
     /// for one beyond those (default: four per core); more get 503 `busy` (issue 10).
     pub hash_workers: usize,
     pub hash_queue: usize,
+    /// Re-quote extractions read at once (default: one per core); a re-quote beyond them
+    /// is answered 503 `busy` with Retry-After at once instead of queueing a document
+    /// of up to 25 MiB in memory (issue 10).
+    pub requote_workers: usize,
     /// Host names requests may address ([`hosts`]); `None` checks none (the default, for
     /// tests and embedding; `bidwell serve` always sets a list unless told `*`).
     pub allowed_hosts: Option<hosts::AllowedHosts>,
@@ -98,6 +102,7 @@ impl Default for Config {
             test_clock: None,
             hash_workers: cores,
             hash_queue: 4 * cores,
+            requote_workers: cores,
             allowed_hosts: None,
             https: false,
             uploads: routes::files::UploadQuota::default(),
@@ -114,6 +119,8 @@ pub struct AppState {
     pub hashing: auth::Hashing,
     /// Recent uploads per user, for the upload rate (one per server process).
     pub uploads: routes::files::UploadLog,
+    /// Turns at reading a re-quote's document (`Config::requote_workers`).
+    pub requotes: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -122,6 +129,7 @@ impl AppState {
         AppState {
             hashing: auth::Hashing::new(config.hash_workers, config.hash_queue),
             uploads: routes::files::UploadLog::default(),
+            requotes: Arc::new(tokio::sync::Semaphore::new(config.requote_workers.max(1))),
             db,
             config: Arc::new(config),
         }

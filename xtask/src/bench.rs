@@ -42,6 +42,9 @@ enum Action {
     /// The load benchmark: `node SCRIPT` against a fresh release server on SQLite, then on
     /// PostgreSQL (a scratch database), and a comparison of the two.
     LoadBench { script: &'static str },
+    /// `kill -9` under the write-heavy mix of `node SCRIPT`, on both engines
+    /// (`crate::load::crash`).
+    CrashBench { script: &'static str },
 }
 
 struct Bench {
@@ -126,6 +129,13 @@ const BENCHES: &[Bench] = &[
             script: "end2end/bench/load-bench.mjs",
         }],
     },
+    Bench {
+        name: "crash (kill -9 during audited writes on SQLite and PostgreSQL: lost writes, audit verify)",
+        needs: "end2end/bench/load-bench.mjs",
+        actions: &[Action::CrashBench {
+            script: "end2end/bench/load-bench.mjs",
+        }],
+    },
 ];
 
 /// Whether `word` is one of the words of a bench's `name` (hyphenated words whole:
@@ -205,6 +215,7 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
         }
         Action::Blind(half) => crate::blind::run(ctx, &[(*half).to_owned()]),
         Action::LoadBench { script } => crate::load::run(ctx, script),
+        Action::CrashBench { script } => crate::load::crash(ctx, script),
     }
 }
 

@@ -43,7 +43,8 @@ Commands:
   install        install missing tools only (wasm target, trunk, wasm-bindgen-cli,
                  wasm-opt, Chromium + ChromeDriver, Node.js, end2end npm packages)
   bench [WORD..] run the benchmarks (only those whose name contains a WORD, e.g. `sync`;
-                 `bench load`: the write mix on SQLite and PostgreSQL, see xtask/src/load.rs)
+                 `bench load`: the write mixes on SQLite and PostgreSQL, `bench crash`: kill -9
+                 under audited writes, lost writes and audit verify; see xtask/src/load.rs)
   bench extract-blind [HALF|all] [--detail] [--no-build | --bin PATH] [--validate]
   bench extract-blind --floors [--bin PATH]
                  score `bidwell extract --json` on the blind quote set

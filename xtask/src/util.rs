@@ -156,6 +156,16 @@ impl ServerGuard {
         ServerGuard { child, scratch }
     }
 
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits for the child to end by itself (or by a signal someone else sent).
+    pub fn wait(&mut self) -> Result<std::process::ExitStatus> {
+        Ok(self.child.wait()?)
+    }
+
     /// Wait until `GET path` answers 200, failing early if the child exits.
     pub fn wait_healthy(&mut self, addr: SocketAddr, path: &str, limit: Duration) -> Result<()> {
         let start = Instant::now();

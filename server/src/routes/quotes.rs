@@ -201,7 +201,7 @@ pub async fn open_bids(
         }
         if rfq.sealed || first {
             audit::append(
-                &mut w.tx,
+                &mut w,
                 Change {
                     actor: user.id(),
                     action: "rfq.quotes_opened",
@@ -399,7 +399,7 @@ pub async fn submit_in(
     .execute(&mut *w.tx)
     .await?;
     audit::append(
-        &mut w.tx,
+        w,
         Change {
             actor: user.id(),
             action: if s.entered_by_buyer { "quote.enter_for_supplier" } else { "quote.submit" },

@@ -1285,6 +1285,9 @@ const REQUOTE_MAX_BYTES: usize = 25 * 1024 * 1024;
 /// `domain::extract::bounds::SERVER_BOUNDS` on rows and pages).
 pub const REQUOTE_MAX_TIME: std::time::Duration = std::time::Duration::from_secs(20);
 
+/// Retry-After of a re-quote refused because every reading turn is taken.
+const REQUOTE_RETRY_AFTER_SECS: u64 = 5;
+
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -1313,12 +1316,27 @@ async fn requote(
             "The uploaded file is empty.",
         ));
     }
+    // A bounded number of extractions at once (issue 10): each holds its document and the
+    // reader's working memory for up to REQUOTE_MAX_TIME, so a burst is refused at once.
+    let Ok(turn) = st.requotes.clone().try_acquire_owned() else {
+        return Err(AppError::Unavailable {
+            code: "busy",
+            message: format!(
+                "The server is already reading {} re-quote documents, the most it reads at once. Try again in a few seconds.",
+                st.config.requote_workers.max(1)
+            ),
+            retry_after_secs: REQUOTE_RETRY_AFTER_SECS,
+        });
+    };
     let file_name = q.file_name.clone();
     let bytes = body.to_vec();
     // Read within rows, pages and time (issue 10): the readers stop at the first bound
     // passed and the answer says which, instead of a thread busy for minutes.
     let deadline = std::time::Instant::now() + REQUOTE_MAX_TIME;
     let extraction = tokio::task::spawn_blocking(move || {
+        // The turn is the reading thread's: a client that hangs up does not free it
+        // before the reading ends.
+        let _turn = turn;
         domain::extract::bounds::within(
             domain::extract::bounds::SERVER_BOUNDS,
             move || std::time::Instant::now() > deadline,

@@ -378,7 +378,7 @@ async fn create_note(
         .await?;
     }
     audit::append(
-        &mut w.tx,
+        w,
         Change {
             actor: user.id(),
             action: "visit_note.create",

@@ -22,6 +22,8 @@ use tower::ServiceExt;
 
 pub struct TestApp {
     pub router: Router,
+    /// The router's state (its bounded pools, e.g. `requotes`).
+    pub state: AppState,
     pub db: Db,
     /// The database URL (a second "process" can connect to it).
     pub url: String,
@@ -186,7 +188,8 @@ impl TestApp {
         seed::seed_if_empty(&db).await.expect("seed");
         let state = AppState::new(db.clone(), config);
         TestApp {
-            router: app(state),
+            router: app(state.clone()),
+            state,
             db,
             url,
             clock,
@@ -211,7 +214,8 @@ impl TestApp {
             },
         );
         TestApp {
-            router: app(state),
+            router: app(state.clone()),
+            state,
             db,
             url: self.url.clone(),
             clock: self.clock.clone(),

@@ -381,6 +381,48 @@ async fn requote(
     app.send(req, [10, 0, 0, 1]).await
 }
 
+/// Re-quotes read at most `Config::requote_workers` documents at once (issue 10): with
+/// every turn taken, one more is refused at once (503 `busy`, Retry-After, a message that
+/// says why) and creates nothing; once a turn is free it is read.
+#[tokio::test]
+async fn a_requote_beyond_the_reading_turns_is_refused_at_once() {
+    let app = TestApp::with_config(server::Config {
+        requote_workers: 2,
+        ..server::Config::default()
+    })
+    .await;
+    let buyer = app.login("buyer@acme.example").await;
+    let csv = b"Part number,Description,Qty,Unit price\nCAP-X1,Cap,100,1.00\n".to_vec();
+    let count = |v: Value| v.as_array().map_or(0, Vec::len);
+    let before = count(app.get("/api/rfqs", &buyer).await.json);
+    let held = app
+        .state
+        .requotes
+        .clone()
+        .try_acquire_many_owned(2)
+        .unwrap();
+    let r = requote(&app, &buyer, "old.csv", csv.clone()).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json);
+    assert_eq!(r.code(), "busy");
+    assert_eq!(r.headers[axum::http::header::RETRY_AFTER], "5");
+    let message = r.json["message"].as_str().unwrap();
+    assert!(
+        message.contains("already reading 2 re-quote documents"),
+        "{message}"
+    );
+    assert_eq!(count(app.get("/api/rfqs", &buyer).await.json), before);
+    drop(held);
+    let r = requote(&app, &buyer, "old.csv", csv).await;
+    // Read now: a draft (201) or, with no line matching a part, the reasons (200).
+    assert!(
+        [StatusCode::CREATED, StatusCode::OK].contains(&r.status),
+        "{}",
+        r.json
+    );
+    // The reading thread gave its turn back.
+    assert_eq!(app.state.requotes.available_permits(), 2);
+}
+
 #[tokio::test]
 async fn an_old_pdf_becomes_a_draft_rfq_against_current_revisions() {
     let app = TestApp::new().await;
