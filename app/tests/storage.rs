@@ -146,14 +146,14 @@ fn ids_are_uuid_v4() {
 async fn cursor_is_kept_per_user_and_cleared_at_sign_out() {
     let name = "bidwell-test-cursor";
     let s = fresh(name).await;
-    assert_eq!(s.get_cursor("u1").await.unwrap(), 0);
-    s.set_cursor("u1", 42).await.unwrap();
-    s.set_cursor("u2", 7).await.unwrap();
-    s.set_cursor("u1", 57).await.unwrap();
-    assert_eq!(s.get_cursor("u1").await.unwrap(), 57);
-    assert_eq!(s.get_cursor("u2").await.unwrap(), 7);
+    assert_eq!(s.get_cursor("u1").await.unwrap(), None);
+    s.set_cursor("u1", Some("c-42")).await.unwrap();
+    s.set_cursor("u2", Some("c-7")).await.unwrap();
+    s.set_cursor("u1", Some("c-57")).await.unwrap();
+    assert_eq!(s.get_cursor("u1").await.unwrap().as_deref(), Some("c-57"));
+    assert_eq!(s.get_cursor("u2").await.unwrap().as_deref(), Some("c-7"));
     s.clear_user_data().await.unwrap();
-    assert_eq!(s.get_cursor("u1").await.unwrap(), 0);
+    assert_eq!(s.get_cursor("u1").await.unwrap(), None);
     s.delete_database(name).await.unwrap();
 }
 
@@ -253,7 +253,7 @@ async fn pins_keep_records_from_eviction_and_removal_frees_only_their_own() {
     s.put_record("part", "recent", &note("recent"))
         .await
         .unwrap();
-    s.set_cursor("u1", 42).await.unwrap();
+    s.set_cursor("u1", Some("c-42")).await.unwrap();
     s.put_pin(&pin(
         "r1",
         &[("rfq", "r1"), ("comparison", "r1"), ("part", "shared")],
@@ -289,7 +289,7 @@ async fn pins_keep_records_from_eviction_and_removal_frees_only_their_own() {
         .await
         .unwrap()
         .is_some());
-    assert_eq!(s.get_cursor("u1").await.unwrap(), 42);
+    assert_eq!(s.get_cursor("u1").await.unwrap().as_deref(), Some("c-42"));
 
     // Removing r1's pin drops what only it kept; the part r2 also keeps stays.
     s.remove_pin("r1").await.unwrap();
