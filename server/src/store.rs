@@ -1,6 +1,12 @@
 //! Loaders more than one route module reads (issue 11: route modules stopped importing
 //! each other for them): the FX table and the rates against a base, the current bids of
-//! an RFQ, a BOM's children, the keys an import skips, the LIKE pattern of a search.
+//! an RFQ, a BOM's children, the keys an import skips, the LIKE pattern of a search;
+//! an RFQ's rule facts, lines and spec ([`rfqs`]); quote versions as a viewer may see
+//! them, the opening of bids and a submission stored ([`quotes`]). No route module
+//! imports another (a test in `routes` keeps it so).
+
+pub mod quotes;
+pub mod rfqs;
 
 use std::str::FromStr;
 

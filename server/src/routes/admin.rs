@@ -13,7 +13,7 @@ use crate::audit;
 use crate::auth::CurrentUser;
 use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Query};
-use crate::routes::rfqs;
+use crate::store::rfqs;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -13,7 +13,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms, rfc3339};
 use crate::error::{AppError, AppResult, Json, Path};
-use crate::routes::rfqs;
+use crate::store::rfqs;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -20,7 +20,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
-use crate::routes::{quotes, rfqs};
+use crate::store::{quotes, rfqs};
 use crate::store;
 use crate::AppState;
 

@@ -23,7 +23,7 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, new_id, now_ms, rfc3339};
 use crate::error::{AppError, AppResult, Path, Query};
-use crate::routes::{quotes, rfqs};
+use crate::store::{quotes, rfqs};
 use crate::AppState;
 
 /// Largest attachment.
@@ -390,7 +390,7 @@ async fn target(
             }
             if verb == Verb::Write {
                 lifecycle::may_quote(rfq.status, rfq.deadline, now_ms())
-                    .map_err(crate::routes::quotes::refused)?;
+                    .map_err(crate::store::quotes::refused)?;
             }
             Ok(Target::Quote {
                 rfq,

@@ -102,3 +102,75 @@ pub fn row_errors(
         all.add(&format!("rows[{row}].{field}"), message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Route modules share code through `crate::store` (loaders, the RFQ's rule facts,
+    /// quote versions as a viewer may see them) and this module's helpers, never by
+    /// importing one another (issue 11): every path `crate::routes::…`, `routes::…` or
+    /// `super::…` in a route file that names a sibling module fails.
+    #[test]
+    fn no_route_module_imports_another() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
+        let rs = |p: &std::path::Path| p.extension().is_some_and(|x| x == "rs");
+        // (route module, whether the file is the module's own, its text): `rfqs.rs` and
+        // the sections under `rfqs/` all belong to `rfqs`.
+        let mut files: Vec<(String, bool, String)> = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("src/routes") {
+            let path = entry.expect("entry").path();
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                for sub in std::fs::read_dir(&path).expect("route section dir") {
+                    let sub = sub.expect("entry").path();
+                    if rs(&sub) {
+                        let text = std::fs::read_to_string(&sub).expect("route file");
+                        files.push((stem.clone(), false, text));
+                    }
+                }
+            } else if rs(&path) && stem != "mod" {
+                files.push((
+                    stem,
+                    true,
+                    std::fs::read_to_string(&path).expect("route file"),
+                ));
+            }
+        }
+        let modules: Vec<&str> = files.iter().filter(|f| f.1).map(|f| f.0.as_str()).collect();
+        assert!(modules.contains(&"rfqs") && modules.contains(&"quotes"));
+        let mut found = Vec::new();
+        for (module, own, text) in &files {
+            // In a section file `super::` is its own route module.
+            let prefixes: &[&str] = if *own {
+                &["routes::", "super::"]
+            } else {
+                &["routes::", "super::super::"]
+            };
+            for prefix in prefixes {
+                for (at, _) in text.match_indices(prefix) {
+                    let rest = &text[at + prefix.len()..];
+                    // One name, or a `{…}` group of them.
+                    let named = match rest.strip_prefix('{') {
+                        Some(group) => &group[..group.find('}').unwrap_or(group.len())],
+                        None => {
+                            let end = rest
+                                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                                .unwrap_or(rest.len());
+                            &rest[..end]
+                        }
+                    };
+                    for name in named.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                        if name != module && modules.contains(&name) {
+                            let line = text[..at].lines().count();
+                            found.push(format!("routes/{module}: line {line} uses {prefix}{name}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "route modules import each other; move what they share to crate::store:\n{}",
+            found.join("\n")
+        );
+    }
+}

@@ -24,8 +24,8 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, lock_op, now_ms, WriteTx};
 use crate::error::{AppError, AppResult, Path, Query};
-use crate::routes::quotes::{self, submit_in, Submission, Submitted};
-use crate::routes::rfqs;
+use crate::store::quotes::{self, submit_in, Submission, Submitted};
+use crate::store::rfqs;
 use crate::AppState;
 
 /// Most ops in one request.
