@@ -923,15 +923,3 @@ pub fn filter_select(
         </label>
     }
 }
-
-/// A file size for a person: `512 B`, `12 KB` (rounded up), `1.4 MB`.
-pub fn file_size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024)),
-        b => {
-            let tenths = b * 10 / (1024 * 1024);
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
-    }
-}

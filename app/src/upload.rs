@@ -64,7 +64,7 @@ fn on_message(ev: MessageEvent) {
                 .and_then(|s| s.pending.get(&id).map(|p| p.progress.clone()))
         });
         if let Some(p) = progress {
-            let size = crate::ui::file_size(*bytes);
+            let size = domain::bytes::size_words(*bytes);
             p(&format!(
                 "{} ({size})…",
                 match stage {

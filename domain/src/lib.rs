@@ -16,6 +16,7 @@
 pub mod access;
 pub mod audit;
 pub mod bom;
+pub mod bytes;
 #[cfg(feature = "extract")]
 pub mod ecb;
 pub mod extract;

@@ -215,8 +215,8 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, WorkbookError> {
 
 fn unzipped_too_large(limits: &Limits) -> WorkbookError {
     too_large(format!(
-        "it unpacks to more than {} MiB",
-        limits.max_unzipped_bytes / (1024 * 1024)
+        "it unpacks to more than {}",
+        crate::bytes::size_words(limits.max_unzipped_bytes)
     ))
 }
 
@@ -487,9 +487,9 @@ fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError>
                 let text = text_len(&rec.value) + formula.as_ref().map_or(0, String::len);
                 if budget.cells == 0 || budget.text < text {
                     cut.push(format!(
-                        "the workbook holds more than {} cells or {} MiB of text; the rest was not read",
+                        "the workbook holds more than {} cells or {} of text; the rest was not read",
                         limits.max_cells,
-                        limits.max_text_bytes / (1024 * 1024)
+                        crate::bytes::size_words(limits.max_text_bytes)
                     ));
                     break;
                 }
@@ -628,8 +628,8 @@ fn check_ods_content(bytes: &[u8], limits: &Limits) -> Result<(), WorkbookError>
                 }
                 if text > limits.max_text_bytes as u64 {
                     return Err(too_big(&format!(
-                        "more than {} MiB of text",
-                        limits.max_text_bytes / (1024 * 1024)
+                        "more than {} of text",
+                        crate::bytes::size_words(limits.max_text_bytes)
                     )));
                 }
             }
@@ -678,8 +678,8 @@ fn check_ods_content(bytes: &[u8], limits: &Limits) -> Result<(), WorkbookError>
                 cell_text = cell_text.saturating_add(n);
                 if n > limits.max_text_bytes as u64 {
                     return Err(too_big(&format!(
-                        "more than {} MiB of text",
-                        limits.max_text_bytes / (1024 * 1024)
+                        "more than {} of text",
+                        crate::bytes::size_words(limits.max_text_bytes)
                     )));
                 }
             }
@@ -1186,16 +1186,16 @@ fn check_biff(stream: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
     }
     if text > limits.max_text_bytes as u64 {
         return Err(too_large(format!(
-            "more than {} MiB of cell text",
-            limits.max_text_bytes / (1024 * 1024)
+            "more than {} of cell text",
+            crate::bytes::size_words(limits.max_text_bytes)
         )));
     }
     // A formula's text is at most ~100 times its tokens (a sheet or defined name per
     // three-byte token); allow four text budgets for them.
     if formula_bytes.saturating_mul(100) > limits.max_text_bytes as u64 * 4 {
         return Err(too_large(format!(
-            "more than {} KiB of formulas",
-            limits.max_text_bytes as u64 * 4 / 100 / 1024
+            "more than {} of formulas",
+            crate::bytes::size_words(limits.max_text_bytes as u64 * 4 / 100)
         )));
     }
     Ok(())

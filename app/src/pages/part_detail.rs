@@ -600,7 +600,7 @@ fn RevisionFiles(rid: String, label: String, can_write: bool) -> impl IntoView {
                             </a>
                         </td>
                         <td data-label="Size" class="num">
-                            {crate::ui::file_size(u64::try_from(f.size).unwrap_or(0))}
+                            {domain::bytes::size_words(f.size)}
                         </td>
                         <td data-label="Uploaded">{local_datetime(&f.uploaded_at)}</td>
                         <td data-label="SHA-256" class="mono small" title=f.sha256.clone()>

@@ -75,7 +75,7 @@ fn documents(list: Vec<FileRef>, names: &[(String, String)]) -> impl IntoView {
                             {f.name.clone()}
                         </a>
                     </td>
-                    <td data-label="Size" class="num">{size(f.size)}</td>
+                    <td data-label="Size" class="num">{domain::bytes::size_words(f.size)}</td>
                     <td data-label="SHA-256" class="mono small" title=f.sha256.clone()>
                         {f.sha256.chars().take(12).collect::<String>()}
                         "…"
@@ -94,10 +94,6 @@ fn documents(list: Vec<FileRef>, names: &[(String, String)]) -> impl IntoView {
         ],
         rows,
     )
-}
-
-fn size(bytes: i64) -> String {
-    crate::ui::file_size(u64::try_from(bytes).unwrap_or(0))
 }
 
 /// "Drawings and files": what goes with each RFQ line — its revision's drawings and the
@@ -225,7 +221,7 @@ fn line_files_table(
                             {f.file.name.clone()}
                         </a>
                     </td>
-                    <td data-label="Size" class="num">{size(f.file.size)}</td>
+                    <td data-label="Size" class="num">{domain::bytes::size_words(f.file.size)}</td>
                 </tr>
             }
         })

@@ -1081,7 +1081,7 @@ fn attached_item(f: FileRef, attached: RwSignal<Vec<FileRef>>) -> impl IntoView 
             busy.set(false);
         });
     };
-    let size = crate::ui::file_size(u64::try_from(f.size).unwrap_or(0));
+    let size = domain::bytes::size_words(f.size);
     view! {
         <li>
             <a href=client::file_url(&f.id) download=f.name.clone()>

@@ -59,7 +59,7 @@ pub fn check_with(pdf: &[u8], max_stream: u64, max_total: u64) -> Result<(), Too
             offset: start,
             message: format!(
                 "a stream at byte {start} unpacks to more than {} ({f}); PDFs that large are not read",
-                size(max_stream)
+                crate::bytes::size_words(max_stream)
             ),
         })?;
         total += n;
@@ -68,21 +68,13 @@ pub fn check_with(pdf: &[u8], max_stream: u64, max_total: u64) -> Result<(), Too
                 offset: start,
                 message: format!(
                     "the PDF's streams unpack to more than {} together (passed at the stream at byte {start}); PDFs that large are not read",
-                    size(max_total)
+                    crate::bytes::size_words(max_total)
                 ),
             });
         }
         pos = end.max(pos);
     }
     Ok(())
-}
-
-fn size(bytes: u64) -> String {
-    if bytes >= 1 << 20 {
-        format!("{} MB", bytes >> 20)
-    } else {
-        format!("{bytes} bytes")
-    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -374,7 +366,7 @@ mod tests {
         let file = pdf_with("/Filter /FlateDecode", &big);
         let e = check_with(&file, 2 << 20, 8 << 20).unwrap_err();
         assert!(
-            e.message.contains("unpacks to more than 2 MB"),
+            e.message.contains("unpacks to more than 2 MiB"),
             "{}",
             e.message
         );
@@ -437,7 +429,7 @@ mod tests {
             .iter()
             .find(|d| d.code == "pdf.too_large")
             .expect("a pdf.too_large diagnostic");
-        assert!(d.message.contains("more than 64 MB"), "{}", d.message);
+        assert!(d.message.contains("more than 64 MiB"), "{}", d.message);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::access::{authorize, Resource, Verb};
+use domain::bytes::size_words;
 use domain::rfq as lifecycle;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -59,24 +60,6 @@ impl Default for UploadQuota {
 }
 
 const MIB: i64 = 1024 * 1024;
-
-/// A size in words: "512 bytes", "3.4 KiB", "100.0 MiB".
-pub fn size_words(bytes: i64) -> String {
-    // Integer arithmetic only (no floats in this workspace): one decimal.
-    let tenths = |unit: i64| {
-        let t = (bytes.max(0) * 10 + unit / 2) / unit;
-        format!("{}.{}", t / 10, t % 10)
-    };
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else if bytes < MIB {
-        format!("{} KiB", tenths(1024))
-    } else if bytes < 1024 * MIB {
-        format!("{} MiB", tenths(MIB))
-    } else {
-        format!("{} GiB", tenths(1024 * MIB))
-    }
-}
 
 /// Each user's uploads within the rate window: (time, bytes), oldest first.
 type Recent = std::collections::HashMap<String, std::collections::VecDeque<(i64, i64)>>;
@@ -756,15 +739,6 @@ mod tests {
         );
         assert_eq!(super::clean_name("..\u{0}hidden"), "hidden");
         assert_eq!(super::clean_name(""), "file");
-    }
-
-    #[test]
-    fn sizes_read_in_words() {
-        use super::size_words;
-        assert_eq!(size_words(1000), "1000 bytes");
-        assert_eq!(size_words(3000), "2.9 KiB");
-        assert_eq!(size_words(100 * 1024 * 1024), "100.0 MiB");
-        assert_eq!(size_words(1024 * 1024 * 1024), "1.0 GiB");
     }
 }
 

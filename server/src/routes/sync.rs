@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use base64::Engine as _;
 use domain::access::{authorize, Resource, Verb};
+use domain::bytes::size_words;
 use domain::validate::{self, FieldErrors};
 use futures_util::FutureExt as _;
 use serde::Deserialize;
@@ -144,10 +145,10 @@ async fn apply(w: &mut WriteTx, st: &AppState, user: &CurrentUser, op: &Op) -> A
             status: StatusCode::PAYLOAD_TOO_LARGE,
             code: "op_too_large",
             message: format!(
-                "This change is {:.1} MiB; one change may be at most {} MiB (a visit note's \
+                "This change is {}; one change may be at most {} (a visit note's \
                  photos together about 12 MiB). Remove photos and capture it again.",
-                mib(size),
-                api::SYNC_MAX_OP_BYTES / (1024 * 1024)
+                size_words(size),
+                size_words(api::SYNC_MAX_OP_BYTES)
             ),
         });
     }
@@ -582,9 +583,9 @@ async fn sync(
     user.require_session()?;
     let too_large = || {
         AppError::PayloadTooLarge(format!(
-            "A sync request may be at most {} MiB (and {MAX_OPS} ops, each at most {} MiB); send the ops in smaller batches.",
-            api::SYNC_MAX_BODY_BYTES / (1024 * 1024),
-            api::SYNC_MAX_OP_BYTES / (1024 * 1024)
+            "A sync request may be at most {} (and {MAX_OPS} ops, each at most {}); send the ops in smaller batches.",
+            size_words(api::SYNC_MAX_BODY_BYTES),
+            size_words(api::SYNC_MAX_OP_BYTES)
         ))
     };
     let bytes = match body {
@@ -661,12 +662,6 @@ fn envelope(i: usize, raw: &serde_json::value::RawValue) -> Result<Op, Box<api::
         ));
     }
     Ok(op)
-}
-
-/// Bytes as MiB, for messages.
-#[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
-fn mib(bytes: usize) -> f64 {
-    bytes as f64 / (1024.0 * 1024.0)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
