@@ -66,6 +66,22 @@ pub enum Engine {
 }
 
 impl Engine {
+    /// SQL that is true when the JSON list of strings in text column `column` holds an
+    /// element equal to the text parameter `param` (`$n`): the whole element, so
+    /// "stamp" does not match "stamping" nor "," a list of two. The one place the list
+    /// columns (`suppliers.categories`) are read in SQL, in each engine's JSON functions.
+    pub fn json_list_has(self, column: &str, param: &str) -> String {
+        match self {
+            Engine::Sqlite => {
+                format!("EXISTS (SELECT 1 FROM json_each({column}) AS e WHERE e.value = {param})")
+            }
+            Engine::Postgres => format!(
+                "EXISTS (SELECT 1 FROM jsonb_array_elements_text({column}::jsonb) AS e(value) \
+                 WHERE e.value = {param})"
+            ),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Engine::Sqlite => "sqlite",

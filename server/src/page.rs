@@ -67,13 +67,6 @@ impl Page {
         Page::new(q.limit, q.offset)
     }
 
-    /// The rows of `all` in this page (for lists filtered or ordered in Rust).
-    pub fn slice<T>(&self, all: Vec<T>) -> Vec<T> {
-        let skip = usize::try_from(self.offset).unwrap_or(usize::MAX);
-        let take = usize::try_from(self.limit).unwrap_or(0);
-        all.into_iter().skip(skip).take(take).collect()
-    }
-
     /// The answer: `items` (this page of a list of `total` rows) as a JSON array, with
     /// `X-Total-Count` and, while rows remain, a `Link` to the next page of `uri`.
     pub fn answer<T: Serialize>(&self, uri: &Uri, total: i64, items: Vec<T>) -> Response {
@@ -141,11 +134,5 @@ mod tests {
         assert!(Page::new(Some(0), None).is_err());
         assert!(Page::new(Some(MAX_LIMIT + 1), None).is_err());
         assert!(Page::new(Some(5), Some(-1)).is_err());
-        assert_eq!(
-            Page::new(Some(2), Some(3))
-                .unwrap()
-                .slice(vec![1, 2, 3, 4, 5, 6]),
-            vec![4, 5]
-        );
     }
 }

@@ -147,40 +147,49 @@ async fn list(
 ) -> AppResult<Response> {
     authorize(&user.actor, Verb::Read, Resource::SupplierDirectory)?;
     let page = Page::new(s.limit, s.offset)?;
-    // The category filter reads the stored list, so it runs here, over every supplier the
-    // other filters leave (a directory of thousands, not millions); contacts and
-    // certificates are loaded for the page only.
-    let rows = sqlx::query(
-        "SELECT * FROM suppliers WHERE name_key LIKE $1 ESCAPE '\\' \
-         AND ($2 = '' OR status = $2) AND ($3 = '' OR country = $3) ORDER BY name, id",
-    )
-    .bind(like_pattern(s.q.as_deref()))
-    .bind(s.status.as_deref().unwrap_or("").trim().to_lowercase())
-    .bind(
-        s.country
-            .as_deref()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_uppercase(),
-    )
+    // Every filter runs in SQL, so the count and the page come from the database without
+    // loading the directory; the category is an element of the stored JSON list, matched
+    // whole (`Engine::json_list_has`), never a piece of another one.
+    let filter = format!(
+        "name_key LIKE $1 ESCAPE '\\' AND ($2 = '' OR status = $2) AND ($3 = '' OR country = $3) \
+         AND ($4 = '' OR {})",
+        st.db.engine.json_list_has("categories", "$4")
+    );
+    let pattern = like_pattern(s.q.as_deref());
+    let status = s.status.as_deref().unwrap_or("").trim().to_lowercase();
+    let country = s
+        .country
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_uppercase();
+    let category = s.category.as_deref().unwrap_or("").trim().to_lowercase();
+    let total: i64 = col(
+        &sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM suppliers WHERE {filter}"
+        ))
+        .bind(&pattern)
+        .bind(&status)
+        .bind(&country)
+        .bind(&category)
+        .fetch_one(&st.db.pool)
+        .await?,
+        "n",
+    )?;
+    let rows = sqlx::query(&format!(
+        "SELECT * FROM suppliers WHERE {filter} ORDER BY name, id LIMIT $5 OFFSET $6"
+    ))
+    .bind(&pattern)
+    .bind(&status)
+    .bind(&country)
+    .bind(&category)
+    .bind(page.limit)
+    .bind(page.offset)
     .fetch_all(&st.db.pool)
     .await?;
-    let category = s
-        .category
-        .as_deref()
-        .map(|c| c.trim().to_lowercase())
-        .filter(|c| !c.is_empty());
-    let mut matching = Vec::with_capacity(rows.len());
-    for r in rows {
-        let categories: String = col(&r, "categories")?;
-        let categories: Vec<String> = serde_json::from_str(&categories).unwrap_or_default();
-        if category.as_ref().is_none_or(|c| categories.contains(c)) {
-            matching.push(r);
-        }
-    }
-    let total = i64::try_from(matching.len()).unwrap_or(i64::MAX);
-    let mut out = Vec::new();
-    for r in &page.slice(matching) {
+    // Contacts and certificates are loaded for the page only.
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
         out.push(from_row(&st.db.pool, r).await?);
     }
     Ok(page.answer(&uri, total, out))

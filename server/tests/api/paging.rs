@@ -120,13 +120,9 @@ async fn lists_come_in_pages_with_a_total_and_a_next_link() {
     }
 }
 
-#[tokio::test]
-async fn suppliers_rfqs_and_visit_notes_page_the_same_way() {
-    let app = TestApp::new().await;
-    let buyer = app.login("buyer@acme.example").await;
-    // Suppliers: the category filter is applied before paging (it used to look at the
-    // first 500 only).
-    let all: Value = app.get("/api/suppliers", &buyer).await.json;
+/// The ids of the whole supplier directory, in its order (at least three in the demo data).
+async fn supplier_ids(app: &TestApp, s: &Session) -> Vec<String> {
+    let all: Value = app.get("/api/suppliers", s).await.json;
     let ids: Vec<String> = all
         .as_array()
         .unwrap()
@@ -134,15 +130,29 @@ async fn suppliers_rfqs_and_visit_notes_page_the_same_way() {
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect();
     assert!(ids.len() >= 3, "{all}");
+    ids
+}
+
+async fn set_categories(app: &TestApp, s: &Session, id: &str, categories: Value) {
+    let r = app
+        .patch(
+            &format!("/api/suppliers/{id}"),
+            json!({ "categories": categories }),
+            s,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+}
+
+#[tokio::test]
+async fn suppliers_rfqs_and_visit_notes_page_the_same_way() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    // Suppliers: the category filter is applied before paging (it used to look at the
+    // first 500 only).
+    let ids = supplier_ids(&app, &buyer).await;
     for id in &ids[1..] {
-        let r = app
-            .patch(
-                &format!("/api/suppliers/{id}"),
-                json!({"categories": ["paging"]}),
-                &buyer,
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+        set_categories(&app, &buyer, id, json!(["paging"])).await;
     }
     let (names, n) = walk(&app, &buyer, "/api/suppliers?category=paging&limit=1", "id").await;
     assert_eq!(n, ids.len() as i64 - 1);
@@ -176,4 +186,46 @@ async fn suppliers_rfqs_and_visit_notes_page_the_same_way() {
             .unwrap()
             .len() as i64
     );
+}
+
+/// The supplier category filter runs in SQL on both engines (it filtered the whole
+/// directory in Rust, then paged): a category matches a whole element of the stored list,
+/// never a piece of one or a run across two, and LIKE's wildcards are plain text.
+#[tokio::test]
+async fn the_supplier_category_filter_matches_whole_categories_in_sql() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let ids = supplier_ids(&app, &buyer).await;
+    let lists = [
+        json!(["a,", ",b", "Stamping"]),
+        json!(["50%_off", "stamping"]),
+        json!(["stamp\"ed\\"]),
+    ];
+    for (id, cats) in ids.iter().zip(lists) {
+        set_categories(&app, &buyer, id, cats).await;
+    }
+    for (query, expect) in [
+        ("stamping", vec![&ids[0], &ids[1]]),
+        ("%20STAMPING%20", vec![&ids[0], &ids[1]]),
+        ("stamp", vec![]),
+        ("%2C", vec![]),
+        ("a%2C", vec![&ids[0]]),
+        ("%2Cb", vec![&ids[0]]),
+        ("50%25_off", vec![&ids[1]]),
+        ("50%25", vec![]),
+        ("_", vec![]),
+        ("%25", vec![]),
+        ("stamp%22ed%5C", vec![&ids[2]]),
+    ] {
+        let (found, n) = walk(
+            &app,
+            &buyer,
+            &format!("/api/suppliers?category={query}&limit=1"),
+            "id",
+        )
+        .await;
+        let expect: Vec<String> = expect.into_iter().cloned().collect();
+        assert_eq!(found, expect, "category={query}");
+        assert_eq!(n, expect.len() as i64, "category={query}");
+    }
 }
