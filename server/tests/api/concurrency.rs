@@ -7,13 +7,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use serde_json::{json, Value};
 use server::db::PoolSettings;
 use server::Config;
 
-use crate::harness::{id_named, in_hours, Response, Session, TestApp};
+use crate::harness::{id_named, in_hours, quote_every_line, Response, Session, TestApp};
 
 fn pool(max: u32, timeout_secs: u64) -> PoolSettings {
     PoolSettings {
@@ -22,45 +21,18 @@ fn pool(max: u32, timeout_secs: u64) -> PoolSettings {
     }
 }
 
-/// A quote for every line of `rfq` (the demo RFQ: breaks from 500).
-fn quote(rfq: &Value, price: &str) -> Value {
-    let lines: Vec<Value> = rfq["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| json!({"rfq_line_id": l["id"], "breaks": [{"min_qty": "500", "price": price}], "price_basis_qty": "1", "lead_time_days": 30}))
-        .collect();
-    json!({
-        "header": {"currency": "USD", "valid_until": null, "incoterm": "FCA", "incoterm_place": "Chicago",
-                   "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
-                   "freight": {"kind": "included"}},
-        "lines": lines
-    })
-}
-
-/// The demo RFQ (open, sealed, every demo supplier invited) as `buyer` sees it.
-async fn demo_rfq(app: &TestApp, buyer: &Session) -> Value {
-    let id = app.get("/api/rfqs", buyer).await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    app.get(&format!("/api/rfqs/{id}"), buyer).await.json
-}
-
 fn expect(r: &Response, status: StatusCode, what: &str) {
     assert_eq!(r.status, status, "{what}: {}", r.json);
 }
 
 async fn import(app: &TestApp, s: &Session, file: &str, bytes: Vec<u8>) -> Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/parts/import?file_name={file}"))
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(
+        &format!("/api/parts/import?file_name={file}"),
+        "application/octet-stream",
+        bytes,
+        s,
+    )
+    .await
 }
 
 /// Issue 10: a handler that holds a write transaction and reads through a second pooled
@@ -74,18 +46,20 @@ async fn every_write_works_on_a_pool_of_one_connection() {
     let buyer = app.login("buyer@acme.example").await;
     let northwind = app.login("sales@northwind.example").await;
     let kestrel = app.login("quotes@kestrel.example").await;
-    let rfq = demo_rfq(&app, &buyer).await;
+    let rfq = app.first_rfq(&buyer).await;
     let rfq_id = rfq["id"].as_str().unwrap().to_string();
     let quote_path = format!("/api/rfqs/{rfq_id}/quote");
 
     // Quotes: submit, resubmit, withdraw, submit again; an offline submit through sync.
     expect(
-        &app.put(&quote_path, quote(&rfq, "0.61"), &northwind).await,
+        &app.put(&quote_path, quote_every_line(&rfq, "0.61"), &northwind)
+            .await,
         StatusCode::CREATED,
         "submit",
     );
     expect(
-        &app.put(&quote_path, quote(&rfq, "0.60"), &northwind).await,
+        &app.put(&quote_path, quote_every_line(&rfq, "0.60"), &northwind)
+            .await,
         StatusCode::CREATED,
         "resubmit",
     );
@@ -96,12 +70,13 @@ async fn every_write_works_on_a_pool_of_one_connection() {
         "withdraw",
     );
     expect(
-        &app.put(&quote_path, quote(&rfq, "0.59"), &northwind).await,
+        &app.put(&quote_path, quote_every_line(&rfq, "0.59"), &northwind)
+            .await,
         StatusCode::CREATED,
         "submit again",
     );
     let op = json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": "quote.submit", "created_at": chrono::Utc::now().to_rfc3339(),
-                    "payload": {"rfq_id": rfq_id, "base_version": null, "quote": quote(&rfq, "0.70")}});
+                    "payload": {"rfq_id": rfq_id, "base_version": null, "quote": quote_every_line(&rfq, "0.70")}});
     let synced = app.post("/api/sync", json!({"ops": [op]}), &kestrel).await;
     expect(&synced, StatusCode::OK, "sync");
     assert_eq!(
@@ -376,7 +351,7 @@ async fn concurrent_submits_on_a_small_pool_all_land_in_order() {
     const EACH: usize = 8;
     let app = Arc::new(TestApp::with_pool(Config::default(), pool(2, 10)).await);
     let buyer = app.login("buyer@acme.example").await;
-    let rfq = Arc::new(demo_rfq(&app, &buyer).await);
+    let rfq = Arc::new(app.first_rfq(&buyer).await);
     let path = format!("/api/rfqs/{}/quote", rfq["id"].as_str().unwrap());
     let mut suppliers = Vec::new();
     for email in [
@@ -391,7 +366,7 @@ async fn concurrent_submits_on_a_small_pool_all_land_in_order() {
         for s in &suppliers {
             let (app, rfq, s, path) = (app.clone(), rfq.clone(), s.clone(), path.clone());
             tasks.spawn(async move {
-                app.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                app.put(&path, quote_every_line(&rfq, &format!("0.{}", 50 + i)), &s)
                     .await
             });
         }
@@ -427,7 +402,7 @@ async fn two_processes_append_to_one_audit_chain() {
     let first = Arc::new(TestApp::new().await);
     let second = Arc::new(first.another_process().await);
     let buyer = first.login("buyer@acme.example").await;
-    let rfq = Arc::new(demo_rfq(&first, &buyer).await);
+    let rfq = Arc::new(first.first_rfq(&buyer).await);
     let path = format!("/api/rfqs/{}/quote", rfq["id"].as_str().unwrap());
     // Sessions live in the database, so either process serves either session.
     let northwind = first.login("sales@northwind.example").await;
@@ -442,7 +417,7 @@ async fn two_processes_append_to_one_audit_chain() {
         ] {
             let (app, rfq, s, path) = (app.clone(), rfq.clone(), s.clone(), path.clone());
             tasks.spawn(async move {
-                app.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                app.put(&path, quote_every_line(&rfq, &format!("0.{}", 50 + i)), &s)
                     .await
             });
         }
@@ -728,7 +703,7 @@ async fn writing_the_outbox_never_fails_a_concurrent_write() {
     };
     let app = Arc::new(TestApp::with_config(config).await);
     let buyer = app.login("buyer@acme.example").await;
-    let rfq = Arc::new(demo_rfq(&app, &buyer).await);
+    let rfq = Arc::new(app.first_rfq(&buyer).await);
     let rfq_id = rfq["id"].as_str().unwrap().to_string();
     let northwind = app.login("sales@northwind.example").await;
     let kestrel = app.login("quotes@kestrel.example").await;
@@ -759,7 +734,7 @@ async fn writing_the_outbox_never_fails_a_concurrent_write() {
             let (a, s, rfq) = (app.clone(), s.clone(), rfq.clone());
             tasks.spawn(async move {
                 let path = format!("/api/rfqs/{}/quote", rfq["id"].as_str().unwrap());
-                a.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                a.put(&path, quote_every_line(&rfq, &format!("0.{}", 50 + i)), &s)
                     .await
             });
         }
@@ -791,7 +766,7 @@ async fn writing_the_outbox_never_fails_a_concurrent_write() {
 async fn closing_while_suppliers_submit_is_clean_and_final() {
     let app = Arc::new(TestApp::new().await);
     let buyer = app.login("buyer@acme.example").await;
-    let rfq = Arc::new(demo_rfq(&app, &buyer).await);
+    let rfq = Arc::new(app.first_rfq(&buyer).await);
     let rfq_id = rfq["id"].as_str().unwrap().to_string();
     let path = format!("/api/rfqs/{rfq_id}/quote");
     let mut suppliers = Vec::new();
@@ -807,7 +782,7 @@ async fn closing_while_suppliers_submit_is_clean_and_final() {
         for s in &suppliers {
             let (app, rfq, s, path) = (app.clone(), rfq.clone(), s.clone(), path.clone());
             tasks.spawn(async move {
-                app.put(&path, quote(&rfq, &format!("0.{}", 50 + i)), &s)
+                app.put(&path, quote_every_line(&rfq, &format!("0.{}", 50 + i)), &s)
                     .await
             });
         }

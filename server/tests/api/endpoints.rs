@@ -396,15 +396,8 @@ async fn post_file(
     s: &Session,
     bytes: &[u8],
 ) -> crate::harness::Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes.to_vec()))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(path, "application/octet-stream", bytes, s)
+        .await
 }
 
 /// Issue 11: the ECB's reference-rate file sets the rates with their dates; the

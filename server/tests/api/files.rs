@@ -1,7 +1,6 @@
 //! Attachments and who may read them.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use serde_json::Value;
 
 use crate::harness::{Session, TestApp};
@@ -13,23 +12,12 @@ pub async fn upload(
     bytes: &[u8],
     ctype: &str,
 ) -> crate::harness::Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/files?{query}"))
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, ctype)
-        .body(Body::from(bytes.to_vec()))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(&format!("/api/files?{query}"), ctype, bytes, s)
+        .await
 }
 
 async fn demo(app: &TestApp, buyer: &Session) -> (Value, Value) {
-    let id = app.get("/api/rfqs", buyer).await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let rfq = app.get(&format!("/api/rfqs/{id}"), buyer).await.json;
+    let rfq = app.first_rfq(buyer).await;
     let part = app
         .get(
             &format!(

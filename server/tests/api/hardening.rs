@@ -223,15 +223,8 @@ async fn upload(
     query: &str,
     bytes: Vec<u8>,
 ) -> crate::harness::Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/files?{query}"))
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/pdf")
-        .body(Body::from(bytes))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(&format!("/api/files?{query}"), "application/pdf", bytes, s)
+        .await
 }
 
 /// Issue 10: routes that read the raw body (files, imports, re-quote) used to answer an

@@ -14,7 +14,7 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use server::clock::TestClock;
 use server::db::{Db, PoolSettings};
 use server::{app, seed, AppState, Config};
@@ -292,6 +292,39 @@ impl TestApp {
             .expect("the test clock moves forward");
     }
 
+    /// `POST path` with `bytes` as the body of type `content_type`, as `s` (its session
+    /// cookie and CSRF token): uploads, imports, a raw sync body.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        bytes: impl Into<Vec<u8>>,
+        s: &Session,
+    ) -> Response {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(
+                header::COOKIE,
+                format!("{}={}", api::SESSION_COOKIE, s.cookie),
+            )
+            .header(api::CSRF_HEADER, &s.csrf)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(bytes.into()))
+            .expect("request");
+        self.send(req, [10, 0, 0, 1]).await
+    }
+
+    /// The first RFQ of `s`'s list (in the demo data, the open sealed RFQ every demo
+    /// supplier is invited to) as `s` sees it.
+    pub async fn first_rfq(&self, s: &Session) -> Value {
+        let id = self.get("/api/rfqs", s).await.json[0]["id"]
+            .as_str()
+            .expect("an RFQ")
+            .to_string();
+        self.get(&format!("/api/rfqs/{id}"), s).await.json
+    }
+
     /// Opens RFQ `rfq` for bidding as `buyer`; asserts it opened.
     pub async fn open_rfq(&self, rfq: &str, buyer: &Session) {
         let r = self
@@ -334,6 +367,28 @@ impl TestApp {
         assert_eq!(res.status, StatusCode::OK, "login {email}: {}", res.json);
         res.session()
     }
+}
+
+/// A quote answering every line of `rfq` (an RFQ as the API shows it) at `price` from 500
+/// pieces: USD, FCA Chicago, net 60, freight included, 30 days' lead time.
+pub fn quote_every_line(rfq: &Value, price: &str) -> Value {
+    let lines: Vec<Value> = rfq["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .map(|l| json!({"rfq_line_id": l["id"], "breaks": [{"min_qty": "500", "price": price}], "price_basis_qty": "1", "lead_time_days": 30}))
+        .collect();
+    json!({
+        "header": {"currency": "USD", "valid_until": null, "incoterm": "FCA", "incoterm_place": "Chicago",
+                   "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
+                   "freight": {"kind": "included"}},
+        "lines": lines
+    })
+}
+
+/// One offline op for `POST /api/sync`: a new op id, made now.
+pub fn sync_op(kind: &str, payload: Value) -> Value {
+    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
 }
 
 /// An RFC 3339 time `h` hours from now.

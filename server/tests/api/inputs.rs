@@ -4,38 +4,10 @@
 //! against bidi and invisible characters and is stored in NFC (L5); one bad op of a sync
 //! request is that op's rejection alone (L6).
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::harness::{Response, Session, TestApp};
-
-fn op(kind: &str, payload: Value) -> Value {
-    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
-}
-
-async fn first_rfq(app: &TestApp, s: &Session) -> Value {
-    let id = app.get("/api/rfqs", s).await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    app.get(&format!("/api/rfqs/{id}"), s).await.json
-}
-
-fn quote(rfq: &Value, price: &str) -> Value {
-    let lines: Vec<Value> = rfq["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| json!({"rfq_line_id": l["id"], "breaks": [{"min_qty": "500", "price": price}], "price_basis_qty": "1", "lead_time_days": 30}))
-        .collect();
-    json!({
-        "header": {"currency": "USD", "valid_until": null, "incoterm": "FCA", "incoterm_place": "Chicago",
-                   "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
-                   "freight": {"kind": "included"}},
-        "lines": lines
-    })
-}
+use crate::harness::{quote_every_line, sync_op, Response, Session, TestApp};
 
 /// A 422 whose field `field` holds a message containing `needle`.
 fn assert_field(r: &Response, field: &str, needle: &str) {
@@ -58,7 +30,7 @@ async fn unknown_fields_in_a_quote_are_refused_naming_field_and_place_api_and_sy
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let northwind = app.login("sales@northwind.example").await;
-    let rfq = first_rfq(&app, &buyer).await;
+    let rfq = app.first_rfq(&buyer).await;
     let rfq_id = rfq["id"].as_str().unwrap();
     let url = format!("/api/rfqs/{rfq_id}/quote");
     // At every depth of the quote: the line, a price break, the header, payment terms,
@@ -81,14 +53,14 @@ async fn unknown_fields_in_a_quote_are_refused_naming_field_and_place_api_and_sy
         ("signature", |q| q["signature"] = json!("x")),
     ];
     for (field, add) in cases {
-        let mut q = quote(&rfq, "0.61");
+        let mut q = quote_every_line(&rfq, "0.61");
         add(&mut q);
         let r = app
             .call(Method::PUT, &url, Some(q.clone()), Some(&northwind))
             .await;
         assert_field(&r, field, "unknown field");
         // The same quote offline: the op is rejected on the same field, under payload.
-        let o = op(
+        let o = sync_op(
             "quote.submit",
             json!({"rfq_id": rfq_id, "base_version": null, "quote": q}),
         );
@@ -113,14 +85,14 @@ async fn unknown_fields_in_a_quote_are_refused_naming_field_and_place_api_and_sy
         .call(
             Method::PUT,
             &url,
-            Some(quote(&rfq, "0.61")),
+            Some(quote_every_line(&rfq, "0.61")),
             Some(&northwind),
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
-    let o = op(
+    let o = sync_op(
         "quote.submit",
-        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote(&rfq, "0.60")}),
+        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote_every_line(&rfq, "0.60")}),
     );
     let r = app.post("/api/sync", json!({"ops": [o]}), &northwind).await;
     assert_eq!(r.json["results"][0]["status"], "applied", "{}", r.json);
@@ -133,7 +105,7 @@ async fn unknown_fields_in_a_quote_are_refused_naming_field_and_place_api_and_sy
         )
         .await;
     assert_field(&r, "weight", "unknown field");
-    let o = op(
+    let o = sync_op(
         "visit_note.create",
         json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": northwind.me["supplier_id"],
                "text": "Met them", "taken_at": chrono::Utc::now().to_rfc3339(), "mood": "good"}),
@@ -377,15 +349,13 @@ async fn part_numbers_labels_and_supplier_names_compare_by_one_unicode_fold_on_e
 }
 
 async fn import(app: &TestApp, s: &Session, what: &str, bytes: &[u8]) -> Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/{what}/import?file_name=x.csv"))
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes.to_vec()))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(
+        &format!("/api/{what}/import?file_name=x.csv"),
+        "application/octet-stream",
+        bytes,
+        s,
+    )
+    .await
 }
 
 /// Rows from before migration 0019 (no folded key) get theirs at start; two that the old
@@ -440,7 +410,7 @@ async fn bidi_and_invisible_characters_are_refused_in_every_text_field() {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let northwind = app.login("sales@northwind.example").await;
-    let rfq = first_rfq(&app, &buyer).await;
+    let rfq = app.first_rfq(&buyer).await;
     let rfq_id = rfq["id"].as_str().unwrap().to_string();
     let supplier_id = northwind.me["supplier_id"].as_str().unwrap().to_string();
     let family = [
@@ -462,7 +432,7 @@ async fn bidi_and_invisible_characters_are_refused_in_every_text_field() {
     for c in family {
         let bad = format!("Acme{c}gnp.exe");
         let code = format!("U+{:04X}", u32::from(c));
-        let mut q = quote(&rfq, "0.61");
+        let mut q = quote_every_line(&rfq, "0.61");
         q["header"]["notes"] = json!(bad);
         let cases: Vec<(Method, String, Value, &Session, &str)> = vec![
             (
@@ -528,7 +498,7 @@ async fn bidi_and_invisible_characters_are_refused_in_every_text_field() {
             let _ = url;
         }
         // In an offline op: that op is rejected, on its field.
-        let o = op(
+        let o = sync_op(
             "visit_note.create",
             json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": supplier_id,
                    "text": bad, "taken_at": chrono::Utc::now().to_rfc3339()}),
@@ -611,7 +581,7 @@ async fn one_bad_op_is_rejected_alone_and_the_others_apply_exactly_once() {
     let northwind = app.login("sales@northwind.example").await;
     let supplier_id = northwind.me["supplier_id"].as_str().unwrap().to_string();
     let note = |text: &str| {
-        op(
+        sync_op(
             "visit_note.create",
             json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": supplier_id,
                    "text": text, "taken_at": chrono::Utc::now().to_rfc3339()}),

@@ -4,9 +4,9 @@
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::harness::{Response, Session, TestApp};
+use crate::harness::{Response, TestApp};
 
 fn assert_nul(r: &Response, field: &str) {
     assert_eq!(
@@ -22,14 +22,6 @@ fn assert_nul(r: &Response, field: &str) {
     assert!(message.contains("NUL"), "{message}");
 }
 
-async fn demo_rfq(app: &TestApp, s: &Session) -> Value {
-    let id = app.get("/api/rfqs", s).await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    app.get(&format!("/api/rfqs/{id}"), s).await.json
-}
-
 #[tokio::test]
 async fn nul_in_a_json_body_is_a_422_naming_the_field() {
     let app = TestApp::new().await;
@@ -41,7 +33,7 @@ async fn nul_in_a_json_body_is_a_422_naming_the_field() {
 
     let buyer = app.login("buyer@acme.example").await;
     let northwind = app.login("sales@northwind.example").await;
-    let rfq = demo_rfq(&app, &buyer).await;
+    let rfq = app.first_rfq(&buyer).await;
     let rfq_id = rfq["id"].as_str().unwrap();
 
     assert_nul(

@@ -914,21 +914,18 @@ async fn a_closed_rfq_refuses_invitations_line_edits_and_line_files_issue_11() {
         (lines.status, lines.code()),
         (StatusCode::CONFLICT, "lifecycle")
     );
-    let req = axum::http::Request::builder()
-        .method(Method::POST)
-        .uri(format!(
-            "/api/files?owner_kind=rfq_line&owner_id={}&name=spec.pdf",
-            s.lines[0]
-        ))
-        .header(
-            axum::http::header::COOKIE,
-            format!("bidwell_session={}", s.buyer.cookie),
+    let file = s
+        .app
+        .post_raw(
+            &format!(
+                "/api/files?owner_kind=rfq_line&owner_id={}&name=spec.pdf",
+                s.lines[0]
+            ),
+            "application/pdf",
+            b"%PDF-1.4",
+            &s.buyer,
         )
-        .header(api::CSRF_HEADER, &s.buyer.csrf)
-        .header(axum::http::header::CONTENT_TYPE, "application/pdf")
-        .body(axum::body::Body::from(b"%PDF-1.4".to_vec()))
-        .unwrap();
-    let file = s.app.send(req, [10, 0, 0, 1]).await;
+        .await;
     assert_eq!(
         (file.status, file.code()),
         (StatusCode::CONFLICT, "lifecycle"),

@@ -16,7 +16,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::harness::{id_named, Session, TestApp};
+use crate::harness::{id_named, sync_op, Session, TestApp};
 
 // ---- The world: one RFQ, three invited suppliers, three bids ---------------------------
 
@@ -163,10 +163,6 @@ fn quote(line: &str, p500: &str, p2000: &str, mark: &str) -> Value {
                    "price_basis_qty": "1", "lead_time_days": 30,
                    "tooling": [{"description": format!("die-{mark}"), "amount": "1713.77"}]}]
     })
-}
-
-fn op(kind: &str, payload: Value) -> Value {
-    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
 }
 
 fn contains_any<'a>(text: &str, marks: impl IntoIterator<Item = &'a String>) -> Vec<String> {
@@ -534,7 +530,7 @@ impl Walk {
         let entered = self
             .sync(
                 Role::Buyer,
-                &[op(
+                &[sync_op(
                     "quote.enter_for_supplier",
                     json!({"rfq_id": rfq, "supplier_id": or, "base_version": null, "quote": quote(&line, "5.2231", "5.1233", "OR-6693")}),
                 )],
@@ -603,17 +599,17 @@ async fn issue10_sync_never_answers_or_stores_a_sealed_bid() {
     for who in [Role::Buyer, Role::Admin] {
         let ops = vec![
             // The prober's op: Northwind quoted itself; any base version.
-            op(
+            sync_op(
                 "quote.enter_for_supplier",
                 json!({"rfq_id": w.rfq, "supplier_id": nw, "base_version": null, "quote": quote(&w.line, "3.3331", "3.3332", "BUY-1")}),
             ),
-            op(
+            sync_op(
                 "quote.enter_for_supplier",
                 json!({"rfq_id": w.rfq, "supplier_id": nw, "base_version": 2, "quote": quote(&w.line, "3.3331", "3.3332", "BUY-1")}),
             ),
             // Orion's current bid is one a buyer entered: a stale base is a conflict,
             // shown without the sealed prices.
-            op(
+            sync_op(
                 "quote.enter_for_supplier",
                 json!({"rfq_id": w.rfq, "supplier_id": or, "base_version": 0, "quote": quote(&w.line, "3.3331", "3.3332", "BUY-1")}),
             ),
@@ -682,7 +678,7 @@ async fn issue10_sync_never_answers_or_stores_a_sealed_bid() {
     assert_eq!(mine["versions"].as_array().unwrap().len(), 2);
     assert_eq!(mine["versions"][0]["entered_by_buyer"], false);
     // A supplier's own conflict shows its own version in full, and a replay too.
-    let own = vec![op(
+    let own = vec![sync_op(
         "quote.submit",
         json!({"rfq_id": w.rfq, "base_version": 1, "quote": quote(&w.line, "2.2221", "2.2222", "NW-OFF")}),
     )];
@@ -718,7 +714,7 @@ async fn issue10_a_buyer_never_replaces_a_suppliers_own_bid_and_the_supplier_is_
     let nw = w.sid[&Role::Northwind].clone();
     let or = w.sid[&Role::Orion].clone();
     let enter = |sid: &str, base: Value| {
-        op(
+        sync_op(
             "quote.enter_for_supplier",
             json!({"rfq_id": w.rfq, "supplier_id": sid, "base_version": base, "quote": quote(&w.line, "1.1111", "1.1112", "BUY")}),
         )
@@ -1338,7 +1334,7 @@ impl Walk {
         let mine = &self.mine[&who];
         let q = quote(&w.line, mine, "1.0001", &format!("MINE-{who:?}"));
         let enter = |sid: &str, base: Value| {
-            op(
+            sync_op(
                 "quote.enter_for_supplier",
                 json!({"rfq_id": w.rfq, "supplier_id": sid, "base_version": base, "quote": q}),
             )
@@ -1356,7 +1352,7 @@ impl Walk {
                 enter(or, json!(0)),
             ],
             Role::Northwind | Role::Kestrel | Role::Orion => vec![
-                op(
+                sync_op(
                     "quote.submit",
                     json!({"rfq_id": w.rfq, "base_version": 0, "quote": q}),
                 ),
@@ -1730,7 +1726,7 @@ async fn issue10_conflicts_stored_before_the_fix_lose_their_prices() {
     );
     let or = w.sid[&Role::Orion].clone();
     let sent = quote(&w.line, "3.3331", "3.3332", "OLD");
-    let o = op(
+    let o = sync_op(
         "quote.enter_for_supplier",
         json!({"rfq_id": w.rfq, "supplier_id": or, "base_version": 0, "quote": sent}),
     );

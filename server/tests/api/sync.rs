@@ -4,11 +4,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::harness::{Session, TestApp};
-
-fn op(kind: &str, payload: Value) -> Value {
-    json!({"op_id": uuid::Uuid::new_v4().to_string(), "kind": kind, "created_at": chrono::Utc::now().to_rfc3339(), "payload": payload})
-}
+use crate::harness::{quote_every_line, sync_op, Session, TestApp};
 
 async fn sync(app: &TestApp, s: &Session, ops: &[Value]) -> crate::harness::Response {
     app.post("/api/sync", json!({"ops": ops}), s).await
@@ -25,11 +21,7 @@ struct World {
 async fn world() -> World {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
-    let id = app.get("/api/rfqs", &buyer).await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let rfq = app.get(&format!("/api/rfqs/{id}"), &buyer).await.json;
+    let rfq = app.first_rfq(&buyer).await;
     World {
         northwind: app.login("sales@northwind.example").await,
         kestrel: app.login("quotes@kestrel.example").await,
@@ -37,21 +29,6 @@ async fn world() -> World {
         buyer,
         rfq,
     }
-}
-
-fn quote(rfq: &Value, price: &str) -> Value {
-    let lines: Vec<Value> = rfq["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| json!({"rfq_line_id": l["id"], "breaks": [{"min_qty": "500", "price": price}], "price_basis_qty": "1", "lead_time_days": 30}))
-        .collect();
-    json!({
-        "header": {"currency": "USD", "valid_until": null, "incoterm": "FCA", "incoterm_place": "Chicago",
-                   "payment_terms": {"text": "Net 60", "net_days": 60, "discount_pct": null, "discount_days": null, "basis": "invoice_date", "deposit_pct": null, "method": null},
-                   "freight": {"kind": "included"}},
-        "lines": lines
-    })
 }
 
 async fn versions(w: &World, s: &Session) -> Vec<Value> {
@@ -70,9 +47,9 @@ async fn versions(w: &World, s: &Session) -> Vec<Value> {
 #[tokio::test]
 async fn a_replayed_op_is_applied_once_and_answered_as_duplicate() {
     let w = world().await;
-    let o = op(
+    let o = sync_op(
         "quote.submit",
-        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote_every_line(&w.rfq, "0.61")}),
     );
     let first = sync(&w.app, &w.northwind, std::slice::from_ref(&o)).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.json);
@@ -96,9 +73,9 @@ async fn a_replayed_op_is_applied_once_and_answered_as_duplicate() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_replays_of_one_op_apply_it_once() {
     let w = std::sync::Arc::new(world().await);
-    let o = op(
+    let o = sync_op(
         "quote.submit",
-        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote_every_line(&w.rfq, "0.61")}),
     );
     let mut tasks = Vec::new();
     for _ in 0..6 {
@@ -138,7 +115,7 @@ async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
         .call(
             Method::PUT,
             &format!("/api/rfqs/{rfq_id}/quote"),
-            Some(quote(&w.rfq, "0.61")),
+            Some(quote_every_line(&w.rfq, "0.61")),
             Some(&w.northwind),
         )
         .await;
@@ -147,13 +124,13 @@ async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
         .call(
             Method::PUT,
             &format!("/api/rfqs/{rfq_id}/quote"),
-            Some(quote(&w.rfq, "0.59")),
+            Some(quote_every_line(&w.rfq, "0.59")),
             Some(&w.northwind),
         )
         .await;
-    let stale = op(
+    let stale = sync_op(
         "quote.submit",
-        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote(&w.rfq, "0.57")}),
+        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote_every_line(&w.rfq, "0.57")}),
     );
     let r = sync(&w.app, &w.northwind, &[stale]).await;
     let res = &r.json["results"][0];
@@ -174,18 +151,18 @@ async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
         "nothing overwritten"
     );
     // Keeping mine = a new op based on the server's version.
-    let keep = op(
+    let keep = sync_op(
         "quote.submit",
-        json!({"rfq_id": rfq_id, "base_version": 2, "quote": quote(&w.rfq, "0.57")}),
+        json!({"rfq_id": rfq_id, "base_version": 2, "quote": quote_every_line(&w.rfq, "0.57")}),
     );
     assert_eq!(
         sync(&w.app, &w.northwind, &[keep]).await.json["results"][0]["status"],
         "applied"
     );
     // An offline edit that knew no version at all conflicts too.
-    let blind = op(
+    let blind = sync_op(
         "quote.submit",
-        json!({"rfq_id": rfq_id, "base_version": null, "quote": quote(&w.rfq, "0.50")}),
+        json!({"rfq_id": rfq_id, "base_version": null, "quote": quote_every_line(&w.rfq, "0.50")}),
     );
     assert_eq!(
         sync(&w.app, &w.northwind, &[blind]).await.json["results"][0]["status"],
@@ -194,9 +171,9 @@ async fn a_server_side_change_meanwhile_is_a_conflict_with_both_versions() {
     // The same quote the server already holds as its newest version (an online submit
     // whose answer was lost, queued again from the device) is no conflict and no new
     // version: the answer is that version's receipt.
-    let again = op(
+    let again = sync_op(
         "quote.submit",
-        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote(&w.rfq, "0.57")}),
+        json!({"rfq_id": rfq_id, "base_version": 1, "quote": quote_every_line(&w.rfq, "0.57")}),
     );
     let r = sync(&w.app, &w.northwind, &[again]).await;
     assert_eq!(r.json["results"][0]["status"], "applied", "{}", r.json);
@@ -212,9 +189,9 @@ async fn a_submit_made_offline_after_the_deadline_is_refused_by_the_server_clock
         .execute(&w.app.db.pool)
         .await
         .unwrap();
-    let late = op(
+    let late = sync_op(
         "quote.submit",
-        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote(&w.rfq, "0.61")}),
+        json!({"rfq_id": w.rfq["id"], "base_version": null, "quote": quote_every_line(&w.rfq, "0.61")}),
     );
     let r = sync(&w.app, &w.kestrel, std::slice::from_ref(&late)).await;
     let res = &r.json["results"][0];
@@ -254,18 +231,18 @@ async fn visit_notes_with_photos_and_quotes_entered_for_a_supplier() {
     );
     let note_id = uuid::Uuid::new_v4().to_string();
     let photo_id = uuid::Uuid::new_v4().to_string();
-    let n = op(
+    let n = sync_op(
         "visit_note.create",
         json!({"note_id": note_id, "supplier_id": sid, "rfq_id": w.rfq["id"], "text": "Saw the new press line; 400 t.", "taken_at": "2026-11-23T10:15:00+01:00",
                "photos": [{"photo_id": photo_id, "content_type": "image/jpeg", "data_base64": jpeg}]}),
     );
-    let bad = op(
+    let bad = sync_op(
         "visit_note.create",
         json!({"note_id": "x", "supplier_id": sid, "text": "", "taken_at": "today", "photos": [{"photo_id": "p", "content_type": "image/gif", "data_base64": "!!"}]}),
     );
-    let entered = op(
+    let entered = sync_op(
         "quote.enter_for_supplier",
-        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote(&w.rfq, "0.66")}),
+        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote_every_line(&w.rfq, "0.66")}),
     );
     let r = sync(&w.app, &w.buyer, &[n.clone(), bad, entered]).await;
     let res = r.json["results"].as_array().unwrap();
@@ -331,9 +308,9 @@ async fn visit_notes_with_photos_and_quotes_entered_for_a_supplier() {
         w.app.get("/api/visit-notes", &w.northwind).await.status,
         StatusCode::FORBIDDEN
     );
-    let sneaky = op(
+    let sneaky = sync_op(
         "quote.enter_for_supplier",
-        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote(&w.rfq, "9")}),
+        json!({"rfq_id": w.rfq["id"], "supplier_id": sid, "base_version": null, "quote": quote_every_line(&w.rfq, "9")}),
     );
     assert_eq!(
         sync(&w.app, &w.northwind, &[sneaky]).await.json["results"][0]["code"],
@@ -345,14 +322,14 @@ async fn visit_notes_with_photos_and_quotes_entered_for_a_supplier() {
 async fn bad_batches_are_refused() {
     let w = world().await;
     let too_many: Vec<Value> = (0..201)
-        .map(|_| op("visit_note.create", json!({})))
+        .map(|_| sync_op("visit_note.create", json!({})))
         .collect();
     assert_eq!(
         sync(&w.app, &w.buyer, &too_many).await.code(),
         "too_many_ops"
     );
     // An op id that is not a UUID is that op's rejection (issue 10, L6), not recorded.
-    let mut bad_id = op("visit_note.create", json!({}));
+    let mut bad_id = sync_op("visit_note.create", json!({}));
     bad_id["op_id"] = json!("1");
     let r = sync(&w.app, &w.buyer, &[bad_id]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
@@ -362,7 +339,7 @@ async fn bad_batches_are_refused() {
         "{}",
         r.json
     );
-    let unknown = sync(&w.app, &w.buyer, &[op("part.delete", json!({}))]).await;
+    let unknown = sync(&w.app, &w.buyer, &[sync_op("part.delete", json!({}))]).await;
     assert_eq!(unknown.json["results"][0]["code"], "unknown_op");
 }
 
@@ -386,7 +363,7 @@ async fn the_changes_feed_is_incremental_and_shows_suppliers_only_their_share() 
         .call(
             Method::PUT,
             &format!("/api/rfqs/{rfq_id}/quote"),
-            Some(quote(&w.rfq, "0.61")),
+            Some(quote_every_line(&w.rfq, "0.61")),
             Some(&w.kestrel),
         )
         .await;
@@ -475,7 +452,7 @@ async fn a_suppliers_cursor_does_not_move_when_a_rival_acts() {
             .call(
                 Method::PUT,
                 &format!("/api/rfqs/{rfq_id}/quote"),
-                Some(quote(&w.rfq, price)),
+                Some(quote_every_line(&w.rfq, price)),
                 Some(&w.kestrel),
             )
             .await;
@@ -541,19 +518,7 @@ async fn a_suppliers_cursor_does_not_move_when_a_rival_acts() {
 
 /// `POST /api/sync` with `body` as it is.
 async fn sync_raw(app: &TestApp, s: &Session, body: Vec<u8>) -> crate::harness::Response {
-    use axum::http::{header, Request};
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri("/api/sync")
-        .header(
-            header::COOKIE,
-            format!("{}={}", api::SESSION_COOKIE, s.cookie),
-        )
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw("/api/sync", "application/json", body, s).await
 }
 
 /// The process's peak resident memory in KiB (Linux), if known.
@@ -573,7 +538,7 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
     // Over the body limit: 413 naming it, before anything is parsed.
     let huge = format!(
         "{{\"ops\":[{}]}}",
-        op(
+        sync_op(
             "visit_note.create",
             json!({"text": "x".repeat(api::SYNC_MAX_BODY_BYTES)})
         )
@@ -607,10 +572,10 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
     }
     bomb.push(']');
     let bomb_ops: Vec<Value> = (0..2)
-        .map(|_| op("visit_note.create", Value::Null))
+        .map(|_| sync_op("visit_note.create", Value::Null))
         .collect();
     let bomb_id = bomb_ops[0]["op_id"].as_str().unwrap().to_string();
-    let note = op(
+    let note = sync_op(
         "visit_note.create",
         json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": sid,
                "text": "After the bomb", "taken_at": chrono::Utc::now().to_rfc3339(), "photos": []}),
@@ -649,11 +614,11 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
 
     // One op over the per-op limit (within the body limit): that op is rejected with
     // the limit in its message, recorded; the others go on.
-    let big = op(
+    let big = sync_op(
         "visit_note.create",
         json!({"text": "x".repeat(api::SYNC_MAX_OP_BYTES + 1)}),
     );
-    let small = op(
+    let small = sync_op(
         "visit_note.create",
         json!({"note_id": uuid::Uuid::new_v4().to_string(), "supplier_id": sid,
                "text": "Small", "taken_at": chrono::Utc::now().to_rfc3339(), "photos": []}),
@@ -668,7 +633,7 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
     assert_eq!(r.json["results"][1]["status"], "applied", "{}", r.json);
 
     // Many ops: counted past the limit, not kept.
-    let one = op("visit_note.create", json!({})).to_string();
+    let one = sync_op("visit_note.create", json!({})).to_string();
     let many = format!("{{\"ops\":[{}]}}", vec![one.as_str(); 50_000].join(","));
     let r = sync_raw(&w.app, &w.buyer, many.into_bytes()).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.json);
@@ -683,7 +648,7 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
     // in the error shape. Never a crash or a 500.
     let depth = 200_000;
     let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    let deep_op = op("quote.submit", Value::Null)
+    let deep_op = sync_op("quote.submit", Value::Null)
         .to_string()
         .replace("\"payload\":null", &format!("\"payload\":{deep}"));
     let r = sync_raw(
@@ -706,7 +671,7 @@ async fn sync_bodies_are_bounded_and_read_in_proportion_to_their_size() {
     assert!(r.status.is_client_error(), "{} {}", r.status, r.json);
     assert!(r.json["code"].is_string(), "{}", r.json);
     // NUL deep inside a payload is still found and named, as that op's rejection.
-    let nul = op("visit_note.create", json!({"text": "a\u{0}b"}));
+    let nul = sync_op("visit_note.create", json!({"text": "a\u{0}b"}));
     let r = sync_raw(
         &w.app,
         &w.buyer,
