@@ -287,12 +287,13 @@ pub fn describe_estimate(e: &LandedEstimate) -> String {
 }
 
 /// How a quote's delivery terms differ from the RFQ's: the flag for it, if any
-/// ([`Flag::IncotermMismatch`] when the rule differs, [`Flag::PlaceMismatch`] when the
+/// ([`Flag::IncotermMissing`] when the quote states none, [`Flag::IncotermMismatch`]
+/// when the rule differs, [`Flag::PlaceMismatch`] when the
 /// rule is the same and the named place is another or not given), with `estimated`
 /// saying whether the buyer entered an estimate for the difference. The RFQ's terms are
 /// written as a person writes them (`FCA Chicago`, [`crate::terms::split_incoterm`]);
-/// places compare loosely ([`crate::terms::same_place`]). Nothing to compare (no
-/// Incoterm on either side) is no flag.
+/// places compare loosely ([`crate::terms::same_place`]). An RFQ without an Incoterm
+/// is no flag.
 pub fn terms_mismatch(
     rfq_incoterm: Option<&str>,
     quote_incoterm: Option<&str>,
@@ -300,20 +301,25 @@ pub fn terms_mismatch(
     estimated: bool,
 ) -> Option<Flag> {
     let want = rfq_incoterm.map(str::trim).filter(|s| !s.is_empty())?;
-    let got = quote_incoterm.map(str::trim).filter(|s| !s.is_empty())?;
     let (want_rule, want_place) = crate::terms::split_incoterm(want);
     let want_code = want_rule.map_or_else(
         || want.split_whitespace().next().unwrap_or("").to_string(),
         |r| r.code.to_string(),
     );
+    let requested = match want_place {
+        Some(p) => format!("{want_code} {p}"),
+        None => want_code.clone(),
+    };
+    let Some(got) = quote_incoterm.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Some(Flag::IncotermMissing {
+            requested,
+            estimated,
+        });
+    };
     let got_place = quote_place.map(str::trim).filter(|p| !p.is_empty());
     let quoted = match got_place {
         Some(p) => format!("{} {p}", got.to_ascii_uppercase()),
         None => got.to_ascii_uppercase(),
-    };
-    let requested = match want_place {
-        Some(p) => format!("{want_code} {p}"),
-        None => want_code.clone(),
     };
     if !want_code.eq_ignore_ascii_case(got) {
         return Some(Flag::IncotermMismatch {
@@ -366,6 +372,14 @@ pub enum Flag {
     #[serde(rename = "terms.incoterm_mismatch")]
     IncotermMismatch {
         quoted: String,
+        requested: String,
+        estimated: bool,
+    },
+    /// The quote states no Incoterm while the RFQ names one (`requested`, with its place):
+    /// who pays the carriage and where the goods are handed over is unknown, so the landed
+    /// cost lacks it until the buyer estimates it (`estimated`).
+    #[serde(rename = "terms.incoterm_missing")]
+    IncotermMissing {
         requested: String,
         estimated: bool,
     },
@@ -1373,6 +1387,13 @@ pub fn describe(flag: &Flag) -> String {
             "Incoterm {quoted} instead of {requested}{}",
             estimate_note(*estimated)
         ),
+        Flag::IncotermMissing {
+            requested,
+            estimated,
+        } => format!(
+            "no Incoterm stated; the RFQ asks {requested}{}",
+            estimate_note(*estimated)
+        ),
         Flag::PlaceMismatch {
             quoted,
             requested,
@@ -2258,12 +2279,28 @@ mod tests {
                 estimated: false,
             })
         );
-        // Places compare loosely; an RFQ without a place or a quote without an Incoterm
+        // A quote that states no Incoterm against an RFQ that names one is flagged: its
+        // landed cost lacks the carriage until estimated.
+        for (code, place) in [(None, Some("Shenzhen")), (Some(" "), None), (None, None)] {
+            assert_eq!(
+                m(Some("FCA Chicago"), code, place),
+                Some(Flag::IncotermMissing {
+                    requested: "FCA Chicago".into(),
+                    estimated: false,
+                }),
+                "{code:?} {place:?}"
+            );
+        }
+        assert_eq!(
+            describe(&terms_mismatch(Some("FCA Chicago"), None, None, true).unwrap()),
+            "no Incoterm stated; the RFQ asks FCA Chicago — freight and duty estimated"
+        );
+        // Places compare loosely; an RFQ without a place, or without an Incoterm at all,
         // leaves nothing to compare.
         assert_eq!(m(Some("FCA Chicago"), Some("fca"), Some("CHICAGO")), None);
         assert_eq!(m(Some("FCA"), Some("FCA"), Some("Shenzhen")), None);
-        assert_eq!(m(Some("FCA Chicago"), None, Some("Shenzhen")), None);
         assert_eq!(m(None, Some("EXW"), None), None);
+        assert_eq!(m(None, None, None), None);
         assert_eq!(m(Some("  "), Some("EXW"), None), None);
         assert_eq!(
             describe(&terms_mismatch(Some("FCA Chicago"), Some("EXW"), None, false).unwrap()),

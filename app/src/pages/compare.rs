@@ -129,6 +129,10 @@ fn flag_short(f: &Flag) -> &'static str {
             estimated: false, ..
         } => "Incoterm: estimate missing",
         Flag::IncotermMismatch { .. } => "Incoterm",
+        Flag::IncotermMissing {
+            estimated: false, ..
+        } => "no Incoterm: estimate missing",
+        Flag::IncotermMissing { .. } => "no Incoterm",
         Flag::PlaceMismatch {
             estimated: false, ..
         } => "place: estimate missing",
@@ -571,6 +575,9 @@ pub fn CompareView(id: String, c: Comparison) -> impl IntoView {
                     matches!(
                         f,
                         Flag::IncotermMismatch {
+                            estimated: false,
+                            ..
+                        } | Flag::IncotermMissing {
                             estimated: false,
                             ..
                         } | Flag::PlaceMismatch {
