@@ -125,6 +125,28 @@ pub fn fx_rate(e: &mut FieldErrors, field: &str, rate: Decimal) {
     validate::bounded(e, field, rate, validate::FX_RATE);
 }
 
+/// The date a rate holds on, as typed (`2026-11-20`): a date, and not after `today` (a
+/// rate is one that was published, never a forecast). The rate form in the app and
+/// `PUT /api/fx` on the server take it from here.
+pub fn fx_as_of(
+    e: &mut FieldErrors,
+    field: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    match text.trim().parse::<NaiveDate>() {
+        Ok(d) if d > today => {
+            e.add(field, format!("the rate's date is after today, {today}"));
+            None
+        }
+        Ok(d) => Some(d),
+        Err(_) => {
+            e.add(field, "a date like 2026-11-20");
+            None
+        }
+    }
+}
+
 /// The rates against `base` for every currency an FX table (rows `(base, rate)`) links
 /// to it, directly, inversely or across a common base ([`conversion`]), each with the
 /// date of the older rate used. The server and the app level with this one conversion.
@@ -2238,6 +2260,26 @@ mod tests {
             assert_eq!(import_text(exported), text, "{exported:?}");
         }
         assert_eq!(import_text("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn a_rate_date_is_a_date_not_after_today() {
+        let today = day("2026-12-07");
+        let check = |text: &str| {
+            let mut e = FieldErrors::new();
+            let d = fx_as_of(&mut e, "as_of", text, today);
+            (d, e.0.get("as_of").cloned())
+        };
+        assert_eq!(check("2026-12-07"), (Some(today), None));
+        assert_eq!(check(" 2026-11-20 "), (Some(day("2026-11-20")), None));
+        let (d, m) = check("2026-12-08");
+        assert_eq!(d, None);
+        assert!(m.unwrap().contains("after today, 2026-12-07"));
+        for bad in ["", "someday", "2026-02-30", "20.11.2026"] {
+            let (d, m) = check(bad);
+            assert_eq!(d, None, "{bad}");
+            assert_eq!(m.as_deref(), Some("a date like 2026-11-20"), "{bad}");
+        }
     }
 
     fn exw_shenzhen(price: Decimal) -> Quote {

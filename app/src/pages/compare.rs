@@ -808,10 +808,11 @@ fn financing_text(base: impl std::fmt::Display, amount: Decimal, days: i64) -> S
     }
 }
 
-/// In a missing-rate cell's breakdown (issue 11): the rate of `currency` against the base
-/// is typed in place, checked as every rate is (`domain::level::fx_rate`), applied at
-/// once (the grid re-levels: the cell is priced at it) and saved to the exchange-rate
-/// table, so the exports and the next visit use it too.
+/// In a missing-rate cell's breakdown (issue 11): a form for the rate of `currency`
+/// against the base and the date it holds on (today unless changed), checked as every
+/// rate is (`domain::level::fx_rate`, `fx_as_of`); on submit it is applied (the grid
+/// re-levels: the cell is priced at it) and saved to the exchange-rate table, so the
+/// exports and the next visit use it too.
 #[component]
 fn AddRate(
     currency: Currency,
@@ -820,9 +821,13 @@ fn AddRate(
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let base = settings.with_untracked(|s| s.base);
+    let today = settings.with_untracked(|s| s.today);
     let rate = RwSignal::new(String::new());
+    let date = RwSignal::new(today.to_string());
     let error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
     let input_id = format!("add-rate-{}", currency.code());
+    let date_id = format!("add-rate-{}-date", currency.code());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut e = domain::validate::FieldErrors::new();
@@ -831,12 +836,14 @@ fn AddRate(
             Some(r) => domain::level::fx_rate(&mut e, "rate", r),
             None => e.add("rate", "enter the rate as a number"),
         }
-        let (Some(value), true) = (value, e.is_empty()) else {
+        let as_of = domain::level::fx_as_of(&mut e, "as_of", &date.get_untracked(), today);
+        let (Some(value), Some(as_of), true) = (value, as_of, e.is_empty()) else {
             error.set(e.0.remove("rate"));
+            date_error.set(e.0.remove("as_of"));
             return;
         };
         error.set(None);
-        let as_of = settings.with_untracked(|s| s.today);
+        date_error.set(None);
         let row = domain::level::FxRate {
             currency,
             rate: value,
@@ -869,6 +876,7 @@ fn AddRate(
         });
     };
     let error_id = format!("{input_id}-error");
+    let date_error_id = format!("{date_id}-error");
     view! {
         <form class="add-rate" novalidate on:submit=add>
             <p>
@@ -891,6 +899,18 @@ fn AddRate(
                     aria-describedby=error_id.clone()
                 />
                 {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            </div>
+            <div class="field">
+                <label for=date_id.clone()>"Rate date"</label>
+                <input
+                    id=date_id
+                    type="date"
+                    max=today.to_string()
+                    bind:value=date
+                    aria-invalid=move || date_error.with(|e| e.is_some()).then_some("true")
+                    aria-describedby=date_error_id.clone()
+                />
+                {move || date_error.get().map(|m| view! { <p class="field-error" id=date_error_id.clone()>{m}</p> })}
             </div>
             <button class="btn btn-small" type="submit">
                 {format!("Add {currency} rate")}

@@ -7,7 +7,6 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use chrono::NaiveDate;
 use domain::access::{authorize, Resource, Verb};
 use domain::level::{self, Settings};
 use domain::quote::RfqSpec;
@@ -20,8 +19,8 @@ use crate::audit::{self, Change};
 use crate::auth::CurrentUser;
 use crate::db::{col, now_ms};
 use crate::error::{AppError, AppResult, Json, Path, Query};
-use crate::store::{quotes, rfqs};
 use crate::store;
+use crate::store::{quotes, rfqs};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -166,9 +165,12 @@ async fn fx_put(
             );
         }
         level::fx_rate(&mut e, &format!("[{i}].rate"), r.rate);
-        if NaiveDate::from_str(&r.as_of).is_err() {
-            e.add(&format!("[{i}].as_of"), "a date like 2026-11-20");
-        }
+        level::fx_as_of(
+            &mut e,
+            &format!("[{i}].as_of"),
+            &r.as_of,
+            crate::clock::today(),
+        );
     }
     e.into_result()?;
     let rows: Vec<api::FxRate> = list
