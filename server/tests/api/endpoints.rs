@@ -145,25 +145,14 @@ async fn a_deleted_file_is_gone_and_its_deletion_audited() {
         .json;
     let rev = revision_id(&brk, "B");
     let drawing = b"%PDF-1.4 drawing of BRK-2208 rev B";
-    let mut req = Request::builder()
-        .method(Method::POST)
-        .uri(format!(
-            "/api/files?owner_kind=revision&owner_id={rev}&name=BRK-2208_B.pdf"
-        ))
-        .header(
-            header::COOKIE,
-            format!("{}={}", api::SESSION_COOKIE, buyer.cookie),
+    let up = app
+        .post_raw(
+            &format!("/api/files?owner_kind=revision&owner_id={rev}&name=BRK-2208_B.pdf"),
+            "application/pdf",
+            drawing,
+            &buyer,
         )
-        .header(api::CSRF_HEADER, &buyer.csrf)
-        .header(header::CONTENT_TYPE, "application/pdf")
-        .body(Body::from(drawing.to_vec()))
-        .unwrap();
-    req.extensions_mut()
-        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
-            [10, 0, 0, 1],
-            40000,
-        ))));
-    let up = app.send(req, [10, 0, 0, 1]).await;
+        .await;
     assert_eq!(up.status, StatusCode::CREATED, "{}", up.json);
     // printf '%s' '%PDF-1.4 drawing of BRK-2208 rev B' | sha256sum
     assert_eq!(

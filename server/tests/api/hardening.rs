@@ -802,15 +802,8 @@ async fn post_file(
     path: &str,
     bytes: Vec<u8>,
 ) -> crate::harness::Response {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(path, "application/octet-stream", bytes, s)
+        .await
 }
 
 /// Issue 10: spreadsheet bombs (the 512 GB sparse range, declared dimensions and string

@@ -368,17 +368,13 @@ async fn requote(
     file: &str,
     bytes: Vec<u8>,
 ) -> crate::harness::Response {
-    use axum::body::Body;
-    use axum::http::{header, Request};
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/rfqs/requote?file_name={file}"))
-        .header(header::COOKIE, format!("bidwell_session={}", s.cookie))
-        .header(api::CSRF_HEADER, &s.csrf)
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Body::from(bytes))
-        .unwrap();
-    app.send(req, [10, 0, 0, 1]).await
+    app.post_raw(
+        &format!("/api/rfqs/requote?file_name={file}"),
+        "application/octet-stream",
+        bytes,
+        s,
+    )
+    .await
 }
 
 /// Re-quotes read at most `Config::requote_workers` documents at once (issue 10): with

@@ -2,8 +2,7 @@
 //! PostgreSQL refuses NUL in TEXT, which used to surface as a 500): JSON bodies at any
 //! depth, query parameters, path parameters and cells of an imported file.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use serde_json::json;
 
 use crate::harness::{Response, TestApp};
@@ -162,43 +161,28 @@ async fn nul_in_an_imported_cell_is_a_422_naming_row_and_column() {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let import = |what: &'static str, query: &'static str, bytes: &'static [u8]| {
-        Request::builder()
-            .method(Method::POST)
-            .uri(format!("/api/{what}/import?file_name={query}"))
-            .header(header::COOKIE, format!("bidwell_session={}", buyer.cookie))
-            .header(api::CSRF_HEADER, &buyer.csrf)
-            .header(header::CONTENT_TYPE, "application/octet-stream")
-            .body(Body::from(bytes))
-            .unwrap()
+        let path = format!("/api/{what}/import?file_name={query}");
+        let (app, buyer) = (&app, &buyer);
+        async move {
+            app.post_raw(&path, "application/octet-stream", bytes, buyer)
+                .await
+        }
     };
-    let r = app
-        .send(
-            import(
-                "parts",
-                "p.csv",
-                b"Part number,Name\nOK-1,Fine\nNUL-3,Bad\0name\n",
-            ),
-            [10, 0, 0, 1],
-        )
-        .await;
+    let r = import(
+        "parts",
+        "p.csv",
+        b"Part number,Name\nOK-1,Fine\nNUL-3,Bad\0name\n",
+    )
+    .await;
     assert_nul(&r, "rows[3].name");
-    let r = app
-        .send(
-            import(
-                "suppliers",
-                "s.csv",
-                b"Supplier,Country,Currency\nNul\0 Works,DE,EUR\n",
-            ),
-            [10, 0, 0, 1],
-        )
-        .await;
+    let r = import(
+        "suppliers",
+        "s.csv",
+        b"Supplier,Country,Currency\nNul\0 Works,DE,EUR\n",
+    )
+    .await;
     assert_nul(&r, "rows[2].name");
-    let r = app
-        .send(
-            import("parts", "p%00.csv", b"Part number,Name\nOK-1,Fine\n"),
-            [10, 0, 0, 1],
-        )
-        .await;
+    let r = import("parts", "p%00.csv", b"Part number,Name\nOK-1,Fine\n").await;
     assert_nul(&r, "file_name");
     assert!(app
         .get("/api/parts?q=OK-1", &buyer)
