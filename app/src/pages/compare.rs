@@ -1454,11 +1454,31 @@ fn SettingsPanel(
                                 <input
                                     type="date"
                                     aria-label=format!("Rate date {cur}")
+                                    max=s.today.to_string()
                                     value=r.as_of.to_string()
                                     on:change=move |ev| {
-                                        if let Ok(d) = NaiveDate::from_str(&event_target_value(&ev)) {
-                                            saved.set(false);
-                                            settings.update(|s| s.fx[i].as_of = d);
+                                        // The rule the server applies (`fx_as_of`): a date,
+                                        // not after today.
+                                        let mut e = domain::validate::FieldErrors::new();
+                                        let today = settings.with_untracked(|s| s.today);
+                                        match domain::level::fx_as_of(
+                                            &mut e,
+                                            "as_of",
+                                            &event_target_value(&ev),
+                                            today,
+                                        ) {
+                                            Some(d) => {
+                                                saved.set(false);
+                                                error.set(None);
+                                                settings.update(|s| s.fx[i].as_of = d);
+                                            }
+                                            None => error.set(Some(AppError::new(
+                                                "invalid",
+                                                format!(
+                                                    "Rate date {cur}: {}",
+                                                    e.0.remove("as_of").unwrap_or_default()
+                                                ),
+                                            ))),
                                         }
                                     }
                                 />
