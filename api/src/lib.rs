@@ -752,16 +752,33 @@ pub struct User {
     pub role: Role,
     pub organization_name: String,
     pub supplier_id: Option<String>,
+    /// How sign-ins on the account are throttled now (issue 10).
+    #[serde(default)]
+    pub sign_in: SignInThrottle,
 }
 
-/// `POST /api/users/{id}/unlock`: an admin lifted the account's sign-in lock (issue 10).
+/// Sign-in throttling of one account, as the server process that answers counts it
+/// (failures are counted in memory, per process): wrong passwords from browsers and
+/// networks the account does not know, and until when those must wait before trying
+/// again. An admin lifts it with `POST /api/users/{id}/unlock`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInThrottle {
+    /// Failed sign-ins from unknown browsers in the last 15 minutes.
+    pub failures: i64,
+    /// When sign-ins from unknown browsers may try again (RFC 3339); `None` when they need
+    /// not wait.
+    pub slowed_until: Option<String>,
+}
+
+/// `POST /api/users/{id}/unlock`: an admin lifted the account's sign-in wait (issue 10).
 /// Earlier failed sign-ins on the account no longer count; the unlock is audited.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountUnlocked {
     pub user_id: String,
     pub email: String,
-    /// Whether the account was locked for sign-ins from unknown networks.
+    /// Whether sign-ins from unknown browsers on the account had to wait.
     pub was_locked: bool,
     /// Failed sign-ins in the lockout window that no longer count.
     pub failures_cleared: i64,

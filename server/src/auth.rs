@@ -13,13 +13,17 @@
 //!   integrations; no CSRF token (a browser never sends it on its own). Stored as SHA-256
 //!   only, revocable, limited to their scopes by `domain::access::authorize`
 //!   ([`crate::routes::tokens`]).
-//! - Throttling ([`LockoutPolicy`]): failed sign-ins are stored; one address guessing on
-//!   one account is slowed by a doubling wait, one address is stopped after
-//!   `lockout.max_ip_failures` failures, and an account is locked only at a much higher
-//!   count from everywhere, never for an address it signed in from before; an admin can
-//!   unlock it ([`unlock`]).
+//! - Throttling ([`crate::throttle`], issue 10): failed sign-ins are counted in memory and
+//!   an attempt over a budget is refused before the database or the hashing pool is
+//!   touched ([`admit`]); one address guessing on one account is slowed by a doubling
+//!   wait, one address (IPv6: one /64, and one /48 more coarsely) is stopped after
+//!   `lockout.max_ip_failures` failures, and an account slows browsers it does not know
+//!   after many failures, never its own device ([`device_cookie`]) or a network it
+//!   signed in from; an admin can lift that ([`unlock`]).
+//! - Client addresses ([`ClientIp`]): the socket peer's, or behind `--trust-proxy` the
+//!   `X-Forwarded-For` entry the outermost trusted proxy appended (`--proxy-hops`).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -37,65 +41,10 @@ use tokio::sync::Semaphore;
 use crate::audit::{self, Change};
 use crate::db::{col, new_id, now_ms};
 use crate::error::{AppError, AppResult, Json};
+use crate::throttle::{self, Admit, Known, Refusal, Ticket};
 use crate::AppState;
 
-/// Limits for failed sign-ins (issue 10, M2): see `docs/contract.md`, "Sign-in
-/// throttling". A guesser is slowed where it guesses from, so that nobody can lock a
-/// buyer out from elsewhere:
-///
-/// - one address on one account: `pair_free_failures` failures, then a wait of
-///   `pair_first_delay_ms` before the next try, doubled with each further failure, up to
-///   `window_ms` (429 `slow_down`);
-/// - one address on any accounts (and invitation accepts): `max_ip_failures` in the
-///   window, then 429 `rate_limited` until the window passes;
-/// - one account from everywhere: only at `max_account_failures` in the window is it
-///   locked (429 `locked_out`), and even then not for an address it signed in from within
-///   `known_address_ms`; the lock lifts when the window passes or an admin unlocks the
-///   account (`POST /api/users/{id}/unlock`, audited). Open sessions are never touched.
-#[derive(Debug, Clone)]
-pub struct LockoutPolicy {
-    /// The window failures are counted in.
-    pub window_ms: i64,
-    /// Failures one address may make on one account before it must wait.
-    pub pair_free_failures: i64,
-    /// The first wait after those; each further failure doubles it (up to `window_ms`).
-    pub pair_first_delay_ms: i64,
-    /// Failures one address may make over all accounts and invitation accepts.
-    pub max_ip_failures: i64,
-    /// Failures on one account from all addresses that lock it (known addresses excepted).
-    pub max_account_failures: i64,
-    /// How long an address stays known to an account after a good sign-in from it.
-    pub known_address_ms: i64,
-}
-
-impl Default for LockoutPolicy {
-    fn default() -> Self {
-        LockoutPolicy {
-            window_ms: 15 * 60 * 1000,
-            pair_free_failures: 5,
-            pair_first_delay_ms: 30 * 1000,
-            max_ip_failures: 20,
-            max_account_failures: 100,
-            known_address_ms: 90 * 24 * 60 * 60 * 1000,
-        }
-    }
-}
-
-impl LockoutPolicy {
-    /// The wait after `failures` failures of one address on one account (0 within the
-    /// free ones): `pair_first_delay_ms`, doubled per further failure, at most the window.
-    pub fn pair_delay_ms(&self, failures: i64) -> i64 {
-        let over = failures - self.pair_free_failures;
-        if over < 0 {
-            return 0;
-        }
-        let doublings = u32::try_from(over.min(40)).unwrap_or(40);
-        self.pair_first_delay_ms
-            .max(1)
-            .saturating_mul(1i64 << doublings)
-            .min(self.window_ms)
-    }
-}
+pub use crate::throttle::LockoutPolicy;
 
 /// A random 256-bit token as lowercase hex.
 pub fn random_token() -> String {
@@ -144,14 +93,27 @@ fn verify_now(stored: Option<String>, password: &str) -> bool {
 
 /// The password-hashing pool of a server (issue 10). Each argon2id hash takes 19 MiB and
 /// a core for tens of milliseconds, so a burst of sign-ins or invitation accepts must not
-/// start one hash per request: at most `workers` hashes run at once (one per core), at
-/// most `queue` more wait for a turn, and a request beyond that is answered at once with
-/// 503 `busy` and `Retry-After`, so memory stays bounded and the server keeps answering.
+/// start one hash per request: at most `workers` hashes run at once, at most `queue` more
+/// wait for a turn, and a request beyond that is answered at once with 503 `busy` and
+/// `Retry-After`, so memory stays bounded and the server keeps answering.
+///
+/// There are two such lanes (issue 10, M3'): one for everyone and one for sign-ins from
+/// a trusted device (a good device cookie for the account, [`device_cookie`]), so a flood
+/// of wrong passwords that fills the first cannot starve the owner's sign-in. Trusted
+/// attempts are few (each device and each account has a small failure budget), so the
+/// second lane's turns are free when its owner needs one.
 ///
 /// A turn is held by the blocking task itself, so a client that disconnects while its
 /// hash runs does not free the turn before the hash (and its memory) is done.
 #[derive(Clone)]
 pub struct Hashing {
+    normal: Lane,
+    trusted: Lane,
+}
+
+/// One lane of the hashing pool.
+#[derive(Clone)]
+struct Lane {
     turns: Arc<Semaphore>,
     admitted: Arc<AtomicUsize>,
     limit: usize,
@@ -160,7 +122,7 @@ pub struct Hashing {
 impl std::fmt::Debug for Hashing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hashing")
-            .field("limit", &self.limit)
+            .field("limit", &self.normal.limit)
             .finish()
     }
 }
@@ -173,11 +135,10 @@ impl Drop for Admission {
     }
 }
 
-impl Hashing {
-    /// `workers` hashes at once (at least 1) and `queue` more waiting.
-    pub fn new(workers: usize, queue: usize) -> Hashing {
+impl Lane {
+    fn new(workers: usize, queue: usize) -> Lane {
         let workers = workers.max(1);
-        Hashing {
+        Lane {
             turns: Arc::new(Semaphore::new(workers)),
             admitted: Arc::new(AtomicUsize::new(0)),
             limit: workers + queue,
@@ -212,6 +173,23 @@ impl Hashing {
         .map_err(|e| anyhow::anyhow!("a password hash task failed: {e}"))?;
         Ok(result)
     }
+}
+
+impl Hashing {
+    /// `workers` hashes at once (at least 1) and `queue` more waiting, per lane.
+    pub fn new(workers: usize, queue: usize) -> Hashing {
+        Hashing {
+            normal: Lane::new(workers, queue),
+            trusted: Lane::new(workers, queue),
+        }
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> AppResult<T> {
+        self.normal.run(work).await
+    }
 
     /// Hashes a new password.
     pub async fn hash(&self, password: String) -> AppResult<String> {
@@ -223,32 +201,84 @@ impl Hashing {
     pub async fn verify(&self, stored: Option<String>, password: String) -> AppResult<bool> {
         self.run(move || verify_now(stored, &password)).await
     }
+
+    /// [`Hashing::verify`] on the trusted devices' lane.
+    pub async fn verify_trusted(
+        &self,
+        stored: Option<String>,
+        password: String,
+    ) -> AppResult<bool> {
+        self.trusted
+            .run(move || verify_now(stored, &password))
+            .await
+    }
 }
 
-/// The client's IP address: the socket peer, or the first `X-Forwarded-For` entry when
-/// the server is configured to sit behind a trusted proxy.
-pub struct ClientIp(pub String);
+/// The client's IP address: the socket peer's, or, behind trusted proxies
+/// (`Config::trust_proxy`), the `X-Forwarded-For` entry the outermost of the
+/// `Config::proxy_hops` proxies appended ([`forwarded_client`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub IpAddr);
 
 impl FromRequestParts<AppState> for ClientIp {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        if state.config.trust_proxy {
-            if let Some(ip) = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
-            {
-                return Ok(ClientIp(ip.trim().to_string()));
-            }
-        }
-        let ip = parts
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_string());
-        Ok(ClientIp(ip))
+            .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip());
+        if state.config.trust_proxy {
+            if let Some(ip) = forwarded_client(&parts.headers, state.config.proxy_hops) {
+                return Ok(ClientIp(ip));
+            }
+        }
+        Ok(ClientIp(peer))
     }
+}
+
+/// The entry of a comma-separated forwarding header (all its lines, in order) that the
+/// outermost of `hops` trusted proxies wrote: the `hops`-th from the right. Every proxy
+/// appends the address it was reached from, so entries to the left of that one are
+/// whatever the client sent and prove nothing (issue 10, M2': the first entry was taken,
+/// and a client chose its own address, and so its own sign-in budget, per request).
+/// With fewer entries than hops the leftmost is taken (the request passed fewer
+/// proxies; every entry there was appended by one).
+pub fn forwarded_entry(headers: &HeaderMap, name: &str, hops: usize) -> Option<String> {
+    let entries: Vec<&str> = headers
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let n = entries.len();
+    if n == 0 {
+        return None;
+    }
+    let i = n.saturating_sub(hops.max(1));
+    Some(entries[i].to_string())
+}
+
+/// The client address `X-Forwarded-For` names for `hops` trusted proxies
+/// ([`forwarded_entry`]); an entry may carry a port (`192.0.2.1:5000`, `[2001:db8::1]:443`).
+/// `None` when that entry is not an address (then the socket peer counts: the proxy).
+pub fn forwarded_client(headers: &HeaderMap, hops: usize) -> Option<IpAddr> {
+    let entry = forwarded_entry(headers, "x-forwarded-for", hops)?;
+    let entry = entry.trim_matches('"');
+    let parsed = entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|s| s.ip()))
+        .or_else(|| {
+            entry
+                .strip_prefix('[')
+                .and_then(|r| r.split_once(']'))
+                .and_then(|(a, _)| a.parse().ok())
+        });
+    if parsed.is_none() {
+        tracing::warn!("X-Forwarded-For entry {entry:?} is not an address; counting the proxy's");
+    }
+    parsed
 }
 
 /// The signed-in user of a request. Extracting it also enforces CSRF on
@@ -537,266 +567,227 @@ fn retry_secs(wait_ms: i64) -> u64 {
 }
 
 /// What an admin unlock is recorded under in `login_attempts.ip`: a good "attempt" on
-/// the account from no address, after which earlier failures no longer count.
+/// the account from no address; other processes read it ([`crate::throttle::Known`]).
 pub const ADMIN_UNLOCK: &str = "(admin unlock)";
 
-/// Refuses (429 `rate_limited`) a client address with too many failed sign-ins or
-/// invitation accepts in the lockout window: both make the server hash a password, so
-/// both draw on one budget per address (issue 10).
-async fn throttle_ip(
-    conn: &mut sqlx::AnyConnection,
-    policy: &LockoutPolicy,
-    ip: &str,
-    now: i64,
-) -> AppResult<()> {
-    let ip_row = sqlx::query(
-        "SELECT COUNT(*) AS n, MIN(at) AS first FROM login_attempts WHERE ip = $1 AND success = 0 AND at > $2",
-    )
-    .bind(ip)
-    .bind(now - policy.window_ms)
-    .fetch_one(&mut *conn)
-    .await?;
-    let ip_failures: i64 = col(&ip_row, "n")?;
-    if ip_failures >= policy.max_ip_failures {
-        let first: i64 = col::<Option<i64>>(&ip_row, "first")?.unwrap_or(now);
-        let wait = first + policy.window_ms - now;
-        return Err(AppError::TooManyRequests {
+/// The answer to an attempt refused before it was looked at.
+fn refused(r: Refusal, policy: &LockoutPolicy) -> AppError {
+    match r {
+        Refusal::Address { wait_ms } => AppError::TooManyRequests {
             code: "rate_limited",
             message: format!(
                 "Too many failed sign-ins from your network. Try again in {}.",
-                wait_words(wait)
+                wait_words(wait_ms)
             ),
-            retry_after_secs: retry_secs(wait),
-        });
-    }
-    Ok(())
-}
-
-/// When an admin last unlocked `email` (0: never).
-async fn last_unlock(conn: &mut sqlx::AnyConnection, email: &str) -> AppResult<i64> {
-    let at: Option<i64> = col(
-        &sqlx::query("SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND ip = $2")
-            .bind(email)
-            .bind(ADMIN_UNLOCK)
-            .fetch_one(&mut *conn)
-            .await?,
-        "at",
-    )?;
-    Ok(at.unwrap_or(0))
-}
-
-/// Refuses (429 `slow_down`) one address's next guess on one account until its wait
-/// ([`LockoutPolicy::pair_delay_ms`]) has passed. Failures count since the window began,
-/// the address's last good sign-in on the account or an admin unlock, whichever is last.
-async fn throttle_pair(
-    conn: &mut sqlx::AnyConnection,
-    policy: &LockoutPolicy,
-    email: &str,
-    ip: &str,
-    unlocked: i64,
-    now: i64,
-) -> AppResult<()> {
-    let last_ok: Option<i64> = col(
-        &sqlx::query(
-            "SELECT MAX(at) AS at FROM login_attempts WHERE email = $1 AND ip = $2 AND success = 1",
-        )
-        .bind(email)
-        .bind(ip)
-        .fetch_one(&mut *conn)
-        .await?,
-        "at",
-    )?;
-    let since = (now - policy.window_ms)
-        .max(last_ok.unwrap_or(0))
-        .max(unlocked);
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts \
-         WHERE email = $1 AND ip = $2 AND success = 0 AND at > $3",
-    )
-    .bind(email)
-    .bind(ip)
-    .bind(since)
-    .fetch_one(&mut *conn)
-    .await?;
-    let failures: i64 = col(&row, "n")?;
-    let delay = policy.pair_delay_ms(failures);
-    if delay == 0 {
-        return Ok(());
-    }
-    let last: i64 = col::<Option<i64>>(&row, "last")?.unwrap_or(now);
-    let wait = last + delay - now;
-    if wait > 0 {
-        return Err(AppError::TooManyRequests {
+            retry_after_secs: retry_secs(wait_ms),
+        },
+        Refusal::Pair { failures, wait_ms } => AppError::TooManyRequests {
             code: "slow_down",
             message: format!(
                 "{failures} wrong passwords for this account from your network. Wait {} before \
                  trying again; each further wrong password doubles the wait.",
-                wait_words(wait)
+                wait_words(wait_ms)
             ),
-            retry_after_secs: retry_secs(wait),
-        });
+            retry_after_secs: retry_secs(wait_ms),
+        },
+        Refusal::Account { failures, wait_ms } => AppError::TooManyRequests {
+            code: "account_slowed",
+            message: format!(
+                "This account is getting many wrong passwords: {failures} failed sign-ins in the \
+                 last {} from browsers it does not know. Sign-ins from those wait: try again in \
+                 {} (each further wrong password doubles the wait, up to {}). A browser that \
+                 signed in to this account before, or a network it signed in from, is not held \
+                 up, and open sessions are not affected; an administrator can lift the wait now.",
+                wait_words(policy.window_ms),
+                wait_words(wait_ms),
+                wait_words(policy.account_max_delay_ms.min(policy.window_ms)),
+            ),
+            retry_after_secs: retry_secs(wait_ms),
+        },
+        Refusal::Full => AppError::Unavailable {
+            code: "busy",
+            message: "Bidwell is turning away sign-ins from new addresses for a moment (very \
+                      many failed sign-ins). Try again shortly."
+                .into(),
+            retry_after_secs: 5,
+        },
     }
-    Ok(())
 }
 
-/// Refuses (429 `locked_out`) an account with `max_account_failures` failures in the
-/// window (since an admin's unlock, if later) from all addresses, unless `ip` is an
-/// address the account signed in from within `known_address_ms`: the owner's usual
-/// network keeps working while strangers are locked out.
-async fn throttle_account(
-    conn: &mut sqlx::AnyConnection,
-    policy: &LockoutPolicy,
-    email: &str,
-    ip: &str,
-    unlocked: i64,
-    now: i64,
-) -> AppResult<()> {
-    let since = (now - policy.window_ms).max(unlocked);
-    let failures: i64 = col(
-        &sqlx::query(
-            "SELECT COUNT(*) AS n FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
-        )
-        .bind(email)
-        .bind(since)
-        .fetch_one(&mut *conn)
-        .await?,
-        "n",
-    )?;
-    if failures < policy.max_account_failures {
-        return Ok(());
-    }
-    let known = sqlx::query(
-        "SELECT id FROM login_attempts WHERE email = $1 AND ip = $2 AND success = 1 AND at > $3 LIMIT 1",
-    )
-    .bind(email)
-    .bind(ip)
-    .bind(now - policy.known_address_ms)
-    .fetch_optional(&mut *conn)
-    .await?
-    .is_some();
-    if known {
-        return Ok(());
-    }
-    // The lock lifts when so many failures have left the window that fewer than the
-    // threshold remain: when the failure at this offset (oldest first) leaves it.
-    let offset = failures - policy.max_account_failures;
-    let lifting: Option<i64> = sqlx::query(
-        "SELECT at FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2 \
-         ORDER BY at LIMIT 1 OFFSET $3",
-    )
-    .bind(email)
-    .bind(since)
-    .bind(offset)
-    .fetch_optional(&mut *conn)
-    .await?
-    .map(|r| col::<i64>(&r, "at"))
-    .transpose()?;
-    let wait = lifting.unwrap_or(now) + policy.window_ms - now;
-    Err(AppError::TooManyRequests {
-        code: "locked_out",
-        message: format!(
-            "This account is locked: {failures} failed sign-ins in the last {} from other \
-             networks. It unlocks by itself in {}, or an administrator can unlock it now. \
-             Signing in from a network where you signed in before still works, and open \
-             sessions are not affected.",
-            wait_words(policy.window_ms),
-            wait_words(wait)
-        ),
-        retry_after_secs: retry_secs(wait),
-    })
-}
-
-/// What a failed invitation accept is recorded under in `login_attempts`: not an
-/// e-mail address (no `@`), so it never locks out an account, but it counts for the
-/// client's address in the address budget.
-pub const INVITATION_ATTEMPT: &str = "(invitation accept)";
-
-/// One sign-in or invitation accept, counted as a failure from before its password is
-/// looked at until it proves good ([`Attempt::succeeded`]).
-#[must_use = "an attempt stays a failure unless it is marked as succeeded"]
-pub struct Attempt {
-    id: String,
-}
-
-/// Checks the address's budget (and the account's, for a sign-in) and counts this
-/// attempt against them, in one transaction that concurrent attempts from the same
-/// address or on the same account wait for (the writer lock on SQLite, advisory locks on
-/// PostgreSQL). Checking and counting were two steps before, and a burst passed between
-/// them (issue 10): now N concurrent attempts let exactly the budget through.
-pub async fn begin_attempt(
+/// Decides on one sign-in (`account`) or invitation accept (`None`) from `ip` before
+/// anything else is done ([`crate::throttle`]): refused at once, without touching the
+/// database or hashing a password, when a budget is spent. Admitted, it counts as a
+/// failure until [`crate::throttle::Throttle::succeeded`]. The database is read only when the account is
+/// slowed for unknown browsers, to learn whether `ip` is a network it signed in from
+/// (cached for a few seconds).
+pub async fn admit(
     state: &AppState,
-    ip: &str,
+    ip: IpAddr,
     account: Option<&str>,
+    device: Option<&str>,
     now: i64,
-) -> AppResult<Attempt> {
-    let policy = &state.config.lockout;
-    let mut w = state.db.write().await?;
-    if state.db.engine == crate::db::Engine::Postgres {
-        // Always the address first, then the account: no two attempts wait for each other.
-        let keys = std::iter::once(format!("attempt-ip:{ip}"))
-            .chain(account.map(|e| format!("attempt-account:{e}")));
-        for key in keys {
-            sqlx::query(
-                "SELECT COUNT(*) AS n FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 0))) AS l",
-            )
-            .bind(key)
-            .execute(&mut **w)
-            .await?;
+) -> AppResult<Ticket> {
+    let throttle = &state.throttle;
+    for _ in 0..2 {
+        match throttle.admit(ip, account, device, now) {
+            Admit::Yes(ticket) => return Ok(ticket),
+            Admit::No(r) => return Err(refused(r, throttle.policy())),
+            Admit::LookUp => {
+                let email = account.unwrap_or_default();
+                let known = known_of(state, email, now).await?;
+                throttle.remember(email, known, now);
+            }
         }
     }
-    throttle_ip(&mut w, policy, ip, now).await?;
-    if let Some(email) = account {
-        let unlocked = last_unlock(&mut w, email).await?;
-        throttle_pair(&mut w, policy, email, ip, unlocked, now).await?;
-        throttle_account(&mut w, policy, email, ip, unlocked, now).await?;
-    }
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 0)",
-    )
-    .bind(&id)
-    .bind(account.unwrap_or(INVITATION_ATTEMPT))
-    .bind(ip)
-    .bind(now)
-    .execute(&mut **w)
-    .await?;
-    w.commit().await?;
-    Ok(Attempt { id })
+    Err(refused(Refusal::Full, throttle.policy()))
 }
 
-impl Attempt {
-    /// The attempt was good: it no longer counts as a failure (in `conn`'s transaction).
-    pub async fn succeeded(self, conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE login_attempts SET success = 1 WHERE id = $1")
-            .bind(&self.id)
-            .execute(conn)
-            .await?;
-        Ok(())
-    }
-
-    /// The attempt was good, in a transaction of its own.
-    pub async fn succeeded_now(self, state: &AppState) -> AppResult<()> {
-        let mut w = state.db.write().await?;
-        self.succeeded(&mut w).await?;
-        w.commit().await?;
-        Ok(())
-    }
-
-    /// The server could not judge the attempt (no hashing slot free): it does not count.
-    /// Best effort; a failure to forget only leaves one failure counted.
-    pub async fn forget(self, state: &AppState) {
-        let forgot = async {
-            let mut w = state.db.write().await?;
-            sqlx::query("DELETE FROM login_attempts WHERE id = $1")
-                .bind(&self.id)
-                .execute(&mut **w)
-                .await?;
-            w.commit().await
-        };
-        if let Err(e) = forgot.await {
-            tracing::warn!("could not forget an unjudged sign-in attempt: {e}");
+/// The networks `email` signed in from within the policy's `known_address_ms`, and its
+/// last admin unlock.
+async fn known_of(state: &AppState, email: &str, now: i64) -> AppResult<Known> {
+    let rows = sqlx::query(
+        "SELECT ip, MAX(at) AS at FROM login_attempts \
+         WHERE email = $1 AND success = 1 AND (at > $2 OR ip = $3) GROUP BY ip",
+    )
+    .bind(email)
+    .bind(now - state.config.lockout.known_address_ms)
+    .bind(ADMIN_UNLOCK)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut known = Known::default();
+    for r in &rows {
+        let ip: String = col(r, "ip")?;
+        let at: i64 = col(r, "at")?;
+        if ip == ADMIN_UNLOCK {
+            known.unlocked_at = at;
+        } else if let Ok(addr) = ip.parse::<IpAddr>() {
+            known.nets.insert(throttle::net64(addr));
         }
     }
+    Ok(known)
+}
+
+/// Device cookies (issue 10, M3'; OWASP's "device cookies"): a browser that signed in
+/// to an account gets `bidwell_device`, naming the account, when it was issued and a
+/// random id, signed with the server's `device_cookie` secret (HMAC-SHA256). Sent back
+/// with a sign-in on that account within `known_address_ms`, it makes the attempt a
+/// trusted device's: held only to the device's own budget, not the address's, the
+/// address-on-account's or the account's (`crate::throttle`), and hashed on its own
+/// lane of the hashing pool. So neither a flood of wrong passwords on the account nor
+/// one from the owner's network keeps the owner's browser out. One cookie per browser
+/// (signing in to another account replaces it); HttpOnly, SameSite=Strict, sent only to
+/// `/api/auth/`.
+pub mod device_cookie {
+    use hmac::{Hmac, Mac};
+    use sha2::Sha256;
+
+    /// The cookie's name.
+    pub const NAME: &str = "bidwell_device";
+
+    fn mac(key: &[u8], issued: i64, id: &str, email: &str) -> String {
+        let mut m = <Hmac<Sha256> as Mac>::new_from_slice(key)
+            .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+        m.update(format!("bidwell device v1\n{issued}\n{id}\n{email}").as_bytes());
+        hex::encode(m.finalize().into_bytes())
+    }
+
+    /// A new cookie value for `email`, issued at `now`.
+    pub fn issue(key: &[u8], email: &str, now: i64) -> String {
+        let id = &super::random_token()[..32];
+        format!(
+            "v1.{now}.{id}.{}.{}",
+            hex::encode(email),
+            mac(key, now, id, email)
+        )
+    }
+
+    /// The device id of a cookie `value` that is good for `email` at `now` (issued at
+    /// most `max_age_ms` ago, signed with `key`); `None` for anything else.
+    pub fn check(
+        key: &[u8],
+        value: &str,
+        email: &str,
+        now: i64,
+        max_age_ms: i64,
+    ) -> Option<String> {
+        let mut parts = value.split('.');
+        let (Some("v1"), Some(issued), Some(id), Some(named), Some(sig), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return None;
+        };
+        let issued: i64 = issued.parse().ok()?;
+        let fresh = issued <= now && now - issued < max_age_ms;
+        let for_email = hex::decode(named).ok()? == email.as_bytes();
+        let good = super::constant_time_eq(sig.as_bytes(), mac(key, issued, id, email).as_bytes());
+        (fresh && for_email && good && id.len() == 32).then(|| id.to_string())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_device_cookie_is_good_only_for_its_account_key_and_age() {
+            let key = b"k1";
+            let c = issue(key, "a@x.example", 1000);
+            let id = check(key, &c, "a@x.example", 2000, 10_000).unwrap();
+            assert_eq!(id.len(), 32);
+            assert_eq!(check(key, &c, "b@x.example", 2000, 10_000), None);
+            assert_eq!(check(b"k2", &c, "a@x.example", 2000, 10_000), None);
+            assert_eq!(check(key, &c, "a@x.example", 11_000, 10_000), None);
+            // Tampering with any part breaks the signature.
+            let forged = c.replacen("v1.1000.", "v1.1001.", 1);
+            assert_eq!(check(key, &forged, "a@x.example", 2000, 10_000), None);
+            for bad in ["", "v1", "v1.1.2.3.4.5", "v2.1000.x.y.z"] {
+                assert_eq!(check(key, bad, "a@x.example", 2000, 10_000), None, "{bad}");
+            }
+        }
+    }
+}
+
+/// The server's device-cookie key (the `server_secrets` row made at start).
+async fn device_key(state: &AppState) -> AppResult<&[u8]> {
+    let key = state
+        .device_key
+        .get_or_try_init(|| async {
+            let row = sqlx::query("SELECT value FROM server_secrets WHERE name = 'device_cookie'")
+                .fetch_optional(&state.db.pool)
+                .await?;
+            let value: String = match row {
+                Some(r) => col(&r, "value")?,
+                None => {
+                    return Err(AppError::Internal(anyhow::anyhow!(
+                        "the device_cookie secret is missing"
+                    )))
+                }
+            };
+            hex::decode(value.trim())
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("device_cookie secret: {e}")))
+        })
+        .await?;
+    Ok(key.as_slice())
+}
+
+/// The `Set-Cookie` value of a device cookie.
+fn device_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let v = format!(
+        "{}={value}; Path=/api/auth/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
+        device_cookie::NAME,
+        state.config.lockout.known_address_ms / 1000
+    );
+    // Built from digits, hex and fixed text only.
+    HeaderValue::from_str(&v).unwrap_or(HeaderValue::from_static(""))
 }
 
 /// The largest body a sign-in or an invitation accept may send: an e-mail, a name and a
@@ -804,20 +795,36 @@ impl Attempt {
 /// whole, so a burst of sign-ins with megabyte passwords holds no memory (issue 10).
 pub const AUTH_MAX_BODY: usize = 16 * 1024;
 
-/// `POST /api/auth/login`.
+/// `POST /api/auth/login`. Throttled before anything else ([`admit`]: memory only); the
+/// password is hashed on the trusted lane for a browser with a good device cookie for
+/// the account; a good sign-in stores one `login_attempts` row (the address becomes
+/// known to the account) in the session's transaction and renews the device cookie.
 pub async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(req): Json<api::LoginRequest>,
 ) -> AppResult<Response> {
     let email = req.email.trim().to_lowercase();
     let now = now_ms();
-    let attempt = begin_attempt(&state, &ip, Some(&email), now).await?;
+    let max_age = state.config.lockout.known_address_ms;
+    let device = match cookie_value(&headers, device_cookie::NAME) {
+        Some(c) => device_cookie::check(device_key(&state).await?, &c, &email, now, max_age),
+        None => None,
+    };
+    let ticket = admit(&state, ip, Some(&email), device.as_deref(), now).await?;
 
-    let user = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
+    let user = match sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
         .bind(&email)
         .fetch_optional(&state.db.pool)
-        .await?;
+        .await
+    {
+        Ok(u) => u,
+        Err(e) => {
+            state.throttle.unjudged(ticket);
+            return Err(e.into());
+        }
+    };
     let (user_id, stored) = match &user {
         Some(row) => (
             Some(col::<String>(row, "id")?),
@@ -825,33 +832,63 @@ pub async fn login(
         ),
         None => (None, None),
     };
-    let ok = match state.hashing.verify(stored, req.password).await {
+    let verified = if ticket.trusted {
+        state.hashing.verify_trusted(stored, req.password).await
+    } else {
+        state.hashing.verify(stored, req.password).await
+    };
+    let ok = match verified {
         Ok(ok) => ok,
         Err(busy) => {
-            attempt.forget(&state).await;
+            state.throttle.unjudged(ticket);
             return Err(busy);
         }
     };
     let (true, Some(user_id)) = (ok, user_id) else {
         // The attempt stays counted as a failure.
+        drop(ticket);
         return Err(AppError::InvalidCredentials);
     };
-    let mut w = state.db.write().await?;
-    attempt.succeeded(&mut w).await?;
-    let token = create_session(&mut w, &state, &user_id).await?;
-    audit::append(
-        &mut w,
-        Change {
-            actor: &user_id,
-            action: "auth.login",
-            entity_type: "user",
-            entity_id: &user_id,
-            summary: serde_json::json!({ "ip": ip }),
-        },
-    )
-    .await?;
-    w.commit().await?;
-    signed_in_response(&state, &token, StatusCode::OK).await
+    let session = async {
+        let mut w = state.db.write().await?;
+        sqlx::query(
+            "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 1)",
+        )
+        .bind(new_id())
+        .bind(&email)
+        .bind(ip.to_string())
+        .bind(now)
+        .execute(&mut **w)
+        .await?;
+        let token = create_session(&mut w, &state, &user_id).await?;
+        audit::append(
+            &mut w,
+            Change {
+                actor: &user_id,
+                action: "auth.login",
+                entity_type: "user",
+                entity_id: &user_id,
+                summary: serde_json::json!({ "ip": ip.to_string() }),
+            },
+        )
+        .await?;
+        w.commit().await?;
+        Ok::<_, AppError>(token)
+    }
+    .await;
+    let token = match session {
+        Ok(t) => t,
+        Err(e) => {
+            state.throttle.unjudged(ticket);
+            return Err(e);
+        }
+    };
+    state.throttle.succeeded(ticket);
+    let mut res = signed_in_response(&state, &token, StatusCode::OK).await?;
+    let renewed = device_cookie::issue(device_key(&state).await?, &email, now);
+    res.headers_mut()
+        .append(header::SET_COOKIE, device_cookie_header(&state, &renewed));
+    Ok(res)
 }
 
 /// `POST /api/auth/logout`.
@@ -880,8 +917,10 @@ pub async fn logout(State(state): State<AppState>, user: CurrentUser) -> AppResu
     Ok(res)
 }
 
-/// `POST /api/users/{id}/unlock` (admins, issue 10): lifts the account's sign-in lock
-/// and the waits of every address on it; earlier failures no longer count. Audited as
+/// `POST /api/users/{id}/unlock` (admins, issue 10): lifts the account's wait for
+/// unknown browsers, every address's wait on it and its devices' failures; earlier
+/// failures no longer count (in this process at once, in others within
+/// [`crate::throttle::KNOWN_TTL_MS`], through the stored unlock). Audited as
 /// `user.unlock` with what it cleared. A no-op unlock (nothing to clear) is recorded too:
 /// an admin asked for it.
 pub async fn unlock(
@@ -895,7 +934,6 @@ pub async fn unlock(
         domain::access::Resource::Users,
     )?;
     let now = now_ms();
-    let policy = &state.config.lockout;
     let mut w = state.db.write().await?;
     let email: String = col(
         &sqlx::query("SELECT email FROM users WHERE id = $1")
@@ -905,18 +943,7 @@ pub async fn unlock(
             .ok_or_else(|| AppError::not_found(format!("user {id}")))?,
         "email",
     )?;
-    let since = (now - policy.window_ms).max(last_unlock(&mut w, &email).await?);
-    let failures: i64 = col(
-        &sqlx::query(
-            "SELECT COUNT(*) AS n FROM login_attempts WHERE email = $1 AND success = 0 AND at > $2",
-        )
-        .bind(&email)
-        .bind(since)
-        .fetch_one(&mut **w)
-        .await?,
-        "n",
-    )?;
-    let was_locked = failures >= policy.max_account_failures;
+    let before = state.throttle.account_state(&email, now);
     sqlx::query(
         "INSERT INTO login_attempts (id, email, ip, at, success) VALUES ($1, $2, $3, $4, 1)",
     )
@@ -926,6 +953,7 @@ pub async fn unlock(
     .bind(now)
     .execute(&mut **w)
     .await?;
+    let was_locked = before.slowed_until.is_some();
     audit::append(
         &mut w,
         Change {
@@ -936,17 +964,18 @@ pub async fn unlock(
             summary: serde_json::json!({
                 "email": email,
                 "was_locked": was_locked,
-                "failures_cleared": failures,
+                "failures_cleared": before.failures,
             }),
         },
     )
     .await?;
     w.commit().await?;
+    let cleared = state.throttle.unlock(&email, now, now);
     Ok(axum::Json(api::AccountUnlocked {
         user_id: id,
         email,
-        was_locked,
-        failures_cleared: failures,
+        was_locked: was_locked || cleared.slowed_until.is_some(),
+        failures_cleared: before.failures.max(cleared.failures),
     }))
 }
 
@@ -984,7 +1013,7 @@ mod tests {
             let pool = pool.clone();
             tokio::spawn(async move { pool.run(|| 2).await })
         };
-        while pool.admitted.load(Ordering::SeqCst) < 2 {
+        while pool.normal.admitted.load(Ordering::SeqCst) < 2 {
             tokio::task::yield_now().await;
         }
         let refused = pool.run(|| 3).await;
@@ -1000,6 +1029,78 @@ mod tests {
         assert_eq!(running.await.unwrap().unwrap(), 1);
         assert_eq!(waiting.await.unwrap().unwrap(), 2);
         assert_eq!(pool.run(|| 4).await.unwrap(), 4);
-        assert_eq!(pool.admitted.load(Ordering::SeqCst), 0);
+        assert_eq!(pool.normal.admitted.load(Ordering::SeqCst), 0);
+    }
+
+    /// Issue 10, M3': a flood that fills the pool's lane for everyone leaves the trusted
+    /// devices' lane free, so the owner's sign-in is not answered `busy`.
+    #[tokio::test]
+    async fn a_full_pool_leaves_the_trusted_lane_free() {
+        let pool = Hashing::new(1, 0);
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel::<()>();
+        let running = {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                pool.run(move || {
+                    let _ = started_tx.send(());
+                    let _ = release_rx.recv();
+                })
+                .await
+            })
+        };
+        started_rx.await.unwrap();
+        assert!(matches!(
+            pool.verify(None, "x".into()).await,
+            Err(AppError::Unavailable { code: "busy", .. })
+        ));
+        let stored = hash_now("right").unwrap();
+        assert!(pool
+            .verify_trusted(Some(stored), "right".into())
+            .await
+            .unwrap());
+        release_tx.send(()).unwrap();
+        running.await.unwrap().unwrap();
+    }
+
+    /// Issue 10, M2': the client address behind proxies is the entry the outermost
+    /// trusted proxy appended, never one the client wrote before it.
+    #[test]
+    fn the_forwarded_client_is_counted_from_the_right() {
+        let headers = |lines: &[&str]| {
+            let mut h = HeaderMap::new();
+            for l in lines {
+                h.append("x-forwarded-for", HeaderValue::from_str(l).unwrap());
+            }
+            h
+        };
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let h = headers(&["6.6.6.6, 192.0.2.1"]);
+        assert_eq!(forwarded_client(&h, 1), Some(ip("192.0.2.1")));
+        assert_eq!(forwarded_client(&h, 2), Some(ip("6.6.6.6")));
+        // Several header lines are one list, in order.
+        let h = headers(&["6.6.6.6", "192.0.2.1, 10.0.0.9"]);
+        assert_eq!(forwarded_client(&h, 1), Some(ip("10.0.0.9")));
+        assert_eq!(forwarded_client(&h, 2), Some(ip("192.0.2.1")));
+        // Fewer entries than hops: the leftmost (every entry there is a proxy's).
+        assert_eq!(
+            forwarded_client(&headers(&["192.0.2.1"]), 3),
+            Some(ip("192.0.2.1"))
+        );
+        // Ports, brackets and quotes.
+        for (entry, want) in [
+            ("192.0.2.1:5000", "192.0.2.1"),
+            ("[2001:db8::1]:443", "2001:db8::1"),
+            ("\"[2001:db8::2]\"", "2001:db8::2"),
+            ("2001:db8::3", "2001:db8::3"),
+        ] {
+            assert_eq!(
+                forwarded_client(&headers(&[entry]), 1),
+                Some(ip(want)),
+                "{entry}"
+            );
+        }
+        assert_eq!(forwarded_client(&headers(&["unknown"]), 1), None);
+        assert_eq!(forwarded_client(&HeaderMap::new(), 1), None);
     }
 }

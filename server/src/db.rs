@@ -331,19 +331,24 @@ impl Db {
         ];
         let mut w = self.write().await?;
         lock_writers(&mut w, self.engine).await?;
-        // The changes feed's cursor key (issue 10, L1), made once per database.
-        let have = sqlx::query("SELECT name FROM server_secrets WHERE name = 'changes_cursor'")
-            .fetch_optional(&mut *w.tx)
-            .await?;
-        if have.is_none() {
-            let mut b = [0u8; 32];
-            rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut b);
-            sqlx::query(
-                "INSERT INTO server_secrets (name, value) VALUES ('changes_cursor', $1) ON CONFLICT DO NOTHING",
-            )
-            .bind(hex::encode(b))
-            .execute(&mut *w.tx)
-            .await?;
+        // The server's keys, made once per database: the changes feed's cursors (issue
+        // 10, L1) and device cookies (`auth::device_cookie`, M3').
+        for name in ["changes_cursor", "device_cookie"] {
+            let have = sqlx::query("SELECT name FROM server_secrets WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&mut *w.tx)
+                .await?;
+            if have.is_none() {
+                let mut b = [0u8; 32];
+                rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut b);
+                sqlx::query(
+                    "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .bind(name)
+                .bind(hex::encode(b))
+                .execute(&mut *w.tx)
+                .await?;
+            }
         }
         for (table, value_col, key_col, scope) in KEYS {
             let scope_sel = scope.map_or("''".to_string(), str::to_string);

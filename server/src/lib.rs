@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract_cmd;
 pub mod guard;
 pub mod hosts;
+pub mod inflight;
 pub mod openapi;
 pub mod outbox;
 pub mod page;
@@ -24,6 +25,7 @@ pub mod routes;
 pub mod seed;
 pub mod serve;
 pub mod store;
+pub mod throttle;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -48,8 +50,17 @@ use crate::error::AppError;
 pub struct Config {
     /// Mark the session cookie `Secure` (serve over https).
     pub secure_cookies: bool,
-    /// Take the client IP from `X-Forwarded-For` (only behind a proxy you run).
+    /// Take the client IP from `X-Forwarded-For` (only behind a proxy you run): the
+    /// entry the outermost of `proxy_hops` proxies appended (`auth::forwarded_entry`).
     pub trust_proxy: bool,
+    /// How many proxies you run in front of the server, each appending to
+    /// `X-Forwarded-For` (default 1).
+    pub proxy_hops: usize,
+    /// Requests one client address (IPv4 address, IPv6 /64; behind `trust_proxy`, the
+    /// forwarded one) may have in progress at once; more are answered 429
+    /// `too_many_requests` at once ([`inflight`], issue 10 M4). `None` (the default, for
+    /// tests and embedding) checks none; `bidwell serve` sets it.
+    pub max_inflight_per_address: Option<usize>,
     /// The built app to serve (`dist/`), if any.
     pub dist: Option<PathBuf>,
     pub session_ttl_ms: i64,
@@ -66,8 +77,10 @@ pub struct Config {
     /// forward through `POST /api/test/clock`. `None` (the default, and always in
     /// production) means the system clock and no such route.
     pub test_clock: Option<clock::TestClock>,
-    /// Password hashes run at once (default: one per core) and requests that may wait
-    /// for one beyond those (default: four per core); more get 503 `busy` (issue 10).
+    /// Password hashes run at once per lane of the pool (default: half the cores, at least
+    /// one, so a sign-in flood leaves the other half to everyone else) and requests that
+    /// may wait for one beyond those (default: four per core); more get 503 `busy`
+    /// (issue 10).
     pub hash_workers: usize,
     pub hash_queue: usize,
     /// Re-quote extractions read at once (default: one per core); a re-quote beyond them
@@ -92,6 +105,8 @@ impl Default for Config {
         Config {
             secure_cookies: false,
             trust_proxy: false,
+            proxy_hops: 1,
+            max_inflight_per_address: None,
             dist: None,
             session_ttl_ms: 12 * 60 * 60 * 1000,
             invitation_ttl_ms: 7 * 24 * 60 * 60 * 1000,
@@ -100,7 +115,7 @@ impl Default for Config {
             outbox_dir: None,
             mail_from: "Bidwell <no-reply@bidwell.invalid>".to_string(),
             test_clock: None,
-            hash_workers: cores,
+            hash_workers: (cores / 2).max(1),
             hash_queue: 4 * cores,
             requote_workers: cores,
             allowed_hosts: None,
@@ -121,6 +136,12 @@ pub struct AppState {
     pub uploads: routes::files::UploadLog,
     /// Turns at reading a re-quote's document (`Config::requote_workers`).
     pub requotes: Arc<tokio::sync::Semaphore>,
+    /// Failed sign-ins, counted in memory (one per server process; [`throttle`]).
+    pub throttle: Arc<throttle::Throttle>,
+    /// The device-cookie key, read once from `server_secrets` ([`auth::device_cookie`]).
+    pub device_key: Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    /// Requests in progress per client address ([`inflight`]).
+    pub inflight: inflight::InFlight,
 }
 
 impl AppState {
@@ -130,6 +151,9 @@ impl AppState {
             hashing: auth::Hashing::new(config.hash_workers, config.hash_queue),
             uploads: routes::files::UploadLog::default(),
             requotes: Arc::new(tokio::sync::Semaphore::new(config.requote_workers.max(1))),
+            throttle: Arc::new(throttle::Throttle::new(config.lockout.clone())),
+            device_key: Arc::new(tokio::sync::OnceCell::new()),
+            inflight: inflight::InFlight::default(),
             db,
             config: Arc::new(config),
         }
@@ -193,13 +217,10 @@ async fn same_origin(State(st): State<AppState>, req: Request, next: Next) -> Re
 /// The scheme this server is reached by: `https` when configured so, or (behind a
 /// trusted proxy) when `X-Forwarded-Proto` says so; `http` otherwise.
 fn server_scheme(config: &Config, req: &Request) -> &'static str {
+    // The entry the outermost trusted proxy wrote, as for X-Forwarded-For (issue 10, M2').
     let forwarded_https = config.trust_proxy
-        && req
-            .headers()
-            .get("x-forwarded-proto")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+        && auth::forwarded_entry(req.headers(), "x-forwarded-proto", config.proxy_hops)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https"));
     if config.https || forwarded_https {
         "https"
     } else {
@@ -299,13 +320,17 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// The layers every answer passes through, around `router` (its routes and fallback):
-/// host allowlist, same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
+/// requests in progress per client address, host allowlist, same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
 /// contract version header, security headers, tracing. Public so tests can put a route
 /// of their own behind exactly these layers.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router {
     router
         .layer(middleware::from_fn_with_state(state.clone(), same_origin))
         .layer(middleware::from_fn_with_state(state.clone(), hosts::check))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            inflight::limit,
+        ))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         // Innermost of the answer-shaping layers: a panic becomes a JSON 500 that the
         // layers outside still see (issue 10).

@@ -76,9 +76,19 @@ enum Cmd {
         /// Mark cookies Secure (when served over https).
         #[arg(long, env = "BIDWELL_SECURE_COOKIES")]
         secure_cookies: bool,
-        /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+        /// Trust X-Forwarded-For for the client address (only behind your own proxy, and
+        /// only if the server cannot be reached around it): the entry your outermost proxy
+        /// appended, the --proxy-hops-th from the right, never what the client sent.
         #[arg(long, env = "BIDWELL_TRUST_PROXY")]
         trust_proxy: bool,
+        /// How many proxies you run in front of the server, each appending the address it
+        /// was reached from to X-Forwarded-For (with --trust-proxy).
+        #[arg(long, env = "BIDWELL_PROXY_HOPS", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=16))]
+        proxy_hops: u32,
+        /// Requests one client address (an IPv4 address or an IPv6 /64; with --trust-proxy
+        /// the forwarded one) may have in progress at once; more get 429 at once.
+        #[arg(long, env = "BIDWELL_MAX_INFLIGHT_PER_ADDRESS", default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
+        max_inflight_per_address: u32,
         /// The address people reach the server at (e.g. https://bids.example.com); its host
         /// is accepted in the `Host` header, and an https:// address makes `https://HOST`
         /// the one same-origin `Origin` for state-changing requests.
@@ -95,7 +105,7 @@ enum Cmd {
         max_connections: Option<u32>,
         /// Most connections open at once from one peer address (an IPv4 address or an IPv6
         /// /64, the socket's peer, not X-Forwarded-For); more from it are closed on accept
-        /// [default: a quarter of --max-connections, at least 16; with --trust-proxy the
+        /// [default: a 32nd of --max-connections, at least 16; with --trust-proxy the
         /// whole of it, since every connection comes from the proxy].
         #[arg(long, env = "BIDWELL_MAX_CONNECTIONS_PER_PEER", value_parser = clap::value_parser!(u32).range(1..))]
         max_connections_per_peer: Option<u32>,
@@ -212,6 +222,8 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             dist,
             secure_cookies,
             trust_proxy,
+            proxy_hops,
+            max_inflight_per_address,
             public_url,
             allowed_hosts,
             max_connections,
@@ -275,6 +287,8 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 uploads,
                 secure_cookies,
                 trust_proxy,
+                proxy_hops: proxy_hops as usize,
+                max_inflight_per_address: Some(max_inflight_per_address as usize),
                 dist: Some(dist),
                 outbox_dir: Some(outbox_dir),
                 test_clock: test_clock.then(server::clock::TestClock::new),
@@ -303,9 +317,14 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 None => println!("Answering for any host (BIDWELL_ALLOWED_HOSTS=*)."),
             }
             println!(
-                "Connections: at most {} open (open-file limit {nofile}), {} per peer address, {header_timeout} s to send headers.",
+                "Connections: at most {} open (open-file limit {nofile}), {} per peer address, {header_timeout} s to send headers; {max_inflight_per_address} requests in progress per client address.",
                 limits.max_connections, limits.max_connections_per_peer
             );
+            if trust_proxy {
+                println!(
+                    "Client addresses: the X-Forwarded-For entry {proxy_hops} from the right (--proxy-hops); the server must not be reachable around the proxy."
+                );
+            }
             server::serve::run(listener, app(state), limits, shutdown_signal()).await?;
             println!("Bidwell stopped.");
             Ok(ExitCode::SUCCESS)

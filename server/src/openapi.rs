@@ -880,7 +880,7 @@ fn build() -> OpenApi {
     d.op(
         Post,
         "/api/users/{id}/unlock",
-        "Lift an account's sign-in lock (admin; audited)",
+        "Lift an account's sign-in wait (admin; audited)",
         none(),
         Body::None,
         Answer::Json(200, s),

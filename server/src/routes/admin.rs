@@ -36,13 +36,20 @@ async fn users(
     .fetch_all(&st.db.pool)
     .await?;
     let mut out = Vec::with_capacity(rows.len());
+    let now = now_ms();
     for r in &rows {
         let role: String = col(r, "role")?;
         let role = Role::parse(&role).ok_or_else(|| anyhow::anyhow!("unknown role {role:?}"))?;
         let org_id: String = col(r, "org_id")?;
+        let email: String = col(r, "email")?;
+        let throttled = st.throttle.account_state(&email, now);
         out.push(api::User {
             id: col(r, "id")?,
-            email: col(r, "email")?,
+            sign_in: api::SignInThrottle {
+                failures: throttled.failures,
+                slowed_until: throttled.slowed_until.map(crate::db::rfc3339),
+            },
+            email,
             name: col(r, "name")?,
             role,
             organization_name: col(r, "org_name")?,

@@ -199,16 +199,18 @@ async fn accept(
     Path(token): Path<String>,
     Json(req): Json<api::AcceptInvitation>,
 ) -> AppResult<Response> {
-    // Counted as a failure of this address until the token proves usable; checked and
-    // counted in one step, so a burst gets no more through than the budget.
-    let attempt = auth::begin_attempt(&st, &ip, None, now_ms()).await?;
+    // Counted as a failure of this address until the token proves usable; decided in
+    // memory before the database is read ([`auth::admit`]).
+    let ticket = auth::admit(&st, ip, None, None, now_ms()).await?;
     if let Err(refused) = usable(&st.db.pool, &token).await {
         if refused_by_server(&refused) {
-            attempt.forget(&st).await;
+            st.throttle.unjudged(ticket);
+        } else {
+            drop(ticket);
         }
         return Err(refused);
     }
-    attempt.succeeded_now(&st).await?;
+    st.throttle.succeeded(ticket);
     let mut e = FieldErrors::new();
     validate::required(&mut e, "name", &req.name, 200);
     validate::password(&mut e, "password", &req.password);

@@ -31,4 +31,5 @@ mod routes;
 mod sealing;
 mod serve;
 mod sync;
+mod throttle;
 mod tokens;

@@ -476,7 +476,11 @@ async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
     ));
     std::fs::create_dir_all(&dir).unwrap();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bidwell"));
-    cmd.args(["serve", "--addr", "127.0.0.1:0", "--no-demo", "--data-dir"])
+    // All the connections come from one address: room for them under the per-address
+    // caps (this test is about memory per byte, not those caps).
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--no-demo"])
+        .args(["--max-connections-per-peer", "1000"])
+        .args(["--max-inflight-per-address", "1000", "--data-dir"])
         .arg(&dir)
         .arg("--dist")
         .arg(&dir)
