@@ -621,6 +621,17 @@ async fn post_empty<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     read(send(write(Request::post(path)).build(), path).await?).await
 }
 
+/// `GET /api/users` (admins): every account with its sign-in throttling. Not cached:
+/// the throttling is live.
+pub async fn users() -> ApiResult<Vec<api::User>> {
+    get_json("/api/users").await
+}
+
+/// `POST /api/users/{id}/unlock` (admins): lifts the account's sign-in wait.
+pub async fn unlock_user(id: &str) -> ApiResult<api::AccountUnlocked> {
+    post_empty(&format!("/api/users/{}/unlock", encode(id))).await
+}
+
 /// `POST /api/rfqs/{id}/open`.
 pub async fn open_rfq(id: &str) -> ApiResult<RfqDetail> {
     post_empty(&format!("/api/rfqs/{}/open", encode(id))).await

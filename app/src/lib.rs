@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("parts/:id") view=PartDetail />
                     <Route path=path!("suppliers") view=SuppliersPage />
                     <Route path=path!("suppliers/:id") view=SupplierDetail />
+                    <Route path=path!("users") view=crate::pages::users::UsersPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -217,6 +217,7 @@ fn Layout(me: Me) -> impl IntoView {
                                     <A href="/suppliers">"Suppliers"</A>
                                 }
                             })}
+                        {may_write(Resource::Users).then(|| view! { <A href="/users">"Users"</A> })}
                     </nav>
                     <SyncIndicator />
                     <div class="who">

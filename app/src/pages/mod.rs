@@ -17,4 +17,5 @@ pub mod rfqs;
 pub mod supplier_detail;
 pub mod supplier_rfq;
 pub mod suppliers;
+pub mod users;
 pub mod visit_notes;
