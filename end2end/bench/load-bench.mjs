@@ -34,11 +34,21 @@
 //
 //   BASE_URL=http://127.0.0.1:8080 node end2end/bench/load-bench.mjs \
 //     [--clients 50,200] [--seconds 20] [--suppliers 40] [--rfqs 4] [--label sqlite] \
-//     [--mix default|write] [--record FILE] [--check FILE]
+//     [--mix default|write] [--record FILE] [--check FILE] [--flood 50 [--flood-target EMAIL]]
 //
-// Needs only Node ≥ 18 (global fetch) and a running `bidwell serve` with the demo data.
+// --flood N (issue 10, M3'): while the mix runs, N more addresses (127.0.1.1 … 127.0.1.N;
+// Linux answers all of 127/8), each with --flood-each clients (default 4), send sign-ins
+// with wrong passwords for --flood-target (default the buyer, buyer@acme.example) as fast
+// as they are answered (or, with --flood-rate R, at most R a second in all), and the right user signs in with the right password every 250 ms
+// from 127.0.0.1 (a network it signed in from, keeping the cookies it is given: with a
+// server that issues device cookies, its own browser). Prints the right user's sign-ins
+// (ok/all, p50/p99, answers by status) and the flood's answers by status beside the
+// writers' figures; the RESULT line gets login_* and flood_* keys.
+//
+// Needs only Node ≥ 20 (global fetch) and a running `bidwell serve` with the demo data.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 
 const base = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
 const arg = (name, fallback) => {
@@ -53,6 +63,12 @@ const LABEL = arg('label', 'server');
 const MIX = arg('mix', 'default');
 const RECORD = arg('record', null);
 const CHECK = arg('check', null);
+const FLOOD = Number(arg('flood', '0'));
+const FLOOD_TARGET = arg('flood-target', 'buyer@acme.example');
+const FLOOD_EACH = Number(arg('flood-each', '4'));
+// 0: as fast as answered; else the whole flood sends at most this many sign-ins a second
+// (the same attack against two builds, whichever answers faster).
+const FLOOD_RATE = Number(arg('flood-rate', '0'));
 const PASSWORD = 'a long bench passphrase';
 const run = crypto.randomUUID().slice(0, 6);
 if (!['default', 'write'].includes(MIX)) throw new Error(`--mix must be default or write, got ${MIX}`);
@@ -63,7 +79,7 @@ class Session {
     this.csrf = '';
   }
   async call(method, path, body) {
-    const headers = { cookie: this.cookie };
+    const headers = { cookie: [this.cookie, this.device].filter(Boolean).join('; ') };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
     const r = await fetch(base + path, {
@@ -71,8 +87,11 @@ class Session {
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const setCookie = r.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
+    for (const c of r.headers.getSetCookie?.() ?? []) {
+      const kv = c.split(';')[0];
+      if (kv.startsWith('bidwell_session=')) this.cookie = kv;
+      else if (kv.startsWith('bidwell_device=')) this.device = kv;
+    }
     const text = await r.text();
     let json = null;
     try {
@@ -355,6 +374,77 @@ const choose = () => {
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+// ---- --flood: wrong passwords from many addresses, and the right user signing in ----
+const floodAgents = Array.from(
+  { length: FLOOD },
+  (_, i) => new http.Agent({ keepAlive: true, maxSockets: FLOOD_EACH, localAddress: `127.0.1.${i + 1}` }),
+);
+const baseUrl = new URL(base);
+const rawLogin = (agent, email, password) =>
+  new Promise((done) => {
+    const body = JSON.stringify({ email, password });
+    const req = http.request(
+      {
+        host: baseUrl.hostname,
+        port: baseUrl.port,
+        path: '/api/auth/login',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode));
+        res.on('error', () => done('network'));
+      },
+    );
+    req.on('error', () => done('network'));
+    req.end(body);
+  });
+const tally = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+const show = (map) => [...map].sort().map(([k, v]) => `${k}:${v}`).join(',') || '-';
+// The right user's browser: one cookie jar over the whole run (so a device cookie, if
+// the server gives one, is kept like a browser keeps it).
+const rightUser = new Session();
+if (FLOOD > 0) await rightUser.must('POST', '/api/auth/login', buyerLogin);
+const flood = async (end) => {
+  const answers = new Map();
+  await Promise.all(
+    floodAgents.flatMap((agent, i) =>
+      Array.from({ length: FLOOD_EACH }, async (_, k) => {
+        let n = 0;
+        const gap = FLOOD_RATE > 0 ? (floodAgents.length * FLOOD_EACH * 1000) / FLOOD_RATE : 0;
+        let next = performance.now() + Math.random() * gap;
+        while (performance.now() < end) {
+          if (gap > 0) {
+            await new Promise((ok) => setTimeout(ok, Math.max(0, next - performance.now())));
+            next += gap;
+          }
+          tally(answers, await rawLogin(agent, FLOOD_TARGET, `wrong ${i}.${k} ${++n}`));
+        }
+      }),
+    ),
+  );
+  return answers;
+};
+const signIns = async (end) => {
+  const lat = [];
+  const answers = new Map();
+  while (performance.now() < end) {
+    const t = performance.now();
+    let status;
+    try {
+      status = (await rightUser.call('POST', '/api/auth/login', buyerLogin)).status;
+    } catch {
+      status = 'network';
+    }
+    lat.push(performance.now() - t);
+    tally(answers, status);
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  return { lat, answers };
+};
+
 for (const clients of LEVELS) {
   const latencies = [];
   const byOp = new Map(ops.map(([, name]) => [name, []]));
@@ -362,6 +452,7 @@ for (const clients of LEVELS) {
   const samples = new Map(); // status → first body seen
   const start = performance.now();
   const end = start + SECONDS * 1000;
+  const flooding = FLOOD > 0 ? Promise.all([flood(end), signIns(end)]) : null;
   await Promise.all(
     Array.from({ length: clients }, async (_, i) => {
       const me = suppliers[i % suppliers.length];
@@ -408,10 +499,24 @@ for (const clients of LEVELS) {
         .join('; '),
   );
   for (const [status, body] of samples) console.log(`    first ${status}: ${body}`);
+  let floodKeys = '';
+  if (flooding) {
+    const [floodAnswers, { lat, answers }] = await flooding;
+    lat.sort((a, b) => a - b);
+    const ok = answers.get(200) ?? 0;
+    const floodN = [...floodAnswers.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `    flood: ${FLOOD} addresses, ${floodN} wrong sign-ins (${(floodN / elapsed).toFixed(0)}/s; answers ${show(floodAnswers)}); ` +
+        `right user: ${ok}/${lat.length} signed in, p50 ${pct(lat, 50).toFixed(0)} ms, p99 ${pct(lat, 99).toFixed(0)} ms (answers ${show(answers)})`,
+    );
+    floodKeys =
+      ` flood=${FLOOD} flood_n=${floodN} flood_answers=${show(floodAnswers)} login_ok=${ok} login_n=${lat.length} ` +
+      `login_p50_ms=${pct(lat, 50).toFixed(1)} login_p99_ms=${pct(lat, 99).toFixed(1)} login_answers=${show(answers)}`;
+  }
   console.log(
     `RESULT engine=${LABEL} clients=${clients} seconds=${elapsed.toFixed(2)} requests=${n} ok=${counts.ok} ` +
       `rps=${rps.toFixed(2)} p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)} s5xx=${counts.s5xx} ` +
-      `s4xx=${counts.s4xx} neterr=${counts.neterr} mix=${MIX}`,
+      `s4xx=${counts.s4xx} neterr=${counts.neterr} mix=${MIX}${floodKeys}`,
   );
 }
 if (RECORD) {

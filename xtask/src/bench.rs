@@ -45,6 +45,9 @@ enum Action {
     /// `kill -9` under the write-heavy mix of `node SCRIPT`, on both engines
     /// (`crate::load::crash`).
     CrashBench { script: &'static str },
+    /// The write mix of `node SCRIPT` without and with a wrong-password flood from many
+    /// addresses (`crate::load::flood`).
+    FloodBench { script: &'static str },
 }
 
 struct Bench {
@@ -136,6 +139,13 @@ const BENCHES: &[Bench] = &[
             script: "end2end/bench/load-bench.mjs",
         }],
     },
+    Bench {
+        name: "login-flood (wrong passwords from 50 addresses during the write mix: other writers' throughput, the right user's sign-ins)",
+        needs: "end2end/bench/load-bench.mjs",
+        actions: &[Action::FloodBench {
+            script: "end2end/bench/load-bench.mjs",
+        }],
+    },
 ];
 
 /// Whether `word` is one of the words of a bench's `name` (hyphenated words whole:
@@ -216,6 +226,7 @@ fn act(ctx: &Ctx, action: &Action) -> Result<()> {
         Action::Blind(half) => crate::blind::run(ctx, &[(*half).to_owned()]),
         Action::LoadBench { script } => crate::load::run(ctx, script),
         Action::CrashBench { script } => crate::load::crash(ctx, script),
+        Action::FloodBench { script } => crate::load::flood(ctx, script),
     }
 }
 

@@ -66,15 +66,108 @@ pub fn run(ctx: &Ctx, script: &str) -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask bench login-flood` (issue 10, M3'): per engine (`BIDWELL_FLOOD_ENGINES`,
+/// default `sqlite`; `sqlite,postgres` for both), a fresh release server, the `write` mix
+/// with `BIDWELL_FLOOD_CLIENTS` clients (default 50) for `BIDWELL_LOAD_SECONDS` (default
+/// 20) once without and once with a flood of wrong passwords for the buyer's account from
+/// `BIDWELL_FLOOD_ADDRESSES` loopback addresses (default 50) while the buyer signs in with
+/// the right password every 250 ms (`load-bench.mjs --flood`), 4 clients per address as
+/// fast as they are answered, or at most `BIDWELL_FLOOD_RATE` sign-ins a second in all (the
+/// same attack against builds that answer at different speeds). Prints the writers'
+/// throughput and latency, the right user's sign-ins and the flood's answers.
+/// `BIDWELL_LOAD_BIN` measures another build (an older one, for a before/after).
+pub fn flood(ctx: &Ctx, script: &str) -> Result<()> {
+    let admin = admin_url();
+    let seconds = std::env::var("BIDWELL_LOAD_SECONDS").unwrap_or_else(|_| "20".into());
+    let clients = std::env::var("BIDWELL_FLOOD_CLIENTS").unwrap_or_else(|_| "50".into());
+    let addresses = std::env::var("BIDWELL_FLOOD_ADDRESSES").unwrap_or_else(|_| "50".into());
+    let engines = std::env::var("BIDWELL_FLOOD_ENGINES").unwrap_or_else(|_| "sqlite".into());
+    let rate = std::env::var("BIDWELL_FLOOD_RATE").unwrap_or_else(|_| "0".into());
+    let bin = build(ctx, engines.contains("postgres").then_some(admin.as_str()))?;
+    let mut rows = Vec::new();
+    for engine in engines.split(',') {
+        println!("--> {engine}");
+        let scratch_db = ScratchDb::new(engine, &admin)?;
+        let dir = scratch(engine, true)?;
+        let (server, addr) = start(ctx, &bin, engine, &dir, scratch_db.as_ref())?;
+        for flood in ["0", addresses.as_str()] {
+            let args = [
+                "--clients",
+                &clients,
+                "--seconds",
+                &seconds,
+                "--mix",
+                "write",
+                "--flood",
+                flood,
+                "--flood-rate",
+                &rate,
+            ];
+            rows.extend(node(ctx, script, engine, addr, &args, |_| {})?.0);
+        }
+        drop(server);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+    println!();
+    println!(
+        "login-flood: {seconds} s per run, write mix, {clients} writers; release build ({})",
+        bin.display()
+    );
+    println!(
+        "  {:<9} {:>6} {:>9} {:>8} {:>8} {:>5} | {:>13} {:>8} {:>8} {:<22} | {:>8} flood answers",
+        "engine",
+        "flood",
+        "ok/s",
+        "p50 ms",
+        "p99 ms",
+        "5xx",
+        "right user ok",
+        "p50 ms",
+        "p99 ms",
+        "right user answers",
+        "wrong/s"
+    );
+    for r in &rows {
+        let flood = field(r, "flood");
+        let seconds = number(r, "seconds").max(f64::MIN_POSITIVE);
+        #[allow(clippy::float_arithmetic)]
+        let per_s = number(r, "flood_n") / seconds;
+        println!(
+            "  {:<9} {:>6} {:>9} {:>8} {:>8} {:>5} | {:>13} {:>8} {:>8} {:<22} | {:>8.0} {}",
+            field(r, "engine"),
+            if flood == "?" { "0" } else { flood },
+            field(r, "rps"),
+            field(r, "p50_ms"),
+            field(r, "p99_ms"),
+            field(r, "s5xx"),
+            format!("{}/{}", field(r, "login_ok"), field(r, "login_n")),
+            field(r, "login_p50_ms"),
+            field(r, "login_p99_ms"),
+            field(r, "login_answers"),
+            per_s,
+            field(r, "flood_answers"),
+        );
+    }
+    Ok(())
+}
+
 /// Checks that PostgreSQL answers, then builds the release server (or takes
 /// `BIDWELL_LOAD_BIN`).
 fn prepare(ctx: &Ctx, admin: &str) -> Result<PathBuf> {
+    build(ctx, Some(admin))
+}
+
+/// The release server to measure (built, or `BIDWELL_LOAD_BIN`), after checking that
+/// PostgreSQL at `admin` answers if one is needed.
+fn build(ctx: &Ctx, admin: Option<&str>) -> Result<PathBuf> {
     // Fail before building when PostgreSQL is not there to compare with.
-    psql(admin, "SELECT 1").with_context(|| {
-        format!(
-            "PostgreSQL at {admin} is needed for the comparison (set BIDWELL_BENCH_DATABASE_URL)"
-        )
-    })?;
+    if let Some(admin) = admin {
+        psql(admin, "SELECT 1").with_context(|| {
+            format!(
+                "PostgreSQL at {admin} is needed for the comparison (set BIDWELL_BENCH_DATABASE_URL)"
+            )
+        })?;
+    }
     Ok(match std::env::var_os("BIDWELL_LOAD_BIN") {
         Some(b) => PathBuf::from(b),
         None => {
@@ -289,6 +382,11 @@ fn start(
     if let Some(db) = db {
         cmd.arg("--database-url").arg(&db.url);
     }
+    // Every writer of the bench comes from 127.0.0.1: give that one address room for
+    // all of them (the defaults give one address a small share, issue 10 M4). Set through
+    // the environment, which an older `BIDWELL_LOAD_BIN` without these flags ignores.
+    cmd.env("BIDWELL_MAX_CONNECTIONS_PER_PEER", "1024")
+        .env("BIDWELL_MAX_INFLIGHT_PER_ADDRESS", "1024");
     cmd.env_remove("DATABASE_URL")
         .env_remove("BIDWELL_ADDR")
         .env_remove("BIDWELL_DATA_DIR")
