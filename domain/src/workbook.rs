@@ -29,8 +29,12 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{Cursor, Read};
+use std::sync::Arc;
 
 use calamine::{Data, DataRef, Reader};
+use rust_decimal::Decimal;
+
+use crate::extract::number::DecimalStyle;
 
 /// What one workbook may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +104,10 @@ pub struct SheetCell {
     pub value: Data,
     /// The formula, when the cell has one.
     pub formula: Option<String>,
+    /// The cell's number format code (XLSX), when it is a custom one or a percentage:
+    /// what the cell shows may add text to its value (`0.00 "€/1000 Stk"`) or scale it
+    /// (`#,##0.00,` shows thousands). `None` for the general and plain built-in formats.
+    pub format: Option<Arc<str>>,
 }
 
 /// One sheet, sparse: its non-empty cells inside the rectangle `rows × cols` (from A1),
@@ -399,6 +407,7 @@ fn from_ranges(
                 col,
                 value: v.clone(),
                 formula: None,
+                format: None,
             },
         );
     }
@@ -415,6 +424,7 @@ fn from_ranges(
                     col,
                     value: Data::Empty,
                     formula: None,
+                    format: None,
                 })
                 .formula = Some(text.clone());
         }
@@ -438,6 +448,10 @@ fn from_ranges(
 
 fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError> {
     let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    // calamine keeps of a number format only whether it is a date: the codes are read
+    // here (styles.xml and each sheet's style indexes), and only when a workbook has a
+    // format that can change what a number says.
+    let formats = xlsx_number_formats(bytes, limits);
     let mut budget = Budget::new(limits);
     let mut out = Vec::new();
     for name in wb.sheet_names() {
@@ -495,11 +509,16 @@ fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError>
                 }
                 budget.cells -= 1;
                 budget.text -= text;
+                let format = formats
+                    .get(&name)
+                    .and_then(|m| m.get(&(rec.pos.0, rec.pos.1)))
+                    .cloned();
                 cells.push(SheetCell {
                     row: rec.pos.0,
                     col: rec.pos.1,
                     value: Data::from(rec.value),
                     formula,
+                    format,
                 });
             }
         }
@@ -510,6 +529,316 @@ fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError>
         }
     }
     Ok(out)
+}
+
+/// Cell style index → number format code, for the formats that can change what a number
+/// says: custom formats with literal text or a scaling comma, and percentages. Empty
+/// when there are none (most workbooks): then no sheet is read twice.
+fn xlsx_styles(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Vec<Option<Arc<str>>> {
+    use quick_xml::events::Event;
+    let Ok(f) = zip.by_name("xl/styles.xml") else {
+        return Vec::new();
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(f));
+    let mut buf = Vec::new();
+    let mut custom: HashMap<String, Arc<str>> = HashMap::new();
+    let mut out: Vec<Option<Arc<str>>> = Vec::new();
+    let mut in_xfs = false;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "numFmt" => {
+                if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
+                    let code = unescape_attr(&code);
+                    if custom.len() < 10_000 {
+                        custom.insert(id, Arc::from(code.as_str()));
+                    }
+                }
+            }
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "cellXfs" => in_xfs = true,
+            Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_xfs = false,
+            Ok(Event::Start(e) | Event::Empty(e)) if in_xfs && e.local_name().as_ref() == "xf" => {
+                if out.len() >= 100_000 {
+                    break;
+                }
+                let code = attr(&e, "numFmtId").and_then(|id| match id.as_str() {
+                    "9" => Some(Arc::from("0%")),
+                    "10" => Some(Arc::from("0.00%")),
+                    _ => custom.get(&id).cloned(),
+                });
+                out.push(code.filter(|c| format_speaks(c)));
+            }
+            Ok(_) => {}
+        }
+    }
+    if out.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    out
+}
+
+/// A format code that changes what a number says (see [`shown`]).
+fn format_speaks(code: &str) -> bool {
+    shown(Decimal::ONE, code).is_some()
+}
+
+/// What a number shows under an Excel number format code, when the format changes what it
+/// says: the value scaled by the commas after its last digit placeholder (thousands), and
+/// the format's literal text when that text states a price basis or a currency with one
+/// (`0.00 "€/1000 Stk"`, `#,##0.00\ "per 100"`, `0.000 [$USD]"/M"`). `None` otherwise
+/// (a plain number, a percentage, a date, a currency alone): the value is read as stored.
+pub fn shown(value: Decimal, code: &str) -> Option<(Decimal, String)> {
+    // The first section is the positive numbers' (prices are positive).
+    let mut section = String::new();
+    let mut quoted = false;
+    for ch in code.chars() {
+        if ch == '"' {
+            quoted = !quoted;
+        }
+        if ch == ';' && !quoted {
+            break;
+        }
+        section.push(ch);
+    }
+    let mut literal = String::new();
+    let mut placeholders_seen = false;
+    let mut trailing_commas = 0u32;
+    let mut percent = false;
+    let mut chars = section.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' => {
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                    literal.push(c);
+                }
+                trailing_commas = 0;
+            }
+            '\\' => {
+                if let Some(c) = chars.next() {
+                    literal.push(c);
+                }
+            }
+            '_' | '*' => {
+                chars.next();
+                literal.push(' ');
+            }
+            '[' => {
+                let mut inner = String::new();
+                for c in chars.by_ref() {
+                    if c == ']' {
+                        break;
+                    }
+                    inner.push(c);
+                }
+                // `[$€-407]`: a currency; `[Red]`, `[>=100]`: none.
+                if let Some(sym) = inner.strip_prefix('$') {
+                    literal.push(' ');
+                    literal.push_str(sym.split('-').next().unwrap_or(""));
+                    literal.push(' ');
+                }
+            }
+            '0' | '#' | '?' => {
+                placeholders_seen = true;
+                trailing_commas = 0;
+            }
+            '.' => trailing_commas = 0,
+            ',' => {
+                // `#,##0` groups thousands; `0.00,` (nothing but commas up to the next
+                // non-placeholder) divides by a thousand per comma.
+                if placeholders_seen
+                    && !matches!(chars.clone().find(|c| *c != ','), Some('0' | '#' | '?'))
+                {
+                    trailing_commas += 1;
+                }
+            }
+            '%' => percent = true,
+            'E' | 'e' if matches!(chars.peek(), Some('+' | '-')) => return None,
+            // A date or time format (calamine already gives those as dates).
+            'y' | 'd' | 'h' | 's' | 'Y' | 'D' | 'H' | 'S' => return None,
+            '/' if matches!(chars.peek(), Some('?' | '#' | '0'..='9'))
+                && literal.trim().is_empty() =>
+            {
+                // `# ?/?`: a fraction.
+                return None;
+            }
+            c => literal.push(c),
+        }
+    }
+    if !placeholders_seen || percent {
+        return None;
+    }
+    let mut v = value;
+    for _ in 0..trailing_commas.min(3) {
+        v = v.checked_div(Decimal::from(1000))?;
+    }
+    let literal = literal.split_whitespace().collect::<Vec<_>>().join(" ");
+    let says_basis = !literal.is_empty()
+        && (crate::extract::notes::basis_mention(&format!("price {literal}")).is_some()
+            || crate::extract::number::parse_money(&format!("1.5 {literal}"), DecimalStyle::Dot)
+                .and_then(|m| m.basis)
+                .is_some_and(|b| b > Decimal::ONE));
+    if trailing_commas == 0 && !says_basis {
+        return None;
+    }
+    let v = v.normalize();
+    let text = if says_basis {
+        format!("{v} {literal}")
+    } else {
+        v.to_string()
+    };
+    Some((v, text))
+}
+
+/// The `&quot;` and friends of an attribute value quick-xml hands over raw.
+fn unescape_attr(v: &str) -> String {
+    v.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Sheet name → its part in the ZIP (`xl/worksheets/sheet1.xml`), from `workbook.xml`
+/// and its relationships.
+fn xlsx_sheet_parts(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Vec<(String, String)> {
+    use quick_xml::events::Event;
+    let mut read = |name: &str, tag: &str, keys: [&str; 2]| -> Vec<(String, String)> {
+        let Ok(f) = zip.by_name(name) else {
+            return Vec::new();
+        };
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(f));
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == tag => {
+                    let mut a = None;
+                    let mut b = None;
+                    for at in e.attributes().with_checks(false).flatten() {
+                        let k = at.key.local_name();
+                        let v = unescape_attr(at.value.as_ref());
+                        if k.as_ref() == keys[0] && a.is_none() {
+                            a = Some(v);
+                        } else if k.as_ref() == keys[1] {
+                            b = Some(v);
+                        }
+                    }
+                    if let (Some(a), Some(b)) = (a, b) {
+                        out.push((a, b));
+                    }
+                    if out.len() > 10_000 {
+                        break;
+                    }
+                }
+                Ok(_) => {}
+            }
+        }
+        out
+    };
+    let sheets = read("xl/workbook.xml", "sheet", ["name", "id"]);
+    let rels = read(
+        "xl/_rels/workbook.xml.rels",
+        "Relationship",
+        ["Id", "Target"],
+    );
+    sheets
+        .into_iter()
+        .filter_map(|(name, rid)| {
+            let target = rels.iter().find(|r| r.0 == rid)?.1.clone();
+            let path = match target.strip_prefix('/') {
+                Some(abs) => abs.to_string(),
+                None => format!("xl/{target}"),
+            };
+            Some((name, path))
+        })
+        .collect()
+}
+
+/// `B12` → (11, 1), 0-based (row, column).
+fn cell_pos(r: &str) -> Option<(u32, u32)> {
+    let split = r.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = r.split_at(split);
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1);
+    }
+    let row: u32 = digits.parse().ok()?;
+    Some((row.checked_sub(1)?, col - 1))
+}
+
+/// Per sheet name, the number format code of every cell whose style has one that speaks
+/// (see [`xlsx_styles`]). Empty for most workbooks. Bounded by `limits.max_cells` cells.
+fn xlsx_number_formats(
+    bytes: &[u8],
+    limits: &Limits,
+) -> HashMap<String, HashMap<(u32, u32), Arc<str>>> {
+    use quick_xml::events::Event;
+    let mut out = HashMap::new();
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return out;
+    };
+    let styles = xlsx_styles(&mut zip);
+    if styles.is_empty() {
+        return out;
+    }
+    let mut budget = limits.max_cells;
+    for (name, part) in xlsx_sheet_parts(&mut zip) {
+        let Ok(f) = zip.by_name(&part) else {
+            continue;
+        };
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(f));
+        let mut buf = Vec::new();
+        let mut map: HashMap<(u32, u32), Arc<str>> = HashMap::new();
+        let mut row: u32 = 0;
+        let mut col: Option<u32> = None;
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "row" => {
+                    row = attr(&e, "r")
+                        .and_then(|r| r.trim().parse::<u32>().ok())
+                        .and_then(|r| r.checked_sub(1))
+                        .unwrap_or(row.saturating_add(u32::from(col.is_some())));
+                    col = None;
+                }
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "c" => {
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
+                    let pos = attr(&e, "r")
+                        .and_then(|r| cell_pos(&r))
+                        .unwrap_or((row, col.map_or(0, |c| c + 1)));
+                    row = pos.0;
+                    col = Some(pos.1);
+                    let code = attr(&e, "s")
+                        .and_then(|s| s.trim().parse::<usize>().ok())
+                        .and_then(|s| styles.get(s).cloned().flatten());
+                    if let Some(code) = code {
+                        map.insert(pos, code);
+                    }
+                }
+                Ok(_) => {}
+            }
+        }
+        if !map.is_empty() {
+            out.insert(name, map);
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ mod scale;
 mod sheets;
 #[path = "extract/thousands.rs"]
 mod thousands;
+#[path = "extract/unbound.rs"]
+mod unbound;
 #[path = "extract/vocab.rs"]
 mod vocab;
 

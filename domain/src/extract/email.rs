@@ -470,6 +470,7 @@ fn merge(ex: &mut Extraction, sub: Extraction) {
     ex.blanket_no_bid = ex.blanket_no_bid.take().or(sub.blanket_no_bid);
     ex.basis_note = ex.basis_note.take().or(sub.basis_note);
     ex.basis_hint = ex.basis_hint.take().or(sub.basis_hint);
+    ex.basis_unread.extend(sub.basis_unread);
     ex.notes.extend(sub.notes);
     ex.pieces |= sub.pieces;
     ex.consumed.extend(sub.consumed);

@@ -25,6 +25,9 @@ struct Ctx {
     /// `part` is the customer's own number (`customer_part`): a manufacturer's number
     /// does not replace it.
     customer_part: bool,
+    /// The price basis a `price_unit` / `price_basis` / `per` key states (`1000`, `C`,
+    /// `per 1000 pcs`), and where; `Err` with the text when it was not understood.
+    basis: Option<(Result<Decimal, String>, String)>,
 }
 
 fn norm(k: &str) -> String {
@@ -180,6 +183,19 @@ fn update_ctx(ctx: &mut Ctx, obj: &serde_json::Map<String, Value>) {
             "currency" | "currencycode" => {
                 if let Some(c) = as_text(v).and_then(|t| Currency::from_code(&t).ok()) {
                     ctx.currency = Some(c);
+                }
+            }
+            "priceunit" | "pricebasis" | "pricebasisqty" | "pricebasisquantity" | "priceper"
+            | "per" | "pricingunit" | "priceuom" | "basisquantity" | "pricequantity"
+            | "preiseinheit" => {
+                if let Some(t) = as_text(v) {
+                    let b = super::units::parse_price_basis(&t)
+                        .or_else(|| {
+                            super::units::basis_phrase(&format!("per {t}"), true).map(|b| b.0)
+                        })
+                        .filter(|b| *b > Decimal::ZERO)
+                        .ok_or(t);
+                    ctx.basis = Some((b, k.clone()));
                 }
             }
             _ => {}
@@ -409,6 +425,22 @@ fn push_offer(
         ..Default::default()
     };
     let mut cur = ctx.currency;
+    // A basis key beside the prices: applied when read, else the prices are read per 1
+    // and flagged (`flag_unbound_basis`).
+    let basis = match &ctx.basis {
+        Some((Ok(b), _)) => {
+            line.price_basis_qty = *b;
+            line.provenance
+                .insert("price_basis_qty".into(), loc.clone());
+            *b
+        }
+        Some((Err(t), _)) => {
+            line.price_source = super::model::PriceSource::Unlabelled;
+            ex.basis_unread.push((t.clone(), loc.clone()));
+            Decimal::ONE
+        }
+        None => Decimal::ONE,
+    };
     for (i, (q, p, c, amb)) in entries.iter().enumerate() {
         if let Some(c) = c {
             cur = Some(*c);
@@ -416,7 +448,7 @@ fn push_offer(
         if *amb {
             line.confidence = 80;
         }
-        if let Some(up) = unit_price(*p, Decimal::ONE) {
+        if let Some(up) = unit_price(*p, basis) {
             line.breaks.push(PriceBreak {
                 min_qty: *q,
                 unit_price: up,

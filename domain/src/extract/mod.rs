@@ -740,6 +740,45 @@ fn flag_outliers(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
             });
         }
     }
+    // Against the basis the document itself uses: where some lines are priced per 100 /
+    // per 1000 (a cell, a column, a header said so), a line read per 1 whose price is
+    // about that many times theirs is likely printed on the same basis without saying it.
+    let bound: Vec<(Decimal, Decimal)> = ex
+        .lines
+        .iter()
+        .filter(|l| !l.no_bid && l.price_basis_qty > Decimal::ONE)
+        .filter_map(|l| l.breaks.first().map(|b| (l.price_basis_qty, b.unit_price)))
+        .collect();
+    if !bound.is_empty() {
+        for (li, line) in ex.lines.iter().enumerate() {
+            if line.no_bid
+                || line.price_basis_qty != Decimal::ONE
+                || line.provenance.contains_key("price_basis_qty")
+                || line.price_source == PriceSource::Structured
+                || found.iter().any(|f| f.0 == li)
+            {
+                continue;
+            }
+            let Some(b) = line.breaks.first() else {
+                continue;
+            };
+            if let Some((basis, theirs)) = bound.iter().find(|(basis, theirs)| {
+                b.unit_price > *theirs
+                    && basis_suspect(b.unit_price, *theirs)
+                        .is_some_and(|f| Decimal::from(f) == *basis)
+            }) {
+                found.push((
+                    li,
+                    format!(
+                        "this price {} is read per 1, but other lines of this document are \
+                         priced per {basis} (a unit price of {theirs}): is it per {basis} too?",
+                        b.unit_price
+                    ),
+                    line.provenance.get("breaks[0].unit_price").cloned(),
+                ));
+            }
+        }
+    }
     for (li, msg, loc) in found {
         flag_basis_suspect(ex, li, msg, loc);
     }
@@ -1046,14 +1085,37 @@ fn flag_basis_suspect(ex: &mut Extraction, li: usize, message: String, location:
 }
 
 /// A price basis the document mentions ("per 1000 pcs" in a remark or a wrapped cell)
-/// that no line took: every line still read per 1 from an unlabelled price may be 100× or
-/// 1000× its real unit price. Each is flagged `price.basis_suspect`, and its confidence
-/// falls below 80 (the cross-checks cap a contradicted line at 40).
+/// that no line took, or a basis cell no reader understood (`Tsd.` in a "PE" column):
+/// every line still read per 1 from a price nothing binds may be 100× or 1000× its real
+/// unit price. Each is flagged `price.basis_suspect`, and its confidence falls below 80
+/// (the cross-checks cap a contradicted line at 40), unless the line's own arithmetic
+/// (quantity × price = its printed amount) confirms the per-1 reading.
+///
+/// A mention is bound when it stands on the row of a line that took a basis from it
+/// (`$41.50 per` / `1000 pcs` wrapped under the price); other lines of such a document
+/// are not vouched for by it. A line bound by its own cell, column or header is never
+/// flagged here, whatever other lines say.
 fn flag_unbound_basis(ex: &mut Extraction) {
-    let Some((basis, loc)) = ex.basis_hint.clone() else {
-        return;
-    };
-    if ex.lines.iter().any(|l| l.price_basis_qty > Decimal::ONE) {
+    let bound_rows: Vec<Location> = ex
+        .lines
+        .iter()
+        .filter(|l| {
+            l.price_basis_qty != Decimal::ONE || l.provenance.contains_key("price_basis_qty")
+        })
+        .flat_map(|l| {
+            l.provenance
+                .iter()
+                .filter(|(k, _)| k.starts_with("breaks[") || *k == "price_basis_qty")
+                .map(|(_, v)| v.clone())
+        })
+        .collect();
+    let hint = ex.basis_hint.clone().filter(|(_, loc)| {
+        !bound_rows
+            .iter()
+            .any(|b| same_row(b, loc) || next_row(b, loc))
+    });
+    let unread = std::mem::take(&mut ex.basis_unread);
+    if hint.is_none() && unread.is_empty() {
         return;
     }
     let mut found = Vec::new();
@@ -1061,6 +1123,7 @@ fn flag_unbound_basis(ex: &mut Extraction) {
         if l.no_bid
             || l.breaks.is_empty()
             || l.price_source == PriceSource::Structured
+            || l.price_basis_qty != Decimal::ONE
             || l.provenance.contains_key("price_basis_qty")
         {
             continue;
@@ -1072,18 +1135,94 @@ fn flag_unbound_basis(ex: &mut Extraction) {
                 .is_some_and(|e| (e - t).abs() <= t.abs() * Decimal::new(5, 3)),
             _ => false,
         };
-        if !total_ok {
-            found.push(li);
+        if total_ok {
+            continue;
+        }
+        // A basis cell on this line's row that no reader understood.
+        let own = unread.iter().find(|(_, u)| {
+            l.provenance
+                .iter()
+                .filter(|(k, _)| k.starts_with("breaks["))
+                .any(|(_, v)| same_row(v, u))
+        });
+        if let Some((t, u)) = own {
+            found.push((
+                li,
+                format!(
+                    "the price basis '{t}' on this row was not understood; the price is \
+                     read per 1: check its basis"
+                ),
+                u.clone(),
+            ));
+        } else if let Some((basis, loc)) = &hint {
+            found.push((
+                li,
+                format!(
+                    "the document mentions a price per {basis} ({}) that no column or \
+                     price states; this price is read per 1: check its basis",
+                    where_is(loc)
+                ),
+                loc.clone(),
+            ));
+        } else if let Some((t, u)) = unread.first() {
+            found.push((
+                li,
+                format!(
+                    "the price basis '{t}' ({}) was not understood; this price is read \
+                     per 1: check its basis",
+                    where_is(u)
+                ),
+                u.clone(),
+            ));
         }
     }
-    for li in found {
-        let msg = format!(
-            "the document mentions a price per {basis} (line {}) that no column or \
-             price states; this price is read per 1: check its basis",
-            loc.line.map_or_else(|| "?".to_string(), |n| n.to_string())
-        );
-        flag_basis_suspect(ex, li, msg, Some(loc.clone()));
+    for (li, msg, loc) in found {
+        flag_basis_suspect(ex, li, msg, Some(loc));
     }
+}
+
+/// `line 12`, `cell D5`, `page 2 line 7`: where a location points, for a message.
+fn where_is(loc: &Location) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = loc.page {
+        parts.push(format!("page {p}"));
+    }
+    if let Some(c) = &loc.cell {
+        parts.push(format!("cell {c}"));
+    } else if let Some(n) = loc.line {
+        parts.push(format!("line {n}"));
+    }
+    if parts.is_empty() {
+        loc.file.clone()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// The row digits of a cell reference (`D12` → `12`).
+fn cell_row(l: &Location) -> Option<&str> {
+    l.cell
+        .as_deref()
+        .map(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()))
+}
+
+/// Two locations on one row (one text line, one sheet row).
+fn same_row(a: &Location, b: &Location) -> bool {
+    a.file == b.file
+        && a.sheet == b.sheet
+        && a.page == b.page
+        && a.line == b.line
+        && cell_row(a) == cell_row(b)
+}
+
+/// `b` on the row right under `a` (a price cell wrapped onto the next text line).
+fn next_row(a: &Location, b: &Location) -> bool {
+    a.file == b.file
+        && a.sheet == b.sheet
+        && a.page == b.page
+        && a.cell.is_none()
+        && b.cell.is_none()
+        && a.line.zip(b.line).is_some_and(|(x, y)| y == x + 1)
 }
 
 /// "All prices per 1000 pcs" written once for the document: lines read without a basis of

@@ -287,6 +287,10 @@ pub struct Extraction {
     /// a wrapped cell, a legend). Lines left per 1 are then flagged. Internal.
     #[serde(skip)]
     pub basis_hint: Option<(Decimal, Location)>,
+    /// Price-basis cells no reader understood (`Tsd.` in a "PE" column), with their text:
+    /// the prices on their rows are read per 1 and flagged. Internal.
+    #[serde(skip)]
+    pub basis_unread: Vec<(String, Location)>,
     /// Prose lines that may carry facts for lines, for the notes pass. Internal.
     #[serde(skip)]
     pub notes: Vec<(String, Location)>,

@@ -136,7 +136,18 @@ fn sheet_grid(sheet: workbook::Sheet, file: &str, ex: &mut Extraction) -> Grid {
             Data::Float(x) => {
                 let s = x.to_string();
                 let n = parse_number(&s, DecimalStyle::Dot);
-                (s, n)
+                // What the cell shows: `41.5` under `0.00 "€/1000 Stk"` reads `41.5 €/1000
+                // Stk` (the table reader takes the basis from it); `41500` under `#,##0.00,`
+                // shows 41.50.
+                match (
+                    n,
+                    sc.format
+                        .as_deref()
+                        .and_then(|f| n.and_then(|v| workbook::shown(v, f))),
+                ) {
+                    (_, Some((v, text))) => (text, Some(v)),
+                    _ => (s, n),
+                }
             }
             Data::Empty | Data::Error(_) => (String::new(), None),
             other => (other.to_string(), None),

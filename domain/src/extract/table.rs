@@ -35,6 +35,21 @@ pub struct Cell {
 
 fn money_of(c: &Cell, style: DecimalStyle) -> Option<super::number::MoneyToken> {
     match c.number {
+        // A typed number whose cell shows more (`41.5 €/1000 Stk` from its number
+        // format): the basis and currency it shows are the price's.
+        Some(n)
+            if c.text
+                .chars()
+                .any(|ch| !(ch.is_ascii_digit() || ch == '.' || ch == '-')) =>
+        {
+            let shown = parse_money(&c.text, DecimalStyle::Dot).filter(|m| m.amount == n);
+            Some(super::number::MoneyToken {
+                amount: n,
+                currency: shown.as_ref().and_then(|m| m.currency),
+                basis: shown.as_ref().and_then(|m| m.basis),
+                ambiguous_currency: shown.as_ref().is_some_and(|m| m.ambiguous_currency),
+            })
+        }
         Some(n) => Some(super::number::MoneyToken {
             amount: n,
             currency: None,
@@ -490,6 +505,13 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "enhetspris",
             "jednotková cena",
             "egységár",
+            "ár",
+            "preț",
+            "pret",
+            "preț unitar",
+            "pret unitar",
+            "cijena",
+            "jedinična cijena",
             "staffelpreise",
             "staffelpreis",
             "preisstaffel",
@@ -576,6 +598,8 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "per qty",
             "unidad de precio",
             "unità di prezzo",
+            "unité de prix",
+            "unite de prix",
             "prijseenheid",
             "pricing uom",
             "price per qty",
@@ -1458,6 +1482,17 @@ const CHARGE_WORDS: &[&str] = &[
     "eindtotaal",
     "gesamtsumme",
     "endsumme",
+    // A discount (`Rabatt 12,40 %`, `korting 5%`) is no price and no line.
+    "rabatt",
+    "mengenrabatt",
+    "nachlass",
+    "preisnachlass",
+    "discount",
+    "korting",
+    "sconto",
+    "descuento",
+    "remise",
+    "rabat",
 ];
 
 fn is_total_row(row: &[Cell]) -> bool {
@@ -1902,6 +1937,47 @@ pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> us
         };
         if let Some(i) = (0..roles.len()).find(|&i| roles[i].is_none() && code_column(i)) {
             roles[i] = Some(ColumnRole::PartNumber);
+        }
+    }
+    // Two price columns, one of them headed as a unit (`Price unit`, `Unité de prix`) and
+    // holding words, not numbers (`Tsd.`, `VPE`): that one states the prices' basis.
+    let price_cols: Vec<usize> = (0..roles.len())
+        .filter(|&i| roles[i] == Some(ColumnRole::UnitPrice))
+        .collect();
+    if price_cols.len() >= 2 {
+        for &i in &price_cols {
+            let h = header.get(i).map(|h| norm_header(h)).unwrap_or_default();
+            let unitish = h.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "unit"
+                        | "einheit"
+                        | "unité"
+                        | "unite"
+                        | "eenheid"
+                        | "unidad"
+                        | "unità"
+                        | "unita"
+                        | "basis"
+                        | "per"
+                        | "je"
+                        | "pe"
+                )
+            });
+            let vals: Vec<&str> = grid
+                .rows
+                .iter()
+                .skip(data_start)
+                .take(200)
+                .map(|r| cell_text(r, i))
+                .filter(|t| !t.is_empty())
+                .collect();
+            if unitish
+                && !vals.is_empty()
+                && vals.iter().all(|v| !v.chars().any(|c| c.is_ascii_digit()))
+            {
+                roles[i] = Some(ColumnRole::PriceBasis);
+            }
         }
     }
     // Value shapes: a unit column holding `C` / `M` / `100` / `1000` next to `EA` is the
@@ -2921,12 +2997,18 @@ fn read_row(
                     set(&mut line, "uom", &loc);
                 }
             }
-            _ => ex.diag(
-                "line.bad_price_basis",
-                Severity::Warning,
-                format!("price basis '{t}' not understood; assumed per 1"),
-                Some(loc),
-            ),
+            _ => {
+                ex.diag(
+                    "line.bad_price_basis",
+                    Severity::Warning,
+                    format!("price basis '{t}' not understood; assumed per 1"),
+                    Some(loc.clone()),
+                );
+                // The prices of this row are then flagged (`flag_unbound_basis`).
+                if ex.basis_unread.len() < 500 {
+                    ex.basis_unread.push((t.clone(), loc));
+                }
+            }
         }
     }
     let mut currency = header_cur;
@@ -3204,7 +3286,7 @@ fn read_row(
                 }
                 for (q, m) in &pairs {
                     let basis = m.basis.unwrap_or(line.price_basis_qty);
-                    if let Some(up) = unit_price(m.amount, basis) {
+                    if let Some(up) = unit_price(m.amount, basis).filter(|up| *up > Decimal::ZERO) {
                         line.price_basis_qty = basis;
                         let k = line.breaks.len();
                         line.breaks.push(PriceBreak {

@@ -20,7 +20,8 @@ pub fn uom_code(s: &str) -> Option<&'static str> {
         | "no" | "ea" | "each" | "h87" | "pz" | "pièce" | "pièces" | "pzas" | "pza" | "pzs"
         | "pezzi" | "pezzo" | "pieza" | "piezas" | "szt" | "sztuk" | "sztuki" | "ks" | "kus"
         | "kom" | "db" | "stuks" | "stuk" | "stykker" | "styk" | "pçs" | "peças" | "peça"
-        | "個" | "个" | "件" | "只" => "H87",
+        | "個" | "个" | "件" | "只" | "buc" | "bucăți" | "bucati" | "bucată" | "kos" | "kosov"
+        | "kpl" => "H87",
         "unit" | "units" | "c62" | "one" | "u" | "un" | "unité" | "einheit" => "C62",
         "kg" | "kgs" | "kilogram" | "kilograms" | "kgm" => "KGM",
         "g" | "gram" | "grams" | "grm" => "GRM",
@@ -74,9 +75,11 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
     }
     let fixed = match l {
         "c" | "cen" | "hundred" | "100" | "100 pcs" | "100pcs" | "100 pc" | "100 ea" | "100 st"
-        | "100 stk" | "h" => Some(100),
+        | "100 stk" | "h" | "hundert" | "cpcs" | "100er" | "%" => Some(100),
         "m" | "mil" | "thousand" | "1000" | "1,000" | "1000 pcs" | "1000pcs" | "1k" | "k"
-        | "1000 pc" | "1000 ea" | "1000 st" | "1000 stk" | "1.000" | "1.000 stk" => Some(1000),
+        | "1000 pc" | "1000 ea" | "1000 st" | "1000 stk" | "1.000" | "1.000 stk" | "tsd"
+        | "1 tsd" | "tsd. stk" | "tsd stk" | "tausend" | "mille" | "kpcs" | "kpc" | "k pcs"
+        | "mpcs" | "mpc" | "1 000" | "‰" => Some(1000),
         "ea" | "each" | "pc" | "pcs" | "piece" | "unit" | "u" | "1" | "stk" | "st" | "stück"
         | "one" | "h87" | "c62" | "pce" | "1 pc" | "1 pcs" | "1 ea" | "1 stk" | "1 st" => Some(1),
         "dozen" | "dz" | "dzn" | "12" => Some(12),
@@ -99,7 +102,8 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
         "pcs", "pc", "ea", "each", "pieces", "units", "stk", "st", "stück", "pce", "pz", "pzs",
         "pezzi", "piezas", "pièces", "stuks", "件", "个", "unidades", "uds", "sets", "set", "szt",
         "kpl", "ks", "kom", "db", "個", "pezzo", "peças", "pçs", "unid", "stykker", "styk", "stuk",
-        "sztuk", "sztuki", "unità", "pièce", "pieza", "unidad", "uts", "st", "stck",
+        "sztuk", "sztuki", "unità", "pièce", "pieza", "unidad", "uts", "st", "stck", "buc",
+        "bucăți", "bucati", "kos", "kosov",
     ];
     let mut num: Option<Decimal> = None;
     let mut recognised = true;
@@ -131,7 +135,8 @@ pub fn parse_price_basis(s: &str) -> Option<Decimal> {
 /// Words that say "per" before a price basis, in the languages quotes come in (`/` is
 /// handled as a token of its own). `for` is not one: "Price for 1,000 pcs" heads a break.
 const PER_WORDS: &[&str] = &[
-    "per", "pro", "je", "par", "por", "x", "al", "à", "za", "na", "pr", "pr.", "ogni", "/",
+    "per", "pro", "je", "par", "por", "x", "al", "à", "za", "na", "pr", "pr.", "ogni", "/", "la",
+    "pentru", "för", "á",
 ];
 /// Words between the "per" and the quantity: `por cada 1000`, `per ogni 100`.
 const EACH_WORDS: &[&str] = &[
@@ -143,7 +148,7 @@ const PIECE_WORDS: &[&str] = &[
     "szt", "sztuk", "sztuki", "uds", "ud", "unidades", "unid", "pz", "pzs", "pezzi", "pzas",
     "piezas", "pièces", "stuks", "stuk", "peças", "pçs", "kpl", "ks", "kom", "db", "个", "件",
     "個", "sets", "set", "m", "mtr", "meter", "metre", "meters", "metres", "lfm", "st", "styk",
-    "stykker", "unità", "nos", "no",
+    "stykker", "unità", "nos", "no", "buc", "bucăți", "bucati", "kos", "kosov",
 ];
 
 /// Tokens of a phrase for [`basis_phrase`]: lower-cased words, with `/ ( ) [ ] : = % ‰`
@@ -189,7 +194,7 @@ fn basis_quantity(tok: &str, upper: bool) -> Option<(Decimal, bool)> {
         "c" | "cen" | "hundred" | "hundert" | "cento" | "ciento" | "cien" | "centinaio"
         | "centenar" | "centena" | "centaine" | "honderd" | "sto" | "百" | "%" => Some(100),
         "mille" | "mil" | "millar" | "milheiro" | "thousand" | "tausend" | "duizend" | "tysiąc"
-        | "k" | "1k" | "千" | "‰" => Some(1000),
+        | "k" | "1k" | "千" | "‰" | "tsd" | "kpcs" | "mpcs" => Some(1000),
         "m" if upper => Some(1000),
         _ => None,
     };

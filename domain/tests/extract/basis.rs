@@ -81,6 +81,14 @@ fn cases() -> Vec<(&'static str, &'static str, String, &'static str)> {
         ("hdr Precio por ciento", "Precio por ciento", "0.415"),
         ("hdr Preço por milheiro", "Preço por milheiro", "0.0415"),
         ("hdr Preço/100 pçs", "Preço/100 pçs", "0.415"),
+        // Central and Eastern European forms (issue 9, "several languages").
+        ("hdr Cena za 1000 ks", "Cena za 1000 ks", "0.0415"),
+        ("hdr Cena/100 ks", "Cena/100 ks", "0.415"),
+        ("hdr Preț (lei/100 buc)", "Preț (lei/100 buc)", "0.415"),
+        ("hdr Preț la 1000 buc", "Preț la 1000 buc", "0.0415"),
+        ("hdr Cijena za 100 kom", "Cijena za 100 kom", "0.415"),
+        ("hdr Ár / 1000 db", "Ár / 1000 db", "0.0415"),
+        ("hdr Cena za 1000 kos", "Cena za 1000 kos", "0.0415"),
     ] {
         v.push((name, "q.csv", hdr(h), want));
     }
