@@ -22,6 +22,8 @@ mod classes;
 mod corpus;
 #[path = "extract/fixtures.rs"]
 mod fixtures;
+#[path = "extract/linefacts.rs"]
+mod linefacts;
 #[path = "extract/matrix.rs"]
 mod matrix;
 #[path = "extract/pdf_families.rs"]

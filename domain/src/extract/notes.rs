@@ -272,6 +272,8 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
         "cena",
         "ceny",
         "cen ",
+        "preț",
+        "cijena",
         "pris",
         "tarif",
         "quoted",
@@ -305,7 +307,7 @@ pub fn basis_statement(text: &str) -> Option<Decimal> {
     let priced_before = [
         "price", "pricing", "preis", "prix", "precio", "prezzi", "prezzo", "prijs", "prijzen",
         "preço", "preços", "价格", "単価", "cena", "ceny", "pris", "tarif", "quoted", "usd", "eur",
-        "€", "$", "£", "chf", "pln", "gbp",
+        "preț", "prețuri", "cijena", "czk", "€", "$", "£", "chf", "pln", "gbp",
     ]
     .iter()
     .any(|k| before.contains(k));
@@ -325,7 +327,7 @@ pub fn basis_mention(text: &str) -> Option<Decimal> {
     }
     let priced = [
         "price", "pricing", "preis", "prix", "precio", "prezz", "prijs", "preço", "cena", "ceny",
-        "pris", "cost", "kosten", "€", "$", "usd", "eur",
+        "preț", "cijena", "pris", "cost", "kosten", "€", "$", "usd", "eur",
     ]
     .iter()
     .any(|k| lower.contains(k));
@@ -556,6 +558,38 @@ pub fn is_fact_line(text: &str) -> bool {
     names_charge(t) || FACT_CUES.iter().any(|k| lower.contains(k))
 }
 
+/// Words that say a clause is about delivery time ("Lieferzeit", "levertijd", "délai",
+/// "plazo de entrega", "consegna", "lead time", "ARO"…), lower case.
+pub fn lead_context(lower: &str) -> bool {
+    [
+        "lead",
+        "deliver",
+        "ship",
+        "lieferzeit",
+        "liefer",
+        "délai",
+        "delai",
+        "livraison",
+        "consegna",
+        "plazo",
+        "entrega",
+        "levertijd",
+        "prazo",
+        "交期",
+        "交货",
+        "納期",
+        "termin dostawy",
+        "czas dostawy",
+        "leveranstid",
+        "leveringstid",
+        "toimitusaika",
+        "dodací",
+        "aro",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+}
+
 /// Lead-time unit words (calendar days per unit), as they start a word.
 const LEAD_UNITS: &[(&str, u32)] = &[
     ("week", 7),
@@ -666,7 +700,19 @@ pub fn lead_in(clause: &str) -> Option<u32> {
                     | "tot"
                     | "~"
                     | "ca."
+                    | "ca"
+                    | "cca."
                     | "approx."
+                    | "approx"
+                    | "aprox."
+                    | "env."
+                    | "circa"
+                    | "environ"
+                    | "etwa"
+                    | "ongeveer"
+                    | "about"
+                    | "approximately"
+                    | "aproximadamente"
             );
             if num || joiner && !parts.is_empty() {
                 parts.push(p);
@@ -674,6 +720,13 @@ pub fn lead_in(clause: &str) -> Option<u32> {
             } else {
                 break;
             }
+        }
+        // `ca. 4 Wochen`, `approx. 6 weeks`: an approximation word before the numbers.
+        while parts
+            .last()
+            .is_some_and(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            parts.pop();
         }
         if parts.is_empty()
             || !parts
@@ -1065,6 +1118,43 @@ fn targets(clause: &str, ix: &Index) -> Vec<usize> {
 }
 
 /// Splits prose into sentences, and sentences into clauses at `,` `;` (not inside numbers).
+/// The word right before a full stop is an abbreviation that never ends a sentence
+/// ("ca. 4 Wochen", "env. 3 semaines", "aprox. 20 días", "approx. 6 weeks", "Nr. 12").
+fn abbreviation_before(chars: &[char]) -> bool {
+    let word: String = chars
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    matches!(
+        word.as_str(),
+        "ca" | "cca"
+            | "approx"
+            | "aprox"
+            | "env"
+            | "circ"
+            | "zirka"
+            | "ungef"
+            | "appr"
+            | "nr"
+            | "no"
+            | "art"
+            | "pos"
+            | "ref"
+            | "inkl"
+            | "zzgl"
+            | "excl"
+            | "incl"
+            | "bzw"
+            | "vs"
+            | "evtl"
+    )
+}
+
 fn sentences(text: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -1075,7 +1165,8 @@ fn sentences(text: &str) -> Vec<Vec<String>> {
             && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
             && !chars.get(i.wrapping_sub(1)).is_some_and(|p| {
                 p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
-            });
+            })
+            && !(c == '.' && abbreviation_before(&chars[..i]));
         if end {
             out.push(std::mem::take(&mut cur));
         }
@@ -1167,33 +1258,7 @@ pub fn attach_notes(
         for sentence in sentences(&text) {
             let whole = sentence.join(", ");
             let lower_whole = whole.to_lowercase();
-            let lead_ctx = [
-                "lead",
-                "deliver",
-                "ship",
-                "lieferzeit",
-                "liefer",
-                "délai",
-                "delai",
-                "livraison",
-                "consegna",
-                "plazo",
-                "entrega",
-                "levertijd",
-                "prazo",
-                "交期",
-                "交货",
-                "納期",
-                "termin dostawy",
-                "czas dostawy",
-                "leveranstid",
-                "leveringstid",
-                "toimitusaika",
-                "dodací",
-                "aro",
-            ]
-            .iter()
-            .any(|k| lower_whole.contains(k));
+            let lead_ctx = lead_context(&lower_whole);
             let mut last_targets: Vec<usize> = Vec::new();
             let mut any_target = false;
             let sentence_targets: Vec<usize> = targets(&whole, &ix);

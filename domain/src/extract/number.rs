@@ -406,7 +406,8 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
     if !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut t = s.trim();
+    let without = without_discount(s.trim());
+    let mut t = without.as_deref().unwrap_or(s).trim();
     if t.is_empty() || t.len() > 80 {
         return None;
     }
@@ -463,6 +464,15 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
                 .rsplit_once(['.', ','])
                 .is_some_and(|(_, f)| (1..=4).contains(&f.len()) && f.len() != 3);
             let priced = strip_currency(head).0.is_some() || fraction;
+            // `€ 0,62 per stuk`, `1,23 € je Stk`: the "per" before the piece word.
+            let head = ["per", "je", "pro", "par", "por", "à", "/"]
+                .iter()
+                .find_map(|p| {
+                    head.trim_end()
+                        .strip_suffix(p)
+                        .filter(|h| h.ends_with(' ') || *p == "/")
+                })
+                .unwrap_or(head);
             if priced
                 && head.bytes().any(|b| b.is_ascii_digit())
                 && matches!(
@@ -526,6 +536,76 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
         basis,
         ambiguous_currency: amb,
     })
+}
+
+/// Words that name a discount beside a price.
+const DISCOUNT_WORDS: &[&str] = &[
+    "korting",
+    "rabatt",
+    "discount",
+    "sconto",
+    "descuento",
+    "remise",
+    "rabat",
+    "nachlass",
+    "skonto",
+];
+
+/// The price written before a discount said beside it: `€ 0,62 per stuk (korting
+/// 12,40 %)` → `€ 0,62 per stuk`, `1,84 € abzgl. 12,40 % Rabatt` → `1,84 €`. `None` when
+/// no discount is named after a number (a discount is never the price).
+fn without_discount(t: &str) -> Option<String> {
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return None;
+    }
+    let at = DISCOUNT_WORDS.iter().filter_map(|w| lower.find(w)).min()?;
+    let head = t.get(..at)?;
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut toks: Vec<&str> = head.split_whitespace().collect();
+    let mut percent = false;
+    while let Some(last) = toks.last() {
+        let l = last.to_lowercase();
+        let l = l.trim_matches(|c: char| matches!(c, '(' | '[' | ')' | ']' | ','));
+        let connector = matches!(
+            l,
+            "" | "-"
+                | "–"
+                | "abzgl."
+                | "abzgl"
+                | "abzüglich"
+                | "less"
+                | "minus"
+                | "incl."
+                | "inkl."
+                | "incl"
+                | "inkl"
+                | "with"
+                | "met"
+                | "mit"
+                | "avec"
+                | "con"
+                | "after"
+                | "nach"
+                | "na"
+                | "excl."
+                | "zzgl."
+        );
+        let pct = l.ends_with('%');
+        let number_of_pct = percent
+            && l.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+        if connector || pct || number_of_pct {
+            percent |= pct;
+            toks.pop();
+        } else {
+            break;
+        }
+    }
+    let out = toks.join(" ");
+    out.bytes().any(|b| b.is_ascii_digit()).then_some(out)
 }
 
 /// Parses a quantity such as `2k`, `5K`, `1,000`, `500 pcs`, `1+`, `≥100`, `100-499` (lower

@@ -1330,21 +1330,56 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
     // A part heading without a price (`BRK-2208 Bracket zinc plated`), waiting for the
     // quantity / price rows under it.
     let mut heading: Option<QuoteLine> = None;
+    // A quantity on a line of its own under the heading (`Menge: 500 Stk`), waiting for
+    // the price line below it.
+    let mut pending_qty: Option<(Decimal, Location)> = None;
+    // The last line was built from a part heading and the rows under it (a block whose
+    // further lines are that part's).
+    let mut block = false;
+    // The line before this one was taken into that block (its heading's price, its
+    // quantity, its net price, its lead time): a further fact line continues it.
+    let mut block_next = false;
     let mut gap = 0;
     let mut prev_blank = false;
     for (text, loc) in lines {
         let t = text.trim();
         let was_blank = std::mem::replace(&mut prev_blank, t.is_empty());
         let prev_blank = was_blank;
+        let continues_block = std::mem::take(&mut block_next) && block;
         if t.is_empty() || t.len() > 1000 {
             gap += 1;
             if gap > 1 {
                 last = None;
                 heading = None;
+                pending_qty = None;
             }
             continue;
         }
         gap = 0;
+        // `Menge: 500 Stk`, `Qty: 500 pcs`, `Aantal: 10.000 st.` on a line of its own: the
+        // quantity of the one price read from 1 right above it, or of the price the part
+        // heading above still waits for.
+        if let Some(q) = labelled_line_qty(t, style) {
+            if !prev_blank {
+                let above = last.and_then(|li| ex.lines.get_mut(li)).filter(|l| {
+                    matches!(l.breaks.as_slice(), [b] if b.min_qty == Decimal::ONE)
+                        && l.quantity.is_none()
+                        && !l.provenance.contains_key("breaks[0].min_qty")
+                });
+                if let Some(l) = above {
+                    l.breaks[0].min_qty = q;
+                    l.provenance.insert("breaks[0].min_qty".into(), loc.clone());
+                    ex.consumed.push(loc.clone());
+                    block_next = true;
+                    continue;
+                }
+                if heading.is_some() && last.is_none() {
+                    pending_qty = Some((q, loc.clone()));
+                    ex.consumed.push(loc.clone());
+                    continue;
+                }
+            }
+        }
         let words: Vec<&str> = t.split_whitespace().collect();
         // The part: the first part-like word in the first clause (before any price).
         let first_price_at = words.iter().position(|w| price_word(w, style).is_some());
@@ -1673,7 +1708,8 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                         line.currency = Some(cur);
                     }
                     basis_seen = basis;
-                    if let Some(up) = unit_price(m.amount, basis) {
+                    // A zero is no price (`0,00 €` in a discount or a free item's column).
+                    if let Some(up) = unit_price(m.amount, basis).filter(|up| *up > Decimal::ZERO) {
                         let idx = breaks.len();
                         breaks.push(PriceBreak {
                             min_qty: qty.unwrap_or(Decimal::ONE),
@@ -1694,20 +1730,28 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 }
             }
             if !clause_has_price && line.lead_time_days.is_none() {
-                if let Some(lt) = parse_lead_time(c, None) {
-                    if cl.contains("wk")
-                        || cl.contains("week")
-                        || cl.contains("day")
-                        || cl.contains("stock")
-                        || cl.contains("lead")
-                        || cl.contains("aro")
-                        || cl.contains("woche")
-                        || cl.contains("month")
-                    {
-                        line.lead_time_days = Some(lt.max_days);
-                        line.provenance
-                            .insert("lead_time_days".into(), span.clone());
-                    }
+                // A number right before a time unit ("ca. 5 weken", "env. 3 semaines",
+                // "15 giorni lavorativi") on a part's line or after a delivery word.
+                let days = super::notes::lead_in(c)
+                    .filter(|_| part_idx.is_some() || super::notes::lead_context(&cl))
+                    .or_else(|| {
+                        parse_lead_time(c, None)
+                            .filter(|_| {
+                                cl.contains("wk")
+                                    || cl.contains("week")
+                                    || cl.contains("day")
+                                    || cl.contains("stock")
+                                    || cl.contains("lead")
+                                    || cl.contains("aro")
+                                    || cl.contains("woche")
+                                    || cl.contains("month")
+                            })
+                            .map(|lt| lt.max_days)
+                    });
+                if let Some(days) = days {
+                    line.lead_time_days = Some(days);
+                    line.provenance
+                        .insert("lead_time_days".into(), span.clone());
                 }
             }
             if line.uom.is_none() {
@@ -1801,6 +1845,14 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 h.currency = line.currency.take();
                 h.moq = h.moq.or(line.moq);
                 h.lead_time_days = h.lead_time_days.or(line.lead_time_days);
+                if let Some((q, qloc)) = pending_qty.take() {
+                    if let [b] = h.breaks.as_mut_slice() {
+                        if b.min_qty == Decimal::ONE {
+                            b.min_qty = q;
+                            h.provenance.insert("breaks[0].min_qty".into(), qloc);
+                        }
+                    }
+                }
                 h.confidence = 80;
                 if h.currency.is_some() && h.currency == ex.currency {
                     h.currency = None;
@@ -1812,11 +1864,29 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                 }
                 ex.lines.push(h);
                 last = Some(ex.lines.len() - 1);
+                block = true;
+                block_next = true;
                 ex.consumed.push(loc.clone());
                 continue;
             }
         }
         if line.part_number.is_none() && !line.breaks.is_empty() {
+            // `Nettopreis: 1,61 €` under `Preis: 1,84 €` and `Rabatt 12,40 %`: the net
+            // price the document states replaces the list price (a discount alone is
+            // never applied by the reader).
+            if let (Some(li), [net]) = (last, line.breaks.as_slice()) {
+                let prev = &mut ex.lines[li];
+                if net_price_label(&lower) && prev.breaks.len() == 1 {
+                    prev.breaks[0].unit_price = net.unit_price;
+                    if let Some(l) = line.provenance.get("breaks[0].unit_price") {
+                        prev.provenance
+                            .insert("breaks[0].unit_price".into(), l.clone());
+                    }
+                    ex.consumed.push(loc.clone());
+                    block_next = true;
+                    continue;
+                }
+            }
             if let Some(li) = last {
                 let prev = &mut ex.lines[li];
                 let n = prev.breaks.len();
@@ -1835,6 +1905,45 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     prev.moq = line.moq;
                 }
                 ex.consumed.push(loc.clone());
+                continue;
+            }
+        }
+        // `Lieferzeit: ca. 4 Wochen` on its own line right under a part's price: that
+        // part's lead time.
+        if line.part_number.is_none()
+            && line.breaks.is_empty()
+            && line.tooling.is_empty()
+            && !line.no_bid
+            && !prev_blank
+        {
+            if let (Some(days), Some(li)) = (line.lead_time_days, last.filter(|_| continues_block))
+            {
+                let prev = &mut ex.lines[li];
+                if prev.lead_time_days.is_none() {
+                    prev.lead_time_days = Some(days);
+                    if let Some(l) = line.provenance.get("lead_time_days") {
+                        prev.provenance.insert("lead_time_days".into(), l.clone());
+                    }
+                    ex.consumed.push(loc.clone());
+                    block_next = true;
+                    continue;
+                }
+            }
+            // A discount line inside the block (`Rabatt 12,40 %`) keeps it open for the
+            // net price under it.
+            if continues_block
+                && [
+                    "rabatt",
+                    "korting",
+                    "discount",
+                    "sconto",
+                    "descuento",
+                    "remise",
+                ]
+                .iter()
+                .any(|k| lower.starts_with(k))
+            {
+                block_next = true;
                 continue;
             }
         }
@@ -1884,6 +1993,7 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
             line.confidence = u8::try_from(conf.clamp(0, 100)).unwrap_or(0);
             ex.lines.push(line);
             last = Some(ex.lines.len() - 1);
+            block = false;
             ex.consumed.push(loc.clone());
         } else if part_idx.is_some() {
             last = None;
@@ -1955,6 +2065,74 @@ const TOTAL_LABELS: &[&str] = &[
     "montant ht",
     "prix total",
 ];
+
+/// A line that states a net price (after a discount): `Nettopreis: 1,61 €`, `Net price
+/// $0.58`, `Nettoprijs € 0,54`, `Prix net : 1,61 €`, `Precio neto`, `Prezzo netto`.
+fn net_price_label(lower: &str) -> bool {
+    [
+        "nettopreis",
+        "netto-preis",
+        "preis netto",
+        "net price",
+        "net unit price",
+        "nettoprijs",
+        "netto prijs",
+        "prix net",
+        "precio neto",
+        "prezzo netto",
+        "preço líquido",
+        "cena netto",
+    ]
+    .iter()
+    .any(|k| lower.trim_start().starts_with(k))
+}
+
+/// A line that is only a labelled quantity: `Menge: 500 Stk`, `Qty: 500 pcs`, `Aantal:
+/// 10.000 st.`, `Quantité : 500 pièces`, `Cantidad: 500 uds`, `Quantità: 500 pz`.
+fn labelled_line_qty(t: &str, style: DecimalStyle) -> Option<Decimal> {
+    const LABELS: &[&str] = &[
+        "menge",
+        "stückzahl",
+        "anzahl",
+        "bestellmenge",
+        "aantal",
+        "hoeveelheid",
+        "qty",
+        "quantity",
+        "quantité",
+        "quantite",
+        "cantidad",
+        "quantità",
+        "quantita",
+        "quantidade",
+        "ilość",
+        "mängd",
+        "antal",
+    ];
+    let lower = t.trim().to_lowercase();
+    let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
+    let rest = lower[label.len()..].trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('.'))
+        .unwrap_or(rest)
+        .trim();
+    let mut words = rest.split_whitespace();
+    let n = words.next()?;
+    let unit = words.next();
+    if words.next().is_some() || !n.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(u) = unit {
+        let u = u.trim_end_matches('.');
+        // `Stk`, `pcs`, `st.`, and the piece words `parse_quantity` knows (`uds`, `pz`).
+        if super::units::uom_code(u).is_none() && parse_quantity(&format!("1 {u}"), style).is_none()
+        {
+            return None;
+        }
+    }
+    parse_quantity(n, style).filter(|q| *q > Decimal::ZERO)
+}
 
 fn labelled_qty(cl: &str, labels: &[&str], style: DecimalStyle) -> Option<Decimal> {
     for l in labels {
