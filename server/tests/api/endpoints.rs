@@ -379,16 +379,6 @@ async fn the_xlsx_comparison_holds_the_leveled_numbers_and_refuses_what_the_grid
     assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "sealed"));
 }
 
-async fn post_file(
-    app: &TestApp,
-    path: &str,
-    s: &Session,
-    bytes: &[u8],
-) -> crate::harness::Response {
-    app.post_raw(path, "application/octet-stream", bytes, s)
-        .await
-}
-
 /// Issue 11: the ECB's reference-rate file sets the rates with their dates; the
 /// comparison converts across the euro to any base with them.
 #[tokio::test]
@@ -396,7 +386,9 @@ async fn ecb_reference_rates_import_with_their_dates() {
     let app = TestApp::new().await;
     let buyer = app.login("buyer@acme.example").await;
     let csv = b"Date,USD,CHF,CYP,\n2026-12-04,1.25,N/A,N/A,\n2026-12-03,1.2,0.95,0.58,\n";
-    let r = post_file(&app, "/api/fx/import", &buyer, csv).await;
+    let r = app
+        .post_raw("/api/fx/import", "application/octet-stream", csv, &buyer)
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     assert_eq!(
         r.json["imported"],
@@ -416,20 +408,23 @@ async fn ecb_reference_rates_import_with_their_dates() {
     let audit = app.get("/api/audit?limit=1", &buyer).await.json;
     assert_eq!(audit[0]["action"], "fx.import");
     // Bad files say what and where; suppliers may not import.
-    let bad = post_file(
-        &app,
-        "/api/fx/import",
-        &buyer,
-        b"Date,USD\n2026-12-04,abc\n",
-    )
-    .await;
+    let bad = app
+        .post_raw(
+            "/api/fx/import",
+            "application/octet-stream",
+            b"Date,USD\n2026-12-04,abc\n",
+            &buyer,
+        )
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.json);
     assert!(bad.json["fields"]["file"]
         .as_str()
         .unwrap()
         .contains("line 2, USD"));
     let supplier = app.login("sales@northwind.example").await;
-    let r = post_file(&app, "/api/fx/import", &supplier, csv).await;
+    let r = app
+        .post_raw("/api/fx/import", "application/octet-stream", csv, &supplier)
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 

@@ -164,6 +164,8 @@ fn method_in(text: &str, start: usize, end: usize, look_after: bool) -> Option<S
         let up = m.to_uppercase();
         [
             (format!(".{m}("), *m),
+            // `TestApp::post_raw`: a raw body (files, imports).
+            (format!(".{m}_raw("), *m),
             (format!("Method::{up}"), *m),
             (format!("Request::{m}("), *m),
         ]
