@@ -454,6 +454,18 @@ pub fn parse_money(s: &str, style: DecimalStyle) -> Option<MoneyToken> {
             break;
         }
     }
+    // `41,50 €/Ring`, `12.00 per reel`: per a container no count states. The amount is
+    // read; the basis stays unknown (the readers flag such a price).
+    if basis.is_none() && super::units::per_container(t) {
+        let lower = t.to_ascii_lowercase();
+        if let Some(idx) = ["/", " per ", " pro ", " je ", " par ", " por "]
+            .iter()
+            .filter_map(|k| lower.rfind(k))
+            .max()
+        {
+            t = t[..idx].trim();
+        }
+    }
     // `$0.412 each`, `12,30 € Stk.`, `0.85 ea`: a trailing per-one word.
     if basis.is_none() {
         if let Some((head, last)) = t.rsplit_once(' ') {

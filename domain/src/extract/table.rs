@@ -3210,6 +3210,18 @@ fn read_row(
                     ex.price_marks.push((mark, c.loc.clone()));
                 }
             }
+            // A price per ring / reel / VE whose count nothing states: read per 1, flagged.
+            if m.basis.is_none()
+                && header_basis.get(col).copied().flatten().is_none()
+                && (super::units::per_container(&c.text)
+                    || header
+                        .get(col)
+                        .is_some_and(|h| super::units::per_container(h)))
+                && ex.basis_unread.len() < 500
+            {
+                ex.basis_unread
+                    .push((c.text.trim().to_string(), c.loc.clone()));
+            }
             let basis = m
                 .basis
                 .or(header_basis.get(col).copied().flatten())

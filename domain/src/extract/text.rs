@@ -1707,6 +1707,15 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
                     if let Some(cur) = m.currency {
                         line.currency = Some(cur);
                     }
+                    // `45,00 €/Ring`, `$12.00 per reel`: per a container no count states.
+                    if basis == Decimal::ONE
+                        && m.basis.is_none()
+                        && super::units::per_container(&ws[k..(k + 4).min(ws.len())].join(" "))
+                        && ex.basis_unread.len() < 500
+                    {
+                        ex.basis_unread
+                            .push((ws[k..(k + 4).min(ws.len())].join(" "), span.clone()));
+                    }
                     basis_seen = basis;
                     // A zero is no price (`0,00 €` in a discount or a free item's column).
                     if let Some(up) = unit_price(m.amount, basis).filter(|up| *up > Decimal::ZERO) {

@@ -298,6 +298,45 @@ fn nth_token_offset(s: &str, toks: &[(String, bool)], i: usize) -> usize {
     0
 }
 
+/// A price said to be per a container whose content it does not count: `€/Ring`, `per
+/// reel`, `pro VE`, `je Bund`, `USD/box`, `per coil`. What one unit costs is then not
+/// known from the price alone (the count is elsewhere, or nowhere).
+pub fn per_container(s: &str) -> bool {
+    const CONTAINERS: &[&str] = &[
+        "ring", "rolle", "roll", "reel", "spule", "coil", "drum", "trommel", "bund", "bundle",
+        "ve", "vpe", "pack", "pkg", "package", "packung", "box", "karton", "carton", "ctn", "bag",
+        "beutel", "tube", "tray", "pallet", "palette", "set", "satz", "rotolo", "bobina", "rollo",
+        "caja", "scatola", "boîte", "doos", "rol", "haspel",
+    ];
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        // `/Ring`, `€/Ring` as one word, or `/ Ring`, `per Ring`, `pro VE`, `je Bund`.
+        let after_slash = w.rsplit_once('/').map(|(_, r)| r.trim_end_matches('.'));
+        let next = words.get(i + 1).map(|n| n.trim_end_matches('.'));
+        let candidate = match (after_slash, *w) {
+            (Some(r), _) if !r.is_empty() => Some(r),
+            (Some(_), _) => next,
+            (None, "per" | "pro" | "je" | "par" | "por" | "à" | "a" | "al") => next,
+            _ => None,
+        };
+        if candidate.is_some_and(|c| CONTAINERS.contains(&c))
+            // `per reel of 5000`, `/Ring (100 m)`: the count is said, a basis reader takes it.
+            && !words
+                .iter()
+                .skip(i + 1)
+                .take(4)
+                .any(|x| x.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Price per ONE unit for a price printed per `basis` units. `None` when the basis is
 /// not positive or the division overflows.
 pub fn unit_price(printed: Decimal, basis: Decimal) -> Option<Decimal> {

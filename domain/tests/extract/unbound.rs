@@ -14,7 +14,9 @@
 //!   parser did not know (`Tsd.`, `KPCS`, `1 Tsd`) or not at all (`VPE`);
 //! - `NumberFormat` (XLSX only): the price cells are numbers whose number format shows the
 //!   basis (`0.00 "€/1000 Stk"`), or shows the value scaled by a thousand under a header
-//!   that states the basis (`#,##0.00,`).
+//!   that states the basis (`#,##0.00,`);
+//! - `Container`: every price is per a ring / reel / VE / bundle whose count nothing
+//!   states (`41,50 €/Ring`): read per 1, it must be flagged.
 
 use domain::extract::Extraction;
 use rust_decimal::Decimal;
@@ -26,6 +28,9 @@ enum Shape {
     Mixed,
     BasisColumn(&'static str),
     NumberFormat(&'static str),
+    /// Every price cell ends with a container whose count nothing states (`€/Ring`,
+    /// `per reel`): what one piece costs is not known, so each price is flagged.
+    Container(&'static str),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -172,6 +177,7 @@ fn rows(lang: &Lang, shape: Shape, items: &[Item]) -> (Vec<Vec<String>>, Vec<Str
             it.qty.to_string(),
             match shape {
                 Shape::Mixed if i == 0 => format!("{price}/1000"),
+                Shape::Container(suffix) => format!("{price} {suffix}"),
                 _ => price,
             },
         ];
@@ -258,7 +264,7 @@ fn document(lang: &Lang, shape: Shape, fmt: Fmt, items: &[Item]) -> (String, Vec
                     let cc = u16::try_from(c).unwrap();
                     if r > 0 && c == 2 {
                         ws.write_number(rr, cc, t.parse::<f64>().unwrap()).unwrap();
-                    } else if r > 0 && c == 3 && !t.contains('/') {
+                    } else if r > 0 && c == 3 && !t.contains('/') && !t.contains(' ') {
                         let cents = items[r - 1].per_1000_cents;
                         #[allow(clippy::cast_precision_loss)]
                         let v = cents as f64 / 100.0;
@@ -337,6 +343,12 @@ fn issue9_no_silent_wrong_price_where_nothing_binds_the_basis() {
     for b in ["Tsd.", "1 Tsd", "KPCS", "VPE"] {
         shapes.push((
             Shape::BasisColumn(b),
+            vec![Fmt::Csv, Fmt::Txt, Fmt::PdfText, Fmt::Xlsx],
+        ));
+    }
+    for c in ["€/Ring", "per reel", "EUR/VE", "pro Bund", "per rol"] {
+        shapes.push((
+            Shape::Container(c),
             vec![Fmt::Csv, Fmt::Txt, Fmt::PdfText, Fmt::Xlsx],
         ));
     }
