@@ -10,7 +10,7 @@
 //! diagnostics.
 
 use domain::extract::worker::{Stage, WorkerReply, WorkerRequest};
-use domain::extract::{extract, ExtractInput};
+use domain::extract::ExtractInput;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -66,7 +66,13 @@ fn handle(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         rfq: request.rfq,
         memory: request.memory,
     };
-    let extraction = Box::new(extract(&input));
+    // The server's bounds and time for one document (issue 10, outside probe H2).
+    // Milliseconds since the epoch fit a u64 (`as` saturates; no float arithmetic).
+    let now_ms = || js_sys::Date::now() as u64;
+    let deadline = now_ms().saturating_add(1000 * domain::extract::bounds::MAX_SECONDS);
+    let extraction = Box::new(domain::extract::bounds::extract_within(&input, move || {
+        now_ms() > deadline
+    }));
     post(scope, &WorkerReply::Done { id, extraction });
 }
 

@@ -1,11 +1,12 @@
 //! `bidwell extract FILE... [--rfq RFQ.json] [--json]` (issue 3): reads the files and the
-//! RFQ, runs `domain::extract` on each, prints the result (contract in docs/extract.md).
+//! RFQ, runs `domain::extract` on each within the server's bounds and time
+//! (`domain::extract::bounds::extract_within`), prints the result (contract in docs/extract.md).
 //! All rules live in `domain::extract`; this is only the IO around it.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use domain::extract::{cli_report, extract, ExtractInput, Extraction, Location, RfqSpec, Severity};
+use domain::extract::{cli_report, ExtractInput, Extraction, Location, RfqSpec, Severity};
 
 /// Runs the extractor over `files`; returns the process exit code (0 all read, 1 a file
 /// had an error or no lines, 2 bad usage: no files or an unreadable RFQ).
@@ -32,12 +33,21 @@ pub fn run(files: &[PathBuf], rfq: Option<&Path>, json: bool) -> anyhow::Result<
     for f in files {
         let name = f.display().to_string();
         match std::fs::read(f) {
-            Ok(bytes) => results.push(extract(&ExtractInput {
-                file_name: name,
-                bytes,
-                rfq: rfq.clone(),
-                memory: None,
-            })),
+            Ok(bytes) => {
+                // The server's bounds and time for one document (issue 10, outside probe
+                // H2: without them a 184 KB PDF took 97 s here).
+                let deadline = std::time::Instant::now()
+                    + std::time::Duration::from_secs(domain::extract::bounds::MAX_SECONDS);
+                results.push(domain::extract::bounds::extract_within(
+                    &ExtractInput {
+                        file_name: name,
+                        bytes,
+                        rfq: rfq.clone(),
+                        memory: None,
+                    },
+                    move || std::time::Instant::now() > deadline,
+                ));
+            }
             Err(e) => {
                 // One unreadable file does not stop the others.
                 let mut ex = Extraction {

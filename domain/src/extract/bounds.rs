@@ -33,6 +33,49 @@ pub const SERVER_BOUNDS: Bounds = Bounds {
     max_cells: 2_000_000,
 };
 
+/// The time one document's extraction may take, in seconds: the server's re-quote, the
+/// `bidwell extract` CLI and the browser's extraction worker all read a document within
+/// [`SERVER_BOUNDS`] and this time (issue 10, outside probe H2: the CLI had no bound and
+/// spent 97 s on a 184 KB PDF). Each caller measures it with its own clock.
+pub const MAX_SECONDS: u64 = 20;
+
+/// Extracts `input` within [`SERVER_BOUNDS`] and the time `out_of_time` allows (the
+/// caller's clock, [`MAX_SECONDS`] from now). Past a bound, the answer is an extraction
+/// with no lines and an `input.too_large` error that says which bound and the limits.
+pub fn extract_within(
+    input: &super::ExtractInput,
+    out_of_time: impl Fn() -> bool + 'static,
+) -> super::Extraction {
+    match within(SERVER_BOUNDS, out_of_time, || super::extract(input)) {
+        Ok(ex) => ex,
+        Err(exceeded) => {
+            let mut ex = super::Extraction {
+                file: input.file_name.clone(),
+                ..Default::default()
+            };
+            ex.diag(
+                "input.too_large",
+                super::Severity::Error,
+                format!("not read: {exceeded}; {}", limits_sentence()),
+                Some(super::Location::file(&input.file_name)),
+            );
+            ex
+        }
+    }
+}
+
+/// The limits a document is read within, as a sentence.
+pub fn limits_sentence() -> String {
+    format!(
+        "a document is read within {} rows or lines, {} cells per table row, {} table cells and {} pages, in {} seconds",
+        SERVER_BOUNDS.max_rows,
+        SERVER_BOUNDS.max_row_cells,
+        SERVER_BOUNDS.max_cells,
+        SERVER_BOUNDS.max_pages,
+        MAX_SECONDS
+    )
+}
+
 /// Which bound an extraction passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {

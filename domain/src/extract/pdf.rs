@@ -257,6 +257,40 @@ pub fn read_with(
     if !super::bounds::pages(doc.get_pages().len()) {
         return;
     }
+    // The streams text extraction reads are unpacked once, within bounds; every other
+    // stream is emptied unread (issue 10, outside probe H2).
+    let mut doc = doc;
+    match quietly(|| super::pdf_bounds::prepare(&mut doc)) {
+        Ok(Ok(prepared)) => {
+            for w in prepared.warnings {
+                ex.diag(
+                    "pdf.stream_too_large",
+                    Severity::Warning,
+                    w,
+                    Some(Location::file(file)),
+                );
+            }
+        }
+        Ok(Err(e)) => {
+            ex.diag(
+                "pdf.too_large",
+                Severity::Error,
+                e.message,
+                Some(Location::file(file)),
+            );
+            return;
+        }
+        Err(_) => {
+            ex.diag(
+                "pdf.parser_panic",
+                Severity::Error,
+                "the PDF parser failed on this file",
+                Some(Location::file(file)),
+            );
+            return;
+        }
+    }
+    let doc = doc;
     // Embedded e-invoice XML.
     let xml = if use_xml {
         quietly(|| embedded_xml(&doc)).unwrap_or_default()
@@ -703,6 +737,8 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
     let mut fell_back: Vec<(u32, String)> = Vec::new();
     // Pages whose forms recurse or expand past bounds never reach pdf-extract.
     let mut guard = super::pdf_guard::Guard::new(doc);
+    // Bytes of content the pages read so far ran (issue 10, outside probe H2).
+    let mut run: u64 = 0;
     for (&num, &id) in &pages {
         // The caller's time (`bounds::within`): no further page, by either reader.
         if !super::bounds::go_on() {
@@ -716,10 +752,52 @@ fn text_lines(doc: &Document) -> Result<TextLayer, String> {
             budget,
             ..Default::default()
         };
-        let refused = quietly(|| guard.page(id)).map_or_else(
-            |_| Some("its forms could not be walked".into()),
-            |r| r.err().map(|e| e.to_string()),
-        );
+        // What the page runs, by use: its content streams with their repeats (checked
+        // before anything joins them), then its forms per draw. A page past the bound
+        // is read by neither reader; past the document's, no further page is.
+        use super::pdf_bounds::{MAX_DOCUMENT_RUN, MAX_PAGE_RUN};
+        let own = super::pdf_bounds::page_bytes(doc, id);
+        let walked = if own > MAX_PAGE_RUN {
+            Ok(Err(super::pdf_guard::Refusal::Bytes))
+        } else {
+            quietly(|| guard.page(id)).map_err(|_| ())
+        };
+        let page_run = own.saturating_add(match &walked {
+            Ok(Ok(forms)) => forms.bytes,
+            _ => 0,
+        });
+        if matches!(walked, Ok(Err(super::pdf_guard::Refusal::Bytes))) || page_run > MAX_PAGE_RUN {
+            layer.warnings.push((
+                "pdf.page_too_large",
+                format!(
+                    "page {num}: its content streams{} unpack to more than {} (repeats and \
+                     form draws counted); the page was not read",
+                    if own > MAX_PAGE_RUN {
+                        ""
+                    } else {
+                        " and form XObjects"
+                    },
+                    crate::bytes::size_words(MAX_PAGE_RUN)
+                ),
+            ));
+            continue;
+        }
+        run = run.saturating_add(page_run);
+        if run > MAX_DOCUMENT_RUN {
+            layer.warnings.push((
+                "pdf.text_incomplete",
+                format!(
+                    "text extraction stopped before page {num}: the pages' content unpacks to \
+                     more than {} together (repeats and form draws counted)",
+                    crate::bytes::size_words(MAX_DOCUMENT_RUN)
+                ),
+            ));
+            break;
+        }
+        let refused = match walked {
+            Err(()) => Some("its forms could not be walked".to_string()),
+            Ok(r) => r.err().map(|e| e.to_string()),
+        };
         let failure = match &refused {
             Some(why) => {
                 layer

@@ -46,6 +46,8 @@ pub struct PageForms {
     pub depth: u32,
     /// Content operators the drawn forms run.
     pub ops: u64,
+    /// Bytes of content the drawn forms run, per draw (issue 10, outside probe H2).
+    pub bytes: u64,
 }
 
 /// Why a page is not given to pdf-extract.
@@ -60,6 +62,9 @@ pub enum Refusal {
     Draws,
     /// More than [`MAX_FORM_OPS`] operators.
     Ops,
+    /// More than `pdf_bounds::MAX_PAGE_RUN` bytes of content, per draw; no reader may
+    /// read the page.
+    Bytes,
     /// The page tree loops above the page before an inherited key is found.
     ParentLoop(String),
     /// More than `MAX_NODES` distinct forms in the document.
@@ -99,6 +104,11 @@ impl std::fmt::Display for Refusal {
             Refusal::Ops => write!(
                 f,
                 "its form XObjects run more than {MAX_FORM_OPS} content operators when drawn in full"
+            ),
+            Refusal::Bytes => write!(
+                f,
+                "its form XObjects run more than {} of content when drawn in full",
+                crate::bytes::size_words(super::pdf_bounds::MAX_PAGE_RUN)
             ),
             Refusal::ParentLoop(key) => write!(
                 f,
@@ -149,6 +159,7 @@ struct Cost {
     /// How many forms deep it goes (1: a form that draws none).
     height: u32,
     ops: u64,
+    bytes: u64,
 }
 
 /// Walks the pages of one document, remembering every form it has summed.
@@ -192,6 +203,7 @@ impl<'a> Guard<'a> {
             draws: cost.draws,
             depth: cost.height,
             ops: cost.ops,
+            bytes: cost.bytes,
         })
     }
 
@@ -231,12 +243,16 @@ impl<'a> Guard<'a> {
             let below = self.form(form, form_resources, depth + 1, label, stack)?;
             cost.draws = cost.draws.saturating_add(1).saturating_add(below.draws);
             cost.ops = cost.ops.saturating_add(below.ops);
+            cost.bytes = cost.bytes.saturating_add(below.bytes);
             cost.height = cost.height.max(below.height);
             if cost.draws > MAX_FORM_DRAWS {
                 return Err(Refusal::Draws);
             }
             if cost.ops > MAX_FORM_OPS {
                 return Err(Refusal::Ops);
+            }
+            if cost.bytes > super::pdf_bounds::MAX_PAGE_RUN {
+                return Err(Refusal::Bytes);
             }
         }
         Ok(cost)
@@ -285,6 +301,7 @@ impl<'a> Guard<'a> {
             draws: below.draws,
             height: below.height + 1,
             ops: below.ops.saturating_add(parsed.ops),
+            bytes: below.bytes.saturating_add(form.content.len() as u64),
         };
         if cost.ops > MAX_FORM_OPS {
             return Err(Refusal::Ops);
