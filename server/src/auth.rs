@@ -355,6 +355,16 @@ pub fn is_unsafe(method: &Method) -> bool {
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let user = current_user(parts, state).await?;
+        // From here the request's body counts against this user's byte budget too
+        // (`serve::BodyCharge`; issue 10, outside probe H3).
+        crate::serve::charge_body_to(&parts.extensions, user.id());
+        Ok(user)
+    }
+}
+
+async fn current_user(parts: &mut Parts, state: &AppState) -> Result<CurrentUser, AppError> {
+    {
         if let Some(bearer) = bearer_token(&parts.headers) {
             return token_user(state, bearer?).await;
         }

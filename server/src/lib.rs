@@ -320,11 +320,14 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// The layers every answer passes through, around `router` (its routes and fallback):
-/// requests in progress per client address, host allowlist, same-origin check, body limit, panic → JSON 500, non-JSON API errors → JSON, the
+/// requests in progress per client address, host allowlist, same-origin check, body byte budgets, body limit, panic → JSON 500, non-JSON API errors → JSON, the
 /// contract version header, security headers, tracing. Public so tests can put a route
 /// of their own behind exactly these layers.
 pub fn layered(router: Router<AppState>, state: AppState) -> Router {
     router
+        // A body cut off for passing a byte budget of `serve::run` is answered 429/503
+        // here, whatever the handler made of it (issue 10, outside probe H3).
+        .layer(middleware::from_fn(serve::over_budget))
         .layer(middleware::from_fn_with_state(state.clone(), same_origin))
         .layer(middleware::from_fn_with_state(state.clone(), hosts::check))
         .layer(middleware::from_fn_with_state(

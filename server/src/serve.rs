@@ -8,7 +8,18 @@
 //!   between two chunks ends the request (a body read error, answered 400 or 413 by the
 //!   extractor, and the connection is closed). A whole body must also arrive within
 //!   [`Limits::body_grace`] plus its size at [`Limits::body_min_rate`] bytes a second, so a
-//!   byte every few seconds cannot hold a connection for ever.
+//!   byte every few seconds cannot hold a connection for ever. What a fast start earns
+//!   is capped at [`Limits::body_max_credit`] ahead of the clock: a body sent fast and
+//!   then trickled used to bank its size at the minimum rate (25 MiB: ~53 minutes) and
+//!   hold its buffered bytes that long (issue 10, outside probe H3).
+//! - Request-body bytes held at once are budgeted ([`BodyCharge`]): per peer address
+//!   ([`Limits::body_bytes_per_peer`]), per signed-in user
+//!   ([`Limits::body_bytes_per_user`], charged from when the request's user is known,
+//!   which is before any handler reads a body) and for the whole server
+//!   ([`Limits::body_bytes_total`]). A body's bytes are charged as they arrive and given
+//!   back when its request is answered; a body that would pass a budget is cut off and
+//!   answered 429 (peer, user) or 503 (server), with `Retry-After` and the JSON error
+//!   shape ([`over_budget`]).
 //! - Small body chunks are copied out of hyper's read buffer and gathered into chunks of
 //!   [`COALESCE`] bytes: each chunk hyper hands out is a slice that pins the whole
 //!   (8–32 KiB) buffer it was read into, so a body sent a byte per TCP segment used to
@@ -64,6 +75,18 @@ pub struct Limits {
     pub body_grace: Duration,
     /// Bytes a second a body must average after [`Limits::body_grace`].
     pub body_min_rate: u64,
+    /// How far ahead of the clock a body's deadline may move by what arrived fast: a
+    /// client that sends quickly and then trickles is cut off at most this long (plus
+    /// what it then sends at the minimum rate) after it slowed down.
+    pub body_max_credit: Duration,
+    /// Request-body bytes one peer address (IPv4 address, IPv6 /64) may have in flight
+    /// across its concurrent requests; beyond it, 429.
+    pub body_bytes_per_peer: u64,
+    /// Request-body bytes one signed-in user may have in flight across its concurrent
+    /// requests (from any address); beyond it, 429.
+    pub body_bytes_per_user: u64,
+    /// Request-body bytes the server holds at once over all requests; beyond it, 503.
+    pub body_bytes_total: u64,
     /// Connections open at once; more are closed on accept.
     pub max_connections: usize,
     /// Connections open at once from one peer address (IPv4 address, IPv6 /64); more from
@@ -102,6 +125,12 @@ impl Default for Limits {
             body_read_timeout: Duration::from_secs(30),
             body_grace: Duration::from_secs(60),
             body_min_rate: 8 * 1024,
+            body_max_credit: Duration::from_secs(30),
+            // Two of the largest bodies (a 25 MiB quote document) and some JSON beside.
+            body_bytes_per_user: 64 * 1024 * 1024,
+            // An office behind one address: a few users' worth.
+            body_bytes_per_peer: 128 * 1024 * 1024,
+            body_bytes_total: 512 * 1024 * 1024,
             max_connections: 768,
             max_connections_per_peer: 24,
             shutdown_grace: Duration::from_secs(30),
@@ -128,6 +157,7 @@ pub async fn run(
     let peers = PeerCounts::default();
     let mut refused_peer: u64 = 0;
     let graceful = GracefulShutdown::new();
+    let budget = BodyBudget::new(&limits);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout)
@@ -180,17 +210,25 @@ pub async fn run(
         let _ = stream.set_nodelay(true);
         let app = router.clone();
         let body_timeout = limits.body_read_timeout;
-        let pace = (limits.body_grace, limits.body_min_rate.max(1));
+        let pace = Pace {
+            grace: limits.body_grace,
+            rate: limits.body_min_rate.max(1),
+            max_credit: limits.body_max_credit,
+        };
+        let budget = budget.clone();
         let service = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
             let read = Arc::new(AtomicBool::new(req.body().is_end_stream()));
+            let charge = BodyCharge::new(budget.clone(), peer.ip());
             let mut req = req.map(|b| {
                 Body::new(Tracked::new(
                     TimeoutBody::new(body_timeout, b),
                     read.clone(),
                     pace,
+                    Some(charge.clone()),
                 ))
             });
             req.extensions_mut().insert(ConnectInfo(peer));
+            req.extensions_mut().insert(charge);
             let answer = app.clone().oneshot(req);
             async move {
                 let mut res = answer.await?;
@@ -238,14 +276,28 @@ struct Tracked<B> {
     ended: bool,
     trailers: Option<axum::http::HeaderMap>,
     received: u64,
-    /// When reading started (the first poll), and the pace: grace, bytes a second.
+    /// When reading started (the first poll), and the pace.
     started: Option<Instant>,
-    pace: (Duration, u64),
+    pace: Pace,
+    /// When the whole body must be in, as far as what arrived so far earned
+    /// ([`Tracked::earn`]); set at the first poll.
+    due: Option<Instant>,
     deadline: Option<Pin<Box<Sleep>>>,
+    /// What this body holds of the byte budgets (`None`: not served by [`run`]).
+    charge: Option<BodyCharge>,
+}
+
+/// How fast a body must come: within `grace`, plus its size at `rate` bytes a second,
+/// never banking more than `max_credit` ahead of the clock.
+#[derive(Debug, Clone, Copy)]
+struct Pace {
+    grace: Duration,
+    rate: u64,
+    max_credit: Duration,
 }
 
 impl<B> Tracked<B> {
-    fn new(inner: B, read: Arc<AtomicBool>, pace: (Duration, u64)) -> Self {
+    fn new(inner: B, read: Arc<AtomicBool>, pace: Pace, charge: Option<BodyCharge>) -> Self {
         Tracked {
             inner: Box::pin(inner),
             read,
@@ -255,7 +307,9 @@ impl<B> Tracked<B> {
             received: 0,
             started: None,
             pace,
+            due: None,
             deadline: None,
+            charge,
         }
     }
 
@@ -263,11 +317,15 @@ impl<B> Tracked<B> {
         Frame::data(Bytes::from(std::mem::take(&mut self.gathered)))
     }
 
-    /// When the whole body must be in, given what arrived so far.
-    fn due(&self, started: Instant) -> Instant {
-        let (grace, rate) = self.pace;
-        let earned_ms = self.received.saturating_mul(1000) / rate.max(1);
-        started + grace.saturating_add(Duration::from_millis(earned_ms.min(86_400_000)))
+    /// Moves the deadline on by what `n` more bytes earn at the minimum rate, but never
+    /// further than [`Pace::max_credit`] ahead of `now` (or than it already was): what a
+    /// fast start earns cannot be spent trickling later (issue 10, outside probe H3).
+    fn earn(&mut self, n: u64, now: Instant) {
+        let Some(due) = self.due else { return };
+        let earned_ms = n.saturating_mul(1000) / self.pace.rate.max(1);
+        let wanted = due + Duration::from_millis(earned_ms.min(86_400_000));
+        let cap = due.max(now + self.pace.max_credit);
+        self.due = Some(wanted.min(cap));
     }
 }
 
@@ -305,6 +363,9 @@ where
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
         let this = self.get_mut();
         let started = *this.started.get_or_insert_with(Instant::now);
+        if this.due.is_none() {
+            this.due = Some(started + this.pace.grace);
+        }
         loop {
             if this.ended {
                 if !this.gathered.is_empty() {
@@ -319,7 +380,14 @@ where
             match polled {
                 Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
                     Ok(data) => {
-                        this.received += data.len() as u64;
+                        let n = data.len() as u64;
+                        if let Some(charge) = &this.charge {
+                            if let Err(over) = charge.take(n) {
+                                return Poll::Ready(Some(Err(Box::new(over))));
+                            }
+                        }
+                        this.received += n;
+                        this.earn(n, Instant::now());
                         if this.gathered.is_empty() && data.len() >= COALESCE {
                             // Big enough that the buffer it pins is at most a few times
                             // its size.
@@ -339,7 +407,7 @@ where
                 Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e.into()))),
                 Poll::Ready(None) => this.ended = true,
                 Poll::Pending => {
-                    let due = this.due(started);
+                    let due = this.due.unwrap_or(started + this.pace.grace);
                     let sleep = this
                         .deadline
                         .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(due)));
@@ -381,6 +449,232 @@ where
         }
         hint
     }
+}
+
+/// Which byte budget a request body would have passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    /// [`Limits::body_bytes_per_peer`], with the limit.
+    Peer(u64),
+    /// [`Limits::body_bytes_per_user`], with the limit.
+    User(u64),
+    /// [`Limits::body_bytes_total`], with the limit.
+    Total(u64),
+}
+
+impl std::fmt::Display for Over {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mib = |n: &u64| n / (1024 * 1024);
+        match self {
+            Over::Peer(n) => write!(
+                f,
+                "Requests from your address are already sending {} MiB of request bodies at once, the most the server holds per address; send this again once they are done.",
+                mib(n)
+            ),
+            Over::User(n) => write!(
+                f,
+                "Your requests are already sending {} MiB of request bodies at once, the most the server holds per user; send this again once they are done.",
+                mib(n)
+            ),
+            Over::Total(n) => write!(
+                f,
+                "The server is receiving {} MiB of request bodies at once, the most it holds; try again in a moment.",
+                mib(n)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Over {}
+
+/// Seconds a client told [`Over`] is asked to wait.
+pub const OVER_BUDGET_RETRY_AFTER_SECS: u64 = 5;
+
+/// Request-body bytes in flight, per peer address, per user and in all.
+#[derive(Default)]
+struct Held {
+    total: u64,
+    peers: HashMap<IpAddr, u64>,
+    users: HashMap<String, u64>,
+}
+
+/// The byte budgets of one server ([`run`]): shared by its connections.
+#[derive(Clone)]
+pub struct BodyBudget {
+    per_peer: u64,
+    per_user: u64,
+    total: u64,
+    held: Arc<Mutex<Held>>,
+}
+
+impl BodyBudget {
+    pub fn new(limits: &Limits) -> BodyBudget {
+        BodyBudget {
+            per_peer: limits.body_bytes_per_peer,
+            per_user: limits.body_bytes_per_user,
+            total: limits.body_bytes_total,
+            held: Arc::default(),
+        }
+    }
+
+    /// Bytes held now: in all, by `peer`, by `user`.
+    pub fn held(&self, peer: IpAddr, user: &str) -> (u64, u64, u64) {
+        let held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        (
+            held.total,
+            held.peers
+                .get(&crate::throttle::net64(peer))
+                .copied()
+                .unwrap_or(0),
+            held.users.get(user).copied().unwrap_or(0),
+        )
+    }
+}
+
+/// What one request's body holds of the [`BodyBudget`]: put in the request's extensions
+/// by [`run`]; the user it is charged to is named by [`charge_body_to`] once known. Its
+/// bytes are given back when the last clone is dropped: the body's, the extensions' and
+/// [`over_budget`]'s, which lives until the request is answered.
+#[derive(Clone)]
+pub struct BodyCharge(Arc<ChargeInner>);
+
+struct ChargeInner {
+    budget: BodyBudget,
+    peer: IpAddr,
+    state: Mutex<ChargeState>,
+}
+
+#[derive(Default)]
+struct ChargeState {
+    user: Option<String>,
+    peer_bytes: u64,
+    user_bytes: u64,
+    refused: Option<Over>,
+}
+
+impl BodyCharge {
+    pub fn new(budget: BodyBudget, peer: IpAddr) -> BodyCharge {
+        BodyCharge(Arc::new(ChargeInner {
+            budget,
+            peer: crate::throttle::net64(peer),
+            state: Mutex::default(),
+        }))
+    }
+
+    /// From now on this body is also charged to `user_id`.
+    pub fn charge_user(&self, user_id: &str) {
+        let mut st = self.0.state.lock().unwrap_or_else(|e| e.into_inner());
+        if st.user.is_none() {
+            st.user = Some(user_id.to_string());
+        }
+    }
+
+    /// Charges `n` more bytes, or says which budget they would pass (and remembers it).
+    pub fn take(&self, n: u64) -> Result<(), Over> {
+        let b = &self.0.budget;
+        let mut st = self.0.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(over) = st.refused {
+            return Err(over);
+        }
+        let mut held = b.held.lock().unwrap_or_else(|e| e.into_inner());
+        let peer = held.peers.get(&self.0.peer).copied().unwrap_or(0);
+        let user = st
+            .user
+            .as_ref()
+            .map_or(0, |u| held.users.get(u).copied().unwrap_or(0));
+        let over = if held.total.saturating_add(n) > b.total {
+            Some(Over::Total(b.total))
+        } else if peer.saturating_add(n) > b.per_peer {
+            Some(Over::Peer(b.per_peer))
+        } else if st.user.is_some() && user.saturating_add(n) > b.per_user {
+            Some(Over::User(b.per_user))
+        } else {
+            None
+        };
+        if let Some(over) = over {
+            st.refused = Some(over);
+            return Err(over);
+        }
+        held.total += n;
+        *held.peers.entry(self.0.peer).or_insert(0) += n;
+        st.peer_bytes += n;
+        if let Some(u) = &st.user {
+            *held.users.entry(u.clone()).or_insert(0) += n;
+            st.user_bytes += n;
+        }
+        Ok(())
+    }
+
+    /// The budget this body would have passed, if it was cut off for that.
+    pub fn refused(&self) -> Option<Over> {
+        self.0
+            .state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .refused
+    }
+}
+
+impl Drop for ChargeInner {
+    fn drop(&mut self) {
+        let st = self.state.get_mut().unwrap_or_else(|e| e.into_inner());
+        let mut held = self.budget.held.lock().unwrap_or_else(|e| e.into_inner());
+        held.total = held.total.saturating_sub(st.peer_bytes);
+        if let Some(n) = held.peers.get_mut(&self.peer) {
+            *n = n.saturating_sub(st.peer_bytes);
+            if *n == 0 {
+                held.peers.remove(&self.peer);
+            }
+        }
+        if let Some(u) = &st.user {
+            if let Some(n) = held.users.get_mut(u) {
+                *n = n.saturating_sub(st.user_bytes);
+                if *n == 0 {
+                    held.users.remove(u);
+                }
+            }
+        }
+    }
+}
+
+/// Charges the request's body (if [`run`] serves it) to `user_id` too: called where the
+/// request's user becomes known (`auth::CurrentUser`), which is before any handler reads
+/// a body.
+pub fn charge_body_to(extensions: &axum::http::Extensions, user_id: &str) {
+    if let Some(charge) = extensions.get::<BodyCharge>() {
+        charge.charge_user(user_id);
+    }
+}
+
+/// Middleware: a request whose body was cut off for passing a byte budget is answered
+/// 429 (peer, user) or 503 (server) with `Retry-After` and the JSON error shape, whatever
+/// the handler made of the broken body. Holds the request's [`BodyCharge`] until the
+/// answer is made, so the bytes a handler still works on stay counted.
+pub async fn over_budget(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let charge = req.extensions().get::<BodyCharge>().cloned();
+    let res = next.run(req).await;
+    let Some(over) = charge.as_ref().and_then(BodyCharge::refused) else {
+        return res;
+    };
+    tracing::warn!(peer = %charge.as_ref().map(|c| c.0.peer.to_string()).unwrap_or_default(), "request body over its byte budget: {over}");
+    let message = over.to_string();
+    match over {
+        Over::Peer(_) | Over::User(_) => crate::error::AppError::TooManyRequests {
+            code: "body_budget",
+            message,
+            retry_after_secs: OVER_BUDGET_RETRY_AFTER_SECS,
+        },
+        Over::Total(_) => crate::error::AppError::Unavailable {
+            code: "busy",
+            message,
+            retry_after_secs: OVER_BUDGET_RETRY_AFTER_SECS,
+        },
+    }
+    .into_response()
 }
 
 /// Connections open per peer address (IPv4 address, IPv6 /64).

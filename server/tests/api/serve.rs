@@ -554,3 +554,159 @@ async fn a_body_trickled_a_byte_at_a_time_costs_no_more_memory_than_its_size() {
         CONNS * LEN
     );
 }
+
+/// The head of an authenticated `POST /api/parts` announcing `len` body bytes.
+fn parts_head(s: &crate::harness::Session, len: usize) -> Vec<u8> {
+    format!(
+        "POST /api/parts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Cookie: bidwell_session={}\r\n{}: {}\r\nContent-Length: {len}\r\n\r\n",
+        s.cookie,
+        api::CSRF_HEADER,
+        s.csrf
+    )
+    .into_bytes()
+}
+
+/// Issue 10, outside probe H3: a body sent fast and then trickled used to bank its size
+/// at the minimum rate (25 MiB at 8 KiB/s: 53 minutes) and hold its bytes that long. The
+/// credit is capped: once it slows down, it is cut off within the cap.
+#[tokio::test]
+async fn a_fast_start_does_not_buy_a_slow_finish() {
+    let app = TestApp::new().await;
+    let s = app.login("buyer@acme.example").await;
+    let mut l = limits(64);
+    l.body_read_timeout = Duration::from_secs(30);
+    l.body_grace = Duration::from_secs(1);
+    l.body_min_rate = 1000;
+    l.body_max_credit = Duration::from_secs(1);
+    let (addr, _stop) = start(&app, l).await;
+    // 200,000 bytes at once would earn 200 s at 1000 B/s without the cap.
+    let conn = TcpStream::connect(addr).await.unwrap();
+    conn.set_nodelay(true).unwrap();
+    let (mut rd, mut wr) = conn.into_split();
+    wr.write_all(&parts_head(&s, 300_000)).await.unwrap();
+    wr.write_all(&vec![b' '; 200_000]).await.unwrap();
+    let trickle = tokio::spawn(async move {
+        // Then a byte every 500 ms: no gap reaches the 30 s chunk timeout.
+        while wr.write_all(b" ").await.is_ok() {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    });
+    let mut out = Vec::new();
+    // Cut off within the grace and the credit (and scheduling), far from the 200 s the
+    // fast start would have bought.
+    tokio::time::timeout(Duration::from_secs(20), rd.read_to_end(&mut out))
+        .await
+        .expect("a trickle after a fast start is cut off once the credit is spent")
+        .ok();
+    trickle.abort();
+    let text = String::from_utf8_lossy(&out).to_ascii_lowercase();
+    assert!(text.starts_with("http/1.1 400"), "{text}");
+    assert!(text.contains("too slowly"), "{text}");
+}
+
+/// Reads one answer's head and (short) body from `s`.
+async fn answer(s: &mut TcpStream) -> String {
+    let mut buf = vec![0u8; 8192];
+    let n = tokio::time::timeout(Duration::from_secs(10), s.read(&mut buf))
+        .await
+        .expect("answered")
+        .unwrap();
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+/// Issue 10, outside probe H3: request-body bytes held at once are budgeted per peer
+/// address and per user across concurrent requests; a body that would pass a budget is
+/// a 429 with Retry-After in the JSON error shape, and the bytes come back when the
+/// requests holding them end.
+#[tokio::test]
+async fn request_bodies_held_at_once_are_budgeted_per_peer_and_per_user() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let other = app.login("admin@acme.example").await;
+    let mut l = limits(64);
+    l.body_read_timeout = Duration::from_secs(30);
+    l.body_grace = Duration::from_secs(30);
+    l.body_bytes_per_user = 100_000;
+    l.body_bytes_per_peer = 1_000_000;
+    let (addr, _stop) = start(&app, l).await;
+    // The buyer holds 80,000 bytes of an unfinished body.
+    let mut first = sent(addr, &parts_head(&buyer, 200_000)).await;
+    first.write_all(&vec![b' '; 80_000]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A second body of the same user passes the user's 100,000: 429, JSON, Retry-After.
+    let mut second = sent(addr, &parts_head(&buyer, 50_000)).await;
+    second.write_all(&vec![b' '; 50_000]).await.unwrap();
+    let text = answer(&mut second).await;
+    let lower = text.to_ascii_lowercase();
+    assert!(lower.starts_with("http/1.1 429"), "{text}");
+    assert!(lower.contains("retry-after: 5"), "{text}");
+    assert!(lower.contains("content-type: application/json"), "{text}");
+    assert!(text.contains("\"code\":\"body_budget\""), "{text}");
+    assert!(text.contains("per user"), "{text}");
+    // Another user from the same address is within its own budget and the address's.
+    let body =
+        serde_json::json!({"number": "BUDGET-1", "name": "Bracket", "uom": "EA"}).to_string();
+    let mut third = sent(addr, &parts_head(&other, body.len())).await;
+    third.write_all(body.as_bytes()).await.unwrap();
+    let text = answer(&mut third).await;
+    // Read whole and judged (an admin may or may not create parts), not refused for bytes.
+    assert!(text.starts_with("HTTP/1.1 "), "{text}");
+    assert!(
+        !text.contains("body_budget") && !text.contains("bad_body"),
+        "{text}"
+    );
+    // The first request ends (the client goes away): its bytes come back, and the
+    // buyer's next body is read.
+    drop(first);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let body =
+        serde_json::json!({"number": "BUDGET-2", "name": "Bracket", "uom": "EA"}).to_string();
+    let mut fourth = sent(addr, &parts_head(&buyer, body.len())).await;
+    fourth.write_all(body.as_bytes()).await.unwrap();
+    let text = answer(&mut fourth).await;
+    assert!(text.starts_with("HTTP/1.1 201"), "{text}");
+}
+
+/// The per-address budget holds across users, and the server's total across addresses
+/// answers 503.
+#[tokio::test]
+async fn request_bodies_held_at_once_are_budgeted_per_address_and_in_all() {
+    let app = TestApp::new().await;
+    let buyer = app.login("buyer@acme.example").await;
+    let other = app.login("admin@acme.example").await;
+    let mut l = limits(64);
+    l.body_read_timeout = Duration::from_secs(30);
+    l.body_grace = Duration::from_secs(30);
+    l.body_bytes_per_user = 1_000_000;
+    l.body_bytes_per_peer = 100_000;
+    let (addr, _stop) = start(&app, l).await;
+    let mut first = sent(addr, &parts_head(&buyer, 200_000)).await;
+    first.write_all(&vec![b' '; 80_000]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut second = sent(addr, &parts_head(&other, 50_000)).await;
+    second.write_all(&vec![b' '; 50_000]).await.unwrap();
+    let text = answer(&mut second).await;
+    assert!(text.starts_with("HTTP/1.1 429"), "{text}");
+    assert!(text.contains("per address"), "{text}");
+    drop(first);
+
+    let mut l = limits(64);
+    l.body_read_timeout = Duration::from_secs(30);
+    l.body_grace = Duration::from_secs(30);
+    l.body_bytes_total = 100_000;
+    let (addr, _stop2) = start(&app, l).await;
+    let mut first = sent(addr, &parts_head(&buyer, 200_000)).await;
+    first.write_all(&vec![b' '; 80_000]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut second = sent(addr, &parts_head(&other, 50_000)).await;
+    second.write_all(&vec![b' '; 50_000]).await.unwrap();
+    let text = answer(&mut second).await;
+    assert!(text.starts_with("HTTP/1.1 503"), "{text}");
+    assert!(
+        text.to_ascii_lowercase().contains("retry-after: 5"),
+        "{text}"
+    );
+    assert!(text.contains("\"code\":\"busy\""), "{text}");
+    drop(first);
+}
