@@ -900,24 +900,30 @@ pub struct ClarificationText {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRfq {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub title: String,
     /// ISO 4217 base currency of the comparison.
     pub currency: String,
     /// Requested Incoterm and place, e.g. `FCA Chicago`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub incoterm: String,
     /// Requested payment terms, e.g. `Net 60`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub payment_terms: String,
     /// RFC 3339 deadline.
     pub deadline: String,
     /// IANA time zone the buyer set the deadline in (display only).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub time_zone: Option<String>,
     #[serde(default)]
     pub sealed: bool,
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub lines: Vec<NewRfqLine>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub supplier_ids: Vec<String>,
 }
 
@@ -930,15 +936,18 @@ pub struct NewRfqLine {
     /// answer it still match). Omit for a new line.
     #[serde(default)]
     pub id: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub part_id: String,
     /// Revision label; defaults to the part's released revision.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 16))]
     pub revision: Option<String>,
     /// The buyer confirms asking for a draft or obsolete revision (`domain::revision`);
     /// without it such a revision is refused (422 on `lines[N].revision`). A line that
     /// keeps the revision it already had needs no new confirmation.
     #[serde(default)]
     pub confirm_revision: bool,
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub quantities: Vec<Decimal>,
     #[serde(default)]
     pub annual_volume: Option<Decimal>,
@@ -946,6 +955,7 @@ pub struct NewRfqLine {
     #[serde(default)]
     pub need_by: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub notes: String,
     /// Buyer-internal override of the revision's last price, per unit in the RFQ's currency.
     #[serde(default)]

@@ -52,14 +52,18 @@ pub struct QuoteHeader {
     /// Last day the prices hold.
     pub valid_until: Option<NaiveDate>,
     /// Incoterms 2020 code, e.g. `FCA`.
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub incoterm: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub incoterm_place: Option<String>,
     pub payment_terms: PaymentTerms,
     pub freight: Freight,
     /// The supplier's own quote reference.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub reference: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub notes: String,
 }
 
@@ -68,11 +72,14 @@ pub struct QuoteHeader {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuoteLine {
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub rfq_line_id: String,
     /// The revision the supplier quoted (defaults to the RFQ's when omitted).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 16))]
     pub revision: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub breaks: Vec<PriceBreak>,
     /// Prices are per this many units (1, 100, 1000, pack size).
     pub price_basis_qty: Decimal,
@@ -83,15 +90,19 @@ pub struct QuoteLine {
     #[serde(default)]
     pub lead_time_days: Option<u32>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tooling: Vec<Tooling>,
     #[serde(default)]
     pub no_bid: bool,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub no_bid_reason: Option<String>,
     /// An alternate part or material offered instead, described.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub alternate: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub notes: String,
 }
 
@@ -128,6 +139,7 @@ impl QuoteLine {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub header: QuoteHeader,
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub lines: Vec<QuoteLine>,
 }
 
@@ -163,10 +175,108 @@ pub struct RfqSpec {
 
 const MAX_LEAD_TIME_DAYS: u32 = 3650;
 
+/// Bounds on a quote's texts (in characters) and lists (issue 10, outside probe L: notes
+/// of 1.9 MB and a line of 40,000 price breaks were accepted). [`validate`] refuses past
+/// them, naming the field; the OpenAPI contract states them (`maxLength`, `maxItems`).
+pub mod limits {
+    /// Lines of one quote (one per RFQ line at most; an RFQ has at most
+    /// `crate::rfq::MAX_LINES`).
+    pub const LINES: usize = crate::rfq::MAX_LINES;
+    /// Price breaks of one line.
+    pub const BREAKS: usize = 50;
+    /// One-time charges of one line.
+    pub const TOOLING: usize = 20;
+    /// The header's and each line's notes.
+    pub const NOTES: usize = 4000;
+    /// The supplier's own quote reference.
+    pub const REFERENCE: usize = 100;
+    /// The Incoterm (a code such as `FCA`, as typed) and the Incoterm place.
+    pub const INCOTERM: usize = 40;
+    pub const PLACE: usize = 200;
+    /// Payment terms as printed.
+    pub const PAYMENT_TEXT: usize = 500;
+    /// Payment terms' basis and method names.
+    pub const PAYMENT_WORD: usize = 40;
+    /// A line's RFQ line id and revision label.
+    pub const LINE_ID: usize = 64;
+    pub const REVISION: usize = crate::part::MAX_REVISION;
+    /// Why a line is not quoted, and the alternate offered.
+    pub const REASON: usize = 1000;
+    pub const ALTERNATE: usize = 1000;
+    /// A one-time charge's description.
+    pub const TOOLING_DESCRIPTION: usize = 200;
+}
+
+/// The length and size checks of [`limits`] (also for a draft: what the form holds).
+fn check_limits(e: &mut FieldErrors, quote: &Quote) -> bool {
+    use limits as l;
+    let h = &quote.header;
+    v::max_chars(e, "header.notes", &h.notes, l::NOTES);
+    v::max_chars(e, "header.reference", &h.reference, l::REFERENCE);
+    if let Some(p) = &h.incoterm_place {
+        v::max_chars(e, "header.incoterm_place", p, l::PLACE);
+    }
+    if let Some(c) = &h.incoterm {
+        v::max_chars(e, "header.incoterm", c, l::INCOTERM);
+    }
+    let pt = &h.payment_terms;
+    v::max_chars(e, "header.payment_terms.text", &pt.text, l::PAYMENT_TEXT);
+    v::max_chars(e, "header.payment_terms.basis", &pt.basis, l::PAYMENT_WORD);
+    if let Some(m) = &pt.method {
+        v::max_chars(e, "header.payment_terms.method", m, l::PAYMENT_WORD);
+    }
+    if !v::max_items(e, "lines", quote.lines.len(), l::LINES, "lines") {
+        return false;
+    }
+    let mut lists_fit = true;
+    for (i, line) in quote.lines.iter().enumerate() {
+        let at = |f: &str| format!("lines[{i}].{f}");
+        v::max_chars(e, &at("rfq_line_id"), &line.rfq_line_id, l::LINE_ID);
+        if let Some(r) = &line.revision {
+            v::max_chars(e, &at("revision"), r, l::REVISION);
+        }
+        v::max_chars(e, &at("notes"), &line.notes, l::NOTES);
+        if let Some(r) = &line.no_bid_reason {
+            v::max_chars(e, &at("no_bid_reason"), r, l::REASON);
+        }
+        if let Some(a) = &line.alternate {
+            v::max_chars(e, &at("alternate"), a, l::ALTERNATE);
+        }
+        lists_fit &= v::max_items(
+            e,
+            &at("breaks"),
+            line.breaks.len(),
+            l::BREAKS,
+            "price breaks",
+        );
+        lists_fit &= v::max_items(
+            e,
+            &at("tooling"),
+            line.tooling.len(),
+            l::TOOLING,
+            "one-time charges",
+        );
+        for (j, t) in line.tooling.iter().enumerate().take(l::TOOLING) {
+            v::max_chars(
+                e,
+                &at(&format!("tooling[{j}].description")),
+                &t.description,
+                l::TOOLING_DESCRIPTION,
+            );
+        }
+    }
+    lists_fit
+}
+
 /// Checks a quote against its RFQ. Every problem is reported with a field path such as
 /// `lines[1].breaks[0].price`, so the form can put the message beside the input.
 pub fn validate(rfq: &RfqSpec, quote: &Quote, today: NaiveDate) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::new();
+    // Sizes first: a quote past a list's bound is not checked item by item (40,000
+    // breaks would be 40,000 messages).
+    if !check_limits(&mut e, quote) {
+        return Err(e);
+    }
     let h = &quote.header;
     v::payable_currency(&mut e, "header.currency", h.currency);
     if let Some(until) = h.valid_until {
@@ -572,6 +682,128 @@ pub(crate) mod tests {
         assert_eq!(l.unit_price_at(dec!(100)), Some((dec!(0.62), false)));
         l.no_bid = true;
         assert_eq!(l.unit_price_at(dec!(500)), None);
+    }
+
+    /// Issue 10, outside probe L: every text of a quote has a length bound and every list
+    /// a size bound, refused on its own field with the bound in the message; at the bound
+    /// it passes. A list past its bound is not checked item by item.
+    #[test]
+    fn every_text_and_list_of_a_quote_is_bounded_on_its_field() {
+        use super::limits as l;
+        type Set = fn(&mut Quote, String);
+        let texts: Vec<(&str, usize, Set)> = vec![
+            ("header.notes", l::NOTES, |q, s| q.header.notes = s),
+            ("header.reference", l::REFERENCE, |q, s| {
+                q.header.reference = s
+            }),
+            ("header.incoterm_place", l::PLACE, |q, s| {
+                q.header.incoterm_place = Some(s)
+            }),
+            ("header.payment_terms.text", l::PAYMENT_TEXT, |q, s| {
+                q.header.payment_terms.text = s
+            }),
+            ("header.payment_terms.basis", l::PAYMENT_WORD, |q, s| {
+                q.header.payment_terms.basis = s
+            }),
+            ("header.payment_terms.method", l::PAYMENT_WORD, |q, s| {
+                q.header.payment_terms.method = Some(s)
+            }),
+            ("lines[0].notes", l::NOTES, |q, s| q.lines[0].notes = s),
+            ("lines[0].alternate", l::ALTERNATE, |q, s| {
+                q.lines[0].alternate = Some(s)
+            }),
+            ("lines[0].revision", l::REVISION, |q, s| {
+                q.lines[0].revision = Some(s)
+            }),
+            ("lines[1].no_bid_reason", l::REASON, |q, s| {
+                q.lines[1].no_bid_reason = Some(s)
+            }),
+            (
+                "lines[0].tooling[0].description",
+                l::TOOLING_DESCRIPTION,
+                |q, s| {
+                    q.lines[0].tooling = vec![Tooling {
+                        description: s,
+                        amount: dec!(100),
+                    }];
+                },
+            ),
+        ];
+        let base = || {
+            let mut nobid = line("L2", &[]);
+            nobid.no_bid = true;
+            nobid.no_bid_reason = Some("no capacity".into());
+            quote(vec![line("L1", &[(dec!(500), dec!(0.61))]), nobid])
+        };
+        let today = day("2026-11-23");
+        assert_eq!(validate(&rfq(), &base(), today), Ok(()));
+        for (field, max, set) in texts {
+            // Counted in characters: "é" is two bytes.
+            let mut at = base();
+            set(&mut at, "é".repeat(max));
+            let e = validate(&rfq(), &at, today).err().unwrap_or_default();
+            assert!(!e.0.contains_key(field), "{field} at its bound: {e:?}");
+            let mut over = base();
+            set(&mut over, "é".repeat(max + 1));
+            let e = validate(&rfq(), &over, today).unwrap_err();
+            assert_eq!(
+                e.0.get(field).map(String::as_str),
+                Some(format!("at most {max} characters (got {})", max + 1).as_str()),
+                "{field}: {e:?}"
+            );
+        }
+        // The attacker's 1.9 MB of notes.
+        let mut q = base();
+        q.header.notes = "x".repeat(1_900_000);
+        let e = validate(&rfq(), &q, today).unwrap_err();
+        assert_eq!(e.0["header.notes"], "at most 4000 characters (got 1900000)");
+        // 40,000 breaks: one message on the list, none per break.
+        let mut q = base();
+        q.lines[0].breaks = (1..=40_000)
+            .map(|k| PriceBreak {
+                min_qty: Decimal::from(k),
+                price: dec!(1),
+            })
+            .collect();
+        let e = validate(&rfq(), &q, today).unwrap_err();
+        assert_eq!(
+            e.0.keys().collect::<Vec<_>>(),
+            vec!["lines[0].breaks"],
+            "{e:?}"
+        );
+        assert_eq!(
+            e.0["lines[0].breaks"],
+            "at most 50 price breaks (got 40000)"
+        );
+        let mut q = base();
+        q.lines[0].breaks = (1..=l::BREAKS)
+            .map(|k| PriceBreak {
+                min_qty: Decimal::from(k),
+                price: dec!(1),
+            })
+            .collect();
+        assert_eq!(validate(&rfq(), &q, today), Ok(()));
+        let mut q = base();
+        q.lines[0].tooling = vec![
+            Tooling {
+                description: "Mould".into(),
+                amount: dec!(1)
+            };
+            l::TOOLING + 1
+        ];
+        let e = validate(&rfq(), &q, today).unwrap_err();
+        assert_eq!(
+            e.0["lines[0].tooling"],
+            "at most 20 one-time charges (got 21)"
+        );
+        let mut q = base();
+        q.lines = vec![line("L1", &[(dec!(1), dec!(1))]); l::LINES + 1];
+        let e = validate(&rfq(), &q, today).unwrap_err();
+        assert_eq!(e.0.keys().collect::<Vec<_>>(), vec!["lines"]);
+        assert_eq!(
+            e.0["lines"],
+            format!("at most {} lines (got {})", l::LINES, l::LINES + 1)
+        );
     }
 
     #[test]

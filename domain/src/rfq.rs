@@ -286,6 +286,95 @@ pub fn may_extend(
     Ok(())
 }
 
+/// Bounds on what a buyer sends for an RFQ (issue 10, outside probe L): texts in
+/// characters, lists in items. [`check_limits`] and [`check_line_limits`] refuse past
+/// them, naming the field; the OpenAPI contract states them.
+pub mod limits {
+    pub const TITLE: usize = 200;
+    /// Requested Incoterm and place, and payment terms, as typed.
+    pub const INCOTERM: usize = 200;
+    pub const PAYMENT_TERMS: usize = 200;
+    /// An IANA time zone name.
+    pub const TIME_ZONE: usize = 64;
+    /// Lines of one RFQ.
+    pub const LINES: usize = 500;
+    /// Quantity breaks asked for on one line.
+    pub const QUANTITIES: usize = 20;
+    /// A line's notes.
+    pub const LINE_NOTES: usize = 4000;
+    /// Suppliers invited at once.
+    pub const SUPPLIERS: usize = 500;
+    /// A record id sent back (part, line, supplier).
+    pub const ID: usize = 64;
+}
+
+/// Lines of one RFQ at most ([`limits::LINES`]).
+pub const MAX_LINES: usize = limits::LINES;
+
+/// The texts and list sizes of an RFQ as sent.
+#[derive(Debug, Clone, Copy)]
+pub struct RfqInput<'a> {
+    pub title: &'a str,
+    pub incoterm: &'a str,
+    pub payment_terms: &'a str,
+    pub time_zone: Option<&'a str>,
+    pub lines: usize,
+    pub supplier_ids: &'a [String],
+}
+
+/// Checks an RFQ's texts and list sizes against [`limits`]; false when a list is past
+/// its bound (its items are then not looked at one by one).
+pub fn check_limits(e: &mut crate::validate::FieldErrors, r: RfqInput<'_>) -> bool {
+    use crate::validate as v;
+    v::max_chars(e, "title", r.title, limits::TITLE);
+    v::max_chars(e, "incoterm", r.incoterm, limits::INCOTERM);
+    v::max_chars(e, "payment_terms", r.payment_terms, limits::PAYMENT_TERMS);
+    if let Some(tz) = r.time_zone {
+        v::max_chars(e, "time_zone", tz, limits::TIME_ZONE);
+    }
+    let mut fit = v::max_items(e, "lines", r.lines, limits::LINES, "lines");
+    fit &= v::max_items(
+        e,
+        "supplier_ids",
+        r.supplier_ids.len(),
+        limits::SUPPLIERS,
+        "suppliers",
+    );
+    for (i, id) in r.supplier_ids.iter().enumerate().take(limits::SUPPLIERS) {
+        v::max_chars(e, &format!("supplier_ids[{i}]"), id, limits::ID);
+    }
+    fit
+}
+
+/// Checks one RFQ line's texts and list sizes against [`limits`] (`prefix`: `lines[3]`).
+pub fn check_line_limits(
+    e: &mut crate::validate::FieldErrors,
+    prefix: &str,
+    part_id: &str,
+    revision: Option<&str>,
+    notes: &str,
+    quantities: usize,
+) -> bool {
+    use crate::validate as v;
+    v::max_chars(e, &format!("{prefix}.part_id"), part_id, limits::ID);
+    if let Some(r) = revision {
+        v::max_chars(
+            e,
+            &format!("{prefix}.revision"),
+            r,
+            crate::part::MAX_REVISION,
+        );
+    }
+    v::max_chars(e, &format!("{prefix}.notes"), notes, limits::LINE_NOTES);
+    v::max_items(
+        e,
+        &format!("{prefix}.quantities"),
+        quantities,
+        limits::QUANTITIES,
+        "quantities",
+    )
+}
+
 /// Checks an RFQ line's quantity breaks: at least one, positive, strictly increasing.
 pub fn check_quantities(q: &[rust_decimal::Decimal]) -> Result<(), &'static str> {
     if q.is_empty() {

@@ -72,6 +72,30 @@ pub fn normalize_categories(cats: &[String]) -> Vec<String> {
     v
 }
 
+/// Most categories one supplier has, and the longest one, in characters (issue 10,
+/// outside probe L).
+pub const MAX_CATEGORIES: usize = 50;
+pub const MAX_CATEGORY: usize = 64;
+
+/// Checks and normalizes a supplier's categories ([`normalize_categories`]) within
+/// [`MAX_CATEGORIES`] and [`MAX_CATEGORY`].
+pub fn check_categories(cats: &[String]) -> Result<Vec<String>, FieldErrors> {
+    let mut e = FieldErrors::new();
+    if validate::max_items(
+        &mut e,
+        "categories",
+        cats.len(),
+        MAX_CATEGORIES,
+        "categories",
+    ) {
+        for (i, c) in cats.iter().enumerate() {
+            validate::max_chars(&mut e, &format!("categories[{i}]"), c.trim(), MAX_CATEGORY);
+        }
+    }
+    e.into_result()?;
+    Ok(normalize_categories(cats))
+}
+
 /// Longest supplier, contact or certificate name, in characters.
 pub const MAX_NAME: usize = 200;
 

@@ -90,6 +90,7 @@ pub fn same_place(a: &str, b: &str) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct PaymentTerms {
     /// The text as printed.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub text: String,
     /// Days until the full amount is due, counted from `basis`.
     pub net_days: Option<u32>,
@@ -98,6 +99,7 @@ pub struct PaymentTerms {
     pub discount_days: Option<u32>,
     /// `invoice_date`, `end_of_month`, `end_of_next_month`, `next_month_day`, `delivery`,
     /// `order`, `documents`.
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub basis: String,
     /// Percent paid in advance (deposit / prepayment), if any.
     pub deposit_pct: Option<Decimal>,
@@ -105,6 +107,7 @@ pub struct PaymentTerms {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day_of_month: Option<u32>,
     /// `T/T`, `L/C`, `D/P`, `D/A`, `COD`, `CIA` when named.
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub method: Option<String>,
 }
 
@@ -113,6 +116,7 @@ pub struct PaymentTerms {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tooling {
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub description: String,
     pub amount: Decimal,
 }

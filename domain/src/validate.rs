@@ -50,8 +50,13 @@ pub fn email(errors: &mut FieldErrors, field: &str, value: &str) {
     };
     if !ok {
         errors.add(field, "enter an e-mail address like name@company.com");
+    } else if v.chars().count() > MAX_EMAIL {
+        errors.add(field, format!("at most {MAX_EMAIL} characters"));
     }
 }
+
+/// The longest e-mail address (RFC 5321's path limit).
+pub const MAX_EMAIL: usize = 254;
 
 /// Checks a new password's length (in characters, not bytes).
 pub fn password(errors: &mut FieldErrors, field: &str, value: &str) {
@@ -77,6 +82,32 @@ pub fn required(errors: &mut FieldErrors, field: &str, value: &str, max_chars: u
     } else {
         text(errors, field, value);
     }
+}
+
+/// Checks that an optional text is at most `max_chars` characters (issue 10, outside
+/// probe L: notes of 1.9 MB were stored). Counted in characters, not bytes; the message
+/// says the bound and the length.
+pub fn max_chars(errors: &mut FieldErrors, field: &str, value: &str, max_chars: usize) {
+    // A cheap bound first: no text of this many bytes can be short enough.
+    if value.len() <= max_chars {
+        return;
+    }
+    let n = value.chars().count();
+    if n > max_chars {
+        errors.add(field, format!("at most {max_chars} characters (got {n})"));
+    }
+}
+
+/// Checks that a list holds at most `max` items (issue 10, outside probe L: a quote line
+/// of 40,000 price breaks was stored); `what` names them ("price breaks").
+/// Answers whether the list is within the bound, so a caller can skip checking each
+/// item of a list it refuses anyway.
+pub fn max_items(errors: &mut FieldErrors, field: &str, n: usize, max: usize, what: &str) -> bool {
+    if n > max {
+        errors.add(field, format!("at most {max} {what} (got {n})"));
+        return false;
+    }
+    true
 }
 
 /// Checks that a text shows what it holds (issue 10, L5): [`text_problem`] as `field`'s

@@ -806,24 +806,52 @@ impl<S: Send + Sync> FromRequest<S> for JsonBytes {
 }
 
 async fn json_bytes<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, AppError> {
-    let is_json = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(|m| m.trim().to_ascii_lowercase())
-        .is_some_and(|m| {
-            m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
-        });
-    if !is_json {
-        return Err(AppError::UnsupportedMediaType(
-            "Send the body as JSON with the header Content-Type: application/json.".into(),
-        ));
+        .and_then(|v| v.to_str().ok());
+    if let Err(message) = json_content_type(content_type) {
+        return Err(AppError::UnsupportedMediaType(message));
     }
     // Read through `Bytes` so the route's body limit applies as before.
     Bytes::from_request(req, state)
         .await
         .map_err(|r| AppError::from(JsonRejection::from(r)))
+}
+
+/// Whether a request's `Content-Type` is JSON as the API takes it (issue 10, outside
+/// probe L): exactly `application/json`, with at most a `charset` parameter naming UTF-8
+/// (RFC 8259: JSON between systems is UTF-8). `application/evil+json`, `text/json`,
+/// another charset or other parameters are refused with what to send; the media type and
+/// parameter names are case-insensitive, as RFC 9110 says.
+pub fn json_content_type(value: Option<&str>) -> Result<(), String> {
+    const SEND: &str = "Send the body as JSON with the header Content-Type: application/json";
+    let Some(value) = value else {
+        return Err(format!("{SEND}."));
+    };
+    let mut parts = value.split(';');
+    let media = parts.next().unwrap_or_default().trim();
+    if !media.eq_ignore_ascii_case("application/json") {
+        let shown: String = media.chars().take(80).collect();
+        return Err(format!(
+            "{SEND} (optionally with charset=utf-8); '{shown}' is not accepted here."
+        ));
+    }
+    for param in parts {
+        let param = param.trim();
+        if param.is_empty() {
+            continue;
+        }
+        let (name, val) = param.split_once('=').unwrap_or((param, ""));
+        let val = val.trim().trim_matches('"');
+        if !(name.trim().eq_ignore_ascii_case("charset") && val.eq_ignore_ascii_case("utf-8")) {
+            let shown: String = param.chars().take(80).collect();
+            return Err(format!(
+                "{SEND} (optionally with charset=utf-8); the parameter '{shown}' is not accepted."
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `axum::extract::Path` with the project's error shape; a parameter holding NUL (`%00`)
@@ -875,5 +903,43 @@ where
         let axum::extract::Query(v) =
             axum::extract::Query::<T>::from_request_parts(parts, state).await?;
         Ok(Query(v))
+    }
+}
+
+#[cfg(test)]
+mod content_type_tests {
+    use super::json_content_type;
+
+    #[test]
+    fn only_application_json_with_a_utf8_charset_is_json() {
+        for ok in [
+            "application/json",
+            "Application/JSON",
+            "application/json; charset=utf-8",
+            "application/json;charset=UTF-8",
+            "application/json; charset=\"utf-8\"",
+            "application/json;",
+        ] {
+            assert_eq!(json_content_type(Some(ok)), Ok(()), "{ok}");
+        }
+        for bad in [
+            "application/evil+json",
+            "application/vnd.api+json",
+            "application/problem+json",
+            "text/json",
+            "application/jsonx",
+            "application/json-seq",
+            "application/x-json",
+            "application/json; charset=latin1",
+            "application/json; boundary=x",
+            "application/json; charset=utf-8; x=y",
+            "application/ json",
+            "",
+            "*/*",
+        ] {
+            let e = json_content_type(Some(bad)).expect_err(bad);
+            assert!(e.contains("Content-Type: application/json"), "{bad}: {e}");
+        }
+        assert!(json_content_type(None).is_err());
     }
 }

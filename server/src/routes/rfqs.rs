@@ -397,6 +397,23 @@ async fn plan_lines(
     lines: &[api::NewRfqLine],
     e: &mut FieldErrors,
 ) -> AppResult<Vec<LinePlan>> {
+    // Sizes first (issue 10, outside probe L): past a bound, no line is looked up.
+    let before = e.0.len();
+    let mut fit =
+        domain::validate::max_items(e, "lines", lines.len(), domain::rfq::limits::LINES, "lines");
+    for (i, l) in lines.iter().enumerate().take(domain::rfq::limits::LINES) {
+        fit &= domain::rfq::check_line_limits(
+            e,
+            &format!("lines[{i}]"),
+            &l.part_id,
+            l.revision.as_deref(),
+            &l.notes,
+            l.quantities.len(),
+        );
+    }
+    if !fit || e.0.len() > before {
+        return Ok(Vec::new());
+    }
     let mut plans = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         let at = |f: &str| format!("lines[{i}].{f}");
@@ -600,7 +617,21 @@ async fn create(
     authorize(&user.actor, Verb::Write, Resource::RfqList)?;
     let now = now_ms();
     let mut e = FieldErrors::new();
-    validate::required(&mut e, "title", &n.title, 200);
+    let fit = domain::rfq::check_limits(
+        &mut e,
+        domain::rfq::RfqInput {
+            title: &n.title,
+            incoterm: &n.incoterm,
+            payment_terms: &n.payment_terms,
+            time_zone: n.time_zone.as_deref(),
+            lines: n.lines.len(),
+            supplier_ids: &n.supplier_ids,
+        },
+    );
+    if !fit {
+        return Err(e.into());
+    }
+    validate::required(&mut e, "title", &n.title, domain::rfq::limits::TITLE);
     validate::currency(&mut e, "currency", &n.currency);
     if let Some(d) = parse_deadline(&mut e, "deadline", &n.deadline) {
         if d <= now {

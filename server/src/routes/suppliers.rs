@@ -334,11 +334,10 @@ async fn update(
         status: Some(u.status.as_deref().unwrap_or(&before.status)),
     })?;
     let currency = currency.code();
-    let categories = u
-        .categories
-        .as_deref()
-        .map(normalize_categories)
-        .unwrap_or(before.categories.clone());
+    let categories = match u.categories.as_deref() {
+        Some(cats) => supplier::check_categories(cats)?,
+        None => before.categories.clone(),
+    };
     let mut w = st.db.write().await?;
     let cats = serde_json::to_string(&categories).map_err(|e| anyhow::anyhow!(e))?;
     sqlx::query("UPDATE suppliers SET name = $1, name_key = $7, country = $2, currency = $3, status = $4, categories = $5 WHERE id = $6")

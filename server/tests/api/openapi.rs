@@ -107,3 +107,65 @@ fn the_checked_in_document_is_the_generated_one() {
          regenerate it with `{REGENERATE}` and commit it"
     );
 }
+
+/// Issue 10, outside probe L: the contract states the bounds `domain` checks, so a client
+/// (and schemathesis) knows them; written as literals in the schema attributes, checked
+/// here against the constants.
+#[test]
+fn the_document_states_the_text_and_list_bounds() {
+    use domain::quote::limits as q;
+    use domain::rfq::limits as r;
+    let doc: serde_json::Value = serde_json::from_str(&server::openapi::json()).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    let prop = |schema: &str, field: &str, key: &str| -> u64 {
+        schemas[schema]["properties"][field][key]
+            .as_u64()
+            .unwrap_or_else(|| {
+                panic!(
+                    "{schema}.{field} has no {key}: {}",
+                    schemas[schema]["properties"][field]
+                )
+            })
+    };
+    let n = |v: usize| v as u64;
+    for (schema, field, key, bound) in [
+        ("QuoteHeader", "notes", "maxLength", q::NOTES),
+        ("QuoteHeader", "reference", "maxLength", q::REFERENCE),
+        ("QuoteHeader", "incoterm", "maxLength", q::INCOTERM),
+        ("QuoteHeader", "incoterm_place", "maxLength", q::PLACE),
+        ("QuoteLine", "notes", "maxLength", q::NOTES),
+        ("QuoteLine", "rfq_line_id", "maxLength", q::LINE_ID),
+        ("QuoteLine", "revision", "maxLength", q::REVISION),
+        ("QuoteLine", "no_bid_reason", "maxLength", q::REASON),
+        ("QuoteLine", "alternate", "maxLength", q::ALTERNATE),
+        ("QuoteLine", "breaks", "maxItems", q::BREAKS),
+        ("QuoteLine", "tooling", "maxItems", q::TOOLING),
+        ("Quote", "lines", "maxItems", q::LINES),
+        ("PaymentTerms", "text", "maxLength", q::PAYMENT_TEXT),
+        ("PaymentTerms", "basis", "maxLength", q::PAYMENT_WORD),
+        ("PaymentTerms", "method", "maxLength", q::PAYMENT_WORD),
+        (
+            "Tooling",
+            "description",
+            "maxLength",
+            q::TOOLING_DESCRIPTION,
+        ),
+        ("NewRfq", "title", "maxLength", r::TITLE),
+        ("NewRfq", "incoterm", "maxLength", r::INCOTERM),
+        ("NewRfq", "payment_terms", "maxLength", r::PAYMENT_TERMS),
+        ("NewRfq", "time_zone", "maxLength", r::TIME_ZONE),
+        ("NewRfq", "lines", "maxItems", r::LINES),
+        ("NewRfq", "supplier_ids", "maxItems", r::SUPPLIERS),
+        ("NewRfqLine", "part_id", "maxLength", r::ID),
+        (
+            "NewRfqLine",
+            "revision",
+            "maxLength",
+            domain::part::MAX_REVISION,
+        ),
+        ("NewRfqLine", "notes", "maxLength", r::LINE_NOTES),
+        ("NewRfqLine", "quantities", "maxItems", r::QUANTITIES),
+    ] {
+        assert_eq!(prop(schema, field, key), n(bound), "{schema}.{field} {key}");
+    }
+}

@@ -308,3 +308,156 @@ async fn sign_in_bodies_are_small() {
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.json);
 }
+
+/// Issue 10, outside probe L: notes of 1.9 MB and a line of 40,000 price breaks were
+/// stored. Every text of a quote (and of an RFQ) has a length bound and every list a size
+/// bound (`domain::quote::limits`, `domain::rfq::limits`), refused as a 422 on the field.
+#[tokio::test]
+async fn texts_and_lists_past_their_bounds_are_refused_on_their_field() {
+    let s = setup().await;
+    let path = format!("/api/rfqs/{}/quote", s.rfq);
+    let mut notes = one_line_quote(&s.line, "1.25");
+    notes["header"]["notes"] = json!("x".repeat(1_900_000));
+    let mut breaks = one_line_quote(&s.line, "1.25");
+    breaks["lines"][0]["breaks"] = Value::Array(
+        (1..=40_000)
+            .map(|k| json!({"min_qty": k.to_string(), "price": "1"}))
+            .collect(),
+    );
+    let mut reason = one_line_quote(&s.line, "1.25");
+    reason["lines"][0]["alternate"] = json!("y".repeat(1001));
+    for (body, field, message) in [
+        (
+            notes,
+            "header.notes",
+            "at most 4000 characters (got 1900000)",
+        ),
+        (
+            breaks,
+            "lines[0].breaks",
+            "at most 50 price breaks (got 40000)",
+        ),
+        (
+            reason,
+            "lines[0].alternate",
+            "at most 1000 characters (got 1001)",
+        ),
+    ] {
+        let r = s.app.put(&path, body, &s.northwind).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}: {}",
+            r.json
+        );
+        assert_eq!(r.json["fields"][field], message, "{}", r.json);
+    }
+    // Nothing was stored.
+    let mine = s.app.get(&path, &s.northwind).await;
+    assert_eq!(mine.json["versions"], json!([]), "{}", mine.json);
+    // An RFQ: its title, terms, lines and each line's notes and quantities.
+    let parts = s.app.get("/api/parts", &s.buyer).await.json;
+    let part = parts[0]["id"].clone();
+    let line = json!({"part_id": part, "quantities": ["100"]});
+    let many = vec![line.clone(); domain::rfq::limits::LINES + 1];
+    let mut long_notes = line.clone();
+    long_notes["notes"] = json!("n".repeat(4001));
+    for (title, terms, lines, field, message) in [
+        (
+            "t".repeat(201),
+            String::new(),
+            vec![line.clone()],
+            "title",
+            "at most 200 characters (got 201)".to_string(),
+        ),
+        (
+            "T".into(),
+            "p".repeat(201),
+            vec![line.clone()],
+            "payment_terms",
+            "at most 200 characters (got 201)".into(),
+        ),
+        (
+            "T".into(),
+            String::new(),
+            many,
+            "lines",
+            format!("at most 500 lines (got {})", domain::rfq::limits::LINES + 1),
+        ),
+        (
+            "T".into(),
+            String::new(),
+            vec![long_notes],
+            "lines[0].notes",
+            "at most 4000 characters (got 4001)".into(),
+        ),
+    ] {
+        let r = s
+            .app
+            .post(
+                "/api/rfqs",
+                json!({"title": title, "currency": "USD", "deadline": in_hours(2), "payment_terms": terms, "lines": lines}),
+                &s.buyer,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}: {}",
+            r.json
+        );
+        assert_eq!(r.json["fields"][field], message.as_str(), "{}", r.json);
+    }
+}
+
+/// Issue 10, outside probe L: `Content-Type: application/evil+json` was read as JSON.
+/// Only `application/json` (with at most `charset=utf-8`) is; anything else is a 415 in
+/// the JSON error shape, on every JSON route.
+#[tokio::test]
+async fn only_application_json_is_read_as_json() {
+    let app = TestApp::new().await;
+    let s = app.login("buyer@acme.example").await;
+    let body = json!({"number": "CT-1", "name": "Bracket", "uom": "EA"}).to_string();
+    let send = |ct: &'static str, path: &'static str, body: String| {
+        let req = axum::http::Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(
+                header::COOKIE,
+                format!("{}={}", api::SESSION_COOKIE, s.cookie),
+            )
+            .header(api::CSRF_HEADER, &s.csrf)
+            .header(header::CONTENT_TYPE, ct)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        app.send(req, [10, 0, 0, 1])
+    };
+    for ct in [
+        "application/evil+json",
+        "application/vnd.api+json",
+        "text/json",
+        "application/json; charset=latin1",
+        "application/jsonp",
+    ] {
+        for path in ["/api/parts", "/api/sync", "/api/auth/login"] {
+            let r = send(ct, path, body.clone()).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "{ct} {path}: {}",
+                r.json
+            );
+            assert_eq!(r.json["code"], "unsupported_media_type", "{}", r.json);
+            assert!(
+                r.json["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Content-Type: application/json"),
+                "{}",
+                r.json
+            );
+        }
+    }
+    let r = send("application/json; charset=UTF-8", "/api/parts", body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+}

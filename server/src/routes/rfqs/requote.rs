@@ -18,7 +18,8 @@ use crate::AppState;
 pub(super) const REQUOTE_MAX_BYTES: usize = 25 * 1024 * 1024;
 /// Longest a re-quote's document may take to read (with
 /// `domain::extract::bounds::SERVER_BOUNDS` on rows and pages).
-pub const REQUOTE_MAX_TIME: std::time::Duration = std::time::Duration::from_secs(20);
+pub const REQUOTE_MAX_TIME: std::time::Duration =
+    std::time::Duration::from_secs(domain::extract::bounds::MAX_SECONDS);
 
 /// Retry-After of a re-quote refused because every reading turn is taken.
 const REQUOTE_RETRY_AFTER_SECS: u64 = 5;
@@ -194,6 +195,12 @@ pub(super) async fn requote(
     // Text taken from the document (not typed by the buyer) loses any NUL instead of
     // refusing the whole file.
     let clean = |s: String| s.replace('\0', "");
+    // Text taken from the document is also cut to the RFQ's bounds
+    // (`domain::rfq::limits`) instead of refusing the re-quote.
+    let cut = |s: String, max: usize| match s.char_indices().nth(max) {
+        Some((at, _)) => s[..at].to_string(),
+        None => s,
+    };
     let n = api::NewRfq {
         title: q
             .title
@@ -208,11 +215,12 @@ pub(super) async fn requote(
                     .to_string()
             })
             .map(clean)
+            .map(|s| cut(s, domain::rfq::limits::INCOTERM))
             .unwrap_or_default(),
         payment_terms: extraction
             .payment_terms
             .as_ref()
-            .map(|t| clean(t.text.clone()))
+            .map(|t| cut(clean(t.text.clone()), domain::rfq::limits::PAYMENT_TERMS))
             .unwrap_or_default(),
         deadline: (crate::clock::now() + chrono::Duration::days(14)).to_rfc3339(),
         time_zone: None,
@@ -228,7 +236,7 @@ pub(super) async fn requote(
                 quantities: l.quantities.clone(),
                 annual_volume: None,
                 need_by: None,
-                notes: clean(l.notes.join("; ")),
+                notes: cut(clean(l.notes.join("; ")), domain::rfq::limits::LINE_NOTES),
                 last_price: None,
                 should_cost: None,
             })
