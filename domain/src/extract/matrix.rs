@@ -338,15 +338,57 @@ fn matrix_lines(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> Opt
         };
         return Some(read_grid(&g, ctx, ex));
     }
+    // Quantities down the side, parts across (`Qty | AB-100 | AB-200`): one line per
+    // column, the rows its breaks.
+    let b = first;
+    let down: Vec<Option<(Decimal, bool)>> = (b.header + 1..b.end)
+        .map(|r| super::header_qty_candidate(cell_text(&rows[r], b.key_col)))
+        .collect();
+    // Whole quantities rising down the side (not sizes such as 1.5 / 2.5), each column
+    // head one part code.
+    let rising = down
+        .iter()
+        .map(|q| {
+            q.map(|x| x.0)
+                .filter(|q| q.fract().is_zero() && *q >= Decimal::ONE)
+        })
+        .collect::<Option<Vec<_>>>()
+        .is_some_and(|v| v.windows(2).all(|w| w[0] < w[1]));
+    let parts_across = b.cols.iter().all(|&i| {
+        let t = cell_text(head, i);
+        !t.contains(' ') && crate::extract::text::is_part_like(t)
+    });
+    if rising && parts_across {
+        let mut sub: Vec<Vec<Cell>> = rows[..b.header].to_vec();
+        let mut h = vec![cell("Part No", &anchor)];
+        h.extend((b.header + 1..b.end).map(|r| {
+            let c = rows[r].get(b.key_col).cloned().unwrap_or_default();
+            let q = down[r - b.header - 1].map(|x| x.0).unwrap_or_default();
+            cell(&format!("{} pcs", q.normalize()), &c)
+        }));
+        sub.push(h);
+        for &i in &b.cols {
+            let mut c = vec![head[i].clone()];
+            c.extend((b.header + 1..b.end).map(|r| rows[r].get(i).cloned().unwrap_or_default()));
+            sub.push(c);
+        }
+        sub.push(Vec::new());
+        sub.extend(rows[b.end..].iter().cloned());
+        let g = Grid {
+            name: grid.name.clone(),
+            rows: sub,
+        };
+        return Some(read_grid(&g, ctx, ex));
+    }
     let mut next_row = 0;
     let mut cells_read = 0;
     for b in &blocks {
+        let head = &rows[b.header];
         // Rows between blocks (titles, notes) are kept for the text around the table.
         if next_row > 0 {
             out.extend(rows[next_row..b.header].iter().cloned());
         }
         next_row = b.end;
-        let head = &rows[b.header];
         for row in &rows[b.header + 1..b.end] {
             let key = cell_text(row, b.key_col);
             for &i in &b.cols {

@@ -1690,6 +1690,23 @@ pub struct TableContext<'a> {
 /// Reads one grid into `ex`: header fields from the text around the table, lines from the
 /// table. Returns the number of lines added.
 pub fn read_grid(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
+    let n = read_grid_once(grid, ctx, ex);
+    if n > 0 || grid.rows.len() < 3 {
+        return n;
+    }
+    // A header row was recognised (a corner `Part No.` over typed quantities, a title
+    // that reads like one) but gave no line: the grid may still be a matrix.
+    let mut trial = ex.clone();
+    match matrix::read_matrix(grid, ctx, &mut trial).filter(|m| *m > 0) {
+        Some(m) => {
+            *ex = trial;
+            m
+        }
+        None => n,
+    }
+}
+
+fn read_grid_once(grid: &Grid, ctx: &TableContext<'_>, ex: &mut Extraction) -> usize {
     // The caller's time (`bounds::within`), asked once per table, and the width of its
     // rows (whatever reader built the grid).
     if !super::bounds::go_on() || !super::bounds::widths_fit(grid.rows.iter().map(Vec::len)) {

@@ -125,3 +125,125 @@ fn type_by_quantity_range() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Issue 9, class 1: generic matrices in spreadsheets, rows × columns both keys, in the
+/// shapes sheets are written (typed numbers as column keys, a blank or slashed corner, a
+/// title row over the keys, a quantity label beside them, quantities down the side and
+/// parts across). Every shape gives one line per part with its breaks.
+#[test]
+fn generic_sheet_matrices() {
+    let parts = |ex: &Extraction| lines(ex);
+    let want_parts = want(&[
+        ("AB-100", "100@1.2 500@1.1 1000@0.95"),
+        ("AB-200", "100@2.4 500@2.2 1000@1.9"),
+        ("AB-300", "100@3.6 500@3.3 1000@2.85"),
+    ]);
+    let body = |first: V<'static>| {
+        vec![
+            vec![first, V::N(100.0), V::N(500.0), V::N(1000.0)],
+            vec![V::S("AB-100"), V::N(1.2), V::N(1.1), V::N(0.95)],
+            vec![V::S("AB-200"), V::N(2.4), V::N(2.2), V::N(1.9)],
+            vec![V::S("AB-300"), V::N(3.6), V::N(3.3), V::N(2.85)],
+        ]
+    };
+    let title = vec![
+        vec![V::S("Acme Stamping Ltd")],
+        vec![V::S("Price list 2025, prices in EUR per piece")],
+        vec![],
+    ];
+    let with_title = |rows: Vec<Vec<V<'static>>>| {
+        let mut r = title.clone();
+        r.extend(rows);
+        r
+    };
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "blank corner, typed quantities",
+            xlsx(&with_title(body(V::E)), &[]),
+        ),
+        (
+            "slashed corner",
+            xlsx(&with_title(body(V::S("Part \\ Qty"))), &[]),
+        ),
+        (
+            "corner 'Part No.'",
+            xlsx(&with_title(body(V::S("Part No."))), &[]),
+        ),
+        (
+            "corner 'Artikel / Menge'",
+            xlsx(&with_title(body(V::S("Artikel / Menge"))), &[]),
+        ),
+    ];
+    {
+        let mut rows = with_title(vec![vec![V::E, V::S("Quantity (pcs)"), V::E, V::E]]);
+        rows.extend(body(V::E));
+        cases.push((
+            "title row over the quantities",
+            xlsx(&rows, &[(3, 1, 3, 3)]),
+        ));
+    }
+    {
+        let mut rows = with_title(vec![vec![
+            V::S("Qty →"),
+            V::N(100.0),
+            V::N(500.0),
+            V::N(1000.0),
+        ]]);
+        rows.extend(body(V::E).into_iter().skip(1));
+        cases.push(("quantity label in the corner", xlsx(&rows, &[])));
+    }
+    {
+        // Quantities down the side, parts across.
+        let rows = with_title(vec![
+            vec![V::S("Qty"), V::S("AB-100"), V::S("AB-200"), V::S("AB-300")],
+            vec![V::N(100.0), V::N(1.2), V::N(2.4), V::N(3.6)],
+            vec![V::N(500.0), V::N(1.1), V::N(2.2), V::N(3.3)],
+            vec![V::N(1000.0), V::N(0.95), V::N(1.9), V::N(2.85)],
+        ]);
+        cases.push(("quantities down, parts across", xlsx(&rows, &[])));
+    }
+    {
+        let rows = with_title(vec![
+            vec![V::E, V::S("100 pcs"), V::S("500 pcs"), V::S("1,000 pcs")],
+            vec![
+                V::S("AB-100"),
+                V::S("€ 1.20"),
+                V::S("€ 1.10"),
+                V::S("€ 0.95"),
+            ],
+            vec![
+                V::S("AB-200"),
+                V::S("€ 2.40"),
+                V::S("€ 2.20"),
+                V::S("€ 1.90"),
+            ],
+            vec![
+                V::S("AB-300"),
+                V::S("€ 3.60"),
+                V::S("€ 3.30"),
+                V::S("€ 2.85"),
+            ],
+        ]);
+        cases.push(("text quantities and prices", xlsx(&rows, &[])));
+    }
+    let mut failures = Vec::new();
+    for (name, bytes) in cases {
+        let ex = run_bytes("matrix.xlsx", bytes);
+        let got = parts(&ex);
+        if got != want_parts {
+            failures.push(format!(
+                "{name}: {got:?}\n  {:?}",
+                ex.diagnostics
+                    .iter()
+                    .map(|d| &d.message)
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} shapes wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
