@@ -26,6 +26,8 @@ mod fixtures;
 mod linefacts;
 #[path = "extract/matrix.rs"]
 mod matrix;
+#[path = "extract/onetime.rs"]
+mod onetime;
 #[path = "extract/pdf_families.rs"]
 mod pdf_families;
 #[path = "extract/pdf_forms.rs"]

@@ -80,12 +80,18 @@ pub fn read(
     // (a text part that says "see the HTML version" has none), the rest as text.
     // mail-parser lists a plain-text-only message's one part as its HTML body too: that
     // is no HTML part.
-    let real_html = !msg.html_body.is_empty() && msg.html_body != msg.text_body;
+    // A message that is one text/html part is listed as both too, and is HTML.
+    let html_part = msg
+        .html_body
+        .first()
+        .and_then(|&id| msg.part(id))
+        .is_some_and(|p| p.is_text_html());
+    let real_html = !msg.html_body.is_empty() && (msg.html_body != msg.text_body || html_part);
     let html = real_html
         .then(|| msg.body_html(0))
         .flatten()
         .map(|h| cut_html_quote(&h).to_string());
-    let html_only = msg.text_body.is_empty() && real_html;
+    let html_only = real_html && (msg.text_body.is_empty() || msg.text_body == msg.html_body);
     let loc = Location {
         path: Some("body".into()),
         ..Location::file(file)
@@ -472,6 +478,7 @@ fn merge(ex: &mut Extraction, sub: Extraction) {
     ex.basis_hint = ex.basis_hint.take().or(sub.basis_hint);
     ex.basis_unread.extend(sub.basis_unread);
     ex.notes.extend(sub.notes);
+    ex.unpriced.extend(sub.unpriced);
     ex.pieces |= sub.pieces;
     ex.consumed.extend(sub.consumed);
     ex.layouts.extend(sub.layouts);

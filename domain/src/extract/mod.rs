@@ -495,10 +495,76 @@ fn fold_priceless_duplicates(ex: &mut Extraction) {
     }
 }
 
+/// Adds the table rows that name a part but give no price ([`Extraction::unpriced`]) as
+/// lines for the notes pass to find; returns where they start. A part that already has a
+/// line is not added again.
+fn add_unpriced(ex: &mut Extraction) -> usize {
+    let first = ex.lines.len();
+    if ex.blanket_no_bid.is_none() {
+        ex.blanket_no_bid = ex
+            .notes
+            .iter()
+            .find(|(t, _)| notes::blanket_no_bid(t))
+            .map(|(_, l)| l.clone());
+    }
+    let keys = |l: &QuoteLine| -> Vec<String> {
+        [l.part_number.as_deref(), l.supplier_part.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(rfq::norm_part)
+            .collect()
+    };
+    for cand in std::mem::take(&mut ex.unpriced) {
+        let k = keys(&cand);
+        if ex
+            .lines
+            .iter()
+            .any(|l| keys(l).iter().any(|x| k.contains(x)))
+        {
+            continue; // a line for the part already (or the same row read twice)
+        }
+        ex.lines.push(cand);
+    }
+    first
+}
+
+/// After the notes pass: an unpriced row the document declined (by part, by description)
+/// is a no-bid line; under "all other items: no quote" every line left without a price
+/// is; other unpriced rows are dropped. A no-bid line has no price and no revision.
+fn settle_unpriced(ex: &mut Extraction, first: usize) {
+    let blanket = ex.blanket_no_bid.clone();
+    let mut i = 0;
+    while i < ex.lines.len() {
+        let l = &mut ex.lines[i];
+        if l.breaks.is_empty() && !l.no_bid && l.tooling.is_empty() {
+            if let Some(loc) = &blanket {
+                l.no_bid = true;
+                l.no_bid_reason = Some("all other items: no quote".into());
+                l.provenance.insert("no_bid".into(), loc.clone());
+            }
+        }
+        let l = &mut ex.lines[i];
+        if i >= first && !l.no_bid && l.breaks.is_empty() {
+            ex.lines.remove(i);
+            continue;
+        }
+        if i >= first && l.confidence == 0 {
+            l.confidence = 70;
+        }
+        if l.no_bid && l.breaks.is_empty() && l.revision.is_some() {
+            l.revision = None;
+            l.provenance.remove("revision");
+        }
+        i += 1;
+    }
+}
+
 fn finish(ex: &mut Extraction, rfq: Option<&RfqSpec>) {
     reconcile_currency(ex);
     fold_priceless_duplicates(ex);
+    let first_unpriced = add_unpriced(ex);
     notes::attach_notes(ex, rfq, number::DecimalStyle::Unknown);
+    settle_unpriced(ex, first_unpriced);
     merge_no_bid_notes(ex);
     if let Some(r) = rfq {
         rfq::match_rfq(ex, r);

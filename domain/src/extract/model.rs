@@ -294,6 +294,11 @@ pub struct Extraction {
     /// Prose lines that may carry facts for lines, for the notes pass. Internal.
     #[serde(skip)]
     pub notes: Vec<(String, Location)>,
+    /// Table rows naming a part with no price and no no-bid word. A statement that
+    /// declines them (by part, by description, "all other items: no quote") makes them
+    /// no-bid lines; otherwise they are dropped. Internal.
+    #[serde(skip)]
+    pub unpriced: Vec<QuoteLine>,
     /// Lines a reader already took facts from (the notes pass skips them). Internal.
     #[serde(skip)]
     pub consumed: Vec<Location>,

@@ -95,7 +95,61 @@ const CHARGE_WORDS: &[&str] = &[
     "治具",
     "钢网",
     "工装",
+    // More languages: SV, DA, NO, FI, CS, HU, TR, KO, JA, and one-time wording.
+    "frais uniques",
+    "frais unique",
+    "coste único",
+    "costo único",
+    "costes únicos",
+    "gastos únicos",
+    "pago único",
+    "custo único",
+    "custos únicos",
+    "engångskostnad",
+    "engångsavgift",
+    "engångs",
+    "verktyg",
+    "engangs",
+    "værktøj",
+    "verktøy",
+    "kertamaksu",
+    "työkalu",
+    "nářadí",
+    "jednorázov",
+    "szerszám",
+    "egyszeri",
+    "kalıp",
+    "kalib",
+    "kalıb",
+    "fikstür",
+    "tek seferlik",
+    "금형",
+    "지그",
+    "초기비용",
+    "초기 비용",
+    "金型",
+    "イニシャル",
+    "初期費用",
+    "版代",
+    "夹具",
+    "测试架",
 ];
+
+/// Chinese, Japanese and Korean script and the full-width marks written with it.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF      // radicals
+        | 0x3000..=0x303F    // CJK punctuation
+        | 0x3040..=0x30FF    // kana
+        | 0x3130..=0x318F    // Hangul compatibility jamo
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF0F    // full-width ！＂…／
+        | 0xFF1A..=0xFF20    // full-width ：；＜＝＞？＠
+        | 0xFF5B..=0xFF65)
+}
 
 /// True when a text names a one-time charge.
 pub fn names_charge(text: &str) -> bool {
@@ -120,17 +174,34 @@ pub fn names_charge(text: &str) -> bool {
                 .chars()
                 .take_while(|c| c.is_alphanumeric())
                 .collect();
+            // Compounds with a cost word in the languages that join them
+            // ("Werkzeugkosten", "verktygskostnad", "matrijskosten", "kalıbı").
             let ends = matches!(
                 tail.as_str(),
                 "" | "s"
                     | "es"
                     | "ing"
                     | "kosten"
+                    | "skosten"
                     | "cost"
                     | "costs"
                     | "charge"
                     | "anteil"
                     | "satz"
+                    | "kostnad"
+                    | "skostnad"
+                    | "skostnader"
+                    | "kostnader"
+                    | "omkostninger"
+                    | "somkostninger"
+                    | "en"
+                    | "ı"
+                    | "i"
+                    | "ın"
+                    | "ları"
+                    | "bedeli"
+                    | "maliyeti"
+                    | "t"
             ) || w.ends_with(' ');
             starts && ends
         })
@@ -143,9 +214,21 @@ pub fn charge_in(text: &str, style: DecimalStyle) -> Option<Tooling> {
     if !names_charge(text) {
         return None;
     }
+    // CJK text runs words and numbers together (`HX-4410の金型費は450,000円`): its
+    // characters and full-width marks separate the numbers like spaces.
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if is_cjk(c) && !"円元圆원".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     // `1 250,00 zł`, `12 500 €`: thousands grouped with a space are one number.
     let mut joined_ws: Vec<String> = Vec::new();
-    for w in text.split_whitespace() {
+    for w in spaced.split_whitespace() {
         let group = w.len() >= 3
             && w.as_bytes()[..3].iter().all(u8::is_ascii_digit)
             && (w.len() == 3 || !w.as_bytes()[3].is_ascii_digit());
@@ -431,6 +514,23 @@ pub fn blanket_no_bid(text: &str) -> bool {
         "demais itens",
         "其他",
         "其余",
+        "pozostałe",
+        "wszystkie inne",
+        "övriga",
+        "alla andra",
+        "øvrige",
+        "muut",
+        "ostatní",
+        "diğer",
+        "geri kalan",
+        "기타",
+        "나머지",
+        "その他",
+        "他の品目",
+        "残りの",
+        "demais",
+        "outros itens",
+        "autres",
     ];
     SCOPE.iter().any(|s| lower.contains(s))
         && (super::table::no_bid_reason(&lower).is_some()
@@ -450,7 +550,8 @@ pub fn blanket_no_bid(text: &str) -> bool {
                 "不报价",
             ]
             .iter()
-            .any(|k| lower.contains(k)))
+            .any(|k| lower.contains(k))
+            || NO_BID_PHRASES.iter().any(|k| lower.contains(k)))
 }
 
 /// Words that make a sentence worth reading for line facts.
@@ -555,7 +656,10 @@ pub fn is_fact_line(text: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    names_charge(t) || FACT_CUES.iter().any(|k| lower.contains(k))
+    names_charge(t)
+        || FACT_CUES.iter().any(|k| lower.contains(k))
+        || NO_BID_PHRASES.iter().any(|k| lower.contains(k))
+        || super::table::no_bid_reason(t).is_some()
 }
 
 /// Words that say a clause is about delivery time ("Lieferzeit", "levertijd", "délai",
@@ -978,6 +1082,47 @@ const NO_BID_PHRASES: &[&str] = &[
     "ご提案できません",
     "お見積りできません",
     "outside our capabilities",
+    "not offered",
+    "unable to supply",
+    "cannot supply",
+    "pas d'offre",
+    "pas d’offre",
+    "ne pouvons pas proposer",
+    "non quotat",
+    "non è quotat",
+    "non sono quotat",
+    "non viene quotat",
+    "non la quotiamo",
+    "non lo quotiamo",
+    "no la cotizamos",
+    "no lo cotizamos",
+    "no cotizado",
+    "no cotizada",
+    "não cotamos",
+    "não foi cotado",
+    "não foi cotada",
+    "não cotad",
+    "ingen offert",
+    "offereras ej",
+    "offereras inte",
+    "kan inte offerera",
+    "teklif veremiyoruz",
+    "teklif verilmedi",
+    "teklif verilemez",
+    "teklif yok",
+    "nie składamy oferty",
+    "brak oferty",
+    "nie oferujemy",
+    "geen offerte",
+    "niet leveren",
+    "nicht lieferbar",
+    "견적 불가",
+    "견적불가",
+    "견적 제외",
+    "공급 불가",
+    "見積辞退",
+    "不予报价",
+    "暂不报价",
     "outside our scope",
     "not in our range",
     "außerhalb unseres",
@@ -1028,6 +1173,8 @@ const STOP: &[&str] = &[
 /// Where lines can be found by a part number or a description word (stemmed), so naming
 /// a line costs a look-up, not a pass over every line.
 struct Index {
+    /// Description words in CJK script (two characters or more), found inside clauses.
+    cjk_words: Vec<String>,
     by_word: std::collections::HashMap<String, Vec<usize>>,
     by_part: std::collections::HashMap<String, Vec<usize>>,
     n: usize,
@@ -1036,6 +1183,7 @@ struct Index {
 impl Index {
     fn new<'a>(items: impl Iterator<Item = (Option<&'a str>, Vec<String>)>) -> Self {
         let mut ix = Index {
+            cjk_words: Vec::new(),
             by_word: std::collections::HashMap::new(),
             by_part: std::collections::HashMap::new(),
             n: 0,
@@ -1058,6 +1206,13 @@ impl Index {
             words.sort();
             words.dedup();
             for w in words {
+                if w.chars().count() >= 2
+                    && w.chars().all(is_cjk)
+                    && !ix.cjk_words.contains(&w)
+                    && ix.cjk_words.len() < 2000
+                {
+                    ix.cjk_words.push(w.clone());
+                }
                 ix.by_word.entry(w).or_default().push(i);
             }
             for p in parts {
@@ -1072,7 +1227,9 @@ impl Index {
 /// (one that names at most a third of the lines, or one line of two).
 fn targets(clause: &str, ix: &Index) -> Vec<usize> {
     let tokens: Vec<&str> = clause
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"') || is_cjk(c)
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut out: Vec<usize> = Vec::new();
@@ -1091,6 +1248,24 @@ fn targets(clause: &str, ix: &Index) -> Vec<usize> {
         return out;
     }
     let limit = (ix.n / 3).max(1);
+    // Words in CJK script are not separated by spaces: a description word of two
+    // characters or more is looked for inside the clause.
+    if !ix.cjk_words.is_empty() {
+        let lower = clause.to_lowercase();
+        for w in &ix.cjk_words {
+            if !lower.contains(w.as_str()) {
+                continue;
+            }
+            let hits = ix.by_word.get(w).map(Vec::as_slice).unwrap_or_default();
+            if !hits.is_empty() && hits.len() <= limit {
+                for &h in hits {
+                    if !out.contains(&h) {
+                        out.push(h);
+                    }
+                }
+            }
+        }
+    }
     for t in &tokens {
         let w = stem(t);
         if w.chars().count() < 4

@@ -187,6 +187,14 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "código",
             "客户料号",
             "品番",
+            "parça no",
+            "parça no.",
+            "parça numarası",
+            "malzeme kodu",
+            "stok kodu",
+            "품번",
+            "부품번호",
+            "품목코드",
             "図番",
             "部品番号",
             "貴社品番",
@@ -362,6 +370,12 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "descricao",
             "designação",
             "品名",
+            "açıklama",
+            "malzeme adı",
+            "ürün adı",
+            "품명",
+            "품목명",
+            "규격",
             "描述",
             "名称",
             "规格",
@@ -457,6 +471,9 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "qtde",
             "hoeveelheid",
             "数量",
+            "miktar",
+            "adet",
+            "수량",
             "stückzahl",
             "losgröße",
             "lotto",
@@ -542,6 +559,9 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "preço",
             "单价",
             "単価",
+            "birim fiyat",
+            "birim fiyatı",
+            "단가",
             "単価円",
             "見積単価",
             "含税单价",
@@ -899,6 +919,17 @@ const PATTERNS: &[(ColumnRole, &[&str])] = &[
             "bemerkungen",
             "supplier comments",
             "observations",
+            "notlar",
+            "açıklamalar",
+            "비고",
+            "備考",
+            "摘要",
+            "anmerkungen",
+            "opmerking",
+            "kommentarer",
+            "merknader",
+            "huomautukset",
+            "opombe",
         ],
     ),
     (
@@ -1406,6 +1437,30 @@ fn qty_price_pairs(t: &str, style: DecimalStyle) -> Vec<(Decimal, super::number:
     out
 }
 
+/// One number with its thousands grouped by spaces (`4 500,00`, `12 500 €`, `1 250 000`),
+/// not a quantity and a price: a group of one to three digits, then groups of three, the
+/// last with its decimals. Not when the first group is the row's quantity (`100 125,00`
+/// under a quantity of 100 is that quantity and its price).
+fn space_grouped(t: &str, qty: Option<Decimal>) -> bool {
+    let (_, _, rest) = super::number::strip_currency(t.trim());
+    let ws: Vec<&str> = rest.split_whitespace().collect();
+    let n = ws.len();
+    n >= 2
+        && ws[0].parse::<Decimal>().ok() != qty
+        && (1..=3).contains(&ws[0].len())
+        && ws[0].bytes().all(|b| b.is_ascii_digit())
+        && ws[1..].iter().enumerate().all(|(k, w)| {
+            let (int, frac) = match w.split_once([',', '.']) {
+                Some((a, b)) if k == n - 2 => (a, b),
+                _ => (*w, ""),
+            };
+            int.len() == 3
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() <= 4
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 fn cell_text(row: &[Cell], i: usize) -> &str {
     row.get(i).map_or("", |c| c.text.trim())
 }
@@ -1529,6 +1584,15 @@ fn is_total_line(row: &[Cell], roles: &[Option<ColumnRole>]) -> bool {
 /// *and* one of them must be a part-like token followed by prose.
 pub fn split_part_note(cell: &str) -> Option<(String, String)> {
     let words: Vec<&str> = cell.split_whitespace().collect();
+    // `HX-4430: no quote`, `HX-4430 不报价`: a part and a short no-bid.
+    if words.len() >= 2 {
+        let first = words[0].trim_end_matches([':', ',', ';']);
+        let rest = words[1..].join(" ");
+        let rest = rest.trim_start_matches([':', '-', '–', ',', ' ']);
+        if text::is_part_like(first) && no_bid_reason(rest).is_some() {
+            return Some((first.to_string(), rest.to_string()));
+        }
+    }
     if words.len() < 4 {
         return None;
     }
@@ -1641,6 +1705,52 @@ pub fn no_bid_reason(s: &str) -> Option<String> {
         "見積辞退",
         "対応不可",
         "outside our capabilities",
+        "not offered",
+        "unable to supply",
+        "cannot supply",
+        "kein angebot",
+        "nicht lieferbar",
+        "non quotata",
+        "non quotate",
+        "non quotati",
+        "non offerto",
+        "non è quotato",
+        "non è quotata",
+        "non sono quotati",
+        "no cotizado",
+        "no cotizada",
+        "no ofertamos",
+        "sin oferta",
+        "non chiffré",
+        "pas de devis",
+        "pas d'offre",
+        "pas d’offre",
+        "não cotada",
+        "não cotados",
+        "não cotamos",
+        "ingen offert",
+        "offereras ej",
+        "offereras inte",
+        "ej offererad",
+        "inget anbud",
+        "ikke tilbudt",
+        "intet tilbud",
+        "ei tarjousta",
+        "teklif verilmedi",
+        "teklif veremiyoruz",
+        "teklif verilemez",
+        "teklif yok",
+        "nie składamy oferty",
+        "bez oferty",
+        "견적 불가",
+        "견적불가",
+        "견적 제외",
+        "공급 불가",
+        "見積り辞退",
+        "お見積り不可",
+        "不予报价",
+        "暂不报价",
+        "无报价",
     ];
     KEYS.iter()
         .find(|k| {
@@ -3274,10 +3384,11 @@ fn read_row(
             Some(ColumnRole::UnitPrice) => {
                 // `250   12,30 €` under `Qté / Prix unitaire`: read as quantity and
                 // price below, never as a price of 250.
-                if let Some(c) = row
-                    .get(i)
-                    .filter(|c| c.number.is_some() || qty_price_pairs(&c.text, style).is_empty())
-                {
+                if let Some(c) = row.get(i).filter(|c| {
+                    c.number.is_some()
+                        || qty_price_pairs(&c.text, style).is_empty()
+                        || qty.is_some() && space_grouped(&c.text, qty.as_ref().map(|q| q.0))
+                }) {
                     let min = qty.as_ref().map_or(Decimal::ONE, |q| q.0);
                     add_price(&mut line, c, min, i, ex);
                 }
@@ -3377,6 +3488,26 @@ fn read_row(
             }
         }
     }
+    // A sentence in the part column with no price ("All other items: no quote.", "We
+    // cannot quote the gasket.") is a remark for the notes pass, not a line.
+    if line.breaks.is_empty() && line.description.is_none() {
+        let ids: Vec<&str> = [line.part_number.as_deref(), line.supplier_part.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if let [p] = ids[..] {
+            let words = p.split_whitespace().count();
+            let cjk = p.chars().filter(|c| super::notes::is_cjk(*c)).count();
+            let leads_with_part = p
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| text::is_part_like(w.trim_end_matches([':', ','])));
+            let sentence = (words >= 4 || cjk >= 4) && !leads_with_part && qty.is_none();
+            if sentence || super::notes::blanket_no_bid(p) {
+                return RowOutcome::Text;
+            }
+        }
+    }
     let has_id =
         line.part_number.is_some() || line.supplier_part.is_some() || line.description.is_some();
     let has_value = !line.breaks.is_empty()
@@ -3387,6 +3518,23 @@ fn read_row(
         // A row with only a price and nothing to tie it to, or a text row.
         if !line.breaks.is_empty() && qty.is_some() {
             return RowOutcome::Line(Box::new(line)); // a break row continuing the previous part
+        }
+        // A part in a priced table left without a price: a no-bid if the document
+        // declines it somewhere (a sentence, "all other items: no quote").
+        let priced_table = roles
+            .iter()
+            .any(|r| matches!(r, Some(ColumnRole::UnitPrice | ColumnRole::BreakPrice(_))));
+        if priced_table
+            && line.breaks.is_empty()
+            && !line.no_bid
+            && line.tooling.is_empty()
+            && ex.unpriced.len() < 500
+            && [line.part_number.as_deref(), line.supplier_part.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|p| text::identifies_part(p) && p.split_whitespace().count() <= 2)
+        {
+            ex.unpriced.push(line);
         }
         return RowOutcome::Text;
     }

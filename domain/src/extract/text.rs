@@ -1413,8 +1413,10 @@ fn parse_text_lines_inner(lines: &[(String, Location)], style: DecimalStyle, ex:
         let mut desc_end = t.len();
         let part_end;
         if let Some(pi) = part_idx {
+            // A part ending a sentence leaves its full stop (`… la referencia HX-4430.`).
             let p = words[pi]
-                .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+                .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '\''))
+                .trim_end_matches('.');
             let off = t.find(p).unwrap_or(0);
             part_end = off + p.len();
             line.part_number = Some(p.to_string());
