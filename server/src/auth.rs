@@ -616,8 +616,8 @@ fn refused(r: Refusal, policy: &LockoutPolicy) -> AppError {
         },
         Refusal::Full => AppError::Unavailable {
             code: "busy",
-            message: "Bidwell is turning away sign-ins from new addresses for a moment (very \
-                      many failed sign-ins). Try again shortly."
+            message: "Bidwell could not check this sign-in against its recent failures just \
+                      now. Try again shortly."
                 .into(),
             retry_after_secs: 5,
         },

@@ -66,7 +66,8 @@ pub struct LockoutPolicy {
     /// device cookies for its own account gains nothing beyond this).
     pub account_device_max_failures: i64,
     /// Most keys (addresses, accounts, devices) each table tracks; beyond it, after
-    /// dropping what left the window, new keys are refused with 503 `busy`.
+    /// dropping what left the window, the tenth of the keys with the fewest failures
+    /// (then the oldest) is forgotten to make room.
     pub max_tracked: usize,
 }
 
@@ -203,12 +204,30 @@ impl<K: std::hash::Hash + Eq + Clone> Table<K> {
             !f.0.is_empty()
         });
     }
-    fn room_for(&mut self, key: &K, max: usize, since: i64) -> bool {
+    /// Makes room for `key` in a table of at most `max` keys: first by dropping what left
+    /// the window, then, when it is still full (a flood from very many addresses or
+    /// accounts), by forgetting the tenth of the keys that say least: the fewest failures,
+    /// then the oldest last failure. A key that matters (an address or an account with
+    /// many failures) outlives a flood of one-failure keys, and a full table never turns
+    /// new addresses away (which would lock every new browser out).
+    fn make_room(&mut self, key: &K, max: usize, since: i64) {
         if self.0.len() < max || self.0.contains_key(key) {
-            return true;
+            return;
         }
         self.sweep(since);
-        self.0.len() < max
+        if self.0.len() < max {
+            return;
+        }
+        let forget = (max / 10).max(1).min(self.0.len());
+        let mut weakest: Vec<(i64, i64, K)> = self
+            .0
+            .iter()
+            .map(|(k, f)| (f.count(), f.last().unwrap_or(i64::MIN), k.clone()))
+            .collect();
+        weakest.select_nth_unstable_by(forget - 1, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (_, _, k) in weakest.into_iter().take(forget) {
+            self.0.remove(&k);
+        }
     }
 }
 
@@ -265,7 +284,8 @@ pub enum Refusal {
     Pair { failures: i64, wait_ms: i64 },
     /// Unknown browsers must wait on this account.
     Account { failures: i64, wait_ms: i64 },
-    /// The tables are full (a flood from very many addresses).
+    /// The account's known networks could not be settled (read twice, still asked
+    /// for): the attempt is turned away for a moment.
     Full,
 }
 
@@ -359,11 +379,8 @@ impl Throttle {
             let trusted = inner.devices.count(&dk, since) < p.device_max_failures
                 && inner.devices.count(&ak, since) < p.account_device_max_failures;
             if trusted {
-                if !(inner.devices.room_for(&dk, p.max_tracked, since)
-                    && inner.devices.room_for(&ak, p.max_tracked, since))
-                {
-                    return Admit::No(Refusal::Full);
-                }
+                inner.devices.make_room(&dk, p.max_tracked, since);
+                inner.devices.make_room(&ak, p.max_tracked, since);
                 keys.push(dk);
                 keys.push(ak);
                 return Admit::Yes(inner.count_in(keys, now, p, true, account, net, device));
@@ -431,9 +448,7 @@ impl Throttle {
                 Key::Pair(..) => &mut inner.pairs,
                 _ => &mut inner.accounts,
             };
-            if !table.room_for(k, p.max_tracked, since) {
-                return Admit::No(Refusal::Full);
-            }
+            table.make_room(k, p.max_tracked, since);
         }
         Admit::Yes(inner.count_in(keys, now, p, false, account, net, None))
     }
@@ -728,6 +743,49 @@ mod tests {
             no(t.admit(ip, Some("c@x"), None, 1000)),
             Refusal::Address { .. }
         ));
+    }
+
+    /// A flood of one-failure addresses beyond what the tables hold never turns a new
+    /// address away, and forgets the flood's keys before the ones that matter: an
+    /// address that spent its budget stays refused, an account under attack stays slowed.
+    #[test]
+    fn a_full_table_forgets_the_weakest_keys_and_admits_newcomers() {
+        let t = Throttle::new(LockoutPolicy {
+            max_tracked: 50,
+            max_ip_failures: 3,
+            ..LockoutPolicy::default()
+        });
+        let spent = v4([198, 51, 100, 7]);
+        for i in 0..3 {
+            let _ = yes(t.admit(spent, None, None, 1000 + i));
+        }
+        for i in 0..3u8 {
+            let ip = v4([203, 0, 113, 10 + i]);
+            let _ = yes(t.admit(ip, Some("victim@x"), None, 1000));
+        }
+        // 500 addresses, one failure each, on 500 made-up accounts: ten times the table.
+        for i in 0..500u32 {
+            let [_, _, a, b] = i.to_be_bytes();
+            let ip = v4([10, 1, a, b]);
+            let account = format!("nobody{i}@x");
+            let _ = yes(t.admit(ip, Some(&account), None, 2000));
+        }
+        // A newcomer is still let in (was 503 `busy` once the tables were full).
+        let _ = yes(t.admit(v4([192, 0, 2, 99]), Some("other@x"), None, 3000));
+        // What mattered is remembered.
+        assert!(matches!(
+            no(t.admit(spent, None, None, 3000)),
+            Refusal::Address { .. }
+        ));
+        assert_eq!(t.account_state("victim@x", 3000).failures, 3);
+        let inner = t.lock();
+        for table in [&inner.nets, &inner.pairs, &inner.accounts] {
+            assert!(
+                table.0.len() <= 50,
+                "a table grew past its bound: {}",
+                table.0.len()
+            );
+        }
     }
 
     /// The window slides: failures older than it no longer count.
