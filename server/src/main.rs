@@ -109,6 +109,12 @@ enum Cmd {
         /// whole of it, since every connection comes from the proxy].
         #[arg(long, env = "BIDWELL_MAX_CONNECTIONS_PER_PEER", value_parser = clap::value_parser!(u32).range(1..))]
         max_connections_per_peer: Option<u32>,
+        /// Most connections open at once from one network (an IPv4 /24 or an IPv6 /48, the
+        /// socket's peer); more from it are closed on accept [default: an 8th of
+        /// --max-connections, at least the per-peer share; with --trust-proxy the whole of
+        /// it].
+        #[arg(long, env = "BIDWELL_MAX_CONNECTIONS_PER_NETWORK", value_parser = clap::value_parser!(u32).range(1..))]
+        max_connections_per_network: Option<u32>,
         /// Seconds a client has to send a request's headers (also the longest idle time
         /// of a keep-alive connection).
         #[arg(long, env = "BIDWELL_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
@@ -228,6 +234,7 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             allowed_hosts,
             max_connections,
             max_connections_per_peer,
+            max_connections_per_network,
             header_timeout,
             quote_quota_mib,
             supplier_quota_mib,
@@ -253,9 +260,16 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
             if trust_proxy {
                 // Every connection comes from the proxy: it shares the cap out, not us.
                 limits.max_connections_per_peer = limits.max_connections;
+                limits.max_connections_per_network = limits.max_connections;
             }
             if let Some(n) = max_connections_per_peer {
                 limits.max_connections_per_peer = (n as usize).min(limits.max_connections);
+                limits.max_connections_per_network = limits
+                    .max_connections_per_network
+                    .max(limits.max_connections_per_peer);
+            }
+            if let Some(n) = max_connections_per_network {
+                limits.max_connections_per_network = (n as usize).min(limits.max_connections);
             }
             limits.header_read_timeout = std::time::Duration::from_secs(header_timeout);
             let database = db.open().await?;
@@ -317,8 +331,8 @@ async fn run(cmd: Cmd) -> anyhow::Result<ExitCode> {
                 None => println!("Answering for any host (BIDWELL_ALLOWED_HOSTS=*)."),
             }
             println!(
-                "Connections: at most {} open (open-file limit {nofile}), {} per peer address, {header_timeout} s to send headers; {max_inflight_per_address} requests in progress per client address.",
-                limits.max_connections, limits.max_connections_per_peer
+                "Connections: at most {} open (open-file limit {nofile}), {} per peer address, {} per network (/24, /48), {header_timeout} s to send headers; {max_inflight_per_address} requests in progress per client address.",
+                limits.max_connections, limits.max_connections_per_peer, limits.max_connections_per_network
             );
             if trust_proxy {
                 println!(

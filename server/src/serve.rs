@@ -31,8 +31,9 @@
 //!   accepted beyond that is closed at once, before anything is read, so a flood costs a
 //!   socket for microseconds and never the descriptors the database and files need.
 //!   One peer address (an IPv4 address, an IPv6 /64) may hold at most
-//!   [`Limits::max_connections_per_peer`] of them, so one client cannot fill the cap and
-//!   lock everyone else out (the socket's peer, not X-Forwarded-For: behind a proxy set it
+//!   [`Limits::max_connections_per_peer`] of them, and one network (an IPv4 /24, an IPv6
+//!   /48) at most [`Limits::max_connections_per_network`], so one client, or one host
+//!   with a routed prefix, cannot fill the cap and lock everyone else out (the socket's peer, not X-Forwarded-For: behind a proxy set it
 //!   to the whole cap and let the proxy share it out).
 //! - Graceful shutdown: the listener stops, open connections finish the request in flight
 //!   (at most [`Limits::shutdown_grace`]), then the process ends.
@@ -92,6 +93,10 @@ pub struct Limits {
     /// Connections open at once from one peer address (IPv4 address, IPv6 /64); more from
     /// it are closed on accept.
     pub max_connections_per_peer: usize,
+    /// Connections open at once from one network (IPv4 /24, IPv6 /48); more from it are
+    /// closed on accept. One host with a routed IPv6 prefix has 2^16 /64s in its /48, and
+    /// one rented /24 has 256 addresses: each holds at most this share of the cap.
+    pub max_connections_per_network: usize,
     /// How long open connections may take to finish at shutdown.
     pub shutdown_grace: Duration,
 }
@@ -106,13 +111,16 @@ impl Limits {
         Limits::default().with_max_connections(usize::try_from(usable).unwrap_or(4096))
     }
 
-    /// These limits with a cap of `n` connections, a 32nd of them (at least 16) per peer:
-    /// it takes 32 addresses, not 4, to fill the cap (issue 10, M4; a browser opens at
-    /// most 6 connections to a site).
+    /// These limits with a cap of `n` connections, a 32nd of them (at least 16) per peer
+    /// and an 8th (at least the peer's share) per network: it takes 32 addresses in at
+    /// least 8 networks to fill the cap (issue 10, M4; a browser opens at most 6
+    /// connections to a site, so one /24 still serves ~85 browsers at the default cap).
     pub fn with_max_connections(self, n: usize) -> Limits {
+        let per_peer = (n / 32).max(16).min(n);
         Limits {
             max_connections: n,
-            max_connections_per_peer: (n / 32).max(16).min(n),
+            max_connections_per_peer: per_peer,
+            max_connections_per_network: (n / 8).max(per_peer).min(n),
             ..self
         }
     }
@@ -133,6 +141,7 @@ impl Default for Limits {
             body_bytes_total: 512 * 1024 * 1024,
             max_connections: 768,
             max_connections_per_peer: 24,
+            max_connections_per_network: 96,
             shutdown_grace: Duration::from_secs(30),
         }
     }
@@ -182,14 +191,19 @@ pub async fn run(
             },
             () = shutdown.as_mut() => break,
         };
-        let Some(peer_slot) = peers.take(peer.ip(), limits.max_connections_per_peer.max(1)) else {
-            // This address holds its share of the cap already.
+        let Some(peer_slot) = peers.take(
+            peer.ip(),
+            limits.max_connections_per_peer.max(1),
+            limits.max_connections_per_network.max(1),
+        ) else {
+            // This address (or its network) holds its share of the cap already.
             refused_peer += 1;
             if refused_peer.is_power_of_two() {
                 tracing::warn!(
-                    "{} holds {} connections (the per-address cap); closed {refused_peer} new ones from over-cap addresses so far",
+                    "{} or its network holds its share of connections ({} per address, {} per network); closed {refused_peer} new ones from over-share addresses so far",
                     peer.ip(),
-                    limits.max_connections_per_peer
+                    limits.max_connections_per_peer,
+                    limits.max_connections_per_network
                 );
             }
             drop(stream);
@@ -679,26 +693,57 @@ pub async fn over_budget(
 
 /// Connections open per peer address (IPv4 address, IPv6 /64).
 #[derive(Clone, Default)]
-struct PeerCounts(Arc<Mutex<HashMap<IpAddr, usize>>>);
+struct PeerCounts(Arc<Mutex<HashMap<Share, usize>>>);
 
-/// One connection's place in its address's count; given back on drop.
+/// What a connection is counted against: its address and its network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Share {
+    /// An IPv4 address or IPv6 /64.
+    Peer(IpAddr),
+    /// An IPv4 /24 or IPv6 /48.
+    Network(IpAddr),
+}
+
+/// The network a peer address belongs to for the connection shares: its IPv4 /24 (also
+/// for an IPv4-mapped IPv6 address) or its IPv6 /48.
+pub fn network(ip: IpAddr) -> IpAddr {
+    let ip = match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    };
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            IpAddr::from([a, b, c, 0])
+        }
+        IpAddr::V6(_) => crate::throttle::net48(ip).unwrap_or(ip),
+    }
+}
+
+/// One connection's place in its address's and its network's counts; given back on drop.
 struct PeerSlot {
     counts: PeerCounts,
-    key: IpAddr,
+    keys: [Share; 2],
 }
 
 impl PeerCounts {
-    fn take(&self, ip: IpAddr, cap: usize) -> Option<PeerSlot> {
-        let key = crate::throttle::net64(ip);
+    fn take(&self, ip: IpAddr, peer_cap: usize, network_cap: usize) -> Option<PeerSlot> {
+        let keys = [
+            Share::Peer(crate::throttle::net64(ip)),
+            Share::Network(network(ip)),
+        ];
         let mut counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let n = counts.entry(key).or_insert(0);
-        if *n >= cap {
-            return None;
+        for (key, cap) in keys.iter().zip([peer_cap, network_cap]) {
+            if counts.get(key).copied().unwrap_or(0) >= cap {
+                return None;
+            }
         }
-        *n += 1;
+        for key in &keys {
+            *counts.entry(*key).or_insert(0) += 1;
+        }
         Some(PeerSlot {
             counts: self.clone(),
-            key,
+            keys,
         })
     }
 }
@@ -706,10 +751,12 @@ impl PeerCounts {
 impl Drop for PeerSlot {
     fn drop(&mut self) {
         let mut counts = self.counts.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(n) = counts.get_mut(&self.key) {
-            *n -= 1;
-            if *n == 0 {
-                counts.remove(&self.key);
+        for key in &self.keys {
+            if let Some(n) = counts.get_mut(key) {
+                *n -= 1;
+                if *n == 0 {
+                    counts.remove(key);
+                }
             }
         }
     }
@@ -723,4 +770,24 @@ fn is_connection_error(e: &std::io::Error) -> bool {
         e.kind(),
         ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The connection shares' networks: an IPv4 /24 (also written as IPv4-mapped IPv6)
+    /// and an IPv6 /48, whichever of its /64s the peer uses.
+    #[test]
+    fn networks_are_ipv4_24_and_ipv6_48() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert_eq!(network(ip("198.51.100.77")), ip("198.51.100.0"));
+        assert_eq!(network(ip("::ffff:198.51.100.77")), ip("198.51.100.0"));
+        assert_eq!(network(ip("2001:db8:5:ff01::9")), ip("2001:db8:5::"));
+        assert_eq!(
+            network(ip("2001:db8:5:ff01::9")),
+            network(ip("2001:db8:5:1::1"))
+        );
+        assert_ne!(network(ip("2001:db8:5::1")), network(ip("2001:db8:6::1")));
+    }
 }

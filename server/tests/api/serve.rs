@@ -42,6 +42,7 @@ fn limits(max_connections: usize) -> Limits {
     }
     .with_max_connections(max_connections);
     l.max_connections_per_peer = max_connections;
+    l.max_connections_per_network = max_connections;
     l
 }
 
@@ -363,6 +364,56 @@ async fn one_address_cannot_take_the_whole_cap() {
         .expect("answered")
         .unwrap();
     assert!(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 200"));
+}
+
+/// A health check from `from`: its answer, or `None` when the server closed the
+/// connection without answering (within 10 s).
+async fn health_from(from: [u8; 4], addr: std::net::SocketAddr) -> Option<String> {
+    let mut s = connect_from(from, addr).await;
+    let _ = s
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .await;
+    let mut out = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
+        .await
+        .expect("the server neither answered nor closed");
+    let out = String::from_utf8_lossy(&out).into_owned();
+    (read.is_ok() && !out.is_empty()).then_some(out)
+}
+
+/// Many addresses of one network (a rented /24, a host's routed IPv6 prefix) share one
+/// network's part of the cap: it takes several networks, not a handful of addresses, to
+/// fill it (issue 10, redteam: 128 addresses x 32 slow bodies held the whole cap).
+#[tokio::test]
+async fn one_network_cannot_take_the_whole_cap() {
+    let app = TestApp::new().await;
+    let mut l = limits(64);
+    l.max_connections_per_peer = 4;
+    l.max_connections_per_network = 6;
+    l.header_read_timeout = Duration::from_secs(3);
+    let (addr, _stop) = start(&app, l).await;
+    // Three addresses of 127.0.0.0/24, each under its own share, hold the network's six
+    // with slow heads…
+    let mut held = Vec::new();
+    for from in [[127, 0, 0, 2], [127, 0, 0, 3], [127, 0, 0, 4]] {
+        for _ in 0..2 {
+            let mut s = connect_from(from, addr).await;
+            s.write_all(b"GET /api/health HTTP/1.1\r\n").await.unwrap();
+            held.push(s);
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // …so a fourth address of that network, with no connection of its own, is closed
+    // unanswered,
+    assert_eq!(health_from([127, 0, 0, 5], addr).await, None);
+    // while another network is served, well under the global cap,
+    let other = health_from([127, 0, 1, 2], addr).await.expect("answered");
+    assert!(other.starts_with("HTTP/1.1 200"), "{other}");
+    // and once the held connections end, the network gets its share back.
+    drop(held);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let back = health_from([127, 0, 0, 5], addr).await.expect("answered");
+    assert!(back.starts_with("HTTP/1.1 200"), "{back}");
 }
 
 /// A sign-in request head announcing `len` body bytes.
