@@ -972,6 +972,7 @@ pub struct NewRfqLine {
 #[serde(deny_unknown_fields)]
 pub struct CloseBidding {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -983,6 +984,7 @@ pub struct AwardRequest {
     pub lines: Vec<AwardLineRequest>,
     /// Buyer-internal note kept with the award.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub note: String,
     /// The comparison settings the buyer decided with (base, rates, amortization, cost
     /// of capital, outlier ratio); checked like the comparison's, stored with the award
@@ -1086,6 +1088,7 @@ pub struct MyAwardedLine {
 #[serde(deny_unknown_fields)]
 pub struct ExtendDeadline {
     pub deadline: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 
@@ -1112,6 +1115,7 @@ pub struct ImportSkip {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: String,
 }
 

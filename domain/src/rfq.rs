@@ -306,6 +306,9 @@ pub mod limits {
     pub const SUPPLIERS: usize = 500;
     /// A record id sent back (part, line, supplier).
     pub const ID: usize = 64;
+    /// The reason for a decision every invited supplier is told of (extend, close early,
+    /// cancel) and the buyer's note kept with an award.
+    pub const REASON: usize = 2000;
 }
 
 /// Lines of one RFQ at most ([`limits::LINES`]).

@@ -798,6 +798,7 @@ async fn extend(
     writable(&st.db.pool, &user, &id).await?;
     let mut e = FieldErrors::new();
     let new = parse_deadline(&mut e, "deadline", &x.deadline);
+    domain::validate::max_chars(&mut e, "reason", &x.reason, domain::rfq::limits::REASON);
     e.into_result()?;
     let new = new.unwrap_or_default();
     let mut w = st.db.write().await?;
@@ -1026,6 +1027,7 @@ async fn cancel(
     let row = writable(&st.db.pool, &user, &id).await?;
     let now = now_ms();
     may(&row, lifecycle::Action::Cancel, now)?;
+    at_most_reason("reason", &c.reason)?;
     if c.reason.trim().is_empty() {
         return Err(lifecycle_error(lifecycle::LifecycleError::NoReason));
     }
@@ -1066,13 +1068,12 @@ async fn cancel(
 }
 
 /// A free-text field of at most 2000 characters, or a field error naming it.
-fn at_most_2000(field: &str, text: &str) -> AppResult<()> {
-    if text.chars().count() > 2000 {
-        let mut e = FieldErrors::new();
-        e.add(field, "at most 2000 characters");
-        return Err(e.into());
-    }
-    Ok(())
+/// A decision's reason or note within [`domain::rfq::limits::REASON`] characters (it is
+/// mailed to every invited supplier).
+fn at_most_reason(field: &str, text: &str) -> AppResult<()> {
+    let mut e = FieldErrors::new();
+    domain::validate::max_chars(&mut e, field, text, domain::rfq::limits::REASON);
+    Ok(e.into_result()?)
 }
 
 /// `POST /api/rfqs/{id}/close` with `{reason}`: ends bidding now, by the server's clock
@@ -1087,7 +1088,7 @@ async fn close(
     Json(c): Json<api::CloseBidding>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     writable(&st.db.pool, &user, &id).await?;
-    at_most_2000("reason", &c.reason)?;
+    at_most_reason("reason", &c.reason)?;
     let mut w = st.db.write().await?;
     lock_rfq(&mut w, st.db.engine, &id).await?;
     // Read again under the lock: the state the decision is based on.
@@ -1148,7 +1149,7 @@ async fn award(
     Json(a): Json<api::AwardRequest>,
 ) -> AppResult<axum::Json<api::RfqDetail>> {
     writable(&st.db.pool, &user, &id).await?;
-    at_most_2000("note", &a.note)?;
+    at_most_reason("note", &a.note)?;
     let mut w = st.db.write().await?;
     lock_rfq(&mut w, st.db.engine, &id).await?;
     let row = load_row_in(&mut w.tx, &id).await?;

@@ -165,6 +165,10 @@ fn the_document_states_the_text_and_list_bounds() {
         ),
         ("NewRfqLine", "notes", "maxLength", r::LINE_NOTES),
         ("NewRfqLine", "quantities", "maxItems", r::QUANTITIES),
+        ("ExtendDeadline", "reason", "maxLength", r::REASON),
+        ("CloseBidding", "reason", "maxLength", r::REASON),
+        ("Reason", "reason", "maxLength", r::REASON),
+        ("AwardRequest", "note", "maxLength", r::REASON),
     ] {
         assert_eq!(prop(schema, field, key), n(bound), "{schema}.{field} {key}");
     }

@@ -408,6 +408,33 @@ async fn texts_and_lists_past_their_bounds_are_refused_on_their_field() {
         );
         assert_eq!(r.json["fields"][field], message.as_str(), "{}", r.json);
     }
+    // A decision's reason, mailed to every invited supplier (redteam: a 1 MiB extend
+    // reason was accepted): extend, close early and cancel, and the award's note.
+    let long = "r".repeat(domain::rfq::limits::REASON + 1);
+    for (what, body) in [
+        ("extend", json!({"deadline": in_hours(5), "reason": long})),
+        ("close", json!({"reason": long})),
+        ("cancel", json!({"reason": long})),
+    ] {
+        let r = s
+            .app
+            .post(&format!("/api/rfqs/{}/{what}", s.rfq), body, &s.buyer)
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {}",
+            r.json
+        );
+        assert_eq!(
+            r.json["fields"]["reason"], "at most 2000 characters (got 2001)",
+            "{what}: {}",
+            r.json
+        );
+    }
+    // The RFQ is untouched: still open, deadline unmoved.
+    let rfq = s.app.get(&format!("/api/rfqs/{}", s.rfq), &s.buyer).await;
+    assert_eq!(rfq.json["status"], "open", "{}", rfq.json);
 }
 
 /// Issue 10, outside probe L: `Content-Type: application/evil+json` was read as JSON.
