@@ -339,31 +339,14 @@ async fn one_address_cannot_take_the_whole_cap() {
     }
     // …while another address is served, well under the global cap.
     for from in [[127, 0, 0, 3], [127, 0, 0, 1]] {
-        let mut s = connect_from(from, addr).await;
-        s.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            .await
-            .unwrap();
-        let mut out = Vec::new();
-        tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
-            .await
-            .expect("answered")
-            .unwrap();
-        let out = String::from_utf8_lossy(&out);
+        let out = health_from(from, addr).await.expect("answered");
         assert!(out.starts_with("HTTP/1.1 200"), "{from:?}: {out}");
     }
     // Once its connections end, the address gets its share back.
     drop(held);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let mut s = connect_from([127, 0, 0, 2], addr).await;
-    s.write_all(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut out))
-        .await
-        .expect("answered")
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 200"));
+    let back = health_from([127, 0, 0, 2], addr).await.expect("answered");
+    assert!(back.starts_with("HTTP/1.1 200"), "{back}");
 }
 
 /// A health check from `from`: its answer, or `None` when the server closed the
